@@ -1,0 +1,90 @@
+package io.wirewatch.platform.health;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * A one-route HTTP server answering {@code GET /health} for services that serve nothing else (enrich-service), so
+ * that container healthchecks and load balancers can probe them. The JDK's built-in server is enough for one route;
+ * a servlet container would be the only reason to pull a web framework into a stream processor.
+ */
+public final class HealthServer implements AutoCloseable {
+
+    /** What a service reports: UP when it is processing, DOWN otherwise, with a few details. */
+    public record Health(boolean up, Map<String, Object> details) {
+        public static Health up(Map<String, Object> details) {
+            return new Health(true, details);
+        }
+
+        public static Health down(Map<String, Object> details) {
+            return new Health(false, details);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+
+    private HealthServer(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts on {@code port} (0 picks a free one). */
+    public static HealthServer start(int port, Supplier<Health> health) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(port), 16);
+        server.createContext("/health", exchange -> answer(exchange, health));
+        server.createContext("/", exchange -> respond(exchange, 404, Map.of("error", "not found", "path",
+                exchange.getRequestURI().getPath())));
+        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "health-http");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.start();
+        return new HealthServer(server);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void answer(HttpExchange exchange, Supplier<Health> health) throws IOException {
+        if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+            respond(exchange, 405, Map.of("error", "method not allowed"));
+            return;
+        }
+        Health current;
+        try {
+            current = health.get();
+        } catch (RuntimeException e) {
+            current = Health.down(Map.of("error", String.valueOf(e.getMessage())));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", current.up() ? "UP" : "DOWN");
+        body.putAll(current.details());
+        respond(exchange, current.up() ? 200 : 503, body);
+    }
+
+    private static void respond(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
+        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
