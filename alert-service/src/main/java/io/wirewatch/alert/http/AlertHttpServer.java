@@ -1,0 +1,423 @@
+package io.wirewatch.alert.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.wirewatch.schema.Alert;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alert service's HTTP interface: interactive queries over the alerts, a Server-Sent Events stream of new alert
+ * versions, a health check and a small live web page.
+ *
+ * <table>
+ *   <caption>Routes (GET only; anything else is 405)</caption>
+ *   <tr><td>{@code /alerts}</td><td>JSON array of alerts, filtered as {@link AlertFilter} describes; 400 on a bad
+ *       parameter, 503 + Retry-After while the store is not queryable, 429 + Retry-After past the per-IP rate</td></tr>
+ *   <tr><td>{@code /alerts/{id}}</td><td>one alert as JSON, or 404</td></tr>
+ *   <tr><td>{@code /alerts/stream}</td><td>{@code text/event-stream}: with {@code replay=true} (the default) every
+ *       current alert first, then each new version as it is committed; see {@link SseConnection} for framing</td></tr>
+ *   <tr><td>{@code /health}</td><td>{@code {"status":"UP"|"DOWN",...}}, 200 or 503</td></tr>
+ *   <tr><td>{@code /}, {@code /app.js}, {@code /app.css}</td><td>the live alert page</td></tr>
+ * </table>
+ * Alert JSON is {@link AlertJson}'s; errors are {@code {"error": "...", "parameter": "..."}}.
+ *
+ * <p>Built on the JDK's {@code com.sun.net.httpserver}: six routes, no servlet container or web framework needed,
+ * and no extra dependency. Every response carries {@code X-Content-Type-Options: nosniff} and a Content Security
+ * Policy allowing only this origin's own script files, so no injected markup can run even if it reached the page.
+ * CORS is off unless {@link HttpOptions#corsOrigin()} names an origin. The thread pool has one thread per allowed
+ * stream plus {@link HttpOptions#requestThreads()}, so open streams cannot starve ordinary requests.
+ */
+public final class AlertHttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertHttpServer.class);
+
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    private static final String JSON = "application/json; charset=utf-8";
+    private static final int MAX_HEADER_COUNT = 100;
+    private static final int RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
+    private static final Map<String, StaticAsset> ASSETS = Map.of(
+            "/", new StaticAsset("web/index.html", "text/html; charset=utf-8"),
+            "/index.html", new StaticAsset("web/index.html", "text/html; charset=utf-8"),
+            "/app.js", new StaticAsset("web/app.js", "text/javascript; charset=utf-8"),
+            "/app.css", new StaticAsset("web/app.css", "text/css; charset=utf-8"));
+
+    private final HttpOptions options;
+    private final AlertQueries queries;
+    private final AlertFeed feed;
+    private final Supplier<Health> health;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RateLimiter rateLimiter;
+    private final Semaphore streamPermits;
+    private final Set<SseConnection> openStreams = ConcurrentHashMap.newKeySet();
+    private final Map<String, byte[]> assetBodies = new ConcurrentHashMap<>();
+    private volatile boolean closing;
+
+    private AlertHttpServer(HttpOptions options, AlertQueries queries, AlertFeed feed, Supplier<Health> health)
+            throws IOException {
+        this.options = options;
+        this.queries = Objects.requireNonNull(queries, "queries");
+        this.feed = Objects.requireNonNull(feed, "feed");
+        this.health = Objects.requireNonNull(health, "health");
+        this.rateLimiter = new RateLimiter(options.ratePerSecond(), options.rateBurst(), 10_000, System::nanoTime);
+        this.streamPermits = new Semaphore(options.maxStreams());
+        for (StaticAsset asset : ASSETS.values()) {
+            assetBodies.computeIfAbsent(asset.resource(), AlertHttpServer::readResource);
+        }
+        int threads = options.maxStreams() + options.requestThreads();
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "alert-http-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.server = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.port()), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+    }
+
+    /**
+     * Starts serving with default {@link HttpOptions} on the given port (0 = a free port) on every interface.
+     *
+     * @param queries the alerts to serve, e.g. {@code StoreAlertQueries.of(kafkaStreams)}
+     * @param feed    live alert versions for the stream, e.g. {@code AlertFeed.fromTopic(...).start()}
+     * @param health  asked on each {@code /health}, e.g. {@code () -> Health.of(kafkaStreams.state())}
+     */
+    public static AlertHttpServer start(int port, AlertQueries queries, AlertFeed feed, Supplier<Health> health) {
+        return start(HttpOptions.defaults().withPort(port), queries, feed, health);
+    }
+
+    /** Starts serving with the given options. */
+    public static AlertHttpServer start(HttpOptions options, AlertQueries queries, AlertFeed feed, Supplier<Health> health) {
+        try {
+            AlertHttpServer httpServer = new AlertHttpServer(options, queries, feed, health);
+            httpServer.server.start();
+            LOG.info("Alert HTTP server listening on {}", httpServer.server.getAddress());
+            return httpServer;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on " + options.bindAddress() + ":" + options.port(), e);
+        }
+    }
+
+    /** The port actually bound (useful after asking for port 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Base URI of the server, e.g. {@code http://127.0.0.1:43121/}, using loopback when bound to every interface. */
+    public URI uri() {
+        String host = server.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1"
+                : server.getAddress().getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
+    }
+
+    /** Number of SSE clients connected now. */
+    public int openStreamCount() {
+        return openStreams.size();
+    }
+
+    /** Ends every stream, stops accepting connections and waits briefly for requests in flight. */
+    @Override
+    public void close() {
+        closing = true;
+        openStreams.forEach(SseConnection::end);
+        server.stop(1);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Alert HTTP server stopped");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            addCommonHeaders(exchange.getResponseHeaders());
+            route(exchange);
+        } catch (IOException e) {
+            // The client went away mid-response; nothing to answer.
+            LOG.debug("HTTP client gone: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure serving {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            sendQuietly(exchange, 500, AlertJson.error("Internal server error", Map.of()));
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String rawTarget = exchange.getRequestURI().toString();
+        if (rawTarget.length() > options.maxUriLength()) {
+            sendError(exchange, 414, "Request target longer than " + options.maxUriLength() + " characters", Map.of());
+            return;
+        }
+        if (exceedsHeaderLimits(exchange.getRequestHeaders())) {
+            sendError(exchange, 431, "Request headers too large", Map.of());
+            return;
+        }
+        String path = exchange.getRequestURI().getRawPath();
+        boolean known = ASSETS.containsKey(path) || path.equals("/health") || path.equals("/alerts")
+                || path.startsWith("/alerts/");
+        if (!known) {
+            sendError(exchange, 404, "No such resource: " + path, Map.of());
+            return;
+        }
+        if (!exchange.getRequestMethod().equals("GET")) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            sendError(exchange, 405, "Method " + exchange.getRequestMethod() + " not allowed; use GET", Map.of());
+            return;
+        }
+        if (path.startsWith("/alerts") && !rateLimiter.tryAcquire(clientKey(exchange))) {
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(rateLimiter.secondsUntilToken(clientKey(exchange))));
+            sendError(exchange, 429, "Too many requests; slow down", Map.of());
+            return;
+        }
+        try {
+            if (ASSETS.containsKey(path)) {
+                serveAsset(exchange, ASSETS.get(path));
+            } else if (path.equals("/health")) {
+                serveHealth(exchange);
+            } else if (path.equals("/alerts")) {
+                serveList(exchange);
+            } else if (path.equals("/alerts/stream")) {
+                serveStream(exchange);
+            } else {
+                serveOne(exchange, path.substring("/alerts/".length()));
+            }
+        } catch (InvalidParameterException e) {
+            sendError(exchange, 400, e.getMessage(), Map.of("parameter", e.parameter()));
+        } catch (AlertsUnavailableException e) {
+            LOG.info("Alerts not queryable: {}", e.getMessage());
+            exchange.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_UNAVAILABLE_SECONDS));
+            sendError(exchange, 503, "Alerts temporarily unavailable (store rebalancing or restoring); retry shortly", Map.of());
+        }
+    }
+
+    private void serveList(HttpExchange exchange) throws IOException {
+        AlertFilter filter = AlertFilter.fromQuery(queryParameters(exchange));
+        sendJson(exchange, 200, AlertJson.toJsonArray(queries.find(filter)));
+    }
+
+    private void serveOne(HttpExchange exchange, String rawId) throws IOException {
+        if (rawId.isEmpty() || rawId.contains("/")) {
+            sendError(exchange, 404, "No such resource: " + exchange.getRequestURI().getRawPath(), Map.of());
+            return;
+        }
+        if (exchange.getRequestURI().getRawQuery() != null) {
+            throw new InvalidParameterException(queryParameters(exchange).keySet().stream().findFirst().orElse("query"),
+                    "/alerts/{id} takes no query parameters");
+        }
+        String id = decode(rawId, "id");
+        Optional<Alert> alert = queries.byId(id);
+        if (alert.isPresent()) {
+            sendJson(exchange, 200, AlertJson.toJson(alert.get()));
+        } else {
+            sendError(exchange, 404, "No alert with id '" + id + "'", Map.of("id", id));
+        }
+    }
+
+    private void serveHealth(HttpExchange exchange) throws IOException {
+        Health current;
+        try {
+            current = health.get();
+        } catch (RuntimeException e) {
+            current = Health.down("health check failed: " + e.getMessage());
+        }
+        ObjectNode body = AlertJson.mapper().createObjectNode();
+        body.put("status", current.status().name());
+        current.details().forEach(body::put);
+        body.put("streams", openStreams.size());
+        sendJson(exchange, current.isUp() ? 200 : 503, AlertJson.write(body));
+    }
+
+    private void serveStream(HttpExchange exchange) throws IOException {
+        boolean replay = streamReplayParameter(queryParameters(exchange));
+        if (closing || !streamPermits.tryAcquire()) {
+            exchange.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_UNAVAILABLE_SECONDS));
+            sendError(exchange, 503, "Too many open alert streams (limit " + options.maxStreams() + ")", Map.of());
+            return;
+        }
+        SseConnection connection = new SseConnection(options.streamQueueCapacity());
+        openStreams.add(connection);
+        // Subscribe before taking the replay snapshot, so nothing committed in between is missed; a version seen in
+        // both is harmless (the page keeps the newest revision of each id).
+        try (AlertFeed.Subscription ignored = feed.subscribe(connection)) {
+            List<Alert> snapshot = replay ? oldestFirst(queries.all()) : List.of();
+            Headers headers = exchange.getResponseHeaders();
+            headers.set("Content-Type", "text/event-stream; charset=utf-8");
+            headers.set("Cache-Control", "no-store");
+            headers.set("X-Accel-Buffering", "no");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            SseConnection.writePreamble(out);
+            SseConnection.writeAll(out, snapshot);
+            connection.pump(out, options.heartbeat());
+            if (connection.overflowed() && !closing) {
+                LOG.info("Dropped slow alert stream client {}", exchange.getRemoteAddress());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            openStreams.remove(connection);
+            streamPermits.release();
+        }
+    }
+
+    private static List<Alert> oldestFirst(java.util.Collection<Alert> alerts) {
+        List<Alert> sorted = new ArrayList<>(alerts);
+        sorted.sort(AlertFilter.NEWEST_FIRST.reversed());
+        return sorted;
+    }
+
+    private static boolean streamReplayParameter(Map<String, List<String>> parameters) {
+        for (String name : parameters.keySet()) {
+            if (!name.equals("replay")) {
+                throw new InvalidParameterException(name, "Unknown parameter '" + name + "'; /alerts/stream takes only replay");
+            }
+        }
+        List<String> values = parameters.getOrDefault("replay", List.of());
+        if (values.isEmpty()) {
+            return true;
+        }
+        if (values.size() > 1 || !(values.get(0).equals("true") || values.get(0).equals("false"))) {
+            throw new InvalidParameterException("replay", "replay must be true or false");
+        }
+        return Boolean.parseBoolean(values.get(0));
+    }
+
+    private void serveAsset(HttpExchange exchange, StaticAsset asset) throws IOException {
+        if (exchange.getRequestURI().getRawQuery() != null) {
+            queryParameters(exchange); // still reject malformed encodings, but ignore cache-busting parameters
+        }
+        exchange.getResponseHeaders().set("Content-Type", asset.contentType());
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        send(exchange, 200, assetBodies.get(asset.resource()));
+    }
+
+    private void addCommonHeaders(Headers headers) {
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("X-Frame-Options", "DENY");
+        options.corsOrigin().ifPresent(origin -> {
+            headers.set("Access-Control-Allow-Origin", origin);
+            headers.set("Vary", "Origin");
+        });
+    }
+
+    private boolean exceedsHeaderLimits(Headers headers) {
+        int count = 0;
+        long bytes = 0;
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            for (String value : header.getValue()) {
+                count++;
+                bytes += header.getKey().length() + value.length();
+            }
+        }
+        return count > MAX_HEADER_COUNT || bytes > options.maxHeaderBytes();
+    }
+
+    private static String clientKey(HttpExchange exchange) {
+        return exchange.getRemoteAddress().getAddress().getHostAddress();
+    }
+
+    /** Decoded query parameters in order; a value-less parameter ({@code ?flag}) has the empty string as value. */
+    static Map<String, List<String>> queryParameters(HttpExchange exchange) {
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals), "query");
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1), name);
+            parameters.computeIfAbsent(name, ignored -> new ArrayList<>()).add(value);
+        }
+        return parameters;
+    }
+
+    private static String decode(String raw, String parameter) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(parameter, "Malformed percent-encoding in " + parameter);
+        }
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", JSON);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sendError(HttpExchange exchange, int status, String message, Map<String, String> details)
+            throws IOException {
+        sendJson(exchange, status, AlertJson.error(message, details));
+    }
+
+    private static void sendQuietly(HttpExchange exchange, int status, String json) {
+        try {
+            sendJson(exchange, status, json);
+        } catch (IOException | RuntimeException e) {
+            // Headers may already be out (e.g. a stream failed midway); the client sees a cut connection instead.
+            LOG.debug("Could not send error response: {}", e.getMessage());
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static byte[] readResource(String resource) {
+        try (InputStream in = AlertHttpServer.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing web asset on the classpath: " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read web asset " + resource, e);
+        }
+    }
+
+    private record StaticAsset(String resource, String contentType) {
+    }
+}

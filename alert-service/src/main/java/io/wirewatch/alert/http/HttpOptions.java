@@ -1,0 +1,141 @@
+package io.wirewatch.alert.http;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings of the alert service's HTTP server. Read from the environment by {@link #fromEnvironment} (each variable
+ * optional, default in brackets):
+ * <ul>
+ *   <li>{@code ALERT_HTTP_PORT} [8080]: listening port; 0 picks a free one;</li>
+ *   <li>{@code ALERT_HTTP_BIND} [0.0.0.0]: listening address ({@code 127.0.0.1} keeps it local);</li>
+ *   <li>{@code ALERT_HTTP_MAX_STREAMS} [32]: concurrent {@code /alerts/stream} connections; more get 503;</li>
+ *   <li>{@code ALERT_HTTP_HEARTBEAT_SECONDS} [15]: idle time after which a stream gets a heartbeat comment;</li>
+ *   <li>{@code ALERT_HTTP_RATE_PER_SECOND} [20] and {@code ALERT_HTTP_RATE_BURST} [40]: per-client-IP token bucket on
+ *       {@code /alerts*}; beyond it, 429;</li>
+ *   <li>{@code ALERT_HTTP_CORS_ORIGIN} [unset]: CORS is off unless this names the one origin allowed to read the API.</li>
+ * </ul>
+ *
+ * @param streamQueueCapacity alert versions buffered per SSE client; a client that falls this far behind is
+ *                            disconnected (its browser reconnects and replays) so it cannot hold up the others
+ * @param requestThreads      threads for ordinary requests, in addition to one per allowed stream
+ * @param maxUriLength        longest request target accepted (414 beyond)
+ * @param maxHeaderBytes      largest sum of header names and values accepted (431 beyond)
+ */
+public record HttpOptions(String bindAddress, int port, int maxStreams, Duration heartbeat, int streamQueueCapacity,
+                          double ratePerSecond, int rateBurst, Optional<String> corsOrigin, int requestThreads,
+                          int maxUriLength, int maxHeaderBytes) {
+
+    public static final String ENV_PORT = "ALERT_HTTP_PORT";
+    public static final String ENV_BIND = "ALERT_HTTP_BIND";
+    public static final String ENV_MAX_STREAMS = "ALERT_HTTP_MAX_STREAMS";
+    public static final String ENV_HEARTBEAT_SECONDS = "ALERT_HTTP_HEARTBEAT_SECONDS";
+    public static final String ENV_RATE_PER_SECOND = "ALERT_HTTP_RATE_PER_SECOND";
+    public static final String ENV_RATE_BURST = "ALERT_HTTP_RATE_BURST";
+    public static final String ENV_CORS_ORIGIN = "ALERT_HTTP_CORS_ORIGIN";
+
+    public HttpOptions {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(corsOrigin, "corsOrigin");
+        require(port >= 0 && port <= 65_535, ENV_PORT, "must be 0 to 65535, was " + port);
+        require(maxStreams >= 1, ENV_MAX_STREAMS, "must be at least 1, was " + maxStreams);
+        require(!heartbeat.isNegative() && !heartbeat.isZero(), ENV_HEARTBEAT_SECONDS, "must be positive, was " + heartbeat);
+        require(ratePerSecond > 0, ENV_RATE_PER_SECOND, "must be positive, was " + ratePerSecond);
+        require(rateBurst >= 1, ENV_RATE_BURST, "must be at least 1, was " + rateBurst);
+        require(streamQueueCapacity >= 1, "streamQueueCapacity", "must be at least 1");
+        require(requestThreads >= 1, "requestThreads", "must be at least 1");
+        require(maxUriLength >= 16, "maxUriLength", "must be at least 16");
+        require(maxHeaderBytes >= 256, "maxHeaderBytes", "must be at least 256");
+    }
+
+    /** Port 8080 on every interface, the limits documented above. */
+    public static HttpOptions defaults() {
+        return new HttpOptions("0.0.0.0", 8080, 32, Duration.ofSeconds(15), 256, 20, 40, Optional.empty(), 4, 2048, 16_384);
+    }
+
+    /** The defaults, overridden by the {@code ALERT_HTTP_*} variables present in {@code env}. */
+    public static HttpOptions fromEnvironment(Map<String, String> env) {
+        HttpOptions defaults = defaults();
+        String cors = env.get(ENV_CORS_ORIGIN);
+        return new HttpOptions(
+                env.getOrDefault(ENV_BIND, defaults.bindAddress()).strip(),
+                intVariable(env, ENV_PORT, defaults.port()),
+                intVariable(env, ENV_MAX_STREAMS, defaults.maxStreams()),
+                Duration.ofSeconds(intVariable(env, ENV_HEARTBEAT_SECONDS, (int) defaults.heartbeat().toSeconds())),
+                defaults.streamQueueCapacity(),
+                doubleVariable(env, ENV_RATE_PER_SECOND, defaults.ratePerSecond()),
+                intVariable(env, ENV_RATE_BURST, defaults.rateBurst()),
+                cors == null || cors.isBlank() ? Optional.empty() : Optional.of(cors.strip()),
+                defaults.requestThreads(),
+                defaults.maxUriLength(),
+                defaults.maxHeaderBytes());
+    }
+
+    public HttpOptions withBindAddress(String value) {
+        return new HttpOptions(value, port, maxStreams, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
+                corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
+    }
+
+    public HttpOptions withPort(int value) {
+        return new HttpOptions(bindAddress, value, maxStreams, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
+                corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
+    }
+
+    public HttpOptions withMaxStreams(int value) {
+        return new HttpOptions(bindAddress, port, value, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
+                corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
+    }
+
+    public HttpOptions withHeartbeat(Duration value) {
+        return new HttpOptions(bindAddress, port, maxStreams, value, streamQueueCapacity, ratePerSecond, rateBurst,
+                corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
+    }
+
+    public HttpOptions withStreamQueueCapacity(int value) {
+        return new HttpOptions(bindAddress, port, maxStreams, heartbeat, value, ratePerSecond, rateBurst,
+                corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
+    }
+
+    public HttpOptions withRateLimit(double perSecond, int burst) {
+        return new HttpOptions(bindAddress, port, maxStreams, heartbeat, streamQueueCapacity, perSecond, burst,
+                corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
+    }
+
+    public HttpOptions withCorsOrigin(String origin) {
+        return new HttpOptions(bindAddress, port, maxStreams, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
+                Optional.of(origin), requestThreads, maxUriLength, maxHeaderBytes);
+    }
+
+    private static int intVariable(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Configuration " + name + " must be a whole number, was '" + value + "'", e);
+        }
+    }
+
+    private static double doubleVariable(Map<String, String> env, String name, double fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Configuration " + name + " must be a number, was '" + value + "'", e);
+        }
+    }
+
+    private static void require(boolean condition, String name, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException("Configuration " + name + " " + problem);
+        }
+    }
+}
