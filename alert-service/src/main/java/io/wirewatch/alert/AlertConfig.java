@@ -1,0 +1,171 @@
+package io.wirewatch.alert;
+
+import io.wirewatch.alert.rules.RuleSettings;
+import io.wirewatch.platform.config.ClusterConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Configuration of alert-service: where the cluster is (see {@link ClusterConfig}), plus its own settings, each read
+ * from an environment variable with a default:
+ * <ul>
+ *   <li>{@code ALERT_APPLICATION_ID} (default {@code wirewatch-alert}): Kafka Streams application id, which names the
+ *       consumer group, the changelog and repartition topics and the transactional ids.</li>
+ *   <li>{@code ALERT_NUM_STREAM_THREADS} (1).</li>
+ *   <li>{@code ALERT_STATE_DIR} (the JVM temp dir + {@code /wirewatch-alert-state}): local RocksDB state.</li>
+ *   <li>{@code ALERT_HTTP_PORT} (8080) and {@code ALERT_ADVERTISED_HOST} (localhost): the HTTP API, advertised to
+ *       other instances as {@code application.server} for interactive queries.</li>
+ *   <li>{@code ALERT_NOVELTY_WINDOW_DAYS} (30), {@code ALERT_SPIKE_MIN} (20), {@code ALERT_SPIKE_FACTOR} (3),
+ *       {@code ALERT_BASELINE_DAYS} (7): the rules, see {@link RuleSettings}.</li>
+ *   <li>{@code WIREWATCH_TOPIC_PREFIX} (empty): prefix of every topic name.</li>
+ *   <li>{@code ALERT_REPLICATION_FACTOR} (1): of the internal (changelog, repartition) topics.</li>
+ * </ul>
+ */
+public record AlertConfig(ClusterConfig cluster, String applicationId, int numStreamThreads, Path stateDir,
+                          String advertisedHost, int httpPort, RuleSettings rules, String topicPrefix,
+                          int replicationFactor) {
+
+    public static final String ENV_APPLICATION_ID = "ALERT_APPLICATION_ID";
+    public static final String ENV_NUM_STREAM_THREADS = "ALERT_NUM_STREAM_THREADS";
+    public static final String ENV_STATE_DIR = "ALERT_STATE_DIR";
+    public static final String ENV_ADVERTISED_HOST = "ALERT_ADVERTISED_HOST";
+    public static final String ENV_HTTP_PORT = "ALERT_HTTP_PORT";
+    public static final String ENV_NOVELTY_WINDOW_DAYS = "ALERT_NOVELTY_WINDOW_DAYS";
+    public static final String ENV_SPIKE_MIN = "ALERT_SPIKE_MIN";
+    public static final String ENV_SPIKE_FACTOR = "ALERT_SPIKE_FACTOR";
+    public static final String ENV_BASELINE_DAYS = "ALERT_BASELINE_DAYS";
+    public static final String ENV_TOPIC_PREFIX = "WIREWATCH_TOPIC_PREFIX";
+    public static final String ENV_REPLICATION_FACTOR = "ALERT_REPLICATION_FACTOR";
+
+    public static final String DEFAULT_APPLICATION_ID = "wirewatch-alert";
+    public static final int DEFAULT_HTTP_PORT = 8080;
+
+    public AlertConfig {
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(stateDir, "stateDir");
+        if (applicationId == null || applicationId.isBlank()) {
+            throw new IllegalArgumentException(ENV_APPLICATION_ID + " must not be empty");
+        }
+        if (numStreamThreads < 1) {
+            throw new IllegalArgumentException(ENV_NUM_STREAM_THREADS + " must be at least 1, was " + numStreamThreads);
+        }
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new IllegalArgumentException(ENV_HTTP_PORT + " must be a port number (0-65535), was " + httpPort);
+        }
+        if (advertisedHost == null || advertisedHost.isBlank()) {
+            throw new IllegalArgumentException(ENV_ADVERTISED_HOST + " must not be empty");
+        }
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException(ENV_REPLICATION_FACTOR + " must be at least 1, was " + replicationFactor);
+        }
+        topicPrefix = topicPrefix == null ? "" : topicPrefix;
+    }
+
+    /** Defaults for everything but the cluster, for tests and the launcher. */
+    public static AlertConfig defaults(ClusterConfig cluster) {
+        return new AlertConfig(cluster, DEFAULT_APPLICATION_ID, 1, defaultStateDir(), "localhost", DEFAULT_HTTP_PORT,
+                RuleSettings.DEFAULTS, "", 1);
+    }
+
+    public static AlertConfig fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /** Reads the variables listed on the class; a malformed one fails with a message naming it. */
+    public static AlertConfig fromEnvironment(Map<String, String> env) {
+        RuleSettings rules;
+        try {
+            rules = new RuleSettings(
+                    intVar(env, ENV_NOVELTY_WINDOW_DAYS, RuleSettings.DEFAULTS.noveltyWindowDays()),
+                    intVar(env, ENV_SPIKE_MIN, RuleSettings.DEFAULTS.spikeMin()),
+                    doubleVar(env, ENV_SPIKE_FACTOR, RuleSettings.DEFAULTS.spikeFactor()),
+                    intVar(env, ENV_BASELINE_DAYS, RuleSettings.DEFAULTS.baselineDays()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid alert rule settings (" + ENV_NOVELTY_WINDOW_DAYS + ", "
+                    + ENV_SPIKE_MIN + ", " + ENV_SPIKE_FACTOR + ", " + ENV_BASELINE_DAYS + "): " + e.getMessage(), e);
+        }
+        String stateDir = env.get(ENV_STATE_DIR);
+        return new AlertConfig(
+                ClusterConfig.fromEnvironment(env),
+                env.getOrDefault(ENV_APPLICATION_ID, DEFAULT_APPLICATION_ID),
+                intVar(env, ENV_NUM_STREAM_THREADS, 1),
+                stateDir == null || stateDir.isBlank() ? defaultStateDir() : Path.of(stateDir),
+                env.getOrDefault(ENV_ADVERTISED_HOST, "localhost"),
+                intVar(env, ENV_HTTP_PORT, DEFAULT_HTTP_PORT),
+                rules,
+                env.getOrDefault(ENV_TOPIC_PREFIX, ""),
+                intVar(env, ENV_REPLICATION_FACTOR, 1));
+    }
+
+    public AlertConfig withApplicationId(String id) {
+        return new AlertConfig(cluster, id, numStreamThreads, stateDir, advertisedHost, httpPort, rules, topicPrefix,
+                replicationFactor);
+    }
+
+    public AlertConfig withStateDir(Path dir) {
+        return new AlertConfig(cluster, applicationId, numStreamThreads, dir, advertisedHost, httpPort, rules, topicPrefix,
+                replicationFactor);
+    }
+
+    public AlertConfig withTopicPrefix(String prefix) {
+        return new AlertConfig(cluster, applicationId, numStreamThreads, stateDir, advertisedHost, httpPort, rules, prefix,
+                replicationFactor);
+    }
+
+    public AlertConfig withHttpPort(int port) {
+        return new AlertConfig(cluster, applicationId, numStreamThreads, stateDir, advertisedHost, port, rules, topicPrefix,
+                replicationFactor);
+    }
+
+    public AlertConfig withRules(RuleSettings settings) {
+        return new AlertConfig(cluster, applicationId, numStreamThreads, stateDir, advertisedHost, httpPort, settings,
+                topicPrefix, replicationFactor);
+    }
+
+    /** The Kafka Streams configuration: exactly-once v2, the cluster's client and security properties. */
+    public Properties streamsProperties() {
+        Map<String, Object> props = new HashMap<>(cluster.kafkaProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost + ":" + httpPort);
+        Properties properties = new Properties();
+        properties.putAll(props);
+        return properties;
+    }
+
+    private static Path defaultStateDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "wirewatch-alert-state");
+    }
+
+    private static int intVar(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
+        }
+    }
+
+    private static double doubleVar(Map<String, String> env, String name, double fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
+        }
+    }
+}

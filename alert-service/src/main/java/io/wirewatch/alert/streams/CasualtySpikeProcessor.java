@@ -1,0 +1,80 @@
+package io.wirewatch.alert.streams;
+
+import io.wirewatch.alert.rules.CasualtyDayState;
+import io.wirewatch.alert.rules.CasualtySpikeDetector;
+import io.wirewatch.alert.rules.PlaceHistory;
+import io.wirewatch.platform.streams.Decoded;
+import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.EnrichedArticle;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Consumes enriched articles keyed by place (each carrying only that place's casualty figures), applies
+ * {@link CasualtySpikeDetector} against the place's {@link PlaceHistory} and the {@link CasualtyDayState} of each day
+ * the article reports, stores what changed and forwards the alerts keyed by alert id. A record the rules fail on is
+ * forwarded as a failure for the dead-letter topic.
+ */
+final class CasualtySpikeProcessor implements Processor<String, EnrichedArticle, String, Decoded<Alert>> {
+
+    private final CasualtySpikeDetector detector;
+    private final String daysStoreName;
+    private final String historyStoreName;
+    private final RuleFailures failures;
+    private ProcessorContext<String, Decoded<Alert>> context;
+    private KeyValueStore<String, CasualtyDayState> days;
+    private KeyValueStore<String, PlaceHistory> histories;
+
+    CasualtySpikeProcessor(CasualtySpikeDetector detector, String daysStoreName, String historyStoreName,
+                           RuleFailures failures) {
+        this.detector = detector;
+        this.daysStoreName = daysStoreName;
+        this.historyStoreName = historyStoreName;
+        this.failures = failures;
+    }
+
+    /** Key of a day in the {@code casualty-days} store: the place and the ISO date. */
+    static String dayKey(String place, LocalDate day) {
+        return place + "|" + day;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Decoded<Alert>> context) {
+        this.context = context;
+        this.days = context.getStateStore(daysStoreName);
+        this.histories = context.getStateStore(historyStoreName);
+    }
+
+    @Override
+    public void process(Record<String, EnrichedArticle> record) {
+        try {
+            Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+            EnrichedArticle article = record.value();
+            for (String place : CasualtySpikeDetector.places(article)) {
+                Map<LocalDate, CasualtyDayState> stored = new HashMap<>();
+                for (LocalDate day : CasualtySpikeDetector.reportedDays(place, article)) {
+                    CasualtyDayState state = days.get(dayKey(place, day));
+                    if (state != null) {
+                        stored.put(day, state);
+                    }
+                }
+                CasualtySpikeDetector.Outcome outcome = detector.apply(place, histories.get(place), stored, article, now);
+                outcome.days().forEach((day, state) -> days.put(dayKey(place, day), state));
+                if (outcome.historyChanged()) {
+                    histories.put(place, outcome.history());
+                }
+                for (Alert alert : outcome.alerts()) {
+                    context.forward(record.withKey(alert.getId()).withValue(Decoded.success(alert)));
+                }
+            }
+        } catch (RuntimeException e) {
+            context.forward(record.withValue(failures.failure(context, record, e)));
+        }
+    }
+}

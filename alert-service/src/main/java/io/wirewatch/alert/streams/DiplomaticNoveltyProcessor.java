@@ -1,0 +1,59 @@
+package io.wirewatch.alert.streams;
+
+import io.wirewatch.alert.rules.DiplomaticEventKey;
+import io.wirewatch.alert.rules.DiplomaticEventState;
+import io.wirewatch.alert.rules.DiplomaticNovelty;
+import io.wirewatch.alert.rules.RuleOutcome;
+import io.wirewatch.platform.streams.Decoded;
+import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.EnrichedArticle;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Consumes enriched articles keyed by diplomatic event key (each carrying only that event's actions), applies
+ * {@link DiplomaticNovelty} against the stored {@link DiplomaticEventState}, stores the new state and forwards the
+ * alerts keyed by alert id. A record the rules fail on is forwarded as a failure for the dead-letter topic.
+ */
+final class DiplomaticNoveltyProcessor implements Processor<String, EnrichedArticle, String, Decoded<Alert>> {
+
+    private final DiplomaticNovelty rules;
+    private final String storeName;
+    private final RuleFailures failures;
+    private ProcessorContext<String, Decoded<Alert>> context;
+    private KeyValueStore<String, DiplomaticEventState> store;
+
+    DiplomaticNoveltyProcessor(DiplomaticNovelty rules, String storeName, RuleFailures failures) {
+        this.rules = rules;
+        this.storeName = storeName;
+        this.failures = failures;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Decoded<Alert>> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, EnrichedArticle> record) {
+        try {
+            Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+            for (DiplomaticEventKey key : DiplomaticNovelty.eventKeys(record.value())) {
+                String storeKey = key.asString();
+                RuleOutcome<DiplomaticEventState> outcome = rules.apply(key, store.get(storeKey), record.value(), now);
+                if (outcome.changed()) {
+                    store.put(storeKey, outcome.state());
+                }
+                for (Alert alert : outcome.alerts()) {
+                    context.forward(record.withKey(alert.getId()).withValue(Decoded.success(alert)));
+                }
+            }
+        } catch (RuntimeException e) {
+            context.forward(record.withValue(failures.failure(context, record, e)));
+        }
+    }
+}
