@@ -1,0 +1,140 @@
+package io.wirewatch.platform;
+
+import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.kafka.EmbeddedKafka;
+import io.wirewatch.platform.kafka.TopicAdmin;
+import io.wirewatch.platform.registry.EmbeddedSchemaRegistry;
+import io.wirewatch.platform.serde.AvroSerdeConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A Kafka broker and a schema registry persisting to it, both in this JVM: what integration tests and the one-JVM
+ * launcher run on. {@link #clusterConfig()} hands services the addresses (and registry credentials, if any).
+ *
+ * <pre>{@code
+ * try (EmbeddedStack stack = EmbeddedStack.start()) {
+ *     stack.createTopics(2, "articles.raw");
+ *     ClusterConfig cluster = stack.clusterConfig();
+ * }
+ * }</pre>
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+    private final Options options;
+    private final EmbeddedKafka kafka;
+    private EmbeddedSchemaRegistry registry;
+
+    private EmbeddedStack(Options options, EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) {
+        this.options = options;
+        this.kafka = kafka;
+        this.registry = registry;
+    }
+
+    /** Free ports, temporary data deleted on close, no registry authentication. */
+    public static EmbeddedStack start() {
+        return start(Options.defaults());
+    }
+
+    public static EmbeddedStack start(Options options) {
+        EmbeddedKafka.Options kafkaOptions = EmbeddedKafka.Options.defaults().withPort(options.kafkaPort());
+        if (options.dataDir() != null) {
+            kafkaOptions = kafkaOptions.withDataDir(options.dataDir());
+        }
+        EmbeddedKafka kafka = EmbeddedKafka.start(kafkaOptions);
+        try {
+            return new EmbeddedStack(options, kafka, startRegistry(kafka, options, options.registryPort()));
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public synchronized String schemaRegistryUrl() {
+        return registry.url();
+    }
+
+    /** Where the services find the broker and the registry, with the registry's credentials when it has some. */
+    public synchronized ClusterConfig clusterConfig() {
+        Map<String, String> serde = new HashMap<>();
+        if (options.registryUserInfo() != null) {
+            serde.put(AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
+            serde.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, options.registryUserInfo());
+        }
+        return new ClusterConfig(bootstrapServers(), schemaRegistryUrl(), Map.of(), serde);
+    }
+
+    /** Creates the topics that do not exist yet (replication factor 1) and waits until all have leaders. */
+    public void createTopics(int partitions, String... names) {
+        try (TopicAdmin admin = TopicAdmin.connect(kafka.clientProperties())) {
+            admin.createTopics(partitions, names);
+        }
+    }
+
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    public synchronized EmbeddedSchemaRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Stops the registry and starts a new one on the same port that rebuilds its state from the Kafka topic, as a
+     * registry process restart would.
+     */
+    public synchronized EmbeddedSchemaRegistry restartRegistry() {
+        int port = registry.port();
+        registry.close();
+        registry = startRegistry(kafka, options, port);
+        return registry;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            registry.close();
+        } finally {
+            kafka.close();
+        }
+    }
+
+    private static EmbeddedSchemaRegistry startRegistry(EmbeddedKafka kafka, Options options, int port) {
+        EmbeddedSchemaRegistry.Options registryOptions = EmbeddedSchemaRegistry.Options.defaults().withPort(port);
+        if (options.registryUserInfo() != null) {
+            registryOptions = registryOptions.withBasicAuth(options.registryUserInfo());
+        }
+        return EmbeddedSchemaRegistry.startOnKafka(kafka.clientProperties(), registryOptions);
+    }
+
+    /**
+     * {@code dataDir} null: temporary, deleted on close; otherwise kept and reused by the next start. Ports 0 are
+     * free ports. {@code registryUserInfo} ({@code user:password}) turns on the registry's basic authentication.
+     */
+    public record Options(Path dataDir, int kafkaPort, int registryPort, String registryUserInfo) {
+        public static Options defaults() {
+            return new Options(null, 0, 0, null);
+        }
+
+        public Options withDataDir(Path dir) {
+            return new Options(dir, kafkaPort, registryPort, registryUserInfo);
+        }
+
+        public Options withKafkaPort(int port) {
+            return new Options(dataDir, port, registryPort, registryUserInfo);
+        }
+
+        public Options withRegistryPort(int port) {
+            return new Options(dataDir, kafkaPort, port, registryUserInfo);
+        }
+
+        public Options withRegistryBasicAuth(String userInfo) {
+            return new Options(dataDir, kafkaPort, registryPort, userInfo);
+        }
+    }
+}
