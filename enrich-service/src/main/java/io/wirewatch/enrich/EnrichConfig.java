@@ -1,0 +1,176 @@
+package io.wirewatch.enrich;
+
+import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.schema.DeadLetters;
+import io.wirewatch.schema.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Everything enrich-service needs to run, immutable and validated on construction.
+ *
+ * <p>From the environment ({@link #fromEnvironment}): the cluster through {@link ClusterConfig}
+ * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code SCHEMA_REGISTRY_URL}, any {@code KAFKA_*} client property such as
+ * {@code KAFKA_SECURITY_PROTOCOL}, {@code SCHEMA_REGISTRY_BASIC_AUTH_*}), and
+ * <ul>
+ *   <li>{@code ENRICH_APPLICATION_ID} (default {@value #DEFAULT_APPLICATION_ID}): the Streams application id, which
+ *       names the consumer group, transactional ids and internal topics;</li>
+ *   <li>{@code ENRICH_NUM_STREAM_THREADS} (default 1): stream threads; useful up to the partition count of
+ *       {@code articles.raw};</li>
+ *   <li>{@code ENRICH_STATE_DIR} (default: Kafka Streams' own, under java.io.tmpdir): the state directory; the
+ *       topology is stateless, but Streams still keeps its lock and checkpoint files there;</li>
+ *   <li>{@code ENRICH_REPLICATION_FACTOR} (default 1): replication of the internal topics Streams creates;</li>
+ *   <li>{@code ENRICH_COMMIT_INTERVAL_MS} (default 100): how often the exactly-once transaction commits;</li>
+ *   <li>{@code WIREWATCH_TOPIC_PREFIX} (default empty): prepended to every topic name;</li>
+ *   <li>{@code DEAD_LETTER_MAX_BYTES} (default 2 MiB): how much of a rejected record a dead letter keeps.</li>
+ * </ul>
+ *
+ * @param stateDir null for Kafka Streams' default
+ */
+public record EnrichConfig(ClusterConfig cluster, String applicationId, int numStreamThreads, Path stateDir,
+                           int replicationFactor, Duration commitInterval, String topicPrefix, int deadLetterMaxBytes) {
+
+    public static final String ENV_APPLICATION_ID = "ENRICH_APPLICATION_ID";
+    public static final String ENV_NUM_STREAM_THREADS = "ENRICH_NUM_STREAM_THREADS";
+    public static final String ENV_STATE_DIR = "ENRICH_STATE_DIR";
+    public static final String ENV_REPLICATION_FACTOR = "ENRICH_REPLICATION_FACTOR";
+    public static final String ENV_COMMIT_INTERVAL_MS = "ENRICH_COMMIT_INTERVAL_MS";
+    public static final String ENV_TOPIC_PREFIX = "WIREWATCH_TOPIC_PREFIX";
+    public static final String ENV_DEAD_LETTER_MAX_BYTES = "DEAD_LETTER_MAX_BYTES";
+
+    public static final String DEFAULT_APPLICATION_ID = "wirewatch-enrich";
+    /**
+     * Under exactly-once, downstream read_committed consumers see a record only once its transaction commits, so the
+     * commit interval is the floor of the pipeline's latency. Streams' EOS default is already 100 ms; we state it so
+     * that it is visible and tunable. Shorter costs a transaction (several broker round trips) per commit.
+     */
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
+    private static final Pattern APPLICATION_ID = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern TOPIC_PREFIX = Pattern.compile("[A-Za-z0-9._-]*");
+    private static final int MAX_STREAM_THREADS = 64;
+    /** Headroom over the payload for the dead letter's other fields and the record's framing. */
+    private static final int DEAD_LETTER_OVERHEAD_BYTES = 64 * 1024;
+    private static final int KAFKA_DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+
+    public EnrichConfig {
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(commitInterval, "commitInterval");
+        topicPrefix = topicPrefix == null ? "" : topicPrefix;
+        if (applicationId == null || !APPLICATION_ID.matcher(applicationId).matches()) {
+            throw invalid(ENV_APPLICATION_ID, applicationId, "letters, digits, '.', '_' or '-', not empty");
+        }
+        if (numStreamThreads < 1 || numStreamThreads > MAX_STREAM_THREADS) {
+            throw invalid(ENV_NUM_STREAM_THREADS, numStreamThreads, "between 1 and " + MAX_STREAM_THREADS);
+        }
+        if (replicationFactor < 1 || replicationFactor > Short.MAX_VALUE) {
+            throw invalid(ENV_REPLICATION_FACTOR, replicationFactor, "at least 1");
+        }
+        if (commitInterval.isNegative() || commitInterval.isZero()) {
+            throw invalid(ENV_COMMIT_INTERVAL_MS, commitInterval.toMillis(), "a positive number of milliseconds");
+        }
+        if (!TOPIC_PREFIX.matcher(topicPrefix).matches()) {
+            throw invalid(ENV_TOPIC_PREFIX, topicPrefix, "letters, digits, '.', '_' or '-'");
+        }
+        if (deadLetterMaxBytes < 0 || deadLetterMaxBytes > Integer.MAX_VALUE - DEAD_LETTER_OVERHEAD_BYTES) {
+            throw invalid(ENV_DEAD_LETTER_MAX_BYTES, deadLetterMaxBytes, "a number of bytes, 0 or more");
+        }
+    }
+
+    /** The defaults for everything but the cluster: what tests and the launcher start from. */
+    public static EnrichConfig defaults(ClusterConfig cluster) {
+        return new EnrichConfig(cluster, DEFAULT_APPLICATION_ID, 1, null, 1, DEFAULT_COMMIT_INTERVAL, "",
+                DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES);
+    }
+
+    /** Reads the process environment. */
+    public static EnrichConfig fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    public static EnrichConfig fromEnvironment(Map<String, String> env) {
+        String stateDir = blankToNull(env.get(ENV_STATE_DIR));
+        return new EnrichConfig(
+                ClusterConfig.fromEnvironment(env),
+                env.getOrDefault(ENV_APPLICATION_ID, DEFAULT_APPLICATION_ID),
+                intVariable(env, ENV_NUM_STREAM_THREADS, 1),
+                stateDir == null ? null : Path.of(stateDir),
+                intVariable(env, ENV_REPLICATION_FACTOR, 1),
+                Duration.ofMillis(intVariable(env, ENV_COMMIT_INTERVAL_MS, (int) DEFAULT_COMMIT_INTERVAL.toMillis())),
+                env.getOrDefault(ENV_TOPIC_PREFIX, ""),
+                intVariable(env, ENV_DEAD_LETTER_MAX_BYTES, DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES));
+    }
+
+    public EnrichConfig withApplicationId(String id) {
+        return new EnrichConfig(cluster, id, numStreamThreads, stateDir, replicationFactor, commitInterval, topicPrefix,
+                deadLetterMaxBytes);
+    }
+
+    public EnrichConfig withStateDir(Path dir) {
+        return new EnrichConfig(cluster, applicationId, numStreamThreads, dir, replicationFactor, commitInterval,
+                topicPrefix, deadLetterMaxBytes);
+    }
+
+    public EnrichConfig withTopicPrefix(String prefix) {
+        return new EnrichConfig(cluster, applicationId, numStreamThreads, stateDir, replicationFactor, commitInterval,
+                prefix, deadLetterMaxBytes);
+    }
+
+    public EnrichConfig withDeadLetterMaxBytes(int maxBytes) {
+        return new EnrichConfig(cluster, applicationId, numStreamThreads, stateDir, replicationFactor, commitInterval,
+                topicPrefix, maxBytes);
+    }
+
+    /** The topic catalogue with this config's registry and prefix. */
+    public Topics topics() {
+        return Topics.create(cluster.serdeConfig(), topicPrefix);
+    }
+
+    /** The Kafka Streams configuration: the cluster's client properties (security included) under ours. */
+    public Properties streamsProperties() {
+        Properties props = new Properties();
+        props.putAll(cluster.kafkaProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        if (stateDir != null) {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        }
+        int largestDeadLetter = deadLetterMaxBytes + DEAD_LETTER_OVERHEAD_BYTES;
+        if (largestDeadLetter > KAFKA_DEFAULT_MAX_REQUEST_SIZE && !props.containsKey(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)) {
+            // A dead letter carries the rejected record; the producer must accept one as large as the limit allows,
+            // or writing it would fail the transaction and stop the stream thread on that record again and again.
+            props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), largestDeadLetter);
+        }
+        return props;
+    }
+
+    private static int intVariable(Map<String, String> env, String name, int fallback) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(name, value, "a whole number");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static IllegalArgumentException invalid(String variable, Object value, String expected) {
+        return new IllegalArgumentException("Invalid " + variable + "='" + value + "': expected " + expected);
+    }
+}
