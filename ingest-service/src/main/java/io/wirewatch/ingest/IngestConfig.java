@@ -1,0 +1,197 @@
+package io.wirewatch.ingest;
+
+import io.wirewatch.platform.config.ClusterConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything ingest-service needs to run. From the environment ({@link #fromEnvironment}):
+ * <ul>
+ *   <li>{@code KAFKA_BOOTSTRAP_SERVERS}, {@code SCHEMA_REGISTRY_URL} and the other cluster settings of
+ *       {@link ClusterConfig};</li>
+ *   <li>{@code WIREWATCH_TOPIC_PREFIX} (default empty): put in front of every topic name;</li>
+ *   <li>{@code INGEST_HTTP_PORT} (default {@code 8090}): port of {@code POST /articles} and {@code GET /health};
+ *       {@code 0} picks a free port, {@code off} (or a negative number) serves no HTTP;</li>
+ *   <li>{@code INGEST_WATCH_DIR} (default none): a directory to watch for new article files;</li>
+ *   <li>{@code INGEST_MAX_ARTICLE_BYTES} (default 2 MiB): largest article (file, JSONL line, text) accepted, and how
+ *       much of a rejected input a dead letter keeps;</li>
+ *   <li>{@code INGEST_MAX_REQUEST_BYTES} (default: the article limit): largest HTTP body accepted;</li>
+ *   <li>{@code INGEST_HTTP_RATE_LIMIT} (default 50): HTTP requests per second per client address;</li>
+ *   <li>{@code INGEST_NEAR_DUPLICATE_THRESHOLD} (default 0.8): estimated Jaccard similarity that makes a
+ *       near-duplicate;</li>
+ *   <li>{@code INGEST_NEAR_DUPLICATE_WINDOW} (default 10000): how many recent articles near-duplicates are sought
+ *       among;</li>
+ *   <li>{@code INGEST_WATCH_RESCAN_MS} (default 2000): how often the watched directory is listed even without file
+ *       events;</li>
+ *   <li>{@code INGEST_CLIENT_ID} (default {@code wirewatch-ingest}): Kafka client id.</li>
+ * </ul>
+ */
+public record IngestConfig(
+        ClusterConfig cluster,
+        String topicPrefix,
+        int httpPort,
+        Path watchDirectory,
+        int maxArticleBytes,
+        int maxRequestBytes,
+        double httpRequestsPerSecond,
+        double nearDuplicateThreshold,
+        int nearDuplicateWindow,
+        Duration watchRescanInterval,
+        Duration watchSettleInterval,
+        String clientId) {
+
+    public static final String ENV_TOPIC_PREFIX = "WIREWATCH_TOPIC_PREFIX";
+    public static final String ENV_HTTP_PORT = "INGEST_HTTP_PORT";
+    public static final String ENV_WATCH_DIR = "INGEST_WATCH_DIR";
+    public static final String ENV_MAX_ARTICLE_BYTES = "INGEST_MAX_ARTICLE_BYTES";
+    public static final String ENV_MAX_REQUEST_BYTES = "INGEST_MAX_REQUEST_BYTES";
+    public static final String ENV_HTTP_RATE_LIMIT = "INGEST_HTTP_RATE_LIMIT";
+    public static final String ENV_NEAR_DUPLICATE_THRESHOLD = "INGEST_NEAR_DUPLICATE_THRESHOLD";
+    public static final String ENV_NEAR_DUPLICATE_WINDOW = "INGEST_NEAR_DUPLICATE_WINDOW";
+    public static final String ENV_WATCH_RESCAN_MS = "INGEST_WATCH_RESCAN_MS";
+    public static final String ENV_CLIENT_ID = "INGEST_CLIENT_ID";
+
+    public static final int DEFAULT_HTTP_PORT = 8090;
+    public static final int HTTP_OFF = -1;
+    public static final int DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
+    public IngestConfig {
+        Objects.requireNonNull(cluster, "cluster");
+        topicPrefix = topicPrefix == null ? "" : topicPrefix;
+        if (httpPort > 65_535) {
+            throw new IllegalArgumentException(ENV_HTTP_PORT + " must be a port number (0-65535), 'off' or -1, was "
+                    + httpPort);
+        }
+        if (httpPort < 0) {
+            httpPort = HTTP_OFF;
+        }
+        requirePositive(maxArticleBytes, ENV_MAX_ARTICLE_BYTES);
+        requirePositive(maxRequestBytes, ENV_MAX_REQUEST_BYTES);
+        if (!(httpRequestsPerSecond > 0)) {
+            throw new IllegalArgumentException(ENV_HTTP_RATE_LIMIT + " must be positive, was " + httpRequestsPerSecond);
+        }
+        if (!(nearDuplicateThreshold > 0 && nearDuplicateThreshold <= 1)) {
+            throw new IllegalArgumentException(ENV_NEAR_DUPLICATE_THRESHOLD + " must be in (0, 1], was "
+                    + nearDuplicateThreshold);
+        }
+        requirePositive(nearDuplicateWindow, ENV_NEAR_DUPLICATE_WINDOW);
+        Objects.requireNonNull(watchRescanInterval, "watchRescanInterval");
+        Objects.requireNonNull(watchSettleInterval, "watchSettleInterval");
+        if (watchRescanInterval.isNegative() || watchRescanInterval.isZero()) {
+            throw new IllegalArgumentException(ENV_WATCH_RESCAN_MS + " must be positive");
+        }
+        clientId = clientId == null || clientId.isBlank() ? "wirewatch-ingest" : clientId;
+    }
+
+    /** Defaults for everything but the cluster: HTTP on 8090, no watch directory, 2 MiB limit. */
+    public static IngestConfig defaults(ClusterConfig cluster) {
+        return new IngestConfig(cluster, "", DEFAULT_HTTP_PORT, null, DEFAULT_MAX_ARTICLE_BYTES,
+                DEFAULT_MAX_ARTICLE_BYTES, 50, 0.8, 10_000, Duration.ofSeconds(2), Duration.ofMillis(500),
+                "wirewatch-ingest");
+    }
+
+    /** Reads the environment variables listed in the class comment; a bad value fails naming the variable. */
+    public static IngestConfig fromEnvironment(Map<String, String> env) {
+        IngestConfig defaults = defaults(ClusterConfig.fromEnvironment(env));
+        int maxArticleBytes = intValue(env, ENV_MAX_ARTICLE_BYTES, defaults.maxArticleBytes());
+        String watch = env.get(ENV_WATCH_DIR);
+        return new IngestConfig(
+                defaults.cluster(),
+                env.getOrDefault(ENV_TOPIC_PREFIX, ""),
+                httpPort(env.get(ENV_HTTP_PORT)),
+                watch == null || watch.isBlank() ? null : Path.of(watch.strip()),
+                maxArticleBytes,
+                intValue(env, ENV_MAX_REQUEST_BYTES, maxArticleBytes),
+                doubleValue(env, ENV_HTTP_RATE_LIMIT, defaults.httpRequestsPerSecond()),
+                doubleValue(env, ENV_NEAR_DUPLICATE_THRESHOLD, defaults.nearDuplicateThreshold()),
+                intValue(env, ENV_NEAR_DUPLICATE_WINDOW, defaults.nearDuplicateWindow()),
+                Duration.ofMillis(intValue(env, ENV_WATCH_RESCAN_MS, (int) defaults.watchRescanInterval().toMillis())),
+                defaults.watchSettleInterval(),
+                env.getOrDefault(ENV_CLIENT_ID, defaults.clientId()));
+    }
+
+    public IngestConfig withTopicPrefix(String prefix) {
+        return new IngestConfig(cluster, prefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
+                httpRequestsPerSecond, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
+                watchSettleInterval, clientId);
+    }
+
+    /** {@code 0} for a free port, negative for no HTTP. */
+    public IngestConfig withHttpPort(int port) {
+        return new IngestConfig(cluster, topicPrefix, port, watchDirectory, maxArticleBytes, maxRequestBytes,
+                httpRequestsPerSecond, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
+                watchSettleInterval, clientId);
+    }
+
+    /** Null for no watching. */
+    public IngestConfig withWatchDirectory(Path directory) {
+        return new IngestConfig(cluster, topicPrefix, httpPort, directory, maxArticleBytes, maxRequestBytes,
+                httpRequestsPerSecond, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
+                watchSettleInterval, clientId);
+    }
+
+    /** Sets both the article and the request limit. */
+    public IngestConfig withMaxArticleBytes(int bytes) {
+        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, bytes, bytes,
+                httpRequestsPerSecond, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
+                watchSettleInterval, clientId);
+    }
+
+    public IngestConfig withWatchIntervals(Duration rescan, Duration settle) {
+        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
+                httpRequestsPerSecond, nearDuplicateThreshold, nearDuplicateWindow, rescan, settle, clientId);
+    }
+
+    public boolean httpEnabled() {
+        return httpPort >= 0;
+    }
+
+    static int httpPort(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_HTTP_PORT;
+        }
+        String text = value.strip().toLowerCase(Locale.ROOT);
+        if (text.equals("off") || text.equals("none") || text.equals("false")) {
+            return HTTP_OFF;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(ENV_HTTP_PORT + " must be a port number, 0 or 'off', was '" + value
+                    + "'", e);
+        }
+    }
+
+    private static int intValue(Map<String, String> env, String name, int defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
+        }
+    }
+
+    private static double doubleValue(Map<String, String> env, String name, double defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
+        }
+    }
+
+    private static void requirePositive(long value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package io.wirewatch.ingest;
+
+import io.wirewatch.ingest.http.IngestHttpServer;
+import io.wirewatch.ingest.identity.NearDuplicateIndex;
+import io.wirewatch.ingest.identity.SeenArticles;
+import io.wirewatch.ingest.publish.ArticlePublisher;
+import io.wirewatch.ingest.publish.PublishedArticles;
+import io.wirewatch.ingest.replay.Pacer;
+import io.wirewatch.ingest.replay.ProgressReporter;
+import io.wirewatch.ingest.replay.ReplayOptions;
+import io.wirewatch.ingest.source.ArticleHandler;
+import io.wirewatch.ingest.source.FileSource;
+import io.wirewatch.ingest.source.RawArticle;
+import io.wirewatch.ingest.source.Rejection;
+import io.wirewatch.ingest.watch.DirectoryWatcher;
+import io.wirewatch.schema.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running ingest-service: publishes articles from files and directories ({@link #ingest}), from
+ * {@code POST /articles} and from a watched directory to {@code articles.raw}, bad input to {@code articles.dlq}.
+ * On start it reads what {@code articles.raw} already holds, so an article is published once across restarts.
+ * {@link #close()} stops the sources, lets a running ingest stop between two articles, and flushes the producer.
+ */
+public final class IngestService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final IngestConfig config;
+    private final ArticlePublisher publisher;
+    private final IngestPipeline pipeline;
+    private final FileSource files;
+    private final ReentrantLock ingestLock = new ReentrantLock();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final long alreadyPublished;
+    private IngestHttpServer http;
+    private DirectoryWatcher watcher;
+    private volatile boolean closed;
+
+    private IngestService(IngestConfig config, ArticlePublisher publisher, IngestPipeline pipeline,
+                          long alreadyPublished) {
+        this.config = config;
+        this.publisher = publisher;
+        this.pipeline = pipeline;
+        this.alreadyPublished = alreadyPublished;
+        this.files = new FileSource(config.maxArticleBytes());
+    }
+
+    /** Connects, reads what was published before, and starts the HTTP endpoint and the watcher when configured. */
+    public static IngestService start(IngestConfig config) {
+        Topics topics = Topics.create(config.cluster().serdeConfig(), config.topicPrefix());
+        Map<String, Object> kafka = config.cluster().kafkaProperties();
+        ArticlePublisher publisher = ArticlePublisher.create(kafka, topics, config.clientId());
+        IngestPipeline pipeline = new IngestPipeline(publisher, new SeenArticles(),
+                new NearDuplicateIndex(config.nearDuplicateThreshold(), config.nearDuplicateWindow()),
+                Clock.systemUTC(), config.maxArticleBytes());
+        IngestService service;
+        try {
+            long published = PublishedArticles.readAll(kafka, topics.articlesRaw(), config.clientId(),
+                    article -> pipeline.remember(article.getId(), article.getContentHash(), article.getText()));
+            service = new IngestService(config, publisher, pipeline, published);
+        } catch (RuntimeException e) {
+            publisher.close();
+            throw e;
+        }
+        try {
+            service.startSources();
+        } catch (IOException | RuntimeException e) {
+            service.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+        LOG.info("ingest-service started: publishing to {} (dead letters to {}), {} articles known, HTTP {}, watching {}",
+                topics.articlesRaw().name(), topics.deadLetters().name(), service.alreadyPublished,
+                config.httpEnabled() ? "port " + service.httpPort() : "off",
+                config.watchDirectory() == null ? "nothing" : config.watchDirectory());
+        return service;
+    }
+
+    private void startSources() throws IOException {
+        if (config.httpEnabled()) {
+            http = IngestHttpServer.start(config.httpPort(), pipeline,
+                    new IngestHttpServer.Limits(config.maxRequestBytes(), config.maxArticleBytes(),
+                            config.httpRequestsPerSecond()),
+                    this::health);
+        }
+        if (config.watchDirectory() != null) {
+            watcher = DirectoryWatcher.start(config.watchDirectory(),
+                    file -> ingest(List.of(file), ReplayOptions.MAX, false),
+                    config.watchSettleInterval(), config.watchRescanInterval());
+        }
+    }
+
+    /** Ingests a file or directory; see {@link #ingest(List, ReplayOptions)}. */
+    public IngestSummary ingest(Path path, ReplayOptions options) {
+        return ingest(List.of(path), options);
+    }
+
+    /**
+     * Ingests files and directories. With {@link ReplayOptions#MAX} articles stream straight through in file order;
+     * with a speed or a rate they are first read, then replayed in publication order with the waits the options ask
+     * for. Progress shows on the terminal, or in the log. Returns when every article is acknowledged by the broker.
+     */
+    public IngestSummary ingest(List<Path> paths, ReplayOptions options) {
+        return ingest(paths, options, true);
+    }
+
+    private IngestSummary ingest(List<Path> paths, ReplayOptions options, boolean showProgress) {
+        if (closed) {
+            throw new IllegalStateException("ingest-service is closed");
+        }
+        IngestSummary.Tally tally = new IngestSummary.Tally();
+        ProgressReporter progress = showProgress ? ProgressReporter.forCurrentProcess() : null;
+        ingestLock.lock();
+        try {
+            if (options.paced()) {
+                replay(paths, options, tally, progress);
+            } else {
+                if (progress != null) {
+                    progress.start(-1);
+                }
+                ArticleHandler handler = handler(tally, progress, null);
+                for (Path path : paths) {
+                    if (closed) {
+                        break;
+                    }
+                    files.read(path, handler);
+                }
+            }
+        } catch (StoppedByClose e) {
+            LOG.info("Ingest of {} stopped early: the service is closing", paths);
+        } finally {
+            pipeline.flush();
+            ingestLock.unlock();
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+        IngestSummary summary = tally.summary();
+        LOG.info("Ingested {}: {} published ({} near-duplicates), {} duplicates skipped, {} rejected", paths,
+                summary.published(), summary.nearDuplicates(), summary.duplicates(), summary.rejected());
+        return summary;
+    }
+
+    private void replay(List<Path> paths, ReplayOptions options, IngestSummary.Tally tally,
+                        ProgressReporter progress) {
+        List<RawArticle> articles = new ArrayList<>();
+        ArticleHandler collect = handler(tally, null, articles);
+        for (Path path : paths) {
+            files.read(path, collect);
+        }
+        articles.sort(Comparator.comparing(RawArticle::publishedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+        if (progress != null) {
+            progress.start(articles.size());
+        }
+        // Waits end early when the service closes, so shutdown never hangs on a long gap in the news.
+        Pacer pacer = new Pacer(options, Clock.systemUTC(),
+                wait -> closing.await(wait.toNanos(), TimeUnit.NANOSECONDS));
+        for (RawArticle article : articles) {
+            try {
+                pacer.awaitTurn(article.publishedAt());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (closed) {
+                break;
+            }
+            countWithTotals(tally, pipeline.ingest(article));
+            if (progress != null) {
+                progress.advance();
+            }
+        }
+    }
+
+    /** Articles go to the pipeline (or, when {@code buffer} is given, into it); rejections always go straight on. */
+    private ArticleHandler handler(IngestSummary.Tally tally, ProgressReporter progress, List<RawArticle> buffer) {
+        return new ArticleHandler() {
+            @Override
+            public void article(RawArticle article) {
+                if (buffer != null) {
+                    buffer.add(article);
+                    return;
+                }
+                countWithTotals(tally, pipeline.ingest(article));
+                if (progress != null) {
+                    progress.advance();
+                }
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {
+                countWithTotals(tally, pipeline.reject(rejection));
+            }
+        };
+    }
+
+    private void countWithTotals(IngestSummary.Tally tally, IngestPipeline.Outcome outcome) {
+        tally.count(outcome);
+        if (closed) {
+            // Stop reading between two articles; what was sent so far is flushed by close().
+            throw new StoppedByClose();
+        }
+    }
+
+    private static final class StoppedByClose extends RuntimeException {
+        StoppedByClose() {
+            super("ingest-service is closing", null, false, false);
+        }
+    }
+
+    /** The HTTP port actually bound (useful with port 0), or -1 when HTTP is off. */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    /** What the service has done since it started, over all sources. */
+    public IngestSummary totals() {
+        return pipeline.totals();
+    }
+
+    /** What {@code GET /health} reports. */
+    public Map<String, Object> health() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("status", closed ? "DOWN" : "UP");
+        details.put("service", IngestPipeline.SERVICE_NAME);
+        details.put("knownAtStart", alreadyPublished);
+        IngestSummary summary = pipeline.totals();
+        details.put("published", summary.published());
+        details.put("duplicates", summary.duplicates());
+        details.put("rejected", summary.rejected());
+        details.put("failedSends", publisher.failedSends());
+        return details;
+    }
+
+    /** Stops HTTP and the watcher, lets a running ingest stop between articles, flushes and closes the producer. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closing.countDown();
+        if (http != null) {
+            http.close();
+        }
+        if (watcher != null) {
+            watcher.close();
+        }
+        boolean locked = false;
+        try {
+            locked = ingestLock.tryLock(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!locked) {
+                LOG.warn("An ingest run did not stop within {}; closing the producer anyway", CLOSE_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            publisher.close();
+        } finally {
+            if (locked) {
+                ingestLock.unlock();
+            }
+        }
+        LOG.info("ingest-service stopped: {}", pipeline.totals());
+    }
+}

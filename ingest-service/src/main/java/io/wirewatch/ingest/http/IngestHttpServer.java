@@ -1,0 +1,248 @@
+package io.wirewatch.ingest.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.wirewatch.ingest.IngestPipeline;
+import io.wirewatch.ingest.source.InputRejectedException;
+import io.wirewatch.ingest.source.Rejection;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP source. {@code POST /articles} takes one JSON object, a JSON array or JSONL and answers
+ * {@code 202 {"accepted":[ids],"duplicates":[ids],"rejected":[{"line":n,"reason":...}]}} when at least one item was an
+ * article, {@code 400} (same body plus {@code error}) when none was, {@code 413} over the size limit (at most
+ * limit + 1 bytes are ever read), {@code 415} for other content types, {@code 429} over the per-client rate.
+ * Every rejection is also a dead letter. {@code GET /health} reports the service state.
+ *
+ * <p>The JDK's built-in server: two routes and small bodies do not justify a web framework, and it is the server the
+ * platform's health endpoint already uses.
+ */
+public final class IngestHttpServer implements AutoCloseable {
+
+    public static final String SOURCE = "http";
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestHttpServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param maxRequestBytes    largest body accepted (413 above)
+     * @param maxArticleBytes    largest single article
+     * @param requestsPerSecond  per-client rate limit
+     */
+    public record Limits(int maxRequestBytes, int maxArticleBytes, double requestsPerSecond) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final IngestPipeline pipeline;
+    private final RequestBody requestBody;
+    private final Limits limits;
+    private final RateLimiter rateLimiter;
+    private final Supplier<Map<String, Object>> health;
+
+    private IngestHttpServer(HttpServer server, ExecutorService executor, IngestPipeline pipeline, Limits limits,
+                             Supplier<Map<String, Object>> health, Clock clock) {
+        this.server = server;
+        this.executor = executor;
+        this.pipeline = pipeline;
+        this.limits = limits;
+        this.requestBody = new RequestBody(limits.maxArticleBytes());
+        this.rateLimiter = new RateLimiter(limits.requestsPerSecond(), Math.max(1, limits.requestsPerSecond() * 2),
+                clock);
+        this.health = health;
+    }
+
+    /**
+     * Starts listening on {@code port} (0 picks a free port).
+     *
+     * @param health details for {@code GET /health}; its {@code status} entry should be {@code UP} or {@code DOWN}
+     */
+    public static IngestHttpServer start(int port, IngestPipeline pipeline, Limits limits,
+                                         Supplier<Map<String, Object>> health) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "ingest-http-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        IngestHttpServer ingestServer = new IngestHttpServer(server, executor, pipeline, limits, health,
+                Clock.systemUTC());
+        server.createContext("/articles", ingestServer::handleArticles);
+        server.createContext("/health", ingestServer::handleHealth);
+        server.createContext("/", exchange -> respond(exchange, 404, Map.of("error", "not found")));
+        server.setExecutor(executor);
+        server.start();
+        LOG.info("Ingest HTTP endpoint listening on port {} (POST /articles, GET /health)",
+                server.getAddress().getPort());
+        return ingestServer;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handleHealth(HttpExchange exchange) throws IOException {
+        Map<String, Object> details = health.get();
+        boolean up = "UP".equals(details.get("status"));
+        respond(exchange, up ? 200 : 503, details);
+    }
+
+    private void handleArticles(HttpExchange exchange) throws IOException {
+        try {
+            if (!exchange.getRequestMethod().equalsIgnoreCase("POST")) {
+                exchange.getResponseHeaders().set("Allow", "POST");
+                respond(exchange, 405, Map.of("error", "use POST to send articles"));
+                return;
+            }
+            String client = exchange.getRemoteAddress().getAddress().getHostAddress();
+            if (!rateLimiter.tryAcquire(client)) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                respond(exchange, 429, Map.of("error", "too many requests from " + client));
+                return;
+            }
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            Body body = readBody(exchange);
+            if (!RequestBody.isSupported(contentType)) {
+                String reason = "unsupported content type '" + contentType
+                        + "': send application/json or application/x-ndjson";
+                pipeline.reject(new Rejection(SOURCE, reason, body.bytes(), body.size(), null));
+                respond(exchange, 415, Map.of("error", reason));
+                return;
+            }
+            if (body.tooLarge()) {
+                String reason = "request body too large: over the limit of " + limits.maxRequestBytes() + " bytes";
+                pipeline.reject(new Rejection(SOURCE, reason, body.bytes(), body.size(), null));
+                respond(exchange, 413, Map.of("error", reason));
+                return;
+            }
+            ingest(exchange, contentType, body);
+        } catch (RuntimeException e) {
+            LOG.error("Failed to handle {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            respond(exchange, 500, Map.of("error", "internal error: " + e.getClass().getSimpleName()));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void ingest(HttpExchange exchange, String contentType, Body body) throws IOException {
+        List<RequestBody.Item> items;
+        try {
+            items = requestBody.parse(body.bytes(), contentType, SOURCE);
+        } catch (InputRejectedException e) {
+            pipeline.reject(new Rejection(SOURCE, e.getMessage(), body.bytes(), body.size(), e.getCause()));
+            respond(exchange, 400, Map.of("error", e.getMessage()));
+            return;
+        }
+        List<String> accepted = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        List<Map<String, Object>> rejected = new ArrayList<>();
+        for (RequestBody.Item item : items) {
+            IngestPipeline.Outcome outcome;
+            if (item instanceof RequestBody.Accepted article) {
+                outcome = pipeline.ingest(article.article());
+            } else {
+                RequestBody.Invalid invalid = (RequestBody.Invalid) item;
+                String reason = invalid.line() > 0 ? "item " + invalid.line() + ": " + invalid.reason()
+                        : invalid.reason();
+                outcome = pipeline.reject(new Rejection(SOURCE, reason, invalid.payload(), invalid.payloadSize(),
+                        null));
+            }
+            switch (outcome.kind()) {
+                case PUBLISHED -> accepted.add(outcome.id());
+                case DUPLICATE -> duplicates.add(outcome.id());
+                case REJECTED -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("line", item.line());
+                    entry.put("reason", item instanceof RequestBody.Invalid invalid ? invalid.reason()
+                            : outcome.reason());
+                    rejected.add(entry);
+                }
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        boolean anyArticle = !accepted.isEmpty() || !duplicates.isEmpty();
+        if (!anyArticle) {
+            answer.put("error", rejected.isEmpty() ? "no articles in the body" : (String) rejected.get(0).get("reason"));
+        }
+        answer.put("accepted", accepted);
+        answer.put("duplicates", duplicates);
+        answer.put("rejected", rejected);
+        respond(exchange, anyArticle ? 202 : 400, answer);
+    }
+
+    /** The body's bytes, at most the limit; {@code size} is the declared or counted size. */
+    private record Body(byte[] bytes, long size, boolean tooLarge) {
+    }
+
+    private Body readBody(HttpExchange exchange) throws IOException {
+        int limit = limits.maxRequestBytes();
+        long declared = contentLength(exchange);
+        try (InputStream in = exchange.getRequestBody()) {
+            if (declared > limit) {
+                // Keep the head for the dead letter; never read the rest.
+                byte[] head = in.readNBytes(Math.min(limit, limits.maxArticleBytes()));
+                return new Body(head, declared, true);
+            }
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                byte[] head = Arrays.copyOf(bytes, Math.min(limit, limits.maxArticleBytes()));
+                return new Body(head, Math.max(declared, bytes.length), true);
+            }
+            return new Body(bytes, bytes.length, false);
+        }
+    }
+
+    private static long contentLength(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] json = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, json.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(json);
+        }
+    }
+
+    /** Stops accepting requests, lets running ones finish (up to a second), and stops the worker threads. */
+    @Override
+    public void close() {
+        server.stop(1);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
+    }
+}

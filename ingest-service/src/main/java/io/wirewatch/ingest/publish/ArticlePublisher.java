@@ -1,0 +1,109 @@
+package io.wirewatch.ingest.publish;
+
+import io.wirewatch.schema.Article;
+import io.wirewatch.schema.DeadLetter;
+import io.wirewatch.schema.Topic;
+import io.wirewatch.schema.Topics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends articles to {@code articles.raw} (key: article id; record timestamp: publication time, or ingest time when
+ * unknown) and dead letters to {@code articles.dlq} (key: the input's source), both Avro in the Confluent wire format,
+ * through one idempotent producer ({@code acks=all}, {@code enable.idempotence=true}, lz4). Values are serialised
+ * here, not by the producer, so that one producer serves both topics and a serialisation error surfaces at the call.
+ */
+public final class ArticlePublisher implements IngestOutput, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
+
+    private final Producer<String, byte[]> producer;
+    private final Topic<String, Article> articles;
+    private final Topic<String, DeadLetter> deadLetters;
+    private final Serializer<Article> articleSerializer;
+    private final Serializer<DeadLetter> deadLetterSerializer;
+    private final AtomicLong failedSends = new AtomicLong();
+
+    ArticlePublisher(Producer<String, byte[]> producer, Topics topics) {
+        this.producer = producer;
+        this.articles = topics.articlesRaw();
+        this.deadLetters = topics.deadLetters();
+        this.articleSerializer = articles.valueSerde().serializer();
+        this.deadLetterSerializer = deadLetters.valueSerde().serializer();
+    }
+
+    /**
+     * @param kafkaProperties bootstrap servers and security settings (from {@code ClusterConfig.kafkaProperties()})
+     * @param clientId        the producer's client id
+     */
+    public static ArticlePublisher create(Map<String, Object> kafkaProperties, Topics topics, String clientId) {
+        Map<String, Object> props = new HashMap<>(kafkaProperties);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        // An article may be up to the ingest limit (2 MiB by default) and a dead letter carries the same payload.
+        props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        return new ArticlePublisher(new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
+                topics);
+    }
+
+    @Override
+    public void publish(Article article) {
+        long timestamp = article.getPublishedAt() != null ? article.getPublishedAt().toEpochMilli()
+                : article.getIngestedAt().toEpochMilli();
+        byte[] value = articleSerializer.serialize(articles.name(), article);
+        producer.send(new ProducerRecord<>(articles.name(), null, timestamp, article.getId(), value),
+                (metadata, error) -> {
+                    if (error != null) {
+                        failedSends.incrementAndGet();
+                        LOG.error("Could not publish article {} from {} to {}: {}", article.getId(),
+                                article.getSourceRef(), articles.name(), error.toString());
+                    }
+                });
+    }
+
+    @Override
+    public void deadLetter(DeadLetter deadLetter) {
+        byte[] value = deadLetterSerializer.serialize(deadLetters.name(), deadLetter);
+        producer.send(new ProducerRecord<>(deadLetters.name(), null, deadLetter.getFailedAt().toEpochMilli(),
+                        deadLetter.getSource(), value),
+                (metadata, error) -> {
+                    if (error != null) {
+                        failedSends.incrementAndGet();
+                        LOG.error("Could not write dead letter for {} to {}: {}", deadLetter.getSource(),
+                                deadLetters.name(), error.toString());
+                    }
+                });
+    }
+
+    @Override
+    public void flush() {
+        producer.flush();
+    }
+
+    /** How many sends the broker never acknowledged. */
+    public long failedSends() {
+        return failedSends.get();
+    }
+
+    /** Flushes everything sent, then closes the producer. */
+    @Override
+    public void close() {
+        producer.flush();
+        producer.close(Duration.ofSeconds(30));
+    }
+}
