@@ -79,6 +79,8 @@ public final class AlertHttpServer implements AutoCloseable {
     private final Set<SseConnection> openStreams = ConcurrentHashMap.newKeySet();
     private final Map<String, byte[]> assetBodies = new ConcurrentHashMap<>();
     private volatile boolean closing;
+    /** Requests being handled; guarded by itself, notified when it drops to zero so close() can stop without waiting. */
+    private final int[] inFlight = new int[1];
 
     private AlertHttpServer(HttpOptions options, AlertQueries queries, AlertFeed feed, Supplier<Health> health)
             throws IOException {
@@ -148,8 +150,10 @@ public final class AlertHttpServer implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        openStreams.forEach(SseConnection::end);
-        server.stop(1);
+        openStreams.forEach(SseConnection::drop);
+        awaitRequestsInFlight(1_000);
+        // Only now stop: the JDK server's own grace period (stop(delay)) waits the whole delay on some JDKs.
+        server.stop(0);
         executor.shutdown();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -162,7 +166,37 @@ public final class AlertHttpServer implements AutoCloseable {
         LOG.info("Alert HTTP server stopped");
     }
 
+    private void awaitRequestsInFlight(long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        synchronized (inFlight) {
+            long remaining;
+            while (inFlight[0] > 0 && (remaining = deadline - System.currentTimeMillis()) > 0) {
+                try {
+                    inFlight.wait(remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        synchronized (inFlight) {
+            inFlight[0]++;
+        }
+        try {
+            handleCounted(exchange);
+        } finally {
+            synchronized (inFlight) {
+                if (--inFlight[0] == 0) {
+                    inFlight.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void handleCounted(HttpExchange exchange) {
         try (exchange) {
             addCommonHeaders(exchange.getResponseHeaders());
             route(exchange);
@@ -279,15 +313,12 @@ public final class AlertHttpServer implements AutoCloseable {
             headers.set("X-Accel-Buffering", "no");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
-            SseConnection.writePreamble(out);
-            SseConnection.writeAll(out, snapshot);
-            connection.pump(out, options.heartbeat());
-            if (connection.overflowed() && !closing) {
-                LOG.info("Dropped slow alert stream client {}", exchange.getRemoteAddress());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            connection.serve(out, snapshot, options.heartbeat());
         } finally {
+            if (connection.dropped() && !closing) {
+                LOG.info("Dropped alert stream client {}: it fell {} events behind", exchange.getRemoteAddress(),
+                        options.streamQueueCapacity());
+            }
             openStreams.remove(connection);
             streamPermits.release();
         }

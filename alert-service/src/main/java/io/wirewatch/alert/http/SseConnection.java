@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * One Server-Sent Events client of {@code /alerts/stream}. The feed hands alerts to {@link #accept}, which only
- * enqueues into a bounded queue and never blocks; the connection's own thread ({@link #pump}) writes them out. A
+ * enqueues into a bounded queue and never blocks; the connection's own thread ({@link #serve}) writes them out. A
  * client that falls {@code capacity} events behind is cut off (its EventSource reconnects and gets a fresh replay)
  * rather than slowing the feed or other clients.
  *
@@ -26,64 +26,72 @@ final class SseConnection implements Consumer<Alert> {
     static final String EVENT_NAME = "alert";
     static final int RECONNECT_MILLIS = 3000;
 
-    /** Put on the queue to end {@link #pump} promptly when the server shuts down. */
-    private static final String END = new String("end of stream");
-
     private final BlockingQueue<String> queue;
-    private volatile boolean overflowed;
+    private final Object writerLock = new Object();
+    /** The thread in {@link #serve}, interrupted to cut the client off; guarded by writerLock. */
+    private Thread writer;
+    private volatile boolean dropped;
 
     SseConnection(int capacity) {
         this.queue = new ArrayBlockingQueue<>(capacity);
     }
 
-    /** Enqueues one live alert version; on overflow the client is marked to be dropped. */
+    /** Enqueues one live alert version; a full queue means the client is too slow, and it is dropped. */
     @Override
     public void accept(Alert alert) {
-        if (!queue.offer(frame(alert))) {
-            overflowed = true;
+        if (!dropped && !queue.offer(frame(alert))) {
+            drop();
         }
-    }
-
-    /** Asks {@link #pump} to finish (the server is stopping). */
-    void end() {
-        overflowed = true;
-        queue.clear();
-        queue.offer(END);
-    }
-
-    /** The stream preamble: reconnect delay for EventSource, and a comment so headers and first bytes leave at once. */
-    static void writePreamble(OutputStream out) throws IOException {
-        out.write(("retry: " + RECONNECT_MILLIS + "\n: connected\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    /** Writes a snapshot of alerts (the replay) straight to the client. */
-    static void writeAll(OutputStream out, Collection<Alert> alerts) throws IOException {
-        for (Alert alert : alerts) {
-            out.write(frame(alert).getBytes(StandardCharsets.UTF_8));
-        }
-        out.flush();
     }
 
     /**
-     * Writes queued alerts and heartbeats until the client disconnects (IOException), falls too far behind, or
-     * {@link #end} is called.
+     * Ends the connection promptly: {@link #serve} stops waiting, and a write blocked on a client that does not read
+     * is abandoned, since interrupting a thread blocked on a socket channel closes that channel.
      */
-    void pump(OutputStream out, Duration heartbeat) throws IOException, InterruptedException {
-        byte[] heartbeatFrame = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
-        while (!overflowed) {
-            String frame = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-            if (frame == END) {
-                return;
+    void drop() {
+        dropped = true;
+        synchronized (writerLock) {
+            if (writer != null) {
+                writer.interrupt();
             }
-            out.write(frame == null ? heartbeatFrame : frame.getBytes(StandardCharsets.UTF_8));
-            out.flush();
         }
     }
 
-    /** Whether the client was dropped for falling behind. */
-    boolean overflowed() {
-        return overflowed;
+    /**
+     * Serves the stream on the calling thread: the preamble (reconnect delay, and a comment so the first bytes leave at
+     * once), the replay snapshot, then queued alerts and heartbeats until the client disconnects (IOException) or
+     * {@link #drop} is called (client too slow, or server stopping).
+     */
+    void serve(OutputStream out, Collection<Alert> replay, Duration heartbeat) throws IOException {
+        byte[] heartbeatFrame = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+        synchronized (writerLock) {
+            writer = Thread.currentThread();
+        }
+        try {
+            out.write(("retry: " + RECONNECT_MILLIS + "\n: connected\n\n").getBytes(StandardCharsets.UTF_8));
+            for (Alert alert : replay) {
+                out.write(frame(alert).getBytes(StandardCharsets.UTF_8));
+            }
+            out.flush();
+            while (!dropped) {
+                String frame = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                out.write(frame == null ? heartbeatFrame : frame.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            // drop() was called while waiting for the next alert: the stream simply ends.
+        } finally {
+            synchronized (writerLock) {
+                writer = null;
+            }
+            // A drop() racing with the end of the loop may leave the flag set; the pool thread must not keep it.
+            Thread.interrupted();
+        }
+    }
+
+    /** Whether the connection was dropped (too slow, or the server is stopping). */
+    boolean dropped() {
+        return dropped;
     }
 
     /**

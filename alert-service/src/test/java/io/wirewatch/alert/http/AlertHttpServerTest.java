@@ -1,0 +1,312 @@
+package io.wirewatch.alert.http;
+
+import static io.wirewatch.alert.http.AlertFixtures.gulfAmbassadorsRecalled;
+import static io.wirewatch.alert.http.AlertFixtures.homsCasualtySpike;
+import static io.wirewatch.alert.http.AlertFixtures.usEmbassyClosed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wirewatch.schema.Alert;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AlertHttpServerTest {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final InMemoryAlertQueries queries = new InMemoryAlertQueries();
+    private final AlertFeed feed = AlertFeed.inMemory();
+    private final AtomicReference<Health> health = new AtomicReference<>(Health.up());
+    private AlertHttpServer server;
+
+    @AfterEach
+    void tearDown() {
+        if (server != null) {
+            server.close();
+        }
+        feed.close();
+    }
+
+    private void start(HttpOptions options, AlertQueries alertQueries) {
+        server = AlertHttpServer.start(options.withBindAddress("127.0.0.1").withPort(0), alertQueries, feed, health::get);
+    }
+
+    private void start() {
+        start(HttpOptions.defaults(), queries);
+    }
+
+    @Test
+    void shouldListAlertsAsJsonNewestFirst() throws Exception {
+        // Given three alerts
+        queries.putAll(List.of(usEmbassyClosed(), gulfAmbassadorsRecalled(), homsCasualtySpike()));
+        start();
+
+        // When the list is requested
+        HttpResponse<String> response = get("/alerts");
+
+        // Then it is a JSON array of the alerts, newest first, readable back into the same alerts
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        assertThat(AlertJson.fromJsonArray(response.body()))
+                .containsExactly(homsCasualtySpike(), gulfAmbassadorsRecalled(), usEmbassyClosed());
+    }
+
+    @Test
+    void shouldApplyFiltersFromTheQueryString() throws Exception {
+        // Given three alerts
+        queries.putAll(List.of(usEmbassyClosed(), gulfAmbassadorsRecalled(), homsCasualtySpike()));
+        start();
+
+        // When filtering by a group member (with an encoded space) and by a day
+        HttpResponse<String> byActor = get("/alerts?actor=saudi%20arabia&type=DIPLOMATIC_ACTION");
+        HttpResponse<String> byDay = get("/alerts?since=2012-02-07");
+        HttpResponse<String> byPlace = get("/alerts?place=Homs&limit=1");
+
+        // Then only the matching alerts come back
+        assertThat(AlertJson.fromJsonArray(byActor.body())).extracting(Alert::getId).containsExactly("dip-gcc-recall-syr-2012-02-07");
+        assertThat(AlertJson.fromJsonArray(byDay.body())).extracting(Alert::getId).containsExactly("dip-gcc-recall-syr-2012-02-07");
+        assertThat(AlertJson.fromJsonArray(byPlace.body())).extracting(Alert::getId).containsExactly("cas-homs-2012-02-06");
+    }
+
+    @Test
+    void shouldAnswerABadFilterWith400NamingTheParameter() throws Exception {
+        // Given a running server
+        start();
+
+        // When a filter value is invalid, or the parameter unknown, or its encoding broken
+        HttpResponse<String> badSince = get("/alerts?since=yesterday");
+        HttpResponse<String> unknown = get("/alerts?colour=red");
+        String badEncoding = rawGet("/alerts?place=%E0%A4%A");
+
+        // Then each is a 400, with a JSON error naming the parameter where the request was well-formed
+        assertThat(badSince.statusCode()).isEqualTo(400);
+        assertThat(json(badSince).get("parameter").asText()).isEqualTo("since");
+        assertThat(json(badSince).get("error").asText()).contains("ISO date");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).get("parameter").asText()).isEqualTo("colour");
+        assertThat(badEncoding).startsWith("HTTP/1.1 400"); // refused by the JDK's request parser before routing
+    }
+
+    @Test
+    void shouldServeOneAlertByIdAnd404ForAnUnknownId() throws Exception {
+        // Given an alert whose id needs no escaping and one whose id does
+        Alert spaced = Alert.newBuilder(homsCasualtySpike()).setId("cas homs/6 feb").build();
+        queries.putAll(List.of(homsCasualtySpike(), spaced));
+        start();
+
+        // When they and a missing one are requested
+        HttpResponse<String> found = get("/alerts/cas-homs-2012-02-06");
+        HttpResponse<String> foundEncoded = get("/alerts/cas%20homs%2F6%20feb");
+        HttpResponse<String> missing = get("/alerts/no-such-alert");
+
+        // Then the alerts come back as JSON and the missing one is a JSON 404
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(AlertJson.fromJson(found.body())).isEqualTo(homsCasualtySpike());
+        assertThat(foundEncoded.statusCode()).isEqualTo(200);
+        assertThat(AlertJson.fromJson(foundEncoded.body()).getId()).isEqualTo("cas homs/6 feb");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json(missing).get("id").asText()).isEqualTo("no-such-alert");
+    }
+
+    @Test
+    void shouldAnswerUnknownPathsWith404AndOtherMethodsWith405() throws Exception {
+        // Given a running server
+        start();
+
+        // When an unknown path is requested, and a known one with POST
+        HttpResponse<String> unknown = get("/admin");
+        HttpResponse<String> post = client.send(HttpRequest.newBuilder(server.uri().resolve("/alerts"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        // Then both are JSON errors, the 405 saying which method is allowed
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("error").asText()).contains("/admin");
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(json(post).get("error").asText()).contains("POST");
+    }
+
+    @Test
+    void shouldAnswer429WithRetryAfterOnceAClientExceedsItsRate() throws Exception {
+        // Given a server allowing a burst of 3 requests and almost no refill
+        start(HttpOptions.defaults().withRateLimit(0.01, 3), queries);
+
+        // When one client makes five requests in a row
+        List<Integer> statuses = new java.util.ArrayList<>();
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 5; i++) {
+            last = get("/alerts");
+            statuses.add(last.statusCode());
+        }
+
+        // Then the first three pass and the rest are told to come back later; the page and health are not limited
+        assertThat(statuses).containsExactly(200, 200, 200, 429, 429);
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(json(last).get("error").asText()).contains("Too many requests");
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+        assertThat(get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldReportHealthFromTheSupplier() throws Exception {
+        // Given a server whose health supplier says UP
+        start();
+
+        // When health is asked while UP, then after the service goes DOWN
+        HttpResponse<String> up = get("/health");
+        health.set(Health.of(org.apache.kafka.streams.KafkaStreams.State.ERROR));
+        HttpResponse<String> down = get("/health");
+
+        // Then it answers 200 UP, then 503 DOWN with the Streams state
+        assertThat(up.statusCode()).isEqualTo(200);
+        assertThat(json(up).get("status").asText()).isEqualTo("UP");
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(json(down).get("status").asText()).isEqualTo("DOWN");
+        assertThat(json(down).get("kafkaStreams").asText()).isEqualTo("ERROR");
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhileTheStoreIsUnavailable() throws Exception {
+        // Given queries whose store is being restored
+        AlertQueries restoring = new AlertQueries() {
+            @Override
+            public Collection<Alert> all() {
+                throw new AlertsUnavailableException("restoring", null);
+            }
+
+            @Override
+            public Optional<Alert> byId(String id) {
+                throw new AlertsUnavailableException("restoring", null);
+            }
+        };
+        start(HttpOptions.defaults(), restoring);
+
+        // When alerts are requested
+        HttpResponse<String> list = get("/alerts");
+        HttpResponse<String> one = get("/alerts/cas-homs-2012-02-06");
+
+        // Then both are 503 with a Retry-After, and the server keeps answering
+        assertThat(list.statusCode()).isEqualTo(503);
+        assertThat(list.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(json(list).get("error").asText()).contains("temporarily unavailable");
+        assertThat(one.statusCode()).isEqualTo(503);
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldServeThePageWithSecurityHeadersAndNoInlineScript() throws Exception {
+        // Given a running server
+        start();
+
+        // When the page and its script are fetched
+        HttpResponse<String> page = get("/");
+        HttpResponse<String> script = get("/app.js");
+        HttpResponse<String> style = get("/app.css");
+
+        // Then the page forbids inline and foreign scripts and sniffing, and loads its one script file
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("default-src 'self'").contains("script-src 'self'").doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.body()).contains("<script src=\"/app.js\" defer></script>");
+        assertThat(page.body().split("<script", -1)).hasSize(2); // exactly one script element, and it has a src
+        assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(script.body()).contains("new EventSource('/alerts/stream')").doesNotContain("innerHTML");
+        assertThat(style.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+    }
+
+    @Test
+    void shouldSendNoCorsHeaderUnlessAnOriginIsConfigured() throws Exception {
+        // Given a server with default options
+        start();
+
+        // When a cross-origin request arrives
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri().resolve("/alerts"))
+                .header("Origin", "https://elsewhere.example").build(), HttpResponse.BodyHandlers.ofString());
+
+        // Then the browser is not told it may read the answer
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        // and with one origin configured, exactly that origin is allowed
+        server.close();
+        start(HttpOptions.defaults().withCorsOrigin("https://dashboard.example"), queries);
+        assertThat(get("/alerts").headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://dashboard.example");
+    }
+
+    @Test
+    void shouldRejectOverlongRequestTargetsAndHeaders() throws Exception {
+        // Given a running server
+        start();
+
+        // When a request has a 5,000-character query, or 20 KB of headers
+        HttpResponse<String> longTarget = get("/alerts?place=" + "x".repeat(5000));
+        HttpRequest.Builder bigHeaders = HttpRequest.newBuilder(server.uri().resolve("/alerts"));
+        for (int i = 0; i < 20; i++) {
+            bigHeaders.header("X-Filler-" + i, "y".repeat(1000));
+        }
+        HttpResponse<String> longHeaders = client.send(bigHeaders.build(), HttpResponse.BodyHandlers.ofString());
+
+        // Then they are refused with 414 and 431
+        assertThat(longTarget.statusCode()).isEqualTo(414);
+        assertThat(longHeaders.statusCode()).isEqualTo(431);
+    }
+
+    @Test
+    void shouldKeepServingAfterAMalformedRequest() throws Exception {
+        // Given a running server with an alert
+        queries.put(homsCasualtySpike());
+        start();
+
+        // When a client sends garbage instead of HTTP
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write("\u0000\u0001 NOT HTTP AT ALL\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.setSoTimeout(5000);
+            InputStream in = socket.getInputStream();
+            in.readAllBytes(); // whatever the server answers, it closes the connection
+        } catch (IOException e) {
+            // a reset is an acceptable answer to garbage
+        }
+
+        // Then ordinary requests are still served
+        assertThat(get("/alerts/cas-homs-2012-02-06").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(server.uri() + pathAndQuery.substring(1))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET sent byte for byte, for request targets that java.net.URI refuses to build. */
+    private String rawGet(String target) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return AlertJson.mapper().readTree(response.body());
+    }
+}
