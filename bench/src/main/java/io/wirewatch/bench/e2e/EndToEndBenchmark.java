@@ -1,0 +1,134 @@
+package io.wirewatch.bench.e2e;
+
+import io.wirewatch.bench.corpus.CorpusGenerator;
+import io.wirewatch.bench.corpus.GeneratedArticle;
+import io.wirewatch.bench.e2e.PipelineRun.Outcome;
+import io.wirewatch.bench.e2e.PipelineRun.Scenario;
+import io.wirewatch.enrich.extract.ArticleExtractor;
+import io.wirewatch.ingest.source.RawArticle;
+import io.wirewatch.platform.EmbeddedStack;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * End to end on one embedded broker + registry: the raw Kafka transport limit first, then the pipeline (ingest's
+ * pipeline, enrich-service, alert-service, all in this JVM) at fixed offered rates for latency, and flat out with 1, 2
+ * and 4 stream threads for throughput and scaling. Prints one table; ratios are to the raw transport of the same run.
+ */
+@Command(name = "e2e", mixinStandardHelpOptions = true,
+        description = "End-to-end throughput and ingest->alert latency on the embedded stack, beside raw Kafka.")
+public final class EndToEndBenchmark implements Callable<Integer> {
+
+    @Option(names = "--partitions", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
+    int partitions = 4;
+    @Option(names = "--rates", split = ",", description = "Offered articles/s for the latency runs (default: 50,200).")
+    List<Double> rates = List.of(50.0, 200.0);
+    @Option(names = "--rate-seconds", description = "Length of each fixed-rate run (default: ${DEFAULT-VALUE}).")
+    int rateSeconds = 20;
+    @Option(names = "--threads", split = ",", description = "Stream threads per service for the flat-out runs "
+            + "(default: 1,2,4).")
+    List<Integer> threads = List.of(1, 2, 4);
+    @Option(names = "--max-articles", description = "Articles offered in each flat-out run (default: ${DEFAULT-VALUE}).")
+    int maxArticles = 3_000;
+    @Option(names = "--warmup-articles", description = "Articles of a first, unreported run that warms the JIT "
+            + "(default: ${DEFAULT-VALUE}; 0 for none).")
+    int warmupArticles = 500;
+    @Option(names = "--raw-records", description = "Records in the raw Kafka run (default: ${DEFAULT-VALUE}).")
+    int rawRecords = 20_000;
+    @Option(names = "--corpus-size", description = "Generated articles to draw from (default: ${DEFAULT-VALUE}).")
+    int corpusSize = 10_000;
+    @Option(names = "--corpus-seed", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long corpusSeed = 42;
+
+    @Override
+    public Integer call() throws Exception {
+        List<GeneratedArticle> generated = CorpusGenerator.generate(
+                CorpusGenerator.Settings.defaults(corpusSize, corpusSeed));
+        List<RawArticle> corpus = generated.stream().map(a -> new RawArticle(a.id(), a.url(), a.source(), a.title(),
+                a.publishedAt(), a.text(), "bench:" + a.id())).toList();
+        List<byte[]> payloads = generated.stream().map(a -> a.text().getBytes(StandardCharsets.UTF_8)).toList();
+        double averageBytes = payloads.stream().mapToInt(p -> p.length).average().orElse(0);
+
+        Path workDir = Files.createTempDirectory("wirewatch-bench-");
+        List<Outcome> outcomes = new ArrayList<>();
+        RawTransport.Result raw;
+        try (EmbeddedStack stack = EmbeddedStack.start()) {
+            stack.createTopics(partitions, "bench.raw-transport");
+            raw = RawTransport.run(stack.clusterConfig().kafkaProperties(), "bench.raw-transport", partitions,
+                    payloads, rawRecords);
+            PipelineRun runner = new PipelineRun(stack, workDir);
+            int run = 0;
+            if (warmupArticles > 0) {
+                runner.run(new Scenario("warm-up", 0, 1, partitions, warmupArticles), corpus, run++);
+            }
+            for (double rate : rates) {
+                outcomes.add(runner.run(new Scenario(String.format(Locale.ROOT, "%.0f/s", rate), rate, 1, partitions,
+                        (int) Math.round(rate * rateSeconds)), shifted(corpus, run), run++));
+            }
+            for (int threadCount : threads) {
+                outcomes.add(runner.run(new Scenario("max", 0, threadCount, partitions, maxArticles),
+                        shifted(corpus, run), run++));
+            }
+        } finally {
+            PipelineRun.deleteRecursively(workDir);
+        }
+        System.out.println(table(raw, averageBytes, outcomes));
+        return 0;
+    }
+
+    /** Each run starts at another place in the corpus, so no run replays the articles of the one before. */
+    private static List<RawArticle> shifted(List<RawArticle> corpus, int run) {
+        int offset = (run * 3_001) % corpus.size();
+        List<RawArticle> rotated = new ArrayList<>(corpus.subList(offset, corpus.size()));
+        rotated.addAll(corpus.subList(0, offset));
+        return rotated;
+    }
+
+    static String table(RawTransport.Result raw, double averageBytes, List<Outcome> outcomes) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nRaw Kafka transport (same broker, same run): %,.0f records/s "
+                        + "(%.1f MB/s), %d records of %.1f KB on average, %d partitions, acks=all, lz4%n", raw.recordsPerSecond(),
+                raw.megabytesPerSecond(), raw.records(), averageBytes / 1024, raw.partitions()));
+        out.append("Extractor: ").append(ArticleExtractor.VERSION).append(String.format(Locale.ROOT,
+                "; %d cores; broker, registry, ingest, enrich, alert and the measuring consumer share one JVM%n%n",
+                Runtime.getRuntime().availableProcessors()));
+        out.append("| Offered | Stream threads | Partitions | Offered | Published | Alerts | Achieved offer/s "
+                + "| Enriched/s | Ingest->alerts/s | % of raw Kafka | ingest->enriched p50/p95/p99 ms "
+                + "| ingest->alert p50/p95/p99 ms |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+        for (Outcome o : outcomes) {
+            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %,d | %,d | %,d | %,.0f | %,.0f | %,.0f | %.1f%% | %s | %s |%n",
+                    o.scenario().label(), o.scenario().streamThreads(), o.scenario().partitions(), o.offered(),
+                    o.published(), o.alerts(), o.offeredPerSecond(), o.enrichedPerSecond(), o.pipelinePerSecond(),
+                    100 * o.pipelinePerSecond() / raw.recordsPerSecond(), percentiles(o.toEnriched()),
+                    percentiles(o.toAlert())));
+        }
+        List<Outcome> flatOut = outcomes.stream().filter(o -> o.scenario().offeredRate() == 0).toList();
+        if (flatOut.size() > 1) {
+            out.append("\nScaling (flat out, ingest->alerts/s relative to 1 thread): ");
+            double base = flatOut.get(0).pipelinePerSecond();
+            for (Outcome o : flatOut) {
+                out.append(String.format(Locale.ROOT, "%d thread(s) %.2fx  ", o.scenario().streamThreads(),
+                        o.pipelinePerSecond() / base));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String percentiles(Histogram histogram) {
+        if (histogram.getTotalCount() == 0) {
+            return "n/a (none)";
+        }
+        return String.format(Locale.ROOT, "%d / %d / %d (n=%d)", histogram.getValueAtPercentile(50),
+                histogram.getValueAtPercentile(95), histogram.getValueAtPercentile(99), histogram.getTotalCount());
+    }
+}

@@ -1,0 +1,280 @@
+package io.wirewatch.bench.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import io.wirewatch.alert.AlertConfig;
+import io.wirewatch.alert.AlertService;
+import io.wirewatch.enrich.EnrichConfig;
+import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.ingest.IngestConfig;
+import io.wirewatch.ingest.IngestPipeline;
+import io.wirewatch.ingest.identity.NearDuplicateIndex;
+import io.wirewatch.ingest.identity.SeenArticles;
+import io.wirewatch.ingest.publish.ArticlePublisher;
+import io.wirewatch.ingest.source.RawArticle;
+import io.wirewatch.platform.EmbeddedStack;
+import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.AlertEvidence;
+import io.wirewatch.schema.EnrichedArticle;
+import io.wirewatch.schema.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One end-to-end run on the embedded stack: fresh topics (own prefix), enrich-service and alert-service started
+ * in-process with N stream threads each, articles fed through ingest's own pipeline ({@link IngestPipeline} +
+ * {@link ArticlePublisher}, what ingest-service wires) at an offered rate, and a read_committed consumer on
+ * {@code articles.enriched} and {@code alerts} timing each record against its article's {@code ingestedAt}.
+ * The run ends when every published article is enriched and alert-service has consumed all of them.
+ */
+final class PipelineRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
+
+    /** The shape of a run: offered articles/s (0 = as fast as ingest can go), stream threads, partitions. */
+    record Scenario(String label, double offeredRate, int streamThreads, int partitions, int articles) { }
+
+    /** What one run measured. Latencies in milliseconds. */
+    record Outcome(Scenario scenario, int offered, int published, int enriched, int alerts, double ingestSeconds,
+                   double offeredPerSecond, double enrichedPerSecond, double pipelinePerSecond,
+                   Histogram toEnriched, Histogram toAlert) { }
+
+    private final EmbeddedStack stack;
+    private final Path workDir;
+
+    PipelineRun(EmbeddedStack stack, Path workDir) {
+        this.stack = stack;
+        this.workDir = workDir;
+    }
+
+    Outcome run(Scenario scenario, List<RawArticle> corpus, int runNumber) throws IOException {
+        String prefix = "bench" + runNumber + ".";
+        ClusterConfig cluster = stack.clusterConfig();
+        Topics topics = Topics.create(cluster.serdeConfig(), prefix);
+        stack.createTopics(scenario.partitions(), topics.all().stream().map(t -> t.name()).toArray(String[]::new));
+        Path runDir = Files.createDirectories(workDir.resolve("run" + runNumber));
+
+        EnrichConfig enrichConfig = new EnrichConfig(cluster, "bench-enrich-" + runNumber, scenario.streamThreads(),
+                runDir.resolve("enrich"), 1, EnrichConfig.DEFAULT_COMMIT_INTERVAL, prefix,
+                EnrichConfig.defaults(cluster).deadLetterMaxBytes());
+        AlertConfig alertDefaults = AlertConfig.defaults(cluster);
+        AlertConfig alertConfig = new AlertConfig(cluster, "bench-alert-" + runNumber, scenario.streamThreads(),
+                runDir.resolve("alert"), alertDefaults.advertisedHost(), 0, alertDefaults.rules(), prefix,
+                alertDefaults.replicationFactor());
+        IngestConfig ingestConfig = IngestConfig.defaults(cluster);
+
+        try (EnrichService enrich = EnrichService.start(enrichConfig);
+             AlertService alert = AlertService.start(alertConfig);
+             ArticlePublisher publisher = ArticlePublisher.create(cluster.kafkaProperties(), topics,
+                     "bench-ingest-" + runNumber);
+             Admin admin = Admin.create(cluster.kafkaProperties());
+             Watcher watcher = new Watcher(cluster, topics, scenario.partitions())) {
+            await("services running").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> enrich.state() == KafkaStreams.State.RUNNING
+                            && alert.streams().state() == KafkaStreams.State.RUNNING);
+            IngestPipeline ingest = new IngestPipeline(publisher, new SeenArticles(),
+                    new NearDuplicateIndex(ingestConfig.nearDuplicateThreshold(), ingestConfig.nearDuplicateWindow()),
+                    Clock.systemUTC(), ingestConfig.maxArticleBytes());
+            watcher.start();
+
+            long start = System.nanoTime();
+            int published = 0;
+            for (int i = 0; i < scenario.articles(); i++) {
+                if (scenario.offeredRate() > 0) {
+                    // Pacing to the offered rate (an open-loop load), not waiting for a condition.
+                    long due = start + (long) (i * 1e9 / scenario.offeredRate());
+                    long early = due - System.nanoTime();
+                    if (early > 0) {
+                        LockSupport.parkNanos(early);
+                    }
+                }
+                if (ingest.ingest(corpus.get(i % corpus.size())).kind() == IngestPipeline.Outcome.Kind.PUBLISHED) {
+                    published++;
+                }
+            }
+            publisher.flush();
+            long ingestEnd = System.nanoTime();
+            int expected = published;
+            Duration timeout = Duration.ofSeconds(60 + scenario.articles() / 20);
+            await("every article enriched").atMost(timeout).pollInterval(Duration.ofMillis(20))
+                    .until(() -> watcher.enriched.get() >= expected);
+            String enrichedTopic = topics.articlesEnriched().name();
+            await("alert-service caught up").atMost(timeout).pollInterval(Duration.ofMillis(50))
+                    .until(() -> lag(admin, alertConfig.applicationId(), enrichedTopic, scenario.partitions())
+                            <= scenario.partitions());
+            long alertsDone = System.nanoTime();
+            // Alerts raised by the last articles may still be in an open transaction: give them a moment to land.
+            long alertsSeen = watcher.alerts.get();
+            await("alerts settled").pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                    .until(() -> watcher.alerts.get() >= alertsSeen);
+
+            double enrichedSeconds = (watcher.lastEnrichedNanos.get() - start) / 1e9;
+            double pipelineSeconds = (alertsDone - start) / 1e9;
+            Outcome outcome = new Outcome(scenario, scenario.articles(), published, (int) watcher.enriched.get(),
+                    (int) watcher.alerts.get(), (ingestEnd - start) / 1e9, scenario.articles() / ((ingestEnd - start) / 1e9),
+                    published / enrichedSeconds, published / pipelineSeconds, watcher.enrichedLatencies(),
+                    watcher.alertLatencies());
+            LOG.info("bench run {} done: {}", runNumber, outcome);
+            return outcome;
+        }
+    }
+
+    /** Records on the topic not yet committed by the consumer group, over all partitions. */
+    private static long lag(Admin admin, String group, String topic, int partitions) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        IntStream.range(0, partitions).forEach(p -> latest.put(new TopicPartition(topic, p), OffsetSpec.latest()));
+        long lag = 0;
+        for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+        }
+        return lag;
+    }
+
+    /**
+     * Reads {@code articles.enriched} and {@code alerts} (read_committed, as a downstream client would see them) on
+     * its own thread and times every record from its article's {@code ingestedAt} to the moment it is consumed.
+     */
+    private static final class Watcher implements AutoCloseable {
+        final AtomicLong enriched = new AtomicLong();
+        final AtomicLong alerts = new AtomicLong();
+        final AtomicLong lastEnrichedNanos = new AtomicLong();
+        final Histogram toEnriched = new Histogram(3_600_000L, 3);
+        private final Map<String, Long> ingestedAt = new ConcurrentHashMap<>();
+        /** Per alert record: the article that triggered it (latest evidence) and when the alert was consumed. */
+        private final List<long[]> alertTimes = new ArrayList<>();
+        private final List<String> alertArticles = new ArrayList<>();
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final Deserializer<EnrichedArticle> enrichedDecoder;
+        private final Deserializer<Alert> alertDecoder;
+        private final String enrichedTopic;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        Watcher(ClusterConfig cluster, Topics topics, int partitions) {
+            Map<String, Object> props = new HashMap<>(cluster.kafkaProperties());
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+            consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+            enrichedTopic = topics.articlesEnriched().name();
+            String alertTopic = topics.alerts().name();
+            consumer.assign(Stream.of(enrichedTopic, alertTopic)
+                    .flatMap(t -> IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(t, p))).toList());
+            enrichedDecoder = topics.articlesEnriched().valueSerde().deserializer();
+            alertDecoder = topics.alerts().valueSerde().deserializer();
+            thread = new Thread(this::consume, "bench-watcher");
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        private void consume() {
+            while (running.get()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.currentTimeMillis();
+                    if (record.topic().equals(enrichedTopic)) {
+                        EnrichedArticle article = enrichedDecoder.deserialize(record.topic(), record.value());
+                        long ingested = article.getIngestedAt().toEpochMilli();
+                        ingestedAt.put(article.getArticleId(), ingested);
+                        synchronized (toEnriched) {
+                            toEnriched.recordValue(Math.max(0, now - ingested));
+                        }
+                        lastEnrichedNanos.set(System.nanoTime());
+                        enriched.incrementAndGet();
+                    } else {
+                        Alert alert = alertDecoder.deserialize(record.topic(), record.value());
+                        alert.getEvidence().stream().max(Comparator.comparing(AlertEvidence::getSeenAt))
+                                .ifPresent(trigger -> {
+                                    synchronized (alertTimes) {
+                                        alertTimes.add(new long[] {now});
+                                        alertArticles.add(trigger.getArticleId());
+                                    }
+                                });
+                        alerts.incrementAndGet();
+                    }
+                }
+            }
+        }
+
+        Histogram enrichedLatencies() {
+            synchronized (toEnriched) {
+                return toEnriched.copy();
+            }
+        }
+
+        /** Alert latencies, matched to the ingest time of the article that triggered each alert record. */
+        Histogram alertLatencies() {
+            Histogram histogram = new Histogram(3_600_000L, 3);
+            synchronized (alertTimes) {
+                for (int i = 0; i < alertTimes.size(); i++) {
+                    Long ingested = ingestedAt.get(alertArticles.get(i));
+                    if (ingested != null) {
+                        histogram.recordValue(Math.max(0, alertTimes.get(i)[0] - ingested));
+                    }
+                }
+            }
+            return histogram;
+        }
+
+        @Override
+        public void close() {
+            running.set(false);
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            consumer.close();
+        }
+    }
+
+    /** Removes a run's state directories once its services have stopped. */
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.wirewatch.bench.extraction;
+
+import io.wirewatch.enrich.extract.ArticleExtractor;
+import io.wirewatch.enrich.extract.Extraction;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Articles per second, on one thread, of Wirewatch's extraction library ({@link ArticleExtractor}: entities,
+ * claims, diplomatic actions, casualty figures) over the generated corpus and the seeds; one operation is one article,
+ * taken in turn. Run with {@code -prof gc}, {@code gc.alloc.rate.norm} is the memory allocated per article.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
+public class ExtractionBenchmark {
+
+    @Param("10000")
+    public int corpusSize;
+    @Param("42")
+    public long corpusSeed;
+    @Param("seeds")
+    public String seedsDir;
+
+    private List<BenchCorpus.Text> texts;
+    private ArticleExtractor extractor;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        texts = BenchCorpus.load(corpusSize, corpusSeed, Path.of(seedsDir));
+        extractor = new ArticleExtractor();
+    }
+
+    @Benchmark
+    public Extraction extract() {
+        BenchCorpus.Text text = texts.get(next);
+        next = next + 1 == texts.size() ? 0 : next + 1;
+        return extractor.extract(text.text(), text.publishedAt(), text.outlet());
+    }
+}

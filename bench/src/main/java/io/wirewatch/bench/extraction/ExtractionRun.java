@@ -1,0 +1,108 @@
+package io.wirewatch.bench.extraction;
+
+import io.wirewatch.enrich.extract.ArticleExtractor;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs {@link ExtractionBenchmark} and {@link CoreNlpPeerBenchmark} in one JMH run (one forked JVM each, the GC
+ * profiler on) and prints articles/s per core, bytes allocated per article and the ratio between the two.
+ */
+@Command(name = "extraction", mixinStandardHelpOptions = true,
+        description = "JMH: Wirewatch's extraction library against a CoreNLP tokenize,ssplit,pos,lemma,ner peer.")
+public final class ExtractionRun implements Callable<Integer> {
+
+    /** One benchmark's numbers. */
+    public record Row(String name, double articlesPerSecond, double error, double bytesPerArticle) { }
+
+    @Option(names = "--corpus-size", description = "Generated articles (default: ${DEFAULT-VALUE}).")
+    int corpusSize = 10_000;
+    @Option(names = "--corpus-seed", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long corpusSeed = 42;
+    @Option(names = "--seeds", description = "Seed directory added to the corpus (default: ${DEFAULT-VALUE}).")
+    Path seedsDir = Path.of("seeds");
+    @Option(names = "--warmup", description = "Warm-up iterations (default: ${DEFAULT-VALUE}).")
+    int warmupIterations = 2;
+    @Option(names = "--iterations", description = "Measured iterations (default: ${DEFAULT-VALUE}).")
+    int iterations = 3;
+    @Option(names = "--seconds", description = "Seconds per iteration (default: ${DEFAULT-VALUE}).")
+    int seconds = 5;
+    @Option(names = "--skip-corenlp", description = "Run only Wirewatch's extractor (the peer loads ~0.5 GB of models).")
+    boolean skipCoreNlp;
+
+    @Override
+    public Integer call() throws RunnerException {
+        List<Row> rows = run();
+        System.out.println(table(rows, corpusSize, seedsDir));
+        return 0;
+    }
+
+    public List<Row> run() throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(ExtractionBenchmark.class.getName() + ".*")
+                .param("corpusSize", String.valueOf(corpusSize))
+                .param("corpusSeed", String.valueOf(corpusSeed))
+                .param("seedsDir", seedsDir.toAbsolutePath().toString())
+                .warmupIterations(warmupIterations)
+                .warmupTime(TimeValue.seconds(seconds))
+                .measurementIterations(iterations)
+                .measurementTime(TimeValue.seconds(seconds))
+                .timeUnit(TimeUnit.SECONDS)
+                .forks(1)
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(true);
+        if (!skipCoreNlp) {
+            options.include(CoreNlpPeerBenchmark.class.getName() + ".*");
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        return results.stream().map(ExtractionRun::row).toList();
+    }
+
+    private static Row row(RunResult result) {
+        Result<?> primary = result.getPrimaryResult();
+        double bytes = Optional.ofNullable(result.getSecondaryResults().get("gc.alloc.rate.norm"))
+                .map(Result::getScore).orElse(Double.NaN);
+        String benchmark = result.getParams().getBenchmark();
+        String name = benchmark.contains(CoreNlpPeerBenchmark.class.getSimpleName())
+                ? "CoreNLP 4.5.10 tokenize,ssplit,pos,lemma,ner"
+                : "Wirewatch ArticleExtractor " + ArticleExtractor.VERSION;
+        return new Row(name, primary.getScore(), primary.getScoreError(), bytes);
+    }
+
+    /** A Markdown table, with the ratio of the first row to the CoreNLP row when both ran. */
+    public static String table(List<Row> rows, int corpusSize, Path seedsDir) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nExtraction, one thread (corpus: %,d generated articles without exact "
+                + "duplicates, plus the seeds in %s)%n%n", corpusSize, seedsDir));
+        out.append("| Library | articles/s per core | ± (99.9%) | allocated per article |\n");
+        out.append("|---|---:|---:|---:|\n");
+        for (Row row : rows) {
+            out.append(String.format(Locale.ROOT, "| %s | %,.1f | %,.1f | %s |%n", row.name(), row.articlesPerSecond(),
+                    row.error(), Double.isNaN(row.bytesPerArticle()) ? "n/a"
+                            : String.format(Locale.ROOT, "%,.0f KB", row.bytesPerArticle() / 1024)));
+        }
+        Optional<Row> ours = rows.stream().filter(r -> r.name().startsWith("Wirewatch")).findFirst();
+        Optional<Row> peer = rows.stream().filter(r -> r.name().startsWith("CoreNLP")).findFirst();
+        if (ours.isPresent() && peer.isPresent()) {
+            out.append(String.format(Locale.ROOT, "%nWirewatch / CoreNLP: %.1fx the throughput, %.2fx the allocation "
+                            + "per article%n", ours.get().articlesPerSecond() / peer.get().articlesPerSecond(),
+                    ours.get().bytesPerArticle() / peer.get().bytesPerArticle()));
+        }
+        return out.toString();
+    }
+}
