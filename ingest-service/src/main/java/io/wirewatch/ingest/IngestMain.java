@@ -45,7 +45,7 @@ public final class IngestMain implements Callable<Integer> {
 
     private final Map<String, String> environment;
 
-    IngestMain(Map<String, String> environment) {
+    public IngestMain(Map<String, String> environment) {
         this.environment = environment;
     }
 

@@ -1,0 +1,30 @@
+package io.wirewatch.launcher;
+
+import io.wirewatch.platform.config.ClusterConfig;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Where a running cluster is: flags over environment variables over localhost defaults. */
+final class ClusterOptions {
+
+    @Option(names = {"--bootstrap-server", "-b"}, paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092).")
+    String bootstrapServers;
+
+    @Option(names = {"--schema-registry", "-r"}, paramLabel = "URL",
+            description = "Schema registry URL (default: $SCHEMA_REGISTRY_URL or http://localhost:8081).")
+    String schemaRegistryUrl;
+
+    /** The environment's cluster config (security settings included) with the flags applied over it. */
+    ClusterConfig resolve() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (bootstrapServers != null) {
+            env.put(ClusterConfig.ENV_BOOTSTRAP, bootstrapServers);
+        }
+        if (schemaRegistryUrl != null) {
+            env.put(ClusterConfig.ENV_REGISTRY, schemaRegistryUrl);
+        }
+        return ClusterConfig.fromEnvironment(env);
+    }
+}

@@ -1,0 +1,178 @@
+package io.wirewatch.launcher;
+
+import io.wirewatch.alert.AlertConfig;
+import io.wirewatch.alert.AlertService;
+import io.wirewatch.enrich.EnrichConfig;
+import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.ingest.IngestConfig;
+import io.wirewatch.ingest.IngestService;
+import io.wirewatch.ingest.IngestSummary;
+import io.wirewatch.ingest.replay.ReplayOptions;
+import io.wirewatch.platform.EmbeddedStack;
+import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.schema.Topic;
+import io.wirewatch.schema.Topics;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code wirewatch up}: the whole pipeline in this JVM — a real Kafka broker (KRaft) and the schema registry
+ * in-process, then enrich, alert and ingest — replaying a corpus as a live feed and printing each alert.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the whole pipeline on an embedded broker and registry, replaying a corpus as a live feed.")
+public final class UpCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
+    private static final Duration IDLE_CHECK = Duration.ofMillis(500);
+
+    @Option(names = "--replay", paramLabel = "PATH",
+            description = "File or directory to replay, any format ingest accepts (default: the project's seeds/).")
+    Path replay;
+
+    @Option(names = "--speed", paramLabel = "N|max", defaultValue = "3600",
+            description = "Replay N times faster than real time between publication times, or 'max' (default: ${DEFAULT-VALUE}, an hour of news a second).")
+    String speed;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep the broker's data and the services' state here across runs (default: a temporary directory).")
+    Path dataDir;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Alert page and API port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "8090",
+            description = "Port of ingest's POST /articles; -1 turns it off (default: ${DEFAULT-VALUE}).")
+    int ingestPort;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Broker port; 0 = any free port (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8081",
+            description = "Schema registry port; 0 = any free port (default: ${DEFAULT-VALUE}).")
+    int registryPort;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "2", description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--exit-when-idle",
+            description = "Stop once every article was ingested, enriched and alerted on, with nothing in flight.")
+    boolean exitWhenIdle;
+
+    @Option(names = "--alerts-out", paramLabel = "FILE", description = "Write every alert (each version) as one JSON object a line.")
+    Path alertsOut;
+
+    PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        Path source = replay != null ? replay : defaultSeeds();
+        if (!Files.exists(source)) {
+            System.err.println("wirewatch up: nothing to replay at " + source + " (give --replay PATH)");
+            return 2;
+        }
+        ReplayOptions pacing = new ReplayOptions(ReplayOptions.parseSpeed(speed), null);
+        Deque<AutoCloseable> running = new ArrayDeque<>();
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            closeAll(running);
+        }, "wirewatch-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            long started = System.nanoTime();
+            EmbeddedStack stack = EmbeddedStack.start(stackOptions());
+            running.push(stack);
+            ClusterConfig cluster = stack.clusterConfig();
+            Topics topics = Topics.create(cluster.serdeConfig());
+            stack.createTopics(partitions, topics.all().stream().map(Topic::name).toArray(String[]::new));
+            Path state = dataDir != null ? dataDir.resolve("state") : Files.createTempDirectory("wirewatch-state");
+
+            EnrichConfig enrichConfig = EnrichConfig.defaults(cluster).withStateDir(state.resolve("enrich"));
+            running.push(EnrichService.start(enrichConfig));
+            AlertConfig alertConfig = AlertConfig.defaults(cluster).withStateDir(state.resolve("alert")).withHttpPort(port);
+            running.push(AlertService.start(alertConfig));
+            AlertPrinter printer = new AlertPrinter(cluster, topics.alerts(), out, alertsOut).start();
+            running.push(printer);
+            IngestService ingest = IngestService.start(IngestConfig.defaults(cluster).withHttpPort(ingestPort));
+            running.push(ingest);
+            LOG.info("Wirewatch is up in {} ms: Kafka {}, schema registry {}, alert page http://localhost:{}/",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), stack.bootstrapServers(),
+                    stack.schemaRegistryUrl(), port);
+
+            CompletableFuture<IngestSummary> replayed = CompletableFuture.supplyAsync(() -> ingest.ingest(source, pacing));
+            replayed.whenComplete((summary, error) -> {
+                if (error != null) {
+                    LOG.error("Replay of {} failed: {}", source, error.toString());
+                } else {
+                    LOG.info("Replayed {}: {} published ({} near-duplicates), {} duplicates, {} rejected", source,
+                            summary.published(), summary.nearDuplicates(), summary.duplicates(), summary.rejected());
+                }
+            });
+            if (exitWhenIdle) {
+                replayed.join();
+                awaitIdle(stack, topics, enrichConfig.applicationId(), alertConfig.applicationId(), printer, stop);
+                LOG.info("Idle: {} alert versions printed; stopping", printer.printed());
+                return 0;
+            }
+            stop.await();
+            return 0;
+        } finally {
+            if (stop.getCount() > 0) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                closeAll(running);
+            }
+        }
+    }
+
+    private EmbeddedStack.Options stackOptions() {
+        EmbeddedStack.Options options = EmbeddedStack.Options.defaults().withKafkaPort(kafkaPort).withRegistryPort(registryPort);
+        return dataDir == null ? options : options.withDataDir(dataDir.resolve("kafka"));
+    }
+
+    /** Waits until both Streams applications have committed everything their inputs hold and every alert is printed. */
+    private static void awaitIdle(EmbeddedStack stack, Topics topics, String enrichId, String alertId, AlertPrinter printer,
+                                  CountDownLatch stop) throws InterruptedException {
+        try (Admin admin = Admin.create(stack.clusterConfig().kafkaProperties())) {
+            int quietChecks = 0;
+            // Two quiet checks in a row: a record in flight between enrich's commit and alert's poll shows as lag.
+            while (quietChecks < 2 && stop.getCount() > 0) {
+                Thread.sleep(IDLE_CHECK.toMillis());
+                long lag = ConsumerLag.of(admin, enrichId, List.of(topics.articlesRaw().name()))
+                        + ConsumerLag.of(admin, alertId, List.of(topics.articlesEnriched().name()));
+                quietChecks = lag == 0 && printer.caughtUp() ? quietChecks + 1 : 0;
+            }
+        }
+    }
+
+    private static Path defaultSeeds() {
+        String home = System.getProperty("wirewatch.home", System.getenv().getOrDefault("WIREWATCH_HOME", "."));
+        return Path.of(home).resolve("seeds");
+    }
+
+    private static void closeAll(Deque<AutoCloseable> running) {
+        synchronized (running) {
+            while (!running.isEmpty()) {
+                AutoCloseable next = running.pop();
+                try {
+                    next.close();
+                } catch (Exception e) {
+                    LOG.warn("Error while stopping {}: {}", next.getClass().getSimpleName(), e.toString());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.wirewatch.launcher;
+
+import io.wirewatch.ingest.IngestMain;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code wirewatch} command: the embedded pipeline ({@code up}) and the operator's tools. */
+@Command(name = "wirewatch", mixinStandardHelpOptions = true, version = "wirewatch 0.1.0",
+        description = "Event-driven news intelligence: ingest, enrich, alert.",
+        subcommands = {UpCommand.class, ReplayCommand.class, TailCommand.class})
+public final class Wirewatch implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree with Wirewatch's error handling: a bad value is one line naming it, not a stack trace. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Wirewatch())
+                // ingest-service's own command line, so `wirewatch ingest` is exactly what its image runs.
+                .addSubcommand("ingest", new IngestMain(System.getenv()))
+                .addSubcommand("enrich", new ServiceCommands.Enrich())
+                .addSubcommand("alert", new ServiceCommands.Alert())
+                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    if (error instanceof IllegalArgumentException) {
+                        commandLine.getErr().println(commandLine.getCommandName() + ": " + error.getMessage());
+                        return CommandLine.ExitCode.USAGE;
+                    }
+                    throw error;
+                });
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}
