@@ -61,12 +61,16 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /** Where the services find the broker and the registry, with the registry's credentials when it has some. */
     public synchronized ClusterConfig clusterConfig() {
+        return clusterConfig(bootstrapServers(), schemaRegistryUrl(), options.registryUserInfo());
+    }
+
+    static ClusterConfig clusterConfig(String bootstrapServers, String registryUrl, String registryUserInfo) {
         Map<String, String> serde = new HashMap<>();
-        if (options.registryUserInfo() != null) {
+        if (registryUserInfo != null) {
             serde.put(AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
-            serde.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, options.registryUserInfo());
+            serde.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, registryUserInfo);
         }
-        return new ClusterConfig(bootstrapServers(), schemaRegistryUrl(), Map.of(), serde);
+        return new ClusterConfig(bootstrapServers, registryUrl, Map.of(), serde);
     }
 
     /** Creates the topics that do not exist yet (replication factor 1) and waits until all have leaders. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.registry.EmbeddedSchemaRegistry;
 import io.wirewatch.platform.serde.AvroSerdeConfig;
 import io.wirewatch.platform.serde.KafkaAvroDeserializer;
 import io.wirewatch.platform.serde.RestSchemaRegistryClient;
@@ -172,14 +173,18 @@ class EmbeddedStackIT {
 
     @Test
     void shouldServeClientsWithUserInfoCredentialsAndRefuseClientsWithout(TestInfo test) {
-        // Given a stack whose registry requires basic authentication
-        try (EmbeddedStack secured = EmbeddedStack.start(EmbeddedStack.Options.defaults().withRegistryBasicAuth("wire:watch"))) {
+        // Given a second registry on the same broker that requires basic authentication (its own log topic)
+        EmbeddedSchemaRegistry.Options securedOptions = EmbeddedSchemaRegistry.Options.defaults()
+                .withBasicAuth("wire:watch").withTopic("_schemas_secured");
+        try (EmbeddedSchemaRegistry secured = EmbeddedSchemaRegistry.startOnKafka(stack.kafka().clientProperties(), securedOptions)) {
             String topic = topicFor(test);
-            secured.createTopics(1, topic);
-            ClusterConfig withCredentials = secured.clusterConfig();
-            assertThat(withCredentials.serdeConfig())
-                    .containsEntry(AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO")
-                    .containsEntry(AvroSerdeConfig.BASIC_AUTH_USER_INFO, "wire:watch");
+            stack.createTopics(1, topic);
+            // The credentials arrive the way a service receives them: from its environment
+            ClusterConfig withCredentials = ClusterConfig.fromEnvironment(Map.of(
+                    ClusterConfig.ENV_BOOTSTRAP, stack.bootstrapServers(),
+                    ClusterConfig.ENV_REGISTRY, secured.url(),
+                    ClusterConfig.ENV_REGISTRY_AUTH_SOURCE, "USER_INFO",
+                    ClusterConfig.ENV_REGISTRY_USER_INFO, "wire:watch"));
             Article sent = article("auth-1", "BBC", "Authenticated article.");
 
             // When a client with USER_INFO credentials writes and reads, Then it works
@@ -187,13 +192,13 @@ class EmbeddedStackIT {
             assertThat(consume(withCredentials, topic, 1, uncachedSpecificReader(withCredentials))).containsExactly(sent);
 
             // When a client has no credentials, Then it fails with a clear 401
-            ClusterConfig anonymous = ClusterConfig.of(secured.bootstrapServers(), secured.schemaRegistryUrl());
+            ClusterConfig anonymous = ClusterConfig.of(stack.bootstrapServers(), secured.url());
             RestSchemaRegistryClient client = new RestSchemaRegistryClient(AvroSerdeConfig.from(anonymous.serdeConfig()));
             assertThatThrownBy(() -> client.register(topic + "-value", Article.getClassSchema()))
                     .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(401))
                     .hasMessageContaining("401")
                     .hasMessageContaining("Unauthorized");
-            RegistryHttp.Answer wrongPassword = new RegistryHttp(secured.schemaRegistryUrl(), "wire:wrong").get("/subjects");
+            RegistryHttp.Answer wrongPassword = new RegistryHttp(secured.url(), "wire:wrong").get("/subjects");
             assertThat(wrongPassword.status()).isEqualTo(401);
             assertThat(wrongPassword.errorCode()).isEqualTo(401);
         }

@@ -54,9 +54,9 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         DatumReader<Object> reader;
         try {
             reader = readers.computeIfAbsent(id, this::readerFor);
-        } catch (SchemaRegistryException e) {
+        } catch (SerializationException e) {
             throw new SerializationException("Record on topic '" + topic + "' names schema id " + id
-                    + " which the registry cannot give: " + e.getMessage(), e);
+                    + " which cannot be read: " + e.getMessage(), e);
         }
         try {
             return reader.read(null, DecoderFactory.get().binaryDecoder(data, buffer.position(), buffer.remaining(), null));
