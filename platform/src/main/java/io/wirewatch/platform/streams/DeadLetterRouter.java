@@ -3,7 +3,6 @@ package io.wirewatch.platform.streams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -96,13 +95,24 @@ public final class DeadLetterRouter<D> {
         requireName(name);
         KStream<String, Decoded<R>> decoded = input.processValues(
                 () -> new DecodingProcessor<V, R>(deserializer, function), Named.as(name + "-decode"));
-        Map<String, KStream<String, Decoded<R>>> branches = decoded.split(Named.as(name + "-"))
+        return routeFailures(decoded, name);
+    }
+
+    /**
+     * Splits outcomes computed elsewhere in a topology (for instance by a stateful processor that catches its own
+     * exceptions and emits {@link Decoded#failure}): failures go to the dead-letter topic, successes continue as plain
+     * values. Adds branches {@code <name>-ok} and {@code <name>-failed}, {@code <name>-failure},
+     * {@code <name>-to-dead-letter}, sink {@code <name>-dead-letter-sink} and {@code <name>-value}.
+     */
+    public <V> KStream<String, V> routeFailures(KStream<String, Decoded<V>> outcomes, String name) {
+        requireName(name);
+        Map<String, KStream<String, Decoded<V>>> branches = outcomes.split(Named.as(name + "-"))
                 .branch((key, outcome) -> outcome.isSuccess(), Branched.as("ok"))
                 .defaultBranch(Branched.as("failed"));
         sendToDeadLetters(branches.get(name + "-failed")
-                .mapValues(outcome -> ((Decoded.Failure<R>) outcome).failure(), Named.as(name + "-failure")), name);
+                .mapValues(outcome -> ((Decoded.Failure<V>) outcome).failure(), Named.as(name + "-failure")), name);
         return branches.get(name + "-ok")
-                .mapValues(outcome -> ((Decoded.Success<R>) outcome).value(), Named.as(name + "-value"));
+                .mapValues(outcome -> ((Decoded.Success<V>) outcome).value(), Named.as(name + "-value"));
     }
 
     /**
@@ -198,16 +208,7 @@ public final class DeadLetterRouter<D> {
 
         private Decoded<R> failure(FixedKeyRecord<String, byte[]> record, Optional<RecordMetadata> origin,
                                    FailureKind kind, String reason, Throwable error) {
-            return Decoded.failure(new FailedRecord(
-                    service,
-                    kind,
-                    origin.map(RecordMetadata::topic).orElse(null),
-                    origin.map(RecordMetadata::partition).orElse(-1),
-                    origin.map(RecordMetadata::offset).orElse(-1L),
-                    record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
-                    record.value(),
-                    reason,
-                    error == null ? null : error.getClass().getName(),
+            return Decoded.failure(FailedRecord.of(service, kind, origin, record.key(), record.value(), reason, error,
                     clock.instant()));
         }
     }

@@ -1,7 +1,10 @@
 package io.wirewatch.platform.streams;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * One input record that a Streams service could not read or process, with where it came from and why: what the
@@ -27,6 +30,25 @@ public record FailedRecord(String service, FailureKind kind, String topic, int p
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(failedAt, "failedAt");
+    }
+
+    /**
+     * A failure of the record a processor is handling, its origin taken from the processor context's
+     * {@code recordMetadata()} (empty in punctuations, giving an unknown origin).
+     *
+     * @param key   the record's key, stored as UTF-8
+     * @param error the exception that made the record fail, or null
+     */
+    public static FailedRecord of(String service, FailureKind kind, Optional<RecordMetadata> origin, String key,
+                                  byte[] value, String reason, Throwable error, Instant failedAt) {
+        return new FailedRecord(service, kind,
+                origin.map(RecordMetadata::topic).orElse(null),
+                origin.map(RecordMetadata::partition).orElse(-1),
+                origin.map(RecordMetadata::offset).orElse(-1L),
+                key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                value, reason,
+                error == null ? null : error.getClass().getName(),
+                failedAt);
     }
 
     /** The record's origin as {@code topic:partition:offset}, the form DeadLetter.source takes for Kafka input. */

@@ -15,6 +15,11 @@
  *       decoded, or {@link io.wirewatch.platform.streams.DeadLetterRouter#decodeAndProcess} to also run the service's
  *       pure function on them, so that an exception thrown by that function dead-letters the record too, with the
  *       original bytes.</li>
+ *   <li>Where failures arise later, e.g. in a stateful processor, emit {@link io.wirewatch.platform.streams.Decoded}
+ *       values (a failure built with {@link io.wirewatch.platform.streams.FailedRecord#of} from the context's
+ *       {@code recordMetadata()}) and pass the stream to
+ *       {@link io.wirewatch.platform.streams.DeadLetterRouter#routeFailures}; or send a stream of
+ *       {@code FailedRecord}s straight to {@link io.wirewatch.platform.streams.DeadLetterRouter#sendToDeadLetters}.</li>
  * </ol>
  *
  * <p>What becomes a dead letter ({@link io.wirewatch.platform.streams.FailureKind}): a null value (tombstone), a

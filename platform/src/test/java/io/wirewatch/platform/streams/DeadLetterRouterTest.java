@@ -24,7 +24,11 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,6 +200,59 @@ class DeadLetterRouterTest {
             assertThat(failure.partition()).isZero();
             assertThat(failure.offset()).isZero();
         });
+    }
+
+    @Test
+    void shouldRouteFailuresEmittedByALaterProcessor() {
+        // Given a topology whose own processor reports odd numbers as failures, with their origin from the context
+        DeadLetterRouter<String> router = DeadLetterRouter
+                .builder("squarer", DEAD_LETTERS, Serdes.String(), DeadLetterRouterTest::render)
+                .meterRegistry(meters)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build();
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, Integer> numbers = router.decode(
+                builder.stream(INPUT, DeadLetterRouter.consumed("source")), DECIMAL, "numbers");
+        KStream<String, Decoded<Integer>> outcomes = numbers.processValues(() -> new FixedKeyProcessor<>() {
+            private FixedKeyProcessorContext<String, Decoded<Integer>> context;
+
+            @Override
+            public void init(FixedKeyProcessorContext<String, Decoded<Integer>> context) {
+                this.context = context;
+            }
+
+            @Override
+            public void process(FixedKeyRecord<String, Integer> record) {
+                context.forward(record.withValue(record.value() % 2 == 0
+                        ? Decoded.success(record.value() / 2)
+                        : Decoded.failure(FailedRecord.of("squarer", FailureKind.PROCESSING_FAILED,
+                                context.recordMetadata(), record.key(), bytes(record.value().toString()),
+                                "odd", null, NOW))));
+            }
+        }, Named.as("halve"));
+        router.routeFailures(outcomes, "halved").to(OUTPUT, Produced.with(Serdes.String(), Serdes.Integer()));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dead-letter-router-test-3");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try (TopologyTestDriver third = new TopologyTestDriver(builder.build(), props)) {
+            TestInputTopic<String, byte[]> in = third.createInputTopic(INPUT, new StringSerializer(), new ByteArraySerializer());
+            // When an even, an odd and an even number arrive
+            in.pipeInput("a", bytes("4"));
+            in.pipeInput("b", bytes("5"));
+            in.pipeInput("c", bytes("8"));
+
+            // Then the odd one is a dead letter with its origin, the even ones are halved
+            List<String> letters = third.createOutputTopic(DEAD_LETTERS, new StringDeserializer(), new StringDeserializer())
+                    .readValuesToList();
+            assertThat(letters).singleElement().satisfies(letter -> {
+                String[] fields = letter.split("\\|", 5);
+                assertThat(fields[0]).isEqualTo("PROCESSING_FAILED");
+                assertThat(fields[1]).isEqualTo(INPUT + ":0:1");
+                assertThat(fields[4]).isEqualTo("odd");
+            });
+            assertThat(third.createOutputTopic(OUTPUT, new StringDeserializer(), new IntegerDeserializer())
+                    .readValuesToList()).containsExactly(2, 4);
+        }
     }
 
     private static Integer square(String key, Integer value) {
