@@ -1,15 +1,35 @@
 package io.wirewatch.enrich.extract;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Finds entities, claims, diplomatic actions and casualty figures in an article's normalised text.
- * Plain Java, no Kafka: thread-safe, so one instance serves every stream thread.
+ * Plain Java, no Kafka: thread-safe (the gazetteers are read-only after construction and every call keeps its state
+ * on its own stack), so one instance serves every stream thread. Construction loads the shipped word lists once
+ * (a few milliseconds).
+ *
+ * <p>The pipeline: {@link TextSegmenter} (sentences and tokens with offsets), {@link EntityRecognizer} (gazetteers,
+ * titles, capitalised names, alias merging), then three rule sets over the tokens and entity mentions:
+ * {@link DiplomaticActionExtractor}, {@link CasualtyExtractor} and {@link ClaimExtractor}. Dates are resolved against
+ * the publication day in UTC by {@link TimeExpressions}.
  */
 public final class ArticleExtractor {
 
     /** Version of the rules and gazetteers; carried in every EnrichedArticle. */
-    public static final String VERSION = "0.0.0-unimplemented";
+    public static final String VERSION = "rules-1.0.0";
+
+    private final TextSegmenter segmenter = new TextSegmenter();
+    private final EntityRecognizer entityRecognizer;
+    private final DiplomaticActionExtractor diplomaticActions = new DiplomaticActionExtractor();
+    private final CasualtyExtractor casualties = new CasualtyExtractor();
+    private final ClaimExtractor claims = new ClaimExtractor();
+
+    public ArticleExtractor() {
+        this.entityRecognizer = new EntityRecognizer(Gazetteer.loadDefault());
+    }
 
     /**
      * @param text        the article's normalised text (Article.text); evidence offsets refer to it
@@ -17,7 +37,16 @@ public final class ArticleExtractor {
      * @param outlet      the outlet that publishes the article, reported as the claims' reporter; may be null
      */
     public Extraction extract(String text, Instant publishedAt, String outlet) {
-        // Placeholder until the extraction library lands (issue 4); returns nothing rather than guessing.
-        return new Extraction(java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of());
+        if (text == null || text.isBlank()) {
+            return new Extraction(List.of(), List.of(), List.of(), List.of());
+        }
+        LocalDate published = publishedAt == null ? null : LocalDate.ofInstant(publishedAt, ZoneOffset.UTC);
+        ArticleAnalysis article = new ArticleAnalysis(text, segmenter.split(text), published, outlet);
+        entityRecognizer.recognise(article);
+        return new Extraction(
+                article.entities.values().stream().map(entity -> entity.toAvro(article.sentences)).toList(),
+                claims.extract(article),
+                diplomaticActions.extract(article),
+                casualties.extract(article));
     }
 }

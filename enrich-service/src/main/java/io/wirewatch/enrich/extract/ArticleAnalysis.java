@@ -1,0 +1,102 @@
+package io.wirewatch.enrich.extract;
+
+import io.wirewatch.schema.EntityType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything known about one article while it is read: its sentences, the entities and their mentions, and the
+ * publication date that relative dates are resolved against. Built and used by one thread per article.
+ */
+final class ArticleAnalysis {
+
+    final String text;
+    final List<Sentence> sentences;
+    /** Publication day (UTC); null when the article has no publication time. */
+    final LocalDate published;
+    final String outlet;
+    final Map<String, ArticleEntity> entities = new LinkedHashMap<>();
+    private final List<List<Mention>> mentionsBySentence;
+
+    ArticleAnalysis(String text, List<Sentence> sentences, LocalDate published, String outlet) {
+        this.text = text;
+        this.sentences = sentences;
+        this.published = published;
+        this.outlet = outlet;
+        this.mentionsBySentence = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            mentionsBySentence.add(new ArrayList<>());
+        }
+    }
+
+    ArticleEntity entity(KnownEntity known) {
+        return entities.computeIfAbsent(known.id(), id -> ArticleEntity.of(known));
+    }
+
+    void addMention(Mention mention) {
+        mentionsBySentence.get(mention.sentenceIndex()).add(mention);
+    }
+
+    void removeMention(Mention mention) {
+        mentionsBySentence.get(mention.sentenceIndex()).remove(mention);
+    }
+
+    /** Mentions of a sentence in text order. */
+    List<Mention> mentions(int sentenceIndex) {
+        return mentionsBySentence.get(sentenceIndex);
+    }
+
+    /** The first mention covering token {@code tokenIndex} of the sentence, or null. */
+    Mention mentionAt(int sentenceIndex, int tokenIndex) {
+        for (Mention mention : mentionsBySentence.get(sentenceIndex)) {
+            if (mention.from() <= tokenIndex && tokenIndex < mention.to()) {
+                return mention;
+            }
+        }
+        return null;
+    }
+
+    /** Every mention covering token {@code tokenIndex} ("Russian-Chinese" holds two). */
+    List<Mention> mentionsAt(int sentenceIndex, int tokenIndex) {
+        List<Mention> found = new ArrayList<>(2);
+        for (Mention mention : mentionsBySentence.get(sentenceIndex)) {
+            if (mention.from() <= tokenIndex && tokenIndex < mention.to()) {
+                found.add(mention);
+            }
+        }
+        return found;
+    }
+
+    /** Attaches each mention to its entity and drops entities nobody mentions; called once recognition is done. */
+    void finishMentions() {
+        entities.values().forEach(entity -> {
+            entity.mentions.clear();
+            entity.aliases.clear();
+        });
+        for (List<Mention> mentions : mentionsBySentence) {
+            mentions.sort(Comparator.comparingInt(Mention::from).thenComparingInt(Mention::charStart));
+            for (Mention mention : mentions) {
+                mention.entity().mentions.add(mention);
+                mention.entity().aliases.add(text.substring(mention.charStart(), mention.charEnd()));
+            }
+        }
+        entities.values().removeIf(entity -> entity.mentions.isEmpty());
+    }
+
+    /** The country the article is most about: the most mentioned one; the default target of undirected actions. */
+    ArticleEntity mainCountry() {
+        Map<ArticleEntity, Integer> counts = new LinkedHashMap<>(); // ties go to the first mentioned
+        for (List<Mention> mentions : mentionsBySentence) {
+            for (Mention mention : mentions) {
+                if (mention.entity().type == EntityType.COUNTRY) {
+                    counts.merge(mention.entity(), 1, Integer::sum);
+                }
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+}

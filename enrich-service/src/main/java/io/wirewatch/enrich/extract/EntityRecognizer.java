@@ -1,0 +1,410 @@
+package io.wirewatch.enrich.extract;
+
+import io.wirewatch.schema.EntityType;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the people, organisations, countries and places of an article and merges their aliases.
+ *
+ * <p>Three passes per sentence: gazetteer names (longest match; capitals become the country when they act and the
+ * city after a locative preposition), titles and honorifics (roles, never names), then runs of capitalised words the
+ * gazetteers do not know, classified by their context: after a title or honorific a person; ending in an institution
+ * word (Council, Ministry, Centre ...) an organisation; after "the town of" or "in" a place; two or more name-like
+ * words a person. A last pass across the article maps surnames ({@code Mr Lavrov}, {@code Assad}) to the full name
+ * seen elsewhere, comparing spellings by a transliteration key so {@code Sergey} and {@code Sergei} agree.
+ */
+final class EntityRecognizer {
+
+    private static final Set<String> LOCATIVE_PREPOSITIONS = Set.of("in", "to", "from", "at", "near", "into", "outside",
+            "around", "across", "toward", "towards", "via", "inside", "through", "throughout", "within");
+    private static final Set<String> PLACE_NOUNS = Set.of("town", "city", "village", "district", "province", "region",
+            "neighbourhood", "neighborhood", "suburb", "area", "governorate", "capital", "port");
+    /** Capitalised words that start a sentence or a heading but never a name. */
+    private static final Set<String> NOT_NAME_START = Set.of("the", "a", "an", "this", "that", "these", "those", "it",
+            "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "in", "on", "at",
+            "after", "before", "but", "and", "or", "if", "when", "while", "as", "also", "earlier", "later", "separately",
+            "meanwhile", "some", "many", "most", "several", "thousands", "hundreds", "dozens", "scores", "what", "who",
+            "where", "why", "how", "are", "is", "was", "were", "do", "does", "did", "send", "please", "there", "here",
+            "according", "asked", "bolstered", "accompanying", "increasingly", "listen", "skip", "interact", "with",
+            "without", "for", "from", "to", "by", "of", "under", "over", "since", "until", "despite", "although",
+            "though", "even", "only", "yet", "still", "now", "today", "yesterday", "tonight", "western", "eastern",
+            "northern", "southern", "opposition", "state", "human", "member", "members", "activists", "residents",
+            "rebels", "government", "security", "each", "every", "all", "both", "no", "not", "one", "two", "three",
+            "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "last", "next", "new", "former",
+            "senior", "top", "local", "official", "officials", "hopes", "someone", "nobody", "everyone", "us", "such",
+            "other", "others", "another", "more", "much", "any", "can", "could", "would", "should", "will", "may",
+            "might", "must", "so", "then", "than", "because", "however", "instead", "again", "police", "troops",
+            "forces", "witnesses", "analysts", "diplomats", "sources", "medics", "doctors", "people", "civilians",
+            "video", "photo", "pictures", "read", "watch", "see", "click", "share", "follow", "sign", "related",
+            "update", "updated", "breaking", "live", "exclusive", "analysis", "comment", "editorial", "opinion",
+            "mrs", "ms", "mr", "dr", "god", "internet", "islamic", "islamist", "muslim", "muslims", "christian",
+            "christians", "sunni", "shia", "shiite", "alawite", "kurdish", "kurds", "arab", "arabs", "european",
+            "african", "asian", "latin", "middle", "central", "north", "south", "east", "west", "international",
+            "national", "regional", "federal", "royal", "presidential", "parliamentary", "constitutional");
+    /** Words that can start a sentence before an institution's name: "The Interior Ministry", "But the ...". */
+    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "this", "that", "its", "his", "her",
+            "their", "in", "on", "at", "after", "before", "but", "and", "or", "if", "when", "while", "as", "also",
+            "with", "for", "from", "to", "by", "of", "separately", "meanwhile", "later", "earlier");
+    private static final Set<String> CALENDAR_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "christmas", "easter", "ramadan", "eid");
+    private static final Set<String> ORG_HEADS = Set.of("Council", "Centre", "Center", "Ministry", "Department", "Army",
+            "Agency", "Service", "Committee", "Party", "Front", "Bank", "University", "Institute", "Foundation",
+            "Organisation", "Organization", "Union", "Commission", "Court", "Corporation", "Company", "Group",
+            "Association", "Movement", "Brigade", "Brigades", "Forces", "Network", "Observatory", "Office", "League",
+            "Fund", "Authority", "Parliament", "Assembly", "Coalition", "Alliance", "Federation", "Guard", "Police",
+            "Tribunal", "Board", "Bureau", "Programme", "Mission", "Watch", "Times", "Post", "Television", "Radio",
+            "Club", "Church", "Cabinet", "Senate", "Congress", "Society", "Bloc", "Airlines");
+    /** Name particles written joined (al-Assad) or apart (bin Laden, van Rompuy). */
+    private static final Pattern JOINED_PARTICLE = Pattern.compile("^(al|el|bin|ibn|abu|ben|van|von|de|da|di|du|le|la|ul)-\\p{Lu}.*");
+    private static final Set<String> PARTICLES = Set.of("al", "el", "bin", "ibn", "abu", "ben", "van", "von", "de",
+            "da", "di", "du", "le", "la", "ul", "der", "den");
+
+    private final Gazetteer gazetteer;
+
+    EntityRecognizer(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** A person name found by the rules, waiting for the article-wide alias pass. */
+    private record PersonCandidate(int sentence, int from, int to, int nameFrom, boolean cued, String nationality) {
+    }
+
+    void recognise(ArticleAnalysis article) {
+        List<PersonCandidate> candidates = new ArrayList<>();
+        for (Sentence sentence : article.sentences) {
+            boolean[] covered = findGazetteerNames(article, sentence);
+            boolean[] role = markRoles(sentence, covered);
+            findUnknownNames(article, sentence, covered, role, candidates);
+        }
+        resolvePeople(article, candidates);
+        article.finishMentions();
+    }
+
+    private boolean[] findGazetteerNames(ArticleAnalysis article, Sentence sentence) {
+        boolean[] covered = new boolean[sentence.size()];
+        int i = 0;
+        while (i < sentence.size()) {
+            Gazetteer.Match match = gazetteer.longestMatchAt(sentence, i);
+            if (match != null) {
+                addGazetteerMention(article, sentence, match);
+                for (int k = match.from(); k < match.to(); k++) {
+                    covered[k] = true;
+                }
+                i = match.to();
+                continue;
+            }
+            Token token = sentence.token(i);
+            if (token.text().indexOf('-') > 0) {
+                covered[i] = addHyphenParts(article, sentence, i);
+            }
+            i++;
+        }
+        return covered;
+    }
+
+    private void addGazetteerMention(ArticleAnalysis article, Sentence sentence, Gazetteer.Match match) {
+        KnownEntity known = match.entry().entity();
+        int charStart = sentence.token(match.from()).start();
+        int charEnd = sentence.token(match.to() - 1).end();
+        switch (match.entry().kind()) {
+            case DEMONYM -> article.addMention(new Mention(sentence.index(), match.from(), match.to(), charStart, charEnd,
+                    article.entity(known), Mention.Kind.DEMONYM));
+            case CAPITAL -> {
+                boolean asPlace = LOCATIVE_PREPOSITIONS.contains(sentence.lower(match.from() - 1))
+                        || PLACE_NOUNS.contains(sentence.lower(match.from() - 2))
+                        || match.to() < sentence.size() && sentence.token(match.to()).isCapitalised()
+                        || isDateline(sentence, match.to())
+                        || sentence.lower(match.to()).equals("highway") || sentence.lower(match.to()).equals("airport");
+                if (asPlace) {
+                    article.addMention(new Mention(sentence.index(), match.from(), match.to(), charStart, charEnd,
+                            article.entity(known), Mention.Kind.NAME));
+                } else {
+                    article.addMention(new Mention(sentence.index(), match.from(), match.to(), charStart, charEnd,
+                            article.entity(known.capitalOf()), Mention.Kind.METONYM));
+                }
+            }
+            default -> article.addMention(new Mention(sentence.index(), match.from(), match.to(), charStart, charEnd,
+                    article.entity(known), Mention.Kind.NAME));
+        }
+    }
+
+    /** "Beirut, Lebanon": a capital followed by its country is a place line, not the government acting. */
+    private boolean isDateline(Sentence sentence, int next) {
+        if (!sentence.lower(next).equals(",") || next + 1 >= sentence.size()) {
+            return false;
+        }
+        Gazetteer.Match after = gazetteer.longestMatchAt(sentence, next + 1);
+        return after != null && after.entry().kind() == Gazetteer.EntryKind.NAME
+                && after.entry().entity().type() == EntityType.COUNTRY;
+    }
+
+    /** "Russian-Chinese", "Saudi-led", "Russian-made": the parts name countries even when the whole word does not. */
+    private boolean addHyphenParts(ArticleAnalysis article, Sentence sentence, int i) {
+        Token token = sentence.token(i);
+        String[] parts = token.text().split("-");
+        for (String part : parts) {
+            if (!part.isEmpty() && Character.isUpperCase(part.charAt(0)) && gazetteer.singleWord(part) == null) {
+                return false; // "CurrentSyrian-Canadians" is a garbled name, not two countries
+            }
+        }
+        boolean any = false;
+        int offset = 0;
+        for (String part : parts) {
+            Gazetteer.Entry entry = part.isEmpty() ? null : gazetteer.singleWord(part);
+            if (entry != null && entry.kind() != Gazetteer.EntryKind.CAPITAL && entry.entity().type() == EntityType.COUNTRY) {
+                int start = token.start() + offset;
+                article.addMention(new Mention(sentence.index(), i, i + 1, start, start + part.length(),
+                        article.entity(entry.entity()), entry.kind() == Gazetteer.EntryKind.DEMONYM
+                        ? Mention.Kind.DEMONYM : Mention.Kind.NAME));
+                any = true;
+            }
+            offset += part.length() + 1;
+        }
+        return any;
+    }
+
+    private boolean[] markRoles(Sentence sentence, boolean[] covered) {
+        boolean[] role = new boolean[sentence.size()];
+        int i = 0;
+        while (i < sentence.size()) {
+            int length = covered[i] ? 0 : gazetteer.roleLengthAt(sentence, i);
+            if (length == 0 && gazetteer.isHonorific(sentence.token(i))) {
+                length = 1;
+            }
+            for (int k = 0; k < length; k++) {
+                role[i + k] = !covered[i + k];
+            }
+            i += Math.max(1, length);
+        }
+        return role;
+    }
+
+    private void findUnknownNames(ArticleAnalysis article, Sentence sentence, boolean[] covered, boolean[] role,
+                                  List<PersonCandidate> candidates) {
+        int i = 0;
+        while (i < sentence.size()) {
+            if (!startsName(sentence, i, role)) {
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < sentence.size() && continuesName(sentence, end, role)) {
+                end++;
+            }
+            classifyRun(article, sentence, i, end, covered, role, candidates);
+            i = end;
+        }
+    }
+
+    private static boolean startsName(Sentence sentence, int i, boolean[] role) {
+        Token token = sentence.token(i);
+        return !role[i] && token.isWord() && (token.isCapitalised() || JOINED_PARTICLE.matcher(token.text()).matches())
+                && !CALENDAR_WORDS.contains(token.lower());
+    }
+
+    private static boolean continuesName(Sentence sentence, int i, boolean[] role) {
+        if (startsName(sentence, i, role)) {
+            return true;
+        }
+        // "bin Laden", "Ministry of Defence": a particle or "of" joins two capitalised words.
+        String lower = sentence.lower(i);
+        boolean joiner = PARTICLES.contains(lower) || (lower.equals("of") || lower.equals("for"))
+                && ORG_HEADS.contains(sentence.token(i - 1).text());
+        return joiner && i + 1 < sentence.size() && startsName(sentence, i + 1, role);
+    }
+
+    private void classifyRun(ArticleAnalysis article, Sentence sentence, int from, int to, boolean[] covered,
+                             boolean[] role, List<PersonCandidate> candidates) {
+        int start = from;
+        while (start < to && !covered[start] && FUNCTION_WORDS.contains(sentence.lower(start))) {
+            start++;
+        }
+        if (start >= to) {
+            return;
+        }
+        if (endsWithInstitution(sentence, start, to) && !isSingleGazetteerName(article, sentence, start, to)) {
+            int orgStart = start;
+            while (orgStart < to && covered[orgStart]) {
+                Mention mention = article.mentionAt(sentence.index(), orgStart);
+                if (mention == null || mention.entity().type != EntityType.COUNTRY) {
+                    break;
+                }
+                orgStart++; // "Russian Foreign Ministry": the country is not part of the institution's name
+            }
+            if (to - orgStart >= 2) {
+                addOrganisation(article, sentence, orgStart, to);
+                return;
+            }
+        }
+        int k = start;
+        while (k < to) {
+            if (covered[k]) {
+                k++;
+                continue;
+            }
+            int subEnd = k;
+            while (subEnd < to && !covered[subEnd]) {
+                subEnd++;
+            }
+            classifyUnknown(article, sentence, k, subEnd, role, candidates);
+            k = subEnd;
+        }
+    }
+
+    private static boolean endsWithInstitution(Sentence sentence, int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            if (ORG_HEADS.contains(sentence.token(k).text())
+                    && (k == to - 1 || sentence.lower(k + 1).equals("of") || sentence.lower(k + 1).equals("for"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSingleGazetteerName(ArticleAnalysis article, Sentence sentence, int from, int to) {
+        Mention mention = article.mentionAt(sentence.index(), from);
+        return mention != null && mention.from() == from && mention.to() == to;
+    }
+
+    private void addOrganisation(ArticleAnalysis article, Sentence sentence, int from, int to) {
+        for (Mention inside : new ArrayList<>(article.mentions(sentence.index()))) {
+            if (inside.from() >= from && inside.to() <= to) {
+                article.removeMention(inside); // "Carnegie Moscow Centre" is not a mention of Russia
+            }
+        }
+        String name = sentence.span(article.text, from, to - 1);
+        String id = "org:" + Gazetteer.slug(name);
+        ArticleEntity org = article.entities.computeIfAbsent(id,
+                key -> new ArticleEntity(key, EntityType.ORGANISATION, name, null, null));
+        article.addMention(new Mention(sentence.index(), from, to, sentence.token(from).start(),
+                sentence.token(to - 1).end(), org, Mention.Kind.NAME));
+    }
+
+    private void classifyUnknown(ArticleAnalysis article, Sentence sentence, int from, int to, boolean[] role,
+                                 List<PersonCandidate> candidates) {
+        while (from < to && NOT_NAME_START.contains(sentence.lower(from))) {
+            from++;
+        }
+        if (from >= to) {
+            return;
+        }
+        String before = sentence.lower(from - 1);
+        boolean placeCue = before.equals("of") && PLACE_NOUNS.contains(sentence.lower(from - 2))
+                || (before.equals("in") || before.equals("near")) && to - from == 1;
+        if (placeCue && to - from <= 3) {
+            String name = sentence.span(article.text, from, to - 1);
+            ArticleEntity place = article.entities.computeIfAbsent("place:" + Gazetteer.slug(name),
+                    key -> new ArticleEntity(key, EntityType.PLACE, name, null, null));
+            article.addMention(new Mention(sentence.index(), from, to, sentence.token(from).start(),
+                    sentence.token(to - 1).end(), place, Mention.Kind.NAME));
+            return;
+        }
+        if (before.equals("in") && to - from > 1) {
+            return; // "the journal Russia in Global Affairs": a title, not a person
+        }
+        boolean cued = from > 0 && role[from - 1];
+        int nameFrom = from;
+        int mentionFrom = cued && gazetteer.isHonorific(sentence.token(from - 1)) ? from - 1 : from;
+        if (cued || to - from >= 2) {
+            candidates.add(new PersonCandidate(sentence.index(), mentionFrom, to, nameFrom, cued,
+                    cued ? nationalityBeforeRole(article, sentence, from - 1, role) : null));
+        } else if (sentence.token(from).isCapitalised()) {
+            candidates.add(new PersonCandidate(sentence.index(), from, to, from, false, null));
+        }
+    }
+
+    /** "Russian Foreign Minister", "U.S. President", "Russia's foreign intelligence chief": the state a person serves. */
+    private static String nationalityBeforeRole(ArticleAnalysis article, Sentence sentence, int lastRoleToken, boolean[] role) {
+        int k = lastRoleToken;
+        while (k >= 0 && role[k]) {
+            k--;
+        }
+        if (k >= 0 && sentence.lower(k).equals("'s")) {
+            k--;
+        }
+        Mention mention = k >= 0 ? article.mentionAt(sentence.index(), k) : null;
+        return mention != null && mention.entity().type == EntityType.COUNTRY ? mention.entity().countryCode : null;
+    }
+
+    /** Merges full names by transliteration key, then maps lone surnames onto them; unresolved bare words are dropped. */
+    private static void resolvePeople(ArticleAnalysis article, List<PersonCandidate> candidates) {
+        Map<String, ArticleEntity> bySurname = new LinkedHashMap<>();
+        for (ArticleEntity entity : article.entities.values()) {
+            if (entity.type == EntityType.PERSON) {
+                bySurname.putIfAbsent(surnameKey(entity.canonicalName), entity);
+            }
+        }
+        for (PersonCandidate candidate : candidates) {
+            if (candidate.to() - candidate.nameFrom() >= 2) {
+                Sentence sentence = article.sentences.get(candidate.sentence());
+                String name = sentence.span(article.text, candidate.nameFrom(), candidate.to() - 1);
+                ArticleEntity person = bySurname.get(surnameKey(name));
+                if (person == null || !firstNameKey(person.canonicalName).equals(firstNameKey(name))) {
+                    person = article.entities.computeIfAbsent("person:" + Gazetteer.slug(name),
+                            key -> new ArticleEntity(key, EntityType.PERSON, name, null, candidate.nationality()));
+                    bySurname.putIfAbsent(surnameKey(name), person);
+                }
+                addPersonMention(article, sentence, candidate, person, Mention.Kind.NAME);
+            }
+        }
+        for (PersonCandidate candidate : candidates) {
+            if (candidate.to() - candidate.nameFrom() == 1) {
+                Sentence sentence = article.sentences.get(candidate.sentence());
+                String word = sentence.token(candidate.nameFrom()).text();
+                ArticleEntity person = bySurname.get(surnameKey(word));
+                if (person == null && candidate.cued()) {
+                    person = article.entities.computeIfAbsent("person:" + Gazetteer.slug(word),
+                            key -> new ArticleEntity(key, EntityType.PERSON, word, null, candidate.nationality()));
+                    bySurname.putIfAbsent(surnameKey(word), person);
+                }
+                if (person != null) {
+                    addPersonMention(article, sentence, candidate, person, Mention.Kind.SURNAME);
+                }
+            }
+        }
+    }
+
+    private static void addPersonMention(ArticleAnalysis article, Sentence sentence, PersonCandidate candidate,
+                                         ArticleEntity person, Mention.Kind kind) {
+        if (person.countryCode == null && candidate.nationality() != null) {
+            person.countryCode = candidate.nationality();
+        }
+        article.addMention(new Mention(sentence.index(), candidate.from(), candidate.to(),
+                sentence.token(candidate.from()).start(), sentence.token(candidate.to() - 1).end(), person, kind));
+    }
+
+    private static String surnameKey(String name) {
+        String[] words = name.trim().split("\\s+");
+        return transliterationKey(words[words.length - 1]);
+    }
+
+    private static String firstNameKey(String name) {
+        return transliterationKey(name.trim().split("\\s+")[0]);
+    }
+
+    /**
+     * Spelling-insensitive key for a name word: no accents, no joined particle, y read as i, doubled letters single,
+     * so Sergey/Sergei, al-Assad/Assad and Qaddafi/Gaddafi-like variants compare equal where they can.
+     */
+    static String transliterationKey(String word) {
+        String ascii = Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        ascii = ascii.replaceFirst("^(al|el|ul)-", "");
+        ascii = ascii.replace('y', 'i').replace("kh", "h").replace("dh", "d").replace('q', 'g');
+        StringBuilder key = new StringBuilder(ascii.length());
+        for (int i = 0; i < ascii.length(); i++) {
+            char c = ascii.charAt(i);
+            if (Character.isLetter(c) && (key.length() == 0 || key.charAt(key.length() - 1) != c)) {
+                key.append(c);
+            }
+        }
+        return key.toString();
+    }
+}

@@ -1,0 +1,236 @@
+package io.wirewatch.enrich.extract;
+
+import io.wirewatch.schema.EntityType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The shipped word lists: countries (names, demonyms, capitals), organisations (with member states), places, and
+ * the titles and honorifics that mark people. Loaded once from classpath resources; immutable and thread-safe after.
+ * Lookup is by token sequence, longest match first, so {@code Syrian National Council} wins over {@code Syrian}.
+ */
+final class Gazetteer {
+
+    /** How a gazetteer name refers to its entity. */
+    enum EntryKind { NAME, DEMONYM, CAPITAL }
+
+    /** One name of a known entity, as the token sequence to match. */
+    record Entry(List<String> tokens, KnownEntity entity, EntryKind kind) {
+    }
+
+    /** A gazetteer entry found at a token position of a sentence. */
+    record Match(int from, int to, Entry entry) {
+    }
+
+    private static final String BASE = "/io/wirewatch/enrich/extract/";
+
+    private final Map<String, List<Entry>> entriesByFirstToken = new HashMap<>();
+    private final Map<String, KnownEntity> countriesByCode = new HashMap<>();
+    private final Map<String, List<List<String>>> rolesByFirstWord = new HashMap<>();
+    private final Set<String> honorifics = new HashSet<>();
+    private final TextSegmenter segmenter = new TextSegmenter();
+
+    static Gazetteer loadDefault() {
+        Gazetteer gazetteer = new Gazetteer();
+        gazetteer.loadCountries();
+        gazetteer.loadOrganisations();
+        gazetteer.loadPlaces();
+        gazetteer.loadPeople();
+        gazetteer.loadRoles();
+        return gazetteer;
+    }
+
+    KnownEntity country(String isoCode) {
+        return countriesByCode.get(isoCode);
+    }
+
+    /** The longest entry starting at token {@code i}, or null. */
+    Match longestMatchAt(Sentence sentence, int i) {
+        List<Entry> candidates = entriesByFirstToken.get(matchKey(sentence.token(i).text()));
+        if (candidates == null) {
+            return null;
+        }
+        Entry best = null;
+        for (Entry entry : candidates) {
+            int length = entry.tokens().size();
+            if (i + length > sentence.size() || (best != null && length <= best.tokens().size())) {
+                continue;
+            }
+            boolean matches = true;
+            for (int k = 1; k < length && matches; k++) {
+                matches = matchKey(sentence.token(i + k).text()).equals(entry.tokens().get(k));
+            }
+            if (matches) {
+                best = entry;
+            }
+        }
+        return best == null ? null : new Match(i, i + best.tokens().size(), best);
+    }
+
+    /** Entries whose whole name is exactly {@code word} (used for the parts of hyphenated words). */
+    Entry singleWord(String word) {
+        List<Entry> candidates = entriesByFirstToken.get(matchKey(word));
+        if (candidates != null) {
+            for (Entry entry : candidates) {
+                if (entry.tokens().size() == 1) {
+                    return entry;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Number of tokens of the longest title or role starting at token {@code i} ({@code Foreign Minister}), or 0. */
+    int roleLengthAt(Sentence sentence, int i) {
+        List<List<String>> roles = rolesByFirstWord.get(sentence.lower(i));
+        int best = 0;
+        if (roles != null) {
+            for (List<String> role : roles) {
+                if (role.size() > best && i + role.size() <= sentence.size()) {
+                    boolean matches = true;
+                    for (int k = 1; k < role.size() && matches; k++) {
+                        matches = sentence.lower(i + k).equals(role.get(k));
+                    }
+                    if (matches) {
+                        best = role.size();
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    boolean isHonorific(Token token) {
+        return honorifics.contains(token.lower());
+    }
+
+    /** Case-sensitive except for a leading article, so "The Hague" and "the Netherlands" both match. */
+    private static String matchKey(String tokenText) {
+        return tokenText.equals("The") ? "the" : tokenText;
+    }
+
+    private void loadCountries() {
+        readRows("countries.tsv", 5, row -> {
+            String code = row[0];
+            KnownEntity country = new KnownEntity("country:" + code, EntityType.COUNTRY, row[1], code, List.of(), null, null);
+            countriesByCode.put(code, country);
+            add(row[1], country, EntryKind.NAME);
+            split(row[2]).forEach(alias -> add(alias, country, EntryKind.NAME));
+            split(row[3]).forEach(demonym -> add(demonym, country, EntryKind.DEMONYM));
+            for (String capital : split(row[4])) {
+                String capitalName = split(row[4]).get(0);
+                KnownEntity city = new KnownEntity("place:" + slug(capitalName), EntityType.PLACE, capitalName, code,
+                        List.of(), null, country);
+                add(capital, city, EntryKind.CAPITAL);
+            }
+        });
+    }
+
+    private void loadOrganisations() {
+        readRows("organisations.tsv", 4, row -> {
+            List<String> members = split(row[3]).stream().map(code -> {
+                KnownEntity member = countriesByCode.get(code);
+                if (member == null) {
+                    throw new IllegalStateException("organisations.tsv: unknown member country code " + code);
+                }
+                return member.canonicalName();
+            }).toList();
+            KnownEntity org = new KnownEntity("org:" + slug(row[0]), EntityType.ORGANISATION, row[0], null, members,
+                    KnownEntity.OrgKind.valueOf(row[1]), null);
+            add(row[0], org, EntryKind.NAME);
+            split(row[2]).forEach(alias -> add(alias, org, EntryKind.NAME));
+        });
+    }
+
+    private void loadPlaces() {
+        readRows("places.tsv", 3, row -> {
+            String code = row[1].equals("-") ? null : row[1];
+            KnownEntity place = new KnownEntity("place:" + slug(row[0]), EntityType.PLACE, row[0], code, List.of(), null, null);
+            add(row[0], place, EntryKind.NAME);
+            split(row[2]).forEach(alias -> add(alias, place, EntryKind.NAME));
+        });
+    }
+
+    private void loadPeople() {
+        readRows("people.tsv", 3, row -> {
+            String code = row[1].equals("-") ? null : row[1];
+            KnownEntity person = new KnownEntity("person:" + slug(row[0]), EntityType.PERSON, row[0], code, List.of(), null, null);
+            add(row[0], person, EntryKind.NAME);
+            split(row[2]).forEach(alias -> add(alias, person, EntryKind.NAME));
+        });
+    }
+
+    private void loadRoles() {
+        readLines("roles.txt", line -> {
+            if (line.startsWith("@honorific ")) {
+                honorifics.add(line.substring("@honorific ".length()).trim());
+            } else {
+                List<String> words = tokens(line).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+                rolesByFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(words);
+            }
+        });
+    }
+
+    private void add(String name, KnownEntity entity, EntryKind kind) {
+        List<String> tokens = tokens(name).stream().map(Gazetteer::matchKey).toList();
+        if (!tokens.isEmpty()) {
+            entriesByFirstToken.computeIfAbsent(tokens.get(0), k -> new ArrayList<>()).add(new Entry(tokens, entity, kind));
+        }
+    }
+
+    private List<String> tokens(String name) {
+        return segmenter.split(name).stream().flatMap(s -> s.tokens().stream()).map(Token::text).toList();
+    }
+
+    private static List<String> split(String field) {
+        return field.isBlank() ? List.of() : Arrays.stream(field.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Lower-case ASCII key for ids: "Gulf Cooperation Council" becomes "gulf-cooperation-council". */
+    static String slug(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    private static void readRows(String resource, int columns, Consumer<String[]> rowConsumer) {
+        readLines(resource, line -> {
+            String[] row = line.split("\\|", -1);
+            if (row.length != columns) {
+                throw new IllegalStateException(resource + ": expected " + columns + " columns in '" + line + "'");
+            }
+            rowConsumer.accept(Arrays.stream(row).map(String::trim).toArray(String[]::new));
+        });
+    }
+
+    private static void readLines(String resource, Consumer<String> lineConsumer) {
+        try (InputStream in = Gazetteer.class.getResourceAsStream(BASE + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing gazetteer resource " + BASE + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String trimmed = line.strip();
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                    lineConsumer.accept(trimmed);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read gazetteer resource " + resource, e);
+        }
+    }
+}

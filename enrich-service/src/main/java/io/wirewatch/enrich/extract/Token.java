@@ -1,0 +1,40 @@
+package io.wirewatch.enrich.extract;
+
+import java.util.Locale;
+
+/**
+ * One token of an article: its text as written, a lower-case form for matching, and its character span in the
+ * article text (so every extraction can point back at the words it came from).
+ */
+record Token(String text, String lower, int start, int end) {
+
+    static Token of(String text, int start) {
+        return new Token(text, text.toLowerCase(Locale.ROOT), start, start + text.length());
+    }
+
+    boolean isCapitalised() {
+        return !text.isEmpty() && Character.isUpperCase(text.charAt(0));
+    }
+
+    boolean isWord() {
+        return !text.isEmpty() && Character.isLetter(text.charAt(0));
+    }
+
+    boolean isNumber() {
+        return !text.isEmpty() && Character.isDigit(text.charAt(0));
+    }
+
+    boolean is(String lowerForm) {
+        return lower.equals(lowerForm);
+    }
+
+    /** True for quotation marks of any style, which delimit direct speech. */
+    boolean isQuote() {
+        return text.equals("\"") || text.equals("\u201C") || text.equals("\u201D");
+    }
+
+    /** True for punctuation that closes a clause, used to keep pattern windows inside one clause. */
+    boolean isClauseBreak() {
+        return text.equals(";") || text.equals(":") || text.equals("(") || text.equals(")");
+    }
+}
