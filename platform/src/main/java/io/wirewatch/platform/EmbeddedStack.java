@@ -8,6 +8,8 @@ import io.wirewatch.platform.serde.AvroSerdeConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Kafka broker and a schema registry persisting to it, both in this JVM: what integration tests and the one-JVM
@@ -21,6 +23,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class EmbeddedStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
 
     private final Options options;
     private final EmbeddedKafka kafka;
@@ -42,9 +46,14 @@ public final class EmbeddedStack implements AutoCloseable {
         if (options.dataDir() != null) {
             kafkaOptions = kafkaOptions.withDataDir(options.dataDir());
         }
+        long began = System.nanoTime();
         EmbeddedKafka kafka = EmbeddedKafka.start(kafkaOptions);
+        long kafkaReady = System.nanoTime();
         try {
-            return new EmbeddedStack(options, kafka, startRegistry(kafka, options, options.registryPort()));
+            EmbeddedStack stack = new EmbeddedStack(options, kafka, startRegistry(kafka, options, options.registryPort()));
+            LOG.info("Embedded stack up: Kafka {} ({} ms), schema registry {} ({} ms)", kafka.bootstrapServers(),
+                    (kafkaReady - began) / 1_000_000, stack.schemaRegistryUrl(), (System.nanoTime() - kafkaReady) / 1_000_000);
+            return stack;
         } catch (RuntimeException e) {
             kafka.close();
             throw e;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.kafka.TopicAdmin;
 import io.wirewatch.platform.registry.EmbeddedSchemaRegistry;
 import io.wirewatch.platform.serde.AvroSerdeConfig;
 import io.wirewatch.platform.serde.KafkaAvroDeserializer;
@@ -35,7 +36,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -70,7 +72,7 @@ class EmbeddedStackIT {
     }
 
     @Test
-    void shouldReadBackEqualArticlesAndStillDecodeThemAfterTheRegistryRestarts(TestInfo test) {
+    void shouldReadBackEqualArticlesAndStillDecodeThemAfterTheRegistryRestarts(TestInfo test) throws Exception {
         // Given articles produced with the Avro serde through the registry
         String topic = topicFor(test);
         stack.createTopics(2, topic);
@@ -82,7 +84,8 @@ class EmbeddedStackIT {
         assertThat(consume(stack.clusterConfig(), topic, sent.size(), specificReader(stack.clusterConfig())))
                 .containsExactlyInAnyOrderElementsOf(sent);
 
-        // When the registry restarts (its state only in the _schemas topic)
+        // When the registry restarts (its state only in the compacted _schemas topic)
+        assertThat(topicConfig("_schemas", TopicConfig.CLEANUP_POLICY_CONFIG)).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         stack.restartRegistry();
 
         // Then a client with an empty cache still resolves every schema id the records name
@@ -236,6 +239,14 @@ class EmbeddedStackIT {
         assertThat(percentileMillis(registerNanos, 99)).isLessThan(1000.0);
     }
 
+    private static String topicConfig(String topic, String name) throws Exception {
+        try (TopicAdmin admin = TopicAdmin.connect(stack.kafka().clientProperties())) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return admin.admin().describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS)
+                    .get(resource).get(name).value();
+        }
+    }
+
     private static double percentileMillis(long[] nanos, int percentile) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
@@ -294,8 +305,6 @@ class EmbeddedStackIT {
                 }
                 return values.size() >= expected;
             });
-        } catch (SerializationException e) {
-            throw e;
         }
         return values;
     }
