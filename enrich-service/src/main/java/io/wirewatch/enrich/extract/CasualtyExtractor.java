@@ -63,10 +63,6 @@ final class CasualtyExtractor {
             "meters", "times", "tonnes", "tons", "dollars", "euros", "pounds", "million", "billion");
     private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "into", "across", "outside", "throughout",
             "inside", "around");
-    private static final List<String> SOURCE_GROUPS = List.of("rights groups", "activists", "state media",
-            "state television", "state tv", "state news agency", "rebels", "residents", "witnesses", "medics", "doctors",
-            "hospital officials", "police", "officials", "army", "military", "monitors", "observers", "diplomats",
-            "analysts", "opposition", "sources", "ministry", "government");
 
     /** A count as written, over tokens {@code [from, to)}. */
     private record Count(int from, int to, int number, int value, CountBound bound, boolean additional) {
@@ -254,9 +250,13 @@ final class CasualtyExtractor {
             }
         }
         // "the death toll in Syria ... passed 5,400"
+        // "the death toll ... passed 5,400", "bringing the toll to 57"
         for (int k = count.from() - 1; k >= Math.max(0, count.from() - 10); k--) {
-            if (s.lower(k).equals("toll") && (s.lower(k - 1).equals("death") || s.lower(k - 1).equals("casualty"))) {
-                return new Harm(CasualtyKind.KILLED, k - 1, count.to(), true);
+            if (s.lower(k).equals("toll")) {
+                boolean named = s.lower(k - 1).equals("death") || s.lower(k - 1).equals("casualty");
+                if (named || s.lower(k - 1).equals("the") && s.lower(count.from() - 1).equals("to")) {
+                    return new Harm(CasualtyKind.KILLED, named ? k - 1 : k, count.to(), true);
+                }
             }
         }
         return null;
@@ -295,8 +295,8 @@ final class CasualtyExtractor {
                 }
             }
         }
-        if (harm.deathToll() && period != CasualtyPeriod.DAY) {
-            period = CasualtyPeriod.CUMULATIVE;
+        if (harm.deathToll()) {
+            period = CasualtyPeriod.CUMULATIVE; // a toll counts everyone so far, even when dated "on Monday"
         }
         ArticleEntity place = place(article, s, count, period, earlier, mainCountry);
         String source = source(article, s, count, earlier);
@@ -523,11 +523,11 @@ final class CasualtyExtractor {
             }
             Mention mention = article.mentionAt(s.index(), k);
             if (mention != null) {
-                String government = governmentOf(article, s, mention, verb);
+                ArticleEntity government = Speakers.governmentOf(article, s, mention, verb);
                 if (government != null) {
-                    return government;
+                    return government.canonicalName;
                 }
-                String group = group(phrase.toString());
+                String group = Speakers.group(phrase.toString());
                 return group != null ? group : mention.entity().canonicalName;
             }
             if (w.equals("that") || w.equals("which") || w.equals("who") || Lexicon.REPORTING_VERBS.contains(w)
@@ -536,30 +536,7 @@ final class CasualtyExtractor {
             }
             phrase.insert(0, w + " ");
         }
-        return group(phrase.toString());
-    }
-
-    /** "President Assad's government says": the state the person leads, not the person. */
-    private static String governmentOf(ArticleAnalysis article, Sentence s, Mention mention, int verb) {
-        for (int k = mention.to(); k < verb; k++) {
-            String w = s.lower(k);
-            if ((w.equals("government") || w.equals("regime") || w.equals("administration"))
-                    && mention.entity().type == EntityType.PERSON && mention.entity().countryCode != null) {
-                for (ArticleEntity entity : article.entities.values()) {
-                    if (entity.type == EntityType.COUNTRY && mention.entity().countryCode.equals(entity.countryCode)) {
-                        return entity.canonicalName;
-                    }
-                }
-            }
-        }
-        if (mention.kind() == Mention.Kind.DEMONYM && mention.entity().type == EntityType.COUNTRY) {
-            String next = s.lower(mention.to());
-            if (next.equals("government") || next.equals("regime") || next.equals("authorities")) {
-                return mention.entity().canonicalName;
-            }
-            return null; // "Syrian state media": the group, not the country
-        }
-        return null;
+        return Speakers.group(phrase.toString());
     }
 
     private static String speakerAfter(ArticleAnalysis article, Sentence s, int from) {
@@ -575,7 +552,7 @@ final class CasualtyExtractor {
             }
             phrase.append(token.lower()).append(' ');
         }
-        return group(phrase.toString());
+        return Speakers.group(phrase.toString());
     }
 
     private static String firstSpeakerInSentence(ArticleAnalysis article, Sentence s) {
@@ -597,16 +574,6 @@ final class CasualtyExtractor {
             }
             if (figure.avro().getSource() != null) {
                 return figure.avro().getSource();
-            }
-        }
-        return null;
-    }
-
-    private static String group(String phrase) {
-        String text = " " + phrase.trim() + " ";
-        for (String group : SOURCE_GROUPS) {
-            if (text.contains(" " + group + " ")) {
-                return group;
             }
         }
         return null;

@@ -595,6 +595,9 @@ final class DiplomaticActionExtractor {
         int bestDistance = Integer.MAX_VALUE;
         for (TimeExpressions.TimeExpression time : times) {
             int distance = time.to() <= trigger.from() ? trigger.from() - time.to() : Math.max(0, time.from() - trigger.to());
+            if (time.text().endsWith("after") && time.to() > trigger.from()) {
+                continue; // "a decade after Cairo expelled ...": dates what follows, not what came before
+            }
             if (time.from() == 0 && time.kind() == TimeExpressions.Kind.DAY) {
                 distance = Math.min(distance, 12); // "On Monday, the U.S. pulled ... and the U.K. and France followed"
             }

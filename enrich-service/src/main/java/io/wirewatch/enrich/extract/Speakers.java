@@ -10,7 +10,7 @@ import java.util.List;
 final class Speakers {
 
     /** Group labels, matched as whole words in the subject phrase; the first one written wins. */
-    private static final List<String> GROUPS = List.of("rights groups", "activists", "state media",
+    private static final List<String> GROUPS = List.of("rights groups", "rights group", "activists", "state media",
             "state television", "state tv", "state news agency", "rebels", "residents", "witnesses", "medics", "doctors",
             "police", "officials", "army", "military", "monitors", "observers", "diplomats", "analysts", "sources",
             "protesters", "opposition");

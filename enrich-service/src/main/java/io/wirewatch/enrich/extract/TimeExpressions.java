@@ -143,7 +143,8 @@ final class TimeExpressions {
         if ((n > 0 || w.equals("a") || w.equals("several") || w.equals("few")) && i + 2 <= s.size()) {
             String unit = s.lower(i + 1);
             String next = s.lower(i + 2);
-            boolean plural = unit.equals("days") || unit.equals("weeks") || unit.equals("months") || unit.equals("years");
+            boolean longUnit = unit.equals("days") || unit.startsWith("week") || unit.startsWith("month")
+                    || unit.startsWith("year") || unit.startsWith("decade");
             if (unit.equals("day") && (next.equals("after") || next.equals("ago")) && (n == 1 || w.equals("a"))) {
                 // "a day after the US closed its embassy": the day before the news
                 return expr(s, text, i, i + 3, Kind.DAY, published.minusDays(1), published.minusDays(1));
@@ -152,14 +153,14 @@ final class TimeExpressions {
                 LocalDate day = published.minusDays(n);
                 return expr(s, text, i, i + 3, Kind.DAY, day, day);
             }
-            if (plural && (next.equals("after") || next.equals("ago") || next.equals("earlier"))) {
+            if (longUnit && (next.equals("after") || next.equals("ago") || next.equals("earlier"))) {
                 return expr(s, text, i, i + 3, Kind.EARLIER, null, null);
             }
             if (month(unit) != null && n >= 1 && n <= 31 && s.token(i + 1).isCapitalised()) {
                 return monthExpression(s, text, i, month(unit), published);
             }
         }
-        if ((w.equals("days") || w.equals("weeks") || w.equals("months") || w.equals("years"))
+        if ((w.equals("days") || w.equals("weeks") || w.equals("months") || w.equals("years") || w.equals("decades"))
                 && (s.lower(i + 1).equals("after") || s.lower(i + 1).equals("ago") || s.lower(i + 1).equals("earlier"))) {
             return expr(s, text, i, i + 2, Kind.EARLIER, null, null);
         }
