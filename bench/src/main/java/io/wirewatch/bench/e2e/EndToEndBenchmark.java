@@ -7,6 +7,7 @@ import io.wirewatch.bench.e2e.PipelineRun.Scenario;
 import io.wirewatch.enrich.extract.ArticleExtractor;
 import io.wirewatch.ingest.source.RawArticle;
 import io.wirewatch.platform.EmbeddedStack;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     int warmupArticles = 500;
     @Option(names = "--raw-records", description = "Records in the raw Kafka run (default: ${DEFAULT-VALUE}).")
     int rawRecords = 20_000;
+    @Option(names = "--raw-only", description = "Measure only the raw Kafka transport.")
+    boolean rawOnly;
     @Option(names = "--corpus-size", description = "Generated articles to draw from (default: ${DEFAULT-VALUE}).")
     int corpusSize = 10_000;
     @Option(names = "--corpus-seed", description = "Generator seed (default: ${DEFAULT-VALUE}).")
@@ -57,16 +60,23 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         List<byte[]> payloads = generated.stream().map(a -> a.text().getBytes(StandardCharsets.UTF_8)).toList();
         double averageBytes = payloads.stream().mapToInt(p -> p.length).average().orElse(0);
 
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Path workDir = Files.createTempDirectory("wirewatch-bench-");
         List<Outcome> outcomes = new ArrayList<>();
         RawTransport.Result raw;
         try (EmbeddedStack stack = EmbeddedStack.start()) {
-            stack.createTopics(partitions, "bench.raw-transport");
+            // A first, unreported pass warms the JIT and the broker (log segments, producer id) for the measured one.
+            stack.createTopics(partitions, "bench.raw-transport-warmup", "bench.raw-transport");
+            RawTransport.run(stack.clusterConfig().kafkaProperties(), "bench.raw-transport-warmup", partitions,
+                    payloads, Math.max(1, rawRecords / 4));
             raw = RawTransport.run(stack.clusterConfig().kafkaProperties(), "bench.raw-transport", partitions,
                     payloads, rawRecords);
             PipelineRun runner = new PipelineRun(stack, workDir);
             int run = 0;
-            if (warmupArticles > 0) {
+            if (rawOnly) {
+                rates = List.of();
+                threads = List.of();
+            } else if (warmupArticles > 0) {
                 runner.run(new Scenario("warm-up", 0, 1, partitions, warmupArticles), corpus, run++);
             }
             for (double rate : rates) {
@@ -81,6 +91,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             PipelineRun.deleteRecursively(workDir);
         }
         System.out.println(table(raw, averageBytes, outcomes));
+        // The machine is shared: the load says how much of it the numbers above had.
+        System.out.printf(Locale.ROOT, "System load average (1 min): %.1f before, %.1f after, on %d cores%n", loadBefore,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         return 0;
     }
 

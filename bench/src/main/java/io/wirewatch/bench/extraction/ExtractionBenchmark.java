@@ -50,9 +50,12 @@ public class ExtractionBenchmark {
     }
 
     @Benchmark
-    public Extraction extract() {
+    public Extraction extract(CpuCounters cpu) {
         BenchCorpus.Text text = texts.get(next);
         next = next + 1 == texts.size() ? 0 : next + 1;
-        return extractor.extract(text.text(), text.publishedAt(), text.outlet());
+        long start = CpuCounters.now();
+        Extraction extraction = extractor.extract(text.text(), text.publishedAt(), text.outlet());
+        cpu.add(start);
+        return extraction;
     }
 }
