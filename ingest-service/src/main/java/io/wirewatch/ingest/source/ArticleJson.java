@@ -110,7 +110,7 @@ public final class ArticleJson {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InputRejectedException("malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()), e);
+            throw new InputRejectedException("malformed JSON" + where + ": " + conciseMessage(e.getOriginalMessage()), e);
         }
     }
 
@@ -155,11 +155,14 @@ public final class ArticleJson {
         return type.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String firstLine(String message) {
+    private static String conciseMessage(String message) {
         if (message == null) {
             return "unreadable";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        // Jackson appends where an unclosed object began, with a "[Source: REDACTED ...]" that tells a sender nothing.
+        int startMarker = line.indexOf(" (start marker at");
+        return startMarker < 0 ? line : line.substring(0, startMarker);
     }
 }
