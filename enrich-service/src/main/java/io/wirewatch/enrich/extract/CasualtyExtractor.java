@@ -69,12 +69,15 @@ final class CasualtyExtractor {
     }
 
     /** The figure being built, kept to resolve "they said" and "there" in later sentences. */
-    private record Figure(int sentence, CasualtyFigure avro, ArticleEntity placeEntity) {
+    private record Figure(int sentence, CasualtyFigure avro, ArticleEntity placeEntity, boolean placeStated) {
+    }
+
+    /** Where a figure happened, and whether its own sentence says so (else it was carried over from context). */
+    private record Place(ArticleEntity entity, boolean stated) {
     }
 
     List<CasualtyFigure> extract(ArticleAnalysis article) {
         List<Figure> figures = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         ArticleEntity mainCountry = article.mainCountry();
         for (Sentence s : article.sentences) {
             List<TimeExpressions.TimeExpression> times = TimeExpressions.find(s, article.text, article.published);
@@ -88,7 +91,7 @@ final class CasualtyExtractor {
                 if (harm == null) {
                     continue;
                 }
-                figures.add(build(article, s, count, harm, times, figures, seen, mainCountry));
+                figures.add(build(article, s, count, harm, times, figures, mainCountry));
                 i = count.number();
             }
         }
@@ -265,8 +268,7 @@ final class CasualtyExtractor {
     // ---------------------------------------------------------------- attributes
 
     private Figure build(ArticleAnalysis article, Sentence s, Count count, Harm harm,
-                         List<TimeExpressions.TimeExpression> times, List<Figure> earlier, Set<String> seen,
-                         ArticleEntity mainCountry) {
+                         List<TimeExpressions.TimeExpression> times, List<Figure> earlier, ArticleEntity mainCountry) {
         CountBound bound = count.bound();
         if (harm.deathToll() && bound == CountBound.EXACT && TOLL_PASSED.contains(s.lower(count.from() - 1))) {
             bound = CountBound.MORE_THAN;
@@ -298,10 +300,10 @@ final class CasualtyExtractor {
         if (harm.deathToll()) {
             period = CasualtyPeriod.CUMULATIVE; // a toll counts everyone so far, even when dated "on Monday"
         }
-        ArticleEntity place = place(article, s, count, period, earlier, mainCountry);
+        Place located = place(article, s, count, period, earlier, mainCountry);
+        ArticleEntity place = located.entity();
         String source = source(article, s, count, earlier);
-        String key = count.value() + "|" + harm.kind() + "|" + (place == null ? "" : place.id);
-        boolean repeats = !seen.add(key);
+        boolean repeats = earlier.stream().anyMatch(e -> repeats(e, count.value(), harm.kind(), located));
         int start = s.token(Math.min(count.from(), harm.from())).start();
         int end = s.token(Math.max(count.to(), harm.to()) - 1).end();
         CasualtyFigure figure = CasualtyFigure.newBuilder()
@@ -320,7 +322,16 @@ final class CasualtyExtractor {
                 .setAdditional(count.additional())
                 .setEvidence(new Evidence(s.text(), s.index(), start, end))
                 .build();
-        return new Figure(s.index(), figure, place);
+        return new Figure(s.index(), figure, place, located.stated());
+    }
+
+    /** The same number and harm again, unless both sentences name different places ("5,400 people killed" repeats). */
+    private static boolean repeats(Figure earlier, int count, CasualtyKind kind, Place place) {
+        CasualtyFigure e = earlier.avro();
+        if (e.getCount() != count || e.getKind() != kind) {
+            return false;
+        }
+        return !(earlier.placeStated() && place.stated()) || earlier.placeEntity() == place.entity();
     }
 
     private static TimeExpressions.TimeExpression nearestTime(Sentence s, List<TimeExpressions.TimeExpression> times,
@@ -377,7 +388,7 @@ final class CasualtyExtractor {
         return victims.isEmpty() || victims.equals("lives") ? null : victims;
     }
 
-    private ArticleEntity place(ArticleAnalysis article, Sentence s, Count count, CasualtyPeriod period,
+    private Place place(ArticleAnalysis article, Sentence s, Count count, CasualtyPeriod period,
                                 List<Figure> earlier, ArticleEntity mainCountry) {
         int clauseFrom = count.from();
         while (clauseFrom > 0 && !s.lower(clauseFrom - 1).equals(",") && !s.token(clauseFrom - 1).isClauseBreak()) {
@@ -386,7 +397,7 @@ final class CasualtyExtractor {
         int clauseTo = count.to();
         while (clauseTo < s.size() && !s.lower(clauseTo).equals(",") && !s.token(clauseTo).isClauseBreak()) {
             if (s.lower(clauseTo).equals("elsewhere")) {
-                return null;
+                return new Place(null, true);
             }
             clauseTo++;
         }
@@ -410,15 +421,15 @@ final class CasualtyExtractor {
             }
         }
         if (best != null) {
-            return best;
+            return new Place(best, true);
         }
         if (period == CasualtyPeriod.CUMULATIVE) {
             for (Mention mention : article.mentions(s.index())) {
                 if (mention.entity().type == EntityType.COUNTRY) {
-                    return mention.entity();
+                    return new Place(mention.entity(), true);
                 }
             }
-            return mainCountry;
+            return new Place(mainCountry, false);
         }
         Mention nearestPlace = null;
         for (Mention mention : article.mentions(s.index())) {
@@ -428,28 +439,28 @@ final class CasualtyExtractor {
             }
         }
         if (nearestPlace != null) {
-            return nearestPlace.entity();
+            return new Place(nearestPlace.entity(), true);
         }
         // "there", "the city", or nothing: the place named just before, else the place of the figure just before.
         ArticleEntity previousSentencePlace = s.index() > 0 ? lastPlace(article, s.index() - 1) : null;
         if (previousSentencePlace != null) {
-            return previousSentencePlace;
+            return new Place(previousSentencePlace, false);
         }
         if (!earlier.isEmpty()) {
             Figure previous = earlier.get(earlier.size() - 1);
             if (s.index() - previous.sentence() <= 2 && previous.placeEntity() != null) {
-                return previous.placeEntity();
+                return new Place(previous.placeEntity(), false);
             }
         }
         for (int back = 2; back <= 4 && s.index() - back >= 0; back++) {
             List<Mention> mentions = article.mentions(s.index() - back);
             for (int m = mentions.size() - 1; m >= 0; m--) {
                 if (mentions.get(m).entity().type == EntityType.PLACE) {
-                    return mentions.get(m).entity();
+                    return new Place(mentions.get(m).entity(), false);
                 }
             }
         }
-        return null;
+        return new Place(null, false);
     }
 
     private static ArticleEntity lastPlace(ArticleAnalysis article, int sentenceIndex) {
