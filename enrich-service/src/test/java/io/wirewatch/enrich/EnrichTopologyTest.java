@@ -44,6 +44,9 @@ class EnrichTopologyTest {
     private final EnrichConfig config = EnrichConfig.defaults(ClusterConfig.of("unused:9092", "mock://" + registryScope))
             .withApplicationId("enrich-topology-test");
     private final Topics topics = config.topics();
+    /** Loading its gazetteers takes a while; it is thread-safe and stateless between calls, so tests share one. */
+    private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private TopologyTestDriver driver;
@@ -63,8 +66,7 @@ class EnrichTopologyTest {
     @Test
     void shouldEnrichArticleUnderItsIdWithEventTimeAndCopiedMetadata() {
         // Given the topology with the real extractor
-        ArticleExtractor extractor = new ArticleExtractor();
-        start(extractor::extract, config);
+        start(EXTRACTOR::extract, config);
         Article article = TestArticles.article("a-1", TEXT, PUBLISHED);
 
         // When the article arrives with its publication time as the record time
@@ -87,7 +89,7 @@ class EnrichTopologyTest {
         assertThat(value.getExtractorVersion()).isEqualTo(ArticleExtractor.VERSION);
 
         // And the lists are the extractor's findings for the article's text
-        Extraction expected = extractor.extract(TEXT, PUBLISHED, article.getOutlet());
+        Extraction expected = EXTRACTOR.extract(TEXT, PUBLISHED, article.getOutlet());
         assertThat(value.getEntities()).isEqualTo(expected.entities());
         assertThat(value.getClaims()).isEqualTo(expected.claims());
         assertThat(value.getDiplomaticActions()).isEqualTo(expected.diplomaticActions());
@@ -110,7 +112,7 @@ class EnrichTopologyTest {
     @Test
     void shouldKeyOutputByArticleIdEvenWhenInputKeyDiffers() {
         // Given an article whose record key is not its id
-        start(new ArticleExtractor()::extract, config);
+        start(EXTRACTOR::extract, config);
 
         // When it arrives
         articles.pipeInput("some-other-key", TestArticles.article("a-3", TEXT, PUBLISHED), PUBLISHED);
@@ -122,7 +124,7 @@ class EnrichTopologyTest {
     @Test
     void shouldDeadLetterNonAvroBytesAndEnrichTheNextArticle() {
         // Given plain text written on articles.raw, then a good article
-        start(new ArticleExtractor()::extract, config);
+        start(EXTRACTOR::extract, config);
         byte[] junk = "this is not avro".getBytes(StandardCharsets.UTF_8);
         rawBytes.pipeInput("junk", junk);
         articles.pipeInput("a-4", TestArticles.article("a-4", TEXT, PUBLISHED), PUBLISHED);
@@ -138,7 +140,7 @@ class EnrichTopologyTest {
     @Test
     void shouldDeadLetterUnknownSchemaIdAndEnrichTheNextArticle() {
         // Given bytes in the wire format that name a schema id the registry does not have
-        start(new ArticleExtractor()::extract, config);
+        start(EXTRACTOR::extract, config);
         byte[] unknownId = ByteBuffer.allocate(9).put((byte) 0).putInt(4242).putInt(7).array();
         rawBytes.pipeInput("ghost", unknownId);
         articles.pipeInput("a-5", TestArticles.article("a-5", TEXT, PUBLISHED), PUBLISHED);
@@ -153,7 +155,7 @@ class EnrichTopologyTest {
     @Test
     void shouldDeadLetterRecordOfAnotherTypeAndEnrichTheNextArticle() {
         // Given a valid Avro Alert (registered for the alerts topic) written on articles.raw by mistake
-        start(new ArticleExtractor()::extract, config);
+        start(EXTRACTOR::extract, config);
         byte[] alertBytes = topics.alerts().valueSerde().serializer().serialize(topics.alerts().name(), alert());
         articles.pipeInput("a-6", TestArticles.article("a-6", TEXT, PUBLISHED), PUBLISHED);
         rawBytes.pipeInput("alert-1", alertBytes);
@@ -169,7 +171,7 @@ class EnrichTopologyTest {
     @Test
     void shouldDeadLetterNullValueAndEnrichTheNextArticle() {
         // Given a tombstone on articles.raw
-        start(new ArticleExtractor()::extract, config);
+        start(EXTRACTOR::extract, config);
         rawBytes.pipeInput("deleted", (byte[]) null);
         articles.pipeInput("a-8", TestArticles.article("a-8", TEXT, PUBLISHED), PUBLISHED);
 
@@ -183,12 +185,11 @@ class EnrichTopologyTest {
     @Test
     void shouldDeadLetterArticleWhoseExtractionThrowsAndGoOn() {
         // Given an extractor that fails on one particular text
-        ArticleExtractor real = new ArticleExtractor();
         start((text, publishedAt, outlet) -> {
             if (text.contains("poison")) {
                 throw new IllegalStateException("gazetteer blew up on 'poison'");
             }
-            return real.extract(text, publishedAt, outlet);
+            return EXTRACTOR.extract(text, publishedAt, outlet);
         }, config);
         Article poison = TestArticles.article("a-9", "A poison article.", PUBLISHED);
         byte[] poisonBytes = topics.articlesRaw().valueSerde().serializer().serialize(topics.articlesRaw().name(), poison);
@@ -208,7 +209,7 @@ class EnrichTopologyTest {
     @Test
     void shouldCutDeadLetterPayloadToTheConfiguredLimit() {
         // Given a limit of 8 bytes and 100 bytes of junk
-        start(new ArticleExtractor()::extract, config.withDeadLetterMaxBytes(8));
+        start(EXTRACTOR::extract, config.withDeadLetterMaxBytes(8));
         byte[] junk = "x".repeat(100).getBytes(StandardCharsets.UTF_8);
 
         // When the junk arrives
@@ -224,7 +225,7 @@ class EnrichTopologyTest {
     @Test
     void shouldCountDeadLettersInTheGivenRegistry() {
         // Given two undecodable records and a tombstone
-        start(new ArticleExtractor()::extract, config);
+        start(EXTRACTOR::extract, config);
         rawBytes.pipeInput("x", new byte[] {1, 2, 3});
         rawBytes.pipeInput("y", new byte[] {4, 5, 6});
         rawBytes.pipeInput("z", (byte[]) null);
@@ -241,7 +242,7 @@ class EnrichTopologyTest {
     @Test
     void shouldNameEveryProcessor() {
         // Given the topology
-        TopologyDescription description = EnrichTopology.build(config, topics).describe();
+        TopologyDescription description = EnrichTopology.build(config, topics, EXTRACTOR).describe();
 
         // Then no node has a generated name (KSTREAM-...-0000000001)
         List<String> names = description.subtopologies().stream()
