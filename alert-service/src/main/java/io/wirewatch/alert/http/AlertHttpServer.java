@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.wirewatch.schema.Alert;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,13 +83,22 @@ public final class AlertHttpServer implements AutoCloseable {
     private final Semaphore streamPermits;
     private final Set<SseConnection> openStreams = ConcurrentHashMap.newKeySet();
     private final Map<String, byte[]> assetBodies = new ConcurrentHashMap<>();
+    private final MeterRegistry meterRegistry;
+    private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
+    private final Counter droppedStreams;
+    private final Object inFlightLock = new Object();
+    /** Requests being handled, guarded by inFlightLock; close() waits for zero instead of a fixed grace period. */
+    private int inFlight;
     private volatile boolean closing;
-    /** Requests being handled; guarded by itself, notified when it drops to zero so close() can stop without waiting. */
-    private final int[] inFlight = new int[1];
 
-    private AlertHttpServer(HttpOptions options, AlertQueries queries, AlertFeed feed, Supplier<Health> health)
-            throws IOException {
+    private AlertHttpServer(HttpOptions options, AlertQueries queries, AlertFeed feed, Supplier<Health> health,
+                            MeterRegistry meterRegistry) throws IOException {
         this.options = options;
+        this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
+        this.droppedStreams = register(Counter.builder("wirewatch.http.streams.dropped")
+                .description("SSE clients cut off for falling too far behind").register(meterRegistry));
+        register(Gauge.builder("wirewatch.http.streams.open", openStreams, Set::size)
+                .description("SSE clients connected to /alerts/stream").register(meterRegistry));
         this.queries = Objects.requireNonNull(queries, "queries");
         this.feed = Objects.requireNonNull(feed, "feed");
         this.health = Objects.requireNonNull(health, "health");
@@ -117,10 +131,20 @@ public final class AlertHttpServer implements AutoCloseable {
         return start(HttpOptions.defaults().withPort(port), queries, feed, health);
     }
 
-    /** Starts serving with the given options. */
+    /** Starts serving with the given options, with metrics in Micrometer's global registry. */
     public static AlertHttpServer start(HttpOptions options, AlertQueries queries, AlertFeed feed, Supplier<Health> health) {
+        return start(options, queries, feed, health, Metrics.globalRegistry);
+    }
+
+    /**
+     * Starts serving with the given options and metrics registry: counter {@code wirewatch.http.requests} (tags
+     * {@code route}, {@code status}), gauge {@code wirewatch.http.streams.open}, counter
+     * {@code wirewatch.http.streams.dropped}. The meters are removed from the registry on close.
+     */
+    public static AlertHttpServer start(HttpOptions options, AlertQueries queries, AlertFeed feed, Supplier<Health> health,
+                                        MeterRegistry meterRegistry) {
         try {
-            AlertHttpServer httpServer = new AlertHttpServer(options, queries, feed, health);
+            AlertHttpServer httpServer = new AlertHttpServer(options, queries, feed, health, meterRegistry);
             httpServer.server.start();
             LOG.info("Alert HTTP server listening on {}", httpServer.server.getAddress());
             return httpServer;
@@ -163,16 +187,17 @@ public final class AlertHttpServer implements AutoCloseable {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        meters.forEach(meterRegistry::remove);
         LOG.info("Alert HTTP server stopped");
     }
 
     private void awaitRequestsInFlight(long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        synchronized (inFlight) {
+        synchronized (inFlightLock) {
             long remaining;
-            while (inFlight[0] > 0 && (remaining = deadline - System.currentTimeMillis()) > 0) {
+            while (inFlight > 0 && (remaining = deadline - System.currentTimeMillis()) > 0) {
                 try {
-                    inFlight.wait(remaining);
+                    inFlightLock.wait(remaining);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -182,18 +207,41 @@ public final class AlertHttpServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        synchronized (inFlight) {
-            inFlight[0]++;
+        synchronized (inFlightLock) {
+            inFlight++;
         }
         try {
             handleCounted(exchange);
         } finally {
-            synchronized (inFlight) {
-                if (--inFlight[0] == 0) {
-                    inFlight.notifyAll();
+            countRequest(exchange);
+            synchronized (inFlightLock) {
+                if (--inFlight == 0) {
+                    inFlightLock.notifyAll();
                 }
             }
         }
+    }
+
+    private void countRequest(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getRawPath();
+        String route = ASSETS.containsKey(path) ? "page"
+                : path.equals("/health") ? "health"
+                : path.equals("/alerts") ? "alerts"
+                : path.equals("/alerts/stream") ? "stream"
+                : path.startsWith("/alerts/") ? "alert"
+                : "other";
+        Counter counter = Counter.builder("wirewatch.http.requests")
+                .description("HTTP requests answered, by route and status")
+                .tag("route", route)
+                .tag("status", Integer.toString(exchange.getResponseCode()))
+                .register(meterRegistry);
+        meters.add(counter);
+        counter.increment();
+    }
+
+    private <M extends Meter> M register(M meter) {
+        meters.add(meter);
+        return meter;
     }
 
     private void handleCounted(HttpExchange exchange) {
@@ -316,6 +364,7 @@ public final class AlertHttpServer implements AutoCloseable {
             connection.serve(out, snapshot, options.heartbeat());
         } finally {
             if (connection.dropped() && !closing) {
+                droppedStreams.increment();
                 LOG.info("Dropped alert stream client {}: it fell {} events behind", exchange.getRemoteAddress(),
                         options.streamQueueCapacity());
             }

@@ -6,6 +6,7 @@ import static io.wirewatch.alert.http.AlertFixtures.usEmbassyClosed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirewatch.schema.Alert;
 import java.io.IOException;
 import java.io.InputStream;
@@ -287,6 +288,34 @@ class AlertHttpServerTest {
 
         // Then ordinary requests are still served
         assertThat(get("/alerts/cas-homs-2012-02-06").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldCountRequestsByRouteAndStatusAndRemoveItsMetersOnClose() throws Exception {
+        // Given a server reporting to its own registry
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        queries.put(homsCasualtySpike());
+        server = AlertHttpServer.start(HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0), queries, feed,
+                health::get, registry);
+
+        // When it answers two list requests, a found alert, a missing alert and a bad filter
+        get("/alerts");
+        get("/alerts");
+        get("/alerts/cas-homs-2012-02-06");
+        get("/alerts/missing");
+        get("/alerts?type=WEATHER");
+
+        // Then each is counted under its route and status
+        assertThat(registry.get("wirewatch.http.requests").tags("route", "alerts", "status", "200").counter().count()).isEqualTo(2);
+        assertThat(registry.get("wirewatch.http.requests").tags("route", "alert", "status", "200").counter().count()).isEqualTo(1);
+        assertThat(registry.get("wirewatch.http.requests").tags("route", "alert", "status", "404").counter().count()).isEqualTo(1);
+        assertThat(registry.get("wirewatch.http.requests").tags("route", "alerts", "status", "400").counter().count()).isEqualTo(1);
+        assertThat(registry.get("wirewatch.http.streams.open").gauge().value()).isZero();
+
+        // and closing the server takes its meters away
+        server.close();
+        server = null;
+        assertThat(registry.getMeters()).isEmpty();
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
