@@ -117,6 +117,34 @@ class EmbeddedStackIT {
     }
 
     @Test
+    void shouldSkipForeignAndUnreadableRecordsInItsLogWhenReplaying() throws Exception {
+        // Given a registry log topic holding one registration, a Confluent NOOP record and garbage
+        String logTopic = "_schemas_replay";
+        EmbeddedSchemaRegistry.Options options = EmbeddedSchemaRegistry.Options.defaults().withTopic(logTopic);
+        int id;
+        try (EmbeddedSchemaRegistry first = EmbeddedSchemaRegistry.startOnKafka(stack.kafka().clientProperties(), options)) {
+            id = new RegistryHttp(first.url()).post("/subjects/replay-value/versions",
+                    RegistryHttp.schemaBody(Article.getClassSchema().toString())).json().path("id").asInt();
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.kafka().clientProperties(),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(logTopic, "{\"keytype\":\"NOOP\",\"magic\":0}", null)).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(logTopic, "not json", "{also not")).get(10, TimeUnit.SECONDS);
+        }
+
+        // When a registry starts on that log
+        try (EmbeddedSchemaRegistry second = EmbeddedSchemaRegistry.startOnKafka(stack.kafka().clientProperties(), options)) {
+            RegistryHttp http = new RegistryHttp(second.url());
+
+            // Then it serves the registration and keeps accepting new ones
+            assertThat(http.get("/schemas/ids/" + id).json().path("schema").asText()).isEqualTo(Article.getClassSchema().toString());
+            assertThat(http.get("/subjects").body()).isEqualTo("[\"replay-value\"]");
+            assertThat(http.post("/subjects/other-value/versions", RegistryHttp.schemaBody(
+                    record("Other", "{\"name\":\"id\",\"type\":\"string\"}").toString())).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void shouldRefuseAnIncompatibleSchemaWithHttp409ThroughTheRestClient(TestInfo test) {
         // Given a subject whose first version has a required field
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(AvroSerdeConfig.from(stack.clusterConfig().serdeConfig()));
@@ -208,7 +236,7 @@ class EmbeddedStackIT {
     }
 
     @Test
-    void shouldAnswerRegistryRequestsInFewMilliseconds(TestInfo test) {
+    void shouldAnswerMedianRegistryRequestsInMilliseconds(TestInfo test) {
         // Given a registered schema
         RegistryHttp http = new RegistryHttp(stack.schemaRegistryUrl());
         String subject = topicFor(test) + "-value";
@@ -231,12 +259,13 @@ class EmbeddedStackIT {
             fetchNanos[i] = System.nanoTime() - began;
         }
 
-        // Then both stay far below a second at the 99th percentile (registration waits for Kafka's acknowledgement)
+        // Then the median fetch takes a few milliseconds (Nagle's algorithm on the server would make it >= 40 ms)
+        // and a registration, which waits for Kafka's acknowledgement, well under a second
         LOG.info("MEASURED registry latency: register (acks=all write) p50 {} ms p99 {} ms; GET /schemas/ids p50 {} ms p99 {} ms",
                 percentileMillis(registerNanos, 50), percentileMillis(registerNanos, 99),
                 percentileMillis(fetchNanos, 50), percentileMillis(fetchNanos, 99));
-        assertThat(percentileMillis(fetchNanos, 99)).isLessThan(250.0);
-        assertThat(percentileMillis(registerNanos, 99)).isLessThan(1000.0);
+        assertThat(percentileMillis(fetchNanos, 50)).isLessThan(30.0);
+        assertThat(percentileMillis(registerNanos, 50)).isLessThan(500.0);
     }
 
     private static String topicConfig(String topic, String name) throws Exception {

@@ -84,14 +84,32 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker with the given options; returns once it accepts clients. */
     public static EmbeddedKafka start(Options options) {
-        EmbeddedKafka kafka = new EmbeddedKafka(options);
-        try {
-            kafka.startServer();
-        } catch (RuntimeException e) {
-            kafka.close();
-            throw e;
+        boolean portsChosenHere = options.port() == 0 || options.controllerPort() == 0;
+        for (int attempt = 1; ; attempt++) {
+            EmbeddedKafka kafka = new EmbeddedKafka(options);
+            try {
+                kafka.startServer();
+                return kafka;
+            } catch (RuntimeException e) {
+                kafka.close();
+                // A free port found here can be taken by another process before the broker binds it (several test
+                // JVMs share this machine); fresh ports then fix it.
+                if (!portsChosenHere || attempt == 3 || !causedByBindFailure(e)) {
+                    throw e;
+                }
+                LOG.warn("Kafka could not bind port {} or {}, retrying on other free ports: {}", kafka.brokerPort,
+                        kafka.controllerPort, e.toString());
+            }
         }
-        return kafka;
+    }
+
+    private static boolean causedByBindFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Starts the broker again after {@link #stop()}, on the same ports and data directory. */

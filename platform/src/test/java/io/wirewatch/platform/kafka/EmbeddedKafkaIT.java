@@ -2,9 +2,12 @@ package io.wirewatch.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,6 +94,17 @@ class EmbeddedKafkaIT {
 
         // Then the directory is gone
         assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void shouldFailWithTheBindErrorWhenTheRequestedPortIsTaken() throws Exception {
+        // Given a port some other process holds
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("localhost"))) {
+            // When a broker is asked to listen on it, Then start-up fails naming the address, without retrying elsewhere
+            assertThatThrownBy(() -> EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withPort(taken.getLocalPort())))
+                    .hasStackTraceContaining("BindException")
+                    .hasStackTraceContaining(String.valueOf(taken.getLocalPort()));
+        }
     }
 
     static void produce(EmbeddedKafka kafka, String topic, List<String> values) {

@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.platform.RegistryHttp;
 import io.wirewatch.platform.RegistryHttp.Answer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,6 +230,34 @@ class EmbeddedSchemaRegistryTest {
         int next = http.post("/subjects/other-value/versions", schemaBody(record("{\"name\":\"x\",\"type\":\"long\"}")))
                 .json().path("id").asInt();
         assertThat(next).isGreaterThan(Math.max(v1, v2));
+    }
+
+    @Test
+    void shouldGiveOneIdPerSchemaWhenManyClientsRegisterAtOnce() throws Exception {
+        // Given eight clients each registering the same two schemas under their own subject and a shared one
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<int[]>> answers = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            String own = "client" + c + "-value";
+            answers.add(clients.submit(() -> new int[] {
+                    http.post("/subjects/" + own + "/versions", schemaBody(REPORT_V1)).json().path("id").asInt(),
+                    http.post("/subjects/shared-value/versions", schemaBody(REPORT_V1)).json().path("id").asInt(),
+                    http.post("/subjects/shared-value/versions", schemaBody(REPORT_V2_WITH_DEFAULT)).json().path("id").asInt()}));
+        }
+        clients.shutdown();
+        Set<Integer> v1Ids = new HashSet<>();
+        Set<Integer> v2Ids = new HashSet<>();
+        for (Future<int[]> answer : answers) {
+            int[] ids = answer.get(10, TimeUnit.SECONDS);
+            v1Ids.add(ids[0]);
+            v1Ids.add(ids[1]);
+            v2Ids.add(ids[2]);
+        }
+
+        // Then every client saw the same id per schema, and the shared subject got exactly two versions
+        assertThat(v1Ids).hasSize(1);
+        assertThat(v2Ids).hasSize(1).doesNotContainAnyElementsOf(v1Ids);
+        assertThat(http.get("/subjects/shared-value/versions").body()).isEqualTo("[1,2]");
     }
 
     @Test
