@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -52,19 +53,21 @@ class DockerComposeTest {
                 "ingest-service", IngestConfig::fromEnvironment,
                 "enrich-service", EnrichConfig::fromEnvironment,
                 "alert-service", AlertConfig::fromEnvironment);
+        SoftAssertions softly = new SoftAssertions();
         for (String service : WIREWATCH_SERVICES) {
             Map<String, String> env = environment(service);
             RecordingEnvironment recording = new RecordingEnvironment(env);
 
             Object config = readers.get(service).apply(recording);
 
-            assertThat(config).as(service).isNotNull();
-            assertThat(recording.asked()).as("variables %s reads", service).isNotEmpty();
+            softly.assertThat(config).as(service).isNotNull();
+            softly.assertThat(recording.asked()).as("variables %s reads", service).isNotEmpty();
             Set<String> unset = recording.asked().stream()
                     .filter(name -> !env.containsKey(name) && !OPTIONAL_SECURITY_VARIABLES.contains(name))
                     .collect(Collectors.toCollection(java.util.TreeSet::new));
-            assertThat(unset).as("variables %s reads that docker-compose.yml does not set", service).isEmpty();
+            softly.assertThat(unset).as("variables %s reads that docker-compose.yml does not set", service).isEmpty();
         }
+        softly.assertAll();
     }
 
     @Test
