@@ -14,6 +14,19 @@ import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -29,8 +42,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link AlertFeed} on a real broker: only committed alert versions on the alerts topic reach SSE clients, and a
- * record that is not an alert is skipped without stopping the feed.
+ * The serving layer on a real broker: {@link AlertFeed} passes only committed alert versions to SSE clients and skips
+ * a record that is not an alert; {@link StoreAlertQueries} over a real Kafka Streams store answers 503 until the store
+ * is queryable, then serves it.
  */
 class AlertFeedIT {
 
@@ -93,6 +107,60 @@ class AlertFeedIT {
                 assertThat(AlertJson.fromJson(dashboard.events().get(1).data())).isEqualTo(update);
                 assertThat(feed.isReading()).isTrue();
             }
+        }
+    }
+
+    @Test
+    void shouldAnswer503UntilTheStreamsStoreIsQueryableThenServeItsAlerts(@TempDir Path stateDir) throws Exception {
+        // Given alerts on the topic and a Kafka Streams table over it, built but not yet started
+        Topics topics = Topics.create(cluster.serdeConfig(), "store-it-" + System.nanoTime() + ".");
+        stack.createTopics(2, topics.alerts().name());
+        try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(cluster.kafkaProperties(), new StringSerializer(),
+                topics.alerts().valueSerde().serializer())) {
+            for (Alert alert : List.of(gulfAmbassadorsRecalled(), homsCasualtySpike())) {
+                producer.send(new ProducerRecord<>(topics.alerts().name(), alert.getId(), alert));
+            }
+        }
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.table(topics.alerts().name(), Consumed.with(topics.alerts().keySerde(), topics.alerts().valueSerde()),
+                Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(StoreAlertQueries.STORE_NAME)
+                        .withKeySerde(topics.alerts().keySerde()).withValueSerde(topics.alerts().valueSerde()));
+        Properties properties = new Properties();
+        properties.putAll(cluster.kafkaProperties());
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "store-it-" + System.nanoTime());
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        HttpClient client = HttpClient.newHttpClient();
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), properties);
+             AlertHttpServer server = AlertHttpServer.start(HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0),
+                     StoreAlertQueries.of(streams), AlertFeed.inMemory(), () -> Health.of(streams.state()))) {
+            URI alerts = server.uri().resolve("/alerts");
+            URI health = server.uri().resolve("/health");
+
+            // When the API is asked before Streams runs
+            HttpResponse<String> early = client.send(HttpRequest.newBuilder(alerts).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> earlyHealth = client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+
+            // Then it says to come back later and reports the service down
+            assertThat(early.statusCode()).isEqualTo(503);
+            assertThat(early.headers().firstValue("Retry-After")).isPresent();
+            assertThat(earlyHealth.statusCode()).isEqualTo(503);
+            assertThat(earlyHealth.body()).contains("\"kafkaStreams\":\"CREATED\"");
+
+            // and once Streams runs and has restored the table, the alerts are served, newest first, and health is UP
+            streams.start();
+            await().atMost(WAIT).until(() -> {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(alerts).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 200 && AlertJson.fromJsonArray(response.body()).size() == 2;
+            });
+            HttpResponse<String> served = client.send(HttpRequest.newBuilder(alerts).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(AlertJson.fromJsonArray(served.body())).containsExactly(homsCasualtySpike(), gulfAmbassadorsRecalled());
+            HttpResponse<String> one = client.send(HttpRequest.newBuilder(server.uri().resolve("/alerts/cas-homs-2012-02-06")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(AlertJson.fromJson(one.body())).isEqualTo(homsCasualtySpike());
+            assertThat(client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
         }
     }
 
