@@ -206,7 +206,8 @@ final class EntityRecognizer {
 
     private static boolean startsName(Sentence sentence, int i, boolean[] role) {
         Token token = sentence.token(i);
-        return !role[i] && token.isWord() && (token.isCapitalised() || JOINED_PARTICLE.matcher(token.text()).matches())
+        return !role[i] && token.isWord() && (token.isCapitalised()
+                || token.text().indexOf('-') > 0 && JOINED_PARTICLE.matcher(token.text()).matches())
                 && !CALENDAR_WORDS.contains(token.lower());
     }
 

@@ -39,10 +39,20 @@ final class TimeExpressions {
     private static final Map<String, DayOfWeek> WEEKDAYS = Map.of("monday", DayOfWeek.MONDAY, "tuesday",
             DayOfWeek.TUESDAY, "wednesday", DayOfWeek.WEDNESDAY, "thursday", DayOfWeek.THURSDAY, "friday",
             DayOfWeek.FRIDAY, "saturday", DayOfWeek.SATURDAY, "sunday", DayOfWeek.SUNDAY);
+    private static final Map<String, Month> MONTHS = monthNames();
     private static final Set<String> LONG_STARTS = Set.of("uprising", "revolt", "revolution", "conflict", "war",
             "protests", "unrest", "crisis", "crackdown", "start", "beginning", "outbreak", "insurgency", "rebellion");
 
     private TimeExpressions() {
+    }
+
+    private static Map<String, Month> monthNames() {
+        Map<String, Month> months = new java.util.HashMap<>();
+        for (Month month : Month.values()) {
+            months.put(month.name().toLowerCase(Locale.ROOT), month);
+        }
+        months.put("sept", Month.SEPTEMBER);
+        return Map.copyOf(months);
     }
 
     static List<TimeExpression> find(Sentence sentence, String text, LocalDate published) {
@@ -253,10 +263,6 @@ final class TimeExpressions {
     }
 
     private static Month month(String lower) {
-        try {
-            return lower.length() >= 3 ? Month.valueOf(lower.toUpperCase(Locale.ROOT)) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return MONTHS.get(lower);
     }
 }
