@@ -32,7 +32,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -41,7 +40,6 @@ import org.junit.jupiter.api.TestInstance;
  * extractor, yield the diplomatic actions and casualty figures a reader finds in them. Texts are the seeds as
  * ingest-service normalises them; metadata comes from {@code ../seeds/manifest.json}.
  */
-@Disabled("until the extraction library lands: ArticleExtractor is still the placeholder that finds nothing")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnrichSeedsTest {
 
