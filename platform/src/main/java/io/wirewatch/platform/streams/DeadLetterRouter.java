@@ -85,8 +85,7 @@ public final class DeadLetterRouter<D> {
      * do not decode, or that make the function throw or return null, become dead letters carrying the original bytes.
      * The output keeps each input record's key and timestamp.
      *
-     * <p>Adds processors {@code <name>-decode}, branches {@code <name>-ok} and {@code <name>-failed},
-     * {@code <name>-to-dead-letter}, sink {@code <name>-dead-letter-sink} and {@code <name>-value}.
+     * <p>Adds processor {@code <name>-decode}, then the nodes of {@link #routeFailures}.
      */
     public <V, R> KStream<String, R> decodeAndProcess(KStream<String, byte[]> input, Deserializer<V> deserializer,
                                                       RecordFunction<? super V, ? extends R> function, String name) {
