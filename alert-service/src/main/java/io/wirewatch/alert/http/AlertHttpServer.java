@@ -95,10 +95,6 @@ public final class AlertHttpServer implements AutoCloseable {
                             MeterRegistry meterRegistry) throws IOException {
         this.options = options;
         this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
-        this.droppedStreams = register(Counter.builder("wirewatch.http.streams.dropped")
-                .description("SSE clients cut off for falling too far behind").register(meterRegistry));
-        register(Gauge.builder("wirewatch.http.streams.open", openStreams, Set::size)
-                .description("SSE clients connected to /alerts/stream").register(meterRegistry));
         this.queries = Objects.requireNonNull(queries, "queries");
         this.feed = Objects.requireNonNull(feed, "feed");
         this.health = Objects.requireNonNull(health, "health");
@@ -118,6 +114,11 @@ public final class AlertHttpServer implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.port()), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
+        // Registered last, so that a failure to bind leaves no meters behind.
+        this.droppedStreams = register(Counter.builder("wirewatch.http.streams.dropped")
+                .description("SSE clients cut off for falling too far behind").register(meterRegistry));
+        register(Gauge.builder("wirewatch.http.streams.open", openStreams, Set::size)
+                .description("SSE clients connected to /alerts/stream").register(meterRegistry));
     }
 
     /**
