@@ -84,7 +84,6 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker with the given options; returns once it accepts clients. */
     public static EmbeddedKafka start(Options options) {
-        boolean portsChosenHere = options.port() == 0 || options.controllerPort() == 0;
         for (int attempt = 1; ; attempt++) {
             EmbeddedKafka kafka = new EmbeddedKafka(options);
             try {
@@ -93,8 +92,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             } catch (RuntimeException e) {
                 kafka.close();
                 // A free port found here can be taken by another process before the broker binds it (several test
-                // JVMs share this machine); fresh ports then fix it.
-                if (!portsChosenHere || attempt == 3 || !causedByBindFailure(e)) {
+                // JVMs share this machine); fresh ports then fix it. A port the caller asked for is not replaced.
+                if (attempt == 3 || !kafka.failedToBindAPortItChose(options, e)) {
                     throw e;
                 }
                 LOG.warn("Kafka could not bind port {} or {}, retrying on other free ports: {}", kafka.brokerPort,
@@ -103,13 +102,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static boolean causedByBindFailure(Throwable failure) {
+    private boolean failedToBindAPortItChose(Options options, Throwable failure) {
+        boolean bindFailure = false;
+        boolean onChosenPort = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.BindException) {
-                return true;
-            }
+            bindFailure |= cause instanceof java.net.BindException;
+            String message = String.valueOf(cause.getMessage());
+            onChosenPort |= options.port() == 0 && message.contains(":" + brokerPort)
+                    || options.controllerPort() == 0 && message.contains(":" + controllerPort);
         }
-        return false;
+        return bindFailure && onChosenPort;
     }
 
     /** Starts the broker again after {@link #stop()}, on the same ports and data directory. */

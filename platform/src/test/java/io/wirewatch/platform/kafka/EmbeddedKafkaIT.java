@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,10 +36,12 @@ class EmbeddedKafkaIT {
     Path keptDir;
 
     @Test
-    void shouldKeepCommittedRecordsAcrossAStopAndRestartOnTheSamePort() throws Exception {
-        // Given a broker with a kept data directory and a topic holding three records
+    void shouldKeepCommittedRecordsAcrossAStopAndRestartOnTheSamePortAndDeleteTemporaryDataOnClose() {
+        // Given a broker on a temporary directory and a topic holding three records
         long began = System.nanoTime();
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withDataDir(keptDir))) {
+        EmbeddedKafka kafka = EmbeddedKafka.start();
+        Path dataDir = kafka.dataDir();
+        try {
             long startMillis = (System.nanoTime() - began) / 1_000_000;
             System.gc();
             long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
@@ -61,17 +62,22 @@ class EmbeddedKafkaIT {
             // Then it listens on the same port and still serves the records
             assertThat(kafka.port()).isEqualTo(portBefore);
             assertThat(consumeAll(kafka, "restart-topic", 3)).containsExactlyInAnyOrder("a", "b", "c");
+        } finally {
+            kafka.close();
         }
-        assertThat(Files.exists(keptDir.resolve("kafka-logs").resolve("meta.properties"))).isTrue();
+
+        // And closing it removed its temporary directory
+        assertThat(dataDir).doesNotExist();
     }
 
     @Test
-    void shouldReuseAnAlreadyFormattedDataDirectoryAndTreatExistingTopicsAsCreated() {
-        // Given a data directory written by an earlier broker
+    void shouldReuseAnAlreadyFormattedKeptDataDirectoryAndTreatExistingTopicsAsCreated() {
+        // Given a kept data directory written by an earlier broker
         try (EmbeddedKafka first = EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withDataDir(keptDir))) {
             first.createTopics(1, "kept-topic");
             produce(first, "kept-topic", List.of("from-the-first-run"));
         }
+        assertThat(keptDir.resolve("kafka-logs").resolve("meta.properties")).exists();
 
         // When a new broker starts on it and the topic is created again
         try (EmbeddedKafka second = EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withDataDir(keptDir))) {
@@ -80,20 +86,6 @@ class EmbeddedKafkaIT {
             // Then the old record is still there
             assertThat(consumeAll(second, "kept-topic", 1)).containsExactly("from-the-first-run");
         }
-    }
-
-    @Test
-    void shouldDeleteATemporaryDataDirectoryOnClose() {
-        // Given a broker on a temporary directory
-        EmbeddedKafka kafka = EmbeddedKafka.start();
-        Path dir = kafka.dataDir();
-        assertThat(dir).exists();
-
-        // When it closes
-        kafka.close();
-
-        // Then the directory is gone
-        assertThat(dir).doesNotExist();
     }
 
     @Test
