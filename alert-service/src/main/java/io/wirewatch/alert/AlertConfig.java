@@ -2,6 +2,7 @@ package io.wirewatch.alert;
 
 import io.wirewatch.alert.rules.RuleSettings;
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.schema.Topics;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -125,6 +126,11 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
     public AlertConfig withRules(RuleSettings settings) {
         return new AlertConfig(cluster, applicationId, numStreamThreads, stateDir, advertisedHost, httpPort, settings,
                 topicPrefix, replicationFactor);
+    }
+
+    /** The topic catalogue with this service's prefix. */
+    public Topics topics() {
+        return Topics.create(cluster.serdeConfig(), topicPrefix);
     }
 
     /** The Kafka Streams configuration: exactly-once v2, the cluster's client and security properties. */

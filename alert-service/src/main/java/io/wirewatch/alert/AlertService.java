@@ -33,7 +33,7 @@ public final class AlertService implements AutoCloseable {
 
     /** @param meterRegistry where the service's counters (dead letters) are registered */
     public static AlertService start(AlertConfig config, MeterRegistry meterRegistry) {
-        Topics topics = Topics.create(config.cluster().serdeConfig(), config.topicPrefix());
+        Topics topics = config.topics();
         Topology topology = AlertTopology.build(config, topics, meterRegistry);
         LOG.info("Starting alert-service {} ({} -> {}):\n{}", config.applicationId(), topics.articlesEnriched().name(),
                 topics.alerts().name(), topology.describe());

@@ -34,6 +34,8 @@ public final class ActorNames {
             Map.entry("gulf arab states", GCC),
             Map.entry("gulf states", GCC),
             Map.entry("eu", "European Union"),
+            Map.entry("un", "United Nations"),
+            Map.entry("u.n.", "United Nations"),
             Map.entry("e.u.", "European Union"),
             Map.entry("holland", "Netherlands"),
             Map.entry("moscow", "Russia"),

@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -188,12 +187,9 @@ public final class CasualtySpikeDetector {
                 ZoneOffset.UTC);
     }
 
+    /** Who gives a figure, canonical so that "the UN" and "United Nations" are one series; null when unattributed. */
     private static String normalisedSource(String source) {
-        if (source == null || source.isBlank()) {
-            return null;
-        }
-        String trimmed = source.trim().toLowerCase(Locale.ROOT);
-        return trimmed.startsWith("the ") ? trimmed.substring(4) : trimmed;
+        return ActorNames.canonical(source);
     }
 
     static String dayAlertId(String place, LocalDate day) {

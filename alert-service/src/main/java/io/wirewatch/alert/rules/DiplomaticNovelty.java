@@ -151,7 +151,7 @@ public final class DiplomaticNovelty {
         return action.getModality() == Modality.ASSERTED || action.getModality() == Modality.BACKGROUND;
     }
 
-    /** The article's mentions of the event that count, asserted first, earliest first. */
+    /** The article's mentions of the event that count, best evidence first. */
     private static List<Mention> mentionsOf(DiplomaticEventKey key, EnrichedArticle article) {
         LocalDate published = article.getPublishedAt() == null ? null
                 : LocalDate.ofInstant(article.getPublishedAt(), ZoneOffset.UTC);
@@ -166,7 +166,10 @@ public final class DiplomaticNovelty {
             }
             mentions.add(new Mention(action, date, action.getModality() == Modality.ASSERTED));
         }
-        mentions.sort(Comparator.comparing((Mention m) -> !m.asserted()).thenComparing(Mention::eventDate));
+        // The first mention is the article's evidence: an asserted one, of the most serious action, the earliest.
+        mentions.sort(Comparator.comparing((Mention m) -> !m.asserted())
+                .thenComparing((Mention m) -> Severities.of(m.action().getAction()), Comparator.reverseOrder())
+                .thenComparing(Mention::eventDate));
         return mentions;
     }
 

@@ -70,7 +70,9 @@ final class CasualtySpikeProcessor implements Processor<String, EnrichedArticle,
                     histories.put(place, outcome.history());
                 }
                 for (Alert alert : outcome.alerts()) {
-                    context.forward(record.withKey(alert.getId()).withValue(Decoded.success(alert)));
+                    // An alert's time is when it is raised, not the (possibly years old) time of the article.
+                    context.forward(record.withKey(alert.getId()).withValue(Decoded.success(alert))
+                            .withTimestamp(now.toEpochMilli()));
                 }
             }
         } catch (RuntimeException e) {

@@ -49,7 +49,9 @@ final class DiplomaticNoveltyProcessor implements Processor<String, EnrichedArti
                     store.put(storeKey, outcome.state());
                 }
                 for (Alert alert : outcome.alerts()) {
-                    context.forward(record.withKey(alert.getId()).withValue(Decoded.success(alert)));
+                    // An alert's time is when it is raised, not the (possibly years old) time of the article.
+                    context.forward(record.withKey(alert.getId()).withValue(Decoded.success(alert))
+                            .withTimestamp(now.toEpochMilli()));
                 }
             }
         } catch (RuntimeException e) {

@@ -1,0 +1,43 @@
+package io.wirewatch.alert.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirewatch.schema.DiplomaticActionType;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HeadlinesTest {
+
+    @Test
+    void shouldWriteTheCasualtyHeadlineWithTheFactorOverTheBaseline() {
+        // Given 95 killed in Homs, reported by activists, against a trailing average of 31.7
+        String headline = Headlines.casualtySpike("Homs", LocalDate.of(2012, 2, 6), "At least 95", 95, 95,
+                List.of("activists"), 31.7, 95);
+
+        // Then the headline reads like a wire line
+        assertThat(headline).isEqualTo("Homs: at least 95 killed on 2012-02-06 (activists), 3× the trailing average");
+    }
+
+    @Test
+    void shouldLeaveAnImpliedReductionOutOfADiplomaticHeadline() {
+        // Given an embassy closed and the diplomatic presence reduced
+        String headline = Headlines.diplomatic("United States", false, "Syria",
+                List.of(DiplomaticActionType.REDUCE_RELATIONS, DiplomaticActionType.CLOSE_EMBASSY), false);
+
+        // Then the closure says it all
+        assertThat(headline).isEqualTo("US closes its embassy in Syria");
+    }
+
+    @Test
+    void shouldCanonicaliseCommonAliasesOfActors() {
+        assertThat(List.of("US", "U.S.", "the United States", "USA").stream().map(ActorNames::canonical).distinct())
+                .containsExactly("United States");
+        assertThat(List.of("UK", "U.K.", "Britain").stream().map(ActorNames::canonical).distinct())
+                .containsExactly("United Kingdom");
+        assertThat(ActorNames.canonical("the Netherlands")).isEqualTo("Netherlands");
+        assertThat(ActorNames.canonical("Gulf Co-operation Council")).isEqualTo("Gulf Cooperation Council");
+        assertThat(ActorNames.canonical("Belgium")).isEqualTo("Belgium");
+        assertThat(ActorNames.canonical("  ")).isNull();
+    }
+}
