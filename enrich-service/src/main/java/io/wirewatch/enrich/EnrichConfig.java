@@ -28,13 +28,18 @@ import org.apache.kafka.streams.StreamsConfig;
  *   <li>{@code ENRICH_REPLICATION_FACTOR} (default 1): replication of the internal topics Streams creates;</li>
  *   <li>{@code ENRICH_COMMIT_INTERVAL_MS} (default 100): how often the exactly-once transaction commits;</li>
  *   <li>{@code WIREWATCH_TOPIC_PREFIX} (default empty): prepended to every topic name;</li>
- *   <li>{@code DEAD_LETTER_MAX_BYTES} (default 2 MiB): how much of a rejected record a dead letter keeps.</li>
+ *   <li>{@code DEAD_LETTER_MAX_BYTES} (default 2 MiB): how much of a rejected record a dead letter keeps;</li>
+ *   <li>{@code ENRICH_HEALTH_PORT} (default {@value #DEFAULT_HEALTH_PORT}): port of the {@code GET /health} endpoint
+ *       container healthchecks probe; 0 picks a free port, -1 serves none.</li>
  * </ul>
  *
- * @param stateDir null for Kafka Streams' default
+ * @param stateDir   null for Kafka Streams' default
+ * @param healthPort {@link #NO_HEALTH_SERVER} when the service runs inside another process that reports health (the
+ *                   launcher, tests)
  */
 public record EnrichConfig(ClusterConfig cluster, String applicationId, int numStreamThreads, Path stateDir,
-                           int replicationFactor, Duration commitInterval, String topicPrefix, int deadLetterMaxBytes) {
+                           int replicationFactor, Duration commitInterval, String topicPrefix, int deadLetterMaxBytes,
+                           int healthPort) {
 
     public static final String ENV_APPLICATION_ID = "ENRICH_APPLICATION_ID";
     public static final String ENV_NUM_STREAM_THREADS = "ENRICH_NUM_STREAM_THREADS";
@@ -43,8 +48,11 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
     public static final String ENV_COMMIT_INTERVAL_MS = "ENRICH_COMMIT_INTERVAL_MS";
     public static final String ENV_TOPIC_PREFIX = "WIREWATCH_TOPIC_PREFIX";
     public static final String ENV_DEAD_LETTER_MAX_BYTES = "DEAD_LETTER_MAX_BYTES";
+    public static final String ENV_HEALTH_PORT = "ENRICH_HEALTH_PORT";
 
     public static final String DEFAULT_APPLICATION_ID = "wirewatch-enrich";
+    public static final int DEFAULT_HEALTH_PORT = 8091;
+    public static final int NO_HEALTH_SERVER = -1;
     /**
      * Under exactly-once, downstream read_committed consumers see a record only once its transaction commits, so the
      * commit interval is the floor of the pipeline's latency. Streams' EOS default is already 100 ms; we state it so
@@ -81,12 +89,25 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
         if (deadLetterMaxBytes < 0 || deadLetterMaxBytes > Integer.MAX_VALUE - DEAD_LETTER_OVERHEAD_BYTES) {
             throw invalid(ENV_DEAD_LETTER_MAX_BYTES, deadLetterMaxBytes, "a number of bytes, 0 or more");
         }
+        if (healthPort < NO_HEALTH_SERVER || healthPort > 65_535) {
+            throw invalid(ENV_HEALTH_PORT, healthPort, "a port number, 0 for any free port, or -1 for none");
+        }
     }
 
-    /** The defaults for everything but the cluster: what tests and the launcher start from. */
+    /** Without a health endpoint. */
+    public EnrichConfig(ClusterConfig cluster, String applicationId, int numStreamThreads, Path stateDir,
+                        int replicationFactor, Duration commitInterval, String topicPrefix, int deadLetterMaxBytes) {
+        this(cluster, applicationId, numStreamThreads, stateDir, replicationFactor, commitInterval, topicPrefix,
+                deadLetterMaxBytes, NO_HEALTH_SERVER);
+    }
+
+    /**
+     * The defaults for everything but the cluster: what tests and the launcher start from. No health endpoint: in
+     * those the embedding process reports health.
+     */
     public static EnrichConfig defaults(ClusterConfig cluster) {
         return new EnrichConfig(cluster, DEFAULT_APPLICATION_ID, 1, null, 1, DEFAULT_COMMIT_INTERVAL, "",
-                DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES);
+                DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES, NO_HEALTH_SERVER);
     }
 
     /** Reads the process environment. */
@@ -104,27 +125,33 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
                 intVariable(env, ENV_REPLICATION_FACTOR, 1),
                 Duration.ofMillis(intVariable(env, ENV_COMMIT_INTERVAL_MS, (int) DEFAULT_COMMIT_INTERVAL.toMillis())),
                 env.getOrDefault(ENV_TOPIC_PREFIX, ""),
-                intVariable(env, ENV_DEAD_LETTER_MAX_BYTES, DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES));
+                intVariable(env, ENV_DEAD_LETTER_MAX_BYTES, DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES),
+                intVariable(env, ENV_HEALTH_PORT, DEFAULT_HEALTH_PORT));
     }
 
     public EnrichConfig withApplicationId(String id) {
         return new EnrichConfig(cluster, id, numStreamThreads, stateDir, replicationFactor, commitInterval, topicPrefix,
-                deadLetterMaxBytes);
+                deadLetterMaxBytes, healthPort);
     }
 
     public EnrichConfig withStateDir(Path dir) {
         return new EnrichConfig(cluster, applicationId, numStreamThreads, dir, replicationFactor, commitInterval,
-                topicPrefix, deadLetterMaxBytes);
+                topicPrefix, deadLetterMaxBytes, healthPort);
     }
 
     public EnrichConfig withTopicPrefix(String prefix) {
         return new EnrichConfig(cluster, applicationId, numStreamThreads, stateDir, replicationFactor, commitInterval,
-                prefix, deadLetterMaxBytes);
+                prefix, deadLetterMaxBytes, healthPort);
     }
 
     public EnrichConfig withDeadLetterMaxBytes(int maxBytes) {
         return new EnrichConfig(cluster, applicationId, numStreamThreads, stateDir, replicationFactor, commitInterval,
-                topicPrefix, maxBytes);
+                topicPrefix, maxBytes, healthPort);
+    }
+
+    public EnrichConfig withHealthPort(int port) {
+        return new EnrichConfig(cluster, applicationId, numStreamThreads, stateDir, replicationFactor, commitInterval,
+                topicPrefix, deadLetterMaxBytes, port);
     }
 
     /** The topic catalogue with this config's registry and prefix. */

@@ -32,7 +32,14 @@ class EnrichConfigTest {
         assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.topicPrefix()).isEmpty();
         assertThat(config.deadLetterMaxBytes()).isEqualTo(DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES);
+        assertThat(config.healthPort()).isEqualTo(8091);
         assertThat(config.topics().articlesRaw().name()).isEqualTo("articles.raw");
+    }
+
+    @Test
+    void shouldServeNoHealthEndpointWhenEmbedded() {
+        assertThat(EnrichConfig.defaults(EnrichConfig.fromEnvironment(CLUSTER).cluster()).healthPort())
+                .isEqualTo(EnrichConfig.NO_HEALTH_SERVER);
     }
 
     @Test
@@ -45,7 +52,8 @@ class EnrichConfigTest {
                 "ENRICH_REPLICATION_FACTOR", "3",
                 "ENRICH_COMMIT_INTERVAL_MS", "250",
                 "WIREWATCH_TOPIC_PREFIX", "staging.",
-                "DEAD_LETTER_MAX_BYTES", "1024");
+                "DEAD_LETTER_MAX_BYTES", "1024",
+                "ENRICH_HEALTH_PORT", "9191");
 
         // When
         EnrichConfig config = EnrichConfig.fromEnvironment(env);
@@ -57,6 +65,7 @@ class EnrichConfigTest {
         assertThat(config.replicationFactor()).isEqualTo(3);
         assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(config.deadLetterMaxBytes()).isEqualTo(1024);
+        assertThat(config.healthPort()).isEqualTo(9191);
         assertThat(config.topics().articlesRaw().name()).isEqualTo("staging.articles.raw");
         assertThat(config.topics().deadLetters().name()).isEqualTo("staging.articles.dlq");
     }
@@ -114,6 +123,8 @@ class EnrichConfigTest {
                 .hasMessageContaining("ENRICH_APPLICATION_ID");
         assertThatThrownBy(() -> EnrichConfig.fromEnvironment(with("WIREWATCH_TOPIC_PREFIX", "a/b")))
                 .hasMessageContaining("WIREWATCH_TOPIC_PREFIX");
+        assertThatThrownBy(() -> EnrichConfig.fromEnvironment(with("ENRICH_HEALTH_PORT", "70000")))
+                .hasMessageContaining("ENRICH_HEALTH_PORT");
     }
 
     @Test

@@ -9,6 +9,10 @@ import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -53,13 +57,14 @@ class EnrichServiceIT {
     }
 
     @Test
-    void shouldEnrichTheThreeSeedArticlesAndDeadLetterPoisonWhileStayingRunning() {
+    void shouldEnrichTheThreeSeedArticlesAndDeadLetterPoisonWhileStayingRunning() throws Exception {
         // Given enrich-service running on its own topics
         String run = "enrich-it-" + UUID.randomUUID().toString().substring(0, 8);
         EnrichConfig config = EnrichConfig.defaults(stack.clusterConfig())
                 .withApplicationId(run)
                 .withTopicPrefix(run + ".")
-                .withStateDir(stateDir);
+                .withStateDir(stateDir)
+                .withHealthPort(0);
         Topics topics = config.topics();
         stack.createTopics(PARTITIONS, topics.all().stream().map(Topic::name).toArray(String[]::new));
         List<Article> seeds = TestArticles.seeds().stream()
@@ -114,8 +119,13 @@ class EnrichServiceIT {
             assertThat(letter.getReason()).contains("Confluent Avro wire format");
             assertThat(toArray(letter.getPayload())).isEqualTo(poison);
 
-            // And the service is still running
+            // And the service is still running, and says so on its health endpoint
             assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + service.healthPort() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"state\":\"RUNNING\"");
         }
     }
 
