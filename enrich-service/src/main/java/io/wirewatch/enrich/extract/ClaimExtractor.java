@@ -20,11 +20,17 @@ final class ClaimExtractor {
     private record Speaker(String name, String entityId) {
     }
 
+    /** A speaker found before its verb, and the token where the speaker's words begin. */
+    private record Subject(Speaker speaker, int start) {
+    }
+
     List<Claim> extract(ArticleAnalysis article) {
         List<Claim> claims = new ArrayList<>();
         Map<String, Speaker> lastByKind = new LinkedHashMap<>();
         for (Sentence s : article.sentences) {
-            boolean[] quoted = insideQuotes(s);
+            boolean[] quoted = insideQuotes(article.text, s);
+            Claim according = null;
+            int claimsBefore = claims.size();
             for (int r = 0; r < s.size(); r++) {
                 String w = s.lower(r);
                 Claim claim = null;
@@ -33,7 +39,7 @@ final class ClaimExtractor {
                 } else if (w.equals("according") && s.lower(r + 1).equals("to")) {
                     Speaker speaker = speakerAfter(article, s, r + 2);
                     if (speaker != null) {
-                        claim = claim(article, s, speaker, "according to", false, contentBefore(article, s, r), r, r + 2);
+                        according = claim(article, s, speaker, "according to", false, contentBefore(article, s, r), r, r + 2);
                     }
                 } else if (Lexicon.REPORTING_VERBS.contains(w) && !quoted[r] && !isPassive(s, r)) {
                     claim = verbClaim(article, s, r, quoted, lastByKind);
@@ -42,6 +48,11 @@ final class ClaimExtractor {
                     claims.add(claim);
                     remember(article, claim, lastByKind);
                 }
+            }
+            // "According to Interfax, Lavrov told Assad ...": the agency only relays Lavrov's claim.
+            if (according != null && claims.size() == claimsBefore) {
+                claims.add(according);
+                remember(article, according, lastByKind);
             }
         }
         return claims;
@@ -54,29 +65,34 @@ final class ClaimExtractor {
             if (speaker == null) {
                 return null;
             }
-            boolean direct = quoteFollows(s, r, 8);
+            int closing = closingQuoteBefore(s, r);
+            boolean direct = quoteFollows(s, r, 8) || closing >= 0 && wholeLeadIsQuoted(s, closing);
+            if (closing >= 0 && direct && !quoteFollows(s, r, 8)) {
+                return claim(article, s, speaker, "say", true, quotedTextBefore(article, s, closing + 1), r, r + 1);
+            }
             return claim(article, s, speaker, "say", direct, direct ? quotedText(article, s, r) : contentAfter(article, s, r + 1), r, r + 1);
         }
-        Speaker speaker = speakerBefore(article, s, r, last);
+        Subject subject = speakerBefore(article, s, r, last);
+        Speaker speaker = subject == null ? null : subject.speaker();
+        int subjectStart = subject == null ? r : subject.start();
         boolean inverted = false;
-        if (speaker == null) {
+        if (speaker == null && (r == 0 || s.lower(r - 1).equals(",") || s.token(r - 1).isQuote())) {
+            // "..., says Jim Muir", "\"...,\" said Fyodor Lukyanov"
             speaker = speakerAfter(article, s, r + 1);
+            if (speaker != null && speaker.entityId() == null) {
+                speaker = null; // "said the military assault ...": a clause, not a speaker
+            }
             inverted = speaker != null;
+            subjectStart = r;
         }
         if (speaker == null) {
             return null;
         }
-        // Direct when the quotation sits against the attribution: '"...," she said' or 'said: "..."'.
-        int subjectStart = r;
-        while (subjectStart > 0 && s.token(subjectStart - 1).isWord()) {
-            subjectStart--;
-        }
-        boolean quoteBefore = subjectStart >= 2 && s.token(subjectStart - 1).text().equals(",") && s.token(subjectStart - 2).isQuote()
-                || subjectStart >= 1 && s.token(subjectStart - 1).isQuote()
-                || inverted && r >= 2 && s.token(r - 2).isQuote();
-        boolean quoteAfter = quoteFollows(s, r, 2);
+        int closingQuote = closingQuoteBefore(s, subjectStart);
+        boolean quoteBefore = closingQuote >= 0 && wholeLeadIsQuoted(s, closingQuote);
+        boolean quoteAfter = !inverted && quoteFollows(s, r, 2) && quoteRunsToEnd(s, r);
         boolean direct = quoteBefore || quoteAfter;
-        String content = quoteBefore ? quotedTextBefore(article, s, subjectStart)
+        String content = quoteBefore ? quotedTextBefore(article, s, closingQuote + 1)
                 : quoteAfter ? quotedText(article, s, r) : contentAfter(article, s, r + 1);
         if (content == null || content.isBlank()) {
             content = contentBefore(article, s, subjectStart);
@@ -87,12 +103,55 @@ final class ClaimExtractor {
         return claim(article, s, speaker, verb, direct, content, Math.min(subjectStart, r), r + 1);
     }
 
+    /** The quote mark that closes a quotation right before the speaker ('...," she said' or '...", she said'). */
+    private static int closingQuoteBefore(Sentence s, int subjectStart) {
+        int k = subjectStart - 1;
+        // Titles and the like between quotation and name: '...," Prime Minister Narendra Modi said'
+        while (k >= 0 && subjectStart - k <= 5 && (s.token(k).isWord() || s.lower(k).equals("'s"))) {
+            k--;
+        }
+        if (k >= 0 && s.lower(k).equals(",")) {
+            k--;
+        }
+        return k >= 0 && s.token(k).isQuote() ? k : -1;
+    }
+
+    /**
+     * Direct speech when everything before the attribution is the quotation: it opens the sentence, or it began in an
+     * earlier sentence. '... told Mr. Assad it was in Russia's interest for "Arab peoples to live in peace", the RIA
+     * news agency said' quotes a fragment inside indirect speech.
+     */
+    private static boolean wholeLeadIsQuoted(Sentence s, int closingQuote) {
+        int quotes = 0;
+        int first = -1;
+        for (int k = 0; k < closingQuote; k++) {
+            if (s.token(k).isQuote()) {
+                quotes++;
+                first = first < 0 ? k : first;
+            }
+        }
+        return quotes == 0 || quotes == 1 && first == 0 || quotes % 2 == 0 && first == 0 && quotes <= 3;
+    }
+
+    /** 'said: "They believe so."' — a quotation that runs from the verb to the end of the sentence. */
+    private static boolean quoteRunsToEnd(Sentence s, int r) {
+        for (int k = s.size() - 1; k > r; k--) {
+            if (s.token(k).isQuote()) {
+                return k >= s.size() - 3;
+            }
+            if (s.token(k).isWord()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private Claim caption(ArticleAnalysis article, Sentence s, int colon, Map<String, Speaker> last) {
-        Speaker speaker = speakerBefore(article, s, colon, last);
-        if (speaker == null) {
+        Subject subject = speakerBefore(article, s, colon, last);
+        if (subject == null) {
             return null;
         }
-        return claim(article, s, speaker, "say", true, quotedText(article, s, colon), Math.max(0, colon - 1), colon + 1);
+        return claim(article, s, subject.speaker(), "say", true, quotedText(article, s, colon), Math.max(0, colon - 1), colon + 1);
     }
 
     private static boolean isPassive(Sentence s, int r) {
@@ -110,50 +169,119 @@ final class ClaimExtractor {
         return false;
     }
 
-    private Speaker speakerBefore(ArticleAnalysis article, Sentence s, int verb, Map<String, Speaker> last) {
+    /**
+     * The speaker before a reporting verb: a named entity, a pronoun (the last person or group that spoke), or a
+     * group phrase. Skips appositions and asides ("Paul Wood, in Homs, says", "Mohammad al-Hassan, an activist in
+     * Homs, told", "The Gulf Cooperation Council (GCC) said") and prefers the person in "Dmitri Trenin of the
+     * Carnegie Moscow Centre said".
+     */
+    private Subject speakerBefore(ArticleAnalysis article, Sentence s, int verb, Map<String, Speaker> last) {
         StringBuilder phrase = new StringBuilder();
-        for (int k = verb - 1; k >= Math.max(0, verb - 7); k--) {
+        int k = verb - 1;
+        int limit = Math.max(0, verb - 25);
+        while (k >= limit) {
             Token token = s.token(k);
-            if (!token.isWord() && !token.text().equals("'s")) {
+            String w = token.lower();
+            if (w.equals(")")) {
+                int open = k - 1;
+                while (open >= limit && !s.lower(open).equals("(")) {
+                    open--;
+                }
+                k = open - 1;
+                continue;
+            }
+            if ((w.equals(",") || w.equals("-")) && phrase.length() == 0 && k < verb - 1) {
                 break;
             }
-            String w = token.lower();
+            if (w.equals(",") || w.equals("-")) {
+                if (phrase.length() > 0 || k != verb - 1) {
+                    break;
+                }
+            }
+            if ((w.equals(",") || w.equals("-")) && k == verb - 1) {
+                int open = k - 1;
+                while (open >= limit && !s.lower(open).equals(w)) {
+                    open--;
+                }
+                if (open < limit || k - open > 11) {
+                    return null; // a long stretch between commas is a clause, not an aside
+                }
+                Mention first = firstWordMention(article, s, open + 1, k);
+                if (first != null && first.entity().type != EntityType.PLACE && first.kind() != Mention.Kind.DEMONYM) {
+                    return new Subject(speakerOf(first.entity()), open + 1); // ", Vitaly Churkin, denied"
+                }
+                k = open - 1; // ", in Homs, says": skip the aside
+                continue;
+            }
+            if (!token.isWord() && !w.equals("'s")) {
+                break;
+            }
             if ((w.equals("he") || w.equals("she")) && phrase.length() == 0) {
-                return last.get("person");
+                return subject(last.get("person"), k);
             }
             if (w.equals("they") && phrase.length() == 0) {
-                return last.get("group");
+                return subject(last.get("group"), k);
             }
             if (w.equals("it") && phrase.length() == 0) {
-                return last.get("body");
+                return subject(last.get("body"), k);
             }
             Mention mention = article.mentionAt(s.index(), k);
-            if (mention != null) {
+            if (mention != null && mention.entity().type != EntityType.PLACE) {
                 ArticleEntity government = Speakers.governmentOf(article, s, mention, verb);
                 if (government != null) {
-                    return new Speaker(government.canonicalName, government.id);
+                    return new Subject(new Speaker(government.canonicalName, government.id), mention.from());
                 }
                 String group = Speakers.group(phrase.toString());
                 if (group != null) {
-                    return new Speaker(group, null);
-                }
-                ArticleEntity entity = mention.entity();
-                if (entity.type == EntityType.PLACE) {
-                    return null;
+                    return new Subject(new Speaker(group, null), mention.from());
                 }
                 if (mention.kind() == Mention.Kind.DEMONYM) {
                     return null; // "Syrian media quoted": a group we cannot name
                 }
-                return new Speaker(entity.canonicalName, entity.id);
+                Mention person = personBeforeOf(article, s, mention);
+                ArticleEntity entity = person != null ? person.entity() : mention.entity();
+                return new Subject(speakerOf(entity), person != null ? person.from() : mention.from());
             }
             if (w.equals("that") || w.equals("which") || w.equals("who") || w.equals("and") && phrase.length() == 0
                     || Lexicon.REPORTING_VERBS.contains(w)) {
                 break;
             }
             phrase.insert(0, w + " ");
+            k = mention != null ? mention.from() - 1 : k - 1;
         }
         String group = Speakers.group(phrase.toString());
-        return group == null ? null : new Speaker(group, null);
+        return group == null ? null : new Subject(new Speaker(group, null), Math.max(0, k + 1));
+    }
+
+    private static Subject subject(Speaker speaker, int start) {
+        return speaker == null ? null : new Subject(speaker, start);
+    }
+
+    private static Speaker speakerOf(ArticleEntity entity) {
+        return new Speaker(entity.canonicalName, entity.id);
+    }
+
+    private static Mention firstWordMention(ArticleAnalysis article, Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.token(k).isWord()) {
+                Mention mention = article.mentionAt(s.index(), k);
+                return mention != null && mention.from() == k ? mention : null;
+            }
+        }
+        return null;
+    }
+
+    /** "Dmitri Trenin of the Carnegie Moscow Centre": the person, not the institution. */
+    private static Mention personBeforeOf(ArticleAnalysis article, Sentence s, Mention mention) {
+        int k = mention.from() - 1;
+        if (s.lower(k).equals("the")) {
+            k--;
+        }
+        if (!s.lower(k).equals("of")) {
+            return null;
+        }
+        Mention before = article.mentionAt(s.index(), k - 1);
+        return before != null && before.entity().type == EntityType.PERSON ? before : null;
     }
 
     private static Speaker speakerAfter(ArticleAnalysis article, Sentence s, int from) {
@@ -199,12 +327,24 @@ final class ClaimExtractor {
                 .build();
     }
 
-    private static boolean[] insideQuotes(Sentence s) {
+    /**
+     * Which tokens lie inside a quotation. A quote mark after a space opens, one before a space closes; a sentence
+     * that starts inside a quotation opened earlier is inside up to its first closing mark.
+     */
+    private static boolean[] insideQuotes(String text, Sentence s) {
         boolean[] inside = new boolean[s.size()];
         boolean open = false;
         for (int k = 0; k < s.size(); k++) {
-            if (s.token(k).isQuote()) {
-                open = !open;
+            Token token = s.token(k);
+            if (token.isQuote()) {
+                boolean opening = token.start() == 0 || Character.isWhitespace(text.charAt(token.start() - 1))
+                        || text.charAt(token.start() - 1) == '(';
+                if (!opening && !open) {
+                    for (int j = 0; j < k; j++) {
+                        inside[j] = true;
+                    }
+                }
+                open = opening;
                 continue;
             }
             inside[k] = open;

@@ -94,7 +94,7 @@ final class Lexicon {
             "say says said saying", "tell tells told telling", "add adds added", "deny denies denied denying",
             "insist insists insisted", "argue argues argued", "announce announces announced", "claim claims claimed",
             "-state stated", "warn warns warned", "reply replied replies", "affirm affirmed affirms",
-            "report reports reported", "maintain maintains maintained", "believe believes", "-quote quoted",
+            "-report reported", "maintain maintains maintained", "believe believes", "-quote quoted",
             "estimate estimates estimated", "confirm confirms confirmed", "describe described describes",
             "accuse accused accuses", "stress stressed stresses", "-note noted", "write wrote writes",
             "declare declared declares", "acknowledge acknowledged", "admit admitted admits", "explain explained",

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  *       where the gold gives one).</li>
  *   <li>Casualty figures: distinct (count, kind) pairs; bound, place, period and source are attribute accuracy over
  *       matched pairs (an attribute is right when any extracted figure with the pair has the gold value).</li>
- *   <li>Claims: distinct (speaker, direct) pairs; reported, no target yet.</li>
+ *   <li>Claims: distinct (speaker, direct) pairs, a known speaker matching by canonical name or alias; reported,
+ *       no target yet.</li>
  * </ul>
  */
 class ExtractionQualityTest {
@@ -47,7 +48,7 @@ class ExtractionQualityTest {
             scoreEntities(seed.name(), gold, extraction.entities());
             scoreActions(seed.name(), gold, extraction.diplomaticActions());
             scoreCasualties(seed.name(), gold, extraction.casualtyFigures());
-            scoreClaims(seed.name(), gold, extraction.claims());
+            scoreClaims(seed.name(), gold, extraction.claims(), extraction.entities());
         }
         printTable();
     }
@@ -139,11 +140,22 @@ class ExtractionQualityTest {
         }
     }
 
-    private static void scoreClaims(String seed, Seeds.Gold gold, List<Claim> extracted) {
+    private static void scoreClaims(String seed, Seeds.Gold gold, List<Claim> extracted, List<Entity> entities) {
         Set<String> goldKeys = new LinkedHashSet<>();
         gold.claims().forEach(g -> goldKeys.add(g.speaker() + " direct=" + g.direct()));
         Set<String> extractedKeys = new LinkedHashSet<>();
-        extracted.forEach(c -> extractedKeys.add(c.getSpeaker() + " direct=" + c.getDirect()));
+        for (Claim c : extracted) {
+            // A speaker that is a known entity matches the gold by canonical name or by any alias seen.
+            String speaker = c.getSpeaker();
+            for (Entity e : entities) {
+                if (e.getId().equals(c.getSpeakerEntityId())) {
+                    speaker = gold.claims().stream().map(Seeds.GoldClaim::speaker)
+                            .filter(g -> g.equals(e.getCanonicalName()) || e.getAliases().contains(g))
+                            .findFirst().orElse(speaker);
+                }
+            }
+            extractedKeys.add(speaker + " direct=" + c.getDirect());
+        }
         setScore(seed, "claims", goldKeys, extractedKeys);
     }
 
