@@ -40,6 +40,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
@@ -78,7 +79,7 @@ final class PipelineRun {
         this.workDir = workDir;
     }
 
-    Outcome run(Scenario scenario, List<RawArticle> corpus, int runNumber) throws IOException {
+    Outcome run(Scenario scenario, List<RawArticle> corpus, int runNumber) throws Exception {
         String prefix = "bench" + runNumber + ".";
         ClusterConfig cluster = stack.clusterConfig();
         Topics topics = Topics.create(cluster.serdeConfig(), prefix);
@@ -134,10 +135,11 @@ final class PipelineRun {
                     .until(() -> lag(admin, alertConfig.applicationId(), enrichedTopic, scenario.partitions())
                             <= scenario.partitions());
             long alertsDone = System.nanoTime();
-            // Alerts raised by the last articles may still be in an open transaction: give them a moment to land.
-            long alertsSeen = watcher.alerts.get();
-            await("alerts settled").pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
-                    .until(() -> watcher.alerts.get() >= alertsSeen);
+            // Exactly-once: alert-service committed its input offsets in the transaction that wrote its alerts, so
+            // every alert now exists; wait until the watcher has read up to the end of the alerts topic.
+            Map<TopicPartition, Long> alertEnds = endOffsets(admin, topics.alerts().name(), scenario.partitions());
+            await("every alert read").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> watcher.hasReached(alertEnds));
 
             double enrichedSeconds = (watcher.lastEnrichedNanos.get() - start) / 1e9;
             double pipelineSeconds = (alertsDone - start) / 1e9;
@@ -150,16 +152,22 @@ final class PipelineRun {
         }
     }
 
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic, int partitions) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        IntStream.range(0, partitions).forEach(p -> latest.put(new TopicPartition(topic, p), OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
+    }
+
     /** Records on the topic not yet committed by the consumer group, over all partitions. */
     private static long lag(Admin admin, String group, String topic, int partitions) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        IntStream.range(0, partitions).forEach(p -> latest.put(new TopicPartition(topic, p), OffsetSpec.latest()));
         long lag = 0;
-        for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+        for (var end : endOffsets(admin, topic, partitions).entrySet()) {
             OffsetAndMetadata done = committed.get(end.getKey());
-            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+            lag += end.getValue() - (done == null ? 0 : done.offset());
         }
         return lag;
     }
@@ -174,6 +182,8 @@ final class PipelineRun {
         final AtomicLong lastEnrichedNanos = new AtomicLong();
         final Histogram toEnriched = new Histogram(3_600_000L, 3);
         private final Map<String, Long> ingestedAt = new ConcurrentHashMap<>();
+        /** Read positions, published by the watcher thread (the consumer itself must stay on that thread). */
+        private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
         /** Per alert record: the article that triggered it (latest evidence) and when the alert was consumed. */
         private final List<long[]> alertTimes = new ArrayList<>();
         private final List<String> alertArticles = new ArrayList<>();
@@ -204,9 +214,18 @@ final class PipelineRun {
             thread.start();
         }
 
+        /** True once this watcher's read position is at or past {@code ends} on every partition given. */
+        boolean hasReached(Map<TopicPartition, Long> ends) {
+            return ends.entrySet().stream().allMatch(end -> positions.getOrDefault(end.getKey(), 0L) >= end.getValue());
+        }
+
         private void consume() {
             while (running.get()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(50));
+                for (TopicPartition partition : consumer.assignment()) {
+                    positions.put(partition, consumer.position(partition));
+                }
+                for (ConsumerRecord<String, byte[]> record : records) {
                     long now = System.currentTimeMillis();
                     if (record.topic().equals(enrichedTopic)) {
                         EnrichedArticle article = enrichedDecoder.deserialize(record.topic(), record.value());
