@@ -145,6 +145,27 @@ class EmbeddedStackIT {
     }
 
     @Test
+    void shouldKeepRegisteringSchemasAfterTheBrokerRestartsUnderTheRegistry(TestInfo test) {
+        // Given a registry with one registration
+        RegistryHttp http = new RegistryHttp(stack.schemaRegistryUrl());
+        String subject = topicFor(test) + "-value";
+        int before = http.post("/subjects/" + subject + "/versions",
+                RegistryHttp.schemaBody(record("BeforeRestart", "{\"name\":\"id\",\"type\":\"string\"}").toString()))
+                .json().path("id").asInt();
+
+        // When the broker below it stops and comes back on the same port
+        stack.kafka().stop();
+        stack.kafka().restart();
+
+        // Then the registry still answers from memory and writes new registrations to the log again
+        assertThat(http.get("/schemas/ids/" + before).status()).isEqualTo(200);
+        RegistryHttp.Answer after = http.post("/subjects/" + subject + "2/versions",
+                RegistryHttp.schemaBody(record("AfterRestart", "{\"name\":\"id\",\"type\":\"string\"}").toString()));
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.json().path("id").asInt()).isGreaterThan(before);
+    }
+
+    @Test
     void shouldRefuseAnIncompatibleSchemaWithHttp409ThroughTheRestClient(TestInfo test) {
         // Given a subject whose first version has a required field
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(AvroSerdeConfig.from(stack.clusterConfig().serdeConfig()));
