@@ -371,6 +371,10 @@ final class CasualtyExtractor {
                 }
                 break;
             }
+            if ((w.equals("and") || w.equals("or")) && (s.token(Math.min(k + 1, s.size() - 1)).isNumber()
+                    || NumberWords.exactValue(s.lower(k + 1)) > 0)) {
+                break; // "12 soldiers and 4 civilians": the next count has its own victims
+            }
             if (NOT_VICTIMS.contains(w) || KINDS.containsKey(w)) {
                 if (words.length() > 0 && !w.equals("of") && !w.equals("the")) {
                     break;

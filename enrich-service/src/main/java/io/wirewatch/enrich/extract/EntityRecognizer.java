@@ -336,7 +336,7 @@ final class EntityRecognizer {
     }
 
     /** Merges full names by transliteration key, then maps lone surnames onto them; unresolved bare words are dropped. */
-    private static void resolvePeople(ArticleAnalysis article, List<PersonCandidate> candidates) {
+    private void resolvePeople(ArticleAnalysis article, List<PersonCandidate> candidates) {
         Map<String, ArticleEntity> bySurname = new LinkedHashMap<>();
         for (ArticleEntity entity : article.entities.values()) {
             if (entity.type == EntityType.PERSON) {
@@ -361,6 +361,11 @@ final class EntityRecognizer {
                 Sentence sentence = article.sentences.get(candidate.sentence());
                 String word = sentence.token(candidate.nameFrom()).text();
                 ArticleEntity person = bySurname.get(surnameKey(word));
+                KnownEntity listed = person == null ? gazetteer.knownPersonBySurname(surnameKey(word)) : null;
+                if (listed != null) {
+                    person = article.entity(listed); // "Mr. Zelensky" when the article never gives his first name
+                    bySurname.putIfAbsent(surnameKey(word), person);
+                }
                 if (person == null && candidate.cued()) {
                     person = article.entities.computeIfAbsent("person:" + Gazetteer.slug(word),
                             key -> new ArticleEntity(key, EntityType.PERSON, word, null, candidate.nationality()));

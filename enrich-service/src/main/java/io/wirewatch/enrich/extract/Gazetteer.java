@@ -40,6 +40,7 @@ final class Gazetteer {
 
     private final Map<String, List<Entry>> entriesByFirstToken = new HashMap<>();
     private final Map<String, KnownEntity> countriesByCode = new HashMap<>();
+    private final Map<String, KnownEntity> peopleBySurname = new HashMap<>();
     private final Map<String, List<List<String>>> rolesByFirstWord = new HashMap<>();
     private final Set<String> honorifics = new HashSet<>();
     private final TextSegmenter segmenter = new TextSegmenter();
@@ -92,6 +93,11 @@ final class Gazetteer {
             }
         }
         return null;
+    }
+
+    /** A listed person known by this surname key ("zelenski"), or null when none or several. */
+    KnownEntity knownPersonBySurname(String surnameKey) {
+        return peopleBySurname.get(surnameKey);
     }
 
     /** Number of tokens of the longest title or role starting at token {@code i} ({@code Foreign Minister}), or 0. */
@@ -171,6 +177,15 @@ final class Gazetteer {
             KnownEntity person = new KnownEntity("person:" + slug(row[0]), EntityType.PERSON, row[0], code, List.of(), null, null);
             add(row[0], person, EntryKind.NAME);
             split(row[2]).forEach(alias -> add(alias, person, EntryKind.NAME));
+            // Two listed people sharing a surname would make "Mr X" ambiguous: neither is then found by surname.
+            for (String name : split(row[0] + ";" + row[2])) {
+                String[] words = name.split("\\s+");
+                String key = EntityRecognizer.transliterationKey(words[words.length - 1]);
+                KnownEntity previous = peopleBySurname.putIfAbsent(key, person);
+                if (previous != null && previous != person) {
+                    peopleBySurname.put(key, null);
+                }
+            }
         });
     }
 
