@@ -1,9 +1,13 @@
 package io.wirewatch.alert;
 
+import io.micrometer.core.instrument.Metrics;
+import io.wirewatch.alert.http.HttpOptions;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs alert-service from environment variables (see {@link AlertConfig}) until the JVM is asked to stop.
+ * Runs alert-service from environment variables ({@link AlertConfig}, and the {@code ALERT_HTTP_*} variables of
+ * {@link HttpOptions}) until the JVM is asked to stop.
  */
 public final class AlertMain {
 
@@ -11,8 +15,10 @@ public final class AlertMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        AlertConfig config = AlertConfig.fromEnvironment();
-        AlertService service = AlertService.start(config);
+        Map<String, String> env = System.getenv();
+        AlertConfig config = AlertConfig.fromEnvironment(env);
+        HttpOptions http = HttpOptions.fromEnvironment(env).withPort(config.httpPort());
+        AlertService service = AlertService.start(config, http, Metrics.globalRegistry);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

@@ -15,8 +15,14 @@ import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,6 +136,16 @@ class AlertServiceRestartIT {
                 Map<String, Integer> finalRevisions = corpus.expectedFinalRevisions();
                 await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
                         .untilAsserted(() -> assertThat(revisionsInStore(second.streams())).isEqualTo(finalRevisions));
+
+                // And the HTTP API serves an alert's latest version from that store
+                String someId = finalRevisions.keySet().iterator().next();
+                HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + second.http().port() + "/alerts/" + someId)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
+                JsonNode served = new ObjectMapper().readTree(response.body());
+                assertThat(served.get("id").asText()).isEqualTo(someId);
+                assertThat(served.get("revision").asInt()).isEqualTo(finalRevisions.get(someId));
             }
             LOG.info("Second instance completed the replay from an empty state directory in {} ms",
                     (System.nanoTime() - restartedAt) / 1_000_000);

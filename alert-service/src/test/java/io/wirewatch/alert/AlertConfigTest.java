@@ -1,0 +1,76 @@
+package io.wirewatch.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wirewatch.alert.rules.RuleSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class AlertConfigTest {
+
+    @Test
+    void shouldApplyDefaultsWhenOnlyTheClusterIsGiven() {
+        // Given only the cluster's variables
+        AlertConfig config = AlertConfig.fromEnvironment(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "broker:9092", "SCHEMA_REGISTRY_URL", "http://registry:8081"));
+
+        // Then every alert setting has its documented default
+        assertThat(config.applicationId()).isEqualTo("wirewatch-alert");
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.rules()).isEqualTo(new RuleSettings(30, 20, 3.0, 7));
+        assertThat(config.topicPrefix()).isEmpty();
+        assertThat(config.replicationFactor()).isEqualTo(1);
+        assertThat(config.topics().alerts().name()).isEqualTo("alerts");
+    }
+
+    @Test
+    void shouldReadEveryVariableIntoTheStreamsProperties() {
+        // Given every variable set, and a security setting for the cluster
+        AlertConfig config = AlertConfig.fromEnvironment(Map.ofEntries(
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", "broker:9092"),
+                Map.entry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL"),
+                Map.entry("SCHEMA_REGISTRY_URL", "http://registry:8081"),
+                Map.entry("ALERT_APPLICATION_ID", "alerts-eu"),
+                Map.entry("ALERT_NUM_STREAM_THREADS", "2"),
+                Map.entry("ALERT_STATE_DIR", "/var/lib/alert"),
+                Map.entry("ALERT_ADVERTISED_HOST", "alert-1.internal"),
+                Map.entry("ALERT_HTTP_PORT", "9090"),
+                Map.entry("ALERT_NOVELTY_WINDOW_DAYS", "14"),
+                Map.entry("ALERT_SPIKE_MIN", "50"),
+                Map.entry("ALERT_SPIKE_FACTOR", "2.5"),
+                Map.entry("ALERT_BASELINE_DAYS", "10"),
+                Map.entry("WIREWATCH_TOPIC_PREFIX", "staging."),
+                Map.entry("ALERT_REPLICATION_FACTOR", "3")));
+
+        // When the Streams properties are built
+        Properties props = config.streamsProperties();
+
+        // Then they carry exactly-once, the settings and the security property
+        assertThat(config.rules()).isEqualTo(new RuleSettings(14, 50, 2.5, 10));
+        assertThat(config.topics().articlesEnriched().name()).isEqualTo("staging.articles.enriched");
+        assertThat(props).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-eu")
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2)
+                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, Path.of("/var/lib/alert").toString())
+                .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
+                .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "alert-1.internal:9090")
+                .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
+                .containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
+    void shouldNameTheBadVariable() {
+        assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_SPIKE_MIN", "twenty")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_SPIKE_MIN");
+        assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_SPIKE_FACTOR", "0.5")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_SPIKE_FACTOR");
+        assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_HTTP_PORT", "70000")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_HTTP_PORT");
+        assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_NUM_STREAM_THREADS", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_NUM_STREAM_THREADS");
+    }
+}
