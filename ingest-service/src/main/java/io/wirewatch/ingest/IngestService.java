@@ -125,6 +125,8 @@ public final class IngestService implements AutoCloseable {
         }
         IngestSummary.Tally tally = new IngestSummary.Tally();
         ProgressReporter progress = showProgress ? ProgressReporter.forCurrentProcess() : null;
+        long started = System.nanoTime();
+        long flushStarted = started;
         ingestLock.lock();
         try {
             if (options.paced()) {
@@ -144,6 +146,7 @@ public final class IngestService implements AutoCloseable {
         } catch (StoppedByClose e) {
             LOG.info("Ingest of {} stopped early: the service is closing", paths);
         } finally {
+            flushStarted = System.nanoTime();
             pipeline.flush();
             ingestLock.unlock();
             if (progress != null) {
@@ -151,8 +154,11 @@ public final class IngestService implements AutoCloseable {
             }
         }
         IngestSummary summary = tally.summary();
-        LOG.info("Ingested {}: {} published ({} near-duplicates), {} duplicates skipped, {} rejected", paths,
-                summary.published(), summary.nearDuplicates(), summary.duplicates(), summary.rejected());
+        long finished = System.nanoTime();
+        LOG.info("Ingested {}: {} published ({} near-duplicates), {} duplicates skipped, {} rejected in {} ms "
+                        + "(the last {} ms waiting for the broker's acknowledgements)", paths, summary.published(),
+                summary.nearDuplicates(), summary.duplicates(), summary.rejected(), (finished - started) / 1_000_000,
+                (finished - flushStarted) / 1_000_000);
         return summary;
     }
 

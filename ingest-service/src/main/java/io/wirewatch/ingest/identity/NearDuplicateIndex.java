@@ -8,11 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
- * Finds near-duplicates (the same story with small edits) among the most recent articles: MinHash signatures of
- * five-word shingles, bucketed by locality-sensitive hashing so a lookup compares only with likely matches, then the
+ * Finds near-duplicates (the same story with small edits) among the most recent articles: one-permutation MinHash
+ * signatures of five-word shingles, bucketed by locality-sensitive hashing so a lookup compares only with likely matches, then the
  * estimated Jaccard similarity of the candidates checked against a threshold (0.8 by default).
  *
  * <p>Memory is bounded: only the last {@code capacity} articles are kept (about 600 bytes each), the oldest dropped
@@ -26,8 +25,8 @@ public final class NearDuplicateIndex {
     static final int ROWS_PER_BAND = 4;
     static final int SIGNATURE_LENGTH = BANDS * ROWS_PER_BAND;
 
-    /** Fixed seeds, so that signatures are the same in every run. */
-    private static final long[] HASH_SEEDS = new SplittableRandom(0x5eed_2012_0207L).longs(SIGNATURE_LENGTH).toArray();
+    /** A fixed seed, so that signatures are the same in every run. */
+    private static final long HASH_SEED = 0x5eed_2012_0207L;
 
     private record Entry(String id, int[] signature) {
     }
@@ -189,12 +188,17 @@ public final class NearDuplicateIndex {
         return hash;
     }
 
+    /**
+     * One-permutation MinHash: a single hash per shingle picks one of the signature's bins (its low bits) and competes
+     * for that bin's minimum (its high bits). As accurate as one hash function per bin for texts of many shingles, and
+     * {@value #SIGNATURE_LENGTH} times cheaper (Li, Owen, Zhang 2012).
+     */
     private static void addShingle(int[] minimums, long shingle) {
-        for (int h = 0; h < SIGNATURE_LENGTH; h++) {
-            int value = (int) (mix(shingle ^ HASH_SEEDS[h]) >>> 33);
-            if (value < minimums[h]) {
-                minimums[h] = value;
-            }
+        long hash = mix(shingle ^ HASH_SEED);
+        int bin = (int) (hash & (SIGNATURE_LENGTH - 1));
+        int value = (int) (hash >>> 33);
+        if (value < minimums[bin]) {
+            minimums[bin] = value;
         }
     }
 
@@ -213,13 +217,21 @@ public final class NearDuplicateIndex {
         return key;
     }
 
+    /** Share of equal bins among the bins either text filled (bins empty in both say nothing). */
     private static double agreement(int[] a, int[] b) {
         int same = 0;
+        int filled = 0;
         for (int h = 0; h < SIGNATURE_LENGTH; h++) {
+            boolean emptyA = a[h] == Integer.MAX_VALUE;
+            boolean emptyB = b[h] == Integer.MAX_VALUE;
+            if (emptyA && emptyB) {
+                continue;
+            }
+            filled++;
             if (a[h] == b[h]) {
                 same++;
             }
         }
-        return (double) same / SIGNATURE_LENGTH;
+        return filled == 0 ? 0 : (double) same / filled;
     }
 }

@@ -92,12 +92,13 @@ public final class TextNormaliser {
                                 boolean anyTokenBefore) {
         String token = tokenBuffer.toString();
         tokenBuffer.setLength(0);
+        boolean special = mayBeSpecial(token);
         if (anyTokenBefore) {
             switch (gap) {
                 case PARAGRAPH -> out.append("\n\n");
                 case LINE -> out.append('\n');
                 case SPACE -> {
-                    if (!previousOpens && !CLOSERS.contains(token)) {
+                    if (!previousOpens && !(special && CLOSERS.contains(token))) {
                         out.append(' ');
                     }
                 }
@@ -106,8 +107,21 @@ public final class TextNormaliser {
                 }
             }
         }
-        out.append(ESCAPES.getOrDefault(token, token));
-        return OPENERS.contains(token);
+        out.append(special ? ESCAPES.getOrDefault(token, token) : token);
+        return special && OPENERS.contains(token);
+    }
+
+    /**
+     * Whether a token could be one of the special ones: all are at most five characters and start with punctuation
+     * or with {@code n't}. Checked first because hashing every word for the set lookups was the normaliser's main
+     * cost.
+     */
+    private static boolean mayBeSpecial(String token) {
+        if (token.length() > 5) {
+            return false;
+        }
+        char first = token.charAt(0);
+        return !Character.isLetterOrDigit(first) || first == 'n' || first == 'N';
     }
 
     private static Gap widest(Gap a, Gap b) {
