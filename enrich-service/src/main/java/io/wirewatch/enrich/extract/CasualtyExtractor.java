@@ -159,8 +159,8 @@ final class CasualtyExtractor {
             additional = true;
             from = s.lower(from - 2).equals("a") ? from - 2 : from - 1;
         }
-        if (s.lower(to).equals("more") || s.lower(to).equals("others") && vague > 0) {
-            additional |= s.lower(to).equals("more");
+        if (s.lower(to).equals("more")) {
+            additional = true; // "Hundreds more are believed to have been killed"
         }
         return new Count(from, to, i, value, bound, additional);
     }

@@ -280,12 +280,9 @@ final class DiplomaticActionExtractor {
         if (w.equals("vetoed") || w.equals("vetoing")) {
             return false;
         }
-        String before = s.lower(i - 1);
-        if (w.equals("vetoes") && (before.equals("it") || before.equals("he") || before.equals("she"))) {
-            return false;
-        }
-        return !(s.token(Math.max(0, i - 1)).isCapitalised() && i > 0 && !before.equals("'s") && w.equals("veto")
-                && s.lower(i + 1).equals("the")); // "Russia veto the draft" (headline verb)
+        // "Russia vetoes the draft", "China veto the resolution" (headline): a verb with its object after it.
+        return !(s.lower(i + 1).equals("the") || s.lower(i + 1).equals("a") || s.lower(i + 1).equals("any"))
+                || Set.of("the", "a", "its", "'s", "double").contains(s.lower(i - 1));
     }
 
     private static boolean isPartial(Sentence s, int from, int to) {
