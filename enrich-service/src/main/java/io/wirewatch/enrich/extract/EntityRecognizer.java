@@ -62,6 +62,10 @@ final class EntityRecognizer {
             "Fund", "Authority", "Parliament", "Assembly", "Coalition", "Alliance", "Federation", "Guard", "Police",
             "Tribunal", "Board", "Bureau", "Programme", "Mission", "Watch", "Times", "Post", "Television", "Radio",
             "Club", "Church", "Cabinet", "Senate", "Congress", "Society", "Bloc", "Airlines");
+    /** Last words that make a capitalised run a place: "Tahrir Square", "Black Sea", "Golan Heights". */
+    private static final Set<String> PLACE_HEADS = Set.of("Square", "Sea", "Ocean", "River", "Mountains", "Valley",
+            "Province", "Governorate", "Region", "Island", "Islands", "Strait", "Peninsula", "Desert", "Street", "Airport",
+            "Bay", "Lake", "Coast", "Hills", "Heights", "Plain", "Canal", "Camp", "Crossing", "District", "County");
     /** Name particles written joined (al-Assad) or apart (bin Laden, van Rompuy). */
     private static final Pattern JOINED_PARTICLE = Pattern.compile("^(al|el|bin|ibn|abu|ben|van|von|de|da|di|du|le|la|ul)-\\p{Lu}.*");
     private static final Set<String> PARTICLES = Set.of("al", "el", "bin", "ibn", "abu", "ben", "van", "von", "de",
@@ -245,6 +249,10 @@ final class EntityRecognizer {
                 return;
             }
         }
+        if (to - start >= 2 && PLACE_HEADS.contains(sentence.token(to - 1).text()) && !covered[to - 1]) {
+            addPlace(article, sentence, start, to);
+            return;
+        }
         int k = start;
         while (k < to) {
             if (covered[k]) {
@@ -289,6 +297,19 @@ final class EntityRecognizer {
                 sentence.token(to - 1).end(), org, Mention.Kind.NAME));
     }
 
+    private static void addPlace(ArticleAnalysis article, Sentence sentence, int from, int to) {
+        for (Mention inside : new ArrayList<>(article.mentions(sentence.index()))) {
+            if (inside.from() >= from && inside.to() <= to) {
+                article.removeMention(inside); // "Black Sea" is not a mention of any country
+            }
+        }
+        String name = sentence.span(article.text, from, to - 1);
+        ArticleEntity place = article.entities.computeIfAbsent("place:" + Gazetteer.slug(name),
+                key -> new ArticleEntity(key, EntityType.PLACE, name, null, null));
+        article.addMention(new Mention(sentence.index(), from, to, sentence.token(from).start(),
+                sentence.token(to - 1).end(), place, Mention.Kind.NAME));
+    }
+
     private void classifyUnknown(ArticleAnalysis article, Sentence sentence, int from, int to, boolean[] role,
                                  List<PersonCandidate> candidates) {
         while (from < to && NOT_NAME_START.contains(sentence.lower(from))) {
@@ -301,11 +322,7 @@ final class EntityRecognizer {
         boolean placeCue = before.equals("of") && PLACE_NOUNS.contains(sentence.lower(from - 2))
                 || (before.equals("in") || before.equals("near")) && to - from == 1;
         if (placeCue && to - from <= 3) {
-            String name = sentence.span(article.text, from, to - 1);
-            ArticleEntity place = article.entities.computeIfAbsent("place:" + Gazetteer.slug(name),
-                    key -> new ArticleEntity(key, EntityType.PLACE, name, null, null));
-            article.addMention(new Mention(sentence.index(), from, to, sentence.token(from).start(),
-                    sentence.token(to - 1).end(), place, Mention.Kind.NAME));
+            addPlace(article, sentence, from, to);
             return;
         }
         if (before.equals("in") && to - from > 1) {

@@ -380,4 +380,14 @@ class ExtractorGeneralisationTest {
                 .extracting(c -> c.getSpeaker(), c -> c.getDirect(), c -> c.getContent())
                 .containsExactly(tuple("Josep Borrell", true, "The door remains open,"));
     }
+
+    @Test
+    void shouldTakeNamesEndingInAGeographicWordForPlacesNotPeople() {
+        Extraction extraction = extract("Protesters filled Tahrir Square as warships sailed into the Black Sea near the "
+                + "Golan Heights.", "2013-07-01");
+
+        assertThat(extraction.entities()).extracting(e -> e.getType(), e -> e.getCanonicalName())
+                .containsExactlyInAnyOrder(tuple(EntityType.PLACE, "Tahrir Square"), tuple(EntityType.PLACE, "Black Sea"),
+                        tuple(EntityType.PLACE, "Golan Heights"));
+    }
 }
