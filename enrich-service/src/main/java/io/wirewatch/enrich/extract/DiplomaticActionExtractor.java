@@ -386,21 +386,49 @@ final class DiplomaticActionExtractor {
         if (!earlier.isEmpty() && (!plural || earlier.get(0).isStateGroup() || earlier.size() > 1)) {
             return earlier;
         }
-        for (int back = 1; back <= 3 && s.index() - back >= 0; back++) {
-            Sentence previous = article.sentences.get(s.index() - back);
-            if (plural) {
-                ArticleEntity group = lastGroup(article, previous);
+        if (plural) {
+            for (int back = 1; back <= 3 && s.index() - back >= 0; back++) {
+                ArticleEntity group = lastGroup(article, article.sentences.get(s.index() - back));
                 if (group != null) {
                     return List.of(group);
                 }
-            } else {
-                List<ArticleEntity> chain = nearestActorChain(article, previous, 0, previous.size(), countriesOnly);
-                if (!chain.isEmpty()) {
-                    return chain;
-                }
+            }
+            // "Saudi Arabia, Egypt, the UAE and Bahrain severed ... The four countries said ...": the list itself
+            return s.index() > 0 ? longestActorList(article, article.sentences.get(s.index() - 1), countriesOnly) : List.of();
+        }
+        for (int back = 1; back <= 3 && s.index() - back >= 0; back++) {
+            Sentence previous = article.sentences.get(s.index() - back);
+            List<ArticleEntity> chain = nearestActorChain(article, previous, 0, previous.size(), countriesOnly);
+            if (!chain.isEmpty()) {
+                return chain;
             }
         }
         return earlier;
+    }
+
+    /** The longest coordinated list of two or more acting states in a sentence, or nothing. */
+    private static List<ArticleEntity> longestActorList(ArticleAnalysis article, Sentence s, boolean countriesOnly) {
+        List<Mention> best = List.of();
+        for (Mention mention : article.mentions(s.index())) {
+            if (asActor(mention, countriesOnly, false) == null || mention.kind() == Mention.Kind.DEMONYM) {
+                continue;
+            }
+            List<Mention> chain = coordinatedBefore(article, s, mention, countriesOnly);
+            if (chain.size() > best.size()) {
+                best = chain;
+            }
+        }
+        if (best.size() < 2) {
+            return List.of();
+        }
+        List<ArticleEntity> actors = new ArrayList<>();
+        for (Mention mention : best) {
+            ArticleEntity actor = asActor(mention, countriesOnly, false);
+            if (actor != null && !actors.contains(actor)) {
+                actors.add(actor);
+            }
+        }
+        return actors;
     }
 
     private static ArticleEntity lastGroup(ArticleAnalysis article, Sentence s) {

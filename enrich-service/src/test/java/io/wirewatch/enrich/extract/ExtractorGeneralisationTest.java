@@ -390,4 +390,48 @@ class ExtractorGeneralisationTest {
                 .containsExactlyInAnyOrder(tuple(EntityType.PLACE, "Tahrir Square"), tuple(EntityType.PLACE, "Black Sea"),
                         tuple(EntityType.PLACE, "Golan Heights"));
     }
+
+    @Test
+    void shouldReadAWholeUnseenArticleAboutAnotherCrisis() {
+        // Given a short report in the style of the seeds about a different crisis, written for this test
+        String text = """
+                Four Arab states cut ties with Qatar
+
+                Saudi Arabia, Egypt, the United Arab Emirates and Bahrain severed diplomatic relations with Qatar on \
+                Monday, accusing Doha of supporting terrorism. The four countries said they would close their air space \
+                to Qatari planes and gave Qatari diplomats 48 hours to leave. Yemen's government also cut ties.
+
+                Qatar's foreign ministry said the decision was unjustified and based on false claims. Kuwait, which has \
+                not joined the boycott, offered to mediate. Turkey said it would not abandon Qatar, and President Recep \
+                Tayyip Erdogan called for dialogue.
+                """;
+
+        Extraction extraction = extract(text, "2017-06-05");
+
+        // Then
+        assertThat(extraction.diplomaticActions())
+                .extracting(DiplomaticAction::getAction, DiplomaticAction::getActor, DiplomaticAction::getTarget,
+                        DiplomaticAction::getModality)
+                .containsExactlyInAnyOrder(
+                        tuple(DiplomaticActionType.BREAK_RELATIONS, "Saudi Arabia", "Qatar", Modality.ASSERTED),
+                        tuple(DiplomaticActionType.BREAK_RELATIONS, "Egypt", "Qatar", Modality.ASSERTED),
+                        tuple(DiplomaticActionType.BREAK_RELATIONS, "United Arab Emirates", "Qatar", Modality.ASSERTED),
+                        tuple(DiplomaticActionType.BREAK_RELATIONS, "Bahrain", "Qatar", Modality.ASSERTED),
+                        tuple(DiplomaticActionType.EXPEL_DIPLOMATS, "Saudi Arabia", "Qatar", Modality.ASSERTED),
+                        tuple(DiplomaticActionType.EXPEL_DIPLOMATS, "Egypt", "Qatar", Modality.ASSERTED),
+                        tuple(DiplomaticActionType.EXPEL_DIPLOMATS, "United Arab Emirates", "Qatar", Modality.ASSERTED),
+                        tuple(DiplomaticActionType.EXPEL_DIPLOMATS, "Bahrain", "Qatar", Modality.ASSERTED),
+                        tuple(DiplomaticActionType.BREAK_RELATIONS, "Yemen", "Qatar", Modality.ASSERTED));
+        assertThat(extraction.diplomaticActions()).filteredOn(a -> a.getActor().equals("Egypt"))
+                .extracting(DiplomaticAction::getEventDate).contains(LocalDate.of(2017, 6, 5));
+        assertThat(extraction.casualtyFigures()).isEmpty();
+        assertThat(extraction.entities()).extracting(e -> e.getType(), e -> e.getCanonicalName())
+                .contains(tuple(EntityType.COUNTRY, "Qatar"), tuple(EntityType.COUNTRY, "Kuwait"),
+                        tuple(EntityType.COUNTRY, "Yemen"), tuple(EntityType.COUNTRY, "Turkey"),
+                        tuple(EntityType.PERSON, "Recep Tayyip Erdogan"));
+        assertThat(extraction.entities()).filteredOn(e -> e.getCanonicalName().equals("Qatar")).singleElement()
+                .satisfies(qatar -> assertThat(qatar.getAliases()).contains("Qatar", "Doha", "Qatari"));
+        assertThat(extraction.claims()).extracting(c -> c.getSpeaker(), c -> c.getDirect())
+                .contains(tuple("Qatar", false), tuple("Turkey", false));
+    }
 }
