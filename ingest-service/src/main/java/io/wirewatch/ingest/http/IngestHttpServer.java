@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * The HTTP source. {@code POST /articles} takes one JSON object, a JSON array or JSONL and answers
  * {@code 202 {"accepted":[ids],"duplicates":[ids],"rejected":[{"line":n,"reason":...}]}} when at least one item was an
  * article, {@code 400} (same body plus {@code error}) when none was, {@code 413} over the size limit (at most
- * limit + 1 bytes are ever read), {@code 415} for other content types, {@code 429} over the per-client rate.
+ * limit + 1 bytes are ever held in memory), {@code 415} for other content types, {@code 429} over the per-client rate.
  * Every rejection is also a dead letter. {@code GET /health} reports the service state.
  *
  * <p>The JDK's built-in server: two routes and small bodies do not justify a web framework, and it is the server the
@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class IngestHttpServer implements AutoCloseable {
 
     public static final String SOURCE = "http";
+
+    /** Beyond this much, an oversized body is cut off rather than drained. */
+    static final long MAX_DISCARD_BYTES = 64L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestHttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -130,6 +133,8 @@ public final class IngestHttpServer implements AutoCloseable {
             if (body.tooLarge()) {
                 String reason = "request body too large: over the limit of " + limits.maxRequestBytes() + " bytes";
                 pipeline.reject(new Rejection(SOURCE, reason, body.bytes(), body.size(), null));
+                discardRest(exchange);
+                exchange.getResponseHeaders().set("Connection", "close");
                 respond(exchange, 413, Map.of("error", reason));
                 return;
             }
@@ -195,18 +200,35 @@ public final class IngestHttpServer implements AutoCloseable {
     private Body readBody(HttpExchange exchange) throws IOException {
         int limit = limits.maxRequestBytes();
         long declared = contentLength(exchange);
-        try (InputStream in = exchange.getRequestBody()) {
-            if (declared > limit) {
-                // Keep the head for the dead letter; never read the rest.
-                byte[] head = in.readNBytes(Math.min(limit, limits.maxArticleBytes()));
-                return new Body(head, declared, true);
+        // Not closed here: an oversized body's remainder is discarded later, and exchange.close() closes it.
+        InputStream in = exchange.getRequestBody();
+        if (declared > limit) {
+            // Keep the head for the dead letter; never hold the rest.
+            byte[] head = in.readNBytes(Math.min(limit, limits.maxArticleBytes()));
+            return new Body(head, declared, true);
+        }
+        byte[] bytes = in.readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            byte[] head = Arrays.copyOf(bytes, Math.min(limit, limits.maxArticleBytes()));
+            return new Body(head, Math.max(declared, bytes.length), true);
+        }
+        return new Body(bytes, bytes.length, false);
+    }
+
+    /**
+     * Reads and drops what is left of an oversized body, up to {@link #MAX_DISCARD_BYTES}: a client still sending
+     * when the server closes the connection sees a reset instead of the 413. Nothing is kept in memory.
+     */
+    private static void discardRest(HttpExchange exchange) {
+        try {
+            InputStream in = exchange.getRequestBody();
+            long discarded = 0;
+            byte[] sink = new byte[64 * 1024];
+            for (int read = in.read(sink); read > 0 && discarded < MAX_DISCARD_BYTES; read = in.read(sink)) {
+                discarded += read;
             }
-            byte[] bytes = in.readNBytes(limit + 1);
-            if (bytes.length > limit) {
-                byte[] head = Arrays.copyOf(bytes, Math.min(limit, limits.maxArticleBytes()));
-                return new Body(head, Math.max(declared, bytes.length), true);
-            }
-            return new Body(bytes, bytes.length, false);
+        } catch (IOException e) {
+            LOG.debug("Client went away while its oversized body was discarded: {}", e.toString());
         }
     }
 
