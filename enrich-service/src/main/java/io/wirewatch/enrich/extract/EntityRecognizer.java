@@ -26,6 +26,12 @@ final class EntityRecognizer {
             "around", "across", "toward", "towards", "via", "inside", "through", "throughout", "within");
     private static final Set<String> PLACE_NOUNS = Set.of("town", "city", "village", "district", "province", "region",
             "neighbourhood", "neighborhood", "suburb", "area", "governorate", "capital", "port");
+    /** Nouns after a capital that make it the city, not its government: "Kabul bombing", "Kabul's diplomatic quarter". */
+    private static final Set<String> PLACE_EVENT_NOUNS = Set.of("bombing", "bombings", "blast", "blasts", "attack",
+            "attacks", "explosion", "clashes", "violence", "protest", "protests", "streets", "suburbs", "suburb",
+            "outskirts", "airport", "highway", "residents", "quarter", "district", "neighbourhood", "neighborhood",
+            "centre", "center", "siege", "fighting", "shelling", "massacre", "raid", "riots", "unrest", "earthquake",
+            "floods", "fire", "metro", "hospital", "hospitals", "area", "region", "province");
     /** Capitalised words that start a sentence or a heading but never a name. */
     private static final Set<String> NOT_NAME_START = Set.of("the", "a", "an", "this", "that", "these", "those", "it",
             "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "in", "on", "at",
@@ -126,7 +132,8 @@ final class EntityRecognizer {
                         || PLACE_NOUNS.contains(sentence.lower(match.from() - 2))
                         || match.to() < sentence.size() && sentence.token(match.to()).isCapitalised()
                         || isDateline(sentence, match.to())
-                        || sentence.lower(match.to()).equals("highway") || sentence.lower(match.to()).equals("airport");
+                        || PLACE_EVENT_NOUNS.contains(sentence.lower(match.to()))
+                        || sentence.lower(match.to()).equals("'s") && PLACE_EVENT_NOUNS.contains(sentence.lower(match.to() + 2));
                 if (asPlace) {
                     article.addMention(new Mention(sentence.index(), match.from(), match.to(), charStart, charEnd,
                             article.entity(known), Mention.Kind.NAME));

@@ -434,4 +434,47 @@ class ExtractorGeneralisationTest {
         assertThat(extraction.claims()).extracting(c -> c.getSpeaker(), c -> c.getDirect())
                 .contains(tuple("Qatar", false), tuple("Turkey", false));
     }
+
+    @Test
+    void shouldReadTheCasualtiesOfAWholeUnseenArticle() {
+        // Given a short report of a bombing, written for this test
+        String text = """
+                Kabul bombing kills 90
+
+                A truck bomb exploded in Kabul's diplomatic quarter on Wednesday morning, killing at least 90 people \
+                and wounding more than 400, Afghan officials said. Most of the victims were civilians. The Taliban \
+                denied responsibility. Police said the death toll could rise. Germany said one of its embassy guards was \
+                among the dead.
+
+                Hundreds of people protested in the capital on Friday, and four protesters were killed when police \
+                opened fire, witnesses said.
+                """;
+
+        Extraction extraction = extract(text, "2017-06-02");
+
+        // Then
+        assertThat(extraction.casualtyFigures())
+                .extracting(CasualtyFigure::getCount, CasualtyFigure::getBound, CasualtyFigure::getKind,
+                        CasualtyFigure::getRepeatsEarlier)
+                .containsExactly(
+                        tuple(90, CountBound.EXACT, CasualtyKind.KILLED, false),
+                        tuple(90, CountBound.AT_LEAST, CasualtyKind.KILLED, true),
+                        tuple(400, CountBound.MORE_THAN, CasualtyKind.WOUNDED, false),
+                        tuple(1, CountBound.EXACT, CasualtyKind.KILLED, false),
+                        tuple(4, CountBound.EXACT, CasualtyKind.KILLED, false));
+        assertThat(extraction.casualtyFigures()).filteredOn(c -> c.getCount() == 90 || c.getCount() == 400)
+                .allSatisfy(c -> assertThat(c.getPlace()).isEqualTo("Kabul"));
+        assertThat(extraction.casualtyFigures()).filteredOn(c -> c.getBound() == CountBound.AT_LEAST).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getEventDate()).isEqualTo(LocalDate.of(2017, 5, 31));
+                    assertThat(c.getSource()).isEqualTo("officials");
+                });
+        assertThat(extraction.casualtyFigures()).filteredOn(c -> c.getCount() == 4).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getVictims()).isEqualTo("protesters");
+                    assertThat(c.getEventDate()).isEqualTo(LocalDate.of(2017, 6, 2));
+                    assertThat(c.getSource()).isEqualTo("witnesses");
+                });
+        assertThat(extraction.diplomaticActions()).isEmpty();
+    }
 }
