@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -227,6 +228,30 @@ class IngestServiceIT {
                 assertThat(record.timestamp()).isEqualTo(Instant.parse("2012-02-08T09:00:00Z").toEpochMilli());
             });
         }
+    }
+
+    @Test
+    void shouldReplayTheSeedsFromTheCommandLineInPublicationOrderWithScaledGaps() {
+        // Given the seeds, published 10:15, 14:40 and 19:05, replayed 36,000 times faster: 0.44 s between them
+        String prefix = uniquePrefix("cli");
+        Topics topics = createTopics(prefix);
+        Map<String, String> environment = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                "SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl(),
+                "WIREWATCH_TOPIC_PREFIX", prefix);
+
+        // When
+        int exitCode = IngestMain.run(new String[] {"--speed", "36000", Seeds.DIRECTORY.toString()}, environment);
+
+        // Then the command exits by itself, having published the three in order of publication, paced
+        assertThat(exitCode).isZero();
+        List<Article> published = articles(topics).stream().map(ConsumerRecord::value)
+                .sorted(Comparator.comparing(Article::getIngestedAt)).toList();
+        assertThat(published).extracting(Article::getOutlet).containsExactly("BBC", "CBC", "The Globe and Mail");
+        Duration firstGap = Duration.between(published.get(0).getIngestedAt(), published.get(1).getIngestedAt());
+        Duration secondGap = Duration.between(published.get(1).getIngestedAt(), published.get(2).getIngestedAt());
+        assertThat(firstGap).isBetween(Duration.ofMillis(400), Duration.ofSeconds(3));
+        assertThat(secondGap).isBetween(Duration.ofMillis(400), Duration.ofSeconds(3));
     }
 
     private HttpResponse<String> post(URI uri, String contentType, byte[] body) throws Exception {
