@@ -31,7 +31,7 @@ final class EntityRecognizer {
             "attacks", "explosion", "clashes", "violence", "protest", "protests", "streets", "suburbs", "suburb",
             "outskirts", "airport", "highway", "residents", "quarter", "district", "neighbourhood", "neighborhood",
             "centre", "center", "siege", "fighting", "shelling", "massacre", "raid", "riots", "unrest", "earthquake",
-            "floods", "fire", "metro", "hospital", "hospitals", "area", "region", "province");
+            "floods", "fire", "metro", "hospital", "hospitals", "area", "region", "province", "bureau");
     /** Capitalised words that start a sentence or a heading but never a name. */
     private static final Set<String> NOT_NAME_START = Set.of("the", "a", "an", "this", "that", "these", "those", "it",
             "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "in", "on", "at",
@@ -67,7 +67,7 @@ final class EntityRecognizer {
             "Association", "Movement", "Brigade", "Brigades", "Forces", "Network", "Observatory", "Office", "League",
             "Fund", "Authority", "Parliament", "Assembly", "Coalition", "Alliance", "Federation", "Guard", "Police",
             "Tribunal", "Board", "Bureau", "Programme", "Mission", "Watch", "Times", "Post", "Television", "Radio",
-            "Club", "Church", "Cabinet", "Senate", "Congress", "Society", "Bloc", "Airlines");
+            "Club", "Church", "Cabinet", "Senate", "Congress", "Society", "Bloc", "Airlines", "Airways", "Exchange");
     /** Last words that make a capitalised run a place: "Tahrir Square", "Black Sea", "Golan Heights". */
     private static final Set<String> PLACE_HEADS = Set.of("Square", "Sea", "Ocean", "River", "Mountains", "Valley",
             "Province", "Governorate", "Region", "Island", "Islands", "Strait", "Peninsula", "Desert", "Street", "Airport",
@@ -246,10 +246,10 @@ final class EntityRecognizer {
             int orgStart = start;
             while (orgStart < to && covered[orgStart]) {
                 Mention mention = article.mentionAt(sentence.index(), orgStart);
-                if (mention == null || mention.entity().type != EntityType.COUNTRY) {
+                if (mention == null || mention.kind() != Mention.Kind.DEMONYM) {
                     break;
                 }
-                orgStart++; // "Russian Foreign Ministry": the country is not part of the institution's name
+                orgStart++; // "Russian Foreign Ministry": the nationality is not part of the name; "Qatar Airways" is
             }
             if (to - orgStart >= 2) {
                 addOrganisation(article, sentence, orgStart, to);
