@@ -195,7 +195,10 @@ class AlertServiceRestartIT {
         env.put("KAFKA_TRANSACTION_TIMEOUT_MS", "5000");
         // Kept under target/ (not the temp dir) so that a failed run can be diagnosed.
         File log = Path.of("target", run + "-first-instance.log").toFile();
-        return builder.redirectErrorStream(true).redirectOutput(log).start();
+        Process process = builder.redirectErrorStream(true).redirectOutput(log).start();
+        // Should this JVM exit before the test kills the child, the child must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-first-alert-instance"));
+        return process;
     }
 
     private static void produce(Topics topics, List<EnrichedArticle> articles) {
