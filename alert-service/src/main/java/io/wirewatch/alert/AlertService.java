@@ -7,11 +7,17 @@ import io.wirewatch.alert.http.AlertHttpServer;
 import io.wirewatch.alert.http.Health;
 import io.wirewatch.alert.http.HttpOptions;
 import io.wirewatch.alert.http.StoreAlertQueries;
+import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.Topics;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +50,8 @@ public final class AlertService implements AutoCloseable {
     }
 
     /**
-     * @param http          the HTTP API's options (its port should be {@link AlertConfig#httpPort()}, which is what
-     *                      other instances are told through {@code application.server})
+     * @param http          the HTTP API's options; the port it binds is what other instances are told through
+     *                      {@code application.server} (with {@link AlertConfig#advertisedHost()})
      * @param meterRegistry where the service's meters (dead letters, HTTP) are registered
      */
     public static AlertService start(AlertConfig config, HttpOptions http, MeterRegistry meterRegistry) {
@@ -53,7 +59,37 @@ public final class AlertService implements AutoCloseable {
         Topology topology = AlertTopology.build(config, topics, meterRegistry);
         LOG.info("Starting alert-service {} ({} -> {}):\n{}", config.applicationId(), topics.articlesEnriched().name(),
                 topics.alerts().name(), topology.describe());
-        KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
+        // The HTTP API binds first, so that application.server advertises the port actually bound (port 0 picks one);
+        // until the streams exist it answers 503 / DOWN.
+        AtomicReference<KafkaStreams> running = new AtomicReference<>();
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, Alert>> alertsStore = StoreQueryParameters.fromNameAndType(
+                AlertTopology.ALERTS_STORE, QueryableStoreTypes.keyValueStore());
+        StoreAlertQueries queries = new StoreAlertQueries(() -> {
+            KafkaStreams streams = running.get();
+            if (streams == null) {
+                throw new InvalidStateStoreException("alert-service is starting");
+            }
+            return streams.store(alertsStore);
+        });
+        AlertFeed feed = AlertFeed.fromTopic(config.cluster().kafkaProperties(), topics.alerts()).start();
+        AlertHttpServer server;
+        try {
+            server = AlertHttpServer.start(http, queries, feed, () -> {
+                KafkaStreams streams = running.get();
+                return streams == null ? Health.down("starting") : Health.of(streams.state());
+            }, meterRegistry);
+        } catch (RuntimeException e) {
+            feed.close();
+            throw e;
+        }
+        KafkaStreams streams;
+        try {
+            streams = new KafkaStreams(topology, config.withHttpPort(server.port()).streamsProperties());
+        } catch (RuntimeException e) {
+            server.close();
+            feed.close();
+            throw e;
+        }
         streams.setUncaughtExceptionHandler(error -> {
             // Input that the rules cannot handle is dead-lettered inside the topology; what reaches here is the
             // environment (broker or registry unreachable), which a fresh thread may well survive.
@@ -61,20 +97,9 @@ public final class AlertService implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((newState, oldState) -> LOG.info("alert-service {} -> {}", oldState, newState));
+        running.set(streams);
         streams.start();
-        AlertFeed feed = null;
-        try {
-            feed = AlertFeed.fromTopic(config.cluster().kafkaProperties(), topics.alerts()).start();
-            AlertHttpServer server = AlertHttpServer.start(http, StoreAlertQueries.of(streams), feed,
-                    () -> Health.of(streams.state()), meterRegistry);
-            return new AlertService(config, streams, feed, server);
-        } catch (RuntimeException e) {
-            if (feed != null) {
-                feed.close();
-            }
-            streams.close(CLOSE_TIMEOUT);
-            throw e;
-        }
+        return new AlertService(config, streams, feed, server);
     }
 
     public AlertConfig config() {

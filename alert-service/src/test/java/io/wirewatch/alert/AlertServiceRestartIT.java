@@ -146,6 +146,9 @@ class AlertServiceRestartIT {
                 JsonNode served = new ObjectMapper().readTree(response.body());
                 assertThat(served.get("id").asText()).isEqualTo(someId);
                 assertThat(served.get("revision").asInt()).isEqualTo(finalRevisions.get(someId));
+                // And other instances are told the port the API actually bound (it was configured as 0)
+                assertThat(second.streams().metadataForAllStreamsClients())
+                        .anySatisfy(client -> assertThat(client.hostInfo().port()).isEqualTo(second.http().port()));
             }
             LOG.info("Second instance completed the replay from an empty state directory in {} ms",
                     (System.nanoTime() - restartedAt) / 1_000_000);
