@@ -98,7 +98,7 @@ public final class UpCommand implements Callable<Integer> {
             running.push(stack);
             ClusterConfig cluster = stack.clusterConfig();
             Topics topics = Topics.create(cluster.serdeConfig());
-            stack.createTopics(partitions, topics.all().stream().map(Topic::name).toArray(String[]::new));
+            stack.createTopics(partitions, Topics.TOPIC_CONFIGS, topics.all().stream().map(Topic::name).toArray(String[]::new));
             Path state = dataDir != null ? dataDir.resolve("state") : Files.createTempDirectory("wirewatch-state");
 
             EnrichConfig enrichConfig = EnrichConfig.defaults(cluster).withStateDir(state.resolve("enrich"));
@@ -109,9 +109,10 @@ public final class UpCommand implements Callable<Integer> {
             running.push(printer);
             IngestService ingest = IngestService.start(IngestConfig.defaults(cluster).withHttpPort(ingestPort));
             running.push(ingest);
-            LOG.info("Wirewatch is up in {} ms: Kafka {}, schema registry {}, alert page http://localhost:{}/",
+            LOG.info("Wirewatch is up in {} ms: Kafka {}, schema registry {}, alert page http://localhost:{}/ (broker log: {})",
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), stack.bootstrapServers(),
-                    stack.schemaRegistryUrl(), port);
+                    stack.schemaRegistryUrl(), port, System.getProperty("WIREWATCH_LOG_FILE",
+                            System.getenv().getOrDefault("WIREWATCH_LOG_FILE", System.getProperty("java.io.tmpdir") + "/wirewatch.log")));
 
             CompletableFuture<IngestSummary> replayed = CompletableFuture.supplyAsync(() -> ingest.ingest(source, pacing));
             replayed.whenComplete((summary, error) -> {

@@ -10,7 +10,14 @@ import picocli.CommandLine.Command;
         subcommands = {UpCommand.class, ReplayCommand.class, TailCommand.class})
 public final class Wirewatch implements Runnable {
 
+    /** The launcher's logging: broker and client logs to a file, the terminal kept for alerts and service news. */
+    static final String LOGGING_CONFIG = "wirewatch-logback.xml";
+
     public static void main(String[] args) {
+        // Before the first logger exists; an operator's own -Dlogback.configurationFile wins.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOGGING_CONFIG);
+        }
         System.exit(commandLine().execute(args));
     }
 

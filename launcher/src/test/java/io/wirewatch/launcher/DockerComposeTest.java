@@ -102,6 +102,10 @@ class DockerComposeTest {
         assertThat(created).containsExactlyInAnyOrderElementsOf(
                 topics.all().stream().map(t -> t.name()).collect(Collectors.toSet()));
         assertThat(Integer.parseInt(init.get("TOPIC_PARTITIONS"))).isGreaterThanOrEqualTo(6);
+        assertThat(Topics.TOPIC_CONFIGS).hasSize(1);
+        Map.Entry<String, String> config = Topics.TOPIC_CONFIGS.entrySet().iterator().next();
+        assertThat(init.get("WIREWATCH_TOPIC_CONFIG")).isEqualTo(config.getKey() + "=" + config.getValue());
+        assertThat(String.valueOf(map(services.get("topic-init")).get("command"))).contains("--config \"$$WIREWATCH_TOPIC_CONFIG\"");
         assertThat(environment("kafka").get("KAFKA_AUTO_CREATE_TOPICS_ENABLE")).isEqualTo("false");
     }
 

@@ -89,6 +89,14 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
+    /** Creates topics (replication 1, a single node) with topic-level configs such as {@code retention.ms}. */
+    public void createTopics(int partitions, Map<String, String> configs, String... names) {
+        try (TopicAdmin admin = TopicAdmin.connect(kafka.clientProperties())) {
+            admin.createTopics(java.util.Arrays.stream(names)
+                    .map(name -> new TopicAdmin.TopicSpec(name, partitions, (short) 1, configs)).toList());
+        }
+    }
+
     public EmbeddedKafka kafka() {
         return kafka;
     }

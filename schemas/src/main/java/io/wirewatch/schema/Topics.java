@@ -21,6 +21,13 @@ public record Topics(
     public static final String ALERTS = "alerts";
     public static final String DEAD_LETTERS = "articles.dlq";
 
+    /**
+     * Topic-level configs every Wirewatch topic is created with. Record timestamps are event time (publication
+     * time), so a replayed archive is older than any time-based retention and the broker would delete it at its next
+     * check; ingest's dedup also rebuilds from articles.raw. Retention is therefore never by time.
+     */
+    public static final Map<String, String> TOPIC_CONFIGS = Map.of("retention.ms", "-1");
+
     /** The standard topic names. */
     public static Topics create(Map<String, ?> serdeConfig) {
         return create(serdeConfig, "");
