@@ -120,7 +120,7 @@ class SchemaCompatibilityTest {
      * Parses every file of a directory into its named types. Files name types defined in other files, so a file whose
      * dependencies are not parsed yet waits for a later round.
      */
-    private static Map<String, Schema> parseAll(Path dir) {
+    static Map<String, Schema> parseAll(Path dir) {
         List<Path> pending = new ArrayList<>(avscFiles(dir));
         Map<String, Schema> known = new LinkedHashMap<>();
         while (!pending.isEmpty()) {
