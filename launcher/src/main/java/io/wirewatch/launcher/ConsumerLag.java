@@ -19,7 +19,7 @@ import org.apache.kafka.common.TopicPartition;
  * How far a Kafka Streams application (a consumer group) is behind its input: the committed end of each input
  * and repartition topic minus what the group has committed. Zero everywhere means nothing is in flight.
  */
-final class ConsumerLag {
+public final class ConsumerLag {
 
     private ConsumerLag() {
     }
@@ -28,7 +28,7 @@ final class ConsumerLag {
      * Records not yet consumed and committed by {@code groupId} on {@code topics} plus the group's own repartition
      * topics ({@code <groupId>-...-repartition}). Streams' application id is its group id.
      */
-    static long of(Admin admin, String groupId, List<String> topics) throws InterruptedException {
+    public static long of(Admin admin, String groupId, List<String> topics) throws InterruptedException {
         try {
             List<String> all = new ArrayList<>(topics);
             for (String name : admin.listTopics().names().get(10, TimeUnit.SECONDS)) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,14 @@ public final class UpCommand implements Callable<Integer> {
 
     PrintStream out = System.out;
 
+    /** Counted down by Ctrl-C (the shutdown hook) or {@link #requestStop()}. */
+    private final CountDownLatch stop = new CountDownLatch(1);
+
+    /** Stops a running {@code up} as Ctrl-C would, for callers that run it in-process. */
+    void requestStop() {
+        stop.countDown();
+    }
+
     @Override
     public Integer call() throws Exception {
         Path source = replay != null ? replay : defaultSeeds();
@@ -86,8 +95,9 @@ public final class UpCommand implements Callable<Integer> {
         }
         ReplayOptions pacing = new ReplayOptions(ReplayOptions.parseSpeed(speed), null);
         Deque<AutoCloseable> running = new ArrayDeque<>();
-        CountDownLatch stop = new CountDownLatch(1);
+        AtomicBoolean signalled = new AtomicBoolean();
         Thread hook = new Thread(() -> {
+            signalled.set(true);
             stop.countDown();
             closeAll(running);
         }, "wirewatch-shutdown");
@@ -104,14 +114,15 @@ public final class UpCommand implements Callable<Integer> {
             EnrichConfig enrichConfig = EnrichConfig.defaults(cluster).withStateDir(state.resolve("enrich"));
             running.push(EnrichService.start(enrichConfig));
             AlertConfig alertConfig = AlertConfig.defaults(cluster).withStateDir(state.resolve("alert")).withHttpPort(port);
-            running.push(AlertService.start(alertConfig));
+            AlertService alerts = AlertService.start(alertConfig);
+            running.push(alerts);
             AlertPrinter printer = new AlertPrinter(cluster, topics.alerts(), out, alertsOut).start();
             running.push(printer);
             IngestService ingest = IngestService.start(IngestConfig.defaults(cluster).withHttpPort(ingestPort));
             running.push(ingest);
             LOG.info("Wirewatch is up in {} ms: Kafka {}, schema registry {}, alert page http://localhost:{}/ (broker log: {})",
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), stack.bootstrapServers(),
-                    stack.schemaRegistryUrl(), port, System.getProperty("WIREWATCH_LOG_FILE",
+                    stack.schemaRegistryUrl(), alerts.http().port(), System.getProperty("WIREWATCH_LOG_FILE",
                             System.getenv().getOrDefault("WIREWATCH_LOG_FILE", System.getProperty("java.io.tmpdir") + "/wirewatch.log")));
 
             CompletableFuture<IngestSummary> replayed = CompletableFuture.supplyAsync(() -> ingest.ingest(source, pacing));
@@ -132,7 +143,8 @@ public final class UpCommand implements Callable<Integer> {
             stop.await();
             return 0;
         } finally {
-            if (stop.getCount() > 0) {
+            // On Ctrl-C the hook closes everything (and the JVM is exiting, so the hook cannot be removed).
+            if (!signalled.get()) {
                 Runtime.getRuntime().removeShutdownHook(hook);
                 closeAll(running);
             }
