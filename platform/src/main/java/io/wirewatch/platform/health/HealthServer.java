@@ -13,9 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * A one-route HTTP server answering {@code GET /health} for services that serve nothing else (enrich-service), so
- * that container healthchecks and load balancers can probe them. The JDK's built-in server is enough for one route;
- * a servlet container would be the only reason to pull a web framework into a stream processor.
+ * A small HTTP server answering {@code GET /health} for services that serve nothing else (enrich-service), so
+ * that container healthchecks and load balancers can probe them, and, when given a scrape function,
+ * {@code GET /metrics} in the Prometheus text format ({@link PrometheusMetrics}). The JDK's built-in server is enough
+ * for two routes; a servlet container would be the only reason to pull a web framework into a stream processor.
  */
 public final class HealthServer implements AutoCloseable {
 
@@ -38,10 +39,21 @@ public final class HealthServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts on {@code port} (0 picks a free one). */
+    /** Starts on {@code port} (0 picks a free one), serving {@code /health} only. */
     public static HealthServer start(int port, Supplier<Health> health) throws IOException {
+        return start(port, health, null);
+    }
+
+    /**
+     * Starts on {@code port} (0 picks a free one), serving {@code /health} and, when {@code metrics} is not null,
+     * {@code /metrics} with what it returns (e.g. {@code PrometheusMeterRegistry::scrape}).
+     */
+    public static HealthServer start(int port, Supplier<Health> health, Supplier<String> metrics) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 16);
         server.createContext("/health", exchange -> answer(exchange, health));
+        if (metrics != null) {
+            server.createContext("/metrics", exchange -> answerMetrics(exchange, metrics));
+        }
         server.createContext("/", exchange -> respond(exchange, 404, Map.of("error", "not found", "path",
                 exchange.getRequestURI().getPath())));
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
@@ -72,6 +84,24 @@ public final class HealthServer implements AutoCloseable {
         body.put("status", current.up() ? "UP" : "DOWN");
         body.putAll(current.details());
         respond(exchange, current.up() ? 200 : 503, body);
+    }
+
+    private static void answerMetrics(HttpExchange exchange, Supplier<String> metrics) throws IOException {
+        if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+            respond(exchange, 405, Map.of("error", "method not allowed"));
+            return;
+        }
+        byte[] bytes = metrics.get().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", PrometheusMetrics.CONTENT_TYPE);
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+            return;
+        }
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
