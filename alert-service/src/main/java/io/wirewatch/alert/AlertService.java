@@ -1,12 +1,13 @@
 package io.wirewatch.alert;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.wirewatch.alert.http.AlertFeed;
 import io.wirewatch.alert.http.AlertHttpServer;
 import io.wirewatch.alert.http.Health;
 import io.wirewatch.alert.http.HttpOptions;
 import io.wirewatch.alert.http.StoreAlertQueries;
+import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.Topics;
 import java.time.Duration;
@@ -36,23 +37,30 @@ public final class AlertService implements AutoCloseable {
     private final KafkaStreams streams;
     private final AlertFeed feed;
     private final AlertHttpServer http;
+    private final KafkaStreamsMetrics streamsMetrics;
 
-    private AlertService(AlertConfig config, KafkaStreams streams, AlertFeed feed, AlertHttpServer http) {
+    private AlertService(AlertConfig config, KafkaStreams streams, AlertFeed feed, AlertHttpServer http,
+                         KafkaStreamsMetrics streamsMetrics) {
         this.config = config;
         this.streams = streams;
         this.feed = feed;
         this.http = http;
+        this.streamsMetrics = streamsMetrics;
     }
 
-    /** Starts with the default HTTP options on {@link AlertConfig#httpPort()}. */
+    /**
+     * Starts with the default HTTP options on {@link AlertConfig#httpPort()} and a private Prometheus meter registry,
+     * served on {@code GET /metrics}.
+     */
     public static AlertService start(AlertConfig config) {
-        return start(config, HttpOptions.defaults().withPort(config.httpPort()), new SimpleMeterRegistry());
+        return start(config, HttpOptions.defaults().withPort(config.httpPort()), PrometheusMetrics.newRegistry());
     }
 
     /**
      * @param http          the HTTP API's options; the port it binds is what other instances are told through
      *                      {@code application.server} (with {@link AlertConfig#advertisedHost()})
-     * @param meterRegistry where the service's meters (dead letters, HTTP) are registered
+     * @param meterRegistry where the service's meters (dead letters, HTTP, Kafka Streams client metrics) are
+     *                      registered; {@code GET /metrics} renders it when it is, or holds, a Prometheus registry
      */
     public static AlertService start(AlertConfig config, HttpOptions http, MeterRegistry meterRegistry) {
         Topics topics = config.topics();
@@ -97,9 +105,11 @@ public final class AlertService implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((newState, oldState) -> LOG.info("alert-service {} -> {}", oldState, newState));
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(meterRegistry);
         running.set(streams);
         streams.start();
-        return new AlertService(config, streams, feed, server);
+        return new AlertService(config, streams, feed, server, streamsMetrics);
     }
 
     public AlertConfig config() {
@@ -128,6 +138,7 @@ public final class AlertService implements AutoCloseable {
                 if (!streams.close(CLOSE_TIMEOUT)) {
                     LOG.warn("alert-service did not stop within {}", CLOSE_TIMEOUT);
                 }
+                streamsMetrics.close();
             }
         }
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wirewatch.alert.rules.RuleSettings;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -61,6 +64,34 @@ class AlertConfigTest {
                 .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
                 .containsEntry("security.protocol", "SASL_SSL");
     }
+
+    @Test
+    void shouldHandEverySecuritySettingFromTheEnvironmentToEveryStreamsClient() {
+        // Given a SASL_SSL cluster described only by KAFKA_* variables
+        Map<String, String> env = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "broker:9093", "SCHEMA_REGISTRY_URL", "https://registry:8081"));
+        SECURITY.forEach((key, value) -> env.put("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+
+        // When Kafka Streams derives the configs of the clients it creates
+        StreamsConfig streams = new StreamsConfig(AlertConfig.fromEnvironment(env).streamsProperties());
+        List<Map<String, Object>> clients = List.of(
+                streams.getMainConsumerConfigs("wirewatch-alert", "alert-consumer", 0),
+                streams.getRestoreConsumerConfigs("alert-restore"),
+                streams.getProducerConfigs("alert-producer"),
+                streams.getAdminConfigs("alert-admin"));
+
+        // Then each of them carries every setting
+        assertThat(clients).allSatisfy(client -> assertThat(client).containsAllEntriesOf(SECURITY));
+    }
+
+    /** The client properties of a SASL_SSL cluster, as KAFKA_* variables name them once lower-cased and dotted. */
+    static final Map<String, String> SECURITY = Map.of(
+            "security.protocol", "SASL_SSL",
+            "sasl.mechanism", "PLAIN",
+            "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                    + "username=\"alert\" password=\"s3cret\";",
+            "ssl.truststore.location", "/nonexistent/wirewatch/truststore.p12",
+            "ssl.truststore.password", "changeit");
 
     @Test
     void shouldNameTheBadVariable() {

@@ -2,16 +2,20 @@ package io.wirewatch.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.streams.DeadLetterRouter;
 import io.wirewatch.platform.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertEvidence;
 import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.AlertType;
+import io.wirewatch.schema.Article;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Severity;
 import io.wirewatch.schema.Topics;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +67,7 @@ class AlertTopologyTest {
     private final AlertConfig config = AlertConfig.defaults(ClusterConfig.of("unused:9092", "mock://" + registryScope))
             .withApplicationId("alert-topology-test");
     private final Topics topics = config.topics();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private TopologyTestDriver driver;
     private Instant wallClock = START;
@@ -77,7 +82,7 @@ class AlertTopologyTest {
     @BeforeEach
     void startDriver() {
         Properties props = config.withStateDir(stateDir).streamsProperties();
-        driver = new TopologyTestDriver(AlertTopology.build(config, topics), props, START);
+        driver = new TopologyTestDriver(AlertTopology.build(config, topics, meters), props, START);
         enriched = driver.createInputTopic(topics.articlesEnriched().name(), new StringSerializer(),
                 topics.articlesEnriched().valueSerde().serializer());
         rawEnriched = driver.createInputTopic(topics.articlesEnriched().name(), new StringSerializer(),
@@ -314,6 +319,54 @@ class AlertTopologyTest {
         assertThat(deadLetter.getReason()).startsWith("Cannot decode value");
         assertThat(StandardCharsets.UTF_8.decode(deadLetter.getPayload()).toString()).isEqualTo("not an enriched article");
         assertThat(after).extracting(Alert::getId).contains(GCC, HOMS_MONDAY);
+        // And operators can see it counted
+        assertThat(deadLetterCount("undecodable")).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldDeadLetterARecordNamingAnUnknownSchemaIdAndGoOn() {
+        // Given wire-format bytes naming a schema id the registry never issued
+        byte[] unknownId = ByteBuffer.allocate(9).put((byte) 0).putInt(4242).putInt(7).array();
+
+        // When it arrives before a good article
+        rawEnriched.pipeInput(new TestRecord<>("ghost-1", unknownId, START));
+        List<Alert> after = replay(EnrichedSeeds.bbc());
+
+        // Then it is one dead letter naming the id, counted, and the good article still raises its alerts
+        DeadLetter deadLetter = deadLetters.readValue();
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(deadLetter.getTopic()).isEqualTo(topics.articlesEnriched().name());
+        assertThat(deadLetter.getOffset()).isZero();
+        assertThat(deadLetter.getReason()).contains("4242");
+        assertThat(deadLetter.getPayload()).isEqualTo(ByteBuffer.wrap(unknownId));
+        assertThat(deadLetterCount("undecodable")).isEqualTo(1.0);
+        assertThat(after).extracting(Alert::getId).contains(GCC, HOMS_MONDAY);
+    }
+
+    @Test
+    void shouldDeadLetterARecordOfAnotherSchemaAndGoOn() {
+        // Given a valid Avro Article (registered for articles.raw) written on articles.enriched by mistake
+        Article article = Article.newBuilder().setId("raw-1").setIngestedAt(START).setText("Text.")
+                .setOriginalText("Text.").setContentHash("00").setSourceRef("http").build();
+        byte[] articleBytes = topics.articlesRaw().valueSerde().serializer().serialize(topics.articlesRaw().name(), article);
+
+        // When it arrives before a good article
+        rawEnriched.pipeInput(new TestRecord<>("raw-1", articleBytes, START));
+        List<Alert> after = replay(EnrichedSeeds.bbc());
+
+        // Then it is one dead letter naming both types, counted, and the good article still raises its alerts
+        DeadLetter deadLetter = deadLetters.readValue();
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(deadLetter.getReason()).contains(Article.class.getName()).contains(EnrichedArticle.class.getName());
+        assertThat(deadLetter.getPayload()).isEqualTo(ByteBuffer.wrap(articleBytes));
+        assertThat(deadLetterCount("undecodable")).isEqualTo(1.0);
+        assertThat(after).extracting(Alert::getId).contains(GCC, HOMS_MONDAY);
+    }
+
+    private double deadLetterCount(String reason) {
+        return meters.get(DeadLetterRouter.METER_NAME)
+                .tags("service", "alert", "topic", topics.articlesEnriched().name(), "reason", reason)
+                .counter().count();
     }
 
     @Test

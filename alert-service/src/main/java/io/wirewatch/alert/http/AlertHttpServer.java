@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.schema.Alert;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,11 +50,14 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code /alerts/stream}</td><td>{@code text/event-stream}: with {@code replay=true} (the default) every
  *       current alert first, then each new version as it is committed; see {@link SseConnection} for framing</td></tr>
  *   <tr><td>{@code /health}</td><td>{@code {"status":"UP"|"DOWN",...}}, 200 or 503</td></tr>
+ *   <tr><td>{@code /metrics}</td><td>the meter registry in the Prometheus text format (dead letters as
+ *       {@code wirewatch_dead_letters_total}, HTTP requests, Kafka Streams client metrics); served when the registry
+ *       is, or as a composite holds, a Prometheus registry ({@link PrometheusMetrics#scrapeable}), 404 otherwise</td></tr>
  *   <tr><td>{@code /}, {@code /app.js}, {@code /app.css}</td><td>the live alert page</td></tr>
  * </table>
  * Alert JSON is {@link AlertJson}'s; errors are {@code {"error": "...", "parameter": "..."}}.
  *
- * <p>Built on the JDK's {@code com.sun.net.httpserver}: six routes, no servlet container or web framework needed,
+ * <p>Built on the JDK's {@code com.sun.net.httpserver}: seven routes, no servlet container or web framework needed,
  * and no extra dependency. Every response carries {@code X-Content-Type-Options: nosniff} and a Content Security
  * Policy allowing only this origin's own script files, so no injected markup can run even if it reached the page.
  * CORS is off unless {@link HttpOptions#corsOrigin()} names an origin. The thread pool has one thread per allowed
@@ -84,6 +89,8 @@ public final class AlertHttpServer implements AutoCloseable {
     private final Set<SseConnection> openStreams = ConcurrentHashMap.newKeySet();
     private final Map<String, byte[]> assetBodies = new ConcurrentHashMap<>();
     private final MeterRegistry meterRegistry;
+    /** Renders /metrics; null when the registry has no Prometheus view. */
+    private final PrometheusMeterRegistry prometheus;
     private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
     private final Counter droppedStreams;
     private final Object inFlightLock = new Object();
@@ -95,6 +102,7 @@ public final class AlertHttpServer implements AutoCloseable {
                             MeterRegistry meterRegistry) throws IOException {
         this.options = options;
         this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
+        this.prometheus = PrometheusMetrics.scrapeable(meterRegistry).orElse(null);
         this.queries = Objects.requireNonNull(queries, "queries");
         this.feed = Objects.requireNonNull(feed, "feed");
         this.health = Objects.requireNonNull(health, "health");
@@ -227,6 +235,7 @@ public final class AlertHttpServer implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         String route = ASSETS.containsKey(path) ? "page"
                 : path.equals("/health") ? "health"
+                : path.equals("/metrics") ? "metrics"
                 : path.equals("/alerts") ? "alerts"
                 : path.equals("/alerts/stream") ? "stream"
                 : path.startsWith("/alerts/") ? "alert"
@@ -270,7 +279,7 @@ public final class AlertHttpServer implements AutoCloseable {
         }
         String path = exchange.getRequestURI().getRawPath();
         boolean known = ASSETS.containsKey(path) || path.equals("/health") || path.equals("/alerts")
-                || path.startsWith("/alerts/");
+                || path.startsWith("/alerts/") || (path.equals("/metrics") && prometheus != null);
         if (!known) {
             sendError(exchange, 404, "No such resource: " + path, Map.of());
             return;
@@ -290,6 +299,9 @@ public final class AlertHttpServer implements AutoCloseable {
                 serveAsset(exchange, ASSETS.get(path));
             } else if (path.equals("/health")) {
                 serveHealth(exchange);
+            } else if (path.equals("/metrics")) {
+                exchange.getResponseHeaders().set("Content-Type", PrometheusMetrics.CONTENT_TYPE);
+                send(exchange, 200, prometheus.scrape().getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/alerts")) {
                 serveList(exchange);
             } else if (path.equals("/alerts/stream")) {

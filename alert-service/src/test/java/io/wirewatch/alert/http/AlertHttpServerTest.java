@@ -6,7 +6,11 @@ import static io.wirewatch.alert.http.AlertFixtures.usEmbassyClosed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirewatch.platform.health.PrometheusMetrics;
+import io.wirewatch.platform.streams.DeadLetterRouter;
 import io.wirewatch.schema.Alert;
 import java.io.IOException;
 import java.io.InputStream;
@@ -316,6 +320,37 @@ class AlertHttpServerTest {
         server.close();
         server = null;
         assertThat(registry.getMeters()).isEmpty();
+    }
+
+    @Test
+    void shouldServeDeadLetterCountsOnMetricsInPrometheusFormat() throws Exception {
+        // Given a server on a Prometheus registry in which the topology counted one undecodable record
+        PrometheusMeterRegistry registry = PrometheusMetrics.newRegistry();
+        Counter.builder(DeadLetterRouter.METER_NAME).tag("service", "alert").tag("topic", "articles.enriched")
+                .tag("reason", "undecodable").register(registry).increment();
+        server = AlertHttpServer.start(HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0), queries, feed,
+                health::get, registry);
+        get("/alerts");
+
+        // When it is scraped
+        HttpResponse<String> metrics = get("/metrics");
+
+        // Then the dead letter and the earlier request are there, in the Prometheus text format
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValue(PrometheusMetrics.CONTENT_TYPE);
+        assertThat(metrics.body())
+                .contains("wirewatch_dead_letters_total{reason=\"undecodable\",service=\"alert\",topic=\"articles.enriched\"} 1.0")
+                .contains("wirewatch_http_requests_total{route=\"alerts\",status=\"200\"} 1.0");
+    }
+
+    @Test
+    void shouldAnswer404OnMetricsWhenTheRegistryHasNoPrometheusView() throws Exception {
+        // Given a server on a plain in-memory registry
+        server = AlertHttpServer.start(HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0), queries, feed,
+                health::get, new SimpleMeterRegistry());
+
+        // Then there is nothing to scrape
+        assertThat(get("/metrics").statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
