@@ -1,15 +1,17 @@
 package io.wirewatch.enrich;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.wirewatch.enrich.extract.ArticleExtractor;
 import io.wirewatch.platform.health.HealthServer;
+import io.wirewatch.platform.health.PrometheusMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -18,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running enrich-service: the {@link EnrichTopology} in a started {@link KafkaStreams}, and, when configured, a
- * {@code GET /health} endpoint that answers 200 while the streams are RUNNING or REBALANCING and 503 otherwise.
- * Closing it stops the stream threads, committing what they have processed.
+ * {@code GET /health} endpoint that answers 200 while the streams are RUNNING or REBALANCING and 503 otherwise, beside
+ * {@code GET /metrics}: the service's meters (counter {@code wirewatch_dead_letters_total} by topic and reason, and
+ * the Kafka Streams client metrics) in the Prometheus text format. Closing it stops the stream threads, committing
+ * what they have processed.
  */
 public final class EnrichService implements AutoCloseable {
 
@@ -31,22 +35,29 @@ public final class EnrichService implements AutoCloseable {
     private final KafkaStreams streams;
     private final MeterRegistry meterRegistry;
     private final String applicationId;
+    private final KafkaStreamsMetrics streamsMetrics;
     private HealthServer healthServer;
 
-    private EnrichService(KafkaStreams streams, MeterRegistry meterRegistry, String applicationId) {
+    private EnrichService(KafkaStreams streams, MeterRegistry meterRegistry, String applicationId,
+                          KafkaStreamsMetrics streamsMetrics) {
         this.streams = streams;
         this.meterRegistry = meterRegistry;
         this.applicationId = applicationId;
+        this.streamsMetrics = streamsMetrics;
     }
 
-    /** Starts with a fresh extractor and a private meter registry. */
+    /** Starts with a fresh extractor and a private Prometheus meter registry (served on {@code /metrics}). */
     public static EnrichService start(EnrichConfig config) {
-        return start(config, new ArticleExtractor(), new SimpleMeterRegistry());
+        return start(config, new ArticleExtractor(), PrometheusMetrics.newRegistry());
     }
 
     /**
      * Builds the topology, logs its description and starts it; returns at once (the state is then REBALANCING
      * until partitions are assigned).
+     *
+     * @param meterRegistry where the dead-letter counter and the Kafka Streams client metrics go; {@code /metrics}
+     *                      renders it when it is (or, as a composite, holds) a Prometheus registry, and is absent
+     *                      otherwise
      */
     public static EnrichService start(EnrichConfig config, ArticleExtractor extractor, MeterRegistry meterRegistry) {
         Objects.requireNonNull(config, "config");
@@ -62,12 +73,17 @@ public final class EnrichService implements AutoCloseable {
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> LOG.info("enrich-service state {} -> {}", before, now));
-        EnrichService service = new EnrichService(streams, meterRegistry, config.applicationId());
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(meterRegistry);
+        EnrichService service = new EnrichService(streams, meterRegistry, config.applicationId(), streamsMetrics);
         streams.start();
         if (config.healthPort() != EnrichConfig.NO_HEALTH_SERVER) {
+            Supplier<String> metrics = PrometheusMetrics.scrapeable(meterRegistry)
+                    .<Supplier<String>>map(prometheus -> prometheus::scrape).orElse(null);
             try {
-                service.healthServer = HealthServer.start(config.healthPort(), service::health);
-                LOG.info("enrich-service health on http://localhost:{}/health", service.healthServer.port());
+                service.healthServer = HealthServer.start(config.healthPort(), service::health, metrics);
+                LOG.info("enrich-service health on http://localhost:{}/health{}", service.healthServer.port(),
+                        metrics == null ? "" : ", metrics on /metrics");
             } catch (IOException e) {
                 service.close();
                 throw new UncheckedIOException("Cannot serve health on port " + config.healthPort() + " ("
@@ -113,6 +129,7 @@ public final class EnrichService implements AutoCloseable {
             healthServer.close();
         }
         boolean stopped = streams.close(timeout);
+        streamsMetrics.close();
         if (!stopped) {
             LOG.warn("enrich-service did not stop within {}", timeout);
         }

@@ -7,6 +7,7 @@ import io.wirewatch.schema.DeadLetters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -99,6 +100,31 @@ class EnrichConfigTest {
         // And Kafka Streams accepts the whole set
         assertThat(new StreamsConfig(props).getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
                 .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    @Test
+    void shouldHandEverySecuritySettingFromTheEnvironmentToEveryStreamsClient() {
+        // Given a SASL_SSL cluster described only by KAFKA_* variables
+        Map<String, String> security = Map.of(
+                "security.protocol", "SASL_SSL",
+                "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                        + "username=\"enrich\" password=\"s3cret\";",
+                "ssl.truststore.location", "/etc/wirewatch/truststore.p12",
+                "ssl.truststore.password", "changeit");
+        Map<String, String> env = new HashMap<>(CLUSTER);
+        security.forEach((key, value) -> env.put("KAFKA_" + key.toUpperCase().replace('.', '_'), value));
+
+        // When Kafka Streams derives the configs of the clients it creates
+        StreamsConfig streams = new StreamsConfig(EnrichConfig.fromEnvironment(env).streamsProperties());
+        List<Map<String, Object>> clients = List.of(
+                streams.getMainConsumerConfigs("wirewatch-enrich", "enrich-consumer", 0),
+                streams.getRestoreConsumerConfigs("enrich-restore"),
+                streams.getProducerConfigs("enrich-producer"),
+                streams.getAdminConfigs("enrich-admin"));
+
+        // Then each of them carries every setting
+        assertThat(clients).allSatisfy(client -> assertThat(client).containsAllEntriesOf(security));
     }
 
     @Test

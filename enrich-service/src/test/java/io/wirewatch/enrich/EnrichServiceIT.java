@@ -126,6 +126,18 @@ class EnrichServiceIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"state\":\"RUNNING\"");
+
+            // And operators see the poison pill counted on /metrics, beside the Kafka Streams client metrics
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + service.healthPort() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body().lines()
+                    .filter(line -> line.startsWith("wirewatch_dead_letters_total{"))
+                    .filter(line -> line.contains("reason=\"undecodable\""))
+                    .filter(line -> line.contains("topic=\"" + topics.articlesRaw().name() + "\"")))
+                    .singleElement().asString().endsWith(" 1.0");
+            assertThat(metrics.body()).contains("kafka_stream_thread_");
         }
     }
 
