@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -74,7 +75,7 @@ public final class Manifest {
             Instant publishedAt = published == null ? null
                     : Timestamps.parseIso8601(published, "articles[" + i + "].published_at");
             String outlet = text(entry, "outlet", i);
-            byFileName.put(Path.of(file).getFileName().toString(), new ArticleMetadata(
+            byFileName.put(fileName(file, i), new ArticleMetadata(
                     text(entry, "id", i),
                     text(entry, "url", i),
                     outlet != null ? outlet : text(entry, "source", i),
@@ -82,6 +83,21 @@ public final class Manifest {
                     publishedAt));
         }
         return new Manifest(byFileName);
+    }
+
+    /** The last segment of an entry's {@code file}; a value that names no file (NUL, "/") rejects the manifest. */
+    private static String fileName(String file, int index) throws InputRejectedException {
+        Path name;
+        try {
+            name = Path.of(file).getFileName();
+        } catch (InvalidPathException e) {
+            throw new InputRejectedException("manifest entry " + index + ": 'file' is not a valid path: "
+                    + e.getReason(), e);
+        }
+        if (name == null) {
+            throw new InputRejectedException("manifest entry " + index + ": 'file' names no file");
+        }
+        return name.toString();
     }
 
     /** What the manifest says about {@code file} (matched by file name), if anything. */
