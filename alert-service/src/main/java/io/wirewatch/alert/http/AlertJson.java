@@ -28,7 +28,7 @@ import org.apache.avro.specific.SpecificRecord;
  * <p>The JSON is derived from the Avro schema itself, so the field names are exactly the Avro field names
  * ({@code id, status, type, action, cameoCode, actor, actorMembers, target, place, count, countLow, countHigh,
  * baseline, eventDate, headline, severity, background, sources, outlets, evidence[], firstSeen, lastUpdated,
- * revision}; evidence entries {@code articleId, url, outlet, sentence, attributedTo, count, seenAt}) and a field added
+ * revision, countries}; evidence entries {@code articleId, url, outlet, sentence, attributedTo, count, seenAt}) and a field added
  * to the schema appears without touching this class. Encoding:
  * <ul>
  *   <li>every schema field is always written; a null field is written as JSON {@code null} (never omitted), so a
