@@ -102,7 +102,8 @@ public final class ActorNames {
 
     /** Adjective for a state's envoys ("Syrian envoys"), or null when none is known. */
     public static String adjective(String canonicalName) {
-        return ADJECTIVES.get(canonicalName);
+        // An expulsion may name no target ("expelled the ambassador of ..." unresolved); Map.of rejects a null key.
+        return canonicalName == null ? null : ADJECTIVES.get(canonicalName);
     }
 
     /** Lower-case, dash-separated form for alert ids: "Gulf Cooperation Council" becomes "gulf-cooperation-council". */

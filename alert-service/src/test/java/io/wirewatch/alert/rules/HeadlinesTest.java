@@ -30,6 +30,16 @@ class HeadlinesTest {
     }
 
     @Test
+    void shouldWriteAnExpulsionHeadlineWhenTheTargetIsUnknown() {
+        // Given an expulsion whose target extraction could not resolve
+        String headline = Headlines.diplomatic("France", false, null,
+                List.of(DiplomaticActionType.EXPEL_DIPLOMATS), false);
+
+        // Then the headline names no target rather than failing the article
+        assertThat(headline).isEqualTo("France expels envoys");
+    }
+
+    @Test
     void shouldCanonicaliseCommonAliasesOfActors() {
         assertThat(List.of("US", "U.S.", "the United States", "USA").stream().map(ActorNames::canonical).distinct())
                 .containsExactly("United States");
