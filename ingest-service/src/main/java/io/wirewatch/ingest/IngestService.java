@@ -3,7 +3,9 @@ package io.wirewatch.ingest;
 import io.wirewatch.ingest.http.IngestHttpServer;
 import io.wirewatch.ingest.identity.NearDuplicateIndex;
 import io.wirewatch.ingest.identity.SeenArticles;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wirewatch.ingest.publish.ArticlePublisher;
+import io.wirewatch.ingest.publish.DeadLetterCountingOutput;
 import io.wirewatch.ingest.publish.PublishedArticles;
 import io.wirewatch.ingest.replay.Pacer;
 import io.wirewatch.ingest.replay.ProgressReporter;
@@ -13,6 +15,7 @@ import io.wirewatch.ingest.source.FileSource;
 import io.wirewatch.ingest.source.RawArticle;
 import io.wirewatch.ingest.source.Rejection;
 import io.wirewatch.ingest.watch.DirectoryWatcher;
+import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.schema.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,32 +52,46 @@ public final class IngestService implements AutoCloseable {
     private final ReentrantLock ingestLock = new ReentrantLock();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final long alreadyPublished;
+    private final MeterRegistry meterRegistry;
     private IngestHttpServer http;
     private DirectoryWatcher watcher;
     private volatile boolean closed;
 
     private IngestService(IngestConfig config, ArticlePublisher publisher, IngestPipeline pipeline,
-                          long alreadyPublished) {
+                          long alreadyPublished, MeterRegistry meterRegistry) {
         this.config = config;
+        this.meterRegistry = meterRegistry;
         this.publisher = publisher;
         this.pipeline = pipeline;
         this.alreadyPublished = alreadyPublished;
         this.files = new FileSource(config.maxArticleBytes());
     }
 
-    /** Connects, reads what was published before, and starts the HTTP endpoint and the watcher when configured. */
+    /**
+     * Connects, reads what was published before, and starts the HTTP endpoint and the watcher when configured; meters
+     * go to a private Prometheus registry, served on the HTTP endpoint's {@code GET /metrics}.
+     */
     public static IngestService start(IngestConfig config) {
+        return start(config, PrometheusMetrics.newRegistry());
+    }
+
+    /**
+     * As {@link #start(IngestConfig)}, with the meters (dead letters as {@code wirewatch.dead.letters}) in
+     * {@code meterRegistry}; {@code GET /metrics} renders it when it is, or as a composite holds, a
+     * Prometheus registry, and is absent otherwise.
+     */
+    public static IngestService start(IngestConfig config, MeterRegistry meterRegistry) {
         Topics topics = Topics.create(config.cluster().serdeConfig(), config.topicPrefix());
         Map<String, Object> kafka = config.cluster().kafkaProperties();
         ArticlePublisher publisher = ArticlePublisher.create(kafka, topics, config.clientId());
-        IngestPipeline pipeline = new IngestPipeline(publisher, new SeenArticles(),
+        IngestPipeline pipeline = new IngestPipeline(new DeadLetterCountingOutput(publisher, meterRegistry), new SeenArticles(),
                 new NearDuplicateIndex(config.nearDuplicateThreshold(), config.nearDuplicateWindow()),
                 Clock.systemUTC(), config.maxArticleBytes());
         IngestService service;
         try {
             long published = PublishedArticles.readAll(kafka, topics.articlesRaw(), config.clientId(),
                     article -> pipeline.remember(article.getId(), article.getContentHash(), article.getText()));
-            service = new IngestService(config, publisher, pipeline, published);
+            service = new IngestService(config, publisher, pipeline, published, meterRegistry);
         } catch (RuntimeException e) {
             publisher.close();
             throw e;
@@ -93,10 +111,12 @@ public final class IngestService implements AutoCloseable {
 
     private void startSources() throws IOException {
         if (config.httpEnabled()) {
+            Supplier<String> metrics = PrometheusMetrics.scrapeable(meterRegistry)
+                    .<Supplier<String>>map(prometheus -> prometheus::scrape).orElse(null);
             http = IngestHttpServer.start(config.httpPort(), pipeline,
                     new IngestHttpServer.Limits(config.maxRequestBytes(), config.maxArticleBytes(),
                             config.httpRequestsPerSecond()),
-                    this::health);
+                    this::health, metrics);
         }
         if (config.watchDirectory() != null) {
             watcher = DirectoryWatcher.start(config.watchDirectory(),

@@ -6,10 +6,12 @@ import com.sun.net.httpserver.HttpServer;
 import io.wirewatch.ingest.IngestPipeline;
 import io.wirewatch.ingest.source.InputRejectedException;
 import io.wirewatch.ingest.source.Rejection;
+import io.wirewatch.platform.health.PrometheusMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * {@code 202 {"accepted":[ids],"duplicates":[ids],"rejected":[{"line":n,"reason":...}]}} when at least one item was an
  * article, {@code 400} (same body plus {@code error}) when none was, {@code 413} over the size limit (at most
  * limit + 1 bytes are ever held in memory), {@code 415} for other content types, {@code 429} over the per-client rate.
- * Every rejection is also a dead letter. {@code GET /health} reports the service state.
+ * Every rejection is also a dead letter. {@code GET /health} reports the service state; {@code GET /metrics}, when the
+ * server is given a scrape function, the service's meters in the Prometheus text format (rejections as
+ * {@code wirewatch_dead_letters_total}).
  *
- * <p>The JDK's built-in server: two routes and small bodies do not justify a web framework, and it is the server the
+ * <p>The JDK's built-in server: three routes and small bodies do not justify a web framework, and it is the server the
  * platform's health endpoint already uses.
  */
 public final class IngestHttpServer implements AutoCloseable {
@@ -79,6 +83,18 @@ public final class IngestHttpServer implements AutoCloseable {
      */
     public static IngestHttpServer start(int port, IngestPipeline pipeline, Limits limits,
                                          Supplier<Map<String, Object>> health) throws IOException {
+        return start(port, pipeline, limits, health, null);
+    }
+
+    /**
+     * Starts listening on {@code port} (0 picks a free port), also serving {@code GET /metrics} with what
+     * {@code metrics} returns (e.g. {@code PrometheusMeterRegistry::scrape}) unless it is null.
+     *
+     * @param health details for {@code GET /health}; its {@code status} entry should be {@code UP} or {@code DOWN}
+     */
+    public static IngestHttpServer start(int port, IngestPipeline pipeline, Limits limits,
+                                         Supplier<Map<String, Object>> health, Supplier<String> metrics)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
@@ -90,6 +106,9 @@ public final class IngestHttpServer implements AutoCloseable {
                 Clock.systemUTC());
         server.createContext("/articles", ingestServer::handleArticles);
         server.createContext("/health", ingestServer::handleHealth);
+        if (metrics != null) {
+            server.createContext("/metrics", exchange -> handleMetrics(exchange, metrics));
+        }
         server.createContext("/", exchange -> respond(exchange, 404, Map.of("error", "not found")));
         server.setExecutor(executor);
         server.start();
@@ -100,6 +119,20 @@ public final class IngestHttpServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    private static void handleMetrics(HttpExchange exchange, Supplier<String> metrics) throws IOException {
+        if (!exchange.getRequestMethod().equalsIgnoreCase("GET")) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            respond(exchange, 405, Map.of("error", "use GET to read metrics"));
+            return;
+        }
+        byte[] body = metrics.get().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", PrometheusMetrics.CONTENT_TYPE);
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     private void handleHealth(HttpExchange exchange) throws IOException {
