@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
-import io.wirewatch.schema.Article;
-import io.wirewatch.schema.EnrichedArticle;
+import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;
 import java.time.Duration;
@@ -32,9 +31,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *
  * @param raw      how many committed records of {@code articles.raw} carry each article id
  * @param enriched how many committed records of {@code articles.enriched} carry each article id
- * @param alerts   every committed alert version, in no particular order across partitions
+ * @param alerts      every committed alert version, in no particular order across partitions
+ * @param deadLetters every committed dead letter: an article a service gave up on is an article lost to the alerts
  */
-record ExactlyOnceAudit(Map<String, Integer> raw, Map<String, Integer> enriched, List<Alert> alerts) {
+record ExactlyOnceAudit(Map<String, Integer> raw, Map<String, Integer> enriched, List<Alert> alerts,
+                        List<DeadLetter> deadLetters) {
 
     private static final Duration READ_PATIENCE = Duration.ofSeconds(30);
 
@@ -42,7 +43,8 @@ record ExactlyOnceAudit(Map<String, Integer> raw, Map<String, Integer> enriched,
         return new ExactlyOnceAudit(
                 countBy(readAll(cluster, topics.articlesRaw()), record -> record.value().getId()),
                 countBy(readAll(cluster, topics.articlesEnriched()), record -> record.value().getArticleId()),
-                readAll(cluster, topics.alerts()).stream().map(ConsumerRecord::value).toList());
+                readAll(cluster, topics.alerts()).stream().map(ConsumerRecord::value).toList(),
+                readAll(cluster, topics.deadLetters()).stream().map(ConsumerRecord::value).toList());
     }
 
     /** Published article ids that never reached {@code articles.enriched}. */
@@ -65,13 +67,10 @@ record ExactlyOnceAudit(Map<String, Integer> raw, Map<String, Integer> enriched,
 
     /** Alert ids whose revisions have a gap: a version that was lost between the first and the latest. */
     Set<String> alertsWithMissingRevisions() {
-        Map<String, Set<Integer>> revisions = alerts.stream().collect(Collectors.groupingBy(Alert::getId,
+        Map<String, TreeSet<Integer>> revisions = alerts.stream().collect(Collectors.groupingBy(Alert::getId,
                 TreeMap::new, Collectors.mapping(Alert::getRevision, Collectors.toCollection(TreeSet::new))));
         return revisions.entrySet().stream()
-                .filter(e -> {
-                    TreeSet<Integer> seen = (TreeSet<Integer>) e.getValue();
-                    return seen.last() - seen.first() + 1 != seen.size();
-                })
+                .filter(e -> e.getValue().last() - e.getValue().first() + 1 != e.getValue().size())
                 .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -89,10 +88,11 @@ record ExactlyOnceAudit(Map<String, Integer> raw, Map<String, Integer> enriched,
         int duplicateRaw = raw.values().stream().mapToInt(n -> n - 1).sum();
         long alertIds = alerts.stream().map(Alert::getId).distinct().count();
         return String.format("articles expected %d, published %d (lost %d, duplicated %d), enriched %d (lost %d, "
-                        + "duplicated %d), alerts %d ids / %d versions (duplicated versions %d, ids with a lost revision %d)",
+                        + "duplicated %d), alerts %d ids / %d versions (duplicated versions %d, ids with a lost revision %d), "
+                        + "dead letters %d",
                 expectedIds.size(), raw.size(), lostRaw.size(), duplicateRaw, enriched.size(), notEnriched().size(),
                 duplicateEnrichments(), alertIds, alerts.size(), duplicateAlertVersions(),
-                alertsWithMissingRevisions().size());
+                alertsWithMissingRevisions().size(), deadLetters.size());
     }
 
     /**
@@ -103,6 +103,7 @@ record ExactlyOnceAudit(Map<String, Integer> raw, Map<String, Integer> enriched,
         Map<String, Integer> once = corpus.ids().stream().collect(Collectors.toMap(Function.identity(), id -> 1));
         assertThat(raw).as("articles.raw: each generated article published exactly once").isEqualTo(once);
         assertThat(enriched).as("articles.enriched: each published article enriched exactly once").isEqualTo(once);
+        assertThat(deadLetters).as("dead letters (input a service gave up on)").isEmpty();
         assertThat(duplicateAlertVersions()).as("alert versions seen more than once").isZero();
         assertThat(newVersionsPerAlert()).as("NEW versions per alert id").allSatisfy((id, news) ->
                 assertThat(news).as("NEW versions of %s", id).isEqualTo(1L));

@@ -145,7 +145,7 @@ final class ReliabilityPipeline implements AutoCloseable {
                     .filter(e -> e.getValue() != null)
                     .mapToLong(e -> e.getValue().offset()).sum();
         } catch (ExecutionException | TimeoutException e) {
-            return 0;
+            return 0; // no group yet (or the broker is away): nothing known to be committed
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
