@@ -200,6 +200,16 @@ class IngestServiceIT {
                     .satisfies(record -> assertThat(record.value().getUrl()).isEqualTo("https://example.org/a"));
             assertThat(get(URI.create("http://localhost:" + service.httpPort() + "/health")).statusCode())
                     .isEqualTo(200);
+
+            // And operators see every rejection (nine bodies and lines, then the bad line beside the good article)
+            // counted on /metrics, over all error classes
+            HttpResponse<String> metrics = get(URI.create("http://localhost:" + service.httpPort() + "/metrics"));
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            double deadLetterCount = metrics.body().lines()
+                    .filter(line -> line.startsWith("wirewatch_dead_letters_total{") && line.contains("service=\"ingest\""))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
+            assertThat(deadLetterCount).isEqualTo(10.0);
         }
     }
 
