@@ -1,29 +1,19 @@
 package io.wirewatch.alert;
 
-import io.micrometer.core.instrument.Metrics;
-import io.wirewatch.alert.http.HttpOptions;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import io.wirewatch.platform.lifecycle.ServiceRunner;
 
 /**
  * Runs alert-service from environment variables ({@link AlertConfig}, and the {@code ALERT_HTTP_*} variables of
- * {@link HttpOptions}) until the JVM is asked to stop.
+ * {@link io.wirewatch.alert.http.HttpOptions}) until the JVM is asked to stop. Exits with status 2 when the
+ * configuration is invalid.
  */
 public final class AlertMain {
 
     private AlertMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        Map<String, String> env = System.getenv();
-        AlertConfig config = AlertConfig.fromEnvironment(env);
-        HttpOptions http = HttpOptions.fromEnvironment(env).withPort(config.httpPort());
-        AlertService service = AlertService.start(config, http, Metrics.globalRegistry);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "alert-service-shutdown"));
-        stopped.await();
+    public static void main(String[] args) {
+        ServiceRunner.exitOnFailure(
+                ServiceRunner.runUntilStopped("alert-service", () -> AlertService.startFromEnvironment(System.getenv())));
     }
 }

@@ -1,5 +1,9 @@
 package io.wirewatch.alert;
 
+import io.micrometer.core.instrument.Metrics;
+
+import java.util.Map;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.wirewatch.alert.http.AlertFeed;
@@ -46,6 +50,15 @@ public final class AlertService implements AutoCloseable {
         this.feed = feed;
         this.http = http;
         this.streamsMetrics = streamsMetrics;
+    }
+
+    /**
+     * Starts as the container image does: {@link AlertConfig} and the {@code ALERT_HTTP_*} options from {@code env},
+     * meters in the global registry (with a Prometheus view served on {@code GET /metrics}).
+     */
+    public static AlertService startFromEnvironment(Map<String, String> env) {
+        AlertConfig config = AlertConfig.fromEnvironment(env);
+        return start(config, HttpOptions.fromEnvironment(env).withPort(config.httpPort()), Metrics.globalRegistry);
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.wirewatch.enrich;
 
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.wirewatch.platform.lifecycle.ServiceRunner;
 
 /**
  * Runs enrich-service from environment variables (see {@link EnrichConfig}) until the JVM is asked to stop.
@@ -10,26 +8,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class EnrichMain {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EnrichMain.class);
-
     private EnrichMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        EnrichConfig config;
-        try {
-            config = EnrichConfig.fromEnvironment();
-        } catch (IllegalArgumentException e) {
-            LOG.error("enrich-service cannot start: {}", e.getMessage());
-            System.exit(2);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        EnrichService service = EnrichService.start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "enrich-shutdown"));
-        stopped.await();
+    public static void main(String[] args) {
+        ServiceRunner.exitOnFailure(
+                ServiceRunner.runUntilStopped("enrich-service", () -> EnrichService.start(EnrichConfig.fromEnvironment())));
     }
 }

@@ -1,14 +1,12 @@
 package io.wirewatch.launcher;
 
-import io.wirewatch.alert.AlertConfig;
 import io.wirewatch.alert.AlertService;
 import io.wirewatch.enrich.EnrichConfig;
 import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.platform.lifecycle.ServiceRunner;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -28,8 +26,9 @@ final class ServiceCommands {
         ClusterOptions cluster = new ClusterOptions();
 
         @Override
-        public Integer call() throws InterruptedException {
-            return runUntilStopped(environment(cluster), env -> EnrichService.start(EnrichConfig.fromEnvironment(env)));
+        public Integer call() {
+            Map<String, String> env = environment(cluster);
+            return ServiceRunner.runUntilStopped("enrich-service", () -> EnrichService.start(EnrichConfig.fromEnvironment(env)));
         }
     }
 
@@ -40,8 +39,9 @@ final class ServiceCommands {
         ClusterOptions cluster = new ClusterOptions();
 
         @Override
-        public Integer call() throws InterruptedException {
-            return runUntilStopped(environment(cluster), env -> AlertService.start(AlertConfig.fromEnvironment(env)));
+        public Integer call() {
+            Map<String, String> env = environment(cluster);
+            return ServiceRunner.runUntilStopped("alert-service", () -> AlertService.startFromEnvironment(env));
         }
     }
 
@@ -51,22 +51,5 @@ final class ServiceCommands {
         env.put("KAFKA_BOOTSTRAP_SERVERS", resolved.bootstrapServers());
         env.put("SCHEMA_REGISTRY_URL", resolved.schemaRegistryUrl());
         return env;
-    }
-
-    static int runUntilStopped(Map<String, String> env, Function<Map<String, String>, AutoCloseable> starter)
-            throws InterruptedException {
-        AutoCloseable service = starter.apply(env);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                service.close();
-            } catch (Exception e) {
-                System.err.println("error while stopping: " + e);
-            } finally {
-                stopped.countDown();
-            }
-        }, "service-shutdown"));
-        stopped.await();
-        return 0;
     }
 }

@@ -3,6 +3,7 @@ package io.wirewatch.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.alert.AlertConfig;
+import io.wirewatch.alert.http.HttpOptions;
 import io.wirewatch.enrich.EnrichConfig;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.schema.Topics;
@@ -52,7 +53,7 @@ class DockerComposeTest {
         Map<String, Function<Map<String, String>, ?>> readers = Map.of(
                 "ingest-service", IngestConfig::fromEnvironment,
                 "enrich-service", EnrichConfig::fromEnvironment,
-                "alert-service", AlertConfig::fromEnvironment);
+                "alert-service", env -> List.of(AlertConfig.fromEnvironment(env), HttpOptions.fromEnvironment(env)));
         SoftAssertions softly = new SoftAssertions();
         for (String service : WIREWATCH_SERVICES) {
             Map<String, String> env = environment(service);
