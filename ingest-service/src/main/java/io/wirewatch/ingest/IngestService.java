@@ -84,7 +84,9 @@ public final class IngestService implements AutoCloseable {
         Topics topics = Topics.create(config.cluster().serdeConfig(), config.topicPrefix());
         Map<String, Object> kafka = config.cluster().kafkaProperties();
         ArticlePublisher publisher = ArticlePublisher.create(kafka, topics, config.clientId());
-        IngestPipeline pipeline = new IngestPipeline(new DeadLetterCountingOutput(publisher, meterRegistry), new SeenArticles(),
+        SeenArticles seen = new SeenArticles();
+        publisher.onArticleFailed(article -> seen.forget(article.getId(), article.getContentHash()));
+        IngestPipeline pipeline = new IngestPipeline(new DeadLetterCountingOutput(publisher, meterRegistry), seen,
                 new NearDuplicateIndex(config.nearDuplicateThreshold(), config.nearDuplicateWindow()),
                 Clock.systemUTC(), config.maxArticleBytes());
         IngestService service;

@@ -35,6 +35,15 @@ public final class SeenArticles {
         contentHashes.add(contentHash);
     }
 
+    /**
+     * Forgets an article whose publication failed for good (the broker never acknowledged it), so that ingesting it
+     * again publishes it instead of skipping it as a duplicate of something that never reached the topic.
+     */
+    public synchronized void forget(String id, String contentHash) {
+        ids.remove(id);
+        contentHashes.remove(contentHash);
+    }
+
     public synchronized int size() {
         return ids.size();
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,6 +35,7 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
     private final Serializer<Article> articleSerializer;
     private final Serializer<DeadLetter> deadLetterSerializer;
     private final AtomicLong failedSends = new AtomicLong();
+    private volatile Consumer<Article> onArticleFailed = article -> { };
 
     ArticlePublisher(Producer<String, byte[]> producer, Topics topics) {
         this.producer = producer;
@@ -72,10 +74,16 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
                 (metadata, error) -> {
                     if (error != null) {
                         failedSends.incrementAndGet();
-                        LOG.error("Could not publish article {} from {} to {}: {}", article.getId(),
-                                article.getSourceRef(), articles.name(), error.toString());
+                        LOG.error("Could not publish article {} from {} to {}: {}; it will be published if ingested again",
+                                article.getId(), article.getSourceRef(), articles.name(), error.toString());
+                        onArticleFailed.accept(article);
                     }
                 });
+    }
+
+    /** Called (on the producer's I/O thread) for each article the broker never acknowledged. */
+    public void onArticleFailed(Consumer<Article> listener) {
+        this.onArticleFailed = listener;
     }
 
     @Override
