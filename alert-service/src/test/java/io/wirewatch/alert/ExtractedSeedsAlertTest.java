@@ -90,9 +90,13 @@ class ExtractedSeedsAlertTest {
             assertThat(gcc.getTarget()).isEqualTo("Syria");
             assertThat(gcc.getActorMembers()).contains("Saudi Arabia", "Qatar", "Kuwait", "Bahrain", "Oman",
                     "United Arab Emirates");
+            assertThat(gcc.getCountries()).containsExactlyInAnyOrder("SA", "QA", "KW", "BH", "OM", "AE", "SY");
         });
         assertThat(bbcNews).filteredOn(diplomatic("United States").and(a -> "CLOSE_EMBASSY".equals(a.getAction())))
-                .singleElement().satisfies(us -> assertThat(us.getEventDate()).isEqualTo(MONDAY));
+                .singleElement().satisfies(us -> {
+                    assertThat(us.getEventDate()).isEqualTo(MONDAY);
+                    assertThat(us.getCountries()).containsExactly("US", "SY");
+                });
         for (String state : List.of("United Kingdom", "France", "Italy", "Belgium", "Netherlands", "Spain")) {
             assertThat(bbcNews).as(state).filteredOn(diplomatic(state)).hasSize(1);
         }

@@ -130,6 +130,7 @@ public final class DiplomaticNovelty {
                 .setActor(state.actor())
                 .setActorMembers(state.actorMembers())
                 .setTarget(state.target())
+                .setCountries(CountryCodes.ofAll(concerned(state)))
                 .setEventDate(state.firstEventDate())
                 .setHeadline(Headlines.diplomatic(state.actor(), group, state.target(), types, state.background()))
                 .setSeverity(Severities.diplomatic(types, group, state.background()))
@@ -141,6 +142,17 @@ public final class DiplomaticNovelty {
                 .setLastUpdated(state.lastUpdated())
                 .setRevision(state.revision())
                 .build();
+    }
+
+    /** The states an event concerns: the actor (or a group's members) and the target. */
+    private static List<String> concerned(DiplomaticEventState state) {
+        List<String> names = new ArrayList<>();
+        names.add(state.actor());
+        names.addAll(state.actorMembers());
+        if (state.target() != null) {
+            names.add(state.target());
+        }
+        return names;
     }
 
     static List<String> outlets(List<EvidenceEntry> evidence) {
