@@ -13,14 +13,19 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -30,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP source. {@code POST /articles} takes one JSON object, a JSON array or JSONL and answers
  * {@code 202 {"accepted":[ids],"duplicates":[ids],"rejected":[{"line":n,"reason":...}]}} when at least one item was an
  * article, {@code 400} (same body plus {@code error}) when none was, {@code 413} over the size limit (at most
- * limit + 1 bytes are ever held in memory), {@code 415} for other content types, {@code 429} over the per-client rate.
+ * limit + 1 bytes are ever held in memory), {@code 415} for other content types, {@code 429} over the per-client rate;
+ * a client that has not sent its whole body within {@link Limits#bodyReadTimeout} has its connection closed.
  * Every rejection is also a dead letter. {@code GET /health} reports the service state; {@code GET /metrics}, when the
  * server is given a scrape function, the service's meters in the Prometheus text format (rejections as
  * {@code wirewatch_dead_letters_total}).
@@ -48,12 +54,29 @@ public final class IngestHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestHttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How long a client may take to send its body when {@link Limits} does not say. */
+    public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(30);
+
     /**
      * @param maxRequestBytes    largest body accepted (413 above)
      * @param maxArticleBytes    largest single article
      * @param requestsPerSecond  per-client rate limit
+     * @param bodyReadTimeout    how long a client may take to send its whole body before the connection is closed;
+     *                           without it a client trickling a body (slow loris) holds a worker thread for ever, and
+     *                           two such clients stop the endpoint
      */
-    public record Limits(int maxRequestBytes, int maxArticleBytes, double requestsPerSecond) {
+    public record Limits(int maxRequestBytes, int maxArticleBytes, double requestsPerSecond,
+                         Duration bodyReadTimeout) {
+
+        public Limits {
+            if (bodyReadTimeout == null || bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
+                throw new IllegalArgumentException("bodyReadTimeout must be positive, was " + bodyReadTimeout);
+            }
+        }
+
+        public Limits(int maxRequestBytes, int maxArticleBytes, double requestsPerSecond) {
+            this(maxRequestBytes, maxArticleBytes, requestsPerSecond, DEFAULT_BODY_READ_TIMEOUT);
+        }
     }
 
     private final HttpServer server;
@@ -63,6 +86,12 @@ public final class IngestHttpServer implements AutoCloseable {
     private final Limits limits;
     private final RateLimiter rateLimiter;
     private final Supplier<Map<String, Object>> health;
+    /** Closes the connections of clients too slow to send their body (see {@link Limits#bodyReadTimeout}). */
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ingest-http-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private IngestHttpServer(HttpServer server, ExecutorService executor, IngestPipeline pipeline, Limits limits,
                              Supplier<Map<String, Object>> health, Clock clock) {
@@ -155,7 +184,11 @@ public final class IngestHttpServer implements AutoCloseable {
                 return;
             }
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            Body body = readBody(exchange);
+            Optional<Body> received = readBodyInTime(exchange, client, RequestBody.isSupported(contentType));
+            if (received.isEmpty()) {
+                return;
+            }
+            Body body = received.get();
             if (!RequestBody.isSupported(contentType)) {
                 String reason = "unsupported content type '" + contentType
                         + "': send application/json or application/x-ndjson";
@@ -166,7 +199,6 @@ public final class IngestHttpServer implements AutoCloseable {
             if (body.tooLarge()) {
                 String reason = "request body too large: over the limit of " + limits.maxRequestBytes() + " bytes";
                 pipeline.reject(new Rejection(SOURCE, reason, body.bytes(), body.size(), null));
-                discardRest(exchange);
                 exchange.getResponseHeaders().set("Connection", "close");
                 respond(exchange, 413, Map.of("error", reason));
                 return;
@@ -230,6 +262,39 @@ public final class IngestHttpServer implements AutoCloseable {
     private record Body(byte[] bytes, long size, boolean tooLarge) {
     }
 
+    /**
+     * Reads the body (and drains the rest of an oversized one) within {@link Limits#bodyReadTimeout}; empty when the
+     * client was too slow, in which case its connection has been closed and there is no one to answer. The JDK server
+     * has no per-request read timeout of its own (only JVM-wide system properties, read once), so a watchdog closes
+     * the exchange, which makes the blocked read fail.
+     */
+    private Optional<Body> readBodyInTime(HttpExchange exchange, String client, boolean drainOversized)
+            throws IOException {
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
+            expired.set(true);
+            exchange.close();
+        }, limits.bodyReadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            Body body = readBody(exchange);
+            if (body.tooLarge() && drainOversized) {
+                discardRest(exchange);
+            }
+            deadline.cancel(false);
+            if (!expired.get()) {
+                return Optional.of(body);
+            }
+        } catch (IOException e) {
+            deadline.cancel(false);
+            if (!expired.get()) {
+                throw e;
+            }
+        }
+        LOG.warn("Closed the connection of {}: its request body took longer than {} ms", client,
+                limits.bodyReadTimeout().toMillis());
+        return Optional.empty();
+    }
+
     private Body readBody(HttpExchange exchange) throws IOException {
         int limit = limits.maxRequestBytes();
         long declared = contentLength(exchange);
@@ -290,6 +355,7 @@ public final class IngestHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(1);
+        watchdog.shutdownNow();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
