@@ -20,6 +20,8 @@ import java.util.Objects;
  *       much of a rejected input a dead letter keeps;</li>
  *   <li>{@code INGEST_MAX_REQUEST_BYTES} (default: the article limit): largest HTTP body accepted;</li>
  *   <li>{@code INGEST_HTTP_RATE_LIMIT} (default 50): HTTP requests per second per client address;</li>
+ *   <li>{@code INGEST_HTTP_BODY_TIMEOUT_MS} (default 30000): how long an HTTP client may take to send its whole body
+ *       before its connection is closed (slow-loris clients);</li>
  *   <li>{@code INGEST_NEAR_DUPLICATE_THRESHOLD} (default 0.8): estimated Jaccard similarity that makes a
  *       near-duplicate;</li>
  *   <li>{@code INGEST_NEAR_DUPLICATE_WINDOW} (default 10000): how many recent articles near-duplicates are sought
@@ -37,6 +39,7 @@ public record IngestConfig(
         int maxArticleBytes,
         int maxRequestBytes,
         double httpRequestsPerSecond,
+        Duration httpBodyReadTimeout,
         double nearDuplicateThreshold,
         int nearDuplicateWindow,
         Duration watchRescanInterval,
@@ -49,6 +52,7 @@ public record IngestConfig(
     public static final String ENV_MAX_ARTICLE_BYTES = "INGEST_MAX_ARTICLE_BYTES";
     public static final String ENV_MAX_REQUEST_BYTES = "INGEST_MAX_REQUEST_BYTES";
     public static final String ENV_HTTP_RATE_LIMIT = "INGEST_HTTP_RATE_LIMIT";
+    public static final String ENV_HTTP_BODY_TIMEOUT_MS = "INGEST_HTTP_BODY_TIMEOUT_MS";
     public static final String ENV_NEAR_DUPLICATE_THRESHOLD = "INGEST_NEAR_DUPLICATE_THRESHOLD";
     public static final String ENV_NEAR_DUPLICATE_WINDOW = "INGEST_NEAR_DUPLICATE_WINDOW";
     public static final String ENV_WATCH_RESCAN_MS = "INGEST_WATCH_RESCAN_MS";
@@ -57,6 +61,7 @@ public record IngestConfig(
     public static final int DEFAULT_HTTP_PORT = 8090;
     public static final int HTTP_OFF = -1;
     public static final int DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+    public static final Duration DEFAULT_HTTP_BODY_TIMEOUT = Duration.ofSeconds(30);
 
     public IngestConfig {
         Objects.requireNonNull(cluster, "cluster");
@@ -77,6 +82,11 @@ public record IngestConfig(
             throw new IllegalArgumentException(ENV_NEAR_DUPLICATE_THRESHOLD + " must be in (0, 1], was "
                     + nearDuplicateThreshold);
         }
+        Objects.requireNonNull(httpBodyReadTimeout, "httpBodyReadTimeout");
+        if (httpBodyReadTimeout.isNegative() || httpBodyReadTimeout.isZero()) {
+            throw new IllegalArgumentException(ENV_HTTP_BODY_TIMEOUT_MS + " must be positive, was "
+                    + httpBodyReadTimeout.toMillis());
+        }
         requirePositive(nearDuplicateWindow, ENV_NEAR_DUPLICATE_WINDOW);
         Objects.requireNonNull(watchRescanInterval, "watchRescanInterval");
         Objects.requireNonNull(watchSettleInterval, "watchSettleInterval");
@@ -89,7 +99,7 @@ public record IngestConfig(
     /** Defaults for everything but the cluster: HTTP on 8090, no watch directory, 2 MiB limit. */
     public static IngestConfig defaults(ClusterConfig cluster) {
         return new IngestConfig(cluster, "", DEFAULT_HTTP_PORT, null, DEFAULT_MAX_ARTICLE_BYTES,
-                DEFAULT_MAX_ARTICLE_BYTES, 50, 0.8, 10_000, Duration.ofSeconds(2), Duration.ofMillis(500),
+                DEFAULT_MAX_ARTICLE_BYTES, 50, DEFAULT_HTTP_BODY_TIMEOUT, 0.8, 10_000, Duration.ofSeconds(2), Duration.ofMillis(500),
                 "wirewatch-ingest");
     }
 
@@ -106,6 +116,8 @@ public record IngestConfig(
                 maxArticleBytes,
                 intValue(env, ENV_MAX_REQUEST_BYTES, maxArticleBytes),
                 doubleValue(env, ENV_HTTP_RATE_LIMIT, defaults.httpRequestsPerSecond()),
+                Duration.ofMillis(intValue(env, ENV_HTTP_BODY_TIMEOUT_MS,
+                        (int) defaults.httpBodyReadTimeout().toMillis())),
                 doubleValue(env, ENV_NEAR_DUPLICATE_THRESHOLD, defaults.nearDuplicateThreshold()),
                 intValue(env, ENV_NEAR_DUPLICATE_WINDOW, defaults.nearDuplicateWindow()),
                 Duration.ofMillis(intValue(env, ENV_WATCH_RESCAN_MS, (int) defaults.watchRescanInterval().toMillis())),
@@ -115,34 +127,34 @@ public record IngestConfig(
 
     public IngestConfig withTopicPrefix(String prefix) {
         return new IngestConfig(cluster, prefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
+                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
                 watchSettleInterval, clientId);
     }
 
     /** {@code 0} for a free port, negative for no HTTP. */
     public IngestConfig withHttpPort(int port) {
         return new IngestConfig(cluster, topicPrefix, port, watchDirectory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
+                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
                 watchSettleInterval, clientId);
     }
 
     /** Null for no watching. */
     public IngestConfig withWatchDirectory(Path directory) {
         return new IngestConfig(cluster, topicPrefix, httpPort, directory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
+                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
                 watchSettleInterval, clientId);
     }
 
     /** Sets both the article and the request limit. */
     public IngestConfig withMaxArticleBytes(int bytes) {
         return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, bytes, bytes,
-                httpRequestsPerSecond, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
+                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
                 watchSettleInterval, clientId);
     }
 
     public IngestConfig withWatchIntervals(Duration rescan, Duration settle) {
         return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, nearDuplicateThreshold, nearDuplicateWindow, rescan, settle, clientId);
+                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, rescan, settle, clientId);
     }
 
     public boolean httpEnabled() {

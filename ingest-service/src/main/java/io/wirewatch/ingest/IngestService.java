@@ -117,7 +117,7 @@ public final class IngestService implements AutoCloseable {
                     .<Supplier<String>>map(prometheus -> prometheus::scrape).orElse(null);
             http = IngestHttpServer.start(config.httpPort(), pipeline,
                     new IngestHttpServer.Limits(config.maxRequestBytes(), config.maxArticleBytes(),
-                            config.httpRequestsPerSecond()),
+                            config.httpRequestsPerSecond(), config.httpBodyReadTimeout()),
                     this::health, metrics);
         }
         if (config.watchDirectory() != null) {

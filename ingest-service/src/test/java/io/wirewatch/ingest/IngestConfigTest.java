@@ -21,6 +21,7 @@ class IngestConfigTest {
         assertThat(config.maxArticleBytes()).isEqualTo(2 * 1024 * 1024);
         assertThat(config.maxRequestBytes()).isEqualTo(2 * 1024 * 1024);
         assertThat(config.nearDuplicateThreshold()).isEqualTo(0.8);
+        assertThat(config.httpBodyReadTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -34,7 +35,8 @@ class IngestConfigTest {
                 "INGEST_MAX_ARTICLE_BYTES", "1000",
                 "INGEST_MAX_REQUEST_BYTES", "5000",
                 "INGEST_NEAR_DUPLICATE_THRESHOLD", "0.9",
-                "INGEST_WATCH_RESCAN_MS", "750"));
+                "INGEST_WATCH_RESCAN_MS", "750",
+                "INGEST_HTTP_BODY_TIMEOUT_MS", "5000"));
 
         assertThat(config.cluster().bootstrapServers()).isEqualTo("kafka:9092");
         assertThat(config.cluster().schemaRegistryUrl()).isEqualTo("http://registry:8081");
@@ -45,6 +47,7 @@ class IngestConfigTest {
         assertThat(config.maxRequestBytes()).isEqualTo(5000);
         assertThat(config.nearDuplicateThreshold()).isEqualTo(0.9);
         assertThat(config.watchRescanInterval()).isEqualTo(Duration.ofMillis(750));
+        assertThat(config.httpBodyReadTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -59,6 +62,8 @@ class IngestConfigTest {
                 .hasMessageContaining("INGEST_MAX_ARTICLE_BYTES");
         assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("INGEST_NEAR_DUPLICATE_THRESHOLD", "2")))
                 .hasMessageContaining("INGEST_NEAR_DUPLICATE_THRESHOLD");
+        assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("INGEST_HTTP_BODY_TIMEOUT_MS", "0")))
+                .hasMessageContaining("INGEST_HTTP_BODY_TIMEOUT_MS");
         assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("KAFKA_BOOTSTRAP_SERVERS", " ")))
                 .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
     }
