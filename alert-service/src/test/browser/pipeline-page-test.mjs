@@ -46,7 +46,7 @@ try {
   result.cardsWhenConnected = await page.locator('li.alert').count();
   // Corroboration arrives live: the GCC alert ends with evidence from all three outlets.
   result.gcc = await cardWith(page, 'GCC withdraws ambassadors', 3);
-  result.homs = await cardWith(page, 'Homs: ', 2);
+  result.homs = await cardWith(page, 'killed on 2012-02-06', 2);
   result.us = await cardWith(page, 'US closes its embassy', 1);
   result.cardCount = await page.locator('li.alert').count();
   result.headlines = await page.locator('li.alert .alert-headline').allInnerTexts();
