@@ -102,7 +102,10 @@ class ExtractedSeedsAlertTest {
         }
         assertThat(bbcNews).filteredOn(a -> a.getType() == AlertType.CASUALTY_SPIKE && "Homs".equals(a.getPlace())
                 && MONDAY.equals(a.getEventDate())).singleElement()
-                .satisfies(homs -> assertThat(homs.getCount()).isEqualTo(95));
+                .satisfies(homs -> {
+                    assertThat(homs.getCount()).isEqualTo(95);
+                    assertThat(homs.getCountries()).containsExactly("SY");
+                });
         assertThat(bbcNews).noneMatch(a -> "VETO_RESOLUTION".equals(a.getAction()) && !a.getBackground());
 
         // When the CBC and Globe reports follow

@@ -7,6 +7,7 @@ import io.wirewatch.schema.CasualtyFigure;
 import io.wirewatch.schema.CasualtyKind;
 import io.wirewatch.schema.CasualtyPeriod;
 import io.wirewatch.schema.EnrichedArticle;
+import io.wirewatch.schema.Entity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -113,12 +114,12 @@ public final class CasualtySpikeDetector {
             if (current.raised()) {
                 next = new CasualtyDayState(place, day, reports, current.alertId(), current.baseline(),
                         current.revision() + 1, current.firstSeen(), now);
-                alerts.add(dayAlert(next, AlertStatus.UPDATE));
+                alerts.add(dayAlert(next, AlertStatus.UPDATE, countriesOf(place, article)));
             } else {
                 Double baseline = updatedHistory.baseline(day, settings.baselineDays());
                 if (isSpike(toll, baseline)) {
                     next = new CasualtyDayState(place, day, reports, dayAlertId(place, day), baseline, 0, now, now);
-                    alerts.add(dayAlert(next, AlertStatus.NEW));
+                    alerts.add(dayAlert(next, AlertStatus.NEW, countriesOf(place, article)));
                 } else {
                     next = withReport;
                 }
@@ -196,8 +197,21 @@ public final class CasualtySpikeDetector {
         return "cas-" + ActorNames.slug(place) + "-" + day;
     }
 
+    /**
+     * The state a place lies in (or is): the country the extractor gave the place's entity in this article, else the
+     * place's own code when it is a state.
+     */
+    static List<String> countriesOf(String place, EnrichedArticle article) {
+        for (Entity entity : article.getEntities()) {
+            if (entity.getCountryCode() != null && place.equalsIgnoreCase(entity.getCanonicalName())) {
+                return List.of(entity.getCountryCode());
+            }
+        }
+        return CountryCodes.ofAll(List.of(place));
+    }
+
     /** Builds the alert that reports a spike day. */
-    public static Alert dayAlert(CasualtyDayState day, AlertStatus status) {
+    public static Alert dayAlert(CasualtyDayState day, AlertStatus status, List<String> countries) {
         CasualtyReport supported = day.supported();
         List<EvidenceEntry> evidence = day.reports().stream().map(CasualtyReport::toEvidence).toList();
         return Alert.newBuilder()
@@ -205,7 +219,7 @@ public final class CasualtySpikeDetector {
                 .setStatus(status)
                 .setType(AlertType.CASUALTY_SPIKE)
                 .setPlace(day.place())
-                .setCountries(CountryCodes.ofAll(List.of(day.place())))
+                .setCountries(countries)
                 .setCount(supported.count())
                 .setCountLow(day.low())
                 .setCountHigh(day.high())
@@ -235,7 +249,7 @@ public final class CasualtySpikeDetector {
                 .setStatus(AlertStatus.NEW)
                 .setType(AlertType.CASUALTY_SPIKE)
                 .setPlace(place)
-                .setCountries(CountryCodes.ofAll(List.of(place)))
+                .setCountries(countriesOf(place, article))
                 .setCount(rise)
                 .setCountLow(previous.total())
                 .setCountHigh(figure.getCount())

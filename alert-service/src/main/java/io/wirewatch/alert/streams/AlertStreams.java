@@ -121,13 +121,17 @@ public final class AlertStreams {
         return records;
     }
 
-    /** One record per place the article gives death tolls for, keyed by the place, carrying only its figures. */
+    /** One record per place the article gives death tolls for, keyed by the place, carrying only its figures and entity. */
     static List<KeyValue<String, EnrichedArticle>> perPlace(EnrichedArticle article) {
         List<KeyValue<String, EnrichedArticle>> records = new ArrayList<>();
         for (String place : CasualtySpikeDetector.places(article)) {
             EnrichedArticle slice = slimmed(article);
             slice.setCasualtyFigures(article.getCasualtyFigures().stream()
                     .filter(figure -> CasualtySpikeDetector.placeOf(figure).map(place::equals).orElse(false))
+                    .toList());
+            // The place's own entity travels with its figures: it says which state the place lies in.
+            slice.setEntities(article.getEntities().stream()
+                    .filter(entity -> place.equalsIgnoreCase(entity.getCanonicalName()))
                     .toList());
             records.add(KeyValue.pair(place, slice));
         }
