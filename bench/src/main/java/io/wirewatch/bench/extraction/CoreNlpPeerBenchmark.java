@@ -2,8 +2,6 @@ package io.wirewatch.bench.extraction;
 
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -12,7 +10,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,22 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
-public class CoreNlpPeerBenchmark {
+public class CoreNlpPeerBenchmark extends CorpusRotation {
 
-    @Param("10000")
-    public int corpusSize;
-    @Param("42")
-    public long corpusSeed;
-    @Param("seeds")
-    public String seedsDir;
-
-    private List<BenchCorpus.Text> texts;
     private StanfordCoreNLP pipeline;
-    private int next;
 
     @Setup
-    public void setUp() {
-        texts = BenchCorpus.load(corpusSize, corpusSeed, Path.of(seedsDir));
+    public void createTool() {
         pipeline = new StanfordCoreNLP(properties());
     }
 
@@ -66,8 +53,7 @@ public class CoreNlpPeerBenchmark {
 
     @Benchmark
     public CoreDocument annotate(CpuCounters cpu) {
-        BenchCorpus.Text text = texts.get(next);
-        next = next + 1 == texts.size() ? 0 : next + 1;
+        BenchCorpus.Text text = nextText();
         long start = CpuCounters.now();
         CoreDocument document = new CoreDocument(text.text());
         pipeline.annotate(document);

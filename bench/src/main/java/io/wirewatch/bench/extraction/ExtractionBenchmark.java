@@ -2,8 +2,6 @@ package io.wirewatch.bench.extraction;
 
 import io.wirewatch.enrich.extract.ArticleExtractor;
 import io.wirewatch.enrich.extract.Extraction;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -11,7 +9,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,29 +27,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
-public class ExtractionBenchmark {
+public class ExtractionBenchmark extends CorpusRotation {
 
-    @Param("10000")
-    public int corpusSize;
-    @Param("42")
-    public long corpusSeed;
-    @Param("seeds")
-    public String seedsDir;
-
-    private List<BenchCorpus.Text> texts;
     private ArticleExtractor extractor;
-    private int next;
 
     @Setup
-    public void setUp() {
-        texts = BenchCorpus.load(corpusSize, corpusSeed, Path.of(seedsDir));
+    public void createTool() {
         extractor = new ArticleExtractor();
     }
 
     @Benchmark
     public Extraction extract(CpuCounters cpu) {
-        BenchCorpus.Text text = texts.get(next);
-        next = next + 1 == texts.size() ? 0 : next + 1;
+        BenchCorpus.Text text = nextText();
         long start = CpuCounters.now();
         Extraction extraction = extractor.extract(text.text(), text.publishedAt(), text.outlet());
         cpu.add(start);
