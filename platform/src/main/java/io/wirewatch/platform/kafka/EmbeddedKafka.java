@@ -73,7 +73,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         // Ports are fixed once here, not left to the OS at each start, so a restarted broker keeps its address and
         // the controller quorum (which names the controller's port) stays valid.
         this.brokerPort = options.port() == 0 ? freePort() : options.port();
-        this.controllerPort = options.controllerPort() == 0 ? freePort() : options.controllerPort();
+        this.controllerPort = options.controllerPort() == 0 ? freePortOtherThan(brokerPort) : options.controllerPort();
         this.brokerOverrides = Map.copyOf(options.brokerOverrides());
     }
 
@@ -267,6 +267,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new KafkaException("Kafka on " + bootstrapServers() + " not ready within " + READY_TIMEOUT, e);
         }
+    }
+
+    /** The OS may hand back the port it just gave for the broker (that socket is closed); the broker refuses that. */
+    private static int freePortOtherThan(int taken) {
+        int port = freePort();
+        while (port == taken) {
+            port = freePort();
+        }
+        return port;
     }
 
     private static int freePort() {
