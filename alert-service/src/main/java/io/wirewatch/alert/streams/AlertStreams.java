@@ -14,10 +14,12 @@ import io.wirewatch.platform.streams.DeadLetterRouter;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.DeadLetters;
+import io.wirewatch.schema.DiplomaticAction;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -110,14 +112,18 @@ public final class AlertStreams {
 
     /** One record per diplomatic event the article reports, keyed by the event, carrying only its actions. */
     static List<KeyValue<String, EnrichedArticle>> perDiplomaticEvent(EnrichedArticle article) {
-        List<KeyValue<String, EnrichedArticle>> records = new ArrayList<>();
-        for (DiplomaticEventKey key : DiplomaticNovelty.eventKeys(article)) {
-            EnrichedArticle slice = slimmed(article);
-            slice.setDiplomaticActions(article.getDiplomaticActions().stream()
-                    .filter(action -> DiplomaticNovelty.eventKeyOf(action).map(key::equals).orElse(false))
-                    .toList());
-            records.add(KeyValue.pair(key.asString(), slice));
+        // One pass: the key of each action is worked out once, not once per event of the article.
+        Map<DiplomaticEventKey, List<DiplomaticAction>> actionsByEvent = new LinkedHashMap<>();
+        for (DiplomaticAction action : article.getDiplomaticActions()) {
+            DiplomaticNovelty.eventKeyOf(action).ifPresent(key ->
+                    actionsByEvent.computeIfAbsent(key, k -> new ArrayList<>()).add(action));
         }
+        List<KeyValue<String, EnrichedArticle>> records = new ArrayList<>();
+        actionsByEvent.forEach((key, actions) -> {
+            EnrichedArticle slice = slimmed(article);
+            slice.setDiplomaticActions(actions);
+            records.add(KeyValue.pair(key.asString(), slice));
+        });
         return records;
     }
 
