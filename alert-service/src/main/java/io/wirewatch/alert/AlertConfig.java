@@ -2,8 +2,10 @@ package io.wirewatch.alert;
 
 import io.wirewatch.alert.rules.RuleSettings;
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.streams.StreamsLatency;
 import io.wirewatch.schema.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,11 +26,14 @@ import org.apache.kafka.streams.StreamsConfig;
  *       {@code ALERT_BASELINE_DAYS} (7): the rules, see {@link RuleSettings}.</li>
  *   <li>{@code WIREWATCH_TOPIC_PREFIX} (empty): prefix of every topic name.</li>
  *   <li>{@code ALERT_REPLICATION_FACTOR} (1): of the internal (changelog, repartition) topics.</li>
+ *   <li>{@code ALERT_COMMIT_INTERVAL_MS} (50): how often the exactly-once transaction commits; alert-service has two
+ *       stages (before and after the repartition), so an alert can wait up to two intervals (see
+ *       {@link StreamsLatency}).</li>
  * </ul>
  */
 public record AlertConfig(ClusterConfig cluster, String applicationId, int numStreamThreads, Path stateDir,
                           String advertisedHost, int httpPort, RuleSettings rules, String topicPrefix,
-                          int replicationFactor) {
+                          int replicationFactor, Duration commitInterval) {
 
     public static final String ENV_APPLICATION_ID = "ALERT_APPLICATION_ID";
     public static final String ENV_NUM_STREAM_THREADS = "ALERT_NUM_STREAM_THREADS";
@@ -41,6 +46,7 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
     public static final String ENV_BASELINE_DAYS = "ALERT_BASELINE_DAYS";
     public static final String ENV_TOPIC_PREFIX = "WIREWATCH_TOPIC_PREFIX";
     public static final String ENV_REPLICATION_FACTOR = "ALERT_REPLICATION_FACTOR";
+    public static final String ENV_COMMIT_INTERVAL_MS = "ALERT_COMMIT_INTERVAL_MS";
 
     public static final String DEFAULT_APPLICATION_ID = "wirewatch-alert";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -65,12 +71,17 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
             throw new IllegalArgumentException(ENV_REPLICATION_FACTOR + " must be at least 1, was " + replicationFactor);
         }
         topicPrefix = topicPrefix == null ? "" : topicPrefix;
+        Objects.requireNonNull(commitInterval, "commitInterval");
+        if (commitInterval.isNegative() || commitInterval.isZero()) {
+            throw new IllegalArgumentException(ENV_COMMIT_INTERVAL_MS + " must be a positive number of milliseconds, was "
+                    + commitInterval.toMillis());
+        }
     }
 
     /** Defaults for everything but the cluster, for tests and the launcher. */
     public static AlertConfig defaults(ClusterConfig cluster) {
         return new AlertConfig(cluster, DEFAULT_APPLICATION_ID, 1, defaultStateDir(), "localhost", DEFAULT_HTTP_PORT,
-                RuleSettings.DEFAULTS, "", 1);
+                RuleSettings.DEFAULTS, "", 1, StreamsLatency.DEFAULT_COMMIT_INTERVAL);
     }
 
     public static AlertConfig fromEnvironment() {
@@ -100,32 +111,34 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
                 intVar(env, ENV_HTTP_PORT, DEFAULT_HTTP_PORT),
                 rules,
                 env.getOrDefault(ENV_TOPIC_PREFIX, ""),
-                intVar(env, ENV_REPLICATION_FACTOR, 1));
+                intVar(env, ENV_REPLICATION_FACTOR, 1),
+                Duration.ofMillis(intVar(env, ENV_COMMIT_INTERVAL_MS,
+                        (int) StreamsLatency.DEFAULT_COMMIT_INTERVAL.toMillis())));
     }
 
     public AlertConfig withApplicationId(String id) {
         return new AlertConfig(cluster, id, numStreamThreads, stateDir, advertisedHost, httpPort, rules, topicPrefix,
-                replicationFactor);
+                replicationFactor, commitInterval);
     }
 
     public AlertConfig withStateDir(Path dir) {
         return new AlertConfig(cluster, applicationId, numStreamThreads, dir, advertisedHost, httpPort, rules, topicPrefix,
-                replicationFactor);
+                replicationFactor, commitInterval);
     }
 
     public AlertConfig withTopicPrefix(String prefix) {
         return new AlertConfig(cluster, applicationId, numStreamThreads, stateDir, advertisedHost, httpPort, rules, prefix,
-                replicationFactor);
+                replicationFactor, commitInterval);
     }
 
     public AlertConfig withHttpPort(int port) {
         return new AlertConfig(cluster, applicationId, numStreamThreads, stateDir, advertisedHost, port, rules, topicPrefix,
-                replicationFactor);
+                replicationFactor, commitInterval);
     }
 
     public AlertConfig withRules(RuleSettings settings) {
         return new AlertConfig(cluster, applicationId, numStreamThreads, stateDir, advertisedHost, httpPort, settings,
-                topicPrefix, replicationFactor);
+                topicPrefix, replicationFactor, commitInterval);
     }
 
     /** The topic catalogue with this service's prefix. */
@@ -144,6 +157,7 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost + ":" + httpPort);
         Properties properties = new Properties();
         properties.putAll(props);
+        StreamsLatency.apply(properties, commitInterval);
         return properties;
     }
 

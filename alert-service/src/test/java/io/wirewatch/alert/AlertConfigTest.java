@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wirewatch.alert.rules.RuleSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,17 @@ class AlertConfigTest {
         assertThat(config.rules()).isEqualTo(new RuleSettings(30, 20, 3.0, 7));
         assertThat(config.topicPrefix()).isEmpty();
         assertThat(config.replicationFactor()).isEqualTo(1);
+        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(50));
         assertThat(config.topics().alerts().name()).isEqualTo("alerts");
+        assertThat(config.streamsProperties()).containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50L)
+                .containsEntry(StreamsConfig.POLL_MS_CONFIG, 10L);
+    }
+
+    @Test
+    void shouldLetTheOperatorSetThePollTimeThroughTheClusterVariables() {
+        AlertConfig config = AlertConfig.fromEnvironment(Map.of("KAFKA_POLL_MS", "100"));
+
+        assertThat(config.streamsProperties()).containsEntry(StreamsConfig.POLL_MS_CONFIG, "100");
     }
 
     @Test
@@ -47,7 +58,8 @@ class AlertConfigTest {
                 Map.entry("ALERT_SPIKE_FACTOR", "2.5"),
                 Map.entry("ALERT_BASELINE_DAYS", "10"),
                 Map.entry("WIREWATCH_TOPIC_PREFIX", "staging."),
-                Map.entry("ALERT_REPLICATION_FACTOR", "3")));
+                Map.entry("ALERT_REPLICATION_FACTOR", "3"),
+                Map.entry("ALERT_COMMIT_INTERVAL_MS", "250")));
 
         // When the Streams properties are built
         Properties props = config.streamsProperties();
@@ -61,6 +73,7 @@ class AlertConfigTest {
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, Path.of("/var/lib/alert").toString())
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
                 .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "alert-1.internal:9090")
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 250L)
                 .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
                 .containsEntry("security.protocol", "SASL_SSL");
     }
@@ -103,5 +116,7 @@ class AlertConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_HTTP_PORT");
         assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_NUM_STREAM_THREADS", "0")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_NUM_STREAM_THREADS");
+        assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_COMMIT_INTERVAL_MS", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_COMMIT_INTERVAL_MS");
     }
 }

@@ -1,6 +1,7 @@
 package io.wirewatch.enrich;
 
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.streams.StreamsLatency;
 import io.wirewatch.schema.DeadLetters;
 import io.wirewatch.schema.Topics;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *   <li>{@code ENRICH_STATE_DIR} (default: Kafka Streams' own, under java.io.tmpdir): the state directory; the
  *       topology is stateless, but Streams still keeps its lock and checkpoint files there;</li>
  *   <li>{@code ENRICH_REPLICATION_FACTOR} (default 1): replication of the internal topics Streams creates;</li>
- *   <li>{@code ENRICH_COMMIT_INTERVAL_MS} (default 100): how often the exactly-once transaction commits;</li>
+ *   <li>{@code ENRICH_COMMIT_INTERVAL_MS} (default 50): how often the exactly-once transaction commits, which is
+ *       how long an enriched article can wait before readers see it (see {@link StreamsLatency});</li>
  *   <li>{@code WIREWATCH_TOPIC_PREFIX} (default empty): prepended to every topic name;</li>
  *   <li>{@code DEAD_LETTER_MAX_BYTES} (default 2 MiB): how much of a rejected record a dead letter keeps;</li>
  *   <li>{@code ENRICH_HEALTH_PORT} (default {@value #DEFAULT_HEALTH_PORT}): port of the {@code GET /health} endpoint
@@ -58,7 +60,7 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
      * commit interval is the floor of the pipeline's latency. Streams' EOS default is already 100 ms; we state it so
      * that it is visible and tunable. Shorter costs a transaction (several broker round trips) per commit.
      */
-    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+    public static final Duration DEFAULT_COMMIT_INTERVAL = StreamsLatency.DEFAULT_COMMIT_INTERVAL;
 
     private static final Pattern APPLICATION_ID = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern TOPIC_PREFIX = Pattern.compile("[A-Za-z0-9._-]*");
@@ -168,7 +170,7 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        StreamsLatency.apply(props, commitInterval);
         if (stateDir != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }

@@ -14,12 +14,15 @@ import io.wirewatch.ingest.publish.ArticlePublisher;
 import io.wirewatch.ingest.source.RawArticle;
 import io.wirewatch.platform.EmbeddedStack;
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.streams.StreamsLatency;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertEvidence;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +39,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
+import org.awaitility.core.ConditionTimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -66,33 +70,49 @@ final class PipelineRun {
     /** The shape of a run: offered articles/s (0 = as fast as ingest can go), stream threads, partitions. */
     record Scenario(String label, double offeredRate, int streamThreads, int partitions, int articles) { }
 
-    /** What one run measured. Latencies in milliseconds. */
+    /**
+     * What one run measured. Latencies in milliseconds: {@code toEnriched}/{@code toAlert} after the settling
+     * seconds of a fixed-rate run (steady state), {@code toAlertAll} every alert record of the run.
+     * {@code compileSeconds} is the JIT's compile time during the run: CPU the pipeline did not get.
+     */
     record Outcome(Scenario scenario, int offered, int published, int enriched, int alerts, double ingestSeconds,
                    double offeredPerSecond, double enrichedPerSecond, double pipelinePerSecond,
-                   Histogram toEnriched, Histogram toAlert) { }
+                   Histogram toEnriched, Histogram toAlert, Histogram toAlertAll, double compileSeconds) { }
 
     private final EmbeddedStack stack;
     private final Path workDir;
+    private final Map<String, String> serviceClientProperties;
+    private final Duration settle;
 
-    PipelineRun(EmbeddedStack stack, Path workDir) {
+    /** @param settle how long a fixed-rate run runs before its latencies count as steady state */
+    PipelineRun(EmbeddedStack stack, Path workDir, Map<String, String> serviceClientProperties, Duration settle) {
         this.stack = stack;
         this.workDir = workDir;
+        this.serviceClientProperties = Map.copyOf(serviceClientProperties);
+        this.settle = settle;
     }
 
     Outcome run(Scenario scenario, List<RawArticle> corpus, int runNumber) throws Exception {
         String prefix = "bench" + runNumber + ".";
         ClusterConfig cluster = stack.clusterConfig();
         Topics topics = Topics.create(cluster.serdeConfig(), prefix);
-        stack.createTopics(scenario.partitions(), topics.all().stream().map(t -> t.name()).toArray(String[]::new));
+        // Without Topics.TOPIC_CONFIGS (no time retention) the broker deletes articles whose event time is years old
+        // while they wait to be enriched: a long flat-out run lost 1,144 of 5,858 articles and its enrich stalled.
+        stack.createTopics(scenario.partitions(), Topics.TOPIC_CONFIGS,
+                topics.all().stream().map(t -> t.name()).toArray(String[]::new));
         Path runDir = Files.createDirectories(workDir.resolve("run" + runNumber));
+        ClusterConfig services = cluster;
+        for (Map.Entry<String, String> property : serviceClientProperties.entrySet()) {
+            services = services.withClientProperty(property.getKey(), property.getValue());
+        }
 
-        EnrichConfig enrichConfig = new EnrichConfig(cluster, "bench-enrich-" + runNumber, scenario.streamThreads(),
-                runDir.resolve("enrich"), 1, EnrichConfig.DEFAULT_COMMIT_INTERVAL, prefix,
+        EnrichConfig enrichConfig = new EnrichConfig(services, "bench-enrich-" + runNumber, scenario.streamThreads(),
+                runDir.resolve("enrich"), 1, commitInterval(), prefix,
                 EnrichConfig.defaults(cluster).deadLetterMaxBytes());
         AlertConfig alertDefaults = AlertConfig.defaults(cluster);
-        AlertConfig alertConfig = new AlertConfig(cluster, "bench-alert-" + runNumber, scenario.streamThreads(),
+        AlertConfig alertConfig = new AlertConfig(services, "bench-alert-" + runNumber, scenario.streamThreads(),
                 runDir.resolve("alert"), alertDefaults.advertisedHost(), 0, alertDefaults.rules(), prefix,
-                alertDefaults.replicationFactor());
+                alertDefaults.replicationFactor(), commitInterval());
         IngestConfig ingestConfig = IngestConfig.defaults(cluster);
 
         try (EnrichService enrich = EnrichService.start(enrichConfig);
@@ -109,7 +129,14 @@ final class PipelineRun {
                     Clock.systemUTC(), ingestConfig.maxArticleBytes());
             watcher.start();
 
+            LOG.info("bench run {} ({}): services running, feeding {} articles", runNumber, scenario.label(),
+                    scenario.articles());
+            long compileMillisBefore = compileMillis();
             long start = System.nanoTime();
+            // A fixed-rate run is timed after it settles: a new application's first seconds (first transactions,
+            // topic metadata, JIT of new paths) are start-up, not the steady state an operator lives with.
+            long steadyFrom = System.currentTimeMillis()
+                    + (scenario.offeredRate() > 0 ? settle.toMillis() : 0);
             int published = 0;
             for (int i = 0; i < scenario.articles(); i++) {
                 if (scenario.offeredRate() > 0) {
@@ -128,9 +155,22 @@ final class PipelineRun {
             long ingestEnd = System.nanoTime();
             int expected = published;
             Duration timeout = Duration.ofSeconds(60 + scenario.articles() / 20);
-            await("every article enriched").atMost(timeout).pollInterval(Duration.ofMillis(20))
-                    .until(() -> watcher.enriched.get() >= expected);
             String enrichedTopic = topics.articlesEnriched().name();
+            try {
+                await("every article enriched").atMost(timeout).pollInterval(Duration.ofMillis(20))
+                        .until(() -> watcher.enriched.get() >= expected);
+            } catch (ConditionTimeoutException e) {
+                // Say where the articles stopped, or a stuck run is a mystery after the fact.
+                List<TopicPartition> rawPartitions = IntStream.range(0, scenario.partitions())
+                        .mapToObj(p -> new TopicPartition(topics.articlesRaw().name(), p)).toList();
+                LOG.error("run {} stuck: published {}, enriched read {}; articles.raw ends {}, enrich committed {}; "
+                                + "articles.enriched ends {}, watcher at {}; dead letters end {}", runNumber, expected,
+                        watcher.enriched.get(), endOffsets(admin, rawPartitions),
+                        admin.listConsumerGroupOffsets(enrichConfig.applicationId()).partitionsToOffsetAndMetadata().get(),
+                        endOffsets(admin, enrichedTopic, scenario.partitions()), watcher.positions,
+                        endOffsets(admin, topics.deadLetters().name(), scenario.partitions()));
+                throw e;
+            }
             List<TopicPartition> alertInputs = alertInputs(admin, alertConfig.applicationId(), enrichedTopic);
             // A transaction marker per partition may sit after the last record the group has committed.
             await("alert-service caught up").atMost(timeout).pollInterval(Duration.ofMillis(50))
@@ -146,11 +186,26 @@ final class PipelineRun {
             double pipelineSeconds = (alertsDone - start) / 1e9;
             Outcome outcome = new Outcome(scenario, scenario.articles(), published, (int) watcher.enriched.get(),
                     (int) watcher.alerts.get(), (ingestEnd - start) / 1e9, scenario.articles() / ((ingestEnd - start) / 1e9),
-                    published / enrichedSeconds, published / pipelineSeconds, watcher.enrichedLatencies(),
-                    watcher.alertLatencies());
+                    published / enrichedSeconds, published / pipelineSeconds, watcher.enrichedLatencies(steadyFrom),
+                    watcher.alertLatencies(steadyFrom), watcher.alertLatencies(0),
+                    (compileMillis() - compileMillisBefore) / 1000.0);
             LOG.info("bench run {} done: {}", runNumber, outcome);
+            LOG.info("bench run {} alerts: {} bytes on average, largest {} bytes, most evidence {}", runNumber,
+                    watcher.alertBytes.get() / Math.max(1, watcher.alerts.get()), watcher.largestAlertBytes.get(),
+                    watcher.largestEvidence.get());
             return outcome;
         }
+    }
+
+    private static long compileMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** Both services set their commit interval themselves (*_COMMIT_INTERVAL_MS); a --client-property wins here. */
+    private Duration commitInterval() {
+        String override = serviceClientProperties.get("commit.interval.ms");
+        return override == null ? StreamsLatency.DEFAULT_COMMIT_INTERVAL : Duration.ofMillis(Long.parseLong(override));
     }
 
     private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic, int partitions) throws Exception {
@@ -202,8 +257,12 @@ final class PipelineRun {
     private static final class Watcher implements AutoCloseable {
         final AtomicLong enriched = new AtomicLong();
         final AtomicLong alerts = new AtomicLong();
+        final AtomicLong alertBytes = new AtomicLong();
+        final AtomicLong largestAlertBytes = new AtomicLong();
+        final AtomicLong largestEvidence = new AtomicLong();
         final AtomicLong lastEnrichedNanos = new AtomicLong();
-        final Histogram toEnriched = new Histogram(3_600_000L, 3);
+        /** Per enriched record: when it was consumed and its ingest->enriched latency. */
+        private final List<long[]> enrichedTimes = new ArrayList<>();
         private final Map<String, Long> ingestedAt = new ConcurrentHashMap<>();
         /** Read positions, published by the watcher thread (the consumer itself must stay on that thread). */
         private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
@@ -254,8 +313,8 @@ final class PipelineRun {
                         EnrichedArticle article = enrichedDecoder.deserialize(record.topic(), record.value());
                         long ingested = article.getIngestedAt().toEpochMilli();
                         ingestedAt.put(article.getArticleId(), ingested);
-                        synchronized (toEnriched) {
-                            toEnriched.recordValue(Math.max(0, now - ingested));
+                        synchronized (enrichedTimes) {
+                            enrichedTimes.add(new long[] {now, Math.max(0, now - ingested)});
                         }
                         lastEnrichedNanos.set(System.nanoTime());
                         enriched.incrementAndGet();
@@ -269,25 +328,39 @@ final class PipelineRun {
                                     }
                                 });
                         alerts.incrementAndGet();
+                        alertBytes.addAndGet(record.value().length);
+                        largestAlertBytes.accumulateAndGet(record.value().length, Math::max);
+                        largestEvidence.accumulateAndGet(alert.getEvidence().size(), Math::max);
                     }
                 }
             }
         }
 
-        Histogram enrichedLatencies() {
-            synchronized (toEnriched) {
-                return toEnriched.copy();
+        /** Ingest->enriched latencies of the records consumed at or after {@code fromMillis}. */
+        Histogram enrichedLatencies(long fromMillis) {
+            Histogram histogram = new Histogram(3_600_000L, 3);
+            synchronized (enrichedTimes) {
+                for (long[] sample : enrichedTimes) {
+                    if (sample[0] >= fromMillis) {
+                        histogram.recordValue(sample[1]);
+                    }
+                }
             }
+            return histogram;
         }
 
-        /** Alert latencies, matched to the ingest time of the article that triggered each alert record. */
-        Histogram alertLatencies() {
+        /**
+         * Alert latencies of the alert records consumed at or after {@code fromMillis}, each matched to the ingest
+         * time of the article that triggered it.
+         */
+        Histogram alertLatencies(long fromMillis) {
             Histogram histogram = new Histogram(3_600_000L, 3);
             synchronized (alertTimes) {
                 for (int i = 0; i < alertTimes.size(); i++) {
                     Long ingested = ingestedAt.get(alertArticles.get(i));
-                    if (ingested != null) {
-                        histogram.recordValue(Math.max(0, alertTimes.get(i)[0] - ingested));
+                    long consumed = alertTimes.get(i)[0];
+                    if (ingested != null && consumed >= fromMillis) {
+                        histogram.recordValue(Math.max(0, consumed - ingested));
                     }
                 }
             }
