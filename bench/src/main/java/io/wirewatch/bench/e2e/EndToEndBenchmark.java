@@ -41,10 +41,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             + "(default: 1,2,4).")
     List<Integer> threads = List.of(1, 2, 4);
     @Option(names = "--max-articles", description = "Articles offered in each flat-out run (default: ${DEFAULT-VALUE}).")
-    int maxArticles = 3_000;
+    int maxArticles = 6_000;
     @Option(names = "--warmup-articles", description = "Articles of a first, unreported run that warms the JIT "
-            + "(default: ${DEFAULT-VALUE}; 0 for none).")
-    int warmupArticles = 3_000;
+            + "(default: ${DEFAULT-VALUE}; 0 for none). On 2 cores C2 needs minutes to compile broker, clients, "
+            + "Streams and services; shorter warm-ups measure the compiler as much as the pipeline.")
+    int warmupArticles = 30_000;
     @Option(names = "--settle-seconds", description = "Seconds of each fixed-rate run before latencies count as "
             + "steady state; the table also gives the p99 of every record (default: ${DEFAULT-VALUE}).")
     int settleSeconds = 5;
@@ -52,8 +53,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     int rawRecords = 20_000;
     @Option(names = "--raw-only", description = "Measure only the raw Kafka transport.")
     boolean rawOnly;
-    @Option(names = "--corpus-size", description = "Generated articles to draw from (default: ${DEFAULT-VALUE}).")
-    int corpusSize = 10_000;
+    @Option(names = "--corpus-size", description = "Generated articles to draw from (default: ${DEFAULT-VALUE}: "
+            + "more than the warm-up, whose repeats ingest would drop as duplicates).")
+    int corpusSize = 40_000;
     @Option(names = "--corpus-seed", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long corpusSeed = 42;
     @Option(names = "--client-property", paramLabel = "KEY=VALUE", description = "A Kafka client or Streams "
