@@ -121,13 +121,17 @@ final class PipelineRun {
                      "bench-ingest-" + runNumber);
              Admin admin = Admin.create(cluster.kafkaProperties());
              Watcher watcher = new Watcher(cluster, topics, scenario.partitions())) {
-            await("services running").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+            watcher.start();
+            // The watcher must already be reading (positions known on every partition) when the first article goes
+            // in, or its own start-up is timed as pipeline latency.
+            await("services running and watcher reading").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> enrich.state() == KafkaStreams.State.RUNNING
-                            && alert.streams().state() == KafkaStreams.State.RUNNING);
+                            && alert.streams().state() == KafkaStreams.State.RUNNING
+                            && watcher.positions.size() == 2 * scenario.partitions());
             IngestPipeline ingest = new IngestPipeline(publisher, new SeenArticles(),
                     new NearDuplicateIndex(ingestConfig.nearDuplicateThreshold(), ingestConfig.nearDuplicateWindow()),
                     Clock.systemUTC(), ingestConfig.maxArticleBytes());
-            watcher.start();
 
             LOG.info("bench run {} ({}): services running, feeding {} articles", runNumber, scenario.label(),
                     scenario.articles());
