@@ -11,6 +11,11 @@ import java.util.Objects;
 /**
  * Every report of the death toll of one place on one day, and the spike alert raised for it, if any.
  *
+ * <p>All reports are kept, unlike a diplomatic event's evidence ({@link EvidenceLimits}): the toll most articles give
+ * and the range need every figure. They are bounded by one day's reports of one place (one per article, and articles
+ * giving a day's toll stop within days of it, while a diplomatic event's window moves with every new report); the
+ * alert built from them carries only {@value EvidenceLimits#MAX_EVIDENCE} entries.
+ *
  * @param alertId  null until the day is a spike
  * @param baseline the trailing average when the spike was raised (kept, not recomputed: alerts are not retracted)
  * @param revision 0 for the NEW alert, incremented with every UPDATE

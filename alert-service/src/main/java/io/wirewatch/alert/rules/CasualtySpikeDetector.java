@@ -40,6 +40,8 @@ import java.util.TreeSet;
  *       rate would be a spike, a NEW alert reports the jump. Totals of different sources (activists, the UN) are not
  *       compared with each other.</li>
  *   <li>An article already counted for a day changes nothing.</li>
+ *   <li>A spike alert carries the evidence of the first and the latest reports of its day only
+ *       ({@link EvidenceLimits}); {@code sources} counts every report, and the toll and range use every figure.</li>
  * </ul>
  */
 public final class CasualtySpikeDetector {
@@ -213,7 +215,7 @@ public final class CasualtySpikeDetector {
     /** Builds the alert that reports a spike day. */
     public static Alert dayAlert(CasualtyDayState day, AlertStatus status, List<String> countries) {
         CasualtyReport supported = day.supported();
-        List<EvidenceEntry> evidence = day.reports().stream().map(CasualtyReport::toEvidence).toList();
+        List<EvidenceEntry> evidence = EvidenceLimits.capped(day.reports()).stream().map(CasualtyReport::toEvidence).toList();
         return Alert.newBuilder()
                 .setId(day.alertId())
                 .setStatus(status)
@@ -230,7 +232,7 @@ public final class CasualtySpikeDetector {
                 .setSeverity(Severities.casualty(supported.count(), day.baseline()))
                 .setBackground(false)
                 .setSources(day.reports().size())
-                .setOutlets(DiplomaticNovelty.outlets(evidence))
+                .setOutlets(EvidenceLimits.outlets(List.of(), day.reports().stream().map(CasualtyReport::outlet).toList()))
                 .setEvidence(evidence.stream().map(EvidenceEntry::toAvro).toList())
                 .setFirstSeen(day.firstSeen())
                 .setLastUpdated(day.lastUpdated())

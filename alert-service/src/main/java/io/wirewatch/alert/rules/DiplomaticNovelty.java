@@ -26,14 +26,16 @@ import java.util.Set;
  *   <li>An ASSERTED action of an event not seen within the novelty window (event time) raises NEW; its id carries the
  *       first event date, so a recurrence after the window is a new alert with a new id.</li>
  *   <li>Any further article reporting the same event (asserted or as background) is an UPDATE of the same id with
- *       one more source and its evidence; an action type not seen before (an embassy closed after envoys were
+ *       one more source and its evidence (the alert carries the first and the latest evidence only, see
+ *       {@link EvidenceLimits}; {@code sources} counts every article); an action type not seen before (an embassy closed after envoys were
  *       recalled) joins the alert and its headline.</li>
  *   <li>THREATENED, PLANNED, NEGATED and REVERSED mentions never raise or update anything.</li>
  *   <li>A BACKGROUND mention of an event never seen raises a LOW NEW flagged {@code background}; a later asserted
  *       report of it is an UPDATE that clears the flag.</li>
  *   <li>A report whose event date lies more than the window before the stored event is an older, separate event
  *       told as history and is ignored rather than replacing the current event's state.</li>
- *   <li>An article already counted for the event changes nothing (re-delivery is harmless).</li>
+ *   <li>An article already counted for the event changes nothing (re-delivery is harmless); the event remembers the
+ *       ids of its latest {@value EvidenceLimits#RECENT_ARTICLE_IDS} articles for that.</li>
  * </ul>
  * A group actor (GCC) is one alert naming the group, with its members from extraction or the known member list.
  */
@@ -95,7 +97,7 @@ public final class DiplomaticNovelty {
         LocalDate last = mentions.stream().map(Mention::eventDate).max(Comparator.naturalOrder()).orElseThrow();
         return new DiplomaticEventState(key.alertId(first), key.actor(), members(List.of(), key.actor(), mentions),
                 key.target(), key.family(), addActions(List.of(), mentions), first, last, background, 0, now, now,
-                List.of(evidence(mentions.get(0), article, now)));
+                List.of(), 0, List.of(), List.of()).withSupport(evidence(mentions.get(0), article, now));
     }
 
     private DiplomaticEventState update(DiplomaticEventState current, List<Mention> mentions, EnrichedArticle article,
@@ -106,13 +108,12 @@ public final class DiplomaticNovelty {
             first = mention.eventDate().isBefore(first) ? mention.eventDate() : first;
             last = mention.eventDate().isAfter(last) ? mention.eventDate() : last;
         }
-        List<EvidenceEntry> evidence = new ArrayList<>(current.evidence());
-        evidence.add(evidence(mentions.get(0), article, now));
         boolean background = current.background() && mentions.stream().noneMatch(Mention::asserted);
         return new DiplomaticEventState(current.alertId(), current.actor(),
                 members(current.actorMembers(), current.actor(), mentions), current.target(), current.family(),
                 addActions(current.actions(), mentions), first, last, background, current.revision() + 1,
-                current.firstSeen(), now, evidence);
+                current.firstSeen(), now, current.evidence(), current.sources(), current.outlets(),
+                current.recentArticleIds()).withSupport(evidence(mentions.get(0), article, now));
     }
 
     /** Builds the alert that reports {@code state}. */
@@ -135,8 +136,8 @@ public final class DiplomaticNovelty {
                 .setHeadline(Headlines.diplomatic(state.actor(), group, state.target(), types, state.background()))
                 .setSeverity(Severities.diplomatic(types, group, state.background()))
                 .setBackground(state.background())
-                .setSources(state.evidence().size())
-                .setOutlets(outlets(state.evidence()))
+                .setSources(state.sources())
+                .setOutlets(state.outlets())
                 .setEvidence(state.evidence().stream().map(EvidenceEntry::toAvro).toList())
                 .setFirstSeen(state.firstSeen())
                 .setLastUpdated(state.lastUpdated())
@@ -153,10 +154,6 @@ public final class DiplomaticNovelty {
             names.add(state.target());
         }
         return names;
-    }
-
-    static List<String> outlets(List<EvidenceEntry> evidence) {
-        return evidence.stream().map(EvidenceEntry::outlet).filter(Objects::nonNull).distinct().toList();
     }
 
     private static boolean counts(DiplomaticAction action) {

@@ -29,6 +29,9 @@
  *       {@code baselineDays} (days without reports are unknown, not zero), fixed when the spike is raised. A report
  *       of an earlier day that no article gave before (the seeds' "more than 200 killed on Friday night" in Homs) is
  *       a new spike of that day: late news of a massacre is still news.</li>
+ *   <li><b>Bounded alerts</b>: an alert carries the evidence of the first 3 and the latest 17 supporting articles
+ *       and at most 50 outlets, while {@code sources} counts all of them, so a story reported thousands of times
+ *       never outgrows Kafka's message limit ({@link io.wirewatch.alert.rules.EvidenceLimits}).</li>
  *   <li><b>Idempotence</b>: an article already counted for an event or a day changes nothing, so a re-delivered or
  *       re-enriched article raises no second UPDATE.</li>
  * </ul>

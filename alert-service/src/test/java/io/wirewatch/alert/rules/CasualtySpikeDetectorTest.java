@@ -168,6 +168,29 @@ class CasualtySpikeDetectorTest {
         assertThat(lowerUn).isEmpty();
     }
 
+    @Test
+    void shouldCarryTheFirstAndLatestEvidenceOfASpikeButCountEveryReport() {
+        // Given a spike of 95 in Homs
+        report("Homs", DAY, 95, "activists");
+
+        // When 59 more articles report the same day, the last with 90
+        Alert last = null;
+        for (int i = 2; i <= 60; i++) {
+            last = single(report("Homs", DAY, i == 60 ? 90 : 95, "activists"));
+        }
+
+        // Then the last UPDATE counts all 60 reports and the full range, but carries reports 1-3 and 44-60 only
+        assertThat(last.getRevision()).isEqualTo(59);
+        assertThat(last.getSources()).isEqualTo(60);
+        assertThat(last.getCount()).isEqualTo(95);
+        assertThat(last.getCountLow()).isEqualTo(90);
+        assertThat(last.getEvidence()).hasSize(EvidenceLimits.MAX_EVIDENCE);
+        assertThat(last.getEvidence()).extracting(e -> e.getArticleId())
+                .startsWith("a1", "a2", "a3", "a44").endsWith("a60");
+        assertThat(last.getOutlets()).hasSize(EvidenceLimits.MAX_OUTLETS).startsWith("Outlet 1");
+        assertThat(days.get(DAY).reports()).hasSize(60);
+    }
+
     private CasualtyFigure total(int count, String source, LocalDate asOf) {
         return figure(count, Integer.toString(count), CountBound.MORE_THAN, "Syria", CasualtyPeriod.CUMULATIVE, asOf,
                 source, count + " people have been killed in Syria since March, " + source + " says.", 0);

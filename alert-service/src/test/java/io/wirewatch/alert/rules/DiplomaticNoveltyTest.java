@@ -189,6 +189,61 @@ class DiplomaticNoveltyTest {
         assertThat(alert.getEvidence()).singleElement().satisfies(e -> assertThat(e.getSentence()).isEqualTo(sentence));
     }
 
+    @Test
+    void shouldCarryTheFirstAndLatestEvidenceButCountEverySourceOfALongRunningStory() {
+        // Given an event reported by 100 articles, each from its own outlet
+        DiplomaticEventState stored = null;
+        Alert last = null;
+        for (int i = 1; i <= 100; i++) {
+            EnrichedArticle article = articleWith("a" + i, "Outlet " + i, DAY,
+                    closure("United States", DAY, Modality.ASSERTED));
+            RuleOutcome<DiplomaticEventState> outcome = novelty.apply(onlyKey(article), stored, article,
+                    NOW.plusSeconds(i));
+            stored = outcome.state();
+            last = onlyAlert(outcome);
+        }
+
+        // Then the last UPDATE counts all 100 sources but carries only articles 1-3 and 84-100, oldest first
+        assertThat(last.getRevision()).isEqualTo(99);
+        assertThat(last.getSources()).isEqualTo(100);
+        List<String> expected = new java.util.ArrayList<>(List.of("a1", "a2", "a3"));
+        for (int i = 84; i <= 100; i++) {
+            expected.add("a" + i);
+        }
+        assertThat(last.getEvidence()).extracting(e -> e.getArticleId()).containsExactlyElementsOf(expected);
+        assertThat(last.getOutlets()).hasSize(EvidenceLimits.MAX_OUTLETS).startsWith("Outlet 1", "Outlet 2");
+        assertThat(stored.evidence()).hasSize(20);
+        assertThat(stored.sources()).isEqualTo(100);
+        assertThat(stored.recentArticleIds()).hasSize(100);
+
+        // When article 50, no longer in the evidence but among the recent ids, is delivered again
+        EnrichedArticle again = articleWith("a50", "Outlet 50", DAY, closure("United States", DAY, Modality.ASSERTED));
+        RuleOutcome<DiplomaticEventState> outcome = novelty.apply(onlyKey(again), stored, again, NOW.plusSeconds(500));
+
+        // Then it is recognised: no alert and the state unchanged
+        assertThat(outcome.alerts()).isEmpty();
+        assertThat(outcome.changed()).isFalse();
+        assertThat(outcome.state()).isEqualTo(stored);
+    }
+
+    @Test
+    void shouldRememberOnlyTheLatestArticleIdsOfAnEvent() {
+        // Given an event reported by 600 articles
+        DiplomaticEventState stored = null;
+        for (int i = 1; i <= 600; i++) {
+            EnrichedArticle article = articleWith("a" + i, "BBC", DAY, closure("United States", DAY, Modality.ASSERTED));
+            stored = novelty.apply(onlyKey(article), stored, article, NOW).state();
+        }
+
+        // Then it keeps the ids of the latest 500 and the evidence of 20, and counts all 600
+        assertThat(stored.recentArticleIds()).hasSize(EvidenceLimits.RECENT_ARTICLE_IDS).startsWith("a101").endsWith("a600");
+        assertThat(stored.evidence()).hasSize(EvidenceLimits.MAX_EVIDENCE);
+        assertThat(stored.sources()).isEqualTo(600);
+        assertThat(stored.outlets()).containsExactly("BBC");
+        assertThat(stored.hasEvidenceFrom("a2")).isTrue();
+        assertThat(stored.hasEvidenceFrom("a101")).isTrue();
+    }
+
     private static DiplomaticAction closure(String actor, LocalDate date, Modality modality) {
         return action(DiplomaticActionType.CLOSE_EMBASSY, actor, List.of(), "Syria", date, modality, "closed its embassy",
                 "The " + actor + " closed its embassy in Syria.", 0);
