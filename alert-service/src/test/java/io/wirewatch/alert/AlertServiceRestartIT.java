@@ -3,8 +3,8 @@ package io.wirewatch.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wirewatch.platform.EmbeddedStack;
 import io.wirewatch.platform.kafka.TopicAdmin;
+import io.wirewatch.platform.testing.EmbeddedStackExtension;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.CasualtyFigure;
@@ -37,7 +37,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,9 +49,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,28 +71,18 @@ class AlertServiceRestartIT {
      * machine is shared with other builds, and a child JVM and a crashed transaction (5 s timeout) add their share.
      */
     private static final Duration PATIENCE = Duration.ofSeconds(120);
-    private static EmbeddedStack stack;
+
+    @RegisterExtension
+    static final EmbeddedStackExtension STACK = new EmbeddedStackExtension();
 
     @TempDir
     Path workDir;
 
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
     @Test
     void shouldLoseAndDuplicateNoAlertWhenKilledMidReplayAndRestartedFromChangelogs() throws Exception {
         // Given a few hundred generated articles reporting known events, and alert-service on its own topics
-        String run = "alert-it-" + UUID.randomUUID().toString().substring(0, 8);
-        AlertConfig config = AlertConfig.defaults(stack.clusterConfig())
+        String run = STACK.newRunId("alert-it");
+        AlertConfig config = AlertConfig.defaults(STACK.stack().clusterConfig())
                 .withApplicationId(run)
                 .withTopicPrefix(run + ".")
                 .withStateDir(workDir.resolve("state-b"))
@@ -174,7 +162,7 @@ class AlertServiceRestartIT {
      * 7-day retention, the first retention pass would delete them before they are read.
      */
     private static void createTopicsKeepingOldRecords(Topics topics) {
-        try (TopicAdmin admin = TopicAdmin.connect(stack.kafka().clientProperties())) {
+        try (TopicAdmin admin = TopicAdmin.connect(STACK.stack().kafka().clientProperties())) {
             admin.createTopics(topics.all().stream()
                     .map(topic -> new TopicAdmin.TopicSpec(topic.name(), PARTITIONS, (short) 1, Map.of("retention.ms", "-1")))
                     .toList());
@@ -187,8 +175,8 @@ class AlertServiceRestartIT {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 AlertMain.class.getName());
         Map<String, String> env = builder.environment();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
-        env.put("SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", STACK.stack().bootstrapServers());
+        env.put("SCHEMA_REGISTRY_URL", STACK.stack().schemaRegistryUrl());
         env.put(AlertConfig.ENV_APPLICATION_ID, run);
         env.put(AlertConfig.ENV_TOPIC_PREFIX, run + ".");
         env.put(AlertConfig.ENV_STATE_DIR, stateDir.toString());
@@ -205,7 +193,7 @@ class AlertServiceRestartIT {
     }
 
     private static void produce(Topics topics, List<EnrichedArticle> articles) {
-        Map<String, Object> props = new HashMap<>(stack.clusterConfig().kafkaProperties());
+        Map<String, Object> props = new HashMap<>(STACK.stack().clusterConfig().kafkaProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, EnrichedArticle> producer = new KafkaProducer<>(props, new StringSerializer(),
                 topics.articlesEnriched().valueSerde().serializer())) {
@@ -218,7 +206,7 @@ class AlertServiceRestartIT {
     }
 
     private static KafkaConsumer<String, Alert> committedConsumer(String run, Topic<String, Alert> topic) {
-        Map<String, Object> props = new HashMap<>(stack.clusterConfig().kafkaProperties());
+        Map<String, Object> props = new HashMap<>(STACK.stack().clusterConfig().kafkaProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, run + "-reader");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -3,7 +3,7 @@ package io.wirewatch.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wirewatch.platform.EmbeddedStack;
+import io.wirewatch.platform.testing.EmbeddedStackExtension;
 import io.wirewatch.schema.Article;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedArticle;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,43 +29,32 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** enrich-service on a real in-process broker and schema registry, exactly-once, read back read_committed. */
 class EnrichServiceIT {
 
     private static final int PARTITIONS = 2;
-    private static EmbeddedStack stack;
+
+    @RegisterExtension
+    static final EmbeddedStackExtension STACK = new EmbeddedStackExtension();
 
     @TempDir
     Path stateDir;
 
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
     @Test
     void shouldEnrichTheThreeSeedArticlesAndDeadLetterPoisonWhileStayingRunning() throws Exception {
         // Given enrich-service running on its own topics
-        String run = "enrich-it-" + UUID.randomUUID().toString().substring(0, 8);
-        EnrichConfig config = EnrichConfig.defaults(stack.clusterConfig())
+        String run = STACK.newRunId("enrich-it");
+        EnrichConfig config = EnrichConfig.defaults(STACK.stack().clusterConfig())
                 .withApplicationId(run)
                 .withTopicPrefix(run + ".")
                 .withStateDir(stateDir)
                 .withHealthPort(0);
         Topics topics = config.topics();
-        stack.createTopics(PARTITIONS, topics.all().stream().map(Topic::name).toArray(String[]::new));
+        STACK.stack().createTopics(PARTITIONS, topics.all().stream().map(Topic::name).toArray(String[]::new));
         List<Article> seeds = TestArticles.seeds().stream()
                 .map(seed -> TestArticles.seedArticle(seed, TestArticles.rawText(seed)))
                 .toList();
@@ -162,13 +150,13 @@ class EnrichServiceIT {
     }
 
     private static Map<String, Object> producerProperties() {
-        Map<String, Object> props = stack.clusterConfig().kafkaProperties();
+        Map<String, Object> props = STACK.stack().clusterConfig().kafkaProperties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         return props;
     }
 
     private static <V> KafkaConsumer<String, V> committedConsumer(String run, Topic<String, V> topic) {
-        Map<String, Object> props = stack.clusterConfig().kafkaProperties();
+        Map<String, Object> props = STACK.stack().clusterConfig().kafkaProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, run + "-reader-" + topic.name());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.EmbeddedStack;
 import io.wirewatch.platform.kafka.TopicAdmin;
+import io.wirewatch.platform.testing.EmbeddedStackExtension;
 import io.wirewatch.schema.Article;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.Topics;
@@ -24,39 +24,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ingest-service against a real in-process broker and schema registry. */
 class IngestServiceIT {
 
     private static final AtomicInteger RUN = new AtomicInteger();
-    private static EmbeddedStack stack;
+
+    @RegisterExtension
+    static final EmbeddedStackExtension STACK = new EmbeddedStackExtension();
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     /**
      * Unique topics for one test, created up front (no auto-creation). Kept for ever: the seeds' event times are in
      * 2012, and under the default seven-day retention the broker deletes them at its first retention check.
      */
     private static Topics createTopics(String prefix) {
-        Topics topics = Topics.create(stack.clusterConfig().serdeConfig(), prefix);
+        Topics topics = Topics.create(STACK.stack().clusterConfig().serdeConfig(), prefix);
         Map<String, String> keepForever = Map.of("retention.ms", "-1");
-        try (TopicAdmin admin = TopicAdmin.connect(stack.kafka().clientProperties())) {
+        try (TopicAdmin admin = TopicAdmin.connect(STACK.stack().kafka().clientProperties())) {
             admin.createTopics(List.of(
                     new TopicAdmin.TopicSpec(topics.articlesRaw().name(), 2, (short) 1, keepForever),
                     new TopicAdmin.TopicSpec(topics.deadLetters().name(), 2, (short) 1, keepForever)));
@@ -65,7 +54,7 @@ class IngestServiceIT {
     }
 
     private static IngestConfig config(String prefix) {
-        return IngestConfig.defaults(stack.clusterConfig())
+        return IngestConfig.defaults(STACK.stack().clusterConfig())
                 .withTopicPrefix(prefix)
                 .withHttpPort(IngestConfig.HTTP_OFF);
     }
@@ -75,11 +64,11 @@ class IngestServiceIT {
     }
 
     private static List<ConsumerRecord<String, Article>> articles(Topics topics) {
-        return TopicContents.readAll(stack.clusterConfig().kafkaProperties(), topics.articlesRaw());
+        return TopicContents.readAll(STACK.stack().clusterConfig().kafkaProperties(), topics.articlesRaw());
     }
 
     private static List<ConsumerRecord<String, DeadLetter>> deadLetters(Topics topics) {
-        return TopicContents.readAll(stack.clusterConfig().kafkaProperties(), topics.deadLetters());
+        return TopicContents.readAll(STACK.stack().clusterConfig().kafkaProperties(), topics.deadLetters());
     }
 
     @Test
@@ -246,8 +235,8 @@ class IngestServiceIT {
         String prefix = uniquePrefix("cli");
         Topics topics = createTopics(prefix);
         Map<String, String> environment = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
-                "SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl(),
+                "KAFKA_BOOTSTRAP_SERVERS", STACK.stack().bootstrapServers(),
+                "SCHEMA_REGISTRY_URL", STACK.stack().schemaRegistryUrl(),
                 "WIREWATCH_TOPIC_PREFIX", prefix);
 
         // When

@@ -8,8 +8,8 @@ import static io.wirewatch.alert.http.AlertFixtures.usEmbassyClosed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wirewatch.platform.EmbeddedStack;
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.testing.EmbeddedStackExtension;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.Topics;
 import java.net.URI;
@@ -37,9 +37,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The serving layer on a real broker: {@link AlertFeed} passes only committed alert versions to SSE clients and skips
@@ -50,29 +49,16 @@ class AlertFeedIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static EmbeddedStack stack;
-    private static ClusterConfig cluster;
-
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start();
-        cluster = stack.clusterConfig();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedStackExtension STACK = new EmbeddedStackExtension();
 
     @Test
     void shouldStreamOnlyCommittedAlertVersionsFromTheTopicToDashboards() {
         // Given an alerts topic, a feed reading it, and an HTTP server streaming that feed to a dashboard
-        Topics topics = Topics.create(cluster.serdeConfig(), "feed-it-" + System.nanoTime() + ".");
-        stack.createTopics(2, topics.alerts().name());
+        Topics topics = Topics.create(cluster().serdeConfig(), "feed-it-" + System.nanoTime() + ".");
+        STACK.stack().createTopics(2, topics.alerts().name());
         List<Alert> received = new CopyOnWriteArrayList<>();
-        try (AlertFeed feed = AlertFeed.fromTopic(cluster.kafkaProperties(), topics.alerts());
+        try (AlertFeed feed = AlertFeed.fromTopic(cluster().kafkaProperties(), topics.alerts());
              AlertHttpServer server = AlertHttpServer.start(HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0),
                      new InMemoryAlertQueries(), feed, Health::up)) {
             feed.subscribe(received::add);
@@ -113,9 +99,9 @@ class AlertFeedIT {
     @Test
     void shouldAnswer503UntilTheStreamsStoreIsQueryableThenServeItsAlerts(@TempDir Path stateDir) throws Exception {
         // Given alerts on the topic and a Kafka Streams table over it, built but not yet started
-        Topics topics = Topics.create(cluster.serdeConfig(), "store-it-" + System.nanoTime() + ".");
-        stack.createTopics(2, topics.alerts().name());
-        try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(cluster.kafkaProperties(), new StringSerializer(),
+        Topics topics = Topics.create(cluster().serdeConfig(), "store-it-" + System.nanoTime() + ".");
+        STACK.stack().createTopics(2, topics.alerts().name());
+        try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(cluster().kafkaProperties(), new StringSerializer(),
                 topics.alerts().valueSerde().serializer())) {
             for (Alert alert : List.of(gulfAmbassadorsRecalled(), homsCasualtySpike())) {
                 producer.send(new ProducerRecord<>(topics.alerts().name(), alert.getId(), alert));
@@ -126,7 +112,7 @@ class AlertFeedIT {
                 Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(StoreAlertQueries.STORE_NAME)
                         .withKeySerde(topics.alerts().keySerde()).withValueSerde(topics.alerts().valueSerde()));
         Properties properties = new Properties();
-        properties.putAll(cluster.kafkaProperties());
+        properties.putAll(cluster().kafkaProperties());
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "store-it-" + System.nanoTime());
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
@@ -176,13 +162,17 @@ class AlertFeedIT {
     }
 
     private static KafkaProducer<String, Alert> transactionalProducer(Topics topics) {
-        Map<String, Object> properties = cluster.kafkaProperties();
+        Map<String, Object> properties = cluster().kafkaProperties();
         properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "alert-feed-it-" + System.nanoTime());
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return new KafkaProducer<>(properties, new StringSerializer(), topics.alerts().valueSerde().serializer());
     }
 
     private static KafkaProducer<String, byte[]> plainProducer() {
-        return new KafkaProducer<>(cluster.kafkaProperties(), new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(cluster().kafkaProperties(), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static ClusterConfig cluster() {
+        return STACK.stack().clusterConfig();
     }
 }

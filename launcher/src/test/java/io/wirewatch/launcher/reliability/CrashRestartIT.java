@@ -12,19 +12,17 @@ import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.IngestSummary;
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.EmbeddedStack;
+import io.wirewatch.platform.testing.EmbeddedStackExtension;
 import io.wirewatch.schema.Topic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,22 +51,12 @@ class CrashRestartIT {
     private static final long KILL_AFTER_COMMITTED = 150;
     /** Generous bound of each wait; on an idle machine each takes seconds. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static EmbeddedStack stack;
+
+    @RegisterExtension
+    static final EmbeddedStackExtension STACK = new EmbeddedStackExtension();
 
     @TempDir
     Path workDir;
-
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -86,10 +74,10 @@ class CrashRestartIT {
 
     private void killMidReplayAndRestart(Victim victim) throws Exception {
         long started = System.nanoTime();
-        String run = "crash-" + victim.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String run = STACK.newRunId("crash-" + victim.name().toLowerCase());
         ReliabilityCorpus corpus = ReliabilityCorpus.generate(ARTICLES, 20120207L);
         Path feed = corpus.writeJsonl(workDir.resolve("corpus.jsonl"));
-        try (ReliabilityPipeline pipeline = ReliabilityPipeline.create(stack, run, 2, workDir);
+        try (ReliabilityPipeline pipeline = ReliabilityPipeline.create(STACK.stack(), run, 2, workDir);
              RunningServices running = new RunningServices()) {
             // Given the pipeline up, with the victim in a JVM of its own
             Process doomed;

@@ -8,15 +8,15 @@ import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.IngestSummary;
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.EmbeddedStack;
+import io.wirewatch.platform.testing.EmbeddedStackExtension;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +42,9 @@ class ScaleOutIT {
     private static final long SCALE_IN_AFTER_ENRICHED = 275;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    @RegisterExtension
+    static final EmbeddedStackExtension STACK = new EmbeddedStackExtension();
+
     @TempDir
     Path workDir;
 
@@ -49,11 +52,10 @@ class ScaleOutIT {
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void shouldLoseAndDuplicateNothingWhenInstancesJoinAndLeaveMidReplay() throws Exception {
         long started = System.nanoTime();
-        String run = "scale-" + UUID.randomUUID().toString().substring(0, 8);
+        String run = STACK.newRunId("scale");
         ReliabilityCorpus corpus = ReliabilityCorpus.generate(ARTICLES, 20120209L);
         Path feed = corpus.writeJsonl(workDir.resolve("corpus.jsonl"));
-        try (EmbeddedStack stack = EmbeddedStack.start();
-             ReliabilityPipeline pipeline = ReliabilityPipeline.create(stack, run, PARTITIONS, workDir);
+        try (ReliabilityPipeline pipeline = ReliabilityPipeline.create(STACK.stack(), run, PARTITIONS, workDir);
              RunningServices running = new RunningServices()) {
             String enrichGroup = pipeline.enrichApplicationId();
             String alertGroup = pipeline.alertApplicationId();
