@@ -3,7 +3,6 @@ package io.wirewatch.alert.rules;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -68,7 +67,7 @@ public final class EvidenceLimits {
 
     /** Distinct outlets of {@code evidence}, at most {@link #MAX_OUTLETS}. */
     static List<String> outletsOf(List<EvidenceEntry> evidence) {
-        return outlets(List.of(), evidence.stream().map(EvidenceEntry::outlet).filter(Objects::nonNull).toList());
+        return outlets(List.of(), evidence.stream().map(EvidenceEntry::outlet).toList());
     }
 
     /** The last {@link #RECENT_ARTICLE_IDS} of {@code ids}. */
