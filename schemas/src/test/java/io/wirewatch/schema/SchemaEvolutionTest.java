@@ -27,11 +27,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Schema evolution from the released v1 contract to the current one (v2: {@code Article.language},
- * {@code Alert.countries}): producers and consumers of either version exchange records through the registry, and the
+ * {@code Alert.countries}; v3: actor, member and target codes, the place's country, region and coordinates, and
+ * {@code DiplomaticActionType.OTHER} as the enum's default): producers and consumers of either version exchange records through the registry, and the
  * registry refuses a change that would break BACKWARD compatibility. Runs on the in-memory ({@code mock://}) registry;
  * {@code SchemaRegistryEvolutionIT} repeats the refusal over HTTP.
  */
 class SchemaEvolutionTest {
+
+    /** Alert fields added after v1: countries (v2), codes and the place's coordinates (v3). */
+    private static final String[] ALERT_FIELDS_SINCE_V1 = {"countries", "actorCode", "actorMemberCodes", "targetCode",
+            "placeCountryCode", "placeRegion", "latitude", "longitude"};
 
     private static final long PUBLISHED = Instant.parse("2012-02-07T09:30:00Z").toEpochMilli();
     private static final long INGESTED = Instant.parse("2012-02-07T09:31:00Z").toEpochMilli();
@@ -90,7 +95,9 @@ class SchemaEvolutionTest {
 
         // Then the v1 fields, nested evidence included, are intact and countries is empty
         assertThat(alert.getCountries()).isEmpty();
-        assertThat(plainWithout(alert, "countries")).isEqualTo(plain(old));
+        assertThat(plainWithout(alert, ALERT_FIELDS_SINCE_V1)).isEqualTo(plain(old));
+        assertThat(alert.getActorCode()).isNull();
+        assertThat(alert.getLatitude()).isNull();
         assertThat(alert.getEvidence()).singleElement()
                 .satisfies(evidence -> assertThat(evidence.getSeenAt()).isEqualTo(Instant.ofEpochMilli(INGESTED)));
     }
@@ -99,16 +106,44 @@ class SchemaEvolutionTest {
     void shouldLetAV1ConsumerReadACurrentAlertCarryingCountries() {
         // Given the subject holds v1, and the current alert-service writes an Alert naming its countries
         oldProducer().serialize(topics.alerts().name(), v1Alert());
-        Alert current = Alert.newBuilder(currentAlert()).setCountries(List.of("QA", "SA", "SY")).build();
+        Alert current = Alert.newBuilder(currentAlert()).setCountries(List.of("SY")).setPlaceCountryCode("SY")
+                .setPlaceRegion("Homs").setLatitude(34.73).setLongitude(36.71).build();
         byte[] bytes = topics.alerts().valueSerde().serializer().serialize(topics.alerts().name(), current);
 
         // When a consumer still built on v1 reads it
         GenericRecord seenByOldConsumer = readWithOlderSchema(bytes, registry.getById(schemaId(bytes)), v1("Alert"));
 
-        // Then it sees every field it knows, and nothing of countries
+        // Then it sees every field it knows, and nothing of countries or coordinates
         assertThat(registry.latest(subject(topics.alerts())).version()).isEqualTo(2);
         assertThat(seenByOldConsumer.getSchema().getField("countries")).isNull();
-        assertThat(plain(seenByOldConsumer)).isEqualTo(plainWithout(current, "countries"));
+        assertThat(seenByOldConsumer.getSchema().getField("latitude")).isNull();
+        assertThat(plain(seenByOldConsumer)).isEqualTo(plainWithout(current, ALERT_FIELDS_SINCE_V1));
+    }
+
+    @Test
+    void shouldReadAnActionTypeNewerThanTheContractAsOther() {
+        // Given a future enrich-service whose DiplomaticActionType has a symbol this contract does not know
+        Schema future = new Schema.Parser().parse(DiplomaticAction.getClassSchema().toString()
+                .replace("\"SUSPEND_MEMBERSHIP\",", "\"SUSPEND_MEMBERSHIP\",\"DOWNGRADE_RELATIONS\","));
+        GenericRecord written = new GenericRecordBuilder(future)
+                .set("action", new GenericData.EnumSymbol(future.getField("action").schema(), "DOWNGRADE_RELATIONS"))
+                .set("cameoCode", "161")
+                .set("actor", "Ruritania")
+                .set("modality", new GenericData.EnumSymbol(future.getField("modality").schema(), "ASSERTED"))
+                .set("trigger", "downgraded relations")
+                .set("evidence", new GenericRecordBuilder(future.getField("evidence").schema())
+                        .set("sentence", "Ruritania downgraded relations.").set("sentenceIndex", 0)
+                        .set("start", 10).set("end", 30).build())
+                .build();
+        byte[] bytes = oldProducer().serialize("actions", written);
+
+        // When a consumer on the current contract reads it
+        GenericRecord seen = readWithOlderSchema(bytes, registry.getById(schemaId(bytes)),
+                DiplomaticAction.getClassSchema());
+
+        // Then the unknown type arrives as the enum's default, OTHER, and the record is otherwise intact
+        assertThat(seen.get("action")).hasToString(DiplomaticActionType.OTHER.name());
+        assertThat(seen.get("actor")).hasToString("Ruritania");
     }
 
     @Test
