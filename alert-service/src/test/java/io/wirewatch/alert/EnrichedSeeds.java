@@ -293,12 +293,13 @@ public final class EnrichedSeeds {
 
     private static String cameo(DiplomaticActionType type) {
         return switch (type) {
-            case EXPEL_DIPLOMATS, RECALL_AMBASSADOR -> "1652";
-            case CLOSE_EMBASSY, REDUCE_RELATIONS, BREAK_RELATIONS -> "161";
-            case RESTORE_RELATIONS, REOPEN_EMBASSY -> "064";
-            case VETO_RESOLUTION -> "125";
+            case EXPEL_DIPLOMATS -> "166";
+            case RECALL_AMBASSADOR, CLOSE_EMBASSY, REDUCE_RELATIONS, BREAK_RELATIONS -> "161";
+            case RESTORE_RELATIONS, REOPEN_EMBASSY -> "050";
+            case VETO_RESOLUTION -> "129";
             case IMPOSE_SANCTIONS -> "163";
-            case SUSPEND_MEMBERSHIP -> "1621";
+            case SUSPEND_MEMBERSHIP -> "160";
+            case OTHER -> "";
         };
     }
 }

@@ -16,7 +16,14 @@ public enum ActionFamily {
     RESTORE,
     VETO,
     SANCTIONS,
-    SUSPENSION;
+    SUSPENSION,
+    /** A type newer than this service's contract (read as {@code OTHER}): kept apart, never merged with a known one. */
+    OTHER;
+
+    /** A veto's object is a draft resolution, not a state, so it is news without a target; other families are not. */
+    public boolean allowsNoTarget() {
+        return this == VETO;
+    }
 
     public static ActionFamily of(DiplomaticActionType type) {
         return switch (type) {
@@ -26,6 +33,7 @@ public enum ActionFamily {
             case VETO_RESOLUTION -> VETO;
             case IMPOSE_SANCTIONS -> SANCTIONS;
             case SUSPEND_MEMBERSHIP -> SUSPENSION;
+            case OTHER -> OTHER;
         };
     }
 }

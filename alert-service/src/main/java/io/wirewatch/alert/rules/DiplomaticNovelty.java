@@ -30,8 +30,8 @@ import java.util.Set;
  *       {@link EvidenceLimits}; {@code sources} counts every article); an action type not seen before (an embassy closed after envoys were
  *       recalled) joins the alert and its headline.</li>
  *   <li>THREATENED, PLANNED, NEGATED and REVERSED mentions never raise or update anything.</li>
- *   <li>A BACKGROUND mention of an event never seen raises a LOW NEW flagged {@code background}; a later asserted
- *       report of it is an UPDATE that clears the flag.</li>
+ *   <li>A BACKGROUND mention of an event never seen raises nothing: context is not news. Nor does an action whose
+ *       target the extractor could not resolve (but for a veto, whose object is a resolution).</li>
  *   <li>A report whose event date lies more than the window before the stored event is an older, separate event
  *       told as history and is ignored rather than replacing the current event's state.</li>
  *   <li>An article already counted for the event changes nothing (re-delivery is harmless); the event remembers the
@@ -87,6 +87,11 @@ public final class DiplomaticNovelty {
         }
         List<Mention> relevant = mentions.stream()
                 .filter(m -> Math.abs(m.eventDate().toEpochDay() - anchor.toEpochDay()) <= window).toList();
+        if (relevant.stream().noneMatch(Mention::asserted) || key.target() == null && !key.family().allowsNoTarget()) {
+            // Only news raises: an event known only as background is context, and an action aimed at nobody we can
+            // name is one an operator cannot act on (it still corroborates an alert raised from a fuller report).
+            return RuleOutcome.unchanged(current);
+        }
         DiplomaticEventState created = create(key, relevant, article, now);
         return new RuleOutcome<>(created, List.of(toAlert(created, AlertStatus.NEW)), true);
     }

@@ -21,7 +21,7 @@ public final class Headlines {
             DiplomaticActionType.RECALL_AMBASSADOR, DiplomaticActionType.EXPEL_DIPLOMATS,
             DiplomaticActionType.REDUCE_RELATIONS, DiplomaticActionType.SUSPEND_MEMBERSHIP,
             DiplomaticActionType.IMPOSE_SANCTIONS, DiplomaticActionType.VETO_RESOLUTION,
-            DiplomaticActionType.RESTORE_RELATIONS, DiplomaticActionType.REOPEN_EMBASSY);
+            DiplomaticActionType.RESTORE_RELATIONS, DiplomaticActionType.REOPEN_EMBASSY, DiplomaticActionType.OTHER);
 
     /** Reducing the diplomatic presence goes without saying once envoys are recalled or expelled or an embassy shut. */
     private static final Set<DiplomaticActionType> IMPLY_REDUCTION = EnumSet.of(DiplomaticActionType.BREAK_RELATIONS,
@@ -98,6 +98,7 @@ public final class Headlines {
             case VETO_RESOLUTION -> "vetoes UN resolution" + suffix(" on ", target);
             case IMPOSE_SANCTIONS -> "imposes sanctions" + suffix(" on ", target);
             case SUSPEND_MEMBERSHIP -> "suspends" + suffix(" ", target) + (target == null ? " membership" : "'s membership");
+            case OTHER -> "takes a diplomatic action" + suffix(" against ", target);
         };
     }
 

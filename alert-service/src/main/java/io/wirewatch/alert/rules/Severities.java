@@ -24,7 +24,7 @@ public final class Severities {
             case BREAK_RELATIONS -> Severity.CRITICAL;
             case CLOSE_EMBASSY, EXPEL_DIPLOMATS, SUSPEND_MEMBERSHIP -> Severity.HIGH;
             case RECALL_AMBASSADOR, IMPOSE_SANCTIONS, VETO_RESOLUTION, REDUCE_RELATIONS -> Severity.MEDIUM;
-            case RESTORE_RELATIONS, REOPEN_EMBASSY -> Severity.LOW;
+            case RESTORE_RELATIONS, REOPEN_EMBASSY, OTHER -> Severity.LOW;
         };
     }
 

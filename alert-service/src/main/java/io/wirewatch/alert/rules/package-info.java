@@ -21,9 +21,10 @@
  *       or {@link io.wirewatch.alert.rules.ActorNames#knownMembers}. States acting separately (the UK, France, Italy,
  *       Belgium, the Netherlands and Spain recalling their ambassadors) get one alert each, so that each is
  *       corroborated, dated and updated on its own.</li>
- *   <li><b>Modalities</b>: only ASSERTED raises; BACKGROUND corroborates a known event, and raises a LOW alert
- *       flagged {@code background} only for an event never seen (the vetoes of 4 February in the seeds). THREATENED,
- *       PLANNED, NEGATED and REVERSED are ignored.</li>
+ *   <li><b>Only news raises</b>: only ASSERTED raises; BACKGROUND corroborates an event already raised and raises
+ *       nothing for an event never seen (the vetoes of 4 February, which every seed tells only as context).
+ *       THREATENED, PLANNED, NEGATED and REVERSED are ignored. An action with no resolved target raises nothing
+ *       (a veto excepted: its object is a draft resolution).</li>
  *   <li><b>Casualty spikes</b> are per place and day of KILLED, DAY figures; the day's toll is the figure most
  *       articles give; the baseline is the average toll of the place's reported days among the previous
  *       {@code baselineDays} (days without reports are unknown, not zero), fixed when the spike is raised. A report

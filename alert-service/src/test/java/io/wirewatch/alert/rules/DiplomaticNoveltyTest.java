@@ -110,28 +110,55 @@ class DiplomaticNoveltyTest {
     }
 
     @Test
-    void shouldRaiseALowBackgroundAlertForAnUnseenEventAndClearTheFlagWhenItIsAsserted() {
+    void shouldRaiseNothingForAnUnseenEventKnownOnlyAsBackgroundAndRaiseWhenItIsAsserted() {
         // Given a veto mentioned only as background
         EnrichedArticle background = articleWith("a1", "BBC", DAY, veto(Modality.BACKGROUND));
         RuleOutcome<DiplomaticEventState> first = novelty.apply(onlyKey(background), null, background, NOW);
 
-        // Then it is a LOW NEW flagged background
-        Alert raised = onlyAlert(first);
-        assertThat(raised.getStatus()).isEqualTo(AlertStatus.NEW);
-        assertThat(raised.getBackground()).isTrue();
-        assertThat(raised.getSeverity()).isEqualTo(Severity.LOW);
-        assertThat(raised.getHeadline()).isEqualTo("Background: Russia vetoes UN resolution on Syria");
+        // Then nothing is raised or stored: context is not news
+        assertThat(first.alerts()).isEmpty();
+        assertThat(first.changed()).isFalse();
 
         // When a later article asserts it
         EnrichedArticle asserted = articleWith("a2", "CBC", DAY, veto(Modality.ASSERTED));
-        Alert updated = onlyAlert(novelty.apply(onlyKey(asserted), first.state(), asserted, NOW));
+        Alert raised = onlyAlert(novelty.apply(onlyKey(asserted), first.state(), asserted, NOW));
 
-        // Then the same alert is updated, no longer background, with its real severity
+        // Then that article raises it, at its real severity
+        assertThat(raised.getStatus()).isEqualTo(AlertStatus.NEW);
+        assertThat(raised.getBackground()).isFalse();
+        assertThat(raised.getSeverity()).isEqualTo(Severity.MEDIUM);
+        assertThat(raised.getHeadline()).isEqualTo("Russia vetoes UN resolution on Syria");
+    }
+
+    @Test
+    void shouldLetABackgroundMentionCorroborateAnEventAlreadyRaised() {
+        // Given a veto raised from an article reporting it as news
+        EnrichedArticle asserted = articleWith("a1", "BBC", DAY, veto(Modality.ASSERTED));
+        DiplomaticEventState stored = novelty.apply(onlyKey(asserted), null, asserted, NOW).state();
+
+        // When a later article mentions it as background
+        EnrichedArticle background = articleWith("a2", "CBC", DAY, veto(Modality.BACKGROUND));
+        Alert updated = onlyAlert(novelty.apply(onlyKey(background), stored, background, NOW));
+
+        // Then it is one more source of the same alert
         assertThat(updated.getStatus()).isEqualTo(AlertStatus.UPDATE);
-        assertThat(updated.getId()).isEqualTo(raised.getId());
-        assertThat(updated.getBackground()).isFalse();
-        assertThat(updated.getSeverity()).isEqualTo(Severity.MEDIUM);
-        assertThat(updated.getHeadline()).isEqualTo("Russia vetoes UN resolution on Syria");
+        assertThat(updated.getSources()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRaiseNothingForAnActionWithoutATargetButAVeto() {
+        // Given an expulsion whose target the extractor could not name
+        EnrichedArticle article = articleWith("a1", "BBC", DAY, action(DiplomaticActionType.EXPEL_DIPLOMATS, "Turkey",
+                List.of(), null, DAY, Modality.ASSERTED, "expels", "Turkey expels envoys.", 0));
+
+        // Then no alert: an operator cannot act on an expulsion of nobody in particular
+        RuleOutcome<DiplomaticEventState> outcome = novelty.apply(onlyKey(article), null, article, NOW);
+        assertThat(outcome.alerts()).isEmpty();
+
+        // While a veto, whose object is a draft resolution, raises without a target state
+        EnrichedArticle veto = articleWith("a2", "BBC", DAY, action(DiplomaticActionType.VETO_RESOLUTION, "Russia",
+                List.of(), null, DAY, Modality.ASSERTED, "vetoed", "Russia vetoed the draft.", 0));
+        assertThat(onlyAlert(novelty.apply(onlyKey(veto), null, veto, NOW)).getAction()).isEqualTo("VETO_RESOLUTION");
     }
 
     @Test
