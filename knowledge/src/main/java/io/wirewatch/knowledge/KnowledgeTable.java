@@ -177,9 +177,16 @@ public final class KnowledgeTable {
     }
 
     private static String[] split(String line) {
-        String[] cells = line.split("\t", -1);
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = cells[i].strip();
+        int count = 1;
+        for (int i = line.indexOf('\t'); i >= 0; i = line.indexOf('\t', i + 1)) {
+            count++;
+        }
+        String[] cells = new String[count];
+        int start = 0;
+        for (int c = 0; c < count; c++) {
+            int end = c == count - 1 ? line.length() : line.indexOf('\t', start);
+            cells[c] = line.substring(start, end).strip();
+            start = end + 1;
         }
         return cells;
     }
