@@ -8,6 +8,7 @@ WORKDIR /src
 COPY pom.xml .
 COPY platform/pom.xml platform/
 COPY schemas/pom.xml schemas/
+COPY knowledge/pom.xml knowledge/
 COPY ingest-service/pom.xml ingest-service/
 COPY enrich-service/pom.xml enrich-service/
 COPY alert-service/pom.xml alert-service/
