@@ -57,8 +57,9 @@ public final class Places {
     private final String[] countries;
     private final String[] admin1s;
     private final String[] admin1Names;
-    private final float[] lats;
-    private final float[] lons;
+    // Coordinates in units of 1e-5 degree (about a metre), the file's precision: ints, and exact when read back.
+    private final int[] lats;
+    private final int[] lons;
     private final int[] populations;
     private final String[] features;
     private final Map<String, int[]> index;
@@ -149,6 +150,7 @@ public final class Places {
     }
 
     private static final int BATCH = 2048;
+    private static final double E5 = 1e5;
     private static final List<KnowledgeTable.Row> END = new ArrayList<>();
 
     private static void put(BlockingQueue<List<KnowledgeTable.Row>> queue, List<KnowledgeTable.Row> batch) {
@@ -198,8 +200,8 @@ public final class Places {
     }
 
     private Place place(int row) {
-        return new Place(geonameIds[row], names[row], countries[row], admin1s[row], admin1Names[row], lats[row],
-                lons[row], populations[row], features[row]);
+        return new Place(geonameIds[row], names[row], countries[row], admin1s[row], admin1Names[row],
+                lats[row] / E5, lons[row] / E5, populations[row], features[row]);
     }
 
     private void sortByPopulation(int[] rows) {
@@ -299,8 +301,8 @@ public final class Places {
         String[] countries = new String[1 << 18];
         String[] admin1s = new String[1 << 18];
         String[] admin1Names = new String[1 << 18];
-        float[] lats = new float[1 << 18];
-        float[] lons = new float[1 << 18];
+        int[] lats = new int[1 << 18];
+        int[] lons = new int[1 << 18];
         int[] populations = new int[1 << 18];
         String[] features = new String[1 << 18];
         final Map<String, int[]> index = new HashMap<>(1 << 20);
@@ -316,8 +318,8 @@ public final class Places {
             String id = row.get("geonameid");
             try {
                 geonameIds[i] = id.isEmpty() ? 0 : Integer.parseInt(id);
-                lats[i] = Float.parseFloat(row.get("lat"));
-                lons[i] = Float.parseFloat(row.get("lon"));
+                lats[i] = (int) Math.round(Double.parseDouble(row.get("lat")) * E5);
+                lons[i] = (int) Math.round(Double.parseDouble(row.get("lon")) * E5);
                 String population = row.get("population");
                 populations[i] = population.isEmpty() ? 0 : Integer.parseInt(population);
             } catch (NumberFormatException e) {
