@@ -19,18 +19,41 @@ final class ArticleAnalysis {
     /** Publication day (UTC); null when the article has no publication time. */
     final LocalDate published;
     final String outlet;
+    /** The article's language: its word classes and trigger frames. */
+    final Language language;
+    private final Gazetteer gazetteer;
     final Map<String, ArticleEntity> entities = new LinkedHashMap<>();
     private final List<List<Mention>> mentionsBySentence;
 
-    ArticleAnalysis(String text, List<Sentence> sentences, LocalDate published, String outlet) {
+    ArticleAnalysis(String text, List<Sentence> sentences, LocalDate published, String outlet, Language language,
+                    Gazetteer gazetteer) {
         this.text = text;
         this.sentences = sentences;
         this.published = published;
         this.outlet = outlet;
+        this.language = language;
+        this.gazetteer = gazetteer;
         this.mentionsBySentence = new ArrayList<>(sentences.size());
         for (int i = 0; i < sentences.size(); i++) {
             mentionsBySentence.add(new ArrayList<>());
         }
+    }
+
+    /** The article's entity of the state with this ISO code (a person's or a place's state), or null when unknown. */
+    ArticleEntity country(String isoCode) {
+        for (ArticleEntity candidate : entities.values()) {
+            if (candidate.type == EntityType.COUNTRY && isoCode.equals(candidate.countryCode)) {
+                return candidate;
+            }
+        }
+        KnownEntity known = gazetteer.country(isoCode);
+        return known == null ? null : entity(known);
+    }
+
+    /** The article's entity of a bloc or body by its code (UNGA), or null when the knowledge base has none. */
+    ArticleEntity bloc(String code) {
+        KnownEntity known = gazetteer.actor(code);
+        return known == null ? null : entity(known);
     }
 
     ArticleEntity entity(KnownEntity known) {
@@ -85,6 +108,22 @@ final class ArticleAnalysis {
             }
         }
         entities.values().removeIf(entity -> entity.mentions.isEmpty());
+    }
+
+    /**
+     * The country the article is most about apart from {@code actors}: the most mentioned other one, the default target
+     * of an action whose sentence names none ("the U.S. embassy will close", in a story about Yemen).
+     */
+    ArticleEntity mainCountryExcept(java.util.Collection<ArticleEntity> actors) {
+        Map<ArticleEntity, Integer> counts = new LinkedHashMap<>();
+        for (List<Mention> mentions : mentionsBySentence) {
+            for (Mention mention : mentions) {
+                if (mention.entity().type == EntityType.COUNTRY && !actors.contains(mention.entity())) {
+                    counts.merge(mention.entity(), 1, Integer::sum);
+                }
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
     /** The country the article is most about: the most mentioned one; the default target of undirected actions. */

@@ -47,6 +47,20 @@ final class ArticleEntity {
         return known == null ? List.of() : known.members();
     }
 
+    List<String> memberCodes() {
+        return known == null ? List.of() : known.memberCodes();
+    }
+
+    /** The knowledge base's code of a state or bloc (ISO 3166-1 alpha-2, GCC, UNSC ...), else null. */
+    String code() {
+        return known == null ? null : known.code();
+    }
+
+    /** A group of states or an international body: the actors that suspend members. */
+    boolean isGroupOrBody() {
+        return known != null && (known.orgKind() == KnownEntity.OrgKind.STATE_GROUP || known.orgKind() == KnownEntity.OrgKind.BODY);
+    }
+
     Entity toAvro(List<Sentence> sentences) {
         List<Evidence> evidence = new ArrayList<>(mentions.size());
         for (Mention mention : mentions) {

@@ -22,13 +22,18 @@ public final class ArticleExtractor {
     public static final String VERSION = "rules-1.0.0";
 
     private final TextSegmenter segmenter = new TextSegmenter();
+    private final Gazetteer gazetteer;
+    private final Language english;
     private final EntityRecognizer entityRecognizer;
-    private final DiplomaticActionExtractor diplomaticActions = new DiplomaticActionExtractor();
+    private final DiplomaticActionExtractor diplomaticActions;
     private final CasualtyExtractor casualties = new CasualtyExtractor();
     private final ClaimExtractor claims = new ClaimExtractor();
 
     public ArticleExtractor() {
-        this.entityRecognizer = new EntityRecognizer(Gazetteer.loadDefault());
+        this.gazetteer = Gazetteer.loadDefault();
+        this.english = Language.load("en");
+        this.entityRecognizer = new EntityRecognizer(gazetteer);
+        this.diplomaticActions = new DiplomaticActionExtractor(ActionVocabulary.standard());
     }
 
     /**
@@ -41,7 +46,8 @@ public final class ArticleExtractor {
             return new Extraction(List.of(), List.of(), List.of(), List.of());
         }
         LocalDate published = publishedAt == null ? null : LocalDate.ofInstant(publishedAt, ZoneOffset.UTC);
-        ArticleAnalysis article = new ArticleAnalysis(text, segmenter.split(text), published, outlet);
+        ArticleAnalysis article = new ArticleAnalysis(text, segmenter.split(text), published, outlet, english,
+                gazetteer);
         entityRecognizer.recognise(article);
         return new Extraction(
                 article.entities.values().stream().map(entity -> entity.toAvro(article.sentences)).toList(),

@@ -545,7 +545,7 @@ final class CasualtyExtractor {
                 String group = Speakers.group(phrase.toString());
                 return group != null ? group : mention.entity().canonicalName;
             }
-            if (w.equals("that") || w.equals("which") || w.equals("who") || Lexicon.REPORTING_VERBS.contains(w)
+            if (w.equals("that") || w.equals("which") || w.equals("who") || article.language.isReportingVerb(w)
                     && k != verb) {
                 break;
             }

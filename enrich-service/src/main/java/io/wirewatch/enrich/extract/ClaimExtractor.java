@@ -41,7 +41,7 @@ final class ClaimExtractor {
                     if (speaker != null) {
                         according = claim(article, s, speaker, "according to", false, contentBefore(article, s, r), r, r + 2);
                     }
-                } else if (Lexicon.REPORTING_VERBS.contains(w) && !quoted[r] && !isPassive(s, r)) {
+                } else if (article.language.isReportingVerb(w) && !quoted[r] && !isPassive(s, r)) {
                     claim = verbClaim(article, s, r, quoted, lastByKind);
                 }
                 if (claim != null) {
@@ -59,7 +59,7 @@ final class ClaimExtractor {
     }
 
     private Claim verbClaim(ArticleAnalysis article, Sentence s, int r, boolean[] quoted, Map<String, Speaker> last) {
-        String verb = lemma(s.lower(r));
+        String verb = article.language.reportingLemma(s.lower(r));
         if (s.lower(r).equals("quoted")) {
             Speaker speaker = speakerAfter(article, s, r + 1);
             if (speaker == null) {
@@ -243,7 +243,7 @@ final class ClaimExtractor {
                 return new Subject(speakerOf(entity), person != null ? person.from() : mention.from());
             }
             if (w.equals("that") || w.equals("which") || w.equals("who") || w.equals("and") && phrase.length() == 0
-                    || Lexicon.REPORTING_VERBS.contains(w)) {
+                    || article.language.isReportingVerb(w)) {
                 break;
             }
             phrase.insert(0, w + " ");
@@ -403,7 +403,4 @@ final class ClaimExtractor {
         return last >= 0 ? s.span(article.text, 0, last) : null;
     }
 
-    private static String lemma(String form) {
-        return Lexicon.REPORTING_LEMMAS.getOrDefault(form, form);
-    }
 }

@@ -12,57 +12,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Finds diplomatic actions: a trigger (verb or noun with its object, "recalled ... ambassadors", "Russia's veto"),
- * the acting states (subject of the clause, coordinated lists give one action each, "they"/"the country" resolved
- * to the actor named before), the target (from/in/on/against X, the demonym on the object, else the country the
- * article is about), the date (nearest time expression) and the modality.
+ * Finds diplomatic actions. The frames that signal them (a verb with its object, "declared ... persona non grata",
+ * "gave the envoy 48 hours to leave", "Russia's veto") are rows of the language's {@code triggers.tsv}, and every
+ * word the rules below look for is a class of its {@code lexicon.tsv}; this class holds only the grammar that is the
+ * same whatever the phrasing: who acts (the subject of the head, coordinated states giving one action each, "they" or
+ * "the kingdom" resolved to the actor named before, a passive's agent, a noun's possessor), against whom (a state named
+ * in the frame, the demonym or possessor of its object, "from/in/on/against X" after it, else the state the article is
+ * about), when (the nearest time expression) and how it is told (the modality).
  *
- * <p>CAMEO mapping (CAMEO 1.1b3 event codebook): recalling ambassadors, closing embassies, reducing and breaking
- * relations are all 161 "Reduce or break diplomatic relations"; expelling diplomats is 166 "Expel or withdraw"
- * (its sub-codes 1661-1663 are peacekeepers, inspectors and aid agencies, so diplomats take the base code);
- * sanctions are 163 "Impose embargo, boycott, or sanctions" (lifting them, coded REVERSED, stays 163 here so
- * the pair can be matched); a veto is 129 "Veto"; suspending a state's membership is 160 "Reduce relations, not
- * specified below"; restoring relations and reopening an embassy are 050 "Engage in diplomatic cooperation"
- * (CAMEO has no dedicated code for them).
- *
- * <p>Modality: THREATENED after threaten/warn, PLANNED after consider/prepare/plan/will/would (unless "decided to"),
- * NEGATED after not/never/denied/refused, REVERSED for lifting sanctions or returning an ambassador, BACKGROUND
- * when the action is dated two or more days before publication or introduced as earlier ("days after"),
- * otherwise ASSERTED. Mentions of the same action by the same actor share one date (event coreference).
+ * <p>Modality, read from cue classes in the head's clause: NEGATED after a negation near the head or a retraction
+ * ("stepped back from a threat to expel"); THREATENED after a threat or when a condition follows ("if"); PLANNED after
+ * a plan, a call for the action, a possibility, or in a question, unless a decision stands nearer the head ("decided
+ * to expel"); REVERSED when the frame says so (lifting sanctions, returning an ambassador); BACKGROUND when the action
+ * is dated two or more days before publication, in an earlier year, introduced as earlier ("days after", "earlier this
+ * year"), or marked as history ("previously"); otherwise ASSERTED. An announced future ("will expel") is a decision,
+ * so it stays ASSERTED. Mentions of the same action by the same actor share one date (event coreference).
  */
 final class DiplomaticActionExtractor {
 
-    private static final Map<DiplomaticActionType, String> CAMEO = Map.of(
-            DiplomaticActionType.EXPEL_DIPLOMATS, "166",
-            DiplomaticActionType.RECALL_AMBASSADOR, "161",
-            DiplomaticActionType.CLOSE_EMBASSY, "161",
-            DiplomaticActionType.REDUCE_RELATIONS, "161",
-            DiplomaticActionType.BREAK_RELATIONS, "161",
-            DiplomaticActionType.RESTORE_RELATIONS, "050",
-            DiplomaticActionType.REOPEN_EMBASSY, "050",
-            DiplomaticActionType.VETO_RESOLUTION, "129",
-            DiplomaticActionType.IMPOSE_SANCTIONS, "163",
-            DiplomaticActionType.SUSPEND_MEMBERSHIP, "160");
-
-    /** Prepositions whose object is a target or a place, never the acting state. */
-    private static final Set<String> OBJECT_PREPOSITIONS = Set.of("from", "in", "to", "on", "against", "with", "at",
-            "by", "into", "toward", "towards", "for", "about", "over", "between", "among", "of", "upon", "across",
-            "near", "like", "than");
-    /** "members of the GCC", "six member nations of the Gulf Co-operation Council": here "of" names the actor. */
-    private static final Set<String> GROUP_HEADS = Set.of("members", "member", "nations", "states", "countries",
-            "leaders", "ministers", "governments", "each", "all", "some", "most", "six", "other", "rest");
-    private static final Set<String> TARGET_PREPOSITIONS = Set.of("from", "in", "on", "against", "with", "to", "toward",
-            "towards", "at");
-    private static final int WINDOW = 7;
-
-    /** A trigger found in a sentence; {@code verb} is the token whose subject acts. */
-    private record Trigger(DiplomaticActionType action, int verb, int from, int to, boolean nominal,
-                           Modality forcedModality, int askTargetFrom, int askTargetTo) {
-    }
+    private static final int TARGET_WINDOW = 16;
+    private static final int MODALITY_WINDOW = 10;
 
     /** One action before modality and date are settled across the article. */
     private static final class Found {
@@ -71,42 +42,77 @@ final class DiplomaticActionExtractor {
         ArticleEntity target;
         Modality modality;
         LocalDate date;
+        /** The last day {@code date} may stand for: the month's last day when only the month is known. */
+        LocalDate latest;
+        /** Dated to one day, so other mentions of the same event may take the date. */
+        boolean dayPrecision;
+        /** Introduced as earlier than the news ("days after ..."): other undated mentions of it are too. */
         boolean earlier;
+        /** Told as history in its own clause ("had previously imposed"): this mention only. */
+        boolean history;
         String trigger;
         Sentence sentence;
         int charStart;
         int charEnd;
     }
 
+    private final ActionVocabulary vocabulary;
+
+    DiplomaticActionExtractor(ActionVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
     List<DiplomaticAction> extract(ArticleAnalysis article) {
         List<Found> found = new ArrayList<>();
-        ArticleEntity mainCountry = article.mainCountry();
+        Lexicon lexicon = article.language.lexicon();
+        ArticleSlots slots = new ArticleSlots(article);
         for (Sentence sentence : article.sentences) {
+            List<TriggerTable.Found> triggers = article.language.triggers().find(sentence, slots,
+                    slots.mentionStarts(sentence));
+            if (triggers.isEmpty()) {
+                continue;
+            }
             List<TimeExpressions.TimeExpression> times = TimeExpressions.find(sentence, article.text, article.published);
-            for (Trigger trigger : triggers(sentence)) {
-                List<ArticleEntity> actors = actors(article, sentence, trigger);
+            for (TriggerTable.Found trigger : triggers) {
+                List<ArticleEntity> actors = actors(article, sentence, trigger, found);
                 if (actors.isEmpty()) {
                     continue;
                 }
-                ArticleEntity target = target(article, sentence, trigger, actors, mainCountry);
-                Modality modality = trigger.forcedModality() != null ? trigger.forcedModality() : modality(sentence, trigger);
-                TimeExpressions.TimeExpression time = nearestTime(times, trigger);
+                List<ArticleEntity> targets = targets(article, sentence, trigger, actors);
+                boolean reciprocal = targets == FROM_CONTEXT_ONLY && actors.size() == 2
+                        && vocabulary.isReciprocal(trigger.trigger().action());
+                Modality modality = trigger.trigger().forcedModality() != null ? trigger.trigger().forcedModality()
+                        : modality(lexicon, sentence, trigger.match());
+                TimeExpressions.TimeExpression time = nearestTime(times, trigger.match());
+                boolean history = modality == Modality.ASSERTED && isHistory(lexicon, sentence, trigger.match());
                 for (ArticleEntity actor : actors) {
-                    if (actor == target) {
-                        continue;
+                    List<ArticleEntity> aimedAt = reciprocal ? actors
+                            : targets == FROM_CONTEXT_ONLY ? contextTarget(article, actors)
+                            : targets.isEmpty() ? java.util.Collections.<ArticleEntity>singletonList(null) : targets;
+                    for (ArticleEntity target : aimedAt) {
+                        if (actor == target) {
+                            continue;
+                        }
+                        Found f = new Found();
+                        f.action = trigger.trigger().action();
+                        f.actor = actor;
+                        f.target = target;
+                        f.modality = modality;
+                        f.date = time == null ? null : time.date();
+                        f.latest = time == null || time.date() == null ? null
+                                : time.kind() == TimeExpressions.Kind.MONTH ? time.date().withDayOfMonth(time.date().lengthOfMonth())
+                                : time.kind() == TimeExpressions.Kind.YEAR ? time.date().withDayOfYear(time.date().lengthOfYear())
+                                : time.date();
+                        f.dayPrecision = time != null && time.kind() == TimeExpressions.Kind.DAY;
+                        f.earlier = time != null && time.kind() == TimeExpressions.Kind.EARLIER;
+                        f.history = history || time != null && time.kind() == TimeExpressions.Kind.YEAR
+                                && isEarlierYear(time, article.published);
+                        f.sentence = sentence;
+                        f.charStart = sentence.token(trigger.match().from()).start();
+                        f.charEnd = sentence.token(trigger.match().to() - 1).end();
+                        f.trigger = triggerText(article.text, sentence, trigger.match());
+                        found.add(f);
                     }
-                    Found f = new Found();
-                    f.action = trigger.action();
-                    f.actor = actor;
-                    f.target = target;
-                    f.modality = modality;
-                    f.date = time == null ? null : time.date();
-                    f.earlier = time != null && time.kind() == TimeExpressions.Kind.EARLIER;
-                    f.sentence = sentence;
-                    f.charStart = sentence.token(trigger.from()).start();
-                    f.charEnd = sentence.token(trigger.to() - 1).end();
-                    f.trigger = triggerText(article.text, sentence, trigger);
-                    found.add(f);
                 }
             }
         }
@@ -114,232 +120,156 @@ final class DiplomaticActionExtractor {
         return toAvro(found);
     }
 
-    // ---------------------------------------------------------------- triggers
+    // ---------------------------------------------------------------- slots of the frames
 
-    /**
-     * Every word that can start a trigger below. Most words of an article start none; one probe here spares them the
-     * dozen set lookups of the chain (the chain was the extractor's hottest loop in the end-to-end profile).
-     */
-    private static final Set<String> TRIGGER_WORDS = Stream.of(Lexicon.ASK, Lexicon.EXPEL, Lexicon.RECALL,
-                    Lexicon.CALL, Lexicon.RETURN, Lexicon.CLOSE, Lexicon.REOPEN, Lexicon.BREAK, Lexicon.REDUCE,
-                    Lexicon.RESTORE, Lexicon.VETO, Lexicon.SANCTIONS, Lexicon.SUSPEND, Set.of("persona"))
-            .flatMap(Set::stream)
-            .collect(Collectors.toUnmodifiableSet());
+    /** Fills the frames' {A} and {T} slots with the article's mentions. */
+    private static final class ArticleSlots implements TriggerPattern.Slots {
+        private final ArticleAnalysis article;
 
-    private List<Trigger> triggers(Sentence s) {
-        List<Trigger> triggers = new ArrayList<>();
-        Set<Integer> used = new HashSet<>();
-        for (int i = 0; i < s.size(); i++) {
-            String w = s.lower(i);
-            if (!TRIGGER_WORDS.contains(w)) {
-                continue;
+        ArticleSlots(ArticleAnalysis article) {
+            this.article = article;
+        }
+
+        boolean[] mentionStarts(Sentence s) {
+            boolean[] starts = new boolean[s.size() + 1];
+            for (Mention mention : article.mentions(s.index())) {
+                starts[mention.from()] = true;
             }
-            Trigger t = null;
-            if (Lexicon.ASK.contains(w)) {
-                t = askToLeave(s, i);
+            return starts;
+        }
+
+        @Override
+        public int slotEnd(Sentence s, int i, char role, boolean allowDemonym) {
+            Mention mention = startingAt(s, i);
+            if (!fills(mention, allowDemonym)) {
+                return -1;
             }
-            if (t == null && Lexicon.EXPEL.contains(w)) {
-                t = verbWithObject(s, i, Lexicon.DIPLOMATS, DiplomaticActionType.EXPEL_DIPLOMATS);
-            }
-            if (t == null && (Lexicon.RECALL.contains(w) || Lexicon.CALL.contains(w) && s.lower(i + 1).equals("back"))) {
-                t = recall(s, i);
-            }
-            if (t == null && Lexicon.RETURN.contains(w)) {
-                Trigger back = verbWithObject(s, i, Lexicon.AMBASSADORS, DiplomaticActionType.RECALL_AMBASSADOR);
-                t = back == null ? null : new Trigger(back.action(), back.verb(), back.from(), back.to(), false,
-                        Modality.REVERSED, -1, -1);
-            }
-            if (t == null && Lexicon.CLOSE.contains(w)) {
-                t = verbWithObject(s, i, Lexicon.EMBASSIES, DiplomaticActionType.CLOSE_EMBASSY);
-            }
-            if (t == null && Lexicon.REOPEN.contains(w)) {
-                t = verbWithObject(s, i, Lexicon.EMBASSIES, DiplomaticActionType.REOPEN_EMBASSY);
-            }
-            if (t == null && Lexicon.BREAK.contains(w)) {
-                t = verbWithObject(s, i, Lexicon.RELATIONS, DiplomaticActionType.BREAK_RELATIONS, 4);
-                if (t != null && (s.lower(i).startsWith("cut") || s.lower(i).startsWith("reduc")) && isPartial(s, i, t.to())) {
-                    t = new Trigger(DiplomaticActionType.REDUCE_RELATIONS, t.verb(), t.from(), t.to(), false, null, -1, -1);
+            int end = mention.to();
+            if (role == 'T') {
+                // "from Bahrain, Egypt and Kuwait": the whole list is the target.
+                while (true) {
+                    int k = end;
+                    while (k < s.size() && (s.lower(k).equals(",") || s.lower(k).equals("and") || s.lower(k).equals("the"))) {
+                        k++;
+                    }
+                    Mention next = k > end ? startingAt(s, k) : null;
+                    if (next == null || !fills(next, false)) {
+                        break;
+                    }
+                    end = next.to();
                 }
             }
-            if (t == null && Lexicon.REDUCE.contains(w)) {
-                t = verbWithObject(s, i, Lexicon.PRESENCE, DiplomaticActionType.REDUCE_RELATIONS);
-            }
-            if (t == null && Lexicon.RESTORE.contains(w)) {
-                t = verbWithObject(s, i, Lexicon.RELATIONS, DiplomaticActionType.RESTORE_RELATIONS, 4);
-            }
-            if (t == null && Lexicon.VETO.contains(w)) {
-                t = new Trigger(DiplomaticActionType.VETO_RESOLUTION, i, i, i + 1, isNominal(s, i), null, -1, -1);
-            }
-            if (t == null && Lexicon.SANCTIONS.contains(w)) {
-                t = sanctions(s, i);
-            }
-            if (t == null && Lexicon.SUSPEND.contains(w)) {
-                t = verbWithObject(s, i, Set.of("membership"), DiplomaticActionType.SUSPEND_MEMBERSHIP);
-            }
-            if (t == null && w.equals("persona") && s.lower(i + 1).equals("non") && s.lower(i + 2).equals("grata")) {
-                t = new Trigger(DiplomaticActionType.EXPEL_DIPLOMATS, Math.max(0, i - 1), i, i + 3, false, null, -1, -1);
-            }
-            if (t != null && used.add(t.from() * 31 + t.action().ordinal())) {
-                triggers.add(t);
-            }
+            return end;
         }
-        return triggers;
+
+        private Mention startingAt(Sentence s, int i) {
+            for (Mention mention : article.mentions(s.index())) {
+                if (mention.from() == i) {
+                    return mention;
+                }
+            }
+            return null;
+        }
+
+        private boolean fills(Mention mention, boolean allowDemonym) {
+            if (mention == null || mention.kind() == Mention.Kind.DEMONYM && !allowDemonym) {
+                return false;
+            }
+            return stateOf(article, mention) != null || mention.entity().canActDiplomatically();
+        }
+
+        @Override
+        public boolean breaksClause(Sentence s, int k) {
+            return DiplomaticActionExtractor.breaksClause(article.language.lexicon(), s, k);
+        }
     }
 
-    private static Trigger verbWithObject(Sentence s, int verb, Set<String> objects, DiplomaticActionType action) {
-        return verbWithObject(s, verb, objects, action, WINDOW);
-    }
-
-    /** The verb (or its noun) with one of the object nouns after it in the same clause, or before it (passive). */
-    private static Trigger verbWithObject(Sentence s, int verb, Set<String> objects, DiplomaticActionType action, int window) {
-        for (int k = verb + 1; k < Math.min(s.size(), verb + 1 + window); k++) {
-            if (objects.contains(s.lower(k))) {
-                return new Trigger(action, verb, verb, k + 1, false, null, -1, -1);
-            }
-            if (breaksClause(s, k)) {
-                break;
-            }
-        }
-        // Passive: "the ambassadors were expelled", "its embassy was closed".
-        for (int k = verb - 1; k >= Math.max(0, verb - 4); k--) {
-            if (objects.contains(s.lower(k)) && isPassiveBetween(s, k, verb)) {
-                return new Trigger(action, verb, k, verb + 1, true, null, -1, -1);
-            }
-            if (breaksClause(s, k)) {
-                break;
-            }
-        }
-        return null;
-    }
-
-    private static boolean isPassiveBetween(Sentence s, int from, int verb) {
-        for (int k = from + 1; k < verb; k++) {
-            String w = s.lower(k);
-            if (w.equals("was") || w.equals("were") || w.equals("been") || w.equals("be") || w.equals("is")
-                    || w.equals("are") || w.equals("being")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "withdraw their ambassadors" recalls; "pulled out all remaining staff" reduces; "asking Syria to recall" expels. */
-    private static Trigger recall(Sentence s, int i) {
-        int askVerb = askFrameBefore(s, i);
-        Trigger ambassadors = verbWithObject(s, i, Lexicon.AMBASSADORS, DiplomaticActionType.RECALL_AMBASSADOR);
-        if (ambassadors != null && askVerb >= 0) {
-            // "asking Syria to recall its ambassadors from their countries": the askers expel Syria's envoys.
-            return new Trigger(DiplomaticActionType.EXPEL_DIPLOMATS, askVerb, askVerb, ambassadors.to(), false, null,
-                    askVerb + 1, i - 1);
-        }
-        if (ambassadors != null) {
-            return ambassadors;
-        }
-        if (s.lower(i).startsWith("summon")) {
-            return null; // summoning staff is not a reduction
-        }
-        Trigger staff = verbWithObject(s, i, Lexicon.STAFF, DiplomaticActionType.REDUCE_RELATIONS);
-        return staff != null && !s.lower(i).startsWith("recall") ? staff : null;
-    }
-
-    /** Index of "ask/tell/order" in "asking Syria to recall", or -1. */
-    private static int askFrameBefore(Sentence s, int verb) {
-        if (!s.lower(verb - 1).equals("to")) {
-            return -1;
-        }
-        for (int k = verb - 2; k >= Math.max(0, verb - 6); k--) {
-            if (Lexicon.ASK.contains(s.lower(k))) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    /** "ask ... the ambassadors of the Syrian regime to leave", "gave the envoy 72 hours to leave". */
-    private static Trigger askToLeave(Sentence s, int ask) {
-        int limit = Math.min(s.size(), ask + 16);
-        int diplomat = -1;
-        for (int k = ask + 1; k < limit; k++) {
-            String w = s.lower(k);
-            if (diplomat < 0 && Lexicon.DIPLOMATS.contains(w)) {
-                diplomat = k;
-            } else if (diplomat >= 0 && w.equals("to") && Lexicon.LEAVE.contains(s.lower(k + 1))) {
-                return new Trigger(DiplomaticActionType.EXPEL_DIPLOMATS, ask, ask, k + 2, false, null, -1, -1);
-            } else if (Lexicon.RECALL.contains(w) || w.equals(";") || w.equals(".")) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    /** "impose/tighten/prepare ... sanctions" with the verb before the noun; lifting them is a reversal. */
-    private static Trigger sanctions(Sentence s, int noun) {
-        for (int k = noun - 1; k >= Math.max(0, noun - 7); k--) {
-            String w = s.lower(k);
-            if (Lexicon.IMPOSE.contains(w)) {
-                return new Trigger(DiplomaticActionType.IMPOSE_SANCTIONS, k, k, noun + 1, false, null, -1, -1);
-            }
-            if (Lexicon.LIFT.contains(w)) {
-                return new Trigger(DiplomaticActionType.IMPOSE_SANCTIONS, k, k, noun + 1, false, Modality.REVERSED, -1, -1);
-            }
-            if (breaksClause(s, k)) {
-                break;
-            }
-        }
-        return null;
-    }
-
-    /** "Russia's veto", "the double veto", "vetoes": a noun whose actor, if any, stands right before it. */
-    private static boolean isNominal(Sentence s, int i) {
-        String w = s.lower(i);
-        if (w.equals("vetoed") || w.equals("vetoing")) {
-            return false;
-        }
-        // "Russia vetoes the draft", "China veto the resolution" (headline): a verb with its object after it.
-        return !(s.lower(i + 1).equals("the") || s.lower(i + 1).equals("a") || s.lower(i + 1).equals("any"))
-                || Set.of("the", "a", "its", "'s", "double").contains(s.lower(i - 1));
-    }
-
-    private static boolean isPartial(Sentence s, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (s.lower(k).equals("back") || s.lower(k).equals("down")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean breaksClause(Sentence s, int k) {
+    static boolean breaksClause(Lexicon lexicon, Sentence s, int k) {
         Token t = s.token(k);
-        return t.isClauseBreak() || t.text().equals(".") || t.text().equals(",") && isClauseConjunction(s.lower(k + 1));
-    }
-
-    private static boolean isClauseConjunction(String w) {
-        return w.equals("and") || w.equals("but") || w.equals("while") || w.equals("whereas") || w.equals("although")
-                || w.equals("though") || w.equals("as") || w.equals("which") || w.equals("who");
+        return t.isClauseBreak() || t.text().equals(".") || t.text().equals("?") || t.text().equals("!")
+                || t.text().equals(",") && lexicon.is("CLAUSE_CONJUNCTIONS", s.lower(k + 1));
     }
 
     // ---------------------------------------------------------------- actors
 
-    private List<ArticleEntity> actors(ArticleAnalysis article, Sentence s, Trigger trigger) {
-        boolean countriesOnly = trigger.action() == DiplomaticActionType.VETO_RESOLUTION;
-        if (trigger.nominal() && trigger.action() == DiplomaticActionType.VETO_RESOLUTION) {
-            List<ArticleEntity> modifiers = actorsRightBefore(article, s, trigger.verb(), countriesOnly);
-            if (!modifiers.isEmpty()) {
-                return modifiers;
+    private List<ArticleEntity> actors(ArticleAnalysis article, Sentence s, TriggerTable.Found trigger, List<Found> earlier) {
+        TriggerPattern.Match match = trigger.match();
+        boolean countriesOnly = trigger.trigger().action() == DiplomaticActionType.VETO_RESOLUTION;
+        List<ArticleEntity> fromSlot = match.actorFrom() >= 0 ? entitiesIn(article, s, match.actorFrom(), match.actorTo(), true) : List.of();
+        return switch (trigger.trigger().actorRole()) {
+            case SUBJECT -> !fromSlot.isEmpty() ? fromSlot : subjectOfHead(article, s, match.head(), countriesOnly, earlier);
+            case PASSIVE -> passiveAgent(article, s, match, earlier);
+            case POSSESSOR -> possessor(article, s, match, countriesOnly, earlier);
+            case BLOC -> {
+                List<ArticleEntity> subject = subjectOfHead(article, s, match.head(), false, earlier);
+                if (!subject.isEmpty() && subject.stream().allMatch(ArticleEntity::isGroupOrBody)) {
+                    yield subject;
+                }
+                yield fromSlot.stream().filter(ArticleEntity::isGroupOrBody)
+                        .map(body -> vocabulary.decidedBy(body, article)).distinct().toList();
             }
-            String verbBefore = s.lower(trigger.verb() - 2);
-            boolean castVerb = verbBefore.equals("imposed") || verbBefore.equals("cast") || verbBefore.equals("used")
-                    || verbBefore.equals("exercised") || verbBefore.equals("wielded") || verbBefore.equals("imposing");
-            if (!castVerb) {
-                return List.of();
-            }
-            return subjectActors(article, s, trigger.verb() - 2, countriesOnly);
-        }
-        return subjectActors(article, s, trigger.verb(), countriesOnly);
+        };
     }
 
-    /** "Russia's veto", "Russian-Chinese veto", "the Russian and Chinese vetoes". */
+    /** The subject of the head (see {@link #subjectActors}). */
+    private List<ArticleEntity> subjectOfHead(ArticleAnalysis article, Sentence s, int head, boolean countriesOnly,
+                                              List<Found> earlier) {
+        return subjectActors(article, s, head, countriesOnly, earlier);
+    }
+
+    /** "by Russia" after the head, else whoever the sentence says announced it, else the story's last actor. */
+    private List<ArticleEntity> passiveAgent(ArticleAnalysis article, Sentence s, TriggerPattern.Match match, List<Found> earlier) {
+        Lexicon lexicon = article.language.lexicon();
+        for (int k = match.headEnd(); k < Math.min(s.size(), match.to() + 4); k++) {
+            if (s.lower(k).equals("by")) {
+                int j = lexicon.is("DETERMINERS", s.lower(k + 1)) ? k + 2 : k + 1;
+                List<ArticleEntity> agent = chainStartingAt(article, s, j, false);
+                if (!agent.isEmpty()) {
+                    return agent;
+                }
+            }
+            if (breaksClause(lexicon, s, k)) {
+                break;
+            }
+        }
+        for (int k = match.from() - 1; k >= 0; k--) {
+            if (article.language.isReportingVerb(s.lower(k))) {
+                List<ArticleEntity> speaker = subjectActors(article, s, k, false, earlier);
+                if (!speaker.isEmpty()) {
+                    return speaker;
+                }
+            }
+        }
+        ArticleEntity last = lastActor(earlier, s.index());
+        return last == null ? List.of() : List.of(last);
+    }
+
+    /** "Russia's veto", "the Russian and Chinese vetoes", "a veto by Russia", "cast a veto", "ordered a declaration". */
+    private List<ArticleEntity> possessor(ArticleAnalysis article, Sentence s, TriggerPattern.Match match,
+                                          boolean countriesOnly, List<Found> earlier) {
+        Lexicon lexicon = article.language.lexicon();
+        List<ArticleEntity> before = actorsRightBefore(article, s, match.head(), countriesOnly);
+        if (!before.isEmpty()) {
+            return before;
+        }
+        if (s.lower(match.headEnd()).equals("by")) {
+            List<ArticleEntity> agent = chainStartingAt(article, s, match.headEnd() + 1, countriesOnly);
+            if (!agent.isEmpty()) {
+                return agent;
+            }
+        }
+        for (int k = match.head() - 1; k >= Math.max(0, match.head() - 6); k--) {
+            if (lexicon.is("GOVERNING", s.lower(k))) {
+                return subjectOfHead(article, s, k, countriesOnly, earlier);
+            }
+            if (breaksClause(lexicon, s, k)) {
+                break;
+            }
+        }
+        return List.of();
+    }
+
+    /** "Russia's veto", "Russian-Chinese veto", "the Russian and Chinese vetoes", "Russia vetoes". */
     private static List<ArticleEntity> actorsRightBefore(ArticleAnalysis article, Sentence s, int noun, boolean countriesOnly) {
         List<ArticleEntity> actors = new ArrayList<>();
         int k = noun - 1;
@@ -354,7 +284,7 @@ final class DiplomaticActionExtractor {
                 break;
             }
             for (int m = mentions.size() - 1; m >= 0; m--) {
-                ArticleEntity actor = asActor(mentions.get(m), countriesOnly, true);
+                ArticleEntity actor = asActor(article, mentions.get(m), countriesOnly, true);
                 if (actor != null && !actors.contains(actor)) {
                     actors.add(0, actor);
                 }
@@ -367,16 +297,13 @@ final class DiplomaticActionExtractor {
     /**
      * The subject of the clause holding {@code verb}: the nearest acting entity before it that is not the object of
      * a preposition, with the entities coordinated with it; else, when the subject is "they", "it" or "the
-     * country", the actor named before (earlier in the sentence, then in the three sentences before).
+     * country", the actor the story is about: the last actor of an action found just before, else the subject of the
+     * sentences before.
      */
-    private List<ArticleEntity> subjectActors(ArticleAnalysis article, Sentence s, int verb, boolean countriesOnly) {
-        int clauseStart = 0;
-        for (int k = verb - 1; k >= 0; k--) {
-            if (breaksClause(s, k)) {
-                clauseStart = k + 1;
-                break;
-            }
-        }
+    private List<ArticleEntity> subjectActors(ArticleAnalysis article, Sentence s, int verb, boolean countriesOnly,
+                                              List<Found> earlier) {
+        Lexicon lexicon = article.language.lexicon();
+        int clauseStart = clauseStart(lexicon, s, verb);
         List<ArticleEntity> inClause = nearestActorChain(article, s, clauseStart, verb, countriesOnly);
         if (!inClause.isEmpty()) {
             return inClause;
@@ -387,19 +314,25 @@ final class DiplomaticActionExtractor {
             String w = s.lower(k);
             boolean pronoun = w.equals("they") || w.equals("it") || w.equals("which") || w.equals("who")
                     || w.equals("members") && k == clauseStart || w.equals("he") || w.equals("she");
-            boolean definite = pronoun || Lexicon.DEFINITE.contains(s.lower(k - 1));
-            if (Lexicon.PLURAL_ANAPHORS.contains(w) && definite) {
+            boolean definite = pronoun || lexicon.is("DEFINITE", s.lower(k - 1));
+            if (lexicon.is("PLURAL_ANAPHORS", w) && definite) {
                 anaphor = plural = true;
-            } else if (Lexicon.SINGULAR_ANAPHORS.contains(w) && definite) {
+            } else if (lexicon.is("SINGULAR_ANAPHORS", w) && definite) {
                 anaphor = true;
             }
         }
         if (!anaphor) {
             return List.of();
         }
-        List<ArticleEntity> earlier = nearestActorChain(article, s, 0, clauseStart, countriesOnly);
-        if (!earlier.isEmpty() && (!plural || earlier.get(0).isStateGroup() || earlier.size() > 1)) {
-            return earlier;
+        if (personalPronoun(s, clauseStart, verb)) {
+            ArticleEntity state = lastPersonsState(article, s, verb);
+            if (state != null) {
+                return List.of(state); // "he had ordered ...": the state of the person last named
+            }
+        }
+        List<ArticleEntity> before = nearestActorChain(article, s, 0, clauseStart, countriesOnly);
+        if (!before.isEmpty() && (!plural || before.get(0).isStateGroup() || before.size() > 1)) {
+            return before;
         }
         if (plural) {
             for (int back = 1; back <= 3 && s.index() - back >= 0; back++) {
@@ -411,21 +344,72 @@ final class DiplomaticActionExtractor {
             // "Saudi Arabia, Egypt, the UAE and Bahrain severed ... The four countries said ...": the list itself
             return s.index() > 0 ? longestActorList(article, article.sentences.get(s.index() - 1), countriesOnly) : List.of();
         }
+        ArticleEntity topic = lastActor(earlier, s.index());
+        if (topic != null && (!countriesOnly || topic.type == EntityType.COUNTRY)) {
+            return List.of(topic);
+        }
         for (int back = 1; back <= 3 && s.index() - back >= 0; back++) {
             Sentence previous = article.sentences.get(s.index() - back);
-            List<ArticleEntity> chain = nearestActorChain(article, previous, 0, previous.size(), countriesOnly);
-            if (!chain.isEmpty()) {
-                return chain;
+            List<ArticleEntity> subject = firstActorChain(article, previous, 0, previous.size(), countriesOnly);
+            if (!subject.isEmpty()) {
+                return subject;
             }
         }
-        return earlier;
+        return before;
+    }
+
+    private static boolean personalPronoun(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.lower(k).equals("he") || s.lower(k).equals("she")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The state of the person named last before token {@code before} (this sentence, then the three before). */
+    private static ArticleEntity lastPersonsState(ArticleAnalysis article, Sentence s, int before) {
+        for (int back = 0; back <= 3 && s.index() - back >= 0; back++) {
+            List<Mention> mentions = article.mentions(s.index() - back);
+            for (int m = mentions.size() - 1; m >= 0; m--) {
+                Mention mention = mentions.get(m);
+                if (back == 0 && mention.to() > before) {
+                    continue;
+                }
+                if (mention.entity().type == EntityType.PERSON) {
+                    return mention.entity().countryCode == null ? null : article.country(mention.entity().countryCode);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int clauseStart(Lexicon lexicon, Sentence s, int verb) {
+        for (int k = verb - 1; k >= 0; k--) {
+            if (breaksClause(lexicon, s, k)) {
+                return k + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** The actor of the latest action found in this sentence or the three before it, or null. */
+    private static ArticleEntity lastActor(List<Found> earlier, int sentence) {
+        for (int f = earlier.size() - 1; f >= 0; f--) {
+            Found found = earlier.get(f);
+            if (sentence - found.sentence.index() > 3) {
+                break;
+            }
+            return found.actor;
+        }
+        return null;
     }
 
     /** The longest coordinated list of two or more acting states in a sentence, or nothing. */
     private static List<ArticleEntity> longestActorList(ArticleAnalysis article, Sentence s, boolean countriesOnly) {
         List<Mention> best = List.of();
         for (Mention mention : article.mentions(s.index())) {
-            if (asActor(mention, countriesOnly, false) == null || mention.kind() == Mention.Kind.DEMONYM) {
+            if (asActor(article, mention, countriesOnly, false) == null || mention.kind() == Mention.Kind.DEMONYM) {
                 continue;
             }
             List<Mention> chain = coordinatedBefore(article, s, mention, countriesOnly);
@@ -433,17 +417,7 @@ final class DiplomaticActionExtractor {
                 best = chain;
             }
         }
-        if (best.size() < 2) {
-            return List.of();
-        }
-        List<ArticleEntity> actors = new ArrayList<>();
-        for (Mention mention : best) {
-            ArticleEntity actor = asActor(mention, countriesOnly, false);
-            if (actor != null && !actors.contains(actor)) {
-                actors.add(actor);
-            }
-        }
-        return actors;
+        return best.size() < 2 ? List.of() : actorsOf(article, best, countriesOnly);
     }
 
     private static ArticleEntity lastGroup(ArticleAnalysis article, Sentence s) {
@@ -456,32 +430,74 @@ final class DiplomaticActionExtractor {
         return null;
     }
 
-    private List<ArticleEntity> nearestActorChain(ArticleAnalysis article, Sentence s, int from, int to, boolean countriesOnly) {
+    /** The acting chain nearest before {@code to}, skipping objects of prepositions. */
+    private static List<ArticleEntity> nearestActorChain(ArticleAnalysis article, Sentence s, int from, int to,
+                                                         boolean countriesOnly) {
         List<Mention> mentions = article.mentions(s.index());
         for (int m = mentions.size() - 1; m >= 0; m--) {
-            Mention mention = mentions.get(m);
-            if (mention.to() > to || mention.from() < from) {
-                continue;
+            List<ArticleEntity> actors = chainEndingWith(article, s, mentions.get(m), from, to, countriesOnly);
+            if (actors != null) {
+                return actors;
             }
-            ArticleEntity actor = asActor(mention, countriesOnly, false);
-            if (actor == null || (mention.kind() == Mention.Kind.DEMONYM && !governmentNounAfter(s, mention.to()))) {
-                continue;
-            }
-            List<Mention> chain = coordinatedBefore(article, s, mention, countriesOnly);
-            int chainStart = chain.get(0).from();
-            if (isPrepositionalObject(s, chainStart)) {
-                continue;
-            }
-            List<ArticleEntity> actors = new ArrayList<>();
-            for (Mention member : chain) {
-                ArticleEntity a = asActor(member, countriesOnly, false);
-                if (a != null && !actors.contains(a)) {
-                    actors.add(a);
-                }
-            }
-            return actors;
         }
         return List.of();
+    }
+
+    /** The first acting chain of the span: the subject of a sentence's main clause. */
+    private static List<ArticleEntity> firstActorChain(ArticleAnalysis article, Sentence s, int from, int to,
+                                                       boolean countriesOnly) {
+        for (Mention mention : article.mentions(s.index())) {
+            List<ArticleEntity> actors = chainEndingWith(article, s, mention, from, to, countriesOnly);
+            if (actors != null) {
+                return actors;
+            }
+        }
+        return List.of();
+    }
+
+    private static List<ArticleEntity> chainEndingWith(ArticleAnalysis article, Sentence s, Mention mention, int from,
+                                                       int to, boolean countriesOnly) {
+        if (mention.to() > to || mention.from() < from) {
+            return null;
+        }
+        ArticleEntity actor = asActor(article, mention, countriesOnly, false);
+        if (actor == null || mention.kind() == Mention.Kind.DEMONYM && !governmentNounAfter(article, s, mention.to())) {
+            return null;
+        }
+        List<Mention> chain = coordinatedBefore(article, s, mention, countriesOnly);
+        if (isPrepositionalObject(article.language.lexicon(), s, chain.get(0).from())) {
+            return null;
+        }
+        return actorsOf(article, chain, countriesOnly);
+    }
+
+    /** The chain of actors that starts exactly at token {@code start}: "by Russia and China". */
+    private static List<ArticleEntity> chainStartingAt(ArticleAnalysis article, Sentence s, int start, boolean countriesOnly) {
+        List<Mention> chain = new ArrayList<>();
+        int k = start;
+        while (k < s.size()) {
+            Mention mention = article.mentionAt(s.index(), k);
+            if (mention == null || mention.from() != k || asActor(article, mention, countriesOnly, true) == null) {
+                break;
+            }
+            chain.add(mention);
+            k = mention.to();
+            while (k < s.size() && (s.lower(k).equals(",") || s.lower(k).equals("and") || s.lower(k).equals("the"))) {
+                k++;
+            }
+        }
+        return actorsOf(article, chain, countriesOnly);
+    }
+
+    private static List<ArticleEntity> actorsOf(ArticleAnalysis article, List<Mention> chain, boolean countriesOnly) {
+        List<ArticleEntity> actors = new ArrayList<>();
+        for (Mention member : chain) {
+            ArticleEntity a = asActor(article, member, countriesOnly, true);
+            if (a != null && !actors.contains(a)) {
+                actors.add(a);
+            }
+        }
+        return actors;
     }
 
     /** "France, Italy, Britain, Belgium, the Netherlands and Spain": the whole list ending at {@code last}. */
@@ -501,7 +517,7 @@ final class DiplomaticActionExtractor {
                 break;
             }
             Mention previous = article.mentionAt(s.index(), j);
-            if (previous == null || asActor(previous, countriesOnly, false) == null
+            if (previous == null || asActor(article, previous, countriesOnly, false) == null
                     || previous.kind() == Mention.Kind.DEMONYM) {
                 break;
             }
@@ -511,24 +527,31 @@ final class DiplomaticActionExtractor {
         return chain;
     }
 
-    private static boolean isPrepositionalObject(Sentence s, int start) {
+    /** "in the 193-member General Assembly", "of several Syrian officials": the object of a preposition. */
+    private static boolean isPrepositionalObject(Lexicon lexicon, Sentence s, int start) {
         int k = start - 1;
-        if (s.lower(k).equals("the")) {
+        while (k >= 0 && (lexicon.is("DETERMINERS", s.lower(k)) || s.token(k).isNumber()
+                || s.lower(k).endsWith("-member") || s.lower(k).endsWith("-based"))) {
             k--;
         }
         String w = s.lower(k);
-        if (w.equals("of") && GROUP_HEADS.contains(s.lower(k - 1))) {
+        if (w.equals("of") && lexicon.is("GROUP_HEADS", s.lower(k - 1))) {
             return false;
         }
-        return OBJECT_PREPOSITIONS.contains(w);
+        return lexicon.is("OBJECT_PREPOSITIONS", w);
     }
 
-    private static boolean governmentNounAfter(Sentence s, int k) {
-        return Lexicon.GOVERNMENT_NOUNS.contains(s.lower(k)) || Lexicon.GOVERNMENT_NOUNS.contains(s.lower(k + 1));
+    private static boolean governmentNounAfter(ArticleAnalysis article, Sentence s, int k) {
+        Lexicon lexicon = article.language.lexicon();
+        return lexicon.is("GOVERNMENT_NOUNS", s.lower(k)) || lexicon.is("GOVERNMENT_NOUNS", s.lower(k + 1));
     }
 
-    /** The state or group a mention stands for when it acts, or null (media, places, people with no known state). */
-    private static ArticleEntity asActor(Mention mention, boolean countriesOnly, boolean allowDemonym) {
+    /**
+     * The state or group a mention stands for when it acts, or null (media, places, people with no known state):
+     * a country, a group of states or an international body, a capital used as its government, a person who serves
+     * a known state.
+     */
+    private static ArticleEntity asActor(ArticleAnalysis article, Mention mention, boolean countriesOnly, boolean allowDemonym) {
         ArticleEntity entity = mention.entity();
         if (mention.kind() == Mention.Kind.DEMONYM && !allowDemonym && entity.type != EntityType.COUNTRY) {
             return null;
@@ -536,49 +559,128 @@ final class DiplomaticActionExtractor {
         if (entity.type == EntityType.COUNTRY) {
             return entity;
         }
+        if (entity.type == EntityType.PERSON && entity.countryCode != null) {
+            return article.country(entity.countryCode);
+        }
+        if (entity.known != null && entity.known.orgKind() == KnownEntity.OrgKind.GOVERNMENT && entity.countryCode != null) {
+            return article.country(entity.countryCode); // "the State Department" acts for the United States
+        }
         if (countriesOnly) {
             return null;
         }
         return entity.canActDiplomatically() && entity.type == EntityType.ORGANISATION ? entity : null;
     }
 
-    // ---------------------------------------------------------------- target, modality, time
-
-    private ArticleEntity target(ArticleAnalysis article, Sentence s, Trigger trigger, List<ArticleEntity> actors,
-                                 ArticleEntity mainCountry) {
-        if (trigger.askTargetFrom() >= 0) {
-            for (int k = trigger.askTargetFrom(); k <= trigger.askTargetTo(); k++) {
-                ArticleEntity country = countryOf(article, article.mentionAt(s.index(), k));
-                if (country != null) {
-                    return country;
+    /** The acting entities among the mentions of tokens {@code [from, to)}. */
+    private static List<ArticleEntity> entitiesIn(ArticleAnalysis article, Sentence s, int from, int to, boolean allowDemonym) {
+        List<ArticleEntity> entities = new ArrayList<>();
+        for (Mention mention : article.mentions(s.index())) {
+            if (mention.from() >= from && mention.to() <= to) {
+                ArticleEntity entity = asActor(article, mention, false, allowDemonym);
+                if (entity == null) {
+                    entity = stateOf(article, mention);
+                }
+                if (entity != null && !entities.contains(entity)) {
+                    entities.add(entity);
                 }
             }
         }
-        // The object's own country: "expelling Syrian envoys", "Syria's ambassador".
-        for (int k = trigger.from(); k < trigger.to(); k++) {
-            ArticleEntity country = countryOf(article, article.mentionAt(s.index(), k));
-            if (country != null && !actors.contains(country)) {
-                return country;
-            }
-        }
-        int limit = Math.min(s.size(), trigger.to() + 8);
-        for (int k = trigger.to(); k < limit; k++) {
-            if (breaksClause(s, k)) {
-                break;
-            }
-            if (TARGET_PREPOSITIONS.contains(s.lower(k))) {
-                int j = s.lower(k + 1).equals("the") ? k + 2 : k + 1;
-                ArticleEntity country = countryOf(article, article.mentionAt(s.index(), j));
-                if (country != null && !actors.contains(country)) {
-                    return country;
-                }
-            }
-        }
-        return mainCountry != null && !actors.contains(mainCountry) ? mainCountry : null;
+        return entities;
     }
 
-    /** The country a mention stands for: itself, the country a place lies in, or the state a person serves. */
-    private static ArticleEntity countryOf(ArticleAnalysis article, Mention mention) {
+    // ---------------------------------------------------------------- targets
+
+    private List<ArticleEntity> targets(ArticleAnalysis article, Sentence s, TriggerTable.Found trigger,
+                                        List<ArticleEntity> actors) {
+        TriggerPattern.Match match = trigger.match();
+        Lexicon lexicon = article.language.lexicon();
+        if (match.targetFrom() >= 0) {
+            List<ArticleEntity> named = entitiesIn(article, s, match.targetFrom(), match.targetTo(), true);
+            named.removeAll(actors);
+            if (!named.isEmpty()) {
+                return named;
+            }
+        }
+        // The object's own state: "expelling Syrian envoys", "Syria's ambassador", "Iran's diplomatic mission".
+        int from = match.from();
+        if (s.lower(from - 1).equals("'s")) {
+            from = Math.max(0, from - 2);
+        } else if (article.mentionAt(s.index(), from - 1) != null) {
+            from = article.mentionAt(s.index(), from - 1).from();
+        }
+        for (int k = from; k < match.to(); k++) {
+            if (match.actorFrom() >= 0 && k >= match.actorFrom() && k < match.actorTo()) {
+                continue;
+            }
+            ArticleEntity state = stateOf(article, article.mentionAt(s.index(), k));
+            if (state != null && !actors.contains(state)) {
+                return List.of(state);
+            }
+        }
+        // "from Canada", "in Yemen", "against Qatar", "the ambassadors of ten Western nations".
+        int limit = Math.min(s.size(), match.to() + TARGET_WINDOW);  // to the clause's end, at most
+        for (int k = match.to(); k < limit; k++) {
+            if (breaksClause(lexicon, s, k)) {
+                break;
+            }
+            boolean of = s.lower(k).equals("of") && k == match.to();
+            if (lexicon.is("TARGET_PREPOSITIONS", s.lower(k)) || of) {
+                // "with Qatar", "with the Gulf Arab country Qatar": the first state within a few words
+                for (int j = k + 1; j < Math.min(s.size(), k + 5) && !breaksClause(lexicon, s, j); j++) {
+                    List<ArticleEntity> listed = statesListedFrom(article, s, j);
+                    listed.removeAll(actors);
+                    if (!listed.isEmpty()) {
+                        return listed;
+                    }
+                    if (lexicon.is("TARGET_PREPOSITIONS", s.lower(j)) || article.mentionAt(s.index(), j) != null) {
+                        break; // another phrase, or a mention that is no state ("with its embassy", "with Hamas")
+                    }
+                }
+            }
+        }
+        return FROM_CONTEXT_ONLY;
+    }
+
+    /** What {@link #targets} answers when the sentence names no target: the article's subject decides. */
+    private static final List<ArticleEntity> FROM_CONTEXT_ONLY = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+    /** The state the article is most about apart from the actors, or no target. */
+    private static List<ArticleEntity> contextTarget(ArticleAnalysis article, List<ArticleEntity> actors) {
+        ArticleEntity main = article.mainCountryExcept(actors);
+        return java.util.Collections.singletonList(main);
+    }
+
+    /**
+     * The states named by the list starting at token {@code j}: "Bahrain, Egypt and the UAE". Only states: a bloc
+     * after a preposition is where the action happens ("vetoed in the UN Security Council"), not its target.
+     */
+    private static List<ArticleEntity> statesListedFrom(ArticleAnalysis article, Sentence s, int j) {
+        List<ArticleEntity> states = new ArrayList<>();
+        int k = j;
+        while (k < s.size()) {
+            Mention mention = article.mentionAt(s.index(), k);
+            ArticleEntity state = stateOf(article, mention);
+            if (state == null) {
+                break;
+            }
+            if (!states.contains(state)) {
+                states.add(state);
+            }
+            k = mention.to();
+            int next = k;
+            while (next < s.size() && (s.lower(next).equals(",") || s.lower(next).equals("and") || s.lower(next).equals("the"))) {
+                next++;
+            }
+            if (next == k) {
+                break;
+            }
+            k = next;
+        }
+        return states;
+    }
+
+    /** The state a mention stands for: itself, the state a place lies in, or the state a person serves. */
+    static ArticleEntity stateOf(ArticleAnalysis article, Mention mention) {
         if (mention == null) {
             return null;
         }
@@ -587,55 +689,80 @@ final class DiplomaticActionExtractor {
             return entity;
         }
         if ((entity.type == EntityType.PLACE || entity.type == EntityType.PERSON) && entity.countryCode != null) {
-            for (ArticleEntity candidate : article.entities.values()) {
-                if (candidate.type == EntityType.COUNTRY && entity.countryCode.equals(candidate.countryCode)) {
-                    return candidate;
-                }
-            }
-            KnownEntity known = entity.known != null && entity.known.capitalOf() != null ? entity.known.capitalOf() : null;
-            return known == null ? null : article.entity(known);
+            return article.country(entity.countryCode);
         }
         return null;
     }
 
-    private static Modality modality(Sentence s, Trigger trigger) {
-        int verb = trigger.verb();
-        boolean decided = false;
-        for (int k = verb - 1; k >= Math.max(0, verb - 8); k--) {
-            String w = s.lower(k);
-            if (k < verb - 1 && breaksClause(s, k)) {
+    // ---------------------------------------------------------------- modality, time
+
+    /** The modality the head's clause gives the action (see the class comment). */
+    private static Modality modality(Lexicon lexicon, Sentence s, TriggerPattern.Match match) {
+        int head = match.head();
+        if (s.lower(head).endsWith("ing") && lexicon.is("GERUND_DEBATE", s.lower(head - 1))) {
+            return Modality.PLANNED; // "divided over suspending Syria's membership": discussed, not done
+        }
+        boolean decidedNearer = false;
+        for (int k = head - 1; k >= Math.max(0, head - MODALITY_WINDOW); k--) {
+            if (k < head - 1 && breaksClause(lexicon, s, k)) {
                 break;
             }
-            if (Lexicon.DECIDED.contains(w)) {
-                decided = true;
-            }
-            if (Lexicon.THREAT.contains(w)) {
-                return Modality.THREATENED;
-            }
-            if (verb - k <= 4 && Lexicon.NEGATION.contains(w)) {
+            int end = k + 1;
+            if (lexicon.endsAt("RETRACT", s, end)) {
                 return Modality.NEGATED;
             }
-            boolean plansTo = Lexicon.PLAN_BEFORE_TO.contains(w) && s.lower(k + 1).equals("to");
-            if (!decided && verb - k <= 7 && (Lexicon.PLANNING.contains(w) || plansTo)) {
+            if (head - k <= 4 && lexicon.endsAt("NEGATION", s, end)) {
+                return Modality.NEGATED;
+            }
+            if (lexicon.endsAt("DECIDED", s, end)) {
+                decidedNearer = true;
+            }
+            if (lexicon.endsAt("THREAT", s, end)) {
+                return Modality.THREATENED;
+            }
+            if (!decidedNearer && (lexicon.endsAt("CALL", s, end) || lexicon.endsAt("POSSIBLE", s, end)
+                    || lexicon.endsAt("PLAN", s, end) || lexicon.endsAt("CONDITION", s, end))) {
                 return Modality.PLANNED;
             }
         }
-        String self = s.lower(verb);
-        if (Lexicon.THREAT.contains(self)) {
-            return Modality.THREATENED;
+        for (int k = match.to(); k < s.size(); k++) {
+            if (breaksClause(lexicon, s, k) && !s.lower(k).equals(",")) {
+                break;
+            }
+            if (s.lower(k).equals("if") || s.lower(k).equals("unless")) {
+                return Modality.THREATENED; // "will expel the ambassador if the series airs again"
+            }
         }
-        if (Lexicon.PLANNING.contains(self) && trigger.action() == DiplomaticActionType.IMPOSE_SANCTIONS) {
-            return Modality.PLANNED; // "preparing a new round of sanctions"
+        if (s.lower(s.size() - 1).equals("?") || s.lower(s.size() - 2).equals("?")) {
+            return Modality.PLANNED; // a question is no report: "how big a deal is it to expel a diplomat?"
         }
         return Modality.ASSERTED;
     }
 
-    private static TimeExpressions.TimeExpression nearestTime(List<TimeExpressions.TimeExpression> times, Trigger trigger) {
+    /** "The EU had previously imposed ...": the clause tells the action as history. */
+    private static boolean isHistory(Lexicon lexicon, Sentence s, TriggerPattern.Match match) {
+        for (int k = match.head() - 1; k >= Math.max(0, match.head() - MODALITY_WINDOW); k--) {
+            if (breaksClause(lexicon, s, k)) {
+                break;
+            }
+            if (lexicon.endsAt("PREVIOUSLY", s, k + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isEarlierYear(TimeExpressions.TimeExpression time, LocalDate published) {
+        return published != null && time.date() != null && time.date().getYear() < published.getYear();
+    }
+
+    private static TimeExpressions.TimeExpression nearestTime(List<TimeExpressions.TimeExpression> times,
+                                                              TriggerPattern.Match match) {
         TimeExpressions.TimeExpression best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (TimeExpressions.TimeExpression time : times) {
-            int distance = time.to() <= trigger.from() ? trigger.from() - time.to() : Math.max(0, time.from() - trigger.to());
-            if (time.text().endsWith("after") && time.to() > trigger.from()) {
+            int distance = time.to() <= match.from() ? match.from() - time.to() : Math.max(0, time.from() - match.to());
+            if (time.text().endsWith("after") && time.to() > match.from()) {
                 continue; // "a decade after Cairo expelled ...": dates what follows, not what came before
             }
             if (time.from() == 0 && time.kind() == TimeExpressions.Kind.DAY) {
@@ -651,12 +778,12 @@ final class DiplomaticActionExtractor {
 
     /** One date per (action, actor) event; old or "earlier" events become BACKGROUND. */
     private static void settleDatesAndBackground(List<Found> found, LocalDate published) {
-        Map<String, LocalDate> dateByEvent = new LinkedHashMap<>();
+        Map<String, Found> datedByEvent = new LinkedHashMap<>();
         Set<String> earlierEvents = new HashSet<>();
         for (Found f : found) {
             String key = f.action + "|" + f.actor.id;
-            if (f.date != null) {
-                dateByEvent.putIfAbsent(key, f.date);
+            if (f.date != null && f.dayPrecision) {
+                datedByEvent.putIfAbsent(key, f);
             }
             if (f.earlier) {
                 earlierEvents.add(key);
@@ -664,35 +791,41 @@ final class DiplomaticActionExtractor {
         }
         for (Found f : found) {
             String key = f.action + "|" + f.actor.id;
-            if (f.date == null) {
-                f.date = dateByEvent.get(key);
+            Found dated = datedByEvent.get(key);
+            if (f.date == null && dated != null) {
+                f.date = dated.date;
+                f.latest = dated.latest;
             }
             if (f.modality == Modality.ASSERTED) {
-                boolean old = f.date != null && published != null && f.date.isBefore(published.minusDays(1));
-                if (old || f.earlier || (f.date == null && earlierEvents.contains(key))) {
+                boolean old = f.latest != null && published != null && f.latest.isBefore(published.minusDays(1));
+                if (old || f.earlier || f.history || (f.date == null && earlierEvents.contains(key))) {
                     f.modality = Modality.BACKGROUND;
                 }
             }
         }
     }
 
-    private static String triggerText(String text, Sentence s, Trigger trigger) {
-        if (trigger.to() - trigger.from() <= 4) {
-            return s.span(text, trigger.from(), trigger.to() - 1);
+    private static String triggerText(String text, Sentence s, TriggerPattern.Match match) {
+        if (match.to() - match.from() <= 4) {
+            return s.span(text, match.from(), match.to() - 1);
         }
-        return s.token(trigger.from()).text() + " ... " + s.token(trigger.to() - 1).text();
+        return s.token(match.from()).text() + " ... " + s.token(match.to() - 1).text();
     }
 
-    private static List<DiplomaticAction> toAvro(List<Found> found) {
+    private List<DiplomaticAction> toAvro(List<Found> found) {
         Map<String, DiplomaticAction> unique = new LinkedHashMap<>();
         for (Found f : found) {
-            String key = f.sentence.index() + "|" + f.action + "|" + f.actor.id + "|" + f.modality;
+            String key = f.sentence.index() + "|" + f.action + "|" + f.actor.id + "|" + f.modality + "|"
+                    + (f.target == null ? "-" : f.target.id);
             unique.putIfAbsent(key, DiplomaticAction.newBuilder()
                     .setAction(f.action)
-                    .setCameoCode(CAMEO.get(f.action))
+                    .setCameoCode(vocabulary.cameo(f.action))
                     .setActor(f.actor.canonicalName)
+                    .setActorCode(f.actor.code())
                     .setActorMembers(f.actor.members())
+                    .setActorMemberCodes(f.actor.memberCodes())
                     .setTarget(f.target == null ? null : f.target.canonicalName)
+                    .setTargetCode(f.target == null ? null : f.target.code())
                     .setEventDate(f.date)
                     .setModality(f.modality)
                     .setTrigger(f.trigger)

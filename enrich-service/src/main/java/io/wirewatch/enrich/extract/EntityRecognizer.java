@@ -217,9 +217,15 @@ final class EntityRecognizer {
 
     private static boolean startsName(Sentence sentence, int i, boolean[] role) {
         Token token = sentence.token(i);
-        return !role[i] && token.isWord() && (token.isCapitalised()
+        return !role[i] && token.isWord() && (token.isCapitalised() && !isHyphenatedAdjective(token)
                 || token.text().indexOf('-') > 0 && JOINED_PARTICLE.matcher(token.text()).matches())
                 && !CALENDAR_WORDS.contains(token.lower());
+    }
+
+    /** "Geneva-based", "Saudi-led", "US-backed": an adjective made of a name, never the start of one. */
+    private static boolean isHyphenatedAdjective(Token token) {
+        int hyphen = token.text().lastIndexOf('-');
+        return hyphen > 0 && hyphen + 1 < token.text().length() && Character.isLowerCase(token.text().charAt(hyphen + 1));
     }
 
     private static boolean continuesName(Sentence sentence, int i, boolean[] role) {

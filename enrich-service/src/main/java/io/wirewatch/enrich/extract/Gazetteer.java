@@ -1,5 +1,7 @@
 package io.wirewatch.enrich.extract;
 
+import io.wirewatch.knowledge.KnowledgeTable;
+import io.wirewatch.knowledge.World;
 import io.wirewatch.schema.EntityType;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,15 +42,20 @@ final class Gazetteer {
 
     private final Map<String, List<Entry>> entriesByFirstToken = new HashMap<>();
     private final Map<String, KnownEntity> countriesByCode = new HashMap<>();
+    private final Map<String, KnownEntity> actorsByCode = new HashMap<>();
     private final Map<String, KnownEntity> peopleBySurname = new HashMap<>();
     private final Map<String, List<List<String>>> rolesByFirstWord = new HashMap<>();
     private final Set<String> honorifics = new HashSet<>();
     private final TextSegmenter segmenter = new TextSegmenter();
 
     static Gazetteer loadDefault() {
+        return load(World.standard(), "en");
+    }
+
+    static Gazetteer load(World world, String language) {
         Gazetteer gazetteer = new Gazetteer();
-        gazetteer.loadCountries();
-        gazetteer.loadOrganisations();
+        gazetteer.loadWorld(world, language);
+        gazetteer.loadOrganisations(language);
         gazetteer.loadPlaces();
         gazetteer.loadPeople();
         gazetteer.loadRoles();
@@ -57,6 +64,11 @@ final class Gazetteer {
 
     KnownEntity country(String isoCode) {
         return countriesByCode.get(isoCode);
+    }
+
+    /** A state, bloc or body by its knowledge-base code, or null. */
+    KnownEntity actor(String code) {
+        return actorsByCode.get(code);
     }
 
     /** The longest entry starting at token {@code i}, or null. */
@@ -129,43 +141,56 @@ final class Gazetteer {
         return tokenText.equals("The") ? "the" : tokenText;
     }
 
-    private void loadCountries() {
-        readRows("countries.tsv", 5, row -> {
-            String code = row[0];
-            KnownEntity country = new KnownEntity("country:" + code, EntityType.COUNTRY, row[1], code, List.of(), null, null);
-            countriesByCode.put(code, country);
-            add(row[1], country, EntryKind.NAME);
-            split(row[2]).forEach(alias -> add(alias, country, EntryKind.NAME));
-            split(row[3]).forEach(demonym -> add(demonym, country, EntryKind.DEMONYM));
-            for (String capital : split(row[4])) {
-                String capitalName = split(row[4]).get(0);
-                KnownEntity city = new KnownEntity("place:" + slug(capitalName), EntityType.PLACE, capitalName, code,
-                        List.of(), null, country);
-                add(capital, city, EntryKind.CAPITAL);
+    /**
+     * States, blocs and bodies from the knowledge base's {@link World}, with what the language calls them: names,
+     * demonyms, and capitals or seats of government (metonyms, kept as places that stand for their state when they act).
+     */
+    private void loadWorld(World world, String language) {
+        Map<String, KnownEntity> byCode = new HashMap<>();
+        for (World.Actor actor : world.all()) {
+            KnownEntity entity;
+            if (actor.isState()) {
+                entity = new KnownEntity("country:" + actor.code(), EntityType.COUNTRY, actor.name(), actor.code(),
+                        List.of(), null, null, actor.code(), List.of());
+                countriesByCode.put(actor.code(), entity);
+            } else {
+                List<String> memberNames = actor.members().stream()
+                        .map(code -> world.byCode(code).orElseThrow().name()).toList();
+                KnownEntity.OrgKind kind = actor.type() == World.ActorType.BODY ? KnownEntity.OrgKind.BODY
+                        : KnownEntity.OrgKind.STATE_GROUP;
+                entity = new KnownEntity("org:" + slug(actor.name()), EntityType.ORGANISATION, actor.name(), null,
+                        memberNames, kind, null, actor.code(), actor.members());
             }
-        });
+            byCode.put(actor.code(), entity);
+        }
+        actorsByCode.putAll(byCode);
+        for (World.NameEntry name : world.names(language)) {
+            KnownEntity entity = byCode.get(name.actor().code());
+            switch (name.kind()) {
+                case NAME -> add(name.text(), entity, EntryKind.NAME);
+                case DEMONYM -> add(name.text(), entity, EntryKind.DEMONYM);
+                case METONYM -> add(name.text(), KnownEntity.other("place:" + slug(name.text()), EntityType.PLACE,
+                        name.text(), entity.countryCode(), null, entity), EntryKind.CAPITAL);
+            }
+        }
     }
 
-    private void loadOrganisations() {
-        readRows("organisations.tsv", 4, row -> {
-            List<String> members = split(row[3]).stream().map(code -> {
-                KnownEntity member = countriesByCode.get(code);
-                if (member == null) {
-                    throw new IllegalStateException("organisations.tsv: unknown member country code " + code);
-                }
-                return member.canonicalName();
-            }).toList();
-            KnownEntity org = new KnownEntity("org:" + slug(row[0]), EntityType.ORGANISATION, row[0], null, members,
-                    KnownEntity.OrgKind.valueOf(row[1]), null);
-            add(row[0], org, EntryKind.NAME);
-            split(row[2]).forEach(alias -> add(alias, org, EntryKind.NAME));
-        });
+    /** Governments' departments, media and armed or political groups: organisations that are no state or bloc. */
+    private void loadOrganisations(String language) {
+        String resource = Language.KNOWLEDGE_ROOT + language + "/organisations.tsv";
+        for (KnowledgeTable.Row row : KnowledgeTable.read(resource).rows()) {
+            String country = row.get("country");
+            KnownEntity org = KnownEntity.other("org:" + slug(row.get("name")), EntityType.ORGANISATION, row.get("name"),
+                    country.isEmpty() ? null : country, KnownEntity.OrgKind.valueOf(row.get("kind")), null);
+            add(row.get("name"), org, EntryKind.NAME);
+            row.list("aliases").forEach(alias -> add(alias, org, EntryKind.NAME));
+        }
     }
 
     private void loadPlaces() {
         readRows("places.tsv", 3, row -> {
             String code = row[1].equals("-") ? null : row[1];
-            KnownEntity place = new KnownEntity("place:" + slug(row[0]), EntityType.PLACE, row[0], code, List.of(), null, null);
+            KnownEntity place = KnownEntity.other("place:" + slug(row[0]), EntityType.PLACE, row[0], code, null, null);
             add(row[0], place, EntryKind.NAME);
             split(row[2]).forEach(alias -> add(alias, place, EntryKind.NAME));
         });
@@ -174,7 +199,7 @@ final class Gazetteer {
     private void loadPeople() {
         readRows("people.tsv", 3, row -> {
             String code = row[1].equals("-") ? null : row[1];
-            KnownEntity person = new KnownEntity("person:" + slug(row[0]), EntityType.PERSON, row[0], code, List.of(), null, null);
+            KnownEntity person = KnownEntity.other("person:" + slug(row[0]), EntityType.PERSON, row[0], code, null, null);
             add(row[0], person, EntryKind.NAME);
             split(row[2]).forEach(alias -> add(alias, person, EntryKind.NAME));
             // Two listed people sharing a surname would make "Mr X" ambiguous: neither is then found by surname.

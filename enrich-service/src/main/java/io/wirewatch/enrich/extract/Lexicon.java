@@ -1,116 +1,128 @@
 package io.wirewatch.enrich.extract;
 
+import io.wirewatch.knowledge.KnowledgeTable;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Word lists the pattern rules share. Inflected forms are listed rather than derived by a stemmer: the lists are
- * short, a reader can check them, and lookup is one hash probe per token.
+ * One language's word classes ({@code lexicon.tsv} of the knowledge base): a class name and its entries, an entry being
+ * one word or a sequence of words ("kick out"). Inflected forms are listed rather than derived by a stemmer: a reader
+ * can check the list, and lookup is one hash probe per token. Immutable and thread-safe once loaded.
  */
 final class Lexicon {
 
-    private Lexicon() {
+    private final String source;
+    /** Entries of each class, each entry as its lower-case tokens; longest first so matching is greedy. */
+    private final Map<String, List<List<String>>> entries = new HashMap<>();
+    /** Every first word of each class, for the one-probe membership test. */
+    private final Map<String, Set<String>> firstWords = new HashMap<>();
+    /** Single-word entries of each class. */
+    private final Map<String, Set<String>> singleWords = new HashMap<>();
+
+    private Lexicon(String source) {
+        this.source = source;
     }
 
-    static final Set<String> EXPEL = Set.of("expel", "expels", "expelled", "expelling", "expulsion", "expulsions");
-    static final Set<String> RECALL = Set.of("recall", "recalls", "recalled", "recalling", "withdraw", "withdraws",
-            "withdrew", "withdrawn", "withdrawing", "withdrawal", "pull", "pulls", "pulled", "pulling", "summon",
-            "summoned", "summoning");
-    static final Set<String> CALL = Set.of("call", "calls", "called", "calling");
-    static final Set<String> RETURN = Set.of("return", "returns", "returned", "returning");
-    static final Set<String> CLOSE = Set.of("close", "closes", "closed", "closing", "closure", "shut", "shuts",
-            "shutting", "shutdown");
-    static final Set<String> REDUCE = Set.of("reduce", "reduces", "reduced", "reducing", "reduction", "downgrade",
-            "downgrades", "downgraded", "downgrading", "scale", "scales", "scaled", "scaling", "lower", "lowers",
-            "lowered", "lowering", "cut", "cuts", "cutting", "trim", "trimmed", "evacuate", "evacuated", "evacuating");
-    static final Set<String> BREAK = Set.of("sever", "severs", "severed", "severing", "break", "breaks", "broke",
-            "broken", "breaking", "cut", "cuts", "cutting", "end", "ended", "ends", "ending", "suspend", "suspended",
-            "suspends", "suspending", "freeze", "froze", "frozen", "freezing");
-    static final Set<String> RESTORE = Set.of("restore", "restores", "restored", "restoring", "resume", "resumes",
-            "resumed", "resuming", "re-establish", "re-established", "reestablish", "reestablished", "normalise",
-            "normalised", "normalize", "normalized", "renew", "renewed");
-    static final Set<String> REOPEN = Set.of("reopen", "reopens", "reopened", "reopening", "re-open", "re-opened");
-    static final Set<String> VETO = Set.of("veto", "vetoes", "vetoed", "vetoing");
-    static final Set<String> IMPOSE = Set.of("impose", "imposes", "imposed", "imposing", "tighten", "tightens",
-            "tightened", "tightening", "slap", "slaps", "slapped", "adopt", "adopts", "adopted", "adopting", "approve",
-            "approves", "approved", "approving", "announce", "announces", "announced", "expand", "expands", "expanded",
-            "extend", "extends", "extended", "toughen", "toughened", "prepare", "prepares", "prepared", "preparing",
-            "agree", "agreed", "unveil", "unveiled", "levy", "levied", "widen", "widened", "broaden", "broadened",
-            "introduce", "introduced", "pass", "passed", "draw", "drawing", "drew", "consider", "considering", "weigh",
-            "weighing", "mull", "mulling", "threaten", "threatened", "threatening", "threatens");
-    static final Set<String> LIFT = Set.of("lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing",
-            "remove", "removed", "removing", "drop", "dropped", "scrap", "scrapped", "waive", "waived");
-    static final Set<String> SUSPEND = Set.of("suspend", "suspends", "suspended", "suspending", "suspension", "expel",
-            "expelled", "expels", "expelling");
-    static final Set<String> ASK = Set.of("ask", "asks", "asked", "asking", "order", "orders", "ordered", "ordering",
-            "tell", "tells", "told", "telling", "demand", "demands", "demanded", "demanding", "give", "gave", "given",
-            "giving", "instruct", "instructed");
-    static final Set<String> LEAVE = Set.of("leave", "depart", "go", "quit", "exit");
+    static Lexicon read(String resource) {
+        Lexicon lexicon = new Lexicon(resource);
+        for (KnowledgeTable.Row row : KnowledgeTable.read(resource).rows()) {
+            String name = row.get("class");
+            if (name.isEmpty() || !name.equals(name.toUpperCase(Locale.ROOT))) {
+                throw row.error("a class name is written in capitals, got '" + name + "'");
+            }
+            if (lexicon.entries.containsKey(name)) {
+                throw row.error("class " + name + " is defined twice");
+            }
+            List<List<String>> words = new ArrayList<>();
+            Set<String> first = new HashSet<>();
+            Set<String> single = new HashSet<>();
+            for (String entry : row.list("words")) {
+                List<String> tokens = tokens(entry);
+                words.add(tokens);
+                first.add(tokens.get(0));
+                if (tokens.size() == 1) {
+                    single.add(tokens.get(0));
+                }
+            }
+            words.sort((a, b) -> Integer.compare(b.size(), a.size()));
+            lexicon.entries.put(name, List.copyOf(words));
+            lexicon.firstWords.put(name, Set.copyOf(first));
+            lexicon.singleWords.put(name, Set.copyOf(single));
+        }
+        return lexicon;
+    }
 
-    static final Set<String> AMBASSADORS = Set.of("ambassador", "ambassadors", "envoy", "envoys", "emissary",
-            "emissaries", "charge", "chargé");
-    static final Set<String> DIPLOMATS = Set.of("ambassador", "ambassadors", "envoy", "envoys", "diplomat",
-            "diplomats", "attache", "attaches", "attaché", "attachés", "consul", "consuls", "charge", "chargé");
-    static final Set<String> STAFF = Set.of("staff", "personnel", "diplomats", "employees", "staffers");
-    static final Set<String> EMBASSIES = Set.of("embassy", "embassies", "consulate", "consulates", "consular",
-            "legation", "chancery");
-    static final Set<String> PRESENCE = Set.of("presence", "staff", "representation", "relations", "ties",
-            "personnel", "staffing", "mission");
-    static final Set<String> RELATIONS = Set.of("relations", "ties", "relationship");
-    static final Set<String> SANCTIONS = Set.of("sanctions", "sanction", "embargo", "embargoes");
-
-    /** Words before an action that make it planned, not done. */
-    static final Set<String> PLANNING = Set.of("consider", "considers", "considered", "considering", "planned",
-            "planning", "prepare", "prepares", "preparing", "prepared", "will", "would", "could", "may",
-            "might", "intend", "intends", "intending", "intended", "propose", "proposes", "proposed", "proposing",
-            "mull", "mulls", "mulling", "weigh", "weighs", "weighing", "expected", "ready", "seek", "seeks", "seeking",
-            "try", "trying", "discuss", "discussing", "discussed", "aim", "aims", "aiming", "want", "wants", "wanted",
-            "shall", "likely", "poised", "drafting", "drawing", "draw", "push", "pushing", "urge", "urged", "urging",
-            "if", "unless");
-    /** "plans to", "plan to": planning only before an infinitive ("an Arab plan" is a noun). */
-    static final Set<String> PLAN_BEFORE_TO = Set.of("plan", "plans");
-    static final Set<String> THREAT = Set.of("threaten", "threatens", "threatened", "threatening", "warn", "warns",
-            "warned", "warning", "ultimatum");
-    static final Set<String> NEGATION = Set.of("not", "n't", "never", "no", "denied", "deny", "denies", "denying",
-            "refused", "refuses", "refuse", "refusing", "declined", "rejected", "rule", "ruled", "without", "nor");
-    /** Verbs that, before an action, say it was decided: "have decided to withdraw" is done, not planned. */
-    static final Set<String> DECIDED = Set.of("decided", "decide", "decides", "agreed", "voted", "announced");
-
-    /** Nouns after a demonym that make it the state acting: "the Syrian government", "Russian officials". */
-    static final Set<String> GOVERNMENT_NOUNS = Set.of("government", "governments", "authorities", "regime",
-            "officials", "leaders", "leadership", "administration", "ministry", "cabinet", "president", "diplomats",
-            "foreign", "state");
-    /** Words that refer back to an actor named earlier. */
-    static final Set<String> SINGULAR_ANAPHORS = Set.of("it", "country", "government", "kingdom", "republic", "he", "she",
-            "which", "who");
-    static final Set<String> PLURAL_ANAPHORS = Set.of("they", "countries", "members", "states", "nations", "bloc",
-            "group", "council", "league", "union", "alliance");
-    /** Determiners that make a noun refer back ("the countries", "its members"), unlike "several European countries". */
-    static final Set<String> DEFINITE = Set.of("the", "its", "their", "these", "those", "both", "all", "member");
-
-    /** Reporting verbs, each form mapped to its lemma. */
-    static final Map<String, String> REPORTING_LEMMAS = lemmas(
-            "say says said saying", "tell tells told telling", "add adds added", "deny denies denied denying",
-            "insist insists insisted", "argue argues argued", "announce announces announced", "claim claims claimed",
-            "-state stated", "warn warns warned", "reply replied replies", "affirm affirmed affirms",
-            "-report reported", "maintain maintains maintained", "believe believes", "-quote quoted",
-            "estimate estimates estimated", "confirm confirms confirmed", "describe described describes",
-            "accuse accused accuses", "stress stressed stresses", "-note noted", "write wrote writes",
-            "declare declared declares", "acknowledge acknowledged", "admit admitted admits", "explain explained",
-            "predict predicted", "urge urged urges");
-    static final Set<String> REPORTING_VERBS = REPORTING_LEMMAS.keySet();
-
-    private static Map<String, String> lemmas(String... rows) {
-        Map<String, String> lemmas = new HashMap<>();
-        for (String row : rows) {
-            // A lemma written "-state" is not itself a form: "state" and "note" are far more often nouns.
-            String[] forms = row.split(" ");
-            String lemma = forms[0].startsWith("-") ? forms[0].substring(1) : forms[0];
-            for (int i = forms[0].startsWith("-") ? 1 : 0; i < forms.length; i++) {
-                lemmas.put(forms[i], lemma);
+    /** An entry's tokens as the segmenter cuts them: words, and "'s" or "n't" apart from the word before. */
+    static List<String> tokens(String entry) {
+        List<String> tokens = new ArrayList<>();
+        for (String word : entry.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+            if (word.length() > 2 && (word.endsWith("'s") || word.endsWith("\u2019s"))) {
+                tokens.add(word.substring(0, word.length() - 2));
+                tokens.add(word.substring(word.length() - 2));
+            } else {
+                tokens.add(word);
             }
         }
-        return Map.copyOf(lemmas);
+        return List.copyOf(tokens);
+    }
+
+    /** True when {@code lowerWord} is a one-word entry of the class. */
+    boolean is(String className, String lowerWord) {
+        return words(className).contains(lowerWord);
+    }
+
+    /** The one-word entries of a class. */
+    Set<String> words(String className) {
+        Set<String> words = singleWords.get(className);
+        if (words == null) {
+            throw new IllegalArgumentException(source + ": no word class " + className);
+        }
+        return words;
+    }
+
+    /** Every word that can start an entry of the class. */
+    Set<String> firstWords(String className) {
+        words(className);
+        return firstWords.get(className);
+    }
+
+    /** Number of tokens of the longest entry of the class starting at token {@code i}, or 0 when none does. */
+    int matchAt(String className, Sentence s, int i) {
+        if (!firstWords(className).contains(s.lower(i))) {
+            return 0;
+        }
+        for (List<String> entry : entries.get(className)) {
+            if (i + entry.size() > s.size()) {
+                continue;
+            }
+            boolean matches = true;
+            for (int k = 0; k < entry.size() && matches; k++) {
+                matches = s.lower(i + k).equals(entry.get(k));
+            }
+            if (matches) {
+                return entry.size();
+            }
+        }
+        return 0;
+    }
+
+    /** True when an entry of the class ends at token {@code end - 1} (looking back from a position). */
+    boolean endsAt(String className, Sentence s, int end) {
+        for (List<String> entry : entries.get(className)) {
+            int start = end - entry.size();
+            if (start >= 0 && matchAt(className, s, start) == entry.size()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean hasClass(String className) {
+        return entries.containsKey(className);
     }
 }

@@ -29,7 +29,9 @@ final class TimeExpressions {
         /** A running total from a long-past start: since March, since the uprising began. */
         LONG_PERIOD,
         /** An unspecified earlier time: days after, weeks ago, earlier this year. */
-        EARLIER
+        EARLIER,
+        /** A year alone: in 2016 ({@code date} is its first day). */
+        YEAR
     }
 
     /** A time expression over tokens {@code [from, to)}; {@code date} is its (last) day, {@code start} its first. */
@@ -75,6 +77,26 @@ final class TimeExpressions {
         switch (w) {
             case "since" -> {
                 return since(s, text, i, published);
+            }
+            case "earlier" -> {
+                // "earlier this year", "earlier this month", "earlier in the year": before the news, undated
+                String next = s.lower(i + 1);
+                String unit = next.equals("this") || next.equals("last") ? s.lower(i + 2)
+                        : next.equals("in") && s.lower(i + 2).equals("the") ? s.lower(i + 3) : "";
+                if (unit.equals("year") || unit.equals("month") || unit.equals("week")) {
+                    return expr(s, text, i, next.equals("in") ? i + 4 : i + 3, Kind.EARLIER, null, null);
+                }
+                return null;
+            }
+            case "in" -> {
+                // "in 2016": a year alone, not a count ("in 2016 people")
+                long year = NumberWords.exactValue(s.lower(i + 1));
+                if (year >= 1900 && year <= 2100 && s.token(i + 1).text().length() == 4
+                        && month(s.lower(i + 2)) == null && !s.lower(i + 2).equals("people")) {
+                    LocalDate first = LocalDate.of((int) year, 1, 1);
+                    return expr(s, text, i, i + 2, Kind.YEAR, first, first);
+                }
+                return null;
             }
             case "today", "tonight" -> {
                 return expr(s, text, i, i + 1, Kind.DAY, published, published);
@@ -146,7 +168,7 @@ final class TimeExpressions {
             return expr(s, text, from, end, Kind.DAY, day, day);
         }
         Month month = month(w);
-        if (month != null && (s.token(i).isCapitalised())) {
+        if (month != null && s.token(i).isCapitalised() && !isNameNotMonth(s, i)) {
             return monthExpression(s, text, i, month, published);
         }
         long n = NumberWords.exactValue(w);
@@ -207,6 +229,20 @@ final class TimeExpressions {
         date = date.withDayOfMonth(Math.min(day, date.lengthOfMonth()));
         boolean exactDay = cursor != i || day != 1;
         return expr(s, text, from, end, exactDay ? Kind.DAY : Kind.MONTH, date, date.withDayOfMonth(exactDay ? day : 1));
+    }
+
+    /** "Theresa May's decision", "May said": "May" as a name, not the month. */
+    private static boolean isNameNotMonth(Sentence s, int i) {
+        if (!s.lower(i).equals("may")) {
+            return false;
+        }
+        String next = s.lower(i + 1);
+        boolean dated = NumberWords.exactValue(next) > 0 || NumberWords.exactValue(s.lower(i - 1)) > 0;
+        String before = s.lower(i - 1);
+        boolean afterPreposition = before.equals("in") || before.equals("of") || before.equals("since") || before.equals("until")
+                || before.equals("early") || before.equals("late") || before.equals("mid") || before.equals("last")
+                || before.equals("next") || before.equals("this") || before.equals("by");
+        return !dated && !afterPreposition;
     }
 
     private static TimeExpression since(Sentence s, String text, int i, LocalDate published) {

@@ -294,9 +294,10 @@ class ExtractorGeneralisationTest {
     }
 
     @Test
-    void shouldReadAnAnnouncedReopeningAsPlannedWithTheCapitalsCountryAsTarget() {
+    void shouldReadAnAnnouncedReopeningAsDecidedWithTheCapitalsCountryAsTarget() {
+        // An announced future is a decision (the gold's "announced_decided"), not a plan
         assertThat(actions("Ecuador's government announced it would reopen its embassy in London.", "2019-01-10"))
-                .containsExactly(List.of(DiplomaticActionType.REOPEN_EMBASSY, "Ecuador", "United Kingdom", Modality.PLANNED));
+                .containsExactly(List.of(DiplomaticActionType.REOPEN_EMBASSY, "Ecuador", "United Kingdom", Modality.ASSERTED));
     }
 
     @Test
@@ -350,7 +351,7 @@ class ExtractorGeneralisationTest {
                 .extracting(CasualtyFigure::getCount, CasualtyFigure::getBound, CasualtyFigure::getKind,
                         CasualtyFigure::getPeriod, CasualtyFigure::getSource)
                 .containsExactly(tuple(50000, CountBound.ABOUT, CasualtyKind.DISPLACED, CasualtyPeriod.CUMULATIVE,
-                        "United Nations"));
+                        "UN Refugee Agency"));
     }
 
     @Test

@@ -1,0 +1,80 @@
+package io.wirewatch.enrich.extract;
+
+import io.wirewatch.knowledge.KnowledgeTable;
+import io.wirewatch.schema.DiplomaticActionType;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The language-independent facts of the action vocabulary: each action type's CAMEO code ({@code world/actions.tsv})
+ * and which body decides another's membership ({@code world/membership-decisions.tsv}: a state is suspended from the
+ * UN Human Rights Council by a vote of the General Assembly).
+ */
+final class ActionVocabulary {
+
+    private static final ActionVocabulary STANDARD = read(Language.KNOWLEDGE_ROOT + "world/");
+
+    private final Map<DiplomaticActionType, String> cameo;
+    private final Set<DiplomaticActionType> reciprocal;
+    private final Map<String, String> deciderByCode;
+
+    private ActionVocabulary(Map<DiplomaticActionType, String> cameo, Set<DiplomaticActionType> reciprocal,
+                             Map<String, String> deciderByCode) {
+        this.cameo = cameo;
+        this.reciprocal = reciprocal;
+        this.deciderByCode = deciderByCode;
+    }
+
+    static ActionVocabulary standard() {
+        return STANDARD;
+    }
+
+    private static ActionVocabulary read(String folder) {
+        Map<DiplomaticActionType, String> cameo = new EnumMap<>(DiplomaticActionType.class);
+        Set<DiplomaticActionType> reciprocal = EnumSet.noneOf(DiplomaticActionType.class);
+        for (KnowledgeTable.Row row : KnowledgeTable.read(folder + "actions.tsv").rows()) {
+            DiplomaticActionType type;
+            try {
+                type = DiplomaticActionType.valueOf(row.get("action"));
+            } catch (IllegalArgumentException e) {
+                throw row.error("unknown action " + row.get("action"));
+            }
+            cameo.put(type, row.get("cameo"));
+            if (row.get("reciprocal").equals("yes")) {
+                reciprocal.add(type);
+            }
+        }
+        for (DiplomaticActionType type : DiplomaticActionType.values()) {
+            if (!cameo.containsKey(type)) {
+                throw new IllegalStateException(folder + "actions.tsv: no row for " + type);
+            }
+        }
+        Map<String, String> deciders = new HashMap<>();
+        for (KnowledgeTable.Row row : KnowledgeTable.read(folder + "membership-decisions.tsv").rows()) {
+            deciders.put(row.get("body"), row.get("decided_by"));
+        }
+        return new ActionVocabulary(Map.copyOf(cameo), Set.copyOf(reciprocal), Map.copyOf(deciders));
+    }
+
+    String cameo(DiplomaticActionType action) {
+        return cameo.get(action);
+    }
+
+    /** True when states doing it together do it to each other ("agreed to restore relations"). */
+    boolean isReciprocal(DiplomaticActionType action) {
+        return reciprocal.contains(action);
+    }
+
+    /** The body that decides who sits in {@code body} (the General Assembly for the Human Rights Council), else itself. */
+    ArticleEntity decidedBy(ArticleEntity body, ArticleAnalysis article) {
+        String decider = body.code() == null ? null : deciderByCode.get(body.code());
+        if (decider == null) {
+            return body;
+        }
+        ArticleEntity entity = article.bloc(decider);
+        return entity == null ? body : entity;
+    }
+}

@@ -1,0 +1,234 @@
+package io.wirewatch.enrich.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A trigger frame of {@code triggers.tsv} compiled to a sequence of elements matched over one sentence's tokens:
+ * words (a literal, alternatives, or a lexicon class), bounded gaps that stay inside one clause, numbers, and the
+ * actor and target slots, which match an entity mention. Matching backtracks over gap lengths, shortest first, so a
+ * frame binds the nearest words that complete it. The grammar is in the header of {@code triggers.tsv}.
+ */
+final class TriggerPattern {
+
+    /** What the pattern needs of the article: where a mention that can fill a slot ends. */
+    interface Slots {
+        /**
+         * @return one past the last token of the mention (or coordinated list of mentions, for a target) that fills
+         *     a slot starting at token {@code i}, or -1 when none does
+         */
+        int slotEnd(Sentence s, int i, char role, boolean allowDemonym);
+
+        /** True when token {@code k} closes the clause, so no gap may cross it. */
+        boolean breaksClause(Sentence s, int k);
+    }
+
+    private sealed interface Element permits Words, Gap, Slot, NumberToken {
+    }
+
+    /** A word: one of {@code literals}, or an entry of one of the lexicon {@code classes}. */
+    private record Words(Set<String> literals, List<String> classes, boolean optional, boolean head) implements Element {
+    }
+
+    private record Gap(int max, String excluded) implements Element {
+    }
+
+    private record Slot(char role) implements Element {
+    }
+
+    private record NumberToken(boolean head) implements Element {
+    }
+
+    /**
+     * A match: tokens {@code [from, to)}, the head's tokens {@code [head, headEnd)}, and the slots' spans
+     * ({@code -1} when the pattern has no such slot).
+     */
+    record Match(int from, int to, int head, int headEnd, int actorFrom, int actorTo, int targetFrom, int targetTo) {
+    }
+
+    private final String text;
+    private final List<Element> elements;
+    private final Lexicon lexicon;
+
+    private TriggerPattern(String text, List<Element> elements, Lexicon lexicon) {
+        this.text = text;
+        this.elements = elements;
+        this.lexicon = lexicon;
+    }
+
+    static TriggerPattern compile(String pattern, Lexicon lexicon) {
+        List<Element> elements = new ArrayList<>();
+        boolean headSeen = false;
+        for (String raw : pattern.trim().split("\\s+")) {
+            String part = raw;
+            boolean head = part.startsWith("^");
+            if (head) {
+                part = part.substring(1);
+                if (headSeen) {
+                    throw new IllegalArgumentException("two heads (^) in '" + pattern + "'");
+                }
+                headSeen = true;
+            }
+            boolean optional = part.startsWith("?");
+            if (optional) {
+                part = part.substring(1);
+            }
+            if (part.startsWith("~")) {
+                String[] gap = part.substring(1).split("-@", 2);
+                String excluded = gap.length == 2 ? gap[1] : null;
+                if (excluded != null && !lexicon.hasClass(excluded)) {
+                    throw new IllegalArgumentException("unknown class @" + excluded + " in '" + pattern + "'");
+                }
+                elements.add(new Gap(Integer.parseInt(gap[0]), excluded));
+            } else if (part.equals("{A}") || part.equals("{T}")) {
+                elements.add(new Slot(part.charAt(1)));
+            } else if (part.equals("#")) {
+                elements.add(new NumberToken(head));
+            } else {
+                List<String> literals = new ArrayList<>();
+                List<String> classes = new ArrayList<>();
+                for (String alternative : part.split("\\|")) {
+                    if (alternative.startsWith("@")) {
+                        String name = alternative.substring(1);
+                        if (!lexicon.hasClass(name)) {
+                            throw new IllegalArgumentException("unknown class @" + name + " in '" + pattern + "'");
+                        }
+                        classes.add(name);
+                    } else {
+                        literals.add(alternative.toLowerCase(Locale.ROOT));
+                    }
+                }
+                elements.add(new Words(Set.copyOf(literals), List.copyOf(classes), optional, head));
+            }
+        }
+        if (elements.isEmpty() || elements.get(0) instanceof Gap
+                || elements.get(0) instanceof Words words && words.optional()) {
+            throw new IllegalArgumentException("a pattern starts with a word, a number or a slot: '" + pattern + "'");
+        }
+        if (!headSeen) {
+            // No ^: the first word is the head.
+            for (int i = 0; i < elements.size(); i++) {
+                if (elements.get(i) instanceof Words words) {
+                    elements.set(i, new Words(words.literals(), words.classes(), words.optional(), true));
+                    break;
+                }
+            }
+        }
+        return new TriggerPattern(pattern, List.copyOf(elements), lexicon);
+    }
+
+    /** The words that can start a match, or null when the pattern starts with a slot (any mention may start it). */
+    Set<String> firstWords() {
+        Element first = elements.get(0);
+        if (first instanceof Words words) {
+            Set<String> all = new java.util.HashSet<>(words.literals());
+            words.classes().forEach(name -> all.addAll(lexicon.firstWords(name)));
+            return all;
+        }
+        return null;
+    }
+
+    boolean startsWithSlot() {
+        return elements.get(0) instanceof Slot;
+    }
+
+    /** The match starting at token {@code start}, or null. */
+    Match matchAt(Sentence s, int start, Slots slots) {
+        int[] spans = new int[6];
+        java.util.Arrays.fill(spans, -1);
+        int end = match(0, start, s, slots, spans);
+        if (end < 0) {
+            return null;
+        }
+        return new Match(start, end, spans[0], spans[1], spans[2], spans[3], spans[4], spans[5]);
+    }
+
+    /** Matches elements from {@code e} at token {@code i}; returns the end of the match or -1. */
+    private int match(int e, int i, Sentence s, Slots slots, int[] spans) {
+        if (e == elements.size()) {
+            return i;
+        }
+        Element element = elements.get(e);
+        if (element instanceof Gap gap) {
+            for (int skip = 0; skip <= gap.max(); skip++) {
+                int k = i + skip;
+                if (k > s.size()) {
+                    return -1;
+                }
+                if (skip > 0) {
+                    int skipped = k - 1;
+                    if (slots.breaksClause(s, skipped)
+                            || gap.excluded() != null && lexicon.matchAt(gap.excluded(), s, skipped) > 0) {
+                        return -1;
+                    }
+                }
+                int end = match(e + 1, k, s, slots, spans);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+        if (i >= s.size()) {
+            return element instanceof Words words && words.optional() ? match(e + 1, i, s, slots, spans) : -1;
+        }
+        if (element instanceof Words words) {
+            int length = wordLength(words, s, i);
+            if (length > 0) {
+                int end = match(e + 1, i + length, s, slots, spans);
+                if (end >= 0) {
+                    if (words.head()) {
+                        spans[0] = i;
+                        spans[1] = i + length;
+                    }
+                    return end;
+                }
+            }
+            return words.optional() ? match(e + 1, i, s, slots, spans) : -1;
+        }
+        if (element instanceof NumberToken number) {
+            Token token = s.token(i);
+            if (!token.isNumber() && NumberWords.exactValue(token.lower()) <= 0) {
+                return -1;
+            }
+            int end = match(e + 1, i + 1, s, slots, spans);
+            if (end >= 0 && number.head()) {
+                spans[0] = i;
+                spans[1] = i + 1;
+            }
+            return end;
+        }
+        Slot slot = (Slot) element;
+        int from = s.lower(i).equals("the") ? i + 1 : i;
+        boolean nextIsAdjacentWord = e + 1 < elements.size() && elements.get(e + 1) instanceof Words;
+        int slotEnd = slots.slotEnd(s, from, slot.role(), nextIsAdjacentWord);
+        if (slotEnd < 0 || s.lower(slotEnd).equals("'s") && !nextIsAdjacentWord) {
+            return -1;
+        }
+        int end = match(e + 1, slotEnd, s, slots, spans);
+        if (end >= 0) {
+            int offset = slot.role() == 'A' ? 2 : 4;
+            spans[offset] = from;
+            spans[offset + 1] = slotEnd;
+        }
+        return end;
+    }
+
+    private int wordLength(Words words, Sentence s, int i) {
+        if (words.literals().contains(s.lower(i))) {
+            return 1;
+        }
+        int best = 0;
+        for (String name : words.classes()) {
+            best = Math.max(best, lexicon.matchAt(name, s, i));
+        }
+        return best;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,111 @@
+package io.wirewatch.enrich.extract;
+
+import io.wirewatch.knowledge.KnowledgeTable;
+import io.wirewatch.schema.DiplomaticActionType;
+import io.wirewatch.schema.Modality;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One language's trigger frames of diplomatic actions ({@code triggers.tsv}), indexed by the words that can start
+ * them so that most tokens of an article cost one hash probe. Immutable and thread-safe once loaded.
+ */
+final class TriggerTable {
+
+    /** Where a frame finds its acting state. */
+    enum ActorRole {
+        /** The subject of the head. */
+        SUBJECT,
+        /** The agent ("by X"), else whoever announces it, else the actor of the story's previous action. */
+        PASSIVE,
+        /** The state before a noun head ("Russia's veto"), else "by X", else the subject of the governing verb. */
+        POSSESSOR,
+        /** The subject when it is a group of states or an international body, else the {A} slot. */
+        BLOC
+    }
+
+    /** One row: a frame, the action it codes and how its actor and modality are found. */
+    record Trigger(String id, DiplomaticActionType action, TriggerPattern pattern, ActorRole actorRole,
+                   Modality forcedModality, int row) {
+    }
+
+    /** A frame matched in a sentence. */
+    record Found(Trigger trigger, TriggerPattern.Match match) {
+    }
+
+    private final List<Trigger> triggers;
+    private final Map<String, List<Trigger>> byFirstWord = new HashMap<>();
+    private final List<Trigger> slotFirst = new ArrayList<>();
+
+    private TriggerTable(List<Trigger> triggers) {
+        this.triggers = triggers;
+        for (Trigger trigger : triggers) {
+            Set<String> first = trigger.pattern().firstWords();
+            if (first == null) {
+                slotFirst.add(trigger);
+            } else {
+                first.forEach(word -> byFirstWord.computeIfAbsent(word, w -> new ArrayList<>()).add(trigger));
+            }
+        }
+    }
+
+    static TriggerTable read(String resource, Lexicon lexicon) {
+        List<Trigger> triggers = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<KnowledgeTable.Row> rows = KnowledgeTable.read(resource).rows();
+        for (int r = 0; r < rows.size(); r++) {
+            KnowledgeTable.Row row = rows.get(r);
+            try {
+                String id = row.get("id");
+                if (!ids.add(id)) {
+                    throw new IllegalArgumentException("trigger id " + id + " is used twice");
+                }
+                DiplomaticActionType action = DiplomaticActionType.valueOf(row.get("action"));
+                String actor = row.get("actor");
+                ActorRole role = actor.isEmpty() ? ActorRole.SUBJECT : ActorRole.valueOf(actor.toUpperCase(Locale.ROOT));
+                String modality = row.get("modality");
+                triggers.add(new Trigger(id, action, TriggerPattern.compile(row.get("pattern"), lexicon), role,
+                        modality.isEmpty() ? null : Modality.valueOf(modality), r));
+            } catch (IllegalArgumentException e) {
+                throw row.error(e.getMessage());
+            }
+        }
+        return new TriggerTable(List.copyOf(triggers));
+    }
+
+    List<Trigger> all() {
+        return triggers;
+    }
+
+    /**
+     * Every frame matched in the sentence, in text order; at each head token only the first frame of the table
+     * that matches is kept, so the table's order is its priority.
+     */
+    List<Found> find(Sentence s, TriggerPattern.Slots slots, boolean[] mentionStarts) {
+        List<Found> found = new ArrayList<>();
+        Set<Integer> heads = new HashSet<>();
+        for (int i = 0; i < s.size(); i++) {
+            List<Trigger> candidates = byFirstWord.get(s.lower(i));
+            if (candidates == null && (slotFirst.isEmpty() || !mentionStarts[i])) {
+                continue;
+            }
+            List<Trigger> ordered = new ArrayList<>(candidates == null ? List.of() : candidates);
+            if (mentionStarts[i] || i + 1 < s.size() && s.lower(i).equals("the") && mentionStarts[i + 1]) {
+                ordered.addAll(slotFirst);
+            }
+            ordered.sort((a, b) -> Integer.compare(a.row(), b.row()));
+            for (Trigger trigger : ordered) {
+                TriggerPattern.Match match = trigger.pattern().matchAt(s, i, slots);
+                if (match != null && heads.add(match.head())) {
+                    found.add(new Found(trigger, match));
+                }
+            }
+        }
+        return found;
+    }
+}
