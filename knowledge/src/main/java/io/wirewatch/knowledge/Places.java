@@ -80,6 +80,7 @@ public final class Places {
         for (int[] rows : b.index.values()) {
             if (rows.length > 1) {
                 sortByPopulation(rows);
+                seatsBeforeTheirRegions(rows);
             }
         }
         this.index = b.index;
@@ -149,6 +150,8 @@ public final class Places {
         return new Places(builder);
     }
 
+    private static final java.util.regex.Pattern ARABIC_ARTICLE =
+            java.util.regex.Pattern.compile("(al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|ez)-");
     private static final int BATCH = 2048;
     private static final double E5 = 1e5;
     private static final List<KnowledgeTable.Row> END = new ArrayList<>();
@@ -164,9 +167,10 @@ public final class Places {
 
     /**
      * Every place or region called {@code name} (its name, ASCII name or an alternate name), largest population
-     * first. Accents and letter case after the first letter are ignored ("Zaporizhzhia", "Zaporízhzhia" and "Borno
-     * state" match); the first letter's case is kept, so the word "mobile" is not the city of Mobile. Empty when
-     * nothing is called so.
+     * first, except that a region comes right after its own seat when both bear the name (bare "Aleppo" is the city
+     * first, then the governorate; "Aleppo province" only the governorate). Accents, hyphens and letter case after the
+     * first letter are ignored ("Zaporizhzhia", "Zaporízhzhia", "Borno state", "Ivano Frankivsk", "al-Fashir" match);
+     * the first letter's case is kept, so the word "mobile" is not the city of Mobile. Empty when nothing is called so.
      */
     public List<Place> lookup(String name) {
         if (name == null || name.isBlank()) {
@@ -217,6 +221,29 @@ public final class Places {
         }
     }
 
+    /**
+     * A region outnumbers its own seat, so "Aleppo" would name the governorate before the city; news mean the city by
+     * the bare name and say "Aleppo province" for the region. A region that answers to the same name as its seat
+     * (same country, region and coordinates: regions are placed at their seat) moves to just after it.
+     */
+    private void seatsBeforeTheirRegions(int[] rows) {
+        for (int i = 0; i < rows.length; i++) {
+            int region = rows[i];
+            if (!"ADM1".equals(features[region])) {
+                continue;
+            }
+            for (int j = i + 1; j < rows.length; j++) {
+                int seat = rows[j];
+                if (!"ADM1".equals(features[seat]) && lats[seat] == lats[region] && lons[seat] == lons[region]
+                        && countries[seat].equals(countries[region]) && admin1s[seat].equals(admin1s[region])) {
+                    System.arraycopy(rows, i + 1, rows, i, j - i);
+                    rows[j] = region;
+                    break;
+                }
+            }
+        }
+    }
+
     private boolean before(int a, int b) {
         if (populations[a] != populations[b]) {
             return populations[a] > populations[b];
@@ -226,18 +253,24 @@ public final class Places {
 
     /**
      * The index key of a name: accents and ligatures folded (é→e, ł→l, ß→ss, æ→ae), typographic apostrophes made
-     * plain, white space collapsed, letters after the first in lower case.
+     * plain, hyphens and runs of white space made one space, letters after the first in lower case, a leading Arabic
+     * article ("al-", "el-" …) capitalised.
      */
     static String key(String name) {
         String s = name.strip();
-        // Fast path, most names: ASCII, no capital after the first letter, single spaces. The name is its own key.
-        boolean plain = true;
+        // Fast path, most names: ASCII, no capital after the first letter, no hyphen, single spaces: its own key.
+        boolean plain = !s.isEmpty() && (s.charAt(0) < 'a' || s.charAt(0) > 'z');
         for (int i = 0; i < s.length() && plain; i++) {
             char c = s.charAt(i);
-            plain = c < 0x80 && (i == 0 || c < 'A' || c > 'Z') && c != '\t' && (c != ' ' || s.charAt(i - 1) != ' ');
+            plain = c < 0x80 && (i == 0 || c < 'A' || c > 'Z') && c != '\t' && c != '-'
+                    && (c != ' ' || s.charAt(i - 1) != ' ');
         }
         if (plain) {
             return s;
+        }
+        // News write "al-Fashir" mid-sentence and "Al-Fashir" or "Al Fashir" elsewhere: one key for all three.
+        if (ARABIC_ARTICLE.matcher(s).lookingAt()) {
+            s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
         }
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
@@ -249,7 +282,7 @@ public final class Places {
         boolean lastSpace = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (Character.isWhitespace(c) || c == '-') {
                 if (!lastSpace) {
                     out.append(' ');
                 }
