@@ -128,6 +128,13 @@ class PlacesTest {
     }
 
     @Test
+    void shouldHandTheSameGazetteerToEveryCallerAfterAPreload() {
+        Places.preload();
+
+        assertThat(Places.standard()).isSameAs(places);
+    }
+
+    @Test
     void shouldHoldTheWholeGazetteer() {
         assertThat(places.size()).isBetween(150_000, 260_000);
         assertThat(places.nameCount()).isGreaterThan(places.size());
