@@ -174,8 +174,9 @@ const out = fs.createWriteStream(output);
 out.write([
   '# World gazetteer: populated places of 500+ people and first-level regions, derived from GeoNames (https://www.geonames.org),',
   '# licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Data changed: rows filtered, alternate names reduced.',
-  '# npm packages: ' + versions + ' (GeoNames cities500 and admin1CodesASCII; SCOWL and',
-  '# frequency lists only to leave out common words). Generated ' + today + ' by knowledge/scripts/regenerate-places.sh.',
+  '# npm packages: ' + versions,
+  '# (the first two carry GeoNames cities500 and admin1CodesASCII; the word lists only decide which names to leave out).',
+  '# Generated ' + today + ' by knowledge/scripts/regenerate-places.sh.',
   '# alternate_names: Latin-script names only, without codes, lower-case transliterations or common words (en/fr/es);',
   '# none for places under 1,000 people that are not a seat of a region or district.',
   '# Rows with feature ADM1 are first-level regions: no geonameid, placed at their seat, population = sum of their places.',
