@@ -148,6 +148,14 @@ class PlacesTest {
     }
 
     @Test
+    void shouldReadCoordinatesAsTheFileWritesThem() {
+        Place djibo = places.lookup("Djibo").get(0);
+
+        assertThat(djibo.lat()).isEqualTo(14.0994);
+        assertThat(djibo.lon()).isEqualTo(-1.62554);
+    }
+
+    @Test
     void shouldFoldNamesIntoIndexKeys() {
         assertThat(Places.key("Borno  state")).isEqualTo("Borno state");
         assertThat(Places.key("al-Fashir")).isEqualTo(Places.key("Al Fashir")).isEqualTo("Al fashir");
