@@ -76,7 +76,8 @@ public final class Places {
         this.lons = Arrays.copyOf(b.lons, b.size);
         this.populations = Arrays.copyOf(b.populations, b.size);
         this.features = Arrays.copyOf(b.features, b.size);
-        // Candidates of one name, largest population first (then GeoNames id, so the order never depends on the file's).
+        // Candidates of one name, largest population first (then GeoNames id, so the order never depends on the
+        // file's), a region right after its own seat.
         for (int[] rows : b.index.values()) {
             if (rows.length > 1) {
                 sortByPopulation(rows);
@@ -118,7 +119,7 @@ public final class Places {
 
     /**
      * Loads a gazetteer file of the {@code places.tsv.gz} format. One thread reads and splits the file while the
-     * calling thread indexes the rows: on two cores that halves the start-up cost.
+     * calling thread indexes the rows, so on two cores the two halves of the work overlap.
      */
     public static Places load(String resourcePath) {
         BlockingQueue<List<KnowledgeTable.Row>> batches = new ArrayBlockingQueue<>(64);
