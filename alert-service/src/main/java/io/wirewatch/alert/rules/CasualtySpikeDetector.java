@@ -6,6 +6,7 @@ import io.wirewatch.schema.AlertType;
 import io.wirewatch.schema.CasualtyFigure;
 import io.wirewatch.schema.CasualtyKind;
 import io.wirewatch.schema.CasualtyPeriod;
+import io.wirewatch.schema.CountBound;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Entity;
 import java.time.Instant;
@@ -36,6 +37,11 @@ import java.util.TreeSet;
  *   <li>A day becomes a spike (NEW) when its toll is at least {@code spikeMin} and at least {@code spikeFactor} times
  *       the trailing baseline, or at least {@code spikeMin} when the place has no recent history. Every later article
  *       on a spike day is an UPDATE carrying the range of figures, never a second spike.</li>
+ *   <li>Only news raises: a day more than {@value #NEWS_DAYS} days before the article (a toll told as history), or
+ *       a vague count ("scores", "hundreds"), may update a spike but never raise one.</li>
+ *   <li>A toll of one event that the article does not date ("killed in a missile strike") is the publication day's,
+ *       unless a spike of the place was raised in the {@value #UNDATED_FOLD_DAYS} days before: then it is a later
+ *       report of that event and updates it. A toll of a few days ("this week") counts as its last day's.</li>
  *   <li>A running total (CUMULATIVE) that the same source raises between two dates implies a daily rate; when that
  *       rate would be a spike, a NEW alert reports the jump. Totals of different sources (activists, the UN) are not
  *       compared with each other.</li>
@@ -73,15 +79,40 @@ public final class CasualtySpikeDetector {
         return relevant(figure) ? Optional.of(ActorNames.canonical(figure.getPlace())) : Optional.empty();
     }
 
-    /** The days for which the article gives {@code place} a daily toll: the day states to load before {@link #apply}. */
+    /**
+     * The days for which the article gives {@code place} a daily toll: the day states to load before {@link #apply}.
+     * A toll the article does not date ("killed in a missile strike") also loads the days just before, into whose
+     * spike it folds when one was raised (the next day's report of the same strike).
+     */
     public static Set<LocalDate> reportedDays(String place, EnrichedArticle article) {
         Set<LocalDate> days = new TreeSet<>();
         for (CasualtyFigure figure : figuresFor(place, article)) {
-            if (figure.getPeriod() == CasualtyPeriod.DAY) {
-                days.add(dateOf(figure, article));
+            if (isDailyToll(figure)) {
+                LocalDate day = dateOf(figure, article);
+                days.add(day);
+                if (figure.getEventDate() == null) {
+                    for (int back = 1; back <= UNDATED_FOLD_DAYS; back++) {
+                        days.add(day.minusDays(back));
+                    }
+                }
             }
         }
         return days;
+    }
+
+    /** How many days before an undated toll's article a spike of the same place may be the same event. */
+    static final int UNDATED_FOLD_DAYS = 3;
+    /** A day longer ago than this before the article is history: it may update a spike, never raise one. */
+    static final int NEWS_DAYS = 7;
+
+    /** A toll of one day: a DAY figure, or one of a few days ("this week", "since Friday"). */
+    private static boolean isDailyToll(CasualtyFigure figure) {
+        if (figure.getPeriod() == CasualtyPeriod.DAY) {
+            return true;
+        }
+        return figure.getPeriod() == CasualtyPeriod.MULTI_DAY && figure.getEventDate() != null
+                && figure.getPeriodStart() != null
+                && ChronoUnit.DAYS.between(figure.getPeriodStart(), figure.getEventDate()) < NEWS_DAYS;
     }
 
     /**
@@ -95,8 +126,9 @@ public final class CasualtySpikeDetector {
         Map<LocalDate, CasualtyDayState> changed = new LinkedHashMap<>();
         List<Alert> alerts = new ArrayList<>();
 
+        LocalDate published = dateOf(null, article);
         for (Map.Entry<LocalDate, CasualtyFigure> entry : dailyTolls(place, article).entrySet()) {
-            LocalDate day = entry.getKey();
+            LocalDate day = foldedDay(entry.getKey(), entry.getValue(), stored);
             CasualtyDayState current = stored.getOrDefault(day, CasualtyDayState.empty(place, day));
             if (current.hasReportFrom(article.getArticleId())) {
                 continue;
@@ -116,12 +148,13 @@ public final class CasualtySpikeDetector {
             if (current.raised()) {
                 next = new CasualtyDayState(place, day, reports, current.alertId(), current.baseline(),
                         current.revision() + 1, current.firstSeen(), now);
-                alerts.add(dayAlert(next, AlertStatus.UPDATE, countriesOf(place, article)));
+                alerts.add(withPlace(dayAlert(next, AlertStatus.UPDATE, countriesOf(place, article)), figure));
             } else {
                 Double baseline = updatedHistory.baseline(day, settings.baselineDays());
-                if (isSpike(toll, baseline)) {
+                boolean news = !day.isBefore(published.minusDays(NEWS_DAYS));
+                if (news && isSpike(toll, baseline) && figure.getBound() != CountBound.VAGUE) {
                     next = new CasualtyDayState(place, day, reports, dayAlertId(place, day), baseline, 0, now, now);
-                    alerts.add(dayAlert(next, AlertStatus.NEW, countriesOf(place, article)));
+                    alerts.add(withPlace(dayAlert(next, AlertStatus.NEW, countriesOf(place, article)), figure));
                 } else {
                     next = withReport;
                 }
@@ -154,6 +187,20 @@ public final class CasualtySpikeDetector {
         return new Outcome(updatedHistory, historyChanged, changed, alerts);
     }
 
+    /** An undated toll folds into a spike raised for the place in the few days before; else it is its own day's. */
+    private static LocalDate foldedDay(LocalDate day, CasualtyFigure figure, Map<LocalDate, CasualtyDayState> stored) {
+        if (figure.getEventDate() != null) {
+            return day;
+        }
+        for (int back = 1; back <= UNDATED_FOLD_DAYS; back++) {
+            CasualtyDayState earlier = stored.get(day.minusDays(back));
+            if (earlier != null && earlier.raised()) {
+                return day.minusDays(back);
+            }
+        }
+        return day;
+    }
+
     private boolean isSpike(double toll, Double baseline) {
         return toll >= settings.spikeMin() && (baseline == null || toll >= settings.spikeFactor() * baseline);
     }
@@ -162,7 +209,7 @@ public final class CasualtySpikeDetector {
     private static Map<LocalDate, CasualtyFigure> dailyTolls(String place, EnrichedArticle article) {
         Map<LocalDate, CasualtyFigure> tolls = new java.util.TreeMap<>();
         for (CasualtyFigure figure : figuresFor(place, article)) {
-            if (figure.getPeriod() != CasualtyPeriod.DAY || figure.getRepeatsEarlier()) {
+            if (!isDailyToll(figure) || figure.getRepeatsEarlier()) {
                 continue;
             }
             tolls.merge(dateOf(figure, article), figure,
@@ -179,11 +226,12 @@ public final class CasualtySpikeDetector {
 
     private static boolean relevant(CasualtyFigure figure) {
         return figure.getKind() == CasualtyKind.KILLED && ActorNames.canonical(figure.getPlace()) != null
-                && (figure.getPeriod() == CasualtyPeriod.DAY || figure.getPeriod() == CasualtyPeriod.CUMULATIVE);
+                && (isDailyToll(figure) || figure.getPeriod() == CasualtyPeriod.CUMULATIVE);
     }
 
+    /** The figure's day, else the article's publication day (also for a null figure). */
     private static LocalDate dateOf(CasualtyFigure figure, EnrichedArticle article) {
-        if (figure.getEventDate() != null) {
+        if (figure != null && figure.getEventDate() != null) {
             return figure.getEventDate();
         }
         return LocalDate.ofInstant(article.getPublishedAt() != null ? article.getPublishedAt() : article.getEnrichedAt(),
@@ -210,6 +258,18 @@ public final class CasualtySpikeDetector {
             }
         }
         return CountryCodes.ofAll(List.of(place));
+    }
+
+    /** The alert with where its place lies, as the extractor resolved it for the figure (v3: for maps). */
+    private static Alert withPlace(Alert alert, CasualtyFigure figure) {
+        alert.setPlaceCountryCode(figure.getPlaceCountryCode());
+        alert.setPlaceRegion(figure.getPlaceRegion());
+        alert.setLatitude(figure.getLatitude());
+        alert.setLongitude(figure.getLongitude());
+        if (alert.getCountries().isEmpty() && figure.getPlaceCountryCode() != null) {
+            alert.setCountries(List.of(figure.getPlaceCountryCode()));
+        }
+        return alert;
     }
 
     /** Builds the alert that reports a spike day. */

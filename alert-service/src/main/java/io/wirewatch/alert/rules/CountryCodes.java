@@ -1,32 +1,29 @@
 package io.wirewatch.alert.rules;
 
+import io.wirewatch.knowledge.World;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * ISO 3166-1 alpha-2 codes of states named by their canonical English names (as the extractor gives them:
- * "Syria", "United States", "United Kingdom"), for {@code Alert.countries}. Names come from the JDK's own
- * locale data rather than a list kept here.
+ * ISO 3166-1 alpha-2 codes of states, for {@code Alert.countries}: from the codes the extractor gives (v3), or, for
+ * records written before them, from the state's name through the knowledge base's {@link World}.
  */
 public final class CountryCodes {
-
-    private static final Map<String, String> CODES_BY_NAME = Stream.of(Locale.getISOCountries())
-            .collect(Collectors.toUnmodifiableMap(code -> key(new Locale("", code).getDisplayCountry(Locale.ENGLISH)),
-                    code -> code, (first, second) -> first));
 
     private CountryCodes() {
     }
 
-    /** The code of a state's canonical name; empty for groups (GCC), places (Homs) and unknown names. */
+    /** The code of a state's name; empty for groups (GCC), places (Homs) and unknown names. */
     public static Optional<String> of(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(CODES_BY_NAME.get(key(ActorNames.canonical(name))));
+        return ActorNames.actor(name).filter(World.Actor::isState).map(World.Actor::code);
+    }
+
+    /** True when {@code code} is a state's ISO code (not a bloc's: EU and UN are two letters too). */
+    public static boolean isState(String code) {
+        return code != null && World.standard().byCode(code).map(World.Actor::isState).orElse(false);
     }
 
     /** Codes of every name that is a state, in order, without repeats. */
@@ -34,9 +31,5 @@ public final class CountryCodes {
         Set<String> codes = new LinkedHashSet<>();
         names.forEach(name -> of(name).ifPresent(codes::add));
         return List.copyOf(codes);
-    }
-
-    private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT).strip();
     }
 }

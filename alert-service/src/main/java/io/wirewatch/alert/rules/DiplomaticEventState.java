@@ -25,12 +25,29 @@ import java.util.Objects;
  *                        {@value EvidenceLimits#MAX_OUTLETS}
  * @param recentArticleIds the ids of the latest {@value EvidenceLimits#RECENT_ARTICLE_IDS} supporting articles, oldest
  *                        first, to recognise a re-delivered article
+ * @param codes           the knowledge base's codes of the actor, its members and the target, as the extractor gave
+ *                        them (null in state stored before v3, which read as no codes)
  */
 public record DiplomaticEventState(String alertId, String actor, List<String> actorMembers, String target,
                                    ActionFamily family, List<SeenAction> actions, LocalDate firstEventDate,
                                    LocalDate lastEventDate, boolean background, int revision, Instant firstSeen,
                                    Instant lastUpdated, List<EvidenceEntry> evidence, int sources,
-                                   List<String> outlets, List<String> recentArticleIds) {
+                                   List<String> outlets, List<String> recentArticleIds, Codes codes) {
+
+    /** ISO 3166-1 alpha-2 or bloc codes of an event's parties; any may be missing. */
+    public record Codes(String actor, List<String> members, String target) {
+        public static final Codes NONE = new Codes(null, List.of(), null);
+
+        public Codes {
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+
+        /** These codes, with any missing one taken from {@code other}. */
+        Codes orElse(Codes other) {
+            return new Codes(actor != null ? actor : other.actor, members.isEmpty() ? other.members : members,
+                    target != null ? target : other.target);
+        }
+    }
 
     /** One action type of the event and its CAMEO code. */
     public record SeenAction(DiplomaticActionType action, String cameoCode) {
@@ -49,6 +66,7 @@ public record DiplomaticEventState(String alertId, String actor, List<String> ac
         outlets = outlets == null ? EvidenceLimits.outletsOf(evidence) : EvidenceLimits.outlets(outlets, List.of());
         recentArticleIds = EvidenceLimits.recent(recentArticleIds == null ? evidenceIds : recentArticleIds);
         evidence = EvidenceLimits.capped(evidence);
+        codes = codes == null ? Codes.NONE : codes;
     }
 
     public boolean hasEvidenceFrom(String articleId) {
@@ -67,7 +85,7 @@ public record DiplomaticEventState(String alertId, String actor, List<String> ac
         ids.add(entry.articleId());
         List<String> outletsNow = entry.outlet() == null ? outlets : EvidenceLimits.outlets(outlets, List.of(entry.outlet()));
         return new DiplomaticEventState(alertId, actor, actorMembers, target, family, actions, firstEventDate,
-                lastEventDate, background, revision, firstSeen, lastUpdated, kept, sources + 1, outletsNow, ids);
+                lastEventDate, background, revision, firstSeen, lastUpdated, kept, sources + 1, outletsNow, ids, codes);
     }
 
     public List<DiplomaticActionType> actionTypes() {

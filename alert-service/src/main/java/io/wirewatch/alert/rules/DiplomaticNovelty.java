@@ -102,7 +102,7 @@ public final class DiplomaticNovelty {
         LocalDate last = mentions.stream().map(Mention::eventDate).max(Comparator.naturalOrder()).orElseThrow();
         return new DiplomaticEventState(key.alertId(first), key.actor(), members(List.of(), key.actor(), mentions),
                 key.target(), key.family(), addActions(List.of(), mentions), first, last, background, 0, now, now,
-                List.of(), 0, List.of(), List.of()).withSupport(evidence(mentions.get(0), article, now));
+                List.of(), 0, List.of(), List.of(), codes(DiplomaticEventState.Codes.NONE, mentions)).withSupport(evidence(mentions.get(0), article, now));
     }
 
     private DiplomaticEventState update(DiplomaticEventState current, List<Mention> mentions, EnrichedArticle article,
@@ -118,7 +118,7 @@ public final class DiplomaticNovelty {
                 members(current.actorMembers(), current.actor(), mentions), current.target(), current.family(),
                 addActions(current.actions(), mentions), first, last, background, current.revision() + 1,
                 current.firstSeen(), now, current.evidence(), current.sources(), current.outlets(),
-                current.recentArticleIds()).withSupport(evidence(mentions.get(0), article, now));
+                current.recentArticleIds(), codes(current.codes(), mentions)).withSupport(evidence(mentions.get(0), article, now));
     }
 
     /** Builds the alert that reports {@code state}. */
@@ -136,7 +136,10 @@ public final class DiplomaticNovelty {
                 .setActor(state.actor())
                 .setActorMembers(state.actorMembers())
                 .setTarget(state.target())
-                .setCountries(CountryCodes.ofAll(concerned(state)))
+                .setActorCode(state.codes().actor())
+                .setActorMemberCodes(state.codes().members())
+                .setTargetCode(state.codes().target())
+                .setCountries(countries(state))
                 .setEventDate(state.firstEventDate())
                 .setHeadline(Headlines.diplomatic(state.actor(), group, state.target(), types, state.background()))
                 .setSeverity(Severities.diplomatic(types, group, state.background()))
@@ -148,6 +151,26 @@ public final class DiplomaticNovelty {
                 .setLastUpdated(state.lastUpdated())
                 .setRevision(state.revision())
                 .build();
+    }
+
+    /**
+     * ISO codes of the states an event concerns: the actor (or a group's members) and the target, from the codes the
+     * extractor gave (a bloc's code is no state's); for state stored before v3, derived from the English names.
+     */
+    private static List<String> countries(DiplomaticEventState state) {
+        DiplomaticEventState.Codes codes = state.codes();
+        if (codes.actor() == null && codes.target() == null) {
+            return CountryCodes.ofAll(concerned(state));
+        }
+        Set<String> countries = new LinkedHashSet<>();
+        if (CountryCodes.isState(codes.actor())) {
+            countries.add(codes.actor());
+        }
+        countries.addAll(codes.members());
+        if (CountryCodes.isState(codes.target())) {
+            countries.add(codes.target());
+        }
+        return List.copyOf(countries);
     }
 
     /** The states an event concerns: the actor (or a group's members) and the target. */
@@ -197,6 +220,17 @@ public final class DiplomaticNovelty {
             }
         }
         return actions;
+    }
+
+    /** The codes the extractor gave the event's parties, kept from the first mention that has them. */
+    private static DiplomaticEventState.Codes codes(DiplomaticEventState.Codes known, List<Mention> mentions) {
+        DiplomaticEventState.Codes codes = known;
+        for (Mention mention : mentions) {
+            DiplomaticAction action = mention.action();
+            codes = codes.orElse(new DiplomaticEventState.Codes(action.getActorCode(), action.getActorMemberCodes(),
+                    action.getTargetCode()));
+        }
+        return codes;
     }
 
     private static List<String> members(List<String> known, String actor, List<Mention> mentions) {

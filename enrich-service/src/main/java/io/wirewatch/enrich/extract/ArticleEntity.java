@@ -20,6 +20,13 @@ final class ArticleEntity {
     final KnownEntity known;
     /** ISO code of the country: the country itself, where a place lies, or the state a person serves when known. */
     String countryCode;
+    /** For a place: where the world gazetteer puts it (null when read from context only), and its region. */
+    Integer geonameId;
+    Double latitude;
+    Double longitude;
+    String region;
+    /** True for a first-level region (a province, a state), which is less precise than a town. */
+    boolean firstLevelRegion;
     final Set<String> aliases = new LinkedHashSet<>();
     final List<Mention> mentions = new ArrayList<>();
 

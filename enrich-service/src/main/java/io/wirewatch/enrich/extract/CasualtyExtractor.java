@@ -25,44 +25,20 @@ import java.util.Set;
  */
 final class CasualtyExtractor {
 
-    private static final Map<String, CasualtyKind> KINDS = Map.ofEntries(
-            Map.entry("killed", CasualtyKind.KILLED), Map.entry("dead", CasualtyKind.KILLED),
-            Map.entry("died", CasualtyKind.KILLED), Map.entry("die", CasualtyKind.KILLED),
-            Map.entry("deaths", CasualtyKind.KILLED), Map.entry("slain", CasualtyKind.KILLED),
-            Map.entry("massacred", CasualtyKind.KILLED), Map.entry("executed", CasualtyKind.KILLED),
-            Map.entry("perished", CasualtyKind.KILLED), Map.entry("fatalities", CasualtyKind.KILLED),
-            Map.entry("murdered", CasualtyKind.KILLED), Map.entry("bodies", CasualtyKind.KILLED),
-            Map.entry("wounded", CasualtyKind.WOUNDED), Map.entry("injured", CasualtyKind.WOUNDED),
-            Map.entry("hurt", CasualtyKind.WOUNDED), Map.entry("injuries", CasualtyKind.WOUNDED),
-            Map.entry("arrested", CasualtyKind.ARRESTED), Map.entry("detained", CasualtyKind.ARRESTED),
-            Map.entry("jailed", CasualtyKind.ARRESTED), Map.entry("imprisoned", CasualtyKind.ARRESTED),
-            Map.entry("captured", CasualtyKind.ARRESTED), Map.entry("missing", CasualtyKind.MISSING),
-            Map.entry("disappeared", CasualtyKind.MISSING), Map.entry("abducted", CasualtyKind.MISSING),
-            Map.entry("kidnapped", CasualtyKind.MISSING), Map.entry("displaced", CasualtyKind.DISPLACED),
-            Map.entry("fled", CasualtyKind.DISPLACED), Map.entry("refugees", CasualtyKind.DISPLACED),
-            Map.entry("homeless", CasualtyKind.DISPLACED));
-    /** Active verbs whose object is the count: "killing nearly 70 people", "killed over 100". */
-    private static final Map<String, CasualtyKind> ACTIVE_VERBS = Map.ofEntries(
-            Map.entry("killing", CasualtyKind.KILLED), Map.entry("killed", CasualtyKind.KILLED),
-            Map.entry("kill", CasualtyKind.KILLED), Map.entry("kills", CasualtyKind.KILLED),
-            Map.entry("wounding", CasualtyKind.WOUNDED), Map.entry("wounded", CasualtyKind.WOUNDED),
-            Map.entry("injuring", CasualtyKind.WOUNDED), Map.entry("injured", CasualtyKind.WOUNDED),
-            Map.entry("arresting", CasualtyKind.ARRESTED), Map.entry("arrested", CasualtyKind.ARRESTED),
-            Map.entry("detaining", CasualtyKind.ARRESTED), Map.entry("detained", CasualtyKind.ARRESTED),
-            Map.entry("displacing", CasualtyKind.DISPLACED), Map.entry("displaced", CasualtyKind.DISPLACED));
-    private static final Set<String> LIFE_VERBS = Set.of("claimed", "claim", "claims", "claiming", "cost", "costing",
-            "took", "taken", "taking", "take");
-    private static final Set<String> TOLL_PASSED = Set.of("passed", "exceeded", "topped", "surpassed", "crossed");
-    private static final Set<String> STOP_WORDS = Set.of("said", "says", "say", "told", "but", "while", "who", "which",
-            "when", "after", "before", "because", "as", "that", "if", "than", "according");
-    private static final Set<String> NOT_VICTIMS = Set.of("were", "was", "have", "has", "had", "are", "is", "been",
-            "be", "being", "reported", "reportedly", "believed", "feared", "confirmed", "also", "said", "thought",
-            "more", "further", "\"", "of", "the", "at", "least", "killed", "wounded");
-    private static final Set<String> UNIT_WORDS = Set.of("years", "year", "months", "month", "days", "day", "weeks",
-            "week", "hours", "hour", "minutes", "km", "kilometres", "kilometers", "miles", "percent", "%", "metres",
-            "meters", "times", "tonnes", "tons", "dollars", "euros", "pounds", "million", "billion");
-    private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "into", "across", "outside", "throughout",
-            "inside", "around");
+    /** The lexicon classes that name each kind of harm after a count, and before it (an active verb). */
+    private static final Map<CasualtyKind, String> HARM_AFTER = Map.of(CasualtyKind.KILLED, "HARM_KILLED",
+            CasualtyKind.WOUNDED, "HARM_WOUNDED", CasualtyKind.ARRESTED, "HARM_ARRESTED", CasualtyKind.MISSING,
+            "HARM_MISSING", CasualtyKind.DISPLACED, "HARM_DISPLACED");
+    private static final Map<CasualtyKind, String> HARM_BEFORE = Map.of(CasualtyKind.KILLED, "ACTIVE_KILLED",
+            CasualtyKind.WOUNDED, "ACTIVE_WOUNDED", CasualtyKind.ARRESTED, "ACTIVE_ARRESTED", CasualtyKind.DISPLACED,
+            "ACTIVE_DISPLACED");
+    /** Lexicon classes of the bounds written before a count, most specific first. */
+    private static final List<Map.Entry<String, CountBound>> BOUNDS = List.of(
+            Map.entry("BOUND_AT_LEAST", CountBound.AT_LEAST), Map.entry("BOUND_UP_TO", CountBound.UP_TO),
+            Map.entry("BOUND_MORE_THAN", CountBound.MORE_THAN), Map.entry("BOUND_NEARLY", CountBound.NEARLY),
+            Map.entry("BOUND_ABOUT", CountBound.ABOUT));
+    /** How far before a count a toll noun may stand: "the death toll from a riot at a prison has risen to 116". */
+    private static final int TOLL_WINDOW = 16;
 
     /** A count as written, over tokens {@code [from, to)}. */
     private record Count(int from, int to, int number, int value, CountBound bound, boolean additional) {
@@ -82,12 +58,16 @@ final class CasualtyExtractor {
         for (Sentence s : article.sentences) {
             List<TimeExpressions.TimeExpression> times = TimeExpressions.find(s, article.text, article.published);
             Set<Integer> usedNumbers = new HashSet<>();
+            Lexicon lexicon = article.language.lexicon();
             for (int i = 0; i < s.size(); i++) {
-                Count count = countAt(s, i);
+                if (insideTime(times, i)) {
+                    continue; // "since Oct 7", "on 12 March": a date, not a count
+                }
+                Count count = countAt(lexicon, s, i);
                 if (count == null || !usedNumbers.add(count.number())) {
                     continue;
                 }
-                Harm harm = harmOf(s, count);
+                Harm harm = harmOf(lexicon, s, count);
                 if (harm == null) {
                     continue;
                 }
@@ -95,7 +75,38 @@ final class CasualtyExtractor {
                 i = count.number();
             }
         }
-        return figures.stream().map(Figure::avro).toList();
+        return figures.stream().map(figure -> countryLevelRepeat(figure, figures) ? CasualtyFigure
+                .newBuilder(figure.avro()).setRepeatsEarlier(true).build() : figure.avro()).toList();
+    }
+
+    /**
+     * "At least 23 killed in Ukraine" (a headline) then "23 people were killed ... near Zaporizhzhia": the country's
+     * figure is the same toll told less precisely, so it repeats the placed one whichever comes first.
+     */
+    private static boolean countryLevelRepeat(Figure figure, List<Figure> figures) {
+        ArticleEntity place = figure.placeEntity();
+        if (place == null || place.type != EntityType.COUNTRY || figure.avro().getRepeatsEarlier()) {
+            return false;
+        }
+        for (Figure other : figures) {
+            ArticleEntity otherPlace = other.placeEntity();
+            if (other != figure && otherPlace != null && otherPlace.type == EntityType.PLACE
+                    && !other.avro().getRepeatsEarlier()
+                    && place.countryCode != null && place.countryCode.equals(otherPlace.countryCode)
+                    && other.avro().getCount() == figure.avro().getCount() && other.avro().getKind() == figure.avro().getKind()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean insideTime(List<TimeExpressions.TimeExpression> times, int token) {
+        for (TimeExpressions.TimeExpression time : times) {
+            if (token >= time.from() && token < time.to()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The kind of harm and the span that states it. */
@@ -104,7 +115,7 @@ final class CasualtyExtractor {
 
     // ---------------------------------------------------------------- counts
 
-    private static Count countAt(Sentence s, int i) {
+    private static Count countAt(Lexicon lexicon, Sentence s, int i) {
         String w = s.lower(i);
         long exact = NumberWords.exactValue(w);
         int vague = NumberWords.vagueValue(w);
@@ -137,8 +148,8 @@ final class CasualtyExtractor {
         } else {
             return null;
         }
-        if (UNIT_WORDS.contains(s.lower(to)) || s.lower(to).startsWith("-")) {
-            return null;
+        if (lexicon.matchAt("UNITS", s, to) > 0 || s.lower(to).startsWith("-")) {
+            return null; // "95 km"
         }
         int from = i;
         if (s.lower(from - 1).equals("a") && w.equals("dozen")) {
@@ -148,14 +159,16 @@ final class CasualtyExtractor {
         if (s.token(Math.max(0, before)).isQuote() && before >= 0) {
             before--;
         }
-        CountBound stated = boundBefore(s, before);
         boolean additional = false;
-        if (stated != null) {
-            bound = stated;
-            from = before - boundLength(s, before) + 1;
+        for (Map.Entry<String, CountBound> stated : BOUNDS) {
+            int length = lengthEndingAt(lexicon, stated.getKey(), s, before + 1);
+            if (length > 0) {
+                bound = stated.getValue();
+                from = before - length + 1;
+                break;
+            }
         }
-        String prior = s.lower(from - 1);
-        if (prior.equals("further") || prior.equals("another") || prior.equals("additional")) {
+        if (lexicon.is("ADDITIONAL", s.lower(from - 1))) {
             additional = true;
             from = s.lower(from - 2).equals("a") ? from - 2 : from - 1;
         }
@@ -173,60 +186,28 @@ final class CasualtyExtractor {
                 || s.lower(i - 1).equals("+");
     }
 
-    /** The bound written before the number ending at token {@code k}, or null. */
-    private static CountBound boundBefore(Sentence s, int k) {
-        String w = s.lower(k);
-        String w1 = s.lower(k - 1);
-        if (w.equals("least") && w1.equals("at")) {
-            return CountBound.AT_LEAST;
+    /** Length of the longest entry of a class that ends just before token {@code end}, or 0. */
+    private static int lengthEndingAt(Lexicon lexicon, String className, Sentence s, int end) {
+        for (int length = 4; length >= 1; length--) {
+            int start = end - length;
+            if (start >= 0 && lexicon.matchAt(className, s, start) == length) {
+                return length;
+            }
         }
-        if (w.equals("than") && w1.equals("more")) {
-            return CountBound.MORE_THAN;
-        }
-        if (w.equals("than") && (w1.equals("fewer") || w1.equals("less"))) {
-            return CountBound.UP_TO;
-        }
-        if (w.equals("of") && (w1.equals("upwards") || w1.equals("excess"))) {
-            return CountBound.MORE_THAN;
-        }
-        if (w.equals("to") && w1.equals("up")) {
-            return CountBound.UP_TO;
-        }
-        if (w.equals("to") && w1.equals("close")) {
-            return CountBound.NEARLY;
-        }
-        if (w.equals("many") && w1.equals("as")) {
-            return CountBound.UP_TO;
-        }
-        return switch (w) {
-            case "over", "above", "exceeding" -> CountBound.MORE_THAN;
-            case "nearly", "almost" -> CountBound.NEARLY;
-            case "about", "around", "some", "roughly", "approximately", "estimated", "approx" -> CountBound.ABOUT;
-            default -> null;
-        };
-    }
-
-    private static int boundLength(Sentence s, int k) {
-        String w = s.lower(k);
-        String w1 = s.lower(k - 1);
-        boolean twoWords = w.equals("least") || w.equals("than") || (w.equals("to") && (w1.equals("up") || w1.equals("close")))
-                || (w.equals("of") && (w1.equals("upwards") || w1.equals("excess"))) || (w.equals("many") && w1.equals("as"));
-        if (w.equals("many") && s.lower(k - 2).equals("as")) {
-            return 3;
-        }
-        return twoWords ? 2 : 1;
+        return 0;
     }
 
     // ---------------------------------------------------------------- harm
 
-    private static Harm harmOf(Sentence s, Count count) {
+    private static Harm harmOf(Lexicon lexicon, Sentence s, Count count) {
         // Active verb before: "killing nearly 70 people", "claimed over 300 lives".
         String verb = s.lower(count.from() - 1);
-        CasualtyKind active = ACTIVE_VERBS.get(verb);
-        if (active != null) {
-            return new Harm(active, count.from() - 1, count.to(), false);
+        for (Map.Entry<CasualtyKind, String> active : HARM_BEFORE.entrySet()) {
+            if (lexicon.is(active.getValue(), verb)) {
+                return new Harm(active.getKey(), count.from() - 1, count.to(), false);
+            }
         }
-        if (LIFE_VERBS.contains(verb) && s.lower(count.to()).equals("lives")) {
+        if (lexicon.is("LIFE_VERBS", verb) && lexicon.is("LIVES", s.lower(count.to()))) {
             return new Harm(CasualtyKind.KILLED, count.from() - 1, count.to() + 1, false);
         }
         // The harm after the count: "95 people were killed", "40 wounded", "are reported to have died".
@@ -234,17 +215,16 @@ final class CasualtyExtractor {
         for (int k = count.to(); k < limit; k++) {
             Token token = s.token(k);
             String w = token.lower();
-            CasualtyKind kind = KINDS.get(w);
-            if (kind != null) {
-                return new Harm(kind, count.from(), k + 1, false);
-            }
-            if (w.equals("lost") && s.lower(k + 1).equals("their") && s.lower(k + 2).startsWith("li")) {
-                return new Harm(CasualtyKind.KILLED, count.from(), k + 3, false);
+            for (Map.Entry<CasualtyKind, String> kind : HARM_AFTER.entrySet()) {
+                int length = lexicon.matchAt(kind.getValue(), s, k);
+                if (length > 0) {
+                    return new Harm(kind.getKey(), count.from(), k + length, false);
+                }
             }
             if (!token.isWord() && !token.isNumber() && !token.isQuote()) {
                 break;
             }
-            if (STOP_WORDS.contains(w)) {
+            if (lexicon.is("COUNT_STOP", w)) {
                 break;
             }
             if (k > count.to() && (token.isNumber() || NumberWords.exactValue(w) > 0 || NumberWords.vagueValue(w) > 0)
@@ -252,13 +232,16 @@ final class CasualtyExtractor {
                 break;
             }
         }
-        // "the death toll in Syria ... passed 5,400"
-        // "the death toll ... passed 5,400", "bringing the toll to 57"
-        for (int k = count.from() - 1; k >= Math.max(0, count.from() - 10); k--) {
-            if (s.lower(k).equals("toll")) {
-                boolean named = s.lower(k - 1).equals("death") || s.lower(k - 1).equals("casualty");
-                if (named || s.lower(k - 1).equals("the") && s.lower(count.from() - 1).equals("to")) {
-                    return new Harm(CasualtyKind.KILLED, named ? k - 1 : k, count.to(), true);
+        // "the death toll in Syria ... passed 5,400", "bringing the toll to 57"; but not "a riot at one of the prisons"
+        boolean oneOf = count.value() == 1 && s.lower(count.to()).equals("of");
+        for (int k = oneOf ? -1 : count.from() - 1; k >= Math.max(0, count.from() - TOLL_WINDOW); k--) {
+            int length = lengthEndingAt(lexicon, "TOLL", s, k + 1);
+            if (length > 0) {
+                int tollFrom = k - length + 1;
+                boolean named = length > 1 || !s.lower(tollFrom - 1).equals("the") || s.lower(count.from() - 1).equals("to")
+                        || lexicon.is("TOLL_PASSED", s.lower(count.from() - 1));
+                if (named) {
+                    return new Harm(CasualtyKind.KILLED, tollFrom, count.to(), true);
                 }
             }
         }
@@ -269,11 +252,12 @@ final class CasualtyExtractor {
 
     private Figure build(ArticleAnalysis article, Sentence s, Count count, Harm harm,
                          List<TimeExpressions.TimeExpression> times, List<Figure> earlier, ArticleEntity mainCountry) {
+        Lexicon lexicon = article.language.lexicon();
         CountBound bound = count.bound();
-        if (harm.deathToll() && bound == CountBound.EXACT && TOLL_PASSED.contains(s.lower(count.from() - 1))) {
+        if (harm.deathToll() && bound == CountBound.EXACT && lexicon.is("TOLL_PASSED", s.lower(count.from() - 1))) {
             bound = CountBound.MORE_THAN;
         }
-        TimeExpressions.TimeExpression time = nearestTime(s, times, count);
+        TimeExpressions.TimeExpression time = nearestTime(article, s, times, count);
         CasualtyPeriod period = CasualtyPeriod.UNSPECIFIED;
         LocalDate eventDate = null;
         LocalDate periodStart = null;
@@ -281,6 +265,10 @@ final class CasualtyExtractor {
             switch (time.kind()) {
                 case DAY -> {
                     period = CasualtyPeriod.DAY;
+                    eventDate = time.date();
+                }
+                case EARLIER, YEAR -> {
+                    period = CasualtyPeriod.UNSPECIFIED; // "last year", "in 2019": a figure of another time
                     eventDate = time.date();
                 }
                 case RECENT_PERIOD, MONTH -> {
@@ -297,8 +285,13 @@ final class CasualtyExtractor {
                 }
             }
         }
-        if (harm.deathToll()) {
+        boolean incident = isIncident(lexicon, s, count, harm);
+        if (harm.deathToll() && !incident) {
             period = CasualtyPeriod.CUMULATIVE; // a toll counts everyone so far, even when dated "on Monday"
+        } else if (time == null && incident) {
+            // "at least 23 people were killed in a missile strike": one event, around the day of publication (the
+            // date stays unset: the alert service dates it by the article and folds later reports into it)
+            period = CasualtyPeriod.DAY;
         }
         Place located = place(article, s, count, period, earlier, mainCountry);
         ArticleEntity place = located.entity();
@@ -311,8 +304,13 @@ final class CasualtyExtractor {
                 .setCountText(s.span(article.text, count.from(), count.to() - 1))
                 .setBound(bound)
                 .setKind(harm.kind())
-                .setVictims(victims(s, count, harm))
+                .setVictims(victims(lexicon, s, count, harm))
                 .setPlace(place == null ? null : place.canonicalName)
+                .setPlaceCountryCode(place == null ? null : place.countryCode)
+                .setPlaceRegion(place == null ? null : place.region)
+                .setPlaceGeonameId(place == null || place.geonameId == null ? null : place.geonameId.longValue())
+                .setLatitude(place == null ? null : place.latitude)
+                .setLongitude(place == null ? null : place.longitude)
                 .setPeriod(period)
                 .setPeriodText(time == null ? null : time.text())
                 .setEventDate(eventDate)
@@ -328,24 +326,56 @@ final class CasualtyExtractor {
     /** The same number and harm again, unless both sentences name different places ("5,400 people killed" repeats). */
     private static boolean repeats(Figure earlier, int count, CasualtyKind kind, Place place) {
         CasualtyFigure e = earlier.avro();
-        if (e.getCount() != count || e.getKind() != kind) {
-            return false;
+        if (e.getCount() != count || e.getKind() != kind || e.getPlace() == null && place.entity() != null) {
+            return false; // a headline's figure with no place is not what the body's placed figure repeats
         }
         return !(earlier.placeStated() && place.stated()) || earlier.placeEntity() == place.entity();
     }
 
-    private static TimeExpressions.TimeExpression nearestTime(Sentence s, List<TimeExpressions.TimeExpression> times,
-                                                             Count count) {
+    /**
+     * A figure of one event: a word of an incident (attack, strike, riot ...) in the figure's clause, or a toll "from
+     * the attack", and no word of a long count ("since", "so far", "the war").
+     */
+    private static boolean isIncident(Lexicon lexicon, Sentence s, Count count, Harm harm) {
+        boolean incident = false;
+        for (int k = 0; k < s.size(); k++) {
+            if (lexicon.matchAt("CUMULATIVE_CUES", s, k) > 0) {
+                return false;
+            }
+            incident |= lexicon.matchAt("INCIDENT", s, k) > 0;
+        }
+        return incident;
+    }
+
+    private TimeExpressions.TimeExpression nearestTime(ArticleAnalysis article, Sentence s,
+                                                       List<TimeExpressions.TimeExpression> times, Count count) {
         TimeExpressions.TimeExpression best = null;
+        TimeExpressions.TimeExpression period = null;
         int bestDistance = Integer.MAX_VALUE;
         for (TimeExpressions.TimeExpression time : times) {
             int distance = time.to() <= count.from() ? count.from() - time.to() : Math.max(0, time.from() - count.to());
-            if (distance <= 16 && distance < bestDistance && !crossesBut(s, time, count)) {
+            if (distance > 16 || crossesBut(s, time, count)) {
+                continue;
+            }
+            if (distance < bestDistance) {
                 best = time;
                 bestDistance = distance;
             }
+            if (time.kind() == TimeExpressions.Kind.LONG_PERIOD || time.kind() == TimeExpressions.Kind.RECENT_PERIOD) {
+                period = time;
+            }
+        }
+        // "said Wednesday that more than 15,800 have been killed since March 2011": the day dates the statement
+        if (best != null && period != null && best != period && datesAStatement(article, s, best)) {
+            return period;
         }
         return best;
+    }
+
+    private static boolean datesAStatement(ArticleAnalysis article, Sentence s, TimeExpressions.TimeExpression time) {
+        int before = time.from() - 1;
+        return article.language.isReportingVerb(s.lower(before))
+                || s.lower(before).equals("on") && article.language.isReportingVerb(s.lower(before - 1));
     }
 
     private static boolean crossesBut(Sentence s, TimeExpressions.TimeExpression time, Count count) {
@@ -359,13 +389,13 @@ final class CasualtyExtractor {
         return false;
     }
 
-    private static String victims(Sentence s, Count count, Harm harm) {
+    private static String victims(Lexicon lexicon, Sentence s, Count count, Harm harm) {
         StringBuilder words = new StringBuilder();
         int limit = harm.from() >= count.from() && harm.to() > count.to() ? harm.to() - 1 : Math.min(s.size(), count.to() + 6);
         for (int k = count.to(); k < limit; k++) {
             Token token = s.token(k);
             String w = token.lower();
-            if (!token.isWord() || LOCATIVE.contains(w) || w.equals("on") || w.equals("by")) {
+            if (!token.isWord() || lexicon.is("CASUALTY_LOCATIVES", w) || w.equals("by")) {
                 if (token.isQuote()) {
                     continue;
                 }
@@ -375,7 +405,7 @@ final class CasualtyExtractor {
                     || NumberWords.exactValue(s.lower(k + 1)) > 0)) {
                 break; // "12 soldiers and 4 civilians": the next count has its own victims
             }
-            if (NOT_VICTIMS.contains(w) || KINDS.containsKey(w)) {
+            if (lexicon.is("NOT_VICTIMS", w) || isHarmWord(lexicon, w)) {
                 if (words.length() > 0 && !w.equals("of") && !w.equals("the")) {
                     break;
                 }
@@ -392,6 +422,21 @@ final class CasualtyExtractor {
         return victims.isEmpty() || victims.equals("lives") ? null : victims;
     }
 
+    private static boolean isHarmWord(Lexicon lexicon, String w) {
+        for (String kind : HARM_AFTER.values()) {
+            if (lexicon.is(kind, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where a figure happened: the most specific place named after a locative in its clause (a village before its
+     * region, a region before its country, the nearer of equals), else a country in a running total's sentence, else
+     * a place named near it, else the place of the sentence or figure before. A dateline ("KABUL:", "Pokrovsk,
+     * Ukraine:") says where the reporter is, never where the figure happened.
+     */
     private Place place(ArticleAnalysis article, Sentence s, Count count, CasualtyPeriod period,
                                 List<Figure> earlier, ArticleEntity mainCountry) {
         int clauseFrom = count.from();
@@ -405,23 +450,22 @@ final class CasualtyExtractor {
             }
             clauseTo++;
         }
+        Lexicon lexicon = article.language.lexicon();
         ArticleEntity best = null;
-        int bestDistance = Integer.MAX_VALUE;
+        int bestRank = Integer.MIN_VALUE;
         for (Mention mention : article.mentions(s.index())) {
             EntityType type = mention.entity().type;
-            if (mention.from() < clauseFrom || mention.to() > clauseTo
+            if (mention.from() < clauseFrom || mention.to() > clauseTo || isDateline(lexicon, s, mention)
                     || (type != EntityType.PLACE && type != EntityType.COUNTRY) || mention.kind() == Mention.Kind.DEMONYM) {
                 continue;
             }
-            String before = s.lower(mention.from() - 1);
-            boolean locative = LOCATIVE.contains(before) || before.equals("of") && isPlaceNoun(s.lower(mention.from() - 2));
-            if (!locative) {
+            if (!isLocative(article, lexicon, s, mention)) {
                 continue;
             }
-            int distance = Math.abs(mention.from() - count.to());
-            if (distance < bestDistance) {
+            int rank = specificity(mention.entity()) * 1000 - Math.abs(mention.from() - count.to());
+            if (rank > bestRank) {
                 best = mention.entity();
-                bestDistance = distance;
+                bestRank = rank;
             }
         }
         if (best != null) {
@@ -437,13 +481,22 @@ final class CasualtyExtractor {
         }
         Mention nearestPlace = null;
         for (Mention mention : article.mentions(s.index())) {
-            if (mention.entity().type == EntityType.PLACE && (nearestPlace == null
-                    || Math.abs(mention.from() - count.from()) < Math.abs(nearestPlace.from() - count.from()))) {
+            if (mention.entity().type != EntityType.PLACE || isDateline(lexicon, s, mention)) {
+                continue;
+            }
+            if (nearestPlace == null || specificity(mention.entity()) > specificity(nearestPlace.entity())
+                    || specificity(mention.entity()) == specificity(nearestPlace.entity())
+                    && Math.abs(mention.from() - count.from()) < Math.abs(nearestPlace.from() - count.from())) {
                 nearestPlace = mention;
             }
         }
         if (nearestPlace != null) {
             return new Place(nearestPlace.entity(), true);
+        }
+        for (Mention mention : article.mentions(s.index())) {
+            if (mention.entity().type == EntityType.COUNTRY && mention.kind() != Mention.Kind.DEMONYM) {
+                return new Place(mention.entity(), true); // "a riot at one of Ecuador's largest prisons"
+            }
         }
         // "there", "the city", or nothing: the place named just before, else the place of the figure just before.
         ArticleEntity previousSentencePlace = s.index() > 0 ? lastPlace(article, s.index() - 1) : null;
@@ -467,20 +520,67 @@ final class CasualtyExtractor {
         return new Place(null, false);
     }
 
-    private static ArticleEntity lastPlace(ArticleAnalysis article, int sentenceIndex) {
-        List<Mention> mentions = article.mentions(sentenceIndex);
-        for (int m = mentions.size() - 1; m >= 0; m--) {
-            if (mentions.get(m).entity().type == EntityType.PLACE) {
-                return mentions.get(m).entity();
-            }
+    /** A village or town before its region, a region before its country. */
+    private static int specificity(ArticleEntity entity) {
+        if (entity.type == EntityType.COUNTRY) {
+            return 0;
         }
-        return null;
+        return entity.firstLevelRegion || entity.countryCode == null ? 1 : 2;
     }
 
-    private static boolean isPlaceNoun(String w) {
-        return w.equals("city") || w.equals("town") || w.equals("village") || w.equals("province") || w.equals("district")
-                || w.equals("region") || w.equals("neighbourhood") || w.equals("neighborhood") || w.equals("suburb");
+    /**
+     * "in Homs", "in northern Burkina Faso", "in eastern Congo's Ituri province", "the village of Mailari": a
+     * locative preposition before the place, with directions, articles and a possessive country between.
+     */
+    private static boolean isLocative(ArticleAnalysis article, Lexicon lexicon, Sentence s, Mention mention) {
+        int k = mention.from() - 1;
+        while (k >= 0) {
+            String w = s.lower(k);
+            if (w.equals("the") || lexicon.is("DIRECTIONS", w)) {
+                k--;
+            } else if (w.equals("'s") && article.mentionAt(s.index(), k - 1) != null) {
+                k = article.mentionAt(s.index(), k - 1).from() - 1;
+            } else {
+                break;
+            }
+        }
+        String before = s.lower(k);
+        return lexicon.is("CASUALTY_LOCATIVES", before)
+                || before.equals("of") && lexicon.is("PLACE_TYPES", s.lower(k - 1));
     }
+
+    /** A name at the start of a sentence followed by ":", "(" or a dash, or by ", Country:": the dateline. */
+    private static boolean isDateline(Lexicon lexicon, Sentence s, Mention mention) {
+        if (mention.from() > 1) {
+            return false;
+        }
+        for (int k = mention.to(); k < Math.min(s.size(), mention.to() + 5); k++) {
+            if (lexicon.is("DATELINE_MARKS", s.lower(k))) {
+                return true;
+            }
+            if (!s.lower(k).equals(",") && !s.token(k).isCapitalised()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The most specific place of a sentence that is no dateline, else null. */
+    private static ArticleEntity lastPlace(ArticleAnalysis article, int sentenceIndex) {
+        Sentence s = article.sentences.get(sentenceIndex);
+        Lexicon lexicon = article.language.lexicon();
+        List<Mention> mentions = article.mentions(sentenceIndex);
+        ArticleEntity best = null;
+        for (int m = mentions.size() - 1; m >= 0; m--) {
+            Mention mention = mentions.get(m);
+            if (mention.entity().type == EntityType.PLACE && !isDateline(lexicon, s, mention)
+                    && (best == null || specificity(mention.entity()) > specificity(best))) {
+                best = mention.entity();
+            }
+        }
+        return best;
+    }
+
 
     /** Who gives the figure: the subject of the nearest reporting verb in the same clause chain, or "according to". */
     private String source(ArticleAnalysis article, Sentence s, Count count, List<Figure> earlier) {

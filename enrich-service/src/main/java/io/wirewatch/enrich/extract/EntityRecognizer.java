@@ -78,9 +78,11 @@ final class EntityRecognizer {
             "da", "di", "du", "le", "la", "ul", "der", "den");
 
     private final Gazetteer gazetteer;
+    private final PlaceResolver placeResolver;
 
     EntityRecognizer(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
+        this.placeResolver = new PlaceResolver(gazetteer.places());
     }
 
     /** A person name found by the rules, waiting for the article-wide alias pass. */
@@ -89,13 +91,33 @@ final class EntityRecognizer {
 
     void recognise(ArticleAnalysis article) {
         List<PersonCandidate> candidates = new ArrayList<>();
+        // Known names first, across the whole article, so that places named later can be placed in its countries.
+        List<boolean[]> coveredBySentence = new ArrayList<>(article.sentences.size());
         for (Sentence sentence : article.sentences) {
-            boolean[] covered = findGazetteerNames(article, sentence);
+            coveredBySentence.add(findGazetteerNames(article, sentence));
+        }
+        Map<String, Integer> countryWeights = countryWeights(article);
+        for (Sentence sentence : article.sentences) {
+            boolean[] covered = coveredBySentence.get(sentence.index());
             boolean[] role = markRoles(sentence, covered);
-            findUnknownNames(article, sentence, covered, role, candidates);
+            findUnknownNames(article, sentence, covered, role, candidates, countryWeights);
         }
         resolvePeople(article, candidates);
         article.finishMentions();
+    }
+
+    /** How often the article names each country (by ISO code), its demonyms and capitals included. */
+    private static Map<String, Integer> countryWeights(ArticleAnalysis article) {
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        for (Sentence sentence : article.sentences) {
+            for (Mention mention : article.mentions(sentence.index())) {
+                String code = mention.entity().countryCode;
+                if (code != null && (mention.entity().type == EntityType.COUNTRY || mention.entity().type == EntityType.PLACE)) {
+                    weights.merge(code, 1, Integer::sum);
+                }
+            }
+        }
+        return weights;
     }
 
     private boolean[] findGazetteerNames(ArticleAnalysis article, Sentence sentence) {
@@ -135,8 +157,10 @@ final class EntityRecognizer {
                         || PLACE_EVENT_NOUNS.contains(sentence.lower(match.to()))
                         || sentence.lower(match.to()).equals("'s") && PLACE_EVENT_NOUNS.contains(sentence.lower(match.to() + 2));
                 if (asPlace) {
+                    ArticleEntity city = article.entity(known);
+                    locate(city);
                     article.addMention(new Mention(sentence.index(), match.from(), match.to(), charStart, charEnd,
-                            article.entity(known), Mention.Kind.NAME));
+                            city, Mention.Kind.NAME));
                 } else {
                     article.addMention(new Mention(sentence.index(), match.from(), match.to(), charStart, charEnd,
                             article.entity(known.capitalOf()), Mention.Kind.METONYM));
@@ -144,6 +168,22 @@ final class EntityRecognizer {
             }
             default -> article.addMention(new Mention(sentence.index(), match.from(), match.to(), charStart, charEnd,
                     article.entity(known), Mention.Kind.NAME));
+        }
+    }
+
+    /** Coordinates and region of a place known by name and country (a capital), from the world gazetteer. */
+    private void locate(ArticleEntity place) {
+        if (place.latitude != null || place.countryCode == null) {
+            return;
+        }
+        for (io.wirewatch.knowledge.Places.Place candidate : gazetteer.places().lookup(place.canonicalName)) {
+            if (candidate.countryCode().equals(place.countryCode) && !candidate.isRegion()) {
+                place.geonameId = candidate.geonameId() > 0 ? candidate.geonameId() : null;
+                place.latitude = candidate.lat();
+                place.longitude = candidate.lon();
+                place.region = candidate.admin1Name();
+                return;
+            }
         }
     }
 
@@ -199,7 +239,7 @@ final class EntityRecognizer {
     }
 
     private void findUnknownNames(ArticleAnalysis article, Sentence sentence, boolean[] covered, boolean[] role,
-                                  List<PersonCandidate> candidates) {
+                                  List<PersonCandidate> candidates, Map<String, Integer> countryWeights) {
         int i = 0;
         while (i < sentence.size()) {
             if (!startsName(sentence, i, role)) {
@@ -210,7 +250,7 @@ final class EntityRecognizer {
             while (end < sentence.size() && continuesName(sentence, end, role)) {
                 end++;
             }
-            classifyRun(article, sentence, i, end, covered, role, candidates);
+            classifyRun(article, sentence, i, end, covered, role, candidates, countryWeights);
             i = end;
         }
     }
@@ -240,7 +280,7 @@ final class EntityRecognizer {
     }
 
     private void classifyRun(ArticleAnalysis article, Sentence sentence, int from, int to, boolean[] covered,
-                             boolean[] role, List<PersonCandidate> candidates) {
+                             boolean[] role, List<PersonCandidate> candidates, Map<String, Integer> countryWeights) {
         int start = from;
         while (start < to && !covered[start] && FUNCTION_WORDS.contains(sentence.lower(start))) {
             start++;
@@ -276,7 +316,7 @@ final class EntityRecognizer {
             while (subEnd < to && !covered[subEnd]) {
                 subEnd++;
             }
-            classifyUnknown(article, sentence, k, subEnd, role, candidates);
+            classifyUnknown(article, sentence, k, subEnd, role, candidates, countryWeights);
             k = subEnd;
         }
     }
@@ -323,8 +363,29 @@ final class EntityRecognizer {
                 sentence.token(to - 1).end(), place, Mention.Kind.NAME));
     }
 
+    /** A place the resolver found, with its country and, when the world gazetteer has it, where it lies. */
+    private static void addResolvedPlace(ArticleAnalysis article, Sentence sentence, int from, int to,
+                                         PlaceResolver.Resolved resolved) {
+        String id = resolved.place() != null && resolved.place().geonameId() > 0
+                ? "place:geonames-" + resolved.place().geonameId()
+                : "place:" + Gazetteer.slug(resolved.name() + (resolved.countryCode() == null ? "" : "-" + resolved.countryCode()));
+        ArticleEntity place = article.entities.computeIfAbsent(id, key -> {
+            ArticleEntity entity = new ArticleEntity(key, EntityType.PLACE, resolved.name(), null, resolved.countryCode());
+            if (resolved.place() != null) {
+                entity.geonameId = resolved.place().geonameId() > 0 ? resolved.place().geonameId() : null;
+                entity.latitude = resolved.place().lat();
+                entity.longitude = resolved.place().lon();
+                entity.region = resolved.place().isRegion() ? resolved.place().name() : resolved.place().admin1Name();
+                entity.firstLevelRegion = resolved.place().isRegion();
+            }
+            return entity;
+        });
+        article.addMention(new Mention(sentence.index(), from, to, sentence.token(from).start(),
+                sentence.token(to - 1).end(), place, Mention.Kind.NAME));
+    }
+
     private void classifyUnknown(ArticleAnalysis article, Sentence sentence, int from, int to, boolean[] role,
-                                 List<PersonCandidate> candidates) {
+                                 List<PersonCandidate> candidates, Map<String, Integer> countryWeights) {
         while (from < to && NOT_NAME_START.contains(sentence.lower(from))) {
             from++;
         }
@@ -332,16 +393,15 @@ final class EntityRecognizer {
             return;
         }
         String before = sentence.lower(from - 1);
-        boolean placeCue = before.equals("of") && PLACE_NOUNS.contains(sentence.lower(from - 2))
-                || (before.equals("in") || before.equals("near")) && to - from == 1;
-        if (placeCue && to - from <= 3) {
-            addPlace(article, sentence, from, to);
+        boolean cued = from > 0 && role[from - 1];
+        PlaceResolver.Resolved place = cued ? null : placeResolver.resolve(article, sentence, from, to, countryWeights);
+        if (place != null) {
+            addResolvedPlace(article, sentence, from, to, place);
             return;
         }
         if (before.equals("in") && to - from > 1) {
             return; // "the journal Russia in Global Affairs": a title, not a person
         }
-        boolean cued = from > 0 && role[from - 1];
         int nameFrom = from;
         int mentionFrom = cued && gazetteer.isHonorific(sentence.token(from - 1)) ? from - 1 : from;
         if (cued || to - from >= 2) {

@@ -1,6 +1,7 @@
 package io.wirewatch.enrich.extract;
 
 import io.wirewatch.knowledge.KnowledgeTable;
+import io.wirewatch.knowledge.Places;
 import io.wirewatch.knowledge.World;
 import io.wirewatch.schema.EntityType;
 import java.io.BufferedReader;
@@ -47,16 +48,26 @@ final class Gazetteer {
     private final Map<String, List<List<String>>> rolesByFirstWord = new HashMap<>();
     private final Set<String> honorifics = new HashSet<>();
     private final TextSegmenter segmenter = new TextSegmenter();
+    private final Places places;
+
+    private Gazetteer(Places places) {
+        this.places = places;
+    }
+
+    /** The world gazetteer of populated places and first-level regions (GeoNames). */
+    Places places() {
+        return places;
+    }
 
     static Gazetteer loadDefault() {
         return load(World.standard(), "en");
     }
 
     static Gazetteer load(World world, String language) {
-        Gazetteer gazetteer = new Gazetteer();
+        Gazetteer gazetteer = new Gazetteer(Places.standard());
         gazetteer.loadWorld(world, language);
         gazetteer.loadOrganisations(language);
-        gazetteer.loadPlaces();
+        gazetteer.loadRegions(language);
         gazetteer.loadPeople();
         gazetteer.loadRoles();
         return gazetteer;
@@ -187,13 +198,16 @@ final class Gazetteer {
         }
     }
 
-    private void loadPlaces() {
-        readRows("places.tsv", 3, row -> {
-            String code = row[1].equals("-") ? null : row[1];
-            KnownEntity place = KnownEntity.other("place:" + slug(row[0]), EntityType.PLACE, row[0], code, null, null);
-            add(row[0], place, EntryKind.NAME);
-            split(row[2]).forEach(alias -> add(alias, place, EntryKind.NAME));
-        });
+    /** Regions the world gazetteer does not hold: macro-regions ("Middle East") and areas such as "Darfur". */
+    private void loadRegions(String language) {
+        String resource = Language.KNOWLEDGE_ROOT + language + "/regions.tsv";
+        for (KnowledgeTable.Row row : KnowledgeTable.read(resource).rows()) {
+            String country = row.get("country");
+            KnownEntity region = KnownEntity.other("place:" + slug(row.get("name")), EntityType.PLACE, row.get("name"),
+                    country.isEmpty() ? null : country, null, null);
+            add(row.get("name"), region, EntryKind.NAME);
+            row.list("aliases").forEach(alias -> add(alias, region, EntryKind.NAME));
+        }
     }
 
     private void loadPeople() {

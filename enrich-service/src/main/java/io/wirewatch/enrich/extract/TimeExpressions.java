@@ -54,6 +54,13 @@ final class TimeExpressions {
             months.put(month.name().toLowerCase(Locale.ROOT), month);
         }
         months.put("sept", Month.SEPTEMBER);
+        months.put("sept.", Month.SEPTEMBER);
+        for (Month month : Month.values()) {
+            // "Oct 7", "Dec. 2": the three-letter abbreviation, with or without its full stop
+            String shortName = month.name().substring(0, 3).toLowerCase(Locale.ROOT);
+            months.put(shortName, month);
+            months.put(shortName + ".", month);
+        }
         return Map.copyOf(months);
     }
 
@@ -262,6 +269,13 @@ final class TimeExpressions {
             Month month = month(w);
             if (month != null && s.token(k).isCapitalised()) {
                 int end = k + 1;
+                long day = NumberWords.exactValue(s.lower(end));
+                if (day >= 1 && day <= 31 && s.token(end).text().length() <= 2) {
+                    end++; // "since Oct 7": the day belongs to the date, it is no count
+                    if (s.lower(end).equals(",")) {
+                        end++;
+                    }
+                }
                 long year = NumberWords.exactValue(s.lower(end));
                 LocalDate start = year >= 1900 && year <= 2100 ? LocalDate.of((int) year, month, 1)
                         : mostRecentMonth(month, published);

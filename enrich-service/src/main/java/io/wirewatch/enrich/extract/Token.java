@@ -8,8 +8,9 @@ import java.util.Locale;
  */
 record Token(String text, String lower, int start, int end) {
 
+    /** The lower-case form also straightens typographic apostrophes, so "Ottawa’s" and "Ottawa's" match alike. */
     static Token of(String text, int start) {
-        return new Token(text, text.toLowerCase(Locale.ROOT), start, start + text.length());
+        return new Token(text, text.toLowerCase(Locale.ROOT).replace('\u2019', '\''), start, start + text.length());
     }
 
     boolean isCapitalised() {

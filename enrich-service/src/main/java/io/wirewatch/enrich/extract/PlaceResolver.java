@@ -1,0 +1,127 @@
+package io.wirewatch.enrich.extract;
+
+import io.wirewatch.knowledge.Places;
+import io.wirewatch.schema.EntityType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides whether a capitalised name that is no state, bloc or known organisation is a place, and which one. The world
+ * gazetteer ({@link Places}, GeoNames) holds every populated place of 500 people or more and every first-level region;
+ * a name it holds is a place when its context says so ("in Kramatorsk", "Borno state", "Djibo, Burkina Faso") or when
+ * it is a large city. Of several places so called, one in a country the article names wins, else the largest. A name
+ * the gazetteer lacks is still a place when its context leaves no doubt ("the village of Mailari", "Bawar Daji
+ * village", "Seytenga, a town in ..."): it is placed in the country named beside it, else the country the article is
+ * about, so a toll in a village no list holds keeps its figure.
+ */
+final class PlaceResolver {
+
+    /** A place large enough that its name alone, with no cue, reads as the place (not a person so called). */
+    private static final long WELL_KNOWN_POPULATION = 100_000;
+    private static final int MAX_UNLISTED_WORDS = 3;
+
+    private final Places places;
+
+    PlaceResolver(Places places) {
+        this.places = places;
+    }
+
+    /** A place found: its name as the article writes it, its country, and the gazetteer's entry when it has one. */
+    record Resolved(String name, String countryCode, Places.Place place) {
+    }
+
+    /**
+     * @param countryWeights how often the article names each country (ISO code), to choose among places so called
+     * @return the place named by tokens {@code [from, to)}, or null when they are no place
+     */
+    Resolved resolve(ArticleAnalysis article, Sentence s, int from, int to, Map<String, Integer> countryWeights) {
+        Lexicon lexicon = article.language.lexicon();
+        if (s.lower(to).equals("'s")) {
+            return null; // "Lincoln's speech": a person's
+        }
+        boolean typeAfter = lexicon.is("PLACE_TYPES", s.lower(to));
+        boolean typeInside = to - from >= 2 && lexicon.is("PLACE_TYPES", s.lower(to - 1));
+        boolean typeBefore = s.lower(from - 1).equals("of") && lexicon.is("PLACE_TYPES", s.lower(from - 2));
+        boolean prepositionBefore = lexicon.is("PLACE_PREPOSITIONS", s.lower(from - 1));
+        String besideCountry = countryBeside(article, s, to);
+        String name = s.span(article.text, from, to - 1);
+        List<Places.Place> candidates = places.lookup(name);
+        if (candidates.isEmpty() && typeInside) {
+            name = s.span(article.text, from, to - 2);
+            candidates = places.lookup(name);
+        }
+        if (!candidates.isEmpty()) {
+            Places.Place best = choose(candidates, countryWeights, besideCountry);
+            boolean cued = prepositionBefore || typeAfter || typeInside || typeBefore || besideCountry != null;
+            if (cued || best.population() >= WELL_KNOWN_POPULATION) {
+                return new Resolved(name, best.countryCode(), best);
+            }
+            return null;
+        }
+        boolean certain = typeAfter || typeBefore || typeInside || besideCountry != null && prepositionBefore;
+        if (!certain || to - from > MAX_UNLISTED_WORDS) {
+            return null;
+        }
+        String country = besideCountry != null ? besideCountry : mainCountryCode(article, countryWeights);
+        return new Resolved(typeInside ? s.span(article.text, from, to - 2) : name, country, null);
+    }
+
+    /** Of several places so called: one in the country named beside it, else one the article names most, else the largest. */
+    private static Places.Place choose(List<Places.Place> candidates, Map<String, Integer> countryWeights, String beside) {
+        Places.Place best = null;
+        long bestScore = Long.MIN_VALUE;
+        for (Places.Place place : candidates) {
+            long score = place.population();
+            if (place.countryCode().equals(beside)) {
+                score += 4_000_000_000L;
+            }
+            score += 100_000_000L * Math.min(10, countryWeights.getOrDefault(place.countryCode(), 0));
+            if (score > bestScore) {
+                best = place;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * "Djibo, Burkina Faso", "Mailari, Borno state", "Seytenga, a town in Seno province": the country of the state,
+     * region or place named right after a comma (directly, or after "a village in"), or null.
+     */
+    private String countryBeside(ArticleAnalysis article, Sentence s, int to) {
+        if (!s.lower(to).equals(",")) {
+            return null;
+        }
+        int k = to + 1;
+        if (s.lower(k).equals("a") || s.lower(k).equals("the")) {
+            int j = k + 1;
+            while (j < Math.min(s.size(), k + 4) && !s.lower(j).equals("in") && !s.lower(j).equals("of")) {
+                j++;
+            }
+            if (!article.language.lexicon().is("PLACE_TYPES", s.lower(j - 1)) || j >= s.size()) {
+                return null;
+            }
+            k = j + 1;
+        }
+        Mention mention = article.mentionAt(s.index(), k);
+        if (mention != null && (mention.entity().type == EntityType.COUNTRY || mention.entity().type == EntityType.PLACE)
+                && mention.kind() != Mention.Kind.DEMONYM) {
+            return mention.entity().countryCode;
+        }
+        int end = k;
+        while (end < s.size() && end < k + 3 && s.token(end).isCapitalised()) {
+            end++;
+        }
+        if (end > k) {
+            List<Places.Place> region = places.lookup(s.span(article.text, k, end - 1));
+            if (!region.isEmpty()) {
+                return region.get(0).countryCode();
+            }
+        }
+        return null;
+    }
+
+    private static String mainCountryCode(ArticleAnalysis article, Map<String, Integer> countryWeights) {
+        return countryWeights.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+}
