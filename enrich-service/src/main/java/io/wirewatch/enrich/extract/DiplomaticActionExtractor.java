@@ -46,6 +46,8 @@ final class DiplomaticActionExtractor {
         LocalDate latest;
         /** Dated to one day, so other mentions of the same event may take the date. */
         boolean dayPrecision;
+        /** Dated to a month only ("last month", "in November"): a month before publication's is history. */
+        boolean monthOnly;
         /** Introduced as earlier than the news ("days after ..."): other undated mentions of it are too. */
         boolean earlier;
         /** Told as history in its own clause ("had previously imposed"): this mention only. */
@@ -104,6 +106,7 @@ final class DiplomaticActionExtractor {
                                 : time.kind() == TimeExpressions.Kind.YEAR ? time.date().withDayOfYear(time.date().lengthOfYear())
                                 : time.date();
                         f.dayPrecision = time != null && time.kind() == TimeExpressions.Kind.DAY;
+                        f.monthOnly = time != null && time.kind() == TimeExpressions.Kind.MONTH;
                         f.earlier = time != null && time.kind() == TimeExpressions.Kind.EARLIER;
                         f.history = history || time != null && time.kind() == TimeExpressions.Kind.YEAR
                                 && isEarlierYear(time, article.published);
@@ -186,8 +189,25 @@ final class DiplomaticActionExtractor {
 
     static boolean breaksClause(Lexicon lexicon, Sentence s, int k) {
         Token t = s.token(k);
+        if ((t.text().equals("(") || t.text().equals(")")) && isShortParenthesis(s, k)) {
+            return false; // "The African Union (AU) has suspended ...": an aside, not a new clause
+        }
         return t.isClauseBreak() || t.text().equals(".") || t.text().equals("?") || t.text().equals("!")
                 || t.text().equals(",") && lexicon.is("CLAUSE_CONJUNCTIONS", s.lower(k + 1));
+    }
+
+    /** A parenthesis of a few words: "(AU)", "(on diplomatic protocol)". */
+    private static boolean isShortParenthesis(Sentence s, int k) {
+        int open = k;
+        while (open >= 0 && !s.lower(open).equals("(") && k - open <= 6) {
+            open--;
+        }
+        int close = k;
+        while (close < s.size() && !s.lower(close).equals(")") && close - k <= 6) {
+            close++;
+        }
+        return open >= 0 && close < s.size() && s.lower(open).equals("(") && s.lower(close).equals(")")
+                && close - open <= 6;
     }
 
     // ---------------------------------------------------------------- actors
@@ -230,6 +250,15 @@ final class DiplomaticActionExtractor {
             }
             if (breaksClause(lexicon, s, k)) {
                 break;
+            }
+        }
+        // "Qatar's ambassador to Egypt has been given 48 hours to leave": the host sends its guest away
+        for (int k = match.from(); k < match.to(); k++) {
+            if (lexicon.is("DIPLOMAT", s.lower(k)) && (s.lower(k + 1).equals("to") || s.lower(k + 1).equals("in"))) {
+                ArticleEntity host = stateOf(article, article.mentionAt(s.index(), k + 2));
+                if (host != null) {
+                    return List.of(host);
+                }
             }
         }
         for (int k = match.from() - 1; k >= 0; k--) {
@@ -283,11 +312,16 @@ final class DiplomaticActionExtractor {
             if (mentions.isEmpty()) {
                 break;
             }
+            boolean any = false;
             for (int m = mentions.size() - 1; m >= 0; m--) {
                 ArticleEntity actor = asActor(article, mentions.get(m), countriesOnly, true);
                 if (actor != null && !actors.contains(actor)) {
                     actors.add(0, actor);
                 }
+                any |= actor != null;
+            }
+            if (!any) {
+                break; // "Iran About Decision": a name that is no actor ends the run of modifiers
             }
             k = mentions.get(0).from() - 1;
         }
@@ -304,7 +338,40 @@ final class DiplomaticActionExtractor {
                                               List<Found> earlier) {
         Lexicon lexicon = article.language.lexicon();
         int clauseStart = clauseStart(lexicon, s, verb);
-        List<ArticleEntity> inClause = nearestActorChain(article, s, clauseStart, verb, countriesOnly);
+        if (s.lower(verb - 1).equals("to") && lexicon.is("DECISION_NOUNS", s.lower(verb - 2))) {
+            // "Egypt's decision to sever", "about its decision to recall": the noun's possessor, else the subject
+            List<ArticleEntity> possessor = actorsRightBefore(article, s, verb - 2, countriesOnly);
+            if (!possessor.isEmpty()) {
+                return possessor;
+            }
+            List<ArticleEntity> subject = firstActorChain(article, s, clauseStart, verb - 2, countriesOnly);
+            if (!subject.isEmpty()) {
+                return subject;
+            }
+        }
+        if (s.lower(verb - 1).equals("and") || s.lower(verb - 1).equals("then")) {
+            // "closed Israel's embassy ... and expelled its diplomats": the first verb's subject does both
+            List<ArticleEntity> subject = firstActorChain(article, s, clauseStart, verb, countriesOnly);
+            if (!subject.isEmpty()) {
+                return subject;
+            }
+        }
+        int pronoun = pronounSubject(lexicon, s, verb);
+        if (pronoun >= 0) {
+            // "... and said he was recalling", "announced it would reopen": the pronoun's antecedent, a person's state
+            // for he or she, else the actor named before it in the sentence
+            boolean person = s.lower(pronoun).equals("he") || s.lower(pronoun).equals("she");
+            ArticleEntity state = person ? lastPersonsState(article, s, pronoun) : null;
+            if (state != null) {
+                return List.of(state);
+            }
+            List<ArticleEntity> antecedent = nearestActorChain(article, s, 0, pronoun, countriesOnly);
+            if (!antecedent.isEmpty()) {
+                return antecedent;
+            }
+        }
+        List<ArticleEntity> inClause = pronoun >= 0 ? List.of()
+                : nearestActorChain(article, s, clauseStart, verb, countriesOnly);
         if (!inClause.isEmpty()) {
             return inClause;
         }
@@ -312,9 +379,9 @@ final class DiplomaticActionExtractor {
         boolean anaphor = false;
         for (int k = clauseStart; k < verb; k++) {
             String w = s.lower(k);
-            boolean pronoun = w.equals("they") || w.equals("it") || w.equals("which") || w.equals("who")
+            boolean isPronoun = w.equals("they") || w.equals("it") || w.equals("which") || w.equals("who")
                     || w.equals("members") && k == clauseStart || w.equals("he") || w.equals("she");
-            boolean definite = pronoun || lexicon.is("DEFINITE", s.lower(k - 1));
+            boolean definite = isPronoun || lexicon.is("DEFINITE", s.lower(k - 1));
             if (lexicon.is("PLURAL_ANAPHORS", w) && definite) {
                 anaphor = plural = true;
             } else if (lexicon.is("SINGULAR_ANAPHORS", w) && definite) {
@@ -358,6 +425,16 @@ final class DiplomaticActionExtractor {
         return before;
     }
 
+    /** "... and said he was recalling": the index of a pronoun right before the verb and its auxiliaries, or -1. */
+    private static int pronounSubject(Lexicon lexicon, Sentence s, int verb) {
+        int k = verb - 1;
+        while (k >= 0 && (lexicon.is("AUXILIARY", s.lower(k)) || s.lower(k).equals("also") || s.lower(k).equals("not"))) {
+            k--;
+        }
+        String w = s.lower(k);
+        return w.equals("he") || w.equals("she") || w.equals("it") || w.equals("they") ? k : -1;
+    }
+
     private static boolean personalPronoun(Sentence s, int from, int to) {
         for (int k = from; k < to; k++) {
             if (s.lower(k).equals("he") || s.lower(k).equals("she")) {
@@ -367,15 +444,20 @@ final class DiplomaticActionExtractor {
         return false;
     }
 
-    /** The state of the person named last before token {@code before} (this sentence, then the three before). */
+    /**
+     * The state of the person "he" or "she" refers to: the first person of the sentence before the pronoun (the
+     * subject of "X said he ..."), else the person named last in the three sentences before.
+     */
     private static ArticleEntity lastPersonsState(ArticleAnalysis article, Sentence s, int before) {
-        for (int back = 0; back <= 3 && s.index() - back >= 0; back++) {
+        for (Mention mention : article.mentions(s.index())) {
+            if (mention.to() <= before && mention.entity().type == EntityType.PERSON) {
+                return mention.entity().countryCode == null ? null : article.country(mention.entity().countryCode);
+            }
+        }
+        for (int back = 1; back <= 3 && s.index() - back >= 0; back++) {
             List<Mention> mentions = article.mentions(s.index() - back);
             for (int m = mentions.size() - 1; m >= 0; m--) {
                 Mention mention = mentions.get(m);
-                if (back == 0 && mention.to() > before) {
-                    continue;
-                }
                 if (mention.entity().type == EntityType.PERSON) {
                     return mention.entity().countryCode == null ? null : article.country(mention.entity().countryCode);
                 }
@@ -457,7 +539,8 @@ final class DiplomaticActionExtractor {
 
     private static List<ArticleEntity> chainEndingWith(ArticleAnalysis article, Sentence s, Mention mention, int from,
                                                        int to, boolean countriesOnly) {
-        if (mention.to() > to || mention.from() < from) {
+        if (mention.to() > to || mention.from() < from || isDateline(s, mention)
+                || insideAside(article.language.lexicon(), s, mention.from(), to)) {
             return null;
         }
         ArticleEntity actor = asActor(article, mention, countriesOnly, false);
@@ -469,6 +552,44 @@ final class DiplomaticActionExtractor {
             return null;
         }
         return actorsOf(article, chain, countriesOnly);
+    }
+
+    /** "MOSCOW (Sputnik) -", "RIYADH:": where the story was filed, not who acts. */
+    private static boolean isDateline(Sentence s, Mention mention) {
+        if (mention.from() > 1) {
+            return false;
+        }
+        String next = s.lower(mention.to());
+        return next.equals(":") || next.equals("(") || next.equals("-") || next.equals("\u2014") || next.equals("\u2013");
+    }
+
+    /**
+     * ", claiming the U.S. was trying to depose him, ordered": a mention inside an aside set off by commas that opens
+     * with a participle or a relative pronoun, between the mention and the verb, is not the verb's subject.
+     */
+    private static boolean insideAside(Lexicon lexicon, Sentence s, int at, int verb) {
+        int open = -1;
+        for (int k = at - 1; k >= 0 && at - k <= 12; k--) {
+            if (s.lower(k).equals(",")) {
+                open = k;
+                break;
+            }
+        }
+        if (open < 0) {
+            return false;
+        }
+        String first = s.lower(open + 1);
+        boolean aside = first.endsWith("ing") || first.equals("who") || first.equals("which") || first.equals("whose")
+                || first.equals("where") || first.equals("according");
+        if (!aside) {
+            return false;
+        }
+        for (int k = at; k < verb; k++) {
+            if (s.lower(k).equals(",")) {
+                return true; // the aside closes before the verb
+            }
+        }
+        return false;
     }
 
     /** The chain of actors that starts exactly at token {@code start}: "by Russia and China". */
@@ -702,10 +823,13 @@ final class DiplomaticActionExtractor {
         if (s.lower(head).endsWith("ing") && lexicon.is("GERUND_DEBATE", s.lower(head - 1))) {
             return Modality.PLANNED; // "divided over suspending Syria's membership": discussed, not done
         }
+        if (lexicon.is("CONDITION", s.lower(firstWord(s)))) {
+            return Modality.THREATENED; // "If the junta fails to hand power within 15 days, the AU will suspend ..."
+        }
         boolean decidedNearer = false;
         for (int k = head - 1; k >= Math.max(0, head - MODALITY_WINDOW); k--) {
-            if (k < head - 1 && breaksClause(lexicon, s, k)) {
-                break;
+            if (k < head - 1 && (breaksClause(lexicon, s, k) || s.lower(k).equals(","))) {
+                break; // cues belong to the head's own clause: ", claiming the U.S. was trying to ..., ordered"
             }
             int end = k + 1;
             if (lexicon.endsAt("RETRACT", s, end)) {
@@ -736,7 +860,25 @@ final class DiplomaticActionExtractor {
         if (s.lower(s.size() - 1).equals("?") || s.lower(s.size() - 2).equals("?")) {
             return Modality.PLANNED; // a question is no report: "how big a deal is it to expel a diplomat?"
         }
+        if (s.lower(head - 1).equals("to") && !lexicon.endsAt("INFINITIVE_DECIDED", s, head - 1)
+                && !lexicon.is("DECISION_NOUNS", s.lower(head - 2)) && !isFrameWord(match, head - 1)) {
+            // "waiting to impose", "reasons to impose", "was needed to suspend": an infinitive no decision governs
+            // is an aim or an argument, not a report
+            return Modality.PLANNED;
+        }
         return Modality.ASSERTED;
+    }
+
+    private static int firstWord(Sentence s) {
+        int k = 0;
+        while (k < s.size() && !s.token(k).isWord()) {
+            k++;
+        }
+        return k;
+    }
+
+    private static boolean isFrameWord(TriggerPattern.Match match, int k) {
+        return k >= match.from() && k < match.to();
     }
 
     /** "The EU had previously imposed ...": the clause tells the action as history. */
@@ -765,8 +907,10 @@ final class DiplomaticActionExtractor {
             if (time.text().endsWith("after") && time.to() > match.from()) {
                 continue; // "a decade after Cairo expelled ...": dates what follows, not what came before
             }
-            if (time.from() == 0 && time.kind() == TimeExpressions.Kind.DAY) {
-                distance = Math.min(distance, 12); // "On Monday, the U.S. pulled ... and the U.K. and France followed"
+            if (time.from() <= 1 && time.kind() != TimeExpressions.Kind.LONG_PERIOD) {
+                // "On Monday, the U.S. pulled ... and the U.K. and France followed", "A year ago, the country closed
+                // ... and expelled ...": a time opening the sentence dates all of it
+                distance = Math.min(distance, 12);
             }
             if (distance <= 12 && distance < bestDistance && time.kind() != TimeExpressions.Kind.LONG_PERIOD) {
                 best = time;
@@ -776,17 +920,30 @@ final class DiplomaticActionExtractor {
         return best;
     }
 
-    /** One date per (action, actor) event; old or "earlier" events become BACKGROUND. */
+    /** Sentences of the article's lead: the headline and the first sentences, which say what the story is about. */
+    private static final int LEAD_SENTENCES = 3;
+    /** An action dated longer ago than this before publication is history however the article tells it. */
+    private static final int NEWS_DAYS = 7;
+
+    /**
+     * One date per (action, actor) event: a mention without a date takes the day another mention of it gives. Then
+     * an asserted action becomes BACKGROUND when it is told as earlier ("days after", "previously", a past year), when
+     * it is more than {@value #NEWS_DAYS} days old, or when it is a few days old and the article does not lead with it
+     * (a weekly's "Mauritania cuts ties with Israel" is its news; Saturday's veto in Tuesday's story on the Gulf is
+     * its context).
+     */
     private static void settleDatesAndBackground(List<Found> found, LocalDate published) {
         Map<String, Found> datedByEvent = new LinkedHashMap<>();
-        Set<String> earlierEvents = new HashSet<>();
+        Set<String> ledWith = new HashSet<>();
         for (Found f : found) {
             String key = f.action + "|" + f.actor.id;
             if (f.date != null && f.dayPrecision) {
                 datedByEvent.putIfAbsent(key, f);
             }
-            if (f.earlier) {
-                earlierEvents.add(key);
+            boolean recent = f.latest == null || published == null || !f.latest.isBefore(published.minusDays(1));
+            if (f.sentence.index() < LEAD_SENTENCES && f.modality == Modality.ASSERTED && !f.earlier && !f.history
+                    && (recent || !f.latest.isBefore(published.minusDays(NEWS_DAYS)))) {
+                ledWith.add(key);
             }
         }
         for (Found f : found) {
@@ -796,11 +953,14 @@ final class DiplomaticActionExtractor {
                 f.date = dated.date;
                 f.latest = dated.latest;
             }
-            if (f.modality == Modality.ASSERTED) {
-                boolean old = f.latest != null && published != null && f.latest.isBefore(published.minusDays(1));
-                if (old || f.earlier || f.history || (f.date == null && earlierEvents.contains(key))) {
-                    f.modality = Modality.BACKGROUND;
-                }
+            if (f.modality != Modality.ASSERTED || published == null && !f.earlier && !f.history) {
+                continue;
+            }
+            boolean old = f.latest != null && published != null && (f.latest.isBefore(published.minusDays(NEWS_DAYS))
+                    || f.monthOnly && f.latest.isBefore(published.withDayOfMonth(1)));
+            boolean daysOld = f.latest != null && published != null && f.latest.isBefore(published.minusDays(1));
+            if (old || f.earlier || f.history || daysOld && !ledWith.contains(key)) {
+                f.modality = Modality.BACKGROUND;
             }
         }
     }

@@ -240,6 +240,7 @@ final class EntityRecognizer {
 
     private void findUnknownNames(ArticleAnalysis article, Sentence sentence, boolean[] covered, boolean[] role,
                                   List<PersonCandidate> candidates, Map<String, Integer> countryWeights) {
+        boolean titleCase = isTitleCase(sentence);
         int i = 0;
         while (i < sentence.size()) {
             if (!startsName(sentence, i, role)) {
@@ -250,9 +251,29 @@ final class EntityRecognizer {
             while (end < sentence.size() && continuesName(sentence, end, role)) {
                 end++;
             }
-            classifyRun(article, sentence, i, end, covered, role, candidates, countryWeights);
+            if (!titleCase || i > 0 && role[i - 1]) {
+                classifyRun(article, sentence, i, end, covered, role, candidates, countryWeights);
+            }
             i = end;
         }
+    }
+
+    /**
+     * "Pakistan Informs Iran About Decision to Recall Its Ambassador": a headline in title case capitalises every
+     * word, so capitals say nothing there; only known names (and words after a title) are names in it.
+     */
+    private static boolean isTitleCase(Sentence sentence) {
+        int words = 0;
+        int capitalised = 0;
+        for (Token token : sentence.tokens()) {
+            if (token.isWord() && token.text().length() > 3) {
+                words++;
+                if (token.isCapitalised()) {
+                    capitalised++;
+                }
+            }
+        }
+        return words >= 4 && capitalised * 10 >= words * 8;
     }
 
     private static boolean startsName(Sentence sentence, int i, boolean[] role) {
