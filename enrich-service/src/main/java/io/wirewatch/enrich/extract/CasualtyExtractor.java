@@ -333,18 +333,32 @@ final class CasualtyExtractor {
     }
 
     /**
-     * A figure of one event: a word of an incident (attack, strike, riot ...) in the figure's clause, or a toll "from
-     * the attack", and no word of a long count ("since", "so far", "the war").
+     * A figure of one event: a word of a single incident (attack, strike, riot ...) in its sentence, or of incidents in
+     * the plural when the figure is told as done ("were killed in attacks on three villages") rather than as a running
+     * count (a toll "from Israeli attacks", "have been killed in strikes"); and no word of a long count ("since", "so
+     * far", "the war").
      */
     private static boolean isIncident(Lexicon lexicon, Sentence s, Count count, Harm harm) {
-        boolean incident = false;
+        boolean single = false;
+        boolean series = false;
         for (int k = 0; k < s.size(); k++) {
             if (lexicon.matchAt("CUMULATIVE_CUES", s, k) > 0) {
                 return false;
             }
-            incident |= lexicon.matchAt("INCIDENT", s, k) > 0;
+            single |= lexicon.matchAt("INCIDENT", s, k) > 0;
+            series |= lexicon.matchAt("INCIDENT_SERIES", s, k) > 0;
         }
-        return incident;
+        return single || series && !harm.deathToll() && !isPerfect(s, harm);
+    }
+
+    /** "have been killed", "has died": the present perfect counts up to now. */
+    private static boolean isPerfect(Sentence s, Harm harm) {
+        for (int k = Math.max(0, harm.to() - 5); k < harm.to(); k++) {
+            if (s.lower(k).equals("have") || s.lower(k).equals("has")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TimeExpressions.TimeExpression nearestTime(ArticleAnalysis article, Sentence s,

@@ -349,9 +349,11 @@ final class DiplomaticActionExtractor {
                 return subject;
             }
         }
-        if (s.lower(verb - 1).equals("and") || s.lower(verb - 1).equals("then")) {
-            // "closed Israel's embassy ... and expelled its diplomats": the first verb's subject does both
-            List<ArticleEntity> subject = firstActorChain(article, s, clauseStart, verb, countriesOnly);
+        boolean coordinated = s.lower(verb - 1).equals("and") || s.lower(verb - 1).equals("then");
+        if (coordinated) {
+            // "closed Israel's embassy ... and expelled its diplomats", "after Saudi Arabia froze trade and expelled":
+            // the subject of the first verb does both; an object of it ("Israel's embassy") does not
+            List<ArticleEntity> subject = nearestSubjectChain(article, s, clauseStart, verb, countriesOnly);
             if (!subject.isEmpty()) {
                 return subject;
             }
@@ -370,7 +372,7 @@ final class DiplomaticActionExtractor {
                 return antecedent;
             }
         }
-        List<ArticleEntity> inClause = pronoun >= 0 ? List.of()
+        List<ArticleEntity> inClause = pronoun >= 0 || coordinated ? List.of()
                 : nearestActorChain(article, s, clauseStart, verb, countriesOnly);
         if (!inClause.isEmpty()) {
             return inClause;
@@ -519,6 +521,27 @@ final class DiplomaticActionExtractor {
         for (int m = mentions.size() - 1; m >= 0; m--) {
             List<ArticleEntity> actors = chainEndingWith(article, s, mentions.get(m), from, to, countriesOnly);
             if (actors != null) {
+                return actors;
+            }
+        }
+        return List.of();
+    }
+
+    /** The acting chain nearest before {@code to} that stands where a subject stands: opening the clause. */
+    private static List<ArticleEntity> nearestSubjectChain(ArticleAnalysis article, Sentence s, int from, int to,
+                                                           boolean countriesOnly) {
+        Lexicon lexicon = article.language.lexicon();
+        List<Mention> mentions = article.mentions(s.index());
+        for (int m = mentions.size() - 1; m >= 0; m--) {
+            List<ArticleEntity> actors = chainEndingWith(article, s, mentions.get(m), from, to, countriesOnly);
+            if (actors == null) {
+                continue;
+            }
+            int k = coordinatedBefore(article, s, mentions.get(m), countriesOnly).get(0).from() - 1;
+            if (s.lower(k).equals("the")) {
+                k--;
+            }
+            if (k < from || s.lower(k).equals(",") || lexicon.is("SUBJECT_OPENERS", s.lower(k)) || s.token(k).isQuote()) {
                 return actors;
             }
         }
