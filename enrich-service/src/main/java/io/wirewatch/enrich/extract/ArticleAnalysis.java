@@ -39,6 +39,33 @@ final class ArticleAnalysis {
         }
     }
 
+    /**
+     * "MOSCOW (Sputnik) -", "RIYADH:", "Pokrovsk, Ukraine:": a name opening a sentence as the place the story was
+     * filed from, which neither acts nor is where things happened. Not "The Gulf Cooperation Council (GCC) said".
+     */
+    boolean isDateline(Sentence s, Mention mention) {
+        if (mention.from() > 1) {
+            return false;
+        }
+        String written = text.substring(mention.charStart(), mention.charEnd());
+        boolean upper = written.equals(written.toUpperCase(java.util.Locale.ROOT)) && written.length() > 3;
+        int k = mention.to();
+        if (s.lower(k).equals(",") && mentionAt(s.index(), k + 1) != null) {
+            k = mentionAt(s.index(), k + 1).to(); // "Pokrovsk, Ukraine:"
+        }
+        String next = s.lower(k);
+        if (next.equals(":") || next.equals("-") || next.equals("\u2014") || next.equals("\u2013")) {
+            return true;
+        }
+        if (next.equals("(")) {
+            Mention inside = mentionAt(s.index(), k + 1);
+            boolean agency = inside != null && inside.entity().known != null
+                    && inside.entity().known.orgKind() == KnownEntity.OrgKind.MEDIA;
+            return upper || agency;
+        }
+        return false;
+    }
+
     /** The article's entity of the state with this ISO code (a person's or a place's state), or null when unknown. */
     ArticleEntity country(String isoCode) {
         for (ArticleEntity candidate : entities.values()) {

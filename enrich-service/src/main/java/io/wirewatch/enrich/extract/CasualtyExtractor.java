@@ -469,7 +469,7 @@ final class CasualtyExtractor {
         int bestRank = Integer.MIN_VALUE;
         for (Mention mention : article.mentions(s.index())) {
             EntityType type = mention.entity().type;
-            if (mention.from() < clauseFrom || mention.to() > clauseTo || isDateline(lexicon, s, mention)
+            if (mention.from() < clauseFrom || mention.to() > clauseTo || article.isDateline(s, mention)
                     || (type != EntityType.PLACE && type != EntityType.COUNTRY) || mention.kind() == Mention.Kind.DEMONYM) {
                 continue;
             }
@@ -495,7 +495,7 @@ final class CasualtyExtractor {
         }
         Mention nearestPlace = null;
         for (Mention mention : article.mentions(s.index())) {
-            if (mention.entity().type != EntityType.PLACE || isDateline(lexicon, s, mention)) {
+            if (mention.entity().type != EntityType.PLACE || article.isDateline(s, mention)) {
                 continue;
             }
             if (nearestPlace == null || specificity(mention.entity()) > specificity(nearestPlace.entity())
@@ -563,22 +563,6 @@ final class CasualtyExtractor {
                 || before.equals("of") && lexicon.is("PLACE_TYPES", s.lower(k - 1));
     }
 
-    /** A name at the start of a sentence followed by ":", "(" or a dash, or by ", Country:": the dateline. */
-    private static boolean isDateline(Lexicon lexicon, Sentence s, Mention mention) {
-        if (mention.from() > 1) {
-            return false;
-        }
-        for (int k = mention.to(); k < Math.min(s.size(), mention.to() + 5); k++) {
-            if (lexicon.is("DATELINE_MARKS", s.lower(k))) {
-                return true;
-            }
-            if (!s.lower(k).equals(",") && !s.token(k).isCapitalised()) {
-                return false;
-            }
-        }
-        return false;
-    }
-
     /** The most specific place of a sentence that is no dateline, else null. */
     private static ArticleEntity lastPlace(ArticleAnalysis article, int sentenceIndex) {
         Sentence s = article.sentences.get(sentenceIndex);
@@ -587,7 +571,7 @@ final class CasualtyExtractor {
         ArticleEntity best = null;
         for (int m = mentions.size() - 1; m >= 0; m--) {
             Mention mention = mentions.get(m);
-            if (mention.entity().type == EntityType.PLACE && !isDateline(lexicon, s, mention)
+            if (mention.entity().type == EntityType.PLACE && !article.isDateline(s, mention)
                     && (best == null || specificity(mention.entity()) > specificity(best))) {
                 best = mention.entity();
             }

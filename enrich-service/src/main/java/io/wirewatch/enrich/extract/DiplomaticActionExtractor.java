@@ -359,6 +359,9 @@ final class DiplomaticActionExtractor {
             }
         }
         int pronoun = pronounSubject(lexicon, s, verb);
+        if (coordinated && pronoun < 0) {
+            pronoun = lastPronoun(s, clauseStart, verb); // "they are expelling ... and recalling": the first verb's
+        }
         if (pronoun >= 0) {
             // "... and said he was recalling", "announced it would reopen": the pronoun's antecedent, a person's state
             // for he or she, else the actor named before it in the sentence
@@ -435,6 +438,16 @@ final class DiplomaticActionExtractor {
         }
         String w = s.lower(k);
         return w.equals("he") || w.equals("she") || w.equals("it") || w.equals("they") ? k : -1;
+    }
+
+    private static int lastPronoun(Sentence s, int from, int to) {
+        for (int k = to - 1; k >= from; k--) {
+            String w = s.lower(k);
+            if (w.equals("he") || w.equals("she") || w.equals("it") || w.equals("they")) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static boolean personalPronoun(Sentence s, int from, int to) {
@@ -562,7 +575,7 @@ final class DiplomaticActionExtractor {
 
     private static List<ArticleEntity> chainEndingWith(ArticleAnalysis article, Sentence s, Mention mention, int from,
                                                        int to, boolean countriesOnly) {
-        if (mention.to() > to || mention.from() < from || isDateline(s, mention)
+        if (mention.to() > to || mention.from() < from || article.isDateline(s, mention)
                 || insideAside(article.language.lexicon(), s, mention.from(), to)) {
             return null;
         }
@@ -575,15 +588,6 @@ final class DiplomaticActionExtractor {
             return null;
         }
         return actorsOf(article, chain, countriesOnly);
-    }
-
-    /** "MOSCOW (Sputnik) -", "RIYADH:": where the story was filed, not who acts. */
-    private static boolean isDateline(Sentence s, Mention mention) {
-        if (mention.from() > 1) {
-            return false;
-        }
-        String next = s.lower(mention.to());
-        return next.equals(":") || next.equals("(") || next.equals("-") || next.equals("\u2014") || next.equals("\u2013");
     }
 
     /**
