@@ -21,7 +21,6 @@ public final class ArticleExtractor {
     /** Version of the rules and gazetteers; carried in every EnrichedArticle. */
     public static final String VERSION = "rules-1.0.0";
 
-    private final TextSegmenter segmenter = new TextSegmenter();
     private final Gazetteer gazetteer;
     private final Language english;
     private final EntityRecognizer entityRecognizer;
@@ -46,7 +45,7 @@ public final class ArticleExtractor {
             return new Extraction(List.of(), List.of(), List.of(), List.of());
         }
         LocalDate published = publishedAt == null ? null : LocalDate.ofInstant(publishedAt, ZoneOffset.UTC);
-        ArticleAnalysis article = new ArticleAnalysis(text, segmenter.split(text), published, outlet, english,
+        ArticleAnalysis article = new ArticleAnalysis(text, english.segmenter().split(text), published, outlet, english,
                 gazetteer);
         entityRecognizer.recognise(article);
         return new Extraction(

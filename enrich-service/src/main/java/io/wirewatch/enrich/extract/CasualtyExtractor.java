@@ -56,18 +56,18 @@ final class CasualtyExtractor {
         List<Figure> figures = new ArrayList<>();
         ArticleEntity mainCountry = article.mainCountry();
         for (Sentence s : article.sentences) {
-            List<TimeExpressions.TimeExpression> times = TimeExpressions.find(s, article.text, article.published);
+            List<TimeExpressions.TimeExpression> times = article.language.time().find(s, article.text, article.published);
             Set<Integer> usedNumbers = new HashSet<>();
             Lexicon lexicon = article.language.lexicon();
             for (int i = 0; i < s.size(); i++) {
                 if (insideTime(times, i)) {
                     continue; // "since Oct 7", "on 12 March": a date, not a count
                 }
-                Count count = countAt(lexicon, s, i);
+                Count count = countAt(article.language, s, i);
                 if (count == null || !usedNumbers.add(count.number())) {
                     continue;
                 }
-                Harm harm = harmOf(lexicon, s, count);
+                Harm harm = harmOf(article.language, s, count);
                 if (harm == null) {
                     continue;
                 }
@@ -115,28 +115,33 @@ final class CasualtyExtractor {
 
     // ---------------------------------------------------------------- counts
 
-    private static Count countAt(Lexicon lexicon, Sentence s, int i) {
+    private static Count countAt(Language language, Sentence s, int i) {
+        Lexicon lexicon = language.lexicon();
         String w = s.lower(i);
-        long exact = NumberWords.exactValue(w);
-        int vague = NumberWords.vagueValue(w);
+        NumberWords numbers = language.numbers();
+        long exact = numbers.exactValue(w);
+        int vague = numbers.vagueValue(w);
         int value;
         CountBound bound;
         int to = i + 1;
-        if (w.equals("dozen") && s.lower(i - 1).equals("a")) {
-            value = 12;
+        boolean afterArticle = lexicon.is("INDEFINITE_ARTICLE", s.lower(i - 1));
+        if (lexicon.is("COUNT_NOUN_AFTER_A", w) && afterArticle && exact > 0) {
+            value = (int) exact; // "a dozen"
             bound = CountBound.EXACT;
         } else if (vague > 0) {
             value = vague;
             bound = CountBound.VAGUE;
-            if (s.lower(i + 1).equals("of") && (s.lower(i + 2).equals("thousands") || s.lower(i + 2).equals("millions"))) {
-                value *= s.lower(i + 2).equals("thousands") ? 1000 : 1_000_000;
-                to = i + 3;
+            int of = lexicon.matchAt("OF", s, i + 1);
+            if (of > 0 && lexicon.is("VAGUE_OF", s.lower(i + 1 + of))) {
+                // "tens of thousands": the vague word counts thousands
+                value *= (int) Math.max(1, Math.min(1_000_000, numbers.vagueValue(s.lower(i + 1 + of)) / 2));
+                to = i + 2 + of;
             }
         } else if (exact > 0) {
-            if (isYearOrCode(s, i, exact)) {
+            if (isYearOrCode(lexicon, s, i, exact)) {
                 return null;
             }
-            long multiplied = exact * NumberWords.multiplier(s.lower(i + 1));
+            long multiplied = exact * numbers.multiplier(s.lower(i + 1));
             if (multiplied != exact) {
                 to = i + 2;
             }
@@ -152,8 +157,8 @@ final class CasualtyExtractor {
             return null; // "95 km"
         }
         int from = i;
-        if (s.lower(from - 1).equals("a") && w.equals("dozen")) {
-            from--;
+        if (afterArticle && (vague > 0 || lexicon.is("COUNT_NOUN_AFTER_A", w))) {
+            from--; // "a dozen", "une quarantaine"
         }
         int before = from - 1;
         if (s.token(Math.max(0, before)).isQuote() && before >= 0) {
@@ -170,19 +175,19 @@ final class CasualtyExtractor {
         }
         if (lexicon.is("ADDITIONAL", s.lower(from - 1))) {
             additional = true;
-            from = s.lower(from - 2).equals("a") ? from - 2 : from - 1;
+            from = lexicon.is("INDEFINITE_ARTICLE", s.lower(from - 2)) ? from - 2 : from - 1;
         }
-        if (s.lower(to).equals("more")) {
+        if (lexicon.matchAt("ADDITIONAL_AFTER", s, to) > 0) {
             additional = true; // "Hundreds more are believed to have been killed"
         }
         return new Count(from, to, i, value, bound, additional);
     }
 
-    private static boolean isYearOrCode(Sentence s, int i, long value) {
+    private static boolean isYearOrCode(Lexicon lexicon, Sentence s, int i, long value) {
         String text = s.token(i).text();
-        boolean yearLike = value >= 1900 && value <= 2100 && !text.contains(",");
-        boolean tooLong = text.replace(",", "").length() > 9;
-        return yearLike && !s.lower(i + 1).equals("people") || tooLong || s.lower(i - 1).equals("$")
+        boolean yearLike = value >= 1900 && value <= 2100 && !text.contains(",") && !text.contains(".");
+        boolean tooLong = text.replace(",", "").replace(".", "").length() > 9;
+        return yearLike && !lexicon.is("PEOPLE", s.lower(i + 1)) || tooLong || s.lower(i - 1).equals("$")
                 || s.lower(i - 1).equals("+");
     }
 
@@ -199,7 +204,9 @@ final class CasualtyExtractor {
 
     // ---------------------------------------------------------------- harm
 
-    private static Harm harmOf(Lexicon lexicon, Sentence s, Count count) {
+    private static Harm harmOf(Language language, Sentence s, Count count) {
+        Lexicon lexicon = language.lexicon();
+        NumberWords numbers = language.numbers();
         // Active verb before: "killing nearly 70 people", "claimed over 300 lives".
         String verb = s.lower(count.from() - 1);
         for (Map.Entry<CasualtyKind, String> active : HARM_BEFORE.entrySet()) {
@@ -227,18 +234,18 @@ final class CasualtyExtractor {
             if (lexicon.is("COUNT_STOP", w)) {
                 break;
             }
-            if (k > count.to() && (token.isNumber() || NumberWords.exactValue(w) > 0 || NumberWords.vagueValue(w) > 0)
-                    && !s.lower(k - 1).equals("and")) {
+            if (k > count.to() && (token.isNumber() || numbers.exactValue(w) > 0 || numbers.vagueValue(w) > 0)
+                    && !lexicon.is("AND", s.lower(k - 1))) {
                 break;
             }
         }
         // "the death toll in Syria ... passed 5,400", "bringing the toll to 57"; but not "a riot at one of the prisons"
-        boolean oneOf = count.value() == 1 && s.lower(count.to()).equals("of");
+        boolean oneOf = count.value() == 1 && lexicon.is("OF", s.lower(count.to()));
         for (int k = oneOf ? -1 : count.from() - 1; k >= Math.max(0, count.from() - TOLL_WINDOW); k--) {
             int length = lengthEndingAt(lexicon, "TOLL", s, k + 1);
             if (length > 0) {
                 int tollFrom = k - length + 1;
-                boolean named = length > 1 || !s.lower(tollFrom - 1).equals("the") || s.lower(count.from() - 1).equals("to")
+                boolean named = length > 1 || !lexicon.is("ARTICLE", s.lower(tollFrom - 1)) || lexicon.is("TO", s.lower(count.from() - 1))
                         || lexicon.is("TOLL_PASSED", s.lower(count.from() - 1));
                 if (named) {
                     return new Harm(CasualtyKind.KILLED, tollFrom, count.to(), true);
@@ -304,7 +311,7 @@ final class CasualtyExtractor {
                 .setCountText(s.span(article.text, count.from(), count.to() - 1))
                 .setBound(bound)
                 .setKind(harm.kind())
-                .setVictims(victims(lexicon, s, count, harm))
+                .setVictims(victims(article.language, s, count, harm))
                 .setPlace(place == null ? null : place.canonicalName)
                 .setPlaceCountryCode(place == null ? null : place.countryCode)
                 .setPlaceRegion(place == null ? null : place.region)
@@ -348,13 +355,13 @@ final class CasualtyExtractor {
             single |= lexicon.matchAt("INCIDENT", s, k) > 0;
             series |= lexicon.matchAt("INCIDENT_SERIES", s, k) > 0;
         }
-        return single || series && !harm.deathToll() && !isPerfect(s, harm);
+        return single || series && !harm.deathToll() && !isPerfect(lexicon, s, harm);
     }
 
     /** "have been killed", "has died": the present perfect counts up to now. */
-    private static boolean isPerfect(Sentence s, Harm harm) {
+    private static boolean isPerfect(Lexicon lexicon, Sentence s, Harm harm) {
         for (int k = Math.max(0, harm.to() - 5); k < harm.to(); k++) {
-            if (s.lower(k).equals("have") || s.lower(k).equals("has")) {
+            if (lexicon.is("HAVE", s.lower(k))) {
                 return true;
             }
         }
@@ -368,7 +375,7 @@ final class CasualtyExtractor {
         int bestDistance = Integer.MAX_VALUE;
         for (TimeExpressions.TimeExpression time : times) {
             int distance = time.to() <= count.from() ? count.from() - time.to() : Math.max(0, time.from() - count.to());
-            if (distance > 16 || crossesBut(s, time, count)) {
+            if (distance > 16 || crossesBut(article.language.lexicon(), s, time, count)) {
                 continue;
             }
             if (distance < bestDistance) {
@@ -389,38 +396,39 @@ final class CasualtyExtractor {
     private static boolean datesAStatement(ArticleAnalysis article, Sentence s, TimeExpressions.TimeExpression time) {
         int before = time.from() - 1;
         return article.language.isReportingVerb(s.lower(before))
-                || s.lower(before).equals("on") && article.language.isReportingVerb(s.lower(before - 1));
+                || article.language.lexicon().is("TIME_ON", s.lower(before)) && article.language.isReportingVerb(s.lower(before - 1));
     }
 
-    private static boolean crossesBut(Sentence s, TimeExpressions.TimeExpression time, Count count) {
+    private static boolean crossesBut(Lexicon lexicon, Sentence s, TimeExpressions.TimeExpression time, Count count) {
         int from = Math.min(time.to(), count.to());
         int to = Math.max(time.from(), count.from());
         for (int k = from; k < to; k++) {
-            if (s.lower(k).equals("but") || s.lower(k).equals(";")) {
+            if (lexicon.is("BUT", s.lower(k)) || s.lower(k).equals(";")) {
                 return true;
             }
         }
         return false;
     }
 
-    private static String victims(Lexicon lexicon, Sentence s, Count count, Harm harm) {
+    private static String victims(Language language, Sentence s, Count count, Harm harm) {
+        Lexicon lexicon = language.lexicon();
         StringBuilder words = new StringBuilder();
         int limit = harm.from() >= count.from() && harm.to() > count.to() ? harm.to() - 1 : Math.min(s.size(), count.to() + 6);
         for (int k = count.to(); k < limit; k++) {
             Token token = s.token(k);
             String w = token.lower();
-            if (!token.isWord() || lexicon.is("CASUALTY_LOCATIVES", w) || w.equals("by")) {
+            if (!token.isWord() || lexicon.is("CASUALTY_LOCATIVES", w) || lexicon.is("BY", w)) {
                 if (token.isQuote()) {
                     continue;
                 }
                 break;
             }
-            if ((w.equals("and") || w.equals("or")) && (s.token(Math.min(k + 1, s.size() - 1)).isNumber()
-                    || NumberWords.exactValue(s.lower(k + 1)) > 0)) {
+            if ((lexicon.is("AND", w) || lexicon.is("OR", w)) && (s.token(Math.min(k + 1, s.size() - 1)).isNumber()
+                    || language.numbers().exactValue(s.lower(k + 1)) > 0)) {
                 break; // "12 soldiers and 4 civilians": the next count has its own victims
             }
             if (lexicon.is("NOT_VICTIMS", w) || isHarmWord(lexicon, w)) {
-                if (words.length() > 0 && !w.equals("of") && !w.equals("the")) {
+                if (words.length() > 0 && !lexicon.is("OF", w) && !lexicon.is("ARTICLE", w)) {
                     break;
                 }
                 if (words.length() == 0) {
@@ -433,7 +441,7 @@ final class CasualtyExtractor {
             words.append(token.text());
         }
         String victims = words.toString().trim();
-        return victims.isEmpty() || victims.equals("lives") ? null : victims;
+        return victims.isEmpty() || lexicon.is("LIVES", victims.toLowerCase(java.util.Locale.ROOT)) ? null : victims;
     }
 
     private static boolean isHarmWord(Lexicon lexicon, String w) {
@@ -453,18 +461,18 @@ final class CasualtyExtractor {
      */
     private Place place(ArticleAnalysis article, Sentence s, Count count, CasualtyPeriod period,
                                 List<Figure> earlier, ArticleEntity mainCountry) {
+        Lexicon lexicon = article.language.lexicon();
         int clauseFrom = count.from();
         while (clauseFrom > 0 && !s.lower(clauseFrom - 1).equals(",") && !s.token(clauseFrom - 1).isClauseBreak()) {
             clauseFrom--;
         }
         int clauseTo = count.to();
         while (clauseTo < s.size() && !s.lower(clauseTo).equals(",") && !s.token(clauseTo).isClauseBreak()) {
-            if (s.lower(clauseTo).equals("elsewhere")) {
+            if (lexicon.is("ELSEWHERE", s.lower(clauseTo))) {
                 return new Place(null, true);
             }
             clauseTo++;
         }
-        Lexicon lexicon = article.language.lexicon();
         ArticleEntity best = null;
         int bestRank = Integer.MIN_VALUE;
         for (Mention mention : article.mentions(s.index())) {
@@ -550,9 +558,9 @@ final class CasualtyExtractor {
         int k = mention.from() - 1;
         while (k >= 0) {
             String w = s.lower(k);
-            if (w.equals("the") || lexicon.is("DIRECTIONS", w)) {
+            if (lexicon.is("ARTICLE", w) || lexicon.is("DIRECTIONS", w)) {
                 k--;
-            } else if (w.equals("'s") && article.mentionAt(s.index(), k - 1) != null) {
+            } else if (lexicon.is("POSSESSIVE", w) && article.mentionAt(s.index(), k - 1) != null) {
                 k = article.mentionAt(s.index(), k - 1).from() - 1;
             } else {
                 break;
@@ -560,7 +568,7 @@ final class CasualtyExtractor {
         }
         String before = s.lower(k);
         return lexicon.is("CASUALTY_LOCATIVES", before)
-                || before.equals("of") && lexicon.is("PLACE_TYPES", s.lower(k - 1));
+                || lexicon.is("OF", before) && lexicon.is("PLACE_TYPES", s.lower(k - 1));
     }
 
     /** The most specific place of a sentence that is no dateline, else null. */
@@ -584,21 +592,22 @@ final class CasualtyExtractor {
     private String source(ArticleAnalysis article, Sentence s, Count count, List<Figure> earlier) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        Lexicon lexicon = article.language.lexicon();
         for (int r = 0; r < s.size(); r++) {
             String w = s.lower(r);
-            boolean according = w.equals("according") && s.lower(r + 1).equals("to");
-            if (!according && !isAttributionVerb(w)) {
+            int accordingTo = lexicon.matchAt("ACCORDING_TO", s, r);
+            boolean according = accordingTo > 0;
+            if (!according && !lexicon.is("ATTRIBUTION", w)) {
                 continue;
             }
-            if (crossesBut(s, new TimeExpressions.TimeExpression(r, r + 1, null, null, null, ""), count)) {
+            if (crossesBut(article.language.lexicon(), s, new TimeExpressions.TimeExpression(r, r + 1, null, null, null, ""), count)) {
                 continue;
             }
             String beforeVerb = s.lower(r - 1);
-            if (!according && (beforeVerb.equals("were") || beforeVerb.equals("was") || beforeVerb.equals("are")
-                    || beforeVerb.equals("is") || beforeVerb.equals("been"))) {
+            if (!according && lexicon.is("BE", beforeVerb)) {
                 continue; // "were reported killed": no one is named
             }
-            String speaker = according ? speakerAfter(article, s, r + 2) : speakerBefore(article, s, r, earlier);
+            String speaker = according ? speakerAfter(article, s, r + accordingTo) : speakerBefore(article, s, r, earlier);
             if (speaker == null && w.endsWith("ing")) {
                 speaker = firstSpeakerInSentence(article, s);
             }
@@ -614,21 +623,16 @@ final class CasualtyExtractor {
         return best;
     }
 
-    private static boolean isAttributionVerb(String w) {
-        return w.equals("said") || w.equals("says") || w.equals("say") || w.equals("told") || w.equals("reported")
-                || w.equals("saying") || w.equals("claimed") || w.equals("estimated") || w.equals("estimates")
-                || w.equals("reports") || w.equals("report");
-    }
-
     private String speakerBefore(ArticleAnalysis article, Sentence s, int verb, List<Figure> earlier) {
+        Lexicon lexicon = article.language.lexicon();
         StringBuilder phrase = new StringBuilder();
         for (int k = verb - 1; k >= Math.max(0, verb - 6); k--) {
             Token token = s.token(k);
-            if (!token.isWord() && !token.text().equals("'s")) {
+            if (!token.isWord() && !lexicon.is("POSSESSIVE", token.lower())) {
                 break;
             }
             String w = token.lower();
-            if (w.equals("they") || w.equals("it")) {
+            if (lexicon.is("PRONOUN_OTHER", w)) {
                 if (phrase.length() == 0) {
                     return previousSource(s, earlier);
                 }
@@ -640,16 +644,15 @@ final class CasualtyExtractor {
                 if (government != null) {
                     return government.canonicalName;
                 }
-                String group = Speakers.group(phrase.toString());
+                String group = Speakers.group(lexicon, phrase.toString());
                 return group != null ? group : mention.entity().canonicalName;
             }
-            if (w.equals("that") || w.equals("which") || w.equals("who") || article.language.isReportingVerb(w)
-                    && k != verb) {
+            if (lexicon.is("RELATIVE", w) || article.language.isReportingVerb(w) && k != verb) {
                 break;
             }
             phrase.insert(0, w + " ");
         }
-        return Speakers.group(phrase.toString());
+        return Speakers.group(lexicon, phrase.toString());
     }
 
     private static String speakerAfter(ArticleAnalysis article, Sentence s, int from) {
@@ -665,7 +668,7 @@ final class CasualtyExtractor {
             }
             phrase.append(token.lower()).append(' ');
         }
-        return Speakers.group(phrase.toString());
+        return Speakers.group(article.language.lexicon(), phrase.toString());
     }
 
     private static String firstSpeakerInSentence(ArticleAnalysis article, Sentence s) {

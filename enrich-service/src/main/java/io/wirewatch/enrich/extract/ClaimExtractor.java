@@ -25,6 +25,7 @@ final class ClaimExtractor {
     }
 
     List<Claim> extract(ArticleAnalysis article) {
+        Lexicon lexicon = article.language.lexicon();
         List<Claim> claims = new ArrayList<>();
         Map<String, Speaker> lastByKind = new LinkedHashMap<>();
         for (Sentence s : article.sentences) {
@@ -36,12 +37,14 @@ final class ClaimExtractor {
                 Claim claim = null;
                 if (w.equals(":") && r + 1 < s.size() && s.token(r + 1).isQuote() && !quoted[r]) {
                     claim = caption(article, s, r, lastByKind);
-                } else if (w.equals("according") && s.lower(r + 1).equals("to")) {
-                    Speaker speaker = speakerAfter(article, s, r + 2);
+                } else if (lexicon.matchAt("ACCORDING_TO", s, r) > 0) {
+                    int length = lexicon.matchAt("ACCORDING_TO", s, r);
+                    Speaker speaker = speakerAfter(article, s, r + length);
                     if (speaker != null) {
-                        according = claim(article, s, speaker, "according to", false, contentBefore(article, s, r), r, r + 2);
+                        according = claim(article, s, speaker, "according to", false, contentBefore(article, s, r), r,
+                                r + length);
                     }
-                } else if (article.language.isReportingVerb(w) && !quoted[r] && !isPassive(s, r)) {
+                } else if (article.language.isReportingVerb(w) && !quoted[r] && !isPassive(lexicon, s, r)) {
                     claim = verbClaim(article, s, r, quoted, lastByKind);
                 }
                 if (claim != null) {
@@ -60,7 +63,7 @@ final class ClaimExtractor {
 
     private Claim verbClaim(ArticleAnalysis article, Sentence s, int r, boolean[] quoted, Map<String, Speaker> last) {
         String verb = article.language.reportingLemma(s.lower(r));
-        if (s.lower(r).equals("quoted")) {
+        if (article.language.lexicon().is("QUOTED", s.lower(r))) {
             Speaker speaker = speakerAfter(article, s, r + 1);
             if (speaker == null) {
                 return null;
@@ -154,10 +157,9 @@ final class ClaimExtractor {
         return claim(article, s, subject.speaker(), "say", true, quotedText(article, s, colon), Math.max(0, colon - 1), colon + 1);
     }
 
-    private static boolean isPassive(Sentence s, int r) {
-        String before = s.lower(r - 1);
-        return (before.equals("were") || before.equals("was") || before.equals("is") || before.equals("are")
-                || before.equals("been")) && s.lower(r).endsWith("ed");
+    /** "were reported killed": a reporting verb in the passive names no speaker. */
+    private static boolean isPassive(Lexicon lexicon, Sentence s, int r) {
+        return lexicon.is("BE", s.lower(r - 1)) && s.lower(r).endsWith("ed");
     }
 
     private static boolean quoteFollows(Sentence s, int r, int within) {
@@ -176,6 +178,7 @@ final class ClaimExtractor {
      * Carnegie Moscow Centre said".
      */
     private Subject speakerBefore(ArticleAnalysis article, Sentence s, int verb, Map<String, Speaker> last) {
+        Lexicon lexicon = article.language.lexicon();
         StringBuilder phrase = new StringBuilder();
         int k = verb - 1;
         int limit = Math.max(0, verb - 25);
@@ -213,17 +216,15 @@ final class ClaimExtractor {
                 k = open - 1; // ", in Homs, says": skip the aside
                 continue;
             }
-            if (!token.isWord() && !w.equals("'s")) {
+            if (!token.isWord() && !lexicon.is("POSSESSIVE", w)) {
                 break;
             }
-            if ((w.equals("he") || w.equals("she")) && phrase.length() == 0) {
+            if (lexicon.is("PRONOUN_PERSON", w) && phrase.length() == 0) {
                 return subject(last.get("person"), k);
             }
-            if (w.equals("they") && phrase.length() == 0) {
-                return subject(last.get("group"), k);
-            }
-            if (w.equals("it") && phrase.length() == 0) {
-                return subject(last.get("body"), k);
+            if (lexicon.is("PRONOUN_OTHER", w) && phrase.length() == 0) {
+                // "they" a group, "it" a body; a language whose one pronoun is both ("ils") takes the group
+                return subject(last.get(lexicon.is("PRONOUN_PLURAL", w) ? "group" : "body"), k);
             }
             Mention mention = article.mentionAt(s.index(), k);
             if (mention != null && mention.entity().type != EntityType.PLACE) {
@@ -231,7 +232,7 @@ final class ClaimExtractor {
                 if (government != null) {
                     return new Subject(new Speaker(government.canonicalName, government.id), mention.from());
                 }
-                String group = Speakers.group(phrase.toString());
+                String group = Speakers.group(lexicon, phrase.toString());
                 if (group != null) {
                     return new Subject(new Speaker(group, null), mention.from());
                 }
@@ -242,14 +243,14 @@ final class ClaimExtractor {
                 ArticleEntity entity = person != null ? person.entity() : mention.entity();
                 return new Subject(speakerOf(entity), person != null ? person.from() : mention.from());
             }
-            if (w.equals("that") || w.equals("which") || w.equals("who") || w.equals("and") && phrase.length() == 0
+            if (lexicon.is("RELATIVE", w) || lexicon.is("AND", w) && phrase.length() == 0
                     || article.language.isReportingVerb(w)) {
                 break;
             }
             phrase.insert(0, w + " ");
             k = mention != null ? mention.from() - 1 : k - 1;
         }
-        String group = Speakers.group(phrase.toString());
+        String group = Speakers.group(lexicon, phrase.toString());
         return group == null ? null : new Subject(new Speaker(group, null), Math.max(0, k + 1));
     }
 
@@ -273,11 +274,12 @@ final class ClaimExtractor {
 
     /** "Dmitri Trenin of the Carnegie Moscow Centre": the person, not the institution. */
     private static Mention personBeforeOf(ArticleAnalysis article, Sentence s, Mention mention) {
+        Lexicon lexicon = article.language.lexicon();
         int k = mention.from() - 1;
-        if (s.lower(k).equals("the")) {
+        if (lexicon.is("ARTICLE", s.lower(k))) {
             k--;
         }
-        if (!s.lower(k).equals("of")) {
+        if (!lexicon.is("OF", s.lower(k))) {
             return null;
         }
         Mention before = article.mentionAt(s.index(), k - 1);
@@ -286,9 +288,10 @@ final class ClaimExtractor {
 
     private static Speaker speakerAfter(ArticleAnalysis article, Sentence s, int from) {
         StringBuilder phrase = new StringBuilder();
+        Lexicon lexicon = article.language.lexicon();
         for (int k = from; k < Math.min(s.size(), from + 5); k++) {
             Token token = s.token(k);
-            if (!token.isWord() && !token.text().equals("'s")) {
+            if (!token.isWord() && !lexicon.is("POSSESSIVE", token.lower())) {
                 break;
             }
             Mention mention = article.mentionAt(s.index(), k);
@@ -297,7 +300,7 @@ final class ClaimExtractor {
             }
             phrase.append(token.lower()).append(' ');
         }
-        String group = Speakers.group(phrase.toString());
+        String group = Speakers.group(lexicon, phrase.toString());
         return group == null ? null : new Speaker(group, null);
     }
 
@@ -385,7 +388,7 @@ final class ClaimExtractor {
         while (start < s.size() && !s.token(start).isWord() && !s.token(start).isNumber() && !s.token(start).isQuote()) {
             start++;
         }
-        if (s.lower(start).equals("that")) {
+        if (article.language.lexicon().is("COMPLEMENTIZER", s.lower(start))) {
             start++;
         }
         int end = s.size() - 1;

@@ -74,7 +74,7 @@ final class DiplomaticActionExtractor {
             if (triggers.isEmpty()) {
                 continue;
             }
-            List<TimeExpressions.TimeExpression> times = TimeExpressions.find(sentence, article.text, article.published);
+            List<TimeExpressions.TimeExpression> times = article.language.time().find(sentence, article.text, article.published);
             for (TriggerTable.Found trigger : triggers) {
                 List<ArticleEntity> actors = actors(article, sentence, trigger, found);
                 if (actors.isEmpty()) {
@@ -152,7 +152,7 @@ final class DiplomaticActionExtractor {
                 // "from Bahrain, Egypt and Kuwait": the whole list is the target.
                 while (true) {
                     int k = end;
-                    while (k < s.size() && (s.lower(k).equals(",") || s.lower(k).equals("and") || s.lower(k).equals("the"))) {
+                    while (k < s.size() && article.language.lexicon().is("LIST_JOINERS", s.lower(k))) {
                         k++;
                     }
                     Mention next = k > end ? startingAt(s, k) : null;
@@ -241,7 +241,7 @@ final class DiplomaticActionExtractor {
     private List<ArticleEntity> passiveAgent(ArticleAnalysis article, Sentence s, TriggerPattern.Match match, List<Found> earlier) {
         Lexicon lexicon = article.language.lexicon();
         for (int k = match.headEnd(); k < Math.min(s.size(), match.to() + 4); k++) {
-            if (s.lower(k).equals("by")) {
+            if (lexicon.is("BY", s.lower(k))) {
                 int j = lexicon.is("DETERMINERS", s.lower(k + 1)) ? k + 2 : k + 1;
                 List<ArticleEntity> agent = chainStartingAt(article, s, j, false);
                 if (!agent.isEmpty()) {
@@ -254,7 +254,7 @@ final class DiplomaticActionExtractor {
         }
         // "Qatar's ambassador to Egypt has been given 48 hours to leave": the host sends its guest away
         for (int k = match.from(); k < match.to(); k++) {
-            if (lexicon.is("DIPLOMAT", s.lower(k)) && (s.lower(k + 1).equals("to") || s.lower(k + 1).equals("in"))) {
+            if (lexicon.is("DIPLOMAT", s.lower(k)) && lexicon.is("IN_OR_TO", s.lower(k + 1))) {
                 ArticleEntity host = stateOf(article, article.mentionAt(s.index(), k + 2));
                 if (host != null) {
                     return List.of(host);
@@ -281,7 +281,7 @@ final class DiplomaticActionExtractor {
         if (!before.isEmpty()) {
             return before;
         }
-        if (s.lower(match.headEnd()).equals("by")) {
+        if (lexicon.is("BY", s.lower(match.headEnd()))) {
             List<ArticleEntity> agent = chainStartingAt(article, s, match.headEnd() + 1, countriesOnly);
             if (!agent.isEmpty()) {
                 return agent;
@@ -300,11 +300,12 @@ final class DiplomaticActionExtractor {
 
     /** "Russia's veto", "Russian-Chinese veto", "the Russian and Chinese vetoes", "Russia vetoes". */
     private static List<ArticleEntity> actorsRightBefore(ArticleAnalysis article, Sentence s, int noun, boolean countriesOnly) {
+        Lexicon lexicon = article.language.lexicon();
         List<ArticleEntity> actors = new ArrayList<>();
         int k = noun - 1;
         while (k >= 0) {
             String w = s.lower(k);
-            if (w.equals("'s") || w.equals("and") || w.equals(",")) {
+            if (lexicon.is("POSSESSIVE", w) || lexicon.is("AND", w) || w.equals(",")) {
                 k--;
                 continue;
             }
@@ -338,7 +339,7 @@ final class DiplomaticActionExtractor {
                                               List<Found> earlier) {
         Lexicon lexicon = article.language.lexicon();
         int clauseStart = clauseStart(lexicon, s, verb);
-        if (s.lower(verb - 1).equals("to") && lexicon.is("DECISION_NOUNS", s.lower(verb - 2))) {
+        if (lexicon.is("TO", s.lower(verb - 1)) && lexicon.is("DECISION_NOUNS", s.lower(verb - 2))) {
             // "Egypt's decision to sever", "about its decision to recall": the noun's possessor, else the subject
             List<ArticleEntity> possessor = actorsRightBefore(article, s, verb - 2, countriesOnly);
             if (!possessor.isEmpty()) {
@@ -349,7 +350,7 @@ final class DiplomaticActionExtractor {
                 return subject;
             }
         }
-        boolean coordinated = s.lower(verb - 1).equals("and") || s.lower(verb - 1).equals("then");
+        boolean coordinated = lexicon.is("AND", s.lower(verb - 1)) || lexicon.is("THEN", s.lower(verb - 1));
         if (coordinated) {
             // "closed Israel's embassy ... and expelled its diplomats", "after Saudi Arabia froze trade and expelled":
             // the subject of the first verb does both; an object of it ("Israel's embassy") does not
@@ -360,12 +361,12 @@ final class DiplomaticActionExtractor {
         }
         int pronoun = pronounSubject(lexicon, s, verb);
         if (coordinated && pronoun < 0) {
-            pronoun = lastPronoun(s, clauseStart, verb); // "they are expelling ... and recalling": the first verb's
+            pronoun = lastPronoun(lexicon, s, clauseStart, verb); // "they are expelling ... and recalling": the first verb's
         }
         if (pronoun >= 0) {
             // "... and said he was recalling", "announced it would reopen": the pronoun's antecedent, a person's state
             // for he or she, else the actor named before it in the sentence
-            boolean person = s.lower(pronoun).equals("he") || s.lower(pronoun).equals("she");
+            boolean person = lexicon.is("PRONOUN_PERSON", s.lower(pronoun));
             ArticleEntity state = person ? lastPersonsState(article, s, pronoun) : null;
             if (state != null) {
                 return List.of(state);
@@ -384,8 +385,8 @@ final class DiplomaticActionExtractor {
         boolean anaphor = false;
         for (int k = clauseStart; k < verb; k++) {
             String w = s.lower(k);
-            boolean isPronoun = w.equals("they") || w.equals("it") || w.equals("which") || w.equals("who")
-                    || w.equals("members") && k == clauseStart || w.equals("he") || w.equals("she");
+            boolean isPronoun = lexicon.is("PRONOUN_OTHER", w) || lexicon.is("PRONOUN_PERSON", w)
+                    || lexicon.is("RELATIVE", w) || lexicon.is("PLURAL_ANAPHORS", w) && k == clauseStart;
             boolean definite = isPronoun || lexicon.is("DEFINITE", s.lower(k - 1));
             if (lexicon.is("PLURAL_ANAPHORS", w) && definite) {
                 anaphor = plural = true;
@@ -396,7 +397,7 @@ final class DiplomaticActionExtractor {
         if (!anaphor) {
             return List.of();
         }
-        if (personalPronoun(s, clauseStart, verb)) {
+        if (personalPronoun(lexicon, s, clauseStart, verb)) {
             ArticleEntity state = lastPersonsState(article, s, verb);
             if (state != null) {
                 return List.of(state); // "he had ordered ...": the state of the person last named
@@ -433,26 +434,26 @@ final class DiplomaticActionExtractor {
     /** "... and said he was recalling": the index of a pronoun right before the verb and its auxiliaries, or -1. */
     private static int pronounSubject(Lexicon lexicon, Sentence s, int verb) {
         int k = verb - 1;
-        while (k >= 0 && (lexicon.is("AUXILIARY", s.lower(k)) || s.lower(k).equals("also") || s.lower(k).equals("not"))) {
+        while (k >= 0 && (lexicon.is("AUXILIARY", s.lower(k)) || lexicon.is("ALSO", s.lower(k)))) {
             k--;
         }
         String w = s.lower(k);
-        return w.equals("he") || w.equals("she") || w.equals("it") || w.equals("they") ? k : -1;
+        return lexicon.is("PRONOUN_PERSON", w) || lexicon.is("PRONOUN_OTHER", w) ? k : -1;
     }
 
-    private static int lastPronoun(Sentence s, int from, int to) {
+    private static int lastPronoun(Lexicon lexicon, Sentence s, int from, int to) {
         for (int k = to - 1; k >= from; k--) {
             String w = s.lower(k);
-            if (w.equals("he") || w.equals("she") || w.equals("it") || w.equals("they")) {
+            if (lexicon.is("PRONOUN_PERSON", w) || lexicon.is("PRONOUN_OTHER", w)) {
                 return k;
             }
         }
         return -1;
     }
 
-    private static boolean personalPronoun(Sentence s, int from, int to) {
+    private static boolean personalPronoun(Lexicon lexicon, Sentence s, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (s.lower(k).equals("he") || s.lower(k).equals("she")) {
+            if (lexicon.is("PRONOUN_PERSON", s.lower(k))) {
                 return true;
             }
         }
@@ -551,7 +552,7 @@ final class DiplomaticActionExtractor {
                 continue;
             }
             int k = coordinatedBefore(article, s, mentions.get(m), countriesOnly).get(0).from() - 1;
-            if (s.lower(k).equals("the")) {
+            if (lexicon.is("ARTICLE", s.lower(k))) {
                 k--;
             }
             if (k < from || s.lower(k).equals(",") || lexicon.is("SUBJECT_OPENERS", s.lower(k)) || s.token(k).isQuote()) {
@@ -606,8 +607,7 @@ final class DiplomaticActionExtractor {
             return false;
         }
         String first = s.lower(open + 1);
-        boolean aside = first.endsWith("ing") || first.equals("who") || first.equals("which") || first.equals("whose")
-                || first.equals("where") || first.equals("according");
+        boolean aside = isParticiple(lexicon, first) || lexicon.is("ASIDE_OPENERS", first);
         if (!aside) {
             return false;
         }
@@ -630,7 +630,7 @@ final class DiplomaticActionExtractor {
             }
             chain.add(mention);
             k = mention.to();
-            while (k < s.size() && (s.lower(k).equals(",") || s.lower(k).equals("and") || s.lower(k).equals("the"))) {
+            while (k < s.size() && article.language.lexicon().is("LIST_JOINERS", s.lower(k))) {
                 k++;
             }
         }
@@ -656,9 +656,9 @@ final class DiplomaticActionExtractor {
         while (k >= 0) {
             int j = k;
             boolean joined = false;
-            while (j >= 0 && (s.lower(j).equals(",") || s.lower(j).equals("and") || s.lower(j).equals("the")
-                    || s.lower(j).equals("both") || s.lower(j).equals("including"))) {
-                joined |= !s.lower(j).equals("the");
+            Lexicon lexicon = article.language.lexicon();
+            while (j >= 0 && lexicon.is("LIST_JOINERS", s.lower(j))) {
+                joined |= !lexicon.is("ARTICLE", s.lower(j));
                 j--;
             }
             if (!joined || j < 0) {
@@ -683,7 +683,7 @@ final class DiplomaticActionExtractor {
             k--;
         }
         String w = s.lower(k);
-        if (w.equals("of") && lexicon.is("GROUP_HEADS", s.lower(k - 1))) {
+        if (lexicon.is("OF", w) && lexicon.is("GROUP_HEADS", s.lower(k - 1))) {
             return false;
         }
         return lexicon.is("OBJECT_PREPOSITIONS", w);
@@ -751,7 +751,7 @@ final class DiplomaticActionExtractor {
         }
         // The object's own state: "expelling Syrian envoys", "Syria's ambassador", "Iran's diplomatic mission".
         int from = match.from();
-        if (s.lower(from - 1).equals("'s")) {
+        if (lexicon.is("POSSESSIVE", s.lower(from - 1))) {
             from = Math.max(0, from - 2);
         } else if (article.mentionAt(s.index(), from - 1) != null) {
             from = article.mentionAt(s.index(), from - 1).from();
@@ -771,7 +771,7 @@ final class DiplomaticActionExtractor {
             if (breaksClause(lexicon, s, k)) {
                 break;
             }
-            boolean of = s.lower(k).equals("of") && k == match.to();
+            boolean of = lexicon.is("OF", s.lower(k)) && k == match.to();
             if (lexicon.is("TARGET_PREPOSITIONS", s.lower(k)) || of) {
                 // "with Qatar", "with the Gulf Arab country Qatar": the first state within a few words
                 for (int j = k + 1; j < Math.min(s.size(), k + 5) && !breaksClause(lexicon, s, j); j++) {
@@ -816,7 +816,7 @@ final class DiplomaticActionExtractor {
             }
             k = mention.to();
             int next = k;
-            while (next < s.size() && (s.lower(next).equals(",") || s.lower(next).equals("and") || s.lower(next).equals("the"))) {
+            while (next < s.size() && article.language.lexicon().is("LIST_JOINERS", s.lower(next))) {
                 next++;
             }
             if (next == k) {
@@ -847,7 +847,7 @@ final class DiplomaticActionExtractor {
     /** The modality the head's clause gives the action (see the class comment). */
     private static Modality modality(Lexicon lexicon, Sentence s, TriggerPattern.Match match) {
         int head = match.head();
-        if (s.lower(head).endsWith("ing") && lexicon.is("GERUND_DEBATE", s.lower(head - 1))) {
+        if (isParticiple(lexicon, s.lower(head)) && lexicon.is("GERUND_DEBATE", s.lower(head - 1))) {
             return Modality.PLANNED; // "divided over suspending Syria's membership": discussed, not done
         }
         if (lexicon.is("CONDITION", s.lower(firstWord(s)))) {
@@ -880,20 +880,30 @@ final class DiplomaticActionExtractor {
             if (breaksClause(lexicon, s, k) && !s.lower(k).equals(",")) {
                 break;
             }
-            if (s.lower(k).equals("if") || s.lower(k).equals("unless")) {
+            if (lexicon.is("CONDITION", s.lower(k))) {
                 return Modality.THREATENED; // "will expel the ambassador if the series airs again"
             }
         }
         if (s.lower(s.size() - 1).equals("?") || s.lower(s.size() - 2).equals("?")) {
             return Modality.PLANNED; // a question is no report: "how big a deal is it to expel a diplomat?"
         }
-        if (s.lower(head - 1).equals("to") && !lexicon.endsAt("INFINITIVE_DECIDED", s, head - 1)
+        if (lexicon.is("TO", s.lower(head - 1)) && !lexicon.endsAt("INFINITIVE_DECIDED", s, head - 1)
                 && !lexicon.is("DECISION_NOUNS", s.lower(head - 2)) && !isFrameWord(match, head - 1)) {
             // "waiting to impose", "reasons to impose", "was needed to suspend": an infinitive no decision governs
             // is an aim or an argument, not a report
             return Modality.PLANNED;
         }
         return Modality.ASSERTED;
+    }
+
+    /** "claiming", "suspending" (English); the language's PARTICIPLE_ENDINGS say which endings. */
+    static boolean isParticiple(Lexicon lexicon, String lower) {
+        for (String ending : lexicon.words("PARTICIPLE_ENDINGS")) {
+            if (lower.length() > ending.length() + 2 && lower.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int firstWord(Sentence s) {

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Finds the people, organisations, countries and places of an article and merges their aliases.
@@ -21,61 +19,6 @@ import java.util.regex.Pattern;
  * seen elsewhere, comparing spellings by a transliteration key so {@code Sergey} and {@code Sergei} agree.
  */
 final class EntityRecognizer {
-
-    private static final Set<String> LOCATIVE_PREPOSITIONS = Set.of("in", "to", "from", "at", "near", "into", "outside",
-            "around", "across", "toward", "towards", "via", "inside", "through", "throughout", "within");
-    private static final Set<String> PLACE_NOUNS = Set.of("town", "city", "village", "district", "province", "region",
-            "neighbourhood", "neighborhood", "suburb", "area", "governorate", "capital", "port");
-    /** Nouns after a capital that make it the city, not its government: "Kabul bombing", "Kabul's diplomatic quarter". */
-    private static final Set<String> PLACE_EVENT_NOUNS = Set.of("bombing", "bombings", "blast", "blasts", "attack",
-            "attacks", "explosion", "clashes", "violence", "protest", "protests", "streets", "suburbs", "suburb",
-            "outskirts", "airport", "highway", "residents", "quarter", "district", "neighbourhood", "neighborhood",
-            "centre", "center", "siege", "fighting", "shelling", "massacre", "raid", "riots", "unrest", "earthquake",
-            "floods", "fire", "metro", "hospital", "hospitals", "area", "region", "province", "bureau");
-    /** Capitalised words that start a sentence or a heading but never a name. */
-    private static final Set<String> NOT_NAME_START = Set.of("the", "a", "an", "this", "that", "these", "those", "it",
-            "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "in", "on", "at",
-            "after", "before", "but", "and", "or", "if", "when", "while", "as", "also", "earlier", "later", "separately",
-            "meanwhile", "some", "many", "most", "several", "thousands", "hundreds", "dozens", "scores", "what", "who",
-            "where", "why", "how", "are", "is", "was", "were", "do", "does", "did", "send", "please", "there", "here",
-            "according", "asked", "bolstered", "accompanying", "increasingly", "listen", "skip", "interact", "with",
-            "without", "for", "from", "to", "by", "of", "under", "over", "since", "until", "despite", "although",
-            "though", "even", "only", "yet", "still", "now", "today", "yesterday", "tonight", "western", "eastern",
-            "northern", "southern", "opposition", "state", "human", "member", "members", "activists", "residents",
-            "rebels", "government", "security", "each", "every", "all", "both", "no", "not", "one", "two", "three",
-            "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "last", "next", "new", "former",
-            "senior", "top", "local", "official", "officials", "hopes", "someone", "nobody", "everyone", "us", "such",
-            "other", "others", "another", "more", "much", "any", "can", "could", "would", "should", "will", "may",
-            "might", "must", "so", "then", "than", "because", "however", "instead", "again", "police", "troops",
-            "forces", "witnesses", "analysts", "diplomats", "sources", "medics", "doctors", "people", "civilians",
-            "video", "photo", "pictures", "read", "watch", "see", "click", "share", "follow", "sign", "related",
-            "update", "updated", "breaking", "live", "exclusive", "analysis", "comment", "editorial", "opinion",
-            "mrs", "ms", "mr", "dr", "god", "internet", "islamic", "islamist", "muslim", "muslims", "christian",
-            "christians", "sunni", "shia", "shiite", "alawite", "kurdish", "kurds", "arab", "arabs", "european",
-            "african", "asian", "latin", "middle", "central", "north", "south", "east", "west", "international",
-            "national", "regional", "federal", "royal", "presidential", "parliamentary", "constitutional");
-    /** Words that can start a sentence before an institution's name: "The Interior Ministry", "But the ...". */
-    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "this", "that", "its", "his", "her",
-            "their", "in", "on", "at", "after", "before", "but", "and", "or", "if", "when", "while", "as", "also",
-            "with", "for", "from", "to", "by", "of", "separately", "meanwhile", "later", "earlier");
-    private static final Set<String> CALENDAR_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
-            "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december", "christmas", "easter", "ramadan", "eid");
-    private static final Set<String> ORG_HEADS = Set.of("Council", "Centre", "Center", "Ministry", "Department", "Army",
-            "Agency", "Service", "Committee", "Party", "Front", "Bank", "University", "Institute", "Foundation",
-            "Organisation", "Organization", "Union", "Commission", "Court", "Corporation", "Company", "Group",
-            "Association", "Movement", "Brigade", "Brigades", "Forces", "Network", "Observatory", "Office", "League",
-            "Fund", "Authority", "Parliament", "Assembly", "Coalition", "Alliance", "Federation", "Guard", "Police",
-            "Tribunal", "Board", "Bureau", "Programme", "Mission", "Watch", "Times", "Post", "Television", "Radio",
-            "Club", "Church", "Cabinet", "Senate", "Congress", "Society", "Bloc", "Airlines", "Airways", "Exchange");
-    /** Last words that make a capitalised run a place: "Tahrir Square", "Black Sea", "Golan Heights". */
-    private static final Set<String> PLACE_HEADS = Set.of("Square", "Sea", "Ocean", "River", "Mountains", "Valley",
-            "Province", "Governorate", "Region", "Island", "Islands", "Strait", "Peninsula", "Desert", "Street", "Airport",
-            "Bay", "Lake", "Coast", "Hills", "Heights", "Plain", "Canal", "Camp", "Crossing", "District", "County");
-    /** Name particles written joined (al-Assad) or apart (bin Laden, van Rompuy). */
-    private static final Pattern JOINED_PARTICLE = Pattern.compile("^(al|el|bin|ibn|abu|ben|van|von|de|da|di|du|le|la|ul)-\\p{Lu}.*");
-    private static final Set<String> PARTICLES = Set.of("al", "el", "bin", "ibn", "abu", "ben", "van", "von", "de",
-            "da", "di", "du", "le", "la", "ul", "der", "den");
 
     private final Gazetteer gazetteer;
     private final PlaceResolver placeResolver;
@@ -150,12 +93,14 @@ final class EntityRecognizer {
             case DEMONYM -> article.addMention(new Mention(sentence.index(), match.from(), match.to(), charStart, charEnd,
                     article.entity(known), Mention.Kind.DEMONYM));
             case CAPITAL -> {
-                boolean asPlace = LOCATIVE_PREPOSITIONS.contains(sentence.lower(match.from() - 1))
-                        || PLACE_NOUNS.contains(sentence.lower(match.from() - 2))
+                Lexicon lexicon = article.language.lexicon();
+                boolean asPlace = lexicon.is("PLACE_PREPOSITIONS", sentence.lower(match.from() - 1))
+                        || lexicon.is("PLACE_TYPES", sentence.lower(match.from() - 2))
                         || match.to() < sentence.size() && sentence.token(match.to()).isCapitalised()
                         || isDateline(sentence, match.to())
-                        || PLACE_EVENT_NOUNS.contains(sentence.lower(match.to()))
-                        || sentence.lower(match.to()).equals("'s") && PLACE_EVENT_NOUNS.contains(sentence.lower(match.to() + 2));
+                        || lexicon.is("CITY_EVENT_NOUNS", sentence.lower(match.to()))
+                        || lexicon.is("POSSESSIVE", sentence.lower(match.to()))
+                        && lexicon.is("CITY_EVENT_NOUNS", sentence.lower(match.to() + 2));
                 if (asPlace) {
                     ArticleEntity city = article.entity(known);
                     locate(city);
@@ -243,12 +188,12 @@ final class EntityRecognizer {
         boolean titleCase = isTitleCase(sentence);
         int i = 0;
         while (i < sentence.size()) {
-            if (!startsName(sentence, i, role)) {
+            if (!startsName(article.language, sentence, i, role)) {
                 i++;
                 continue;
             }
             int end = i + 1;
-            while (end < sentence.size() && continuesName(sentence, end, role)) {
+            while (end < sentence.size() && continuesName(article.language, sentence, end, role)) {
                 end++;
             }
             if (!titleCase || i > 0 && role[i - 1]) {
@@ -276,11 +221,18 @@ final class EntityRecognizer {
         return words >= 4 && capitalised * 10 >= words * 8;
     }
 
-    private static boolean startsName(Sentence sentence, int i, boolean[] role) {
+    private static boolean startsName(Language language, Sentence sentence, int i, boolean[] role) {
         Token token = sentence.token(i);
         return !role[i] && token.isWord() && (token.isCapitalised() && !isHyphenatedAdjective(token)
-                || token.text().indexOf('-') > 0 && JOINED_PARTICLE.matcher(token.text()).matches())
-                && !CALENDAR_WORDS.contains(token.lower());
+                || isJoinedParticle(language.lexicon(), token))
+                && !language.time().isCalendarWord(token.lower());
+    }
+
+    /** "al-Assad", "bin-Salman": a name particle joined to a capitalised name. */
+    private static boolean isJoinedParticle(Lexicon lexicon, Token token) {
+        int hyphen = token.text().indexOf('-');
+        return hyphen > 0 && hyphen + 1 < token.text().length() && Character.isUpperCase(token.text().charAt(hyphen + 1))
+                && lexicon.is("NAME_PARTICLES", token.lower().substring(0, hyphen));
     }
 
     /** "Geneva-based", "Saudi-led", "US-backed": an adjective made of a name, never the start of one. */
@@ -289,27 +241,34 @@ final class EntityRecognizer {
         return hyphen > 0 && hyphen + 1 < token.text().length() && Character.isLowerCase(token.text().charAt(hyphen + 1));
     }
 
-    private static boolean continuesName(Sentence sentence, int i, boolean[] role) {
-        if (startsName(sentence, i, role)) {
+    private static boolean continuesName(Language language, Sentence sentence, int i, boolean[] role) {
+        if (startsName(language, sentence, i, role)) {
             return true;
         }
         // "bin Laden", "Ministry of Defence": a particle or "of" joins two capitalised words.
+        Lexicon lexicon = language.lexicon();
         String lower = sentence.lower(i);
-        boolean joiner = PARTICLES.contains(lower) || (lower.equals("of") || lower.equals("for"))
-                && ORG_HEADS.contains(sentence.token(i - 1).text());
-        return joiner && i + 1 < sentence.size() && startsName(sentence, i + 1, role);
+        boolean joiner = lexicon.is("NAME_PARTICLES", lower)
+                || lexicon.is("ORG_JOINERS", lower) && isHead(lexicon, "ORG_HEADS", sentence.token(i - 1));
+        return joiner && i + 1 < sentence.size() && startsName(language, sentence, i + 1, role);
+    }
+
+    /** A capitalised word of a head class: "Council", "Square". */
+    private static boolean isHead(Lexicon lexicon, String className, Token token) {
+        return token.isCapitalised() && lexicon.is(className, token.lower());
     }
 
     private void classifyRun(ArticleAnalysis article, Sentence sentence, int from, int to, boolean[] covered,
                              boolean[] role, List<PersonCandidate> candidates, Map<String, Integer> countryWeights) {
         int start = from;
-        while (start < to && !covered[start] && FUNCTION_WORDS.contains(sentence.lower(start))) {
+        Lexicon lexicon = article.language.lexicon();
+        while (start < to && !covered[start] && lexicon.is("NAME_FUNCTION_WORDS", sentence.lower(start))) {
             start++;
         }
         if (start >= to) {
             return;
         }
-        if (endsWithInstitution(sentence, start, to) && !isSingleGazetteerName(article, sentence, start, to)) {
+        if (isInstitution(lexicon, sentence, start, to) && !isSingleGazetteerName(article, sentence, start, to)) {
             int orgStart = start;
             while (orgStart < to && covered[orgStart]) {
                 Mention mention = article.mentionAt(sentence.index(), orgStart);
@@ -323,7 +282,7 @@ final class EntityRecognizer {
                 return;
             }
         }
-        if (to - start >= 2 && PLACE_HEADS.contains(sentence.token(to - 1).text()) && !covered[to - 1]) {
+        if (to - start >= 2 && isHead(lexicon, "PLACE_HEADS", sentence.token(to - 1)) && !covered[to - 1]) {
             addPlace(article, sentence, start, to);
             return;
         }
@@ -342,10 +301,17 @@ final class EntityRecognizer {
         }
     }
 
-    private static boolean endsWithInstitution(Sentence sentence, int from, int to) {
+    /**
+     * "Syrian Observatory for Human Rights", "Ministry of Defence", and in languages that put it first "Conseil de
+     * sécurité": an institution word ends the name or is followed by its joiner, or opens the name.
+     */
+    private static boolean isInstitution(Lexicon lexicon, Sentence sentence, int from, int to) {
+        if (to - from >= 2 && isHead(lexicon, "ORG_HEADS_FIRST", sentence.token(from))) {
+            return true;
+        }
         for (int k = from + 1; k < to; k++) {
-            if (ORG_HEADS.contains(sentence.token(k).text())
-                    && (k == to - 1 || sentence.lower(k + 1).equals("of") || sentence.lower(k + 1).equals("for"))) {
+            if (isHead(lexicon, "ORG_HEADS", sentence.token(k))
+                    && (k == to - 1 || lexicon.is("ORG_JOINERS", sentence.lower(k + 1)))) {
                 return true;
             }
         }
@@ -407,7 +373,8 @@ final class EntityRecognizer {
 
     private void classifyUnknown(ArticleAnalysis article, Sentence sentence, int from, int to, boolean[] role,
                                  List<PersonCandidate> candidates, Map<String, Integer> countryWeights) {
-        while (from < to && NOT_NAME_START.contains(sentence.lower(from))) {
+        Lexicon lexicon = article.language.lexicon();
+        while (from < to && lexicon.is("NAME_STOP_WORDS", sentence.lower(from))) {
             from++;
         }
         if (from >= to) {
@@ -420,7 +387,7 @@ final class EntityRecognizer {
             addResolvedPlace(article, sentence, from, to, place);
             return;
         }
-        if (before.equals("in") && to - from > 1) {
+        if (lexicon.is("IN", before) && to - from > 1) {
             return; // "the journal Russia in Global Affairs": a title, not a person
         }
         int nameFrom = from;
@@ -439,7 +406,7 @@ final class EntityRecognizer {
         while (k >= 0 && role[k]) {
             k--;
         }
-        if (k >= 0 && sentence.lower(k).equals("'s")) {
+        if (k >= 0 && article.language.lexicon().is("POSSESSIVE", sentence.lower(k))) {
             k--;
         }
         Mention mention = k >= 0 ? article.mentionAt(sentence.index(), k) : null;

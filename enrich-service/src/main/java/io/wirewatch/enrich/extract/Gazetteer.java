@@ -4,22 +4,14 @@ import io.wirewatch.knowledge.KnowledgeTable;
 import io.wirewatch.knowledge.Places;
 import io.wirewatch.knowledge.World;
 import io.wirewatch.schema.EntityType;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The shipped word lists: countries (names, demonyms, capitals), organisations (with member states), places, and
@@ -39,7 +31,6 @@ final class Gazetteer {
     record Match(int from, int to, Entry entry) {
     }
 
-    private static final String BASE = "/io/wirewatch/enrich/extract/";
 
     private final Map<String, List<Entry>> entriesByFirstToken = new HashMap<>();
     private final Map<String, KnownEntity> countriesByCode = new HashMap<>();
@@ -69,7 +60,7 @@ final class Gazetteer {
         gazetteer.loadOrganisations(language);
         gazetteer.loadRegions(language);
         gazetteer.loadPeople();
-        gazetteer.loadRoles();
+        gazetteer.loadRoles(language);
         return gazetteer;
     }
 
@@ -211,32 +202,39 @@ final class Gazetteer {
     }
 
     private void loadPeople() {
-        readRows("people.tsv", 3, row -> {
-            String code = row[1].equals("-") ? null : row[1];
-            KnownEntity person = KnownEntity.other("person:" + slug(row[0]), EntityType.PERSON, row[0], code, null, null);
-            add(row[0], person, EntryKind.NAME);
-            split(row[2]).forEach(alias -> add(alias, person, EntryKind.NAME));
+        for (KnowledgeTable.Row row : KnowledgeTable.read(Language.KNOWLEDGE_ROOT + "world/people.tsv").rows()) {
+            String code = row.get("country");
+            String name = row.get("name");
+            KnownEntity person = KnownEntity.other("person:" + slug(name), EntityType.PERSON, name,
+                    code.isEmpty() ? null : code, null, null);
+            add(name, person, EntryKind.NAME);
+            row.list("spellings").forEach(alias -> add(alias, person, EntryKind.NAME));
             // Two listed people sharing a surname would make "Mr X" ambiguous: neither is then found by surname.
-            for (String name : split(row[0] + ";" + row[2])) {
-                String[] words = name.split("\\s+");
+            List<String> names = new ArrayList<>(row.list("spellings"));
+            names.add(name);
+            for (String spelling : names) {
+                String[] words = spelling.split("\\s+");
                 String key = EntityRecognizer.transliterationKey(words[words.length - 1]);
                 KnownEntity previous = peopleBySurname.putIfAbsent(key, person);
                 if (previous != null && previous != person) {
                     peopleBySurname.put(key, null);
                 }
             }
-        });
+        }
     }
 
-    private void loadRoles() {
-        readLines("roles.txt", line -> {
-            if (line.startsWith("@honorific ")) {
-                honorifics.add(line.substring("@honorific ".length()).trim());
-            } else {
-                List<String> words = tokens(line).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
-                rolesByFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(words);
+    private void loadRoles(String language) {
+        for (KnowledgeTable.Row row : KnowledgeTable.read(Language.KNOWLEDGE_ROOT + language + "/roles.tsv").rows()) {
+            String words = row.get("words").trim();
+            switch (row.get("kind")) {
+                case "HONORIFIC" -> honorifics.add(words.toLowerCase(Locale.ROOT));
+                case "ROLE" -> {
+                    List<String> tokens = tokens(words).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+                    rolesByFirstWord.computeIfAbsent(tokens.get(0), k -> new ArrayList<>()).add(tokens);
+                }
+                default -> throw row.error("kind is ROLE or HONORIFIC, got " + row.get("kind"));
             }
-        });
+        }
     }
 
     private void add(String name, KnownEntity entity, EntryKind kind) {
@@ -250,9 +248,6 @@ final class Gazetteer {
         return segmenter.split(name).stream().flatMap(s -> s.tokens().stream()).map(Token::text).toList();
     }
 
-    private static List<String> split(String field) {
-        return field.isBlank() ? List.of() : Arrays.stream(field.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
 
     /** Lower-case ASCII key for ids: "Gulf Cooperation Council" becomes "gulf-cooperation-council". */
     static String slug(String name) {
@@ -260,31 +255,5 @@ final class Gazetteer {
         return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
-    private static void readRows(String resource, int columns, Consumer<String[]> rowConsumer) {
-        readLines(resource, line -> {
-            String[] row = line.split("\\|", -1);
-            if (row.length != columns) {
-                throw new IllegalStateException(resource + ": expected " + columns + " columns in '" + line + "'");
-            }
-            rowConsumer.accept(Arrays.stream(row).map(String::trim).toArray(String[]::new));
-        });
-    }
 
-    private static void readLines(String resource, Consumer<String> lineConsumer) {
-        try (InputStream in = Gazetteer.class.getResourceAsStream(BASE + resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing gazetteer resource " + BASE + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String trimmed = line.strip();
-                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                    lineConsumer.accept(trimmed);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read gazetteer resource " + resource, e);
-        }
-    }
 }

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * What the extractor knows of one language, read from its folder of the knowledge base
- * ({@code /io/wirewatch/knowledge/<code>/}): word classes, trigger frames of diplomatic actions and reporting verbs.
+ * ({@code /io/wirewatch/knowledge/<code>/}): word classes, trigger frames of diplomatic actions, reporting verbs,
+ * numbers and the words of dates.
  * A new language is a new folder; nothing here is specific to one. Immutable and thread-safe once loaded.
  */
 final class Language {
@@ -18,25 +19,34 @@ final class Language {
     private final Lexicon lexicon;
     private final TriggerTable triggers;
     private final Map<String, String> reportingLemmas;
+    private final NumberWords numbers;
+    private final TimeExpressions time;
+    private final TextSegmenter segmenter;
 
-    private Language(String code, Lexicon lexicon, TriggerTable triggers, Map<String, String> reportingLemmas) {
+    private Language(String code, Lexicon lexicon, TriggerTable triggers, Map<String, String> reportingLemmas,
+                     NumberWords numbers, TimeExpressions time) {
         this.code = code;
         this.lexicon = lexicon;
         this.triggers = triggers;
         this.reportingLemmas = reportingLemmas;
+        this.numbers = numbers;
+        this.time = time;
+        this.segmenter = new TextSegmenter(lexicon.words("ABBREVIATIONS"));
     }
 
     static Language load(String code) {
         String folder = KNOWLEDGE_ROOT + code + "/";
         Lexicon lexicon = Lexicon.read(folder + "lexicon.tsv");
-        TriggerTable triggers = TriggerTable.read(folder + "triggers.tsv", lexicon);
+        NumberWords numbers = NumberWords.read(folder + "number-words.tsv", lexicon);
+        TriggerTable triggers = TriggerTable.read(folder + "triggers.tsv", lexicon, numbers);
         Map<String, String> lemmas = new HashMap<>();
         for (KnowledgeTable.Row row : KnowledgeTable.read(folder + "reporting-verbs.tsv").rows()) {
             for (String form : row.list("forms")) {
                 lemmas.put(form.toLowerCase(java.util.Locale.ROOT), row.get("lemma"));
             }
         }
-        return new Language(code, lexicon, triggers, Map.copyOf(lemmas));
+        TimeExpressions time = TimeExpressions.read(folder + "time-words.tsv", lexicon, numbers);
+        return new Language(code, lexicon, triggers, Map.copyOf(lemmas), numbers, time);
     }
 
     String code() {
@@ -49,6 +59,19 @@ final class Language {
 
     TriggerTable triggers() {
         return triggers;
+    }
+
+    NumberWords numbers() {
+        return numbers;
+    }
+
+    TimeExpressions time() {
+        return time;
+    }
+
+    /** Sentences and tokens, with the language's abbreviations ("Mr.", "Sr.") kept inside sentences. */
+    TextSegmenter segmenter() {
+        return segmenter;
     }
 
     /** True for a form of a verb that introduces reported speech ("said", "told"). */

@@ -122,6 +122,18 @@ final class Lexicon {
         return false;
     }
 
+    /** True when {@code phrase} (lower-case words separated by single spaces) is an entry of the class. */
+    boolean isEntry(String className, String phrase) {
+        List<String> tokens = tokens(phrase);
+        words(className);
+        for (List<String> entry : entries.get(className)) {
+            if (entry.equals(tokens)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean hasClass(String className) {
         return entries.containsKey(className);
     }

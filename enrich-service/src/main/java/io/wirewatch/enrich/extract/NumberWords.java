@@ -1,71 +1,99 @@
 package io.wirewatch.enrich.extract;
 
+import io.wirewatch.knowledge.KnowledgeTable;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
-/** Numbers written as words ("nine", "twenty-five", "a dozen", "hundreds") and as digits ("7,000", "1.2"). */
+/**
+ * One language's numbers: words ({@code number-words.tsv}: "nine", "twenty-five", "dozens", "million") and digits,
+ * whose decimal mark is the language's ("3.5" in English, "3,5" in French; the other mark groups thousands, as does a
+ * space). Immutable and thread-safe once loaded.
+ */
 final class NumberWords {
 
-    private static final Map<String, Integer> UNITS = Map.ofEntries(
-            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
-            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
-            Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
-            Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18),
-            Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
-            Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80),
-            Map.entry("ninety", 90), Map.entry("hundred", 100), Map.entry("dozen", 12));
+    private final Map<String, Integer> exact = new HashMap<>();
+    private final Map<String, Integer> vague = new HashMap<>();
+    private final Map<String, Long> multipliers = new HashMap<>();
+    private final char decimalMark;
 
-    /**
-     * Vague quantities as one representative value each (documented in CasualtyFigure.count): "tens" 20, "dozens" 24,
-     * "scores" 40, "hundreds" 200, "thousands" 2,000 — the low end of what a reader would picture.
-     */
-    private static final Map<String, Integer> VAGUE = Map.of("tens", 20, "dozens", 24, "scores", 40,
-            "hundreds", 200, "thousands", 2000);
+    private NumberWords(char decimalMark) {
+        this.decimalMark = decimalMark;
+    }
 
-    private NumberWords() {
+    static NumberWords read(String resource, Lexicon lexicon) {
+        var marks = lexicon.words("DECIMAL_MARK");
+        NumberWords numbers = new NumberWords(marks.isEmpty() ? '.' : marks.iterator().next().charAt(0));
+        for (KnowledgeTable.Row row : KnowledgeTable.read(resource).rows()) {
+            String word = row.get("word").toLowerCase(Locale.ROOT);
+            long value;
+            try {
+                value = Long.parseLong(row.get("value"));
+            } catch (NumberFormatException e) {
+                throw row.error("value is no whole number: " + row.get("value"));
+            }
+            switch (row.get("kind")) {
+                case "EXACT" -> numbers.exact.put(word, (int) value);
+                case "VAGUE" -> numbers.vague.put(word, (int) value);
+                case "MULTIPLIER" -> numbers.multipliers.put(word, value);
+                default -> throw row.error("kind is EXACT, VAGUE or MULTIPLIER, got " + row.get("kind"));
+            }
+        }
+        return numbers;
     }
 
     /** Value of a number word or digits token, or -1. */
-    static long exactValue(String lower) {
+    long exactValue(String lower) {
         if (lower.isEmpty()) {
             return -1;
         }
         if (Character.isDigit(lower.charAt(0))) {
-            String digits = lower.replace(",", "");
-            if (digits.length() > 12) {
-                return -1;
-            }
-            try {
-                return digits.contains(".") ? (long) Double.parseDouble(digits) : Long.parseLong(digits);
-            } catch (NumberFormatException e) {
-                return -1;
-            }
+            return digits(lower);
         }
-        Integer unit = UNITS.get(lower);
+        Integer unit = exact.get(lower);
         if (unit != null) {
             return unit;
         }
-        int hyphen = lower.indexOf('-');
+        int hyphen = lower.lastIndexOf('-');
         if (hyphen > 0) {
-            Integer tens = UNITS.get(lower.substring(0, hyphen));
-            Integer ones = UNITS.get(lower.substring(hyphen + 1));
-            if (tens != null && ones != null && tens >= 20 && ones < 10) {
+            // "twenty-five", "vingt-cinq", "soixante-douze": tens and units
+            long tens = exactValue(lower.substring(0, hyphen));
+            Integer ones = exact.get(lower.substring(hyphen + 1));
+            if (tens >= 20 && ones != null && ones < 20 && tens % 10 == 0) {
                 return tens + ones;
             }
         }
         return -1;
     }
 
-    /** Representative value of a vague quantity word, or -1. */
-    static int vagueValue(String lower) {
-        return VAGUE.getOrDefault(lower, -1);
+    private long digits(String lower) {
+        StringBuilder number = new StringBuilder(lower.length());
+        boolean decimals = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (Character.isDigit(c)) {
+                if (!decimals) {
+                    number.append(c);
+                }
+            } else if (c == decimalMark) {
+                decimals = true;
+            } else if (c != ',' && c != '.' && c != ' ' && c != '\u00A0' && c != '\u202F') {
+                return -1;
+            }
+        }
+        if (number.length() == 0 || number.length() > 12) {
+            return -1;
+        }
+        return Long.parseLong(number.toString());
     }
 
-    /** Multiplier words that follow a number: "1.2 million", "five thousand". */
-    static long multiplier(String lower) {
-        return switch (lower) {
-            case "thousand" -> 1_000L;
-            case "million" -> 1_000_000L;
-            default -> 1L;
-        };
+    /** Representative value of a vague quantity word, or -1. */
+    int vagueValue(String lower) {
+        return vague.getOrDefault(lower, -1);
+    }
+
+    /** Multiplier words that follow a number: "1.2 million", "five thousand"; 1 for any other word. */
+    long multiplier(String lower) {
+        return multipliers.getOrDefault(lower, 1L);
     }
 }

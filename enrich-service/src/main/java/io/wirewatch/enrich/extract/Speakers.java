@@ -3,62 +3,54 @@ package io.wirewatch.enrich.extract;
 import io.wirewatch.schema.EntityType;
 import java.util.List;
 
+
 /**
  * Names who is speaking or giving a figure: a known entity (its canonical name; "the Syrian government" and
- * "President Assad's government" name the state), or an unnamed group ("activists", "state media", "rights groups").
+ * "President Assad's government" name the state), or an unnamed group ("activists", "state media", "rights groups"),
+ * the groups being the language's SPEAKER_GROUPS.
  */
 final class Speakers {
-
-    /** Group labels, matched as whole words in the subject phrase; the first one written wins. */
-    private static final List<String> GROUPS = List.of("rights groups", "rights group", "activists", "state media",
-            "state television", "state tv", "state news agency", "rebels", "residents", "witnesses", "medics", "doctors",
-            "police", "officials", "army", "military", "monitors", "observers", "diplomats", "analysts", "sources",
-            "protesters", "opposition");
 
     private Speakers() {
     }
 
-    /** The group a phrase names, preferring the earliest in the text; "opposition" only when nothing else is named. */
-    static String group(String phrase) {
-        String text = " " + phrase.trim() + " ";
+    /** The group a phrase names, preferring the earliest in the text; SPEAKER_GROUP_LAST only when nothing else is named. */
+    static String group(Lexicon lexicon, String phrase) {
+        List<String> words = Lexicon.tokens(phrase);
         String best = null;
         int bestAt = Integer.MAX_VALUE;
-        for (String group : GROUPS) {
-            int at = text.indexOf(" " + group + " ");
-            if (at >= 0 && !group.equals("opposition") && at < bestAt) {
-                best = group;
-                bestAt = at;
+        String last = null;
+        for (int k = 0; k < words.size(); k++) {
+            for (int length = Math.min(4, words.size() - k); length >= 1; length--) {
+                String candidate = String.join(" ", words.subList(k, k + length));
+                if (lexicon.isEntry("SPEAKER_GROUPS", candidate) && k < bestAt) {
+                    best = candidate;
+                    bestAt = k;
+                    break;
+                }
+                if (last == null && lexicon.isEntry("SPEAKER_GROUP_LAST", candidate)) {
+                    last = candidate;
+                }
             }
         }
-        if (best == null && text.contains(" opposition ")) {
-            return "opposition";
-        }
-        return best;
+        return best != null ? best : last;
     }
 
     /** The state behind a mention used as a speaker: "the Syrian government", "President Assad's government". */
     static ArticleEntity governmentOf(ArticleAnalysis article, Sentence s, Mention mention, int limit) {
         ArticleEntity entity = mention.entity();
+        Lexicon lexicon = article.language.lexicon();
         for (int k = mention.to(); k < Math.min(limit, mention.to() + 3); k++) {
-            String w = s.lower(k);
-            if (w.equals("government") || w.equals("regime") || w.equals("administration") || w.equals("authorities")) {
+            if (lexicon.is("GOVERNMENT_AFTER", s.lower(k))) {
                 if (entity.type == EntityType.COUNTRY) {
                     return entity;
                 }
                 if (entity.type == EntityType.PERSON && entity.countryCode != null) {
-                    return countryByCode(article, entity.countryCode);
+                    return article.country(entity.countryCode);
                 }
             }
         }
         return null;
     }
 
-    static ArticleEntity countryByCode(ArticleAnalysis article, String code) {
-        for (ArticleEntity candidate : article.entities.values()) {
-            if (candidate.type == EntityType.COUNTRY && code.equals(candidate.countryCode)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
 }

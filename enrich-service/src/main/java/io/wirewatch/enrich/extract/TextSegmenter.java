@@ -20,11 +20,17 @@ final class TextSegmenter {
     static final int MAX_CHARS = 1_000_000;
     static final int MAX_SENTENCE_TOKENS = 160;
 
-    /** Words that take a full stop without ending a sentence. */
-    private static final Set<String> ABBREVIATIONS = Set.of(
-            "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "rev", "prof", "jr", "sr", "maj",
-            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-            "no", "vs", "etc", "inc", "ltd", "corp", "co", "gov", "sen", "rep", "adm", "brig", "cpl", "pte");
+    /** Words that take a full stop without ending a sentence (the language's ABBREVIATIONS). */
+    private final Set<String> abbreviations;
+
+    /** A segmenter with no abbreviations, for short names (a gazetteer's entries). */
+    TextSegmenter() {
+        this(Set.of());
+    }
+
+    TextSegmenter(Set<String> abbreviations) {
+        this.abbreviations = Set.copyOf(abbreviations);
+    }
 
     List<Sentence> split(String text) {
         String input = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
@@ -71,7 +77,7 @@ final class TextSegmenter {
     }
 
     /** One past the last character of the token starting at {@code start}. */
-    private static int tokenEnd(String s, int start) {
+    private int tokenEnd(String s, int start) {
         int n = s.length();
         char c = s.charAt(start);
         if (!Character.isLetterOrDigit(c)) {
@@ -103,7 +109,7 @@ final class TextSegmenter {
                     return j + 1;
                 }
             }
-            if (ABBREVIATIONS.contains(base.toLowerCase(Locale.ROOT))) {
+            if (abbreviations.contains(base.toLowerCase(Locale.ROOT))) {
                 return i + 1;
             }
         }

@@ -1,20 +1,23 @@
 package io.wirewatch.enrich.extract;
 
+import io.wirewatch.knowledge.KnowledgeTable;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Finds time expressions in a sentence and resolves them against the publication date: weekdays ("on Monday",
- * "Tuesday's barrage") to the most recent such day on or before publication, "yesterday", "three days ago",
- * "last week", months ("in November", "2 November 2011", "last March") to their first day, "since ..." periods and
- * "in the last five days". Plain rules over tokens, no state: thread-safe.
+ * Finds one language's time expressions in a sentence and resolves them against the publication date: weekdays
+ * ("on Monday", "Tuesday's barrage") to the most recent such day on or before publication, relative days
+ * ("yesterday"), durations ago ("three days ago", "il y a trois jours"), "last week", months ("in November",
+ * "2 November 2011", "November 2, 2011", "5 de marzo de 2012", "last March") to their first day, years ("in 2016"),
+ * "since ..." periods and "in the last five days". The words are the language's ({@code time-words.tsv} and the TIME_
+ * and UNIT_ classes of its {@code lexicon.tsv}); the grammar is here. No state: thread-safe.
  */
 final class TimeExpressions {
 
@@ -38,37 +41,52 @@ final class TimeExpressions {
     record TimeExpression(int from, int to, Kind kind, LocalDate date, LocalDate start, String text) {
     }
 
-    private static final Map<String, DayOfWeek> WEEKDAYS = Map.of("monday", DayOfWeek.MONDAY, "tuesday",
-            DayOfWeek.TUESDAY, "wednesday", DayOfWeek.WEDNESDAY, "thursday", DayOfWeek.THURSDAY, "friday",
-            DayOfWeek.FRIDAY, "saturday", DayOfWeek.SATURDAY, "sunday", DayOfWeek.SUNDAY);
-    private static final Map<String, Month> MONTHS = monthNames();
-    private static final Set<String> LONG_STARTS = Set.of("uprising", "revolt", "revolution", "conflict", "war",
-            "protests", "unrest", "crisis", "crackdown", "start", "beginning", "outbreak", "insurgency", "rebellion");
+    private final Lexicon lexicon;
+    private final NumberWords numbers;
+    private final Map<String, DayOfWeek> weekdays = new HashMap<>();
+    private final Map<String, Month> months = new HashMap<>();
+    private final Map<String, Integer> dayOffsets = new HashMap<>();
+    private final java.util.Set<String> holidays = new java.util.HashSet<>();
 
-    private TimeExpressions() {
+    private TimeExpressions(Lexicon lexicon, NumberWords numbers) {
+        this.lexicon = lexicon;
+        this.numbers = numbers;
     }
 
-    private static Map<String, Month> monthNames() {
-        Map<String, Month> months = new java.util.HashMap<>();
-        for (Month month : Month.values()) {
-            months.put(month.name().toLowerCase(Locale.ROOT), month);
+    static TimeExpressions read(String resource, Lexicon lexicon, NumberWords numbers) {
+        TimeExpressions time = new TimeExpressions(lexicon, numbers);
+        for (KnowledgeTable.Row row : KnowledgeTable.read(resource).rows()) {
+            String word = row.get("word").toLowerCase(Locale.ROOT);
+            int value;
+            try {
+                value = Integer.parseInt(row.get("value"));
+            } catch (NumberFormatException e) {
+                throw row.error("value is no whole number: " + row.get("value"));
+            }
+            switch (row.get("kind")) {
+                case "WEEKDAY" -> time.weekdays.put(word, DayOfWeek.of(value));
+                case "MONTH" -> time.months.put(word, Month.of(value));
+                case "DAY" -> time.dayOffsets.put(word, value);
+                case "HOLIDAY" -> time.holidays.add(word);
+                default -> throw row.error("kind is WEEKDAY, MONTH, DAY or HOLIDAY, got " + row.get("kind"));
+            }
         }
-        months.put("sept", Month.SEPTEMBER);
-        months.put("sept.", Month.SEPTEMBER);
-        for (Month month : Month.values()) {
-            // "Oct 7", "Dec. 2": the three-letter abbreviation, with or without its full stop
-            String shortName = month.name().substring(0, 3).toLowerCase(Locale.ROOT);
-            months.put(shortName, month);
-            months.put(shortName + ".", month);
-        }
-        return Map.copyOf(months);
+        return time;
     }
 
-    static List<TimeExpression> find(Sentence sentence, String text, LocalDate published) {
+    /** True for a word of the calendar (a weekday, a month, a holiday), which starts no name. */
+    boolean isCalendarWord(String lower) {
+        return weekdays.containsKey(lower) || months.containsKey(lower) || holidays.contains(lower);
+    }
+
+    List<TimeExpression> find(Sentence sentence, String text, LocalDate published) {
         List<TimeExpression> found = new ArrayList<>();
+        if (published == null) {
+            return found;
+        }
         int i = 0;
         while (i < sentence.size()) {
-            TimeExpression expression = published == null ? null : at(sentence, text, i, published);
+            TimeExpression expression = at(sentence, text, i, published);
             if (expression != null) {
                 found.add(expression);
                 i = expression.to();
@@ -79,157 +97,209 @@ final class TimeExpressions {
         return found;
     }
 
-    private static TimeExpression at(Sentence s, String text, int i, LocalDate published) {
+    private TimeExpression at(Sentence s, String text, int i, LocalDate published) {
         String w = s.lower(i);
-        switch (w) {
-            case "since" -> {
-                return since(s, text, i, published);
+        if (lexicon.is("TIME_SINCE", w)) {
+            return since(s, text, i, published);
+        }
+        Integer offset = dayOffsets.get(w);
+        if (offset != null) {
+            LocalDate day = published.plusDays(offset);
+            return expr(s, text, i, i + 1, Kind.DAY, day, day);
+        }
+        if (lexicon.is("TIME_EARLIER", w)) {
+            // "earlier this year", "earlier in the year": before the news, undated
+            int k = i + 1;
+            k += lexicon.matchAt("TIME_THIS", s, k) + lexicon.matchAt("TIME_LAST", s, k);
+            if (k == i + 1 && s.lower(k).equals("in")) {
+                k += s.lower(k + 1).equals("the") ? 2 : 1;
             }
-            case "earlier" -> {
-                // "earlier this year", "earlier this month", "earlier in the year": before the news, undated
-                String next = s.lower(i + 1);
-                String unit = next.equals("this") || next.equals("last") ? s.lower(i + 2)
-                        : next.equals("in") && s.lower(i + 2).equals("the") ? s.lower(i + 3) : "";
-                if (unit.equals("year") || unit.equals("month") || unit.equals("week")) {
-                    return expr(s, text, i, next.equals("in") ? i + 4 : i + 3, Kind.EARLIER, null, null);
-                }
-                return null;
-            }
-            case "in" -> {
-                // "in 2016": a year alone, not a count ("in 2016 people")
-                long year = NumberWords.exactValue(s.lower(i + 1));
-                if (year >= 1900 && year <= 2100 && s.token(i + 1).text().length() == 4
-                        && month(s.lower(i + 2)) == null && !s.lower(i + 2).equals("people")) {
-                    LocalDate first = LocalDate.of((int) year, 1, 1);
-                    return expr(s, text, i, i + 2, Kind.YEAR, first, first);
-                }
-                return null;
-            }
-            case "today", "tonight" -> {
-                return expr(s, text, i, i + 1, Kind.DAY, published, published);
-            }
-            case "yesterday" -> {
-                return expr(s, text, i, i + 1, Kind.DAY, published.minusDays(1), published.minusDays(1));
-            }
-            case "this" -> {
-                String next = s.lower(i + 1);
-                if (next.equals("morning") || next.equals("afternoon") || next.equals("evening")) {
-                    return expr(s, text, i, i + 2, Kind.DAY, published, published);
-                }
-                if (next.equals("week")) {
-                    return expr(s, text, i, i + 2, Kind.RECENT_PERIOD, published, published.minusDays(6));
-                }
-                return null;
-            }
-            case "last", "past" -> {
-                String next = s.lower(i + 1);
-                if (next.equals("night")) {
-                    return expr(s, text, i, i + 2, Kind.DAY, published.minusDays(1), published.minusDays(1));
-                }
-                if (next.equals("week")) {
-                    return expr(s, text, i, i + 2, Kind.EARLIER, published.minusWeeks(1), published.minusWeeks(1));
-                }
-                if (next.equals("month")) {
-                    LocalDate month = published.minusMonths(1).withDayOfMonth(1);
-                    return expr(s, text, i, i + 2, Kind.MONTH, month, month);
-                }
-                if (next.equals("year")) {
-                    LocalDate year = published.minusYears(1).withDayOfYear(1);
-                    return expr(s, text, i, i + 2, Kind.MONTH, year, year);
-                }
-                long n = NumberWords.exactValue(next);
-                String unit = s.lower(i + 2);
-                if (n > 0 && n < 400 && unit.startsWith("day")) {
-                    // "in the last five days": the period ends today and began n-1 days before
-                    return expr(s, text, i, i + 3, Kind.RECENT_PERIOD, published, published.minusDays(n - 1));
-                }
-                if (n > 0 && n < 60 && unit.startsWith("week")) {
-                    return expr(s, text, i, i + 3, Kind.RECENT_PERIOD, published, published.minusWeeks(n));
-                }
-                if (WEEKDAYS.containsKey(next)) {
-                    LocalDate day = mostRecent(WEEKDAYS.get(next), published);
-                    return expr(s, text, i, i + 2, Kind.DAY, day, day);
-                }
-                Month month = month(next);
-                if (month != null) {
-                    LocalDate first = mostRecentMonth(month, published);
-                    return expr(s, text, i, i + 2, Kind.MONTH, first, first);
-                }
-                return null;
-            }
-            default -> {
+            if (k > i + 1 && isUnit(s, k, "UNIT_YEAR", "UNIT_MONTH", "UNIT_WEEK")) {
+                return expr(s, text, i, k + 1, Kind.EARLIER, null, null);
             }
         }
-        DayOfWeek weekday = WEEKDAYS.get(w);
+        if (lexicon.is("TIME_IN_YEAR", w)) {
+            // "in 2016": a year alone, not a count ("in 2016 people")
+            long year = numbers.exactValue(s.lower(i + 1));
+            if (year >= 1900 && year <= 2100 && s.token(i + 1).text().length() == 4 && month(s.lower(i + 2)) == null
+                    && !s.lower(i + 2).equals("people")) {
+                LocalDate first = LocalDate.of((int) year, 1, 1);
+                return expr(s, text, i, i + 2, Kind.YEAR, first, first);
+            }
+        }
+        if (lexicon.is("TIME_THIS", w)) {
+            if (lexicon.is("DAY_PARTS", s.lower(i + 1)) && !lexicon.is("NIGHT", s.lower(i + 1))) {
+                return expr(s, text, i, i + 2, Kind.DAY, published, published);
+            }
+            if (isUnit(s, i + 1, "UNIT_WEEK")) {
+                return expr(s, text, i, i + 2, Kind.RECENT_PERIOD, published, published.minusDays(6));
+            }
+        }
+        if (lexicon.is("TIME_LAST", w)) {
+            TimeExpression last = last(s, text, i, i + 1, published);
+            if (last != null) {
+                return last;
+            }
+        }
+        if (lexicon.matchAt("TIME_AGO_BEFORE", s, i) > 0) {
+            // "il y a trois jours", "hace tres días"
+            int k = i + lexicon.matchAt("TIME_AGO_BEFORE", s, i);
+            TimeExpression ago = duration(s, text, i, k, published, true);
+            if (ago != null) {
+                return ago;
+            }
+        }
+        DayOfWeek weekday = weekdays.get(w);
         if (weekday != null) {
             LocalDate day = mostRecent(weekday, published);
             int end = i + 1;
             if (s.lower(end).equals("'s")) {
                 end++;
             }
-            String after = s.lower(end);
-            if (after.equals("night") || after.equals("morning") || after.equals("afternoon") || after.equals("evening")) {
+            if (lexicon.is("DAY_PARTS", s.lower(end))) {
                 end++;
             }
-            int from = s.lower(i - 1).equals("on") || s.lower(i - 1).equals("earlier") ? i - 1 : i;
+            if (lexicon.is("TIME_LAST_AFTER", s.lower(end))) {
+                end++; // "lundi dernier"
+            }
+            int from = lexicon.is("TIME_ON", s.lower(i - 1)) ? i - 1 : i;
             return expr(s, text, from, end, Kind.DAY, day, day);
         }
         Month month = month(w);
-        if (month != null && s.token(i).isCapitalised() && !isNameNotMonth(s, i)) {
+        if (month != null && isMonthWord(s, i) && !isNameNotMonth(s, i)) {
             return monthExpression(s, text, i, month, published);
         }
-        long n = NumberWords.exactValue(w);
-        if ((n > 0 || w.equals("a") || w.equals("several") || w.equals("few")) && i + 2 <= s.size()) {
-            String unit = s.lower(i + 1);
-            String next = s.lower(i + 2);
-            boolean longUnit = unit.equals("days") || unit.startsWith("week") || unit.startsWith("month")
-                    || unit.startsWith("year") || unit.startsWith("decade");
-            if (unit.equals("day") && (next.equals("after") || next.equals("ago")) && (n == 1 || w.equals("a"))) {
-                // "a day after the US closed its embassy": the day before the news
-                return expr(s, text, i, i + 3, Kind.DAY, published.minusDays(1), published.minusDays(1));
-            }
-            if (unit.equals("days") && next.equals("ago") && n > 1 && n < 400) {
-                LocalDate day = published.minusDays(n);
-                return expr(s, text, i, i + 3, Kind.DAY, day, day);
-            }
-            if (longUnit && (next.equals("after") || next.equals("ago") || next.equals("earlier"))) {
-                return expr(s, text, i, i + 3, Kind.EARLIER, null, null);
-            }
-            if (month(unit) != null && n >= 1 && n <= 31 && s.token(i + 1).isCapitalised()) {
-                return monthExpression(s, text, i, month(unit), published);
+        return duration(s, text, i, i, published, false);
+    }
+
+    /**
+     * English capitalises months, so a lower-case "march" or "may" is a verb; French and Spanish write "mars" and
+     * "mayo" in lower case (the language's MONTHS_WRITTEN class says which).
+     */
+    private boolean isMonthWord(Sentence s, int i) {
+        return !lexicon.is("MONTHS_WRITTEN", "capitalised") || s.token(i).isCapitalised();
+    }
+
+    private boolean isUnit(Sentence s, int k, String... units) {
+        for (String unit : units) {
+            if (lexicon.is(unit, s.lower(k))) {
+                return true;
             }
         }
-        if ((w.equals("days") || w.equals("weeks") || w.equals("months") || w.equals("years") || w.equals("decades"))
-                && (s.lower(i + 1).equals("after") || s.lower(i + 1).equals("ago") || s.lower(i + 1).equals("earlier"))) {
-            return expr(s, text, i, i + 2, Kind.EARLIER, null, null);
+        return false;
+    }
+
+    /** "last night", "last week", "last month", "the past five days", "last Monday", "last March", "la semana pasada". */
+    private TimeExpression last(Sentence s, String text, int from, int k, LocalDate published) {
+        String next = s.lower(k);
+        if (lexicon.is("NIGHT", next)) {
+            return expr(s, text, from, k + 1, Kind.DAY, published.minusDays(1), published.minusDays(1));
+        }
+        if (isUnit(s, k, "UNIT_WEEK")) {
+            return expr(s, text, from, k + 1, Kind.EARLIER, published.minusWeeks(1), published.minusWeeks(1));
+        }
+        if (isUnit(s, k, "UNIT_MONTH")) {
+            LocalDate month = published.minusMonths(1).withDayOfMonth(1);
+            return expr(s, text, from, k + 1, Kind.MONTH, month, month);
+        }
+        if (isUnit(s, k, "UNIT_YEAR")) {
+            LocalDate year = published.minusYears(1).withDayOfYear(1);
+            return expr(s, text, from, k + 1, Kind.MONTH, year, year);
+        }
+        long n = numbers.exactValue(next);
+        if (n > 0 && n < 400 && isUnit(s, k + 1, "UNIT_DAY")) {
+            // "in the last five days": the period ends today and began n-1 days before
+            return expr(s, text, from, k + 2, Kind.RECENT_PERIOD, published, published.minusDays(n - 1));
+        }
+        if (n > 0 && n < 60 && isUnit(s, k + 1, "UNIT_WEEK")) {
+            return expr(s, text, from, k + 2, Kind.RECENT_PERIOD, published, published.minusWeeks(n));
+        }
+        DayOfWeek weekday = weekdays.get(next);
+        if (weekday != null) {
+            LocalDate day = mostRecent(weekday, published);
+            return expr(s, text, from, k + 1, Kind.DAY, day, day);
+        }
+        Month month = month(next);
+        if (month != null) {
+            LocalDate first = mostRecentMonth(month, published);
+            return expr(s, text, from, k + 1, Kind.MONTH, first, first);
         }
         return null;
     }
 
-    /** "November", "2 November 2011", "November 2, 2011", "January 2012". */
-    private static TimeExpression monthExpression(Sentence s, String text, int i, Month month, LocalDate published) {
+    /**
+     * "three days ago", "a day after", "weeks earlier", "2 November" (a day number before a month), and with
+     * {@code agoBefore} the duration after "il y a" / "hace".
+     */
+    private TimeExpression duration(Sentence s, String text, int from, int i, LocalDate published, boolean agoBefore) {
+        String w = s.lower(i);
+        long n = numbers.exactValue(w);
+        int few = lexicon.matchAt("FEW", s, i);
+        if (n <= 0 && few == 0) {
+            if (!agoBefore && isUnit(s, i, "UNIT_DAY", "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR", "UNIT_DECADE")
+                    && lexicon.is("TIME_EARLIER_AFTER", s.lower(i + 1)) && s.lower(i).endsWith("s")) {
+                return expr(s, text, from, i + 2, Kind.EARLIER, null, null); // "days after", "years ago"
+            }
+            return null;
+        }
+        int unitAt = n > 0 ? i + 1 : i + few;
+        boolean day = isUnit(s, unitAt, "UNIT_DAY");
+        boolean longUnit = isUnit(s, unitAt, "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR", "UNIT_DECADE")
+                || day && s.lower(unitAt).endsWith("s");
+        String next = s.lower(unitAt + 1);
+        boolean ago = agoBefore || lexicon.is("TIME_AGO_AFTER", next);
+        boolean earlierWord = !agoBefore && lexicon.is("TIME_EARLIER_AFTER", next);
+        int end = agoBefore ? unitAt + 1 : unitAt + 2;
+        boolean single = n == 1 || n <= 0 && few == 1 && !lexicon.is("FEW", s.lower(i + 1)) && w.length() <= 2;
+        if (day && single && (ago || earlierWord)) {
+            // "a day after the US closed its embassy": the day before the news
+            return expr(s, text, from, end, Kind.DAY, published.minusDays(1), published.minusDays(1));
+        }
+        if (day && ago && n > 1 && n < 400) {
+            LocalDate when = published.minusDays(n);
+            return expr(s, text, from, end, Kind.DAY, when, when);
+        }
+        if (longUnit && (ago || earlierWord)) {
+            return expr(s, text, from, end, Kind.EARLIER, null, null);
+        }
+        if (!agoBefore && n >= 1 && n <= 31) {
+            int k = i + 1 + lexicon.matchAt("TIME_DATE_JOINER", s, i + 1);
+            Month month = month(s.lower(k));
+            if (month != null) {
+                return monthExpression(s, text, i, month, published);
+            }
+        }
+        return null;
+    }
+
+    /** "November", "2 November 2011", "November 2, 2011", "January 2012", "5 de marzo de 2012". */
+    private TimeExpression monthExpression(Sentence s, String text, int i, Month month, LocalDate published) {
         int from = i;
         int day = 1;
         int cursor = i;
-        long before = NumberWords.exactValue(s.lower(i));
-        if (before >= 1 && before <= 31 && month(s.lower(i + 1)) != null) {
-            day = (int) before;
-            cursor = i + 1;
+        long before = numbers.exactValue(s.lower(i));
+        if (before >= 1 && before <= 31) {
+            int k = i + 1 + lexicon.matchAt("TIME_DATE_JOINER", s, i + 1);
+            if (month(s.lower(k)) != null) {
+                day = (int) before;
+                cursor = k;
+            }
         }
         int end = cursor + 1;
-        long after = NumberWords.exactValue(s.lower(end));
-        if (day == 1 && after >= 1 && after <= 31) {
+        long after = numbers.exactValue(s.lower(end));
+        if (day == 1 && after >= 1 && after <= 31 && s.token(end).text().length() <= 2) {
             day = (int) after;
             end++;
             if (s.lower(end).equals(",")) {
                 end++;
             }
         }
-        long year = NumberWords.exactValue(s.lower(end));
+        int yearAt = end + lexicon.matchAt("TIME_DATE_JOINER", s, end);
+        long year = numbers.exactValue(s.lower(yearAt));
         LocalDate date;
         if (year >= 1900 && year <= 2100) {
             date = LocalDate.of((int) year, month, 1);
-            end++;
+            end = yearAt + 1;
         } else {
             date = mostRecentMonth(month, published);
         }
@@ -239,59 +309,58 @@ final class TimeExpressions {
     }
 
     /** "Theresa May's decision", "May said": "May" as a name, not the month. */
-    private static boolean isNameNotMonth(Sentence s, int i) {
+    private boolean isNameNotMonth(Sentence s, int i) {
         if (!s.lower(i).equals("may")) {
             return false;
         }
-        String next = s.lower(i + 1);
-        boolean dated = NumberWords.exactValue(next) > 0 || NumberWords.exactValue(s.lower(i - 1)) > 0;
         String before = s.lower(i - 1);
-        boolean afterPreposition = before.equals("in") || before.equals("of") || before.equals("since") || before.equals("until")
-                || before.equals("early") || before.equals("late") || before.equals("mid") || before.equals("last")
-                || before.equals("next") || before.equals("this") || before.equals("by");
+        boolean dated = numbers.exactValue(s.lower(i + 1)) > 0 || numbers.exactValue(before) > 0;
+        boolean afterPreposition = before.equals("in") || before.equals("of") || lexicon.is("TIME_SINCE", before)
+                || before.equals("until") || before.equals("early") || before.equals("late") || before.equals("mid")
+                || lexicon.is("TIME_LAST", before) || before.equals("next") || lexicon.is("TIME_THIS", before)
+                || before.equals("by");
         return !dated && !afterPreposition;
     }
 
-    private static TimeExpression since(Sentence s, String text, int i, LocalDate published) {
+    private TimeExpression since(Sentence s, String text, int i, LocalDate published) {
         int limit = Math.min(s.size(), i + 10);
         for (int k = i + 1; k < limit; k++) {
             String w = s.lower(k);
             if (w.equals(",") || w.equals(";") || w.equals(".")) {
                 break;
             }
-            DayOfWeek weekday = WEEKDAYS.get(w);
+            DayOfWeek weekday = weekdays.get(w);
             if (weekday != null) {
                 return expr(s, text, i, k + 1, Kind.RECENT_PERIOD, published, mostRecent(weekday, published));
             }
-            if (w.equals("then") || w.equals("yesterday")) {
+            if (lexicon.is("TIME_THEN", w) || dayOffsets.getOrDefault(w, 0) < 0) {
                 return expr(s, text, i, k + 1, Kind.RECENT_PERIOD, published, null);
             }
             Month month = month(w);
-            if (month != null && s.token(k).isCapitalised()) {
+            if (month != null && isMonthWord(s, k)) {
                 int end = k + 1;
-                long day = NumberWords.exactValue(s.lower(end));
+                long day = numbers.exactValue(s.lower(end));
                 if (day >= 1 && day <= 31 && s.token(end).text().length() <= 2) {
                     end++; // "since Oct 7": the day belongs to the date, it is no count
                     if (s.lower(end).equals(",")) {
                         end++;
                     }
                 }
-                long year = NumberWords.exactValue(s.lower(end));
-                LocalDate start = year >= 1900 && year <= 2100 ? LocalDate.of((int) year, month, 1)
-                        : mostRecentMonth(month, published);
-                return expr(s, text, i, year >= 1900 && year <= 2100 ? end + 1 : end, Kind.LONG_PERIOD, published, start);
+                int yearAt = end + lexicon.matchAt("TIME_DATE_JOINER", s, end);
+                long year = numbers.exactValue(s.lower(yearAt));
+                boolean hasYear = year >= 1900 && year <= 2100;
+                LocalDate start = hasYear ? LocalDate.of((int) year, month, 1) : mostRecentMonth(month, published);
+                return expr(s, text, i, hasYear ? yearAt + 1 : end, Kind.LONG_PERIOD, published, start);
             }
-            long year = NumberWords.exactValue(w);
+            long year = numbers.exactValue(w);
             if (year >= 1900 && year <= 2100) {
                 return expr(s, text, i, k + 1, Kind.LONG_PERIOD, published, LocalDate.of((int) year, 1, 1));
             }
         }
         for (int k = i + 1; k < limit; k++) {
-            if (LONG_STARTS.contains(s.lower(k))) {
+            if (lexicon.is("LONG_STARTS", s.lower(k))) {
                 int end = k + 1;
-                if (s.lower(end).equals("began") || s.lower(end).equals("started") || s.lower(end).equals("erupted")) {
-                    end++;
-                }
+                end += lexicon.matchAt("LONG_START_VERBS", s, end);
                 return expr(s, text, i, end, Kind.LONG_PERIOD, published, null);
             }
         }
@@ -312,7 +381,7 @@ final class TimeExpressions {
         return first.isAfter(published) ? first.minusYears(1) : first;
     }
 
-    private static Month month(String lower) {
-        return MONTHS.get(lower);
+    private Month month(String lower) {
+        return months.get(lower);
     }
 }

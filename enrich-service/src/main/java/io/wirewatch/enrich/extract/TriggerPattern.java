@@ -51,14 +51,16 @@ final class TriggerPattern {
     private final String text;
     private final List<Element> elements;
     private final Lexicon lexicon;
+    private final NumberWords numbers;
 
-    private TriggerPattern(String text, List<Element> elements, Lexicon lexicon) {
+    private TriggerPattern(String text, List<Element> elements, Lexicon lexicon, NumberWords numbers) {
         this.text = text;
         this.elements = elements;
         this.lexicon = lexicon;
+        this.numbers = numbers;
     }
 
-    static TriggerPattern compile(String pattern, Lexicon lexicon) {
+    static TriggerPattern compile(String pattern, Lexicon lexicon, NumberWords numbers) {
         List<Element> elements = new ArrayList<>();
         boolean headSeen = false;
         for (String raw : pattern.trim().split("\\s+")) {
@@ -116,7 +118,7 @@ final class TriggerPattern {
                 }
             }
         }
-        return new TriggerPattern(pattern, List.copyOf(elements), lexicon);
+        return new TriggerPattern(pattern, List.copyOf(elements), lexicon, numbers);
     }
 
     /** The words that can start a match, or null when the pattern starts with a slot (any mention may start it). */
@@ -190,7 +192,7 @@ final class TriggerPattern {
         }
         if (element instanceof NumberToken number) {
             Token token = s.token(i);
-            if (!token.isNumber() && NumberWords.exactValue(token.lower()) <= 0) {
+            if (!token.isNumber() && numbers.exactValue(token.lower()) <= 0) {
                 return -1;
             }
             int end = match(e + 1, i + 1, s, slots, spans);

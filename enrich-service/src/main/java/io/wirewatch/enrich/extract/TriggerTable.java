@@ -54,7 +54,7 @@ final class TriggerTable {
         }
     }
 
-    static TriggerTable read(String resource, Lexicon lexicon) {
+    static TriggerTable read(String resource, Lexicon lexicon, NumberWords numbers) {
         List<Trigger> triggers = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         List<KnowledgeTable.Row> rows = KnowledgeTable.read(resource).rows();
@@ -69,7 +69,7 @@ final class TriggerTable {
                 String actor = row.get("actor");
                 ActorRole role = actor.isEmpty() ? ActorRole.SUBJECT : ActorRole.valueOf(actor.toUpperCase(Locale.ROOT));
                 String modality = row.get("modality");
-                triggers.add(new Trigger(id, action, TriggerPattern.compile(row.get("pattern"), lexicon), role,
+                triggers.add(new Trigger(id, action, TriggerPattern.compile(row.get("pattern"), lexicon, numbers), role,
                         modality.isEmpty() ? null : Modality.valueOf(modality), r));
             } catch (IllegalArgumentException e) {
                 throw row.error(e.getMessage());

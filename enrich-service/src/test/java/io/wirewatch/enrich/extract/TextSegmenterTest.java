@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class TextSegmenterTest {
 
-    private final TextSegmenter segmenter = new TextSegmenter();
+    private final TextSegmenter segmenter = Language.load("en").segmenter();
 
     @Test
     void shouldNotEndSentencesAtAbbreviationsAndInitialisms() {

@@ -12,9 +12,11 @@ class TimeExpressionsTest {
     /** A Tuesday. */
     private static final LocalDate PUBLISHED = LocalDate.of(2012, 2, 7);
 
+    private static final Language ENGLISH = Language.load("en");
+
     private static List<TimeExpressions.TimeExpression> find(String text) {
-        Sentence sentence = new TextSegmenter().split(text).get(0);
-        return TimeExpressions.find(sentence, text, PUBLISHED);
+        Sentence sentence = ENGLISH.segmenter().split(text).get(0);
+        return ENGLISH.time().find(sentence, text, PUBLISHED);
     }
 
     @Test
