@@ -44,8 +44,14 @@ final class ArticleAnalysis {
      * filed from, which neither acts nor is where things happened. Not "The Gulf Cooperation Council (GCC) said".
      */
     boolean isDateline(Sentence s, Mention mention) {
-        if (mention.from() > 1) {
-            return false;
+        for (int k = 0; k < mention.from(); k++) {
+            // "QUITO/GUAYAQUIL, Ecuador (Reuters) -": only other capitalised place names before it
+            String word = text.substring(s.token(k).start(), s.token(k).end());
+            boolean placeWord = word.equals("/") || word.equals(",") || word.equals("The")
+                    || word.equals(word.toUpperCase(java.util.Locale.ROOT)) && word.length() > 1;
+            if (!placeWord || mention.from() > 5) {
+                return false;
+            }
         }
         String written = text.substring(mention.charStart(), mention.charEnd());
         boolean upper = written.equals(written.toUpperCase(java.util.Locale.ROOT)) && written.length() > 3;

@@ -491,7 +491,7 @@ final class CasualtyExtractor {
             }
         }
         if (best != null) {
-            return new Place(best, true);
+            return new Place(period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, best) : best, true);
         }
         if (period == CasualtyPeriod.CUMULATIVE) {
             for (Mention mention : article.mentions(s.index())) {
@@ -513,7 +513,8 @@ final class CasualtyExtractor {
             }
         }
         if (nearestPlace != null) {
-            return new Place(nearestPlace.entity(), true);
+            ArticleEntity nearest = nearestPlace.entity();
+            return new Place(period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, nearest) : nearest, true);
         }
         for (Mention mention : article.mentions(s.index())) {
             if (mention.entity().type == EntityType.COUNTRY && mention.kind() != Mention.Kind.DEMONYM) {
@@ -540,6 +541,37 @@ final class CasualtyExtractor {
             }
         }
         return new Place(null, false);
+    }
+
+    /** The article's first sentences, whose places say where the story is. */
+    private static final int STORY_LEAD = 4;
+
+    /**
+     * "A missile hit a train station in eastern Ukraine, killing at least 50" with "the railway station in
+     * Kramatorsk" in the story's lead: one event's toll told at a country's or region's level belongs to the town of
+     * that country named (in a locative) in the sentence before or after, or in the story's lead, when exactly one
+     * town is; else it stays at the country's level, which is imprecise but not wrong.
+     */
+    private static ArticleEntity moreSpecificNearby(ArticleAnalysis article, Sentence s, ArticleEntity place) {
+        if (specificity(place) == 2 || place.countryCode == null) {
+            return place;
+        }
+        Lexicon lexicon = article.language.lexicon();
+        Set<ArticleEntity> found = new java.util.LinkedHashSet<>();
+        for (Sentence near : article.sentences) {
+            if (Math.abs(near.index() - s.index()) > 1 && near.index() >= STORY_LEAD) {
+                continue;
+            }
+            for (Mention mention : article.mentions(near.index())) {
+                ArticleEntity candidate = mention.entity();
+                if (candidate.type == EntityType.PLACE && specificity(candidate) == 2
+                        && place.countryCode.equals(candidate.countryCode) && !article.isDateline(near, mention)
+                        && isLocative(article, lexicon, near, mention)) {
+                    found.add(candidate);
+                }
+            }
+        }
+        return found.size() == 1 ? found.iterator().next() : place;
     }
 
     /** A village or town before its region, a region before its country. */

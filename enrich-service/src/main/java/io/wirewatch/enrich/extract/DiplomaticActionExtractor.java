@@ -86,7 +86,8 @@ final class DiplomaticActionExtractor {
                 Modality modality = trigger.trigger().forcedModality() != null ? trigger.trigger().forcedModality()
                         : modality(lexicon, sentence, trigger.match());
                 TimeExpressions.TimeExpression time = nearestTime(times, trigger.match());
-                boolean history = modality == Modality.ASSERTED && isHistory(lexicon, sentence, trigger.match());
+                boolean history = modality == Modality.ASSERTED && (isHistory(article, lexicon, sentence, trigger.match())
+                        || isReactedTo(lexicon, sentence, trigger));
                 for (ArticleEntity actor : actors) {
                     List<ArticleEntity> aimedAt = reciprocal ? actors
                             : targets == FROM_CONTEXT_ONLY ? contextTarget(article, actors)
@@ -357,6 +358,16 @@ final class DiplomaticActionExtractor {
             List<ArticleEntity> subject = nearestSubjectChain(article, s, clauseStart, verb, countriesOnly);
             if (!subject.isEmpty()) {
                 return subject;
+            }
+        }
+        if (isParticiple(lexicon, s.lower(verb))) {
+            // "in retaliation for Ottawa ordering a Chinese official to leave": the name right before a gerund is
+            // its subject, even after a preposition
+            Mention before = article.mentionAt(s.index(), verb - 1);
+            ArticleEntity gerundSubject = before == null || before.kind() == Mention.Kind.DEMONYM ? null
+                    : asActor(article, before, countriesOnly, false);
+            if (gerundSubject != null) {
+                return List.of(gerundSubject);
             }
         }
         int pronoun = pronounSubject(lexicon, s, verb);
@@ -918,8 +929,19 @@ final class DiplomaticActionExtractor {
         return k >= match.from() && k < match.to();
     }
 
-    /** "The EU had previously imposed ...": the clause tells the action as history. */
-    private static boolean isHistory(Lexicon lexicon, Sentence s, TriggerPattern.Match match) {
+    /**
+     * "The EU had previously imposed ...", "Biden's administration, which has imposed sanctions over ...": the clause
+     * tells the action as history, or as what describes someone else.
+     */
+    private static boolean isHistory(ArticleAnalysis article, Lexicon lexicon, Sentence s, TriggerPattern.Match match) {
+        int head = match.head();
+        if (isRelativeClause(article, lexicon, s, head)) {
+            return true;
+        }
+        if (lexicon.is("HAVE", s.lower(head - 1)) && lexicon.is("RELATIVE", s.lower(head - 2))
+                && s.lower(head - 3).equals(",")) {
+            return true;
+        }
         for (int k = match.head() - 1; k >= Math.max(0, match.head() - MODALITY_WINDOW); k--) {
             if (breaksClause(lexicon, s, k)) {
                 break;
@@ -929,6 +951,50 @@ final class DiplomaticActionExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * "countries that denounced the Russian-Chinese veto", "Moscow condemned the expulsion": an action named as the
+     * object of a reaction is the context of that reaction, not the news.
+     */
+    private static boolean isReactedTo(Lexicon lexicon, Sentence s, TriggerTable.Found trigger) {
+        if (trigger.trigger().actorRole() != TriggerTable.ActorRole.POSSESSOR) {
+            return false;
+        }
+        for (int k = trigger.match().head() - 1; k >= Math.max(0, trigger.match().head() - 6); k--) {
+            if (lexicon.is("REACTION", s.lower(k))) {
+                return true;
+            }
+            if (breaksClause(lexicon, s, k) || lexicon.is("GOVERNING", s.lower(k))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "an Arab plan Moscow and Beijing vetoed", "the resolution that Russia vetoed": a verb whose subject follows a
+     * relative pronoun or a resolution noun describes that noun; the action is context, not the story.
+     */
+    private static boolean isRelativeClause(ArticleAnalysis article, Lexicon lexicon, Sentence s, int head) {
+        int k = head - 1;
+        boolean subject = false;
+        while (k >= 0) {
+            Mention mention = article.mentionAt(s.index(), k);
+            if (mention != null && mention.kind() != Mention.Kind.DEMONYM) {
+                subject = true;
+                k = mention.from() - 1;
+            } else if (subject && lexicon.is("LIST_JOINERS", s.lower(k)) && !lexicon.is("ARTICLE", s.lower(k))) {
+                k--;
+            } else {
+                break;
+            }
+        }
+        if (lexicon.is("ARTICLE", s.lower(k))) {
+            k--;
+        }
+        return subject && (lexicon.is("RELATIVE", s.lower(k)) && !s.lower(k - 1).equals(",")
+                || lexicon.is("RESOLUTION", s.lower(k)));
     }
 
     private static boolean isEarlierYear(TimeExpressions.TimeExpression time, LocalDate published) {
@@ -957,8 +1023,11 @@ final class DiplomaticActionExtractor {
         return best;
     }
 
-    /** Sentences of the article's lead: the headline and the first sentences, which say what the story is about. */
-    private static final int LEAD_SENTENCES = 3;
+    /**
+     * How many of the first sentences that report any action make the article's lead, which says what the story is
+     * about (the headline, then the first paragraph; a page's boilerplate reports none).
+     */
+    private static final int LEAD_SENTENCES = 2;
     /** An action dated longer ago than this before publication is history however the article tells it. */
     private static final int NEWS_DAYS = 7;
 
@@ -972,13 +1041,19 @@ final class DiplomaticActionExtractor {
     private static void settleDatesAndBackground(List<Found> found, LocalDate published) {
         Map<String, Found> datedByEvent = new LinkedHashMap<>();
         Set<String> ledWith = new HashSet<>();
+        Set<Integer> leadSentences = new HashSet<>();
+        for (Found f : found) {
+            if (leadSentences.size() < LEAD_SENTENCES || leadSentences.contains(f.sentence.index())) {
+                leadSentences.add(f.sentence.index()); // the story leads with what it reports first
+            }
+        }
         for (Found f : found) {
             String key = f.action + "|" + f.actor.id;
             if (f.date != null && f.dayPrecision) {
                 datedByEvent.putIfAbsent(key, f);
             }
             boolean recent = f.latest == null || published == null || !f.latest.isBefore(published.minusDays(1));
-            if (f.sentence.index() < LEAD_SENTENCES && f.modality == Modality.ASSERTED && !f.earlier && !f.history
+            if (leadSentences.contains(f.sentence.index()) && f.modality == Modality.ASSERTED && !f.earlier && !f.history
                     && (recent || !f.latest.isBefore(published.minusDays(NEWS_DAYS)))) {
                 ledWith.add(key);
             }

@@ -45,8 +45,23 @@ final class EntityRecognizer {
             boolean[] role = markRoles(sentence, covered);
             findUnknownNames(article, sentence, covered, role, candidates, countryWeights);
         }
+        placeUnplacedPlaces(article, countryWeights);
         resolvePeople(article, candidates);
         article.finishMentions();
+    }
+
+    /**
+     * A village no list holds and whose sentence named no country ("on Bawar Daji village of Anka ... Zamfara State")
+     * lies in the country the article names most, places found by the gazetteer counted.
+     */
+    private static void placeUnplacedPlaces(ArticleAnalysis article, Map<String, Integer> countryWeights) {
+        String main = countryWeights.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(null);
+        for (ArticleEntity entity : article.entities.values()) {
+            if (entity.type == EntityType.PLACE && entity.countryCode == null && entity.known == null && main != null) {
+                entity.countryCode = main;
+            }
+        }
     }
 
     /** How often the article names each country (by ISO code), its demonyms and capitals included. */
@@ -385,6 +400,9 @@ final class EntityRecognizer {
         PlaceResolver.Resolved place = cued ? null : placeResolver.resolve(article, sentence, from, to, countryWeights);
         if (place != null) {
             addResolvedPlace(article, sentence, from, to, place);
+            if (place.countryCode() != null) {
+                countryWeights.merge(place.countryCode(), 1, Integer::sum);
+            }
             return;
         }
         if (lexicon.is("IN", before) && to - from > 1) {
