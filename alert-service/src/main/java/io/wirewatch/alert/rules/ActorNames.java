@@ -39,6 +39,11 @@ public final class ActorNames {
         return name == null ? Optional.empty() : World.standard().byName(name);
     }
 
+    /** The canonical name of a state or bloc code (ISO 3166-1 alpha-2, GCC ...), or null. */
+    public static String nameOfCode(String code) {
+        return code == null ? null : World.standard().byCode(code).map(World.Actor::name).orElse(null);
+    }
+
     /** The members of a known group of states, by canonical name; empty for a single state. */
     public static List<String> knownMembers(String canonicalName) {
         World world = World.standard();

@@ -63,6 +63,21 @@ public final class Headlines {
         return line.toString();
     }
 
+    /**
+     * "Kramatorsk (Donetsk, Ukraine)": a place with its region and country, so an operator knows a village without
+     * looking it up; the parts the place's own name already says are left out.
+     */
+    public static String located(String place, String region, String country) {
+        List<String> parts = new ArrayList<>();
+        if (region != null && !region.isBlank() && !region.equalsIgnoreCase(place) && !region.startsWith(place + " ")) {
+            parts.add(region);
+        }
+        if (country != null && !country.equalsIgnoreCase(place)) {
+            parts.add(country);
+        }
+        return parts.isEmpty() ? place : place + " (" + String.join(", ", parts) + ")";
+    }
+
     public static String cumulativeJump(String place, String source, int previousTotal, LocalDate previousDate,
                                         int total, LocalDate date, double perDay) {
         return place + ": reported death toll rose from " + number(previousTotal) + " (" + previousDate + ") to "

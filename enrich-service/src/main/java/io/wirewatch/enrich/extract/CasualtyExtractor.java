@@ -67,6 +67,9 @@ final class CasualtyExtractor {
                 if (count == null || !usedNumbers.add(count.number())) {
                     continue;
                 }
+                if (lengthEndingAt(lexicon, "REVISED_FROM", s, count.from()) > 0) {
+                    continue; // "rose to 118, up from 116": the superseded figure
+                }
                 Harm harm = harmOf(article.language, s, count);
                 if (harm == null) {
                     continue;

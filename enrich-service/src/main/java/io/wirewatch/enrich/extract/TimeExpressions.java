@@ -79,22 +79,37 @@ final class TimeExpressions {
         return weekdays.containsKey(lower) || months.containsKey(lower) || holidays.contains(lower);
     }
 
+    /**
+     * The sentence's time expressions. With no publication date, only those that need none are kept: a time told
+     * as earlier ("earlier this year", "days after") and dates that write their year ("in 2016", "5 March 2012").
+     */
     List<TimeExpression> find(Sentence sentence, String text, LocalDate published) {
         List<TimeExpression> found = new ArrayList<>();
-        if (published == null) {
-            return found;
-        }
+        LocalDate anchor = published != null ? published : NO_PUBLICATION;
         int i = 0;
         while (i < sentence.size()) {
-            TimeExpression expression = at(sentence, text, i, published);
+            TimeExpression expression = at(sentence, text, i, anchor);
             if (expression != null) {
-                found.add(expression);
+                if (published != null || needsNoAnchor(expression)) {
+                    found.add(expression);
+                }
                 i = expression.to();
             } else {
                 i++;
             }
         }
         return found;
+    }
+
+    /** A stand-in publication day for articles without one; any date resolved against it is dropped. */
+    private static final LocalDate NO_PUBLICATION = LocalDate.of(9999, 6, 30);
+
+    private static boolean needsNoAnchor(TimeExpression expression) {
+        if (expression.kind() == Kind.EARLIER) {
+            return true;
+        }
+        LocalDate date = expression.kind() == Kind.LONG_PERIOD ? expression.start() : expression.date();
+        return date != null && date.getYear() < NO_PUBLICATION.getYear() - 1;
     }
 
     private TimeExpression at(Sentence s, String text, int i, LocalDate published) {
