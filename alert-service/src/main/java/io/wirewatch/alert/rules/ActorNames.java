@@ -34,6 +34,22 @@ public final class ActorNames {
         return actor(trimmed).map(World.Actor::name).orElse(trimmed);
     }
 
+    /**
+     * The canonical name of a place: a state's alias becomes the state's name ("Britain"), but a capital stays the
+     * city it is ("Kabul" is where a toll happened, not the government of Afghanistan).
+     */
+    public static String canonicalPlace(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String trimmed = WHITESPACE_RUN.matcher(name.trim()).replaceAll(" ");
+        return World.standard().names(HEADLINE_LANGUAGE).stream()
+                .filter(entry -> entry.kind() == World.NameKind.NAME && entry.actor().isState()
+                        && entry.text().equalsIgnoreCase(trimmed))
+                .map(entry -> entry.actor().name())
+                .findFirst().orElse(trimmed);
+    }
+
     /** The state, bloc or body a name stands for, if the knowledge base knows it. */
     static Optional<World.Actor> actor(String name) {
         return name == null ? Optional.empty() : World.standard().byName(name);

@@ -76,7 +76,7 @@ public final class CasualtySpikeDetector {
 
     /** The canonical place of a figure that can make a spike, or empty for figures the detector ignores. */
     public static Optional<String> placeOf(CasualtyFigure figure) {
-        return relevant(figure) ? Optional.of(ActorNames.canonical(figure.getPlace())) : Optional.empty();
+        return relevant(figure) ? Optional.of(ActorNames.canonicalPlace(figure.getPlace())) : Optional.empty();
     }
 
     /**
@@ -225,7 +225,7 @@ public final class CasualtySpikeDetector {
     }
 
     private static boolean relevant(CasualtyFigure figure) {
-        return figure.getKind() == CasualtyKind.KILLED && ActorNames.canonical(figure.getPlace()) != null
+        return figure.getKind() == CasualtyKind.KILLED && ActorNames.canonicalPlace(figure.getPlace()) != null
                 && (isDailyToll(figure) || figure.getPeriod() == CasualtyPeriod.CUMULATIVE);
     }
 

@@ -56,8 +56,9 @@ final class ArticleAnalysis {
         String written = text.substring(mention.charStart(), mention.charEnd());
         boolean upper = written.equals(written.toUpperCase(java.util.Locale.ROOT)) && written.length() > 3;
         int k = mention.to();
-        if (s.lower(k).equals(",") && mentionAt(s.index(), k + 1) != null) {
-            k = mentionAt(s.index(), k + 1).to(); // "Pokrovsk, Ukraine:"
+        while (k < Math.min(s.size(), mention.to() + 8) && (s.lower(k).equals(",") || s.lower(k).equals("/"))
+                && mentionAt(s.index(), k + 1) != null) {
+            k = mentionAt(s.index(), k + 1).to(); // "Pokrovsk, Ukraine:", "QUITO/GUAYAQUIL, Ecuador (Reuters)"
         }
         String next = s.lower(k);
         if (next.equals(":") || next.equals("-") || next.equals("\u2014") || next.equals("\u2013")) {

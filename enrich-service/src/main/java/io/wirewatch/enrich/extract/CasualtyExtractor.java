@@ -547,12 +547,14 @@ final class CasualtyExtractor {
     }
 
     /** The article's first sentences, whose places say where the story is. */
-    private static final int STORY_LEAD = 4;
+    private static final int STORY_LEAD = 6;
+    /** How many sentences before or after a figure may name its town. */
+    private static final int NEAR_SENTENCES = 3;
 
     /**
      * "A missile hit a train station in eastern Ukraine, killing at least 50" with "the railway station in
      * Kramatorsk" in the story's lead: one event's toll told at a country's or region's level belongs to the town of
-     * that country named (in a locative) in the sentence before or after, or in the story's lead, when exactly one
+     * that country named (in a locative) in the sentences around it, or in the story's lead, when exactly one
      * town is; else it stays at the country's level, which is imprecise but not wrong.
      */
     private static ArticleEntity moreSpecificNearby(ArticleAnalysis article, Sentence s, ArticleEntity place) {
@@ -562,7 +564,7 @@ final class CasualtyExtractor {
         Lexicon lexicon = article.language.lexicon();
         Set<ArticleEntity> found = new java.util.LinkedHashSet<>();
         for (Sentence near : article.sentences) {
-            if (Math.abs(near.index() - s.index()) > 1 && near.index() >= STORY_LEAD) {
+            if (Math.abs(near.index() - s.index()) > NEAR_SENTENCES && near.index() >= STORY_LEAD) {
                 continue;
             }
             for (Mention mention : article.mentions(near.index())) {

@@ -53,8 +53,11 @@ final class PlaceResolver {
         if (!candidates.isEmpty()) {
             Places.Place best = choose(candidates, countryWeights, besideCountry);
             boolean cued = prepositionBefore || typeAfter || typeInside || typeBefore || besideCountry != null;
-            if (cued || best.population() >= WELL_KNOWN_POPULATION) {
-                return new Resolved(name, best.countryCode(), best);
+            // A large city needs no cue, but only in a story about its country: "Litoral" in an Ecuadorian prison's
+            // name is no region of Equatorial Guinea
+            boolean inStory = countryWeights.isEmpty() || countryWeights.containsKey(best.countryCode());
+            if (cued || best.population() >= WELL_KNOWN_POPULATION && inStory) {
+                return new Resolved(displayName(name, best), best.countryCode(), best);
             }
             return null;
         }
@@ -64,6 +67,12 @@ final class PlaceResolver {
         }
         String country = besideCountry != null ? besideCountry : mainCountryCode(article, countryWeights);
         return new Resolved(typeInside ? s.span(article.text, from, to - 2) : name, country, null);
+    }
+
+    /** The name as the article writes it, unless it shouts it in capitals (a dateline): then the gazetteer's. */
+    private static String displayName(String written, Places.Place place) {
+        boolean shouted = written.length() > 3 && written.equals(written.toUpperCase(java.util.Locale.ROOT));
+        return shouted ? place.name() : written;
     }
 
     /** Of several places so called: one in the country named beside it, else one the article names most, else the largest. */
