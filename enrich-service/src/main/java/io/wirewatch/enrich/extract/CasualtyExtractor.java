@@ -521,7 +521,9 @@ final class CasualtyExtractor {
         }
         for (Mention mention : article.mentions(s.index())) {
             if (mention.entity().type == EntityType.COUNTRY && mention.kind() != Mention.Kind.DEMONYM) {
-                return new Place(mention.entity(), true); // "a riot at one of Ecuador's largest prisons"
+                // "a riot at one of Ecuador's largest prisons"
+                return new Place(period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, mention.entity())
+                        : mention.entity(), true);
             }
         }
         // "there", "the city", or nothing: the place named just before, else the place of the figure just before.
