@@ -196,6 +196,66 @@ class CasualtySpikeDetectorTest {
                 source, count + " people have been killed in Syria since March, " + source + " says.", 0);
     }
 
+    @Test
+    void shouldNeverRaiseASpikeFromAVagueCount() {
+        // Given "scores were killed" in Homs, with no history
+        List<Alert> alerts = process("Homs", killed(40, "scores", CountBound.VAGUE, "Homs", DAY, "activists",
+                "Scores were killed in Homs.", 0));
+
+        // Then nothing is raised: a vague word is no figure an operator can act on
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void shouldNeverRaiseASpikeForADayLongBeforeTheArticle() {
+        // Given an article published on 7 February telling of 300 killed on 10 January
+        List<Alert> alerts = report("Hama", DAY.minusDays(27), 300, "activists");
+
+        // Then it is history, not news
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void shouldFoldAnUndatedIncidentTollIntoTheSpikeOfTheDayBefore() {
+        // Given a spike of 60 killed in Houla on 6 February
+        Alert raised = single(report("Houla", DAY, 60, "activists"));
+
+        // When an article of 7 February reports 92 killed "in the massacre" without a date
+        CasualtyFigure undated = figure(92, "92", CountBound.EXACT, "Houla", CasualtyPeriod.DAY, null, "monitors",
+                "Monitors counted 92 bodies after the massacre in Houla.", 1);
+        Alert update = single(process("Houla", undated));
+
+        // Then it is a later report of the same event: an UPDATE of the same alert
+        assertThat(update.getStatus()).isEqualTo(AlertStatus.UPDATE);
+        assertThat(update.getId()).isEqualTo(raised.getId());
+        assertThat(update.getCountHigh()).isEqualTo(92);
+    }
+
+    @Test
+    void shouldCountATollOfAFewDaysAsItsLastDays() {
+        // Given "at least 53 villagers were killed this week"
+        CasualtyFigure week = CasualtyFigure.newBuilder(figure(53, "at least 53", CountBound.AT_LEAST, "Ituri",
+                        CasualtyPeriod.MULTI_DAY, DAY, "officials", "At least 53 villagers were killed this week.", 0))
+                .setPeriodStart(DAY.minusDays(4)).build();
+
+        // Then it raises a spike on the period's last day
+        assertThat(single(process("Ituri", week)).getEventDate()).isEqualTo(DAY);
+    }
+
+    @Test
+    void shouldNameThePlacesRegionAndCountryAndCarryItsCoordinates() {
+        CasualtyFigure located = CasualtyFigure.newBuilder(killed(70, "70", CountBound.EXACT, "Djibo", DAY, "officials",
+                        "70 were killed in Djibo.", 0))
+                .setPlaceCountryCode("BF").setPlaceRegion("Sahel").setLatitude(14.1).setLongitude(-1.63).build();
+
+        Alert alert = single(process("Djibo", located));
+
+        assertThat(alert.getHeadline()).startsWith("Djibo (Sahel, Burkina Faso): 70 killed on 2012-02-06");
+        assertThat(alert.getPlaceCountryCode()).isEqualTo("BF");
+        assertThat(alert.getLatitude()).isEqualTo(14.1);
+        assertThat(alert.getCountries()).containsExactly("BF");
+    }
+
     private List<Alert> report(String place, LocalDate day, int count, String source) {
         return process(place, killed(count, Integer.toString(count), CountBound.EXACT, place, day, source,
                 count + " people were killed in " + place + ".", 0));

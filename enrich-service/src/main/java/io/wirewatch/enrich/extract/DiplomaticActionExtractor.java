@@ -864,6 +864,14 @@ final class DiplomaticActionExtractor {
         if (lexicon.is("CONDITION", s.lower(firstWord(s)))) {
             return Modality.THREATENED; // "If the junta fails to hand power within 15 days, the AU will suspend ..."
         }
+        for (int k = head - 1; k >= Math.max(0, head - MODALITY_WINDOW); k--) {
+            if (k < head - 1 && (breaksClause(lexicon, s, k) || s.lower(k).equals(","))) {
+                break;
+            }
+            if (lexicon.endsAt("RETRACT", s, k + 1)) {
+                return Modality.NEGATED; // "stepped back from a threat to expel": retracted, whatever it was before
+            }
+        }
         boolean decidedNearer = false;
         for (int k = head - 1; k >= Math.max(0, head - MODALITY_WINDOW); k--) {
             if (k < head - 1 && (breaksClause(lexicon, s, k) || s.lower(k).equals(","))) {
