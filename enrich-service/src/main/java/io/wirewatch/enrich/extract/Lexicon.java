@@ -8,21 +8,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One language's word classes ({@code lexicon.tsv} of the knowledge base): a class name and its entries, an entry being
  * one word or a sequence of words ("kick out"). Inflected forms are listed rather than derived by a stemmer: a reader
- * can check the list, and lookup is one hash probe per token. Immutable and thread-safe once loaded.
+ * can check the list, and lookup is a hash probe or two per token (the first and last words of every entry are
+ * indexed, so a phrase is only compared where it can start or end). Immutable and thread-safe once loaded.
  */
 final class Lexicon {
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    /** One class: its entries as lower-case tokens, longest first, and the indexes that prefilter matching. */
+    private record WordClass(List<List<String>> entries, Set<String> single, Set<String> first, Set<String> last,
+                             Set<String> phrases) {
+    }
+
     private final String source;
-    /** Entries of each class, each entry as its lower-case tokens; longest first so matching is greedy. */
-    private final Map<String, List<List<String>>> entries = new HashMap<>();
-    /** Every first word of each class, for the one-probe membership test. */
-    private final Map<String, Set<String>> firstWords = new HashMap<>();
-    /** Single-word entries of each class. */
-    private final Map<String, Set<String>> singleWords = new HashMap<>();
+    private final Map<String, WordClass> classes = new HashMap<>();
+    /**
+     * The same classes by the identity of their interned names: the rules name classes with string literals, which
+     * Java interns, so the hottest lookup of extraction costs no hashing of the name.
+     */
+    private final Map<String, WordClass> byLiteral = new java.util.IdentityHashMap<>();
 
     private Lexicon(String source) {
         this.source = source;
@@ -35,68 +44,84 @@ final class Lexicon {
             if (name.isEmpty() || !name.equals(name.toUpperCase(Locale.ROOT))) {
                 throw row.error("a class name is written in capitals, got '" + name + "'");
             }
-            if (lexicon.entries.containsKey(name)) {
+            if (lexicon.classes.containsKey(name)) {
                 throw row.error("class " + name + " is defined twice");
             }
-            List<List<String>> words = new ArrayList<>();
-            Set<String> first = new HashSet<>();
+            List<List<String>> entries = new ArrayList<>();
             Set<String> single = new HashSet<>();
+            Set<String> first = new HashSet<>();
+            Set<String> last = new HashSet<>();
+            Set<String> phrases = new HashSet<>();
             for (String entry : row.list("words")) {
                 List<String> tokens = tokens(entry);
-                words.add(tokens);
+                entries.add(tokens);
                 first.add(tokens.get(0));
+                last.add(tokens.get(tokens.size() - 1));
+                phrases.add(String.join(" ", tokens));
                 if (tokens.size() == 1) {
                     single.add(tokens.get(0));
                 }
             }
-            words.sort((a, b) -> Integer.compare(b.size(), a.size()));
-            lexicon.entries.put(name, List.copyOf(words));
-            lexicon.firstWords.put(name, Set.copyOf(first));
-            lexicon.singleWords.put(name, Set.copyOf(single));
+            entries.sort((a, b) -> Integer.compare(b.size(), a.size()));
+            WordClass words = new WordClass(List.copyOf(entries), Set.copyOf(single), Set.copyOf(first),
+                    Set.copyOf(last), Set.copyOf(phrases));
+            lexicon.classes.put(name, words);
+            lexicon.byLiteral.put(name.intern(), words);
         }
         return lexicon;
     }
 
-    /** An entry's tokens as the segmenter cuts them: words, and "'s" or "n't" apart from the word before. */
+    /** An entry's tokens as the segmenter cuts them: words, and "'s" apart from the word before. */
     static List<String> tokens(String entry) {
         List<String> tokens = new ArrayList<>();
-        for (String word : entry.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
-            if (word.length() > 2 && (word.endsWith("'s") || word.endsWith("\u2019s"))) {
+        for (String word : SPACES.split(entry.toLowerCase(Locale.ROOT).replace('\u2019', '\'').trim())) {
+            if (word.length() > 2 && word.endsWith("'s")) {
                 tokens.add(word.substring(0, word.length() - 2));
                 tokens.add(word.substring(word.length() - 2));
-            } else {
+            } else if (!word.isEmpty()) {
                 tokens.add(word);
             }
         }
         return List.copyOf(tokens);
     }
 
-    /** True when {@code lowerWord} is a one-word entry of the class. */
-    boolean is(String className, String lowerWord) {
-        return words(className).contains(lowerWord);
-    }
-
-    /** The one-word entries of a class. */
-    Set<String> words(String className) {
-        Set<String> words = singleWords.get(className);
+    private WordClass wordClass(String className) {
+        WordClass words = byLiteral.get(className);
+        if (words == null) {
+            words = classes.get(className);
+        }
         if (words == null) {
             throw new IllegalArgumentException(source + ": no word class " + className);
         }
         return words;
     }
 
+    /** True when {@code lowerWord} is a one-word entry of the class. */
+    boolean is(String className, String lowerWord) {
+        return wordClass(className).single().contains(lowerWord);
+    }
+
+    /** The one-word entries of a class. */
+    Set<String> words(String className) {
+        return wordClass(className).single();
+    }
+
     /** Every word that can start an entry of the class. */
     Set<String> firstWords(String className) {
-        words(className);
-        return firstWords.get(className);
+        return wordClass(className).first();
     }
 
     /** Number of tokens of the longest entry of the class starting at token {@code i}, or 0 when none does. */
     int matchAt(String className, Sentence s, int i) {
-        if (!firstWords(className).contains(s.lower(i))) {
+        WordClass words = wordClass(className);
+        if (!words.first().contains(s.lower(i))) {
             return 0;
         }
-        for (List<String> entry : entries.get(className)) {
+        return longestAt(words, s, i);
+    }
+
+    private static int longestAt(WordClass words, Sentence s, int i) {
+        for (List<String> entry : words.entries()) {
             if (i + entry.size() > s.size()) {
                 continue;
             }
@@ -113,9 +138,20 @@ final class Lexicon {
 
     /** True when an entry of the class ends at token {@code end - 1} (looking back from a position). */
     boolean endsAt(String className, Sentence s, int end) {
-        for (List<String> entry : entries.get(className)) {
+        WordClass words = wordClass(className);
+        if (end <= 0 || !words.last().contains(s.lower(end - 1))) {
+            return false;
+        }
+        for (List<String> entry : words.entries()) {
             int start = end - entry.size();
-            if (start >= 0 && matchAt(className, s, start) == entry.size()) {
+            if (start < 0 || !entry.get(entry.size() - 1).equals(s.lower(end - 1))) {
+                continue;
+            }
+            boolean matches = true;
+            for (int k = 0; k < entry.size() - 1 && matches; k++) {
+                matches = s.lower(start + k).equals(entry.get(k));
+            }
+            if (matches) {
                 return true;
             }
         }
@@ -124,17 +160,10 @@ final class Lexicon {
 
     /** True when {@code phrase} (lower-case words separated by single spaces) is an entry of the class. */
     boolean isEntry(String className, String phrase) {
-        List<String> tokens = tokens(phrase);
-        words(className);
-        for (List<String> entry : entries.get(className)) {
-            if (entry.equals(tokens)) {
-                return true;
-            }
-        }
-        return false;
+        return wordClass(className).phrases().contains(phrase);
     }
 
     boolean hasClass(String className) {
-        return entries.containsKey(className);
+        return classes.containsKey(className);
     }
 }

@@ -16,6 +16,7 @@ final class NumberWords {
     private final Map<String, Integer> vague = new HashMap<>();
     private final Map<String, Long> multipliers = new HashMap<>();
     private final char decimalMark;
+    private final java.util.Set<Character> firstLetters = new java.util.HashSet<>();
 
     private NumberWords(char decimalMark) {
         this.decimalMark = decimalMark;
@@ -39,13 +40,14 @@ final class NumberWords {
                 default -> throw row.error("kind is EXACT, VAGUE or MULTIPLIER, got " + row.get("kind"));
             }
         }
+        numbers.exact.keySet().forEach(word -> numbers.firstLetters.add(word.charAt(0)));
         return numbers;
     }
 
     /** Value of a number word or digits token, or -1. */
     long exactValue(String lower) {
-        if (lower.isEmpty()) {
-            return -1;
+        if (lower.isEmpty() || !Character.isDigit(lower.charAt(0)) && !firstLetters.contains(lower.charAt(0))) {
+            return -1; // most words start with a letter no number word starts with
         }
         if (Character.isDigit(lower.charAt(0))) {
             return digits(lower);

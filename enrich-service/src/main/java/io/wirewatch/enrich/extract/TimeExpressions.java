@@ -47,6 +47,8 @@ final class TimeExpressions {
     private final Map<String, Month> months = new HashMap<>();
     private final Map<String, Integer> dayOffsets = new HashMap<>();
     private final java.util.Set<String> holidays = new java.util.HashSet<>();
+    /** Every word that can open an expression but numbers: one probe spares most tokens the grammar below. */
+    private final java.util.Set<String> startWords = new java.util.HashSet<>();
 
     private TimeExpressions(Lexicon lexicon, NumberWords numbers) {
         this.lexicon = lexicon;
@@ -70,6 +72,13 @@ final class TimeExpressions {
                 case "HOLIDAY" -> time.holidays.add(word);
                 default -> throw row.error("kind is WEEKDAY, MONTH, DAY or HOLIDAY, got " + row.get("kind"));
             }
+        }
+        time.startWords.addAll(time.weekdays.keySet());
+        time.startWords.addAll(time.months.keySet());
+        time.startWords.addAll(time.dayOffsets.keySet());
+        for (String opening : List.of("TIME_SINCE", "TIME_EARLIER", "TIME_IN_YEAR", "TIME_THIS", "TIME_LAST",
+                "TIME_AGO_BEFORE", "FEW", "UNIT_DAY", "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR", "UNIT_DECADE")) {
+            time.startWords.addAll(lexicon.firstWords(opening));
         }
         return time;
     }
@@ -114,6 +123,9 @@ final class TimeExpressions {
 
     private TimeExpression at(Sentence s, String text, int i, LocalDate published) {
         String w = s.lower(i);
+        if (!startWords.contains(w) && !s.token(i).isNumber() && numbers.exactValue(w) <= 0) {
+            return null;
+        }
         if (lexicon.is("TIME_SINCE", w)) {
             return since(s, text, i, published);
         }

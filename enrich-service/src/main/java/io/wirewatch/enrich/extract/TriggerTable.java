@@ -42,6 +42,9 @@ final class TriggerTable {
     private final Map<String, List<Trigger>> byFirstWord = new HashMap<>();
     private final List<Trigger> slotFirst = new ArrayList<>();
 
+    /** Per first word, its frames and those that open with a slot, in table order: what a mention there may start. */
+    private final Map<String, List<Trigger>> byFirstWordAtMention = new HashMap<>();
+
     private TriggerTable(List<Trigger> triggers) {
         this.triggers = triggers;
         for (Trigger trigger : triggers) {
@@ -52,6 +55,14 @@ final class TriggerTable {
                 first.forEach(word -> byFirstWord.computeIfAbsent(word, w -> new ArrayList<>()).add(trigger));
             }
         }
+        // Built once: finding frames allocates nothing per token (it ran for every token of every article).
+        byFirstWord.forEach((word, list) -> {
+            List<Trigger> merged = new ArrayList<>(list);
+            merged.addAll(slotFirst);
+            merged.sort((a, b) -> Integer.compare(a.row(), b.row()));
+            byFirstWordAtMention.put(word, List.copyOf(merged));
+        });
+        byFirstWord.replaceAll((word, list) -> List.copyOf(list));
     }
 
     static TriggerTable read(String resource, Lexicon lexicon, NumberWords numbers) {
@@ -90,15 +101,12 @@ final class TriggerTable {
         List<Found> found = new ArrayList<>();
         Set<Integer> heads = new HashSet<>();
         for (int i = 0; i < s.size(); i++) {
-            List<Trigger> candidates = byFirstWord.get(s.lower(i));
-            if (candidates == null && (slotFirst.isEmpty() || !mentionStarts[i])) {
+            boolean atMention = mentionStarts[i] || i + 1 < s.size() && mentionStarts[i + 1];
+            List<Trigger> ordered = atMention ? byFirstWordAtMention.getOrDefault(s.lower(i), slotFirst)
+                    : byFirstWord.get(s.lower(i));
+            if (ordered == null) {
                 continue;
             }
-            List<Trigger> ordered = new ArrayList<>(candidates == null ? List.of() : candidates);
-            if (mentionStarts[i] || i + 1 < s.size() && s.lower(i).equals("the") && mentionStarts[i + 1]) {
-                ordered.addAll(slotFirst);
-            }
-            ordered.sort((a, b) -> Integer.compare(a.row(), b.row()));
             for (Trigger trigger : ordered) {
                 TriggerPattern.Match match = trigger.pattern().matchAt(s, i, slots);
                 if (match != null && heads.add(match.head())) {
