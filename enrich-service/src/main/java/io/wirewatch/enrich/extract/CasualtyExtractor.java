@@ -220,6 +220,12 @@ final class CasualtyExtractor {
         if (lexicon.is("LIFE_VERBS", verb) && lexicon.is("LIVES", s.lower(count.to()))) {
             return new Harm(CasualtyKind.KILLED, count.from() - 1, count.to() + 1, false);
         }
+        // "claimed the lives of 50 people", "the massacre of at least 108 people"
+        int before = Math.max(lengthEndingAt(lexicon, "LIVES_OF", s, count.from()),
+                lengthEndingAt(lexicon, "DEATHS_OF", s, count.from()));
+        if (before > 0) {
+            return new Harm(CasualtyKind.KILLED, count.from() - before, count.to(), false);
+        }
         // The harm after the count: "95 people were killed", "40 wounded", "are reported to have died".
         int limit = Math.min(s.size(), count.to() + 12);
         for (int k = count.to(); k < limit; k++) {

@@ -72,6 +72,25 @@ class DiplomaticPhrasingTest {
     }
 
     @Test
+    void shouldReadCallingAnAmbassadorHomeAsARecall() {
+        assertThat(actions("Jordan called its ambassador home from Israel."))
+                .containsExactly(action(DiplomaticActionType.RECALL_AMBASSADOR, "Jordan", "Israel", Modality.ASSERTED));
+    }
+
+    @Test
+    void shouldReadExpellingIntelligenceOfficersAsExpellingDiplomats() {
+        assertThat(actions("Norway expelled 15 Russian intelligence officers working at the embassy."))
+                .containsExactly(action(DiplomaticActionType.EXPEL_DIPLOMATS, "Norway", "Russia", Modality.ASSERTED));
+    }
+
+    @Test
+    void shouldReadSanctioningPeopleOfAStateAsSanctionsOnIt() {
+        assertThat(actions("The United States sanctioned five Nicaraguan officials on Thursday."))
+                .containsExactly(action(DiplomaticActionType.IMPOSE_SANCTIONS, "United States", "Nicaragua",
+                        Modality.ASSERTED));
+    }
+
+    @Test
     void shouldGiveEachStateOfASentenceItsOwnRecall() {
         assertThat(actions("Burkina Faso, Mali and Niger withdrew their ambassadors from Ivory Coast."))
                 .containsExactly(

@@ -79,6 +79,14 @@ class PlaceAndTollTest {
     }
 
     @Test
+    void shouldReadTheLivesAndTheMassacreOfACountAsDeaths() {
+        assertThat(killed("The flood in Derna claimed the lives of 60 people on Monday.")).extracting(CasualtyFigure::getCount)
+                .containsExactly(60);
+        assertThat(killed("Witnesses described the massacre of at least 70 villagers in Solhan.")).extracting(CasualtyFigure::getCount)
+                .containsExactly(70);
+    }
+
+    @Test
     void shouldReadBoundsWrittenInFullAndSkipTheFigureATollRoseFrom() {
         assertThat(killed("The toll from the riot in Esmeraldas rose to 47, up from 31.")).extracting(CasualtyFigure::getCount)
                 .containsExactly(47);
