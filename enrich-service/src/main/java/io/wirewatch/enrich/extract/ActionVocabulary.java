@@ -19,12 +19,14 @@ final class ActionVocabulary {
 
     private final Map<DiplomaticActionType, String> cameo;
     private final Set<DiplomaticActionType> reciprocal;
+    private final Set<DiplomaticActionType> targetFromFrame;
     private final Map<String, String> deciderByCode;
 
     private ActionVocabulary(Map<DiplomaticActionType, String> cameo, Set<DiplomaticActionType> reciprocal,
-                             Map<String, String> deciderByCode) {
+                             Set<DiplomaticActionType> targetFromFrame, Map<String, String> deciderByCode) {
         this.cameo = cameo;
         this.reciprocal = reciprocal;
+        this.targetFromFrame = targetFromFrame;
         this.deciderByCode = deciderByCode;
     }
 
@@ -35,6 +37,7 @@ final class ActionVocabulary {
     private static ActionVocabulary read(String folder) {
         Map<DiplomaticActionType, String> cameo = new EnumMap<>(DiplomaticActionType.class);
         Set<DiplomaticActionType> reciprocal = EnumSet.noneOf(DiplomaticActionType.class);
+        Set<DiplomaticActionType> targetFromFrame = EnumSet.noneOf(DiplomaticActionType.class);
         for (KnowledgeTable.Row row : KnowledgeTable.read(folder + "actions.tsv").rows()) {
             DiplomaticActionType type;
             try {
@@ -46,6 +49,11 @@ final class ActionVocabulary {
             if (row.get("reciprocal").equals("yes")) {
                 reciprocal.add(type);
             }
+            switch (row.get("target")) {
+                case "frame" -> targetFromFrame.add(type);
+                case "context" -> { }
+                default -> throw row.error("target is frame or context, got " + row.get("target"));
+            }
         }
         for (DiplomaticActionType type : DiplomaticActionType.values()) {
             if (!cameo.containsKey(type)) {
@@ -56,11 +64,17 @@ final class ActionVocabulary {
         for (KnowledgeTable.Row row : KnowledgeTable.read(folder + "membership-decisions.tsv").rows()) {
             deciders.put(row.get("body"), row.get("decided_by"));
         }
-        return new ActionVocabulary(Map.copyOf(cameo), Set.copyOf(reciprocal), Map.copyOf(deciders));
+        return new ActionVocabulary(Map.copyOf(cameo), Set.copyOf(reciprocal), Set.copyOf(targetFromFrame),
+                Map.copyOf(deciders));
     }
 
     String cameo(DiplomaticActionType action) {
         return cameo.get(action);
+    }
+
+    /** True when only a state the frame itself names is the target (a veto's object is a draft resolution). */
+    boolean targetFromFrameOnly(DiplomaticActionType action) {
+        return targetFromFrame.contains(action);
     }
 
     /** True when states doing it together do it to each other ("agreed to restore relations"). */

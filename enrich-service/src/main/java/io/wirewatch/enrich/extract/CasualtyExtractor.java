@@ -228,6 +228,7 @@ final class CasualtyExtractor {
         }
         // The harm after the count: "95 people were killed", "40 wounded", "are reported to have died".
         int limit = Math.min(s.size(), count.to() + 12);
+        int commas = 0;
         for (int k = count.to(); k < limit; k++) {
             Token token = s.token(k);
             String w = token.lower();
@@ -236,6 +237,9 @@ final class CasualtyExtractor {
                 if (length > 0) {
                     return new Harm(kind.getKey(), count.from(), k + length, false);
                 }
+            }
+            if (w.equals(",") && commas++ < 2) {
+                continue; // "At least 50 people, including children, were killed"
             }
             if (!token.isWord() && !token.isNumber() && !token.isQuote()) {
                 break;
@@ -487,10 +491,11 @@ final class CasualtyExtractor {
         for (Mention mention : article.mentions(s.index())) {
             EntityType type = mention.entity().type;
             if (mention.from() < clauseFrom || mention.to() > clauseTo || article.isDateline(s, mention)
-                    || (type != EntityType.PLACE && type != EntityType.COUNTRY) || mention.kind() == Mention.Kind.DEMONYM) {
+                    || (type != EntityType.PLACE && type != EntityType.COUNTRY) || mention.kind() == Mention.Kind.DEMONYM
+                    || isMacroRegion(mention.entity())) {
                 continue;
             }
-            if (!isLocative(article, lexicon, s, mention)) {
+            if (!isLocative(article, lexicon, s, mention) || isBoundary(lexicon, s, mention)) {
                 continue;
             }
             int rank = specificity(mention.entity()) * 1000 - Math.abs(mention.from() - count.to());
@@ -512,7 +517,8 @@ final class CasualtyExtractor {
         }
         Mention nearestPlace = null;
         for (Mention mention : article.mentions(s.index())) {
-            if (mention.entity().type != EntityType.PLACE || article.isDateline(s, mention)) {
+            if (mention.entity().type != EntityType.PLACE || article.isDateline(s, mention)
+                    || isMacroRegion(mention.entity())) {
                 continue;
             }
             if (nearestPlace == null || specificity(mention.entity()) > specificity(nearestPlace.entity())
@@ -526,7 +532,8 @@ final class CasualtyExtractor {
             return new Place(period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, nearest) : nearest, true);
         }
         for (Mention mention : article.mentions(s.index())) {
-            if (mention.entity().type == EntityType.COUNTRY && mention.kind() != Mention.Kind.DEMONYM) {
+            if (mention.entity().type == EntityType.COUNTRY && mention.kind() != Mention.Kind.DEMONYM
+                    && !article.isDateline(s, mention) && !isBoundary(lexicon, s, mention)) {
                 // "a riot at one of Ecuador's largest prisons"
                 return new Place(period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, mention.entity())
                         : mention.entity(), true);
@@ -587,6 +594,16 @@ final class CasualtyExtractor {
         return found.size() == 1 ? found.iterator().next() : place;
     }
 
+    /** "near the U.S. border": a state named for its boundary is not where things happened. */
+    private static boolean isBoundary(Lexicon lexicon, Sentence s, Mention mention) {
+        return lexicon.is("BORDER_WORDS", s.lower(mention.to()));
+    }
+
+    /** "Latin America", "the Sahel": a region across states, too wide to be where a toll happened. */
+    private static boolean isMacroRegion(ArticleEntity entity) {
+        return entity.type == EntityType.PLACE && entity.countryCode == null;
+    }
+
     /** A village or town before its region, a region before its country. */
     private static int specificity(ArticleEntity entity) {
         if (entity.type == EntityType.COUNTRY) {
@@ -625,7 +642,7 @@ final class CasualtyExtractor {
         for (int m = mentions.size() - 1; m >= 0; m--) {
             Mention mention = mentions.get(m);
             if (mention.entity().type == EntityType.PLACE && !article.isDateline(s, mention)
-                    && (best == null || specificity(mention.entity()) > specificity(best))) {
+                    && !isMacroRegion(mention.entity()) && (best == null || specificity(mention.entity()) > specificity(best))) {
                 best = mention.entity();
             }
         }

@@ -340,6 +340,18 @@ final class DiplomaticActionExtractor {
                                               List<Found> earlier) {
         Lexicon lexicon = article.language.lexicon();
         int clauseStart = clauseStart(lexicon, s, verb);
+        if (lexicon.is("TO", s.lower(verb - 1)) && article.mentionAt(s.index(), verb - 2) != null) {
+            // "the decision of Rwanda to cut off relations": the state after "of" decides
+            Mention decider = article.mentionAt(s.index(), verb - 2);
+            int of = decider.from() - 1;
+            if (lexicon.is("ARTICLE", s.lower(of))) {
+                of--;
+            }
+            ArticleEntity state = asActor(article, decider, countriesOnly, false);
+            if (state != null && lexicon.is("OF", s.lower(of)) && lexicon.is("DECISION_NOUNS", s.lower(of - 1))) {
+                return List.of(state);
+            }
+        }
         if (lexicon.is("TO", s.lower(verb - 1)) && lexicon.is("DECISION_NOUNS", s.lower(verb - 2))) {
             // "Egypt's decision to sever", "about its decision to recall": the noun's possessor, else the subject
             List<ArticleEntity> possessor = actorsRightBefore(article, s, verb - 2, countriesOnly);
@@ -368,6 +380,13 @@ final class DiplomaticActionExtractor {
                     : asActor(article, before, countriesOnly, false);
             if (gerundSubject != null) {
                 return List.of(gerundSubject);
+            }
+        }
+        if (speakerPronounBefore(lexicon, s, verb)) {
+            // "... Boric said: 'we have decided to call back our ambassador'": the speaker's own state
+            ArticleEntity speakerState = lastPersonsState(article, s, verb);
+            if (speakerState != null) {
+                return List.of(speakerState);
             }
         }
         int pronoun = pronounSubject(lexicon, s, verb);
@@ -440,6 +459,16 @@ final class DiplomaticActionExtractor {
             }
         }
         return before;
+    }
+
+    /** "we have decided to call back": a first-person subject right before the verb and its auxiliaries. */
+    private static boolean speakerPronounBefore(Lexicon lexicon, Sentence s, int verb) {
+        int k = verb - 1;
+        while (k >= 0 && (lexicon.is("AUXILIARY", s.lower(k)) || lexicon.is("ALSO", s.lower(k))
+                || lexicon.is("DECIDED", s.lower(k)) || lexicon.is("TO", s.lower(k)))) {
+            k--;
+        }
+        return lexicon.is("PRONOUN_SPEAKER", s.lower(k));
     }
 
     /** "... and said he was recalling": the index of a pronoun right before the verb and its auxiliaries, or -1. */
@@ -760,6 +789,9 @@ final class DiplomaticActionExtractor {
                 return named;
             }
         }
+        if (vocabulary.targetFromFrameOnly(trigger.trigger().action())) {
+            return List.of(); // "vetoed a resolution calling for a ceasefire in Gaza": Gaza is no target of the veto
+        }
         // The object's own state: "expelling Syrian envoys", "Syria's ambassador", "Iran's diplomatic mission".
         int from = match.from();
         if (lexicon.is("POSSESSIVE", s.lower(from - 1))) {
@@ -881,8 +913,8 @@ final class DiplomaticActionExtractor {
             if (lexicon.endsAt("RETRACT", s, end)) {
                 return Modality.NEGATED;
             }
-            if (head - k <= 4 && lexicon.endsAt("NEGATION", s, end)) {
-                return Modality.NEGATED;
+            if (head - k <= 4 && lexicon.endsAt("NEGATION", s, end) && !lexicon.is("NOT_NEGATING", s.lower(end))) {
+                return Modality.NEGATED; // but "has not only closed its embassy"
             }
             if (lexicon.endsAt("DECIDED", s, end)) {
                 decidedNearer = true;
@@ -945,6 +977,18 @@ final class DiplomaticActionExtractor {
         int head = match.head();
         if (isRelativeClause(article, lexicon, s, head)) {
             return true;
+        }
+        if (lexicon.is("PAST_PERFECT", s.lower(head - 1)) || lexicon.is("PAST_PERFECT", s.lower(head - 2))
+                && lexicon.is("PREVIOUSLY", s.lower(head - 1))) {
+            // "Britain had closed its embassy after a mob stormed it": the past of the story, unless somebody
+            // reports it now ("Saudi Arabia said on Sunday it had severed ties")
+            boolean reported = false;
+            for (int k = 0; k < head && !reported; k++) {
+                reported = article.language.isReportingVerb(s.lower(k));
+            }
+            if (!reported) {
+                return true;
+            }
         }
         if (lexicon.is("HAVE", s.lower(head - 1)) && lexicon.is("RELATIVE", s.lower(head - 2))
                 && s.lower(head - 3).equals(",")) {

@@ -70,7 +70,8 @@ final class EntityRecognizer {
         for (Sentence sentence : article.sentences) {
             for (Mention mention : article.mentions(sentence.index())) {
                 String code = mention.entity().countryCode;
-                if (code != null && (mention.entity().type == EntityType.COUNTRY || mention.entity().type == EntityType.PLACE)) {
+                if (code != null && (mention.entity().type == EntityType.COUNTRY || mention.entity().type == EntityType.PLACE)
+                        && !article.isDateline(sentence, mention)) { // "NIAMEY, Niger (AP) -" is no story about Niger
                     weights.merge(code, 1, Integer::sum);
                 }
             }
@@ -83,6 +84,9 @@ final class EntityRecognizer {
         int i = 0;
         while (i < sentence.size()) {
             Gazetteer.Match match = gazetteer.longestMatchAt(sentence, i);
+            if (match != null && isStartOfPlaceName(article, sentence, match)) {
+                match = null; // "British Columbia", "Syrian Desert": a place whose name begins with a state's word
+            }
             if (match != null) {
                 addGazetteerMention(article, sentence, match);
                 for (int k = match.from(); k < match.to(); k++) {
@@ -98,6 +102,23 @@ final class EntityRecognizer {
             i++;
         }
         return covered;
+    }
+
+    /** A one-word demonym or name followed by capitalised words that together name a place of the gazetteer. */
+    private boolean isStartOfPlaceName(ArticleAnalysis article, Sentence sentence, Gazetteer.Match match) {
+        if (match.to() - match.from() != 1 || match.to() >= sentence.size() || !sentence.token(match.to()).isCapitalised()
+                || match.entry().kind() == Gazetteer.EntryKind.CAPITAL) {
+            return false;
+        }
+        for (int end = match.to() + 1; end <= Math.min(sentence.size(), match.to() + 2); end++) {
+            if (!sentence.token(end - 1).isCapitalised()) {
+                break;
+            }
+            if (!gazetteer.places().lookup(sentence.span(article.text, match.from(), end - 1)).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void addGazetteerMention(ArticleAnalysis article, Sentence sentence, Gazetteer.Match match) {
@@ -285,12 +306,17 @@ final class EntityRecognizer {
         }
         if (isInstitution(lexicon, sentence, start, to) && !isSingleGazetteerName(article, sentence, start, to)) {
             int orgStart = start;
+            boolean governmentBody = isHead(lexicon, "GOVERNMENT_ORG_HEADS", sentence.token(to - 1));
             while (orgStart < to && covered[orgStart]) {
                 Mention mention = article.mentionAt(sentence.index(), orgStart);
-                if (mention == null || mention.kind() != Mention.Kind.DEMONYM) {
+                boolean state = mention != null && mention.kind() == Mention.Kind.NAME
+                        && mention.entity().type == EntityType.COUNTRY && governmentBody;
+                if (mention == null || mention.kind() != Mention.Kind.DEMONYM && !state) {
                     break;
                 }
-                orgStart++; // "Russian Foreign Ministry": the nationality is not part of the name; "Qatar Airways" is
+                // "Russian Foreign Ministry", "U.S. Treasury Department": the state is not part of the body's name
+                // (and stays a mention of the state, which acts through it); "Qatar Airways" is
+                orgStart = mention.to();
             }
             if (to - orgStart >= 2) {
                 addOrganisation(article, sentence, orgStart, to);
@@ -379,6 +405,9 @@ final class EntityRecognizer {
                 entity.longitude = resolved.place().lon();
                 entity.region = resolved.place().isRegion() ? resolved.place().name() : resolved.place().admin1Name();
                 entity.firstLevelRegion = resolved.place().isRegion();
+            } else {
+                // "Yagha province": a place the gazetteer lacks, named as a region
+                entity.firstLevelRegion = article.language.lexicon().is("REGION_TYPES", sentence.lower(to));
             }
             return entity;
         });

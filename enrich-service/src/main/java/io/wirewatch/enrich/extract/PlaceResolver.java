@@ -55,13 +55,23 @@ final class PlaceResolver {
             boolean cued = prepositionBefore || typeAfter || typeInside || typeBefore || besideCountry != null;
             // A large city needs no cue, but only in a story about its country: "Litoral" in an Ecuadorian prison's
             // name is no region of Equatorial Guinea
-            boolean inStory = countryWeights.isEmpty() || countryWeights.containsKey(best.countryCode());
-            if (cued || best.population() >= WELL_KNOWN_POPULATION && inStory) {
+            boolean inStory = countryWeights.isEmpty() || countryWeights.containsKey(best.countryCode())
+                    || best.countryCode().equals(besideCountry);
+            boolean large = best.population() >= WELL_KNOWN_POPULATION;
+            if (inStory && (cued || large) || cued && large) {
                 return new Resolved(displayName(name, best), best.countryCode(), best);
             }
-            return null;
+            if (!cued) {
+                return null;
+            }
+            // "in Solhan, Yagha province" in a story about Burkina Faso: the gazetteer's only Yagha is a village of
+            // Niger, so this is a place the gazetteer lacks, in the story's country (a large city, "from Tel Aviv",
+            // is itself whatever the story)
+            candidates = List.of();
         }
-        boolean certain = typeAfter || typeBefore || typeInside || besideCountry != null && prepositionBefore;
+        boolean typeBeside = prepositionBefore && typeInApposition(article.language.lexicon(), s, to);
+        boolean certain = typeAfter || typeBefore || typeInside || typeBeside
+                || besideCountry != null && prepositionBefore;
         if (!certain || to - from > MAX_UNLISTED_WORDS) {
             return null;
         }
@@ -73,6 +83,22 @@ final class PlaceResolver {
     private static String displayName(String written, Places.Place place) {
         boolean shouted = written.length() > 3 && written.equals(written.toUpperCase(java.util.Locale.ROOT));
         return shouted ? place.name() : written;
+    }
+
+    /** "in Yelwata, Guma Local Government Area": an apposition naming a kind of place follows the name. */
+    private static boolean typeInApposition(Lexicon lexicon, Sentence s, int to) {
+        if (!s.lower(to).equals(",")) {
+            return false;
+        }
+        for (int k = to + 1; k < Math.min(s.size(), to + 6); k++) {
+            if (lexicon.is("PLACE_TYPES", s.lower(k))) {
+                return true;
+            }
+            if (!s.token(k).isWord()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Of several places so called: one in the country named beside it, else one the article names most, else the largest. */
