@@ -383,8 +383,9 @@ final class DiplomaticActionExtractor {
             }
         }
         if (speakerPronounBefore(lexicon, s, verb)) {
-            // "... Boric said: 'we have decided to call back our ambassador'": the speaker's own state
-            ArticleEntity speakerState = lastPersonsState(article, s, verb);
+            // "... Boric said: 'we have decided to call back our ambassador'": the speaker's own state, when the
+            // sentence names the speaker
+            ArticleEntity speakerState = speakerInSentence(article, s);
             if (speakerState != null) {
                 return List.of(speakerState);
             }
@@ -459,6 +460,16 @@ final class DiplomaticActionExtractor {
             }
         }
         return before;
+    }
+
+    /** The state of the first person the sentence names who serves one, or null. */
+    private static ArticleEntity speakerInSentence(ArticleAnalysis article, Sentence s) {
+        for (Mention mention : article.mentions(s.index())) {
+            if (mention.entity().type == EntityType.PERSON && mention.entity().countryCode != null) {
+                return article.country(mention.entity().countryCode);
+            }
+        }
+        return null;
     }
 
     /** "we have decided to call back": a first-person subject right before the verb and its auxiliaries. */
@@ -913,7 +924,8 @@ final class DiplomaticActionExtractor {
             if (lexicon.endsAt("RETRACT", s, end)) {
                 return Modality.NEGATED;
             }
-            if (head - k <= 4 && lexicon.endsAt("NEGATION", s, end) && !lexicon.is("NOT_NEGATING", s.lower(end))) {
+            boolean notOnly = s.lower(k).equals("not") && lexicon.is("NOT_NEGATING", s.lower(end));
+            if (head - k <= 4 && lexicon.endsAt("NEGATION", s, end) && !notOnly) {
                 return Modality.NEGATED; // but "has not only closed its embassy"
             }
             if (lexicon.endsAt("DECIDED", s, end)) {
