@@ -144,9 +144,14 @@ final class CasualtyExtractor {
             if (isYearOrCode(lexicon, s, i, exact)) {
                 return null;
             }
-            long multiplied = exact * numbers.multiplier(s.lower(i + 1));
+            long[] compound = numbers.compound(s, i, lexicon);
+            if (compound != null) {
+                exact = compound[0]; // "cincuenta y dos", "vingt et un"
+                to = (int) compound[1];
+            }
+            long multiplied = exact * numbers.multiplier(s.lower(to));
             if (multiplied != exact) {
-                to = i + 2;
+                to++;
             }
             if (multiplied > Integer.MAX_VALUE) {
                 return null;
@@ -605,6 +610,8 @@ final class CasualtyExtractor {
             String w = s.lower(k);
             if (lexicon.is("ARTICLE", w) || lexicon.is("DIRECTIONS", w)) {
                 k--;
+            } else if (lexicon.is("OF", w) && lexicon.is("DIRECTIONS", s.lower(k - 1))) {
+                k -= 2; // "dans le nord du Burkina Faso", "en el norte de Nigeria"
             } else if (lexicon.is("POSSESSIVE", w) && article.mentionAt(s.index(), k - 1) != null) {
                 k = article.mentionAt(s.index(), k - 1).from() - 1;
             } else {

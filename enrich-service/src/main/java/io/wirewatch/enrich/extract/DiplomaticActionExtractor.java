@@ -282,6 +282,23 @@ final class DiplomaticActionExtractor {
         if (!before.isEmpty()) {
             return before;
         }
+        if (demonymsFollow(lexicon)) {
+            List<ArticleEntity> after = demonymsRightAfter(article, s, match.headEnd(), countriesOnly);
+            if (!after.isEmpty()) {
+                return after; // "le veto russe", "le double veto russe et chinois"
+            }
+        }
+        if (lexicon.is("POSSESSOR_AFTER", s.lower(match.headEnd()))) {
+            // "le veto de la Russie": the noun's complement names who does it
+            int j = match.headEnd() + 1;
+            while (j < s.size() && lexicon.is("ARTICLE", s.lower(j))) {
+                j++;
+            }
+            List<ArticleEntity> agent = chainStartingAt(article, s, j, countriesOnly);
+            if (!agent.isEmpty()) {
+                return agent;
+            }
+        }
         if (lexicon.is("BY", s.lower(match.headEnd()))) {
             List<ArticleEntity> agent = chainStartingAt(article, s, match.headEnd() + 1, countriesOnly);
             if (!agent.isEmpty()) {
@@ -297,6 +314,35 @@ final class DiplomaticActionExtractor {
             }
         }
         return List.of();
+    }
+
+    /** The language writes demonyms after their noun ("l'ambassade américaine"): its DEMONYM_POSITION is after. */
+    private static boolean demonymsFollow(Lexicon lexicon) {
+        return lexicon.is("DEMONYM_POSITION", "after");
+    }
+
+    /** "veto russe et chinois": the demonyms right after a noun, joined by the language's list words. */
+    private static List<ArticleEntity> demonymsRightAfter(ArticleAnalysis article, Sentence s, int k, boolean countriesOnly) {
+        Lexicon lexicon = article.language.lexicon();
+        List<ArticleEntity> actors = new ArrayList<>();
+        while (k < s.size()) {
+            Mention mention = article.mentionAt(s.index(), k);
+            if (mention == null || mention.from() != k || mention.kind() != Mention.Kind.DEMONYM) {
+                break;
+            }
+            ArticleEntity actor = asActor(article, mention, countriesOnly, true);
+            if (actor == null) {
+                break;
+            }
+            if (!actors.contains(actor)) {
+                actors.add(actor);
+            }
+            k = mention.to();
+            if (lexicon.is("AND", s.lower(k)) || s.lower(k).equals(",")) {
+                k++;
+            }
+        }
+        return actors;
     }
 
     /** "Russia's veto", "Russian-Chinese veto", "the Russian and Chinese vetoes", "Russia vetoes". */
@@ -592,7 +638,7 @@ final class DiplomaticActionExtractor {
             return null;
         }
         ArticleEntity actor = asActor(article, mention, countriesOnly, false);
-        if (actor == null || mention.kind() == Mention.Kind.DEMONYM && !governmentNounAfter(article, s, mention.to())) {
+        if (actor == null || mention.kind() == Mention.Kind.DEMONYM && !governmentNounBeside(article, s, mention)) {
             return null;
         }
         List<Mention> chain = coordinatedBefore(article, s, mention, countriesOnly);
@@ -700,8 +746,14 @@ final class DiplomaticActionExtractor {
         return lexicon.is("OBJECT_PREPOSITIONS", w);
     }
 
-    private static boolean governmentNounAfter(ArticleAnalysis article, Sentence s, int k) {
+    /** "the Syrian government", and where demonyms follow their noun "le gouvernement syrien", "las autoridades malienses". */
+    private static boolean governmentNounBeside(ArticleAnalysis article, Sentence s, Mention demonym) {
         Lexicon lexicon = article.language.lexicon();
+        if (demonymsFollow(lexicon)) {
+            int k = demonym.from();
+            return lexicon.is("GOVERNMENT_NOUNS", s.lower(k - 1)) || lexicon.is("GOVERNMENT_NOUNS", s.lower(k - 2));
+        }
+        int k = demonym.to();
         return lexicon.is("GOVERNMENT_NOUNS", s.lower(k)) || lexicon.is("GOVERNMENT_NOUNS", s.lower(k + 1));
     }
 
@@ -767,7 +819,10 @@ final class DiplomaticActionExtractor {
         } else if (article.mentionAt(s.index(), from - 1) != null) {
             from = article.mentionAt(s.index(), from - 1).from();
         }
-        for (int k = from; k < match.to(); k++) {
+        // "expulse 23 diplomates russes": where demonyms follow their noun, the one right after the frame qualifies it
+        Mention after = demonymsFollow(lexicon) ? article.mentionAt(s.index(), match.to()) : null;
+        int to = after != null && after.kind() == Mention.Kind.DEMONYM && after.from() == match.to() ? after.to() : match.to();
+        for (int k = from; k < to; k++) {
             if (match.actorFrom() >= 0 && k >= match.actorFrom() && k < match.actorTo()) {
                 continue;
             }

@@ -28,6 +28,10 @@ final class EntityRecognizer {
         this.placeResolver = new PlaceResolver(gazetteer.places());
     }
 
+    Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
     /** A person name found by the rules, waiting for the article-wide alias pass. */
     private record PersonCandidate(int sentence, int from, int to, int nameFrom, boolean cued, String nationality) {
     }
@@ -264,7 +268,8 @@ final class EntityRecognizer {
         Lexicon lexicon = language.lexicon();
         String lower = sentence.lower(i);
         boolean joiner = lexicon.is("NAME_PARTICLES", lower)
-                || lexicon.is("ORG_JOINERS", lower) && isHead(lexicon, "ORG_HEADS", sentence.token(i - 1));
+                || lexicon.is("ORG_JOINERS", lower) && (isHead(lexicon, "ORG_HEADS", sentence.token(i - 1))
+                || isHead(lexicon, "ORG_HEADS_FIRST", sentence.token(i - 1)));
         return joiner && i + 1 < sentence.size() && startsName(language, sentence, i + 1, role);
     }
 

@@ -31,7 +31,7 @@ final class Language {
         this.reportingLemmas = reportingLemmas;
         this.numbers = numbers;
         this.time = time;
-        this.segmenter = new TextSegmenter(lexicon.words("ABBREVIATIONS"));
+        this.segmenter = new TextSegmenter(lexicon.words("ABBREVIATIONS"), lexicon.elisions());
     }
 
     static Language load(String code) {

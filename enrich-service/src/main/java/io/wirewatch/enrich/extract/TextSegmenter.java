@@ -22,6 +22,8 @@ final class TextSegmenter {
 
     /** Words that take a full stop without ending a sentence (the language's ABBREVIATIONS). */
     private final Set<String> abbreviations;
+    /** Word beginnings that are words of their own (the language's ELISIONS: "l'", "d'"), lower case, straight apostrophe. */
+    private final Set<String> elisions;
 
     /** A segmenter with no abbreviations, for short names (a gazetteer's entries). */
     TextSegmenter() {
@@ -29,7 +31,12 @@ final class TextSegmenter {
     }
 
     TextSegmenter(Set<String> abbreviations) {
+        this(abbreviations, Set.of());
+    }
+
+    TextSegmenter(Set<String> abbreviations, Set<String> elisions) {
         this.abbreviations = Set.copyOf(abbreviations);
+        this.elisions = Set.copyOf(elisions);
     }
 
     List<Sentence> split(String text) {
@@ -54,7 +61,12 @@ final class TextSegmenter {
             newlineBefore = false;
             int end = tokenEnd(input, i);
             String word = input.substring(i, end);
-            if (end - i > 2 && Character.isLetter(c) && endsWithPossessive(word)) {
+            int elided = elisionLength(word);
+            if (elided > 0) {
+                // "l'ambassadeur", "d'Israël": the elided article or preposition is a word of its own
+                current.add(Token.of(word.substring(0, elided), i));
+                current.add(Token.of(word.substring(elided), i + elided));
+            } else if (end - i > 2 && Character.isLetter(c) && endsWithPossessive(word)) {
                 current.add(Token.of(word.substring(0, word.length() - 2), i));
                 current.add(Token.of(word.substring(word.length() - 2), end - 2));
             } else {
@@ -70,6 +82,26 @@ final class TextSegmenter {
             flush(input, current, sentences);
         }
         return sentences;
+    }
+
+    /** Length of an elision opening {@code word} ("l'" of "l'ambassadeur"), apostrophe included, or 0. */
+    private int elisionLength(String word) {
+        if (elisions.isEmpty()) {
+            return 0;
+        }
+        int apostrophe = -1;
+        for (int k = 1; k < word.length() - 1 && k <= 8; k++) {
+            char a = word.charAt(k);
+            if (a == '\'' || a == '\u2019') {
+                apostrophe = k;
+                break;
+            }
+        }
+        if (apostrophe < 0 || !Character.isLetter(word.charAt(apostrophe + 1))) {
+            return 0;
+        }
+        String head = word.substring(0, apostrophe).toLowerCase(Locale.ROOT) + "'";
+        return elisions.contains(head) ? apostrophe + 1 : 0;
     }
 
     private static boolean endsWithPossessive(String word) {
