@@ -84,7 +84,7 @@ final class DiplomaticActionExtractor {
                 boolean reciprocal = targets == FROM_CONTEXT_ONLY && actors.size() == 2
                         && vocabulary.isReciprocal(trigger.trigger().action());
                 Modality modality = trigger.trigger().forcedModality() != null ? trigger.trigger().forcedModality()
-                        : modality(lexicon, sentence, trigger.match());
+                        : modality(article.language, sentence, trigger.match());
                 TimeExpressions.TimeExpression time = nearestTime(times, trigger.match());
                 boolean history = modality == Modality.ASSERTED && (isHistory(article, lexicon, sentence, trigger.match())
                         || isReactedTo(lexicon, sentence, trigger));
@@ -831,6 +831,24 @@ final class DiplomaticActionExtractor {
                 return List.of(state);
             }
         }
+        if (demonymsFollow(lexicon)) {
+            // "soumettre à des sanctions 21 responsables ukrainiens et russes": the object's demonyms follow its noun
+            for (int k = match.to(); k < Math.min(s.size(), match.to() + 4); k++) {
+                Mention mention = article.mentionAt(s.index(), k);
+                if (breaksClause(lexicon, s, k) || lexicon.is("TARGET_PREPOSITIONS", s.lower(k))
+                        || mention != null && mention.kind() != Mention.Kind.DEMONYM) {
+                    break;
+                }
+                if (mention != null) {
+                    List<ArticleEntity> listed = statesListedFrom(article, s, k);
+                    listed.removeAll(actors);
+                    if (!listed.isEmpty()) {
+                        return listed;
+                    }
+                    break;
+                }
+            }
+        }
         // "from Canada", "in Yemen", "against Qatar", "the ambassadors of ten Western nations".
         int limit = Math.min(s.size(), match.to() + TARGET_WINDOW);  // to the clause's end, at most
         for (int k = match.to(); k < limit; k++) {
@@ -911,7 +929,8 @@ final class DiplomaticActionExtractor {
     // ---------------------------------------------------------------- modality, time
 
     /** The modality the head's clause gives the action (see the class comment). */
-    private static Modality modality(Lexicon lexicon, Sentence s, TriggerPattern.Match match) {
+    private static Modality modality(Language language, Sentence s, TriggerPattern.Match match) {
+        Lexicon lexicon = language.lexicon();
         int head = match.head();
         if (isParticiple(lexicon, s.lower(head)) && lexicon.is("GERUND_DEBATE", s.lower(head - 1))) {
             return Modality.PLANNED; // "divided over suspending Syria's membership": discussed, not done
@@ -962,12 +981,22 @@ final class DiplomaticActionExtractor {
             return Modality.PLANNED; // a question is no report: "how big a deal is it to expel a diplomat?"
         }
         if (lexicon.is("TO", s.lower(head - 1)) && !lexicon.endsAt("INFINITIVE_DECIDED", s, head - 1)
+                && !decidedBeforeATime(language, s, head - 1)
                 && !lexicon.is("DECISION_NOUNS", s.lower(head - 2)) && !isFrameWord(match, head - 1)) {
             // "waiting to impose", "reasons to impose", "was needed to suspend": an infinitive no decision governs
             // is an aim or an argument, not a report
             return Modality.PLANNED;
         }
         return Modality.ASSERTED;
+    }
+
+    /** "sont convenus lundi de soumettre", "decidió ayer llamar": a decision, a day word, then the infinitive's "to". */
+    private static boolean decidedBeforeATime(Language language, Sentence s, int to) {
+        int k = to - 1;
+        while (k > 0 && to - k <= 2 && language.time().isDayWord(s.lower(k))) {
+            k--;
+        }
+        return k < to - 1 && language.lexicon().endsAt("INFINITIVE_DECIDED", s, k + 1);
     }
 
     /** "claiming", "suspending" (English); the language's PARTICIPLE_ENDINGS say which endings. */

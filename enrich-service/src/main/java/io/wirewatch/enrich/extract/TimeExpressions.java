@@ -83,6 +83,11 @@ final class TimeExpressions {
         return time;
     }
 
+    /** True for a weekday or a relative day ("lundi", "ayer"), as they stand between a verb and what it governs. */
+    boolean isDayWord(String lower) {
+        return weekdays.containsKey(lower) || dayOffsets.containsKey(lower);
+    }
+
     /** True for a word of the calendar (a weekday, a month, a holiday), which starts no name. */
     boolean isCalendarWord(String lower) {
         return weekdays.containsKey(lower) || months.containsKey(lower) || holidays.contains(lower);
