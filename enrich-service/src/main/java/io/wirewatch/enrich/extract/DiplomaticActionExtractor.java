@@ -977,7 +977,7 @@ final class DiplomaticActionExtractor {
                 return Modality.THREATENED; // "will expel the ambassador if the series airs again"
             }
         }
-        if (s.lower(s.size() - 1).equals("?") || s.lower(s.size() - 2).equals("?")) {
+        if ((s.lower(s.size() - 1).equals("?") || s.lower(s.size() - 2).equals("?")) && !questionOpensAfter(s, head)) {
             return Modality.PLANNED; // a question is no report: "how big a deal is it to expel a diplomat?"
         }
         if (lexicon.is("TO", s.lower(head - 1)) && !lexicon.endsAt("INFINITIVE_DECIDED", s, head - 1)
@@ -997,6 +997,16 @@ final class DiplomaticActionExtractor {
             k--;
         }
         return k < to - 1 && language.lexicon().endsAt("INFINITIVE_DECIDED", s, k + 1);
+    }
+
+    /** "anunció la suspensión ..., pero... ¿esto qué significa?": an opening question mark after the head ends the report. */
+    private static boolean questionOpensAfter(Sentence s, int head) {
+        for (int k = head + 1; k < s.size(); k++) {
+            if (s.lower(k).equals("\u00bf")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "claiming", "suspending" (English); the language's PARTICIPLE_ENDINGS say which endings. */

@@ -285,6 +285,10 @@ final class EntityRecognizer {
         while (start < to && !covered[start] && lexicon.is("NAME_FUNCTION_WORDS", sentence.lower(start))) {
             start++;
         }
+        if (start + 2 < to && !covered[start] && lexicon.is("PLACE_TYPES", sentence.lower(start))
+                && lexicon.is("OF", sentence.lower(start + 1))) {
+            start += 2; // "Penal de Topo Chico", "Province of Sindh": the type and its "of" frame the place's name
+        }
         if (start >= to) {
             return;
         }

@@ -24,6 +24,7 @@ final class TextSegmenter {
     private final Set<String> abbreviations;
     /** Word beginnings that are words of their own (the language's ELISIONS: "l'", "d'"), lower case, straight apostrophe. */
     private final Set<String> elisions;
+    private final boolean thousandsSpace;
 
     /** A segmenter with no abbreviations, for short names (a gazetteer's entries). */
     TextSegmenter() {
@@ -35,8 +36,14 @@ final class TextSegmenter {
     }
 
     TextSegmenter(Set<String> abbreviations, Set<String> elisions) {
+        this(abbreviations, elisions, false);
+    }
+
+    /** @param thousandsSpace the language groups a number's thousands with a space ("5 400"): THOUSANDS_SPACE */
+    TextSegmenter(Set<String> abbreviations, Set<String> elisions, boolean thousandsSpace) {
         this.abbreviations = Set.copyOf(abbreviations);
         this.elisions = Set.copyOf(elisions);
+        this.thousandsSpace = thousandsSpace;
     }
 
     List<Sentence> split(String text) {
@@ -108,6 +115,25 @@ final class TextSegmenter {
         return word.endsWith("'s") || word.endsWith("\u2019s");
     }
 
+    /**
+     * At a space inside digits: the digits before it are a group of one to three (the number's first group, or a group
+     * of three after an earlier space) and exactly three digits follow, so "5 400" and "12 500 000" join while "2011 400"
+     * (a year and a count) does not.
+     */
+    private static boolean isDigitGroupAfter(String s, int start, int space) {
+        int n = s.length();
+        if (space + 4 > n || !Character.isDigit(s.charAt(space + 1)) || !Character.isDigit(s.charAt(space + 2))
+                || !Character.isDigit(s.charAt(space + 3)) || space + 4 < n && Character.isLetterOrDigit(s.charAt(space + 4))) {
+            return false;
+        }
+        int digits = 0;
+        for (int k = space - 1; k >= start && Character.isDigit(s.charAt(k)); k--) {
+            digits++;
+        }
+        boolean firstGroup = space - digits == start;
+        return firstGroup ? digits >= 1 && digits <= 3 : digits == 3;
+    }
+
     /** One past the last character of the token starting at {@code start}. */
     private int tokenEnd(String s, int start) {
         int n = s.length();
@@ -125,6 +151,8 @@ final class TextSegmenter {
             } else if ((d == ',' || d == '.') && Character.isDigit(s.charAt(i - 1)) && i + 1 < n
                     && Character.isDigit(s.charAt(i + 1))) {
                 i += 2; // 7,000 and 3.5 stay one number
+            } else if (thousandsSpace && (d == ' ' || d == '\u00A0' || d == '\u202F') && isDigitGroupAfter(s, start, i)) {
+                i += 4; // "5 400": where the language groups thousands with a space, one number
             } else {
                 break;
             }
