@@ -416,6 +416,12 @@ final class DiplomaticActionExtractor {
                 return List.of(gerundSubject);
             }
         }
+        if (firstPersonSubject(lexicon, s, verb)) {
+            // "« nous avons rappelé notre ambassadeur », a déclaré un porte-parole": the speaker's state, which the
+            // story named acting before, never a state named earlier in the quotation
+            ArticleEntity speaker = lastActor(earlier, s.index());
+            return speaker == null ? List.of() : List.of(speaker);
+        }
         int pronoun = pronounSubject(lexicon, s, verb);
         if (coordinated && pronoun < 0) {
             pronoun = lastPronoun(lexicon, s, clauseStart, verb); // "they are expelling ... and recalling": the first verb's
@@ -486,6 +492,15 @@ final class DiplomaticActionExtractor {
             }
         }
         return before;
+    }
+
+    /** "nous avons rappelé": a first-person pronoun right before the verb and its auxiliaries (the language's FIRST_PERSON). */
+    private static boolean firstPersonSubject(Lexicon lexicon, Sentence s, int verb) {
+        int k = verb - 1;
+        while (k >= 0 && (lexicon.is("AUXILIARY", s.lower(k)) || lexicon.is("ALSO", s.lower(k)))) {
+            k--;
+        }
+        return k >= 0 && lexicon.is("FIRST_PERSON", s.lower(k));
     }
 
     /** "... and said he was recalling": the index of a pronoun right before the verb and its auxiliaries, or -1. */
