@@ -253,8 +253,17 @@ final class DiplomaticActionExtractor {
                 break;
             }
         }
-        // "Qatar's ambassador to Egypt has been given 48 hours to leave": the host sends its guest away
+        // "Qatar's ambassador to Egypt has been given 48 hours to leave": the host sends its guest away; also when the
+        // diplomat is the clause's subject before the frame ("son homologue en Allemagne ... serait expulsé")
         for (int k = match.from(); k < match.to(); k++) {
+            if (lexicon.is("DIPLOMAT", s.lower(k)) && lexicon.is("IN_OR_TO", s.lower(k + 1))) {
+                ArticleEntity host = stateOf(article, article.mentionAt(s.index(), k + 2));
+                if (host != null) {
+                    return List.of(host);
+                }
+            }
+        }
+        for (int k = match.from() - 1; k >= Math.max(0, match.from() - 12) && !breaksClause(lexicon, s, k); k--) {
             if (lexicon.is("DIPLOMAT", s.lower(k)) && lexicon.is("IN_OR_TO", s.lower(k + 1))) {
                 ArticleEntity host = stateOf(article, article.mentionAt(s.index(), k + 2));
                 if (host != null) {
