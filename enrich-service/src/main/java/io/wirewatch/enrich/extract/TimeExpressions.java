@@ -77,7 +77,7 @@ final class TimeExpressions {
         time.startWords.addAll(time.months.keySet());
         time.startWords.addAll(time.dayOffsets.keySet());
         for (String opening : List.of("TIME_SINCE", "TIME_EARLIER", "TIME_IN_YEAR", "TIME_THIS", "TIME_LAST",
-                "TIME_AGO_BEFORE", "FEW", "UNIT_DAY", "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR", "UNIT_DECADE")) {
+                "TIME_AGO_BEFORE", "FEW", "UNIT_DAY", "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR", "UNIT_DECADE", "NIGHT")) {
             time.startWords.addAll(lexicon.firstWords(opening));
         }
         return time;
