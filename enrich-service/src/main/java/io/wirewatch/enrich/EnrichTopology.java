@@ -62,8 +62,10 @@ public final class EnrichTopology {
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, Article> articles = topics.articlesRaw();
         KStream<String, byte[]> raw = builder.stream(articles.name(), DeadLetterRouter.consumed(SOURCE));
+        ArticleLanguages languages = new ArticleLanguages(meterRegistry);
         KStream<String, EnrichedArticle> enriched = deadLetters.decodeAndProcess(
-                raw, articles.valueSerde().deserializer(), (key, article) -> enricher.enrich(article), ENRICH);
+                raw, articles.valueSerde().deserializer(), (key, article) -> languages.count(article, enricher.enrich(article)),
+                ENRICH);
         Topic<String, EnrichedArticle> output = topics.articlesEnriched();
         // Ingest keys articles by id already; keying by the value's id makes that a guarantee rather than an
         // assumption. Nothing stateful follows, so this adds no repartition topic.

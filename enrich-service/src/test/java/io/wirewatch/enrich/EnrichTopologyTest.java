@@ -100,7 +100,7 @@ class EnrichTopologyTest {
     void shouldCarryWhatTheExtractorFinds() {
         // Given an extractor that reports one fixed casualty figure, proving the lists are taken from the extraction
         Extraction found = new Extraction(List.of(), List.of(), List.of(), List.of(CasualtyFixtures.ninetyFiveKilledInHoms()));
-        start((text, publishedAt, outlet) -> found, config);
+        start((text, publishedAt, outlet, language) -> found, config);
 
         // When an article arrives
         articles.pipeInput("a-2", TestArticles.article("a-2", TEXT, PUBLISHED), PUBLISHED);
@@ -185,7 +185,7 @@ class EnrichTopologyTest {
     @Test
     void shouldDeadLetterArticleWhoseExtractionThrowsAndGoOn() {
         // Given an extractor that fails on one particular text
-        start((text, publishedAt, outlet) -> {
+        start((text, publishedAt, outlet, language) -> {
             if (text.contains("poison")) {
                 throw new IllegalStateException("gazetteer blew up on 'poison'");
             }

@@ -4,6 +4,7 @@ import io.wirewatch.ingest.identity.ArticleIdentity;
 import io.wirewatch.ingest.identity.NearDuplicateIndex;
 import io.wirewatch.ingest.identity.SeenArticles;
 import io.wirewatch.ingest.identity.UrlCanonicaliser;
+import io.wirewatch.ingest.language.LanguageDetection;
 import io.wirewatch.ingest.publish.IngestOutput;
 import io.wirewatch.ingest.source.RawArticle;
 import io.wirewatch.ingest.source.Rejection;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The heart of ingest, shared by every source (files, replay, HTTP, directory watch): normalises a raw article,
- * gives it its stable id, drops exact duplicates, marks near-duplicates, and hands the {@link Article} to the output;
+ * gives it its stable id, drops exact duplicates, marks near-duplicates, tells its language, and hands the
+ * {@link Article} to the output;
  * turns every rejection into a {@link DeadLetter} with a log line. Safe to call from several threads.
  */
 public final class IngestPipeline {
@@ -34,6 +36,7 @@ public final class IngestPipeline {
     private final NearDuplicateIndex nearDuplicates;
     private final Clock clock;
     private final int maxArticleBytes;
+    private final LanguageDetection languages;
     private final IngestSummary.Tally totals = new IngestSummary.Tally();
 
     /** What became of one input. */
@@ -60,6 +63,13 @@ public final class IngestPipeline {
      */
     public IngestPipeline(IngestOutput output, SeenArticles seen, NearDuplicateIndex nearDuplicates, Clock clock,
                           int maxArticleBytes) {
+        this(output, seen, nearDuplicates, clock, maxArticleBytes, LanguageDetection.standard());
+    }
+
+    /** @param languages tells each article's language ({@code Article.language}) from its normalised text */
+    public IngestPipeline(IngestOutput output, SeenArticles seen, NearDuplicateIndex nearDuplicates, Clock clock,
+                          int maxArticleBytes, LanguageDetection languages) {
+        this.languages = Objects.requireNonNull(languages, "languages");
         this.output = Objects.requireNonNull(output, "output");
         this.seen = Objects.requireNonNull(seen, "seen");
         this.nearDuplicates = Objects.requireNonNull(nearDuplicates, "nearDuplicates");
@@ -92,6 +102,7 @@ public final class IngestPipeline {
         String url = raw.url() == null ? null : UrlCanonicaliser.canonicalise(raw.url());
         String id = ArticleIdentity.idFor(raw.explicitId(), url, contentHash);
         String nearDuplicateOf;
+        String language = languages.detect(text); // outside the lock: detection is the costly step, and pure
         // Check-then-publish must be atomic across threads, or two sources could publish the same article twice.
         synchronized (this) {
             if (!seen.markIfNew(id, contentHash)) {
@@ -111,6 +122,7 @@ public final class IngestPipeline {
                     .setContentHash(contentHash)
                     .setSourceRef(raw.sourceRef())
                     .setNearDuplicateOf(nearDuplicateOf)
+                    .setLanguage(language)
                     .build();
             output.publish(article);
         }

@@ -6,6 +6,7 @@ import io.wirewatch.ingest.identity.SeenArticles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wirewatch.ingest.publish.ArticlePublisher;
 import io.wirewatch.ingest.publish.DeadLetterCountingOutput;
+import io.wirewatch.ingest.publish.LanguageCountingOutput;
 import io.wirewatch.ingest.publish.PublishedArticles;
 import io.wirewatch.ingest.replay.Pacer;
 import io.wirewatch.ingest.replay.ProgressReporter;
@@ -86,7 +87,8 @@ public final class IngestService implements AutoCloseable {
         ArticlePublisher publisher = ArticlePublisher.create(kafka, topics, config.clientId());
         SeenArticles seen = new SeenArticles();
         publisher.onArticleFailed(article -> seen.forget(article.getId(), article.getContentHash()));
-        IngestPipeline pipeline = new IngestPipeline(new DeadLetterCountingOutput(publisher, meterRegistry), seen,
+        IngestPipeline pipeline = new IngestPipeline(
+                new DeadLetterCountingOutput(new LanguageCountingOutput(publisher, meterRegistry), meterRegistry), seen,
                 new NearDuplicateIndex(config.nearDuplicateThreshold(), config.nearDuplicateWindow()),
                 Clock.systemUTC(), config.maxArticleBytes());
         IngestService service;

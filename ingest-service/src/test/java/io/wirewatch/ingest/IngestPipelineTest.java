@@ -9,6 +9,7 @@ import io.wirewatch.ingest.identity.SeenArticles;
 import io.wirewatch.ingest.source.RawArticle;
 import io.wirewatch.ingest.source.Rejection;
 import io.wirewatch.ingest.text.TextNormaliser;
+import io.wirewatch.schema.Article;
 import io.wirewatch.schema.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,6 +44,7 @@ class IngestPipelineTest {
             assertThat(article.getIngestedAt()).isEqualTo(NOW);
             assertThat(article.getText()).isEqualTo(TextNormaliser.normalise(text)).contains("BBC's Paul Wood");
             assertThat(article.getOriginalText()).isEqualTo(text);
+            assertThat(article.getLanguage()).isEqualTo("en");
             assertThat(article.getContentHash()).isEqualTo(ArticleIdentity.contentHash(article.getText()));
             assertThat(article.getSourceRef()).isEqualTo("file.txt");
             assertThat(article.getNearDuplicateOf()).isNull();
@@ -152,5 +154,26 @@ class IngestPipelineTest {
         byte[] bytes = new byte[letter.getPayload().remaining()];
         letter.getPayload().duplicate().get(bytes);
         return bytes;
+    }
+
+    @Test
+    void shouldTellEachArticlesLanguageAndCountItOnTheMetrics() {
+        // Given a pipeline whose output counts articles by language
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        RecordingOutput recorded = new RecordingOutput();
+        IngestPipeline counting = new IngestPipeline(new io.wirewatch.ingest.publish.LanguageCountingOutput(recorded, registry),
+                new SeenArticles(), new NearDuplicateIndex(0.8, 100), new MutableClock(NOW), 64 * 1024);
+
+        // When a French and a Spanish report arrive
+        counting.ingest(article("https://example.org/fr", "Le gouvernement malien a expulsé lundi l'ambassadeur de "
+                + "France et lui a donné 72 heures pour quitter le territoire, selon un communiqué officiel."));
+        counting.ingest(article("https://example.org/es", "Venezuela llamó a consultas a su embajadora en España tras "
+                + "las declaraciones del ministro, informó la cancillería en un comunicado."));
+
+        // Then each is published with its language, and counted under it
+        assertThat(recorded.articles).extracting(Article::getLanguage).containsExactly("fr", "es");
+        assertThat(registry.get("wirewatch.articles.by.language").tag("service", "ingest").tag("language", "fr")
+                .counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("wirewatch.articles.by.language").tag("language", "es").counter().count()).isEqualTo(1.0);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirewatch.bench.corpus.CorpusGenerator;
 import io.wirewatch.bench.corpus.GeneratedArticle;
+import io.wirewatch.bench.corpus.RomanceCorpus;
 import io.wirewatch.ingest.text.TextNormaliser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,11 @@ import java.util.List;
 public final class BenchCorpus {
 
     /** One article as the extraction library receives it. */
-    public record Text(String text, Instant publishedAt, String outlet) { }
+    public record Text(String text, Instant publishedAt, String outlet, String language) {
+        public Text(String text, Instant publishedAt, String outlet) {
+            this(text, publishedAt, outlet, "en");
+        }
+    }
 
     private BenchCorpus() { }
 
@@ -31,6 +36,19 @@ public final class BenchCorpus {
      * @param seedsDir directory holding manifest.json and the seed texts; skipped when it does not exist
      */
     public static List<Text> load(int size, long seed, Path seedsDir) {
+        return load(size, seed, seedsDir, "en");
+    }
+
+    /**
+     * As {@link #load(int, long, Path)} in a language: English is the generated corpus and the seeds; French and
+     * Spanish are {@link RomanceCorpus} articles of the same length, normalised as ingest normalises them.
+     */
+    public static List<Text> load(int size, long seed, Path seedsDir, String language) {
+        if (!language.equals("en")) {
+            return RomanceCorpus.generate(language, size, seed).stream()
+                    .map(a -> new Text(TextNormaliser.normalise(a.text()), a.published().atTime(12, 0).toInstant(
+                            java.time.ZoneOffset.UTC), a.outlet(), language)).toList();
+        }
         List<Text> texts = new ArrayList<>();
         for (GeneratedArticle article : CorpusGenerator.generate(CorpusGenerator.Settings.defaults(size, seed))) {
             if (article.kind() != GeneratedArticle.Kind.EXACT_DUPLICATE) {

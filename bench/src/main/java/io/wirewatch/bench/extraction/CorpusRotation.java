@@ -20,13 +20,16 @@ public abstract class CorpusRotation {
     public long corpusSeed;
     @Param("seeds")
     public String seedsDir;
+    /** The corpus's language: en (generated and seeds), fr or es (generated). */
+    @Param("en")
+    public String language;
 
     private List<BenchCorpus.Text> texts;
     private int next;
 
     @Setup
     public void loadCorpus() {
-        texts = BenchCorpus.load(corpusSize, corpusSeed, Path.of(seedsDir));
+        texts = BenchCorpus.load(corpusSize, corpusSeed, Path.of(seedsDir), language);
     }
 
     /** The next text, wrapping round at the end of the corpus. */

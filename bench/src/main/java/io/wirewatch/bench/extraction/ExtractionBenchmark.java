@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Articles per second, on one thread, of Wirewatch's extraction library ({@link ArticleExtractor}: entities,
- * claims, diplomatic actions, casualty figures) over the generated corpus and the seeds; one operation is one article,
+ * claims, diplomatic actions, casualty figures) over the generated corpus (and the seeds, in English) of each language;
+ * one operation is one article,
  * taken in turn. Run with {@code -prof gc}, {@code gc.alloc.rate.norm} is the memory allocated per article.
  */
 @State(Scope.Thread)
@@ -40,7 +41,7 @@ public class ExtractionBenchmark extends CorpusRotation {
     public Extraction extract(CpuCounters cpu) {
         BenchCorpus.Text text = nextText();
         long start = CpuCounters.now();
-        Extraction extraction = extractor.extract(text.text(), text.publishedAt(), text.outlet());
+        Extraction extraction = extractor.extract(text.text(), text.publishedAt(), text.outlet(), text.language());
         cpu.add(start);
         return extraction;
     }

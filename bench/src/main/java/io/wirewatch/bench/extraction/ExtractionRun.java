@@ -46,6 +46,9 @@ public final class ExtractionRun implements Callable<Integer> {
     int seconds = 5;
     @Option(names = "--skip-corenlp", description = "Run only Wirewatch's extractor (the peer loads ~0.5 GB of models).")
     boolean skipCoreNlp;
+    @Option(names = "--languages", split = ",", description = "Corpus languages for Wirewatch (default: ${DEFAULT-VALUE}); the "
+            + "peer reads English only.")
+    List<String> languages = List.of("en", "fr", "es");
 
     @Override
     public Integer call() throws RunnerException {
@@ -60,8 +63,18 @@ public final class ExtractionRun implements Callable<Integer> {
     }
 
     public List<Row> run() throws RunnerException {
+        List<RunResult> results = new java.util.ArrayList<>(runner(ExtractionBenchmark.class.getName() + ".*",
+                languages.toArray(String[]::new)));
+        if (!skipCoreNlp) {
+            results.addAll(runner(CoreNlpPeerBenchmark.class.getName() + ".*", "en"));
+        }
+        return results.stream().map(ExtractionRun::row).toList();
+    }
+
+    private Collection<RunResult> runner(String include, String... corpusLanguages) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(ExtractionBenchmark.class.getName() + ".*")
+                .include(include)
+                .param("language", corpusLanguages)
                 .param("corpusSize", String.valueOf(corpusSize))
                 .param("corpusSeed", String.valueOf(corpusSeed))
                 .param("seedsDir", seedsDir.toAbsolutePath().toString())
@@ -73,11 +86,7 @@ public final class ExtractionRun implements Callable<Integer> {
                 .forks(1)
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true);
-        if (!skipCoreNlp) {
-            options.include(CoreNlpPeerBenchmark.class.getName() + ".*");
-        }
-        Collection<RunResult> results = new Runner(options.build()).run();
-        return results.stream().map(ExtractionRun::row).toList();
+        return new Runner(options.build()).run();
     }
 
     private static Row row(RunResult result) {
@@ -90,7 +99,7 @@ public final class ExtractionRun implements Callable<Integer> {
         String benchmark = result.getParams().getBenchmark();
         String name = benchmark.contains(CoreNlpPeerBenchmark.class.getSimpleName())
                 ? "CoreNLP 4.5.10 tokenize,ssplit,pos,lemma,ner"
-                : "Wirewatch ArticleExtractor " + ArticleExtractor.VERSION;
+                : "Wirewatch ArticleExtractor " + ArticleExtractor.VERSION + " (" + result.getParams().getParam("language") + ")";
         return new Row(name, primary.getScore(), primary.getScoreError(), perCpuSecond, bytes);
     }
 

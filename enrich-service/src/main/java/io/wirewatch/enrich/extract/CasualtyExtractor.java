@@ -41,7 +41,7 @@ final class CasualtyExtractor {
     private static final int TOLL_WINDOW = 16;
 
     /** A count as written, over tokens {@code [from, to)}. */
-    private record Count(int from, int to, int number, int value, CountBound bound, boolean additional) {
+    private record Count(int from, int to, int number, int value, CountBound bound, boolean additional, int numberEnd) {
     }
 
     /** The figure being built, kept to resolve "they said" and "there" in later sentences. */
@@ -75,7 +75,7 @@ final class CasualtyExtractor {
                     continue;
                 }
                 figures.add(build(article, s, count, harm, times, figures, mainCountry));
-                i = count.number();
+                i = count.numberEnd() - 1; // past the words of "cincuenta y dos", which count no second time
             }
         }
         return figures.stream().map(figure -> countryLevelRepeat(figure, figures) ? CasualtyFigure
@@ -127,7 +127,12 @@ final class CasualtyExtractor {
         int value;
         CountBound bound;
         int to = i + 1;
+        int numberEnd = i + 1;
         boolean afterArticle = lexicon.is("INDEFINITE_ARTICLE", s.lower(i - 1));
+        if (lexicon.is("INDEFINITE_ARTICLE", w) && (numbers.vagueValue(s.lower(i + 1)) > 0
+                || lexicon.is("COUNT_NOUN_AFTER_A", s.lower(i + 1)))) {
+            return null; // "une quarantaine": the article ("une" is also "one") belongs to the count after it
+        }
         if (lexicon.is("COUNT_NOUN_AFTER_A", w) && afterArticle && exact > 0) {
             value = (int) exact; // "a dozen"
             bound = CountBound.EXACT;
@@ -144,9 +149,15 @@ final class CasualtyExtractor {
             if (isYearOrCode(lexicon, s, i, exact)) {
                 return null;
             }
-            long multiplied = exact * numbers.multiplier(s.lower(i + 1));
+            long[] compound = numbers.compound(s, i, lexicon);
+            if (compound != null) {
+                exact = compound[0]; // "cincuenta y dos", "vingt et un"
+                to = (int) compound[1];
+                numberEnd = to;
+            }
+            long multiplied = exact * numbers.multiplier(s.lower(to));
             if (multiplied != exact) {
-                to = i + 2;
+                to++;
             }
             if (multiplied > Integer.MAX_VALUE) {
                 return null;
@@ -183,13 +194,13 @@ final class CasualtyExtractor {
         if (lexicon.matchAt("ADDITIONAL_AFTER", s, to) > 0) {
             additional = true; // "Hundreds more are believed to have been killed"
         }
-        return new Count(from, to, i, value, bound, additional);
+        return new Count(from, to, i, value, bound, additional, numberEnd);
     }
 
     private static boolean isYearOrCode(Lexicon lexicon, Sentence s, int i, long value) {
         String text = s.token(i).text();
         boolean yearLike = value >= 1900 && value <= 2100 && !text.contains(",") && !text.contains(".");
-        boolean tooLong = text.replace(",", "").replace(".", "").length() > 9;
+        boolean tooLong = s.token(i).isNumber() && text.replace(",", "").replace(".", "").length() > 9; // not "quatre-vingt-dix"
         return yearLike && !lexicon.is("PEOPLE", s.lower(i + 1)) || tooLong || s.lower(i - 1).equals("$")
                 || s.lower(i - 1).equals("+");
     }
@@ -213,7 +224,8 @@ final class CasualtyExtractor {
         // Active verb before: "killing nearly 70 people", "claimed over 300 lives".
         String verb = s.lower(count.from() - 1);
         for (Map.Entry<CasualtyKind, String> active : HARM_BEFORE.entrySet()) {
-            if (lexicon.is(active.getValue(), verb)) {
+            // "killing nearly 70", "han muerto 52", "causó la muerte a alrededor de un centenar"
+            if (lexicon.is(active.getValue(), verb) || lexicon.endsAt(active.getValue(), s, count.from())) {
                 return new Harm(active.getKey(), count.from() - 1, count.to(), false);
             }
         }
@@ -622,6 +634,8 @@ final class CasualtyExtractor {
             String w = s.lower(k);
             if (lexicon.is("ARTICLE", w) || lexicon.is("DIRECTIONS", w)) {
                 k--;
+            } else if (lexicon.is("OF", w) && lexicon.is("DIRECTIONS", s.lower(k - 1))) {
+                k -= 2; // "dans le nord du Burkina Faso", "en el norte de Nigeria"
             } else if (lexicon.is("POSSESSIVE", w) && article.mentionAt(s.index(), k - 1) != null) {
                 k = article.mentionAt(s.index(), k - 1).from() - 1;
             } else {

@@ -84,7 +84,7 @@ final class DiplomaticActionExtractor {
                 boolean reciprocal = targets == FROM_CONTEXT_ONLY && actors.size() == 2
                         && vocabulary.isReciprocal(trigger.trigger().action());
                 Modality modality = trigger.trigger().forcedModality() != null ? trigger.trigger().forcedModality()
-                        : modality(lexicon, sentence, trigger.match());
+                        : modality(article.language, sentence, trigger.match());
                 TimeExpressions.TimeExpression time = nearestTime(times, trigger.match());
                 boolean history = modality == Modality.ASSERTED && (isHistory(article, lexicon, sentence, trigger.match())
                         || isReactedTo(lexicon, sentence, trigger));
@@ -253,8 +253,17 @@ final class DiplomaticActionExtractor {
                 break;
             }
         }
-        // "Qatar's ambassador to Egypt has been given 48 hours to leave": the host sends its guest away
+        // "Qatar's ambassador to Egypt has been given 48 hours to leave": the host sends its guest away; also when the
+        // diplomat is the clause's subject before the frame ("son homologue en Allemagne ... serait expulsé")
         for (int k = match.from(); k < match.to(); k++) {
+            if (lexicon.is("DIPLOMAT", s.lower(k)) && lexicon.is("IN_OR_TO", s.lower(k + 1))) {
+                ArticleEntity host = stateOf(article, article.mentionAt(s.index(), k + 2));
+                if (host != null) {
+                    return List.of(host);
+                }
+            }
+        }
+        for (int k = match.from() - 1; k >= Math.max(0, match.from() - 12) && !breaksClause(lexicon, s, k); k--) {
             if (lexicon.is("DIPLOMAT", s.lower(k)) && lexicon.is("IN_OR_TO", s.lower(k + 1))) {
                 ArticleEntity host = stateOf(article, article.mentionAt(s.index(), k + 2));
                 if (host != null) {
@@ -282,6 +291,23 @@ final class DiplomaticActionExtractor {
         if (!before.isEmpty()) {
             return before;
         }
+        if (demonymsFollow(lexicon)) {
+            List<ArticleEntity> after = demonymsRightAfter(article, s, match.headEnd(), countriesOnly);
+            if (!after.isEmpty()) {
+                return after; // "le veto russe", "le double veto russe et chinois"
+            }
+        }
+        if (lexicon.is("POSSESSOR_AFTER", s.lower(match.headEnd()))) {
+            // "le veto de la Russie": the noun's complement names who does it
+            int j = match.headEnd() + 1;
+            while (j < s.size() && lexicon.is("ARTICLE", s.lower(j))) {
+                j++;
+            }
+            List<ArticleEntity> agent = chainStartingAt(article, s, j, countriesOnly);
+            if (!agent.isEmpty()) {
+                return agent;
+            }
+        }
         if (lexicon.is("BY", s.lower(match.headEnd()))) {
             List<ArticleEntity> agent = chainStartingAt(article, s, match.headEnd() + 1, countriesOnly);
             if (!agent.isEmpty()) {
@@ -297,6 +323,35 @@ final class DiplomaticActionExtractor {
             }
         }
         return List.of();
+    }
+
+    /** The language writes demonyms after their noun ("l'ambassade américaine"): its DEMONYM_POSITION is after. */
+    private static boolean demonymsFollow(Lexicon lexicon) {
+        return lexicon.is("DEMONYM_POSITION", "after");
+    }
+
+    /** "veto russe et chinois": the demonyms right after a noun, joined by the language's list words. */
+    private static List<ArticleEntity> demonymsRightAfter(ArticleAnalysis article, Sentence s, int k, boolean countriesOnly) {
+        Lexicon lexicon = article.language.lexicon();
+        List<ArticleEntity> actors = new ArrayList<>();
+        while (k < s.size()) {
+            Mention mention = article.mentionAt(s.index(), k);
+            if (mention == null || mention.from() != k || mention.kind() != Mention.Kind.DEMONYM) {
+                break;
+            }
+            ArticleEntity actor = asActor(article, mention, countriesOnly, true);
+            if (actor == null) {
+                break;
+            }
+            if (!actors.contains(actor)) {
+                actors.add(actor);
+            }
+            k = mention.to();
+            if (lexicon.is("AND", s.lower(k)) || s.lower(k).equals(",")) {
+                k++;
+            }
+        }
+        return actors;
     }
 
     /** "Russia's veto", "Russian-Chinese veto", "the Russian and Chinese vetoes", "Russia vetoes". */
@@ -382,13 +437,15 @@ final class DiplomaticActionExtractor {
                 return List.of(gerundSubject);
             }
         }
-        if (speakerPronounBefore(lexicon, s, verb)) {
-            // "... Boric said: 'we have decided to call back our ambassador'": the speaker's own state, when the
-            // sentence names the speaker
-            ArticleEntity speakerState = speakerInSentence(article, s);
-            if (speakerState != null) {
-                return List.of(speakerState);
+        if (firstPersonSubject(lexicon, s, verb)) {
+            // "... Boric said: 'we have decided to call back our ambassador'", "« nous avons rappelé notre
+            // ambassadeur », a déclaré un porte-parole": the speaker's state, the person the sentence names, else the
+            // state the story named acting before; never a state named earlier in the quotation
+            ArticleEntity speaker = speakerInSentence(article, s);
+            if (speaker == null) {
+                speaker = lastActor(earlier, s.index());
             }
+            return speaker == null ? List.of() : List.of(speaker);
         }
         int pronoun = pronounSubject(lexicon, s, verb);
         if (coordinated && pronoun < 0) {
@@ -472,14 +529,17 @@ final class DiplomaticActionExtractor {
         return null;
     }
 
-    /** "we have decided to call back": a first-person subject right before the verb and its auxiliaries. */
-    private static boolean speakerPronounBefore(Lexicon lexicon, Sentence s, int verb) {
+    /**
+     * "we have decided to call back", "nous avons rappelé": a first-person pronoun (the language's FIRST_PERSON)
+     * right before the verb and its auxiliaries.
+     */
+    private static boolean firstPersonSubject(Lexicon lexicon, Sentence s, int verb) {
         int k = verb - 1;
         while (k >= 0 && (lexicon.is("AUXILIARY", s.lower(k)) || lexicon.is("ALSO", s.lower(k))
                 || lexicon.is("DECIDED", s.lower(k)) || lexicon.is("TO", s.lower(k)))) {
             k--;
         }
-        return lexicon.is("PRONOUN_SPEAKER", s.lower(k));
+        return k >= 0 && lexicon.is("FIRST_PERSON", s.lower(k));
     }
 
     /** "... and said he was recalling": the index of a pronoun right before the verb and its auxiliaries, or -1. */
@@ -632,7 +692,7 @@ final class DiplomaticActionExtractor {
             return null;
         }
         ArticleEntity actor = asActor(article, mention, countriesOnly, false);
-        if (actor == null || mention.kind() == Mention.Kind.DEMONYM && !governmentNounAfter(article, s, mention.to())) {
+        if (actor == null || mention.kind() == Mention.Kind.DEMONYM && !governmentNounBeside(article, s, mention)) {
             return null;
         }
         List<Mention> chain = coordinatedBefore(article, s, mention, countriesOnly);
@@ -740,8 +800,14 @@ final class DiplomaticActionExtractor {
         return lexicon.is("OBJECT_PREPOSITIONS", w);
     }
 
-    private static boolean governmentNounAfter(ArticleAnalysis article, Sentence s, int k) {
+    /** "the Syrian government", and where demonyms follow their noun "le gouvernement syrien", "las autoridades malienses". */
+    private static boolean governmentNounBeside(ArticleAnalysis article, Sentence s, Mention demonym) {
         Lexicon lexicon = article.language.lexicon();
+        if (demonymsFollow(lexicon)) {
+            int k = demonym.from();
+            return lexicon.is("GOVERNMENT_NOUNS", s.lower(k - 1)) || lexicon.is("GOVERNMENT_NOUNS", s.lower(k - 2));
+        }
+        int k = demonym.to();
         return lexicon.is("GOVERNMENT_NOUNS", s.lower(k)) || lexicon.is("GOVERNMENT_NOUNS", s.lower(k + 1));
     }
 
@@ -810,13 +876,34 @@ final class DiplomaticActionExtractor {
         } else if (article.mentionAt(s.index(), from - 1) != null) {
             from = article.mentionAt(s.index(), from - 1).from();
         }
-        for (int k = from; k < match.to(); k++) {
+        // "expulse 23 diplomates russes": where demonyms follow their noun, the one right after the frame qualifies it
+        Mention after = demonymsFollow(lexicon) ? article.mentionAt(s.index(), match.to()) : null;
+        int to = after != null && after.kind() == Mention.Kind.DEMONYM && after.from() == match.to() ? after.to() : match.to();
+        for (int k = from; k < to; k++) {
             if (match.actorFrom() >= 0 && k >= match.actorFrom() && k < match.actorTo()) {
                 continue;
             }
             ArticleEntity state = stateOf(article, article.mentionAt(s.index(), k));
             if (state != null && !actors.contains(state)) {
                 return List.of(state);
+            }
+        }
+        if (demonymsFollow(lexicon)) {
+            // "soumettre à des sanctions 21 responsables ukrainiens et russes": the object's demonyms follow its noun
+            for (int k = match.to(); k < Math.min(s.size(), match.to() + 4); k++) {
+                Mention mention = article.mentionAt(s.index(), k);
+                if (breaksClause(lexicon, s, k) || lexicon.is("TARGET_PREPOSITIONS", s.lower(k))
+                        || mention != null && mention.kind() != Mention.Kind.DEMONYM) {
+                    break;
+                }
+                if (mention != null) {
+                    List<ArticleEntity> listed = statesListedFrom(article, s, k);
+                    listed.removeAll(actors);
+                    if (!listed.isEmpty()) {
+                        return listed;
+                    }
+                    break;
+                }
             }
         }
         // "from Canada", "in Yemen", "against Qatar", "the ambassadors of ten Western nations".
@@ -899,7 +986,8 @@ final class DiplomaticActionExtractor {
     // ---------------------------------------------------------------- modality, time
 
     /** The modality the head's clause gives the action (see the class comment). */
-    private static Modality modality(Lexicon lexicon, Sentence s, TriggerPattern.Match match) {
+    private static Modality modality(Language language, Sentence s, TriggerPattern.Match match) {
+        Lexicon lexicon = language.lexicon();
         int head = match.head();
         if (isParticiple(lexicon, s.lower(head)) && lexicon.is("GERUND_DEBATE", s.lower(head - 1))) {
             return Modality.PLANNED; // "divided over suspending Syria's membership": discussed, not done
@@ -924,7 +1012,7 @@ final class DiplomaticActionExtractor {
             if (lexicon.endsAt("RETRACT", s, end)) {
                 return Modality.NEGATED;
             }
-            boolean notOnly = s.lower(k).equals("not") && lexicon.is("NOT_NEGATING", s.lower(end));
+            boolean notOnly = lexicon.is("NOT", s.lower(k)) && lexicon.is("NOT_NEGATING", s.lower(end));
             if (head - k <= 4 && lexicon.endsAt("NEGATION", s, end) && !notOnly) {
                 return Modality.NEGATED; // but "has not only closed its embassy"
             }
@@ -947,16 +1035,36 @@ final class DiplomaticActionExtractor {
                 return Modality.THREATENED; // "will expel the ambassador if the series airs again"
             }
         }
-        if (s.lower(s.size() - 1).equals("?") || s.lower(s.size() - 2).equals("?")) {
+        if ((s.lower(s.size() - 1).equals("?") || s.lower(s.size() - 2).equals("?")) && !questionOpensAfter(s, head)) {
             return Modality.PLANNED; // a question is no report: "how big a deal is it to expel a diplomat?"
         }
         if (lexicon.is("TO", s.lower(head - 1)) && !lexicon.endsAt("INFINITIVE_DECIDED", s, head - 1)
+                && !decidedBeforeATime(language, s, head - 1)
                 && !lexicon.is("DECISION_NOUNS", s.lower(head - 2)) && !isFrameWord(match, head - 1)) {
             // "waiting to impose", "reasons to impose", "was needed to suspend": an infinitive no decision governs
             // is an aim or an argument, not a report
             return Modality.PLANNED;
         }
         return Modality.ASSERTED;
+    }
+
+    /** "sont convenus lundi de soumettre", "decidió ayer llamar": a decision, a day word, then the infinitive's "to". */
+    private static boolean decidedBeforeATime(Language language, Sentence s, int to) {
+        int k = to - 1;
+        while (k > 0 && to - k <= 2 && language.time().isDayWord(s.lower(k))) {
+            k--;
+        }
+        return k < to - 1 && language.lexicon().endsAt("INFINITIVE_DECIDED", s, k + 1);
+    }
+
+    /** "anunció la suspensión ..., pero... ¿esto qué significa?": an opening question mark after the head ends the report. */
+    private static boolean questionOpensAfter(Sentence s, int head) {
+        for (int k = head + 1; k < s.size(); k++) {
+            if (s.lower(k).equals("\u00bf")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "claiming", "suspending" (English); the language's PARTICIPLE_ENDINGS say which endings. */

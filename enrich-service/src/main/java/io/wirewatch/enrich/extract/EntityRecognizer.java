@@ -28,6 +28,10 @@ final class EntityRecognizer {
         this.placeResolver = new PlaceResolver(gazetteer.places());
     }
 
+    Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
     /** A person name found by the rules, waiting for the article-wide alias pass. */
     private record PersonCandidate(int sentence, int from, int to, int nameFrom, boolean cued, String nationality) {
     }
@@ -285,7 +289,8 @@ final class EntityRecognizer {
         Lexicon lexicon = language.lexicon();
         String lower = sentence.lower(i);
         boolean joiner = lexicon.is("NAME_PARTICLES", lower)
-                || lexicon.is("ORG_JOINERS", lower) && isHead(lexicon, "ORG_HEADS", sentence.token(i - 1));
+                || lexicon.is("ORG_JOINERS", lower) && (isHead(lexicon, "ORG_HEADS", sentence.token(i - 1))
+                || isHead(lexicon, "ORG_HEADS_FIRST", sentence.token(i - 1)));
         return joiner && i + 1 < sentence.size() && startsName(language, sentence, i + 1, role);
     }
 
@@ -300,6 +305,10 @@ final class EntityRecognizer {
         Lexicon lexicon = article.language.lexicon();
         while (start < to && !covered[start] && lexicon.is("NAME_FUNCTION_WORDS", sentence.lower(start))) {
             start++;
+        }
+        if (start + 2 < to && !covered[start] && lexicon.is("PLACE_TYPES", sentence.lower(start))
+                && lexicon.is("OF", sentence.lower(start + 1))) {
+            start += 2; // "Penal de Topo Chico", "Province of Sindh": the type and its "of" frame the place's name
         }
         if (start >= to) {
             return;

@@ -38,11 +38,13 @@ final class Gazetteer {
     private final Map<String, KnownEntity> peopleBySurname = new HashMap<>();
     private final Map<String, List<List<String>>> rolesByFirstWord = new HashMap<>();
     private final Set<String> honorifics = new HashSet<>();
-    private final TextSegmenter segmenter = new TextSegmenter();
+    /** Cuts names into tokens as the article's text is cut (the language's abbreviations and elisions). */
+    private final TextSegmenter segmenter;
     private final Places places;
 
-    private Gazetteer(Places places) {
+    private Gazetteer(Places places, TextSegmenter segmenter) {
         this.places = places;
+        this.segmenter = segmenter;
     }
 
     /** The world gazetteer of populated places and first-level regions (GeoNames). */
@@ -51,11 +53,16 @@ final class Gazetteer {
     }
 
     static Gazetteer loadDefault() {
-        return load(World.standard(), "en");
+        return load(World.standard(), Language.load("en"));
     }
 
-    static Gazetteer load(World world, String language) {
-        Gazetteer gazetteer = new Gazetteer(Places.standard());
+    /** The names {@code language} gives the world's states, blocs, organisations and regions, and its titles. */
+    static Gazetteer load(World world, Language language) {
+        return load(world, language.code(), language.segmenter());
+    }
+
+    static Gazetteer load(World world, String language, TextSegmenter segmenter) {
+        Gazetteer gazetteer = new Gazetteer(Places.standard(), segmenter);
         gazetteer.loadWorld(world, language);
         gazetteer.loadOrganisations(language);
         gazetteer.loadRegions(language);

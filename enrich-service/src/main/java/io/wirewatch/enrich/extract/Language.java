@@ -31,7 +31,8 @@ final class Language {
         this.reportingLemmas = reportingLemmas;
         this.numbers = numbers;
         this.time = time;
-        this.segmenter = new TextSegmenter(lexicon.words("ABBREVIATIONS"));
+        this.segmenter = new TextSegmenter(lexicon.words("ABBREVIATIONS"), lexicon.elisions(),
+                lexicon.is("THOUSANDS_SPACE", "yes"));
     }
 
     static Language load(String code) {

@@ -33,13 +33,50 @@ final class Lexicon {
      */
     private final Map<String, WordClass> byLiteral = new java.util.IdentityHashMap<>();
 
+    /** The class of word beginnings written with an apostrophe that are words of their own (French "l'", "d'"). */
+    static final String ELISIONS = "ELISIONS";
+
+    private final Set<String> elisions = new HashSet<>();
+
     private Lexicon(String source) {
         this.source = source;
     }
 
+    /** The language's elisions, lower case with a straight apostrophe ("l'", "qu'"); empty for English. */
+    Set<String> elisions() {
+        return Set.copyOf(elisions);
+    }
+
+    /** An entry's tokens as this language's segmenter cuts them: {@link #tokens} with its elisions apart. */
+    List<String> entryTokens(String entry) {
+        List<String> tokens = tokens(entry);
+        if (elisions.isEmpty()) {
+            return tokens;
+        }
+        List<String> split = new ArrayList<>(tokens.size() + 2);
+        for (String token : tokens) {
+            int apostrophe = token.indexOf('\'');
+            String head = apostrophe > 0 ? token.substring(0, apostrophe + 1) : null;
+            if (head != null && apostrophe + 1 < token.length() && elisions.contains(head)) {
+                split.add(head);
+                split.add(token.substring(apostrophe + 1));
+            } else {
+                split.add(token);
+            }
+        }
+        return List.copyOf(split);
+    }
+
     static Lexicon read(String resource) {
         Lexicon lexicon = new Lexicon(resource);
-        for (KnowledgeTable.Row row : KnowledgeTable.read(resource).rows()) {
+        List<KnowledgeTable.Row> rows = KnowledgeTable.read(resource).rows();
+        // The language's elisions first: entries are cut into tokens as the segmenter cuts the text ("chargé d'affaires").
+        for (KnowledgeTable.Row row : rows) {
+            if (row.get("class").equals(ELISIONS)) {
+                row.list("words").forEach(e -> lexicon.elisions.add(e.toLowerCase(Locale.ROOT).replace('\u2019', '\'')));
+            }
+        }
+        for (KnowledgeTable.Row row : rows) {
             String name = row.get("class");
             if (name.isEmpty() || !name.equals(name.toUpperCase(Locale.ROOT))) {
                 throw row.error("a class name is written in capitals, got '" + name + "'");
@@ -53,7 +90,7 @@ final class Lexicon {
             Set<String> last = new HashSet<>();
             Set<String> phrases = new HashSet<>();
             for (String entry : row.list("words")) {
-                List<String> tokens = tokens(entry);
+                List<String> tokens = lexicon.entryTokens(entry);
                 entries.add(tokens);
                 first.add(tokens.get(0));
                 last.add(tokens.get(tokens.size() - 1));

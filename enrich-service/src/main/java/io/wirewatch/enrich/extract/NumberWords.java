@@ -89,6 +89,44 @@ final class NumberWords {
         return Long.parseLong(number.toString());
     }
 
+    /**
+     * A number written in two words or more from token {@code i}: "cincuenta y dos", "vingt et un", "two hundred",
+     * "doscientos cincuenta", the language's NUMBER_JOINERS ("y", "et") allowed between a ten and a unit.
+     *
+     * @return {value, index after its last word}, or null when token {@code i} opens no such number
+     */
+    long[] compound(Sentence s, int i, Lexicon lexicon) {
+        String first = s.lower(i);
+        if (first.isEmpty() || Character.isDigit(first.charAt(0))) {
+            return null;
+        }
+        long current = exactValue(first);
+        if (current <= 0) {
+            return null;
+        }
+        long last = current;
+        int end = i + 1;
+        while (end < s.size()) {
+            int joiner = lexicon.matchAt("NUMBER_JOINERS", s, end);
+            String next = s.lower(end + joiner);
+            long value = next.isEmpty() || Character.isDigit(next.charAt(0)) ? -1 : exactValue(next);
+            if (value <= 0) {
+                break;
+            }
+            if (value == 100 && joiner == 0 && current < 10) {
+                current *= 100; // "two hundred", "trois cents"
+                last = current;
+            } else if (last >= 100 && last % 100 == 0 && value < 100 || last >= 20 && last < 100 && last % 10 == 0 && value < 10) {
+                current += value; // "doscientos cincuenta", "cincuenta y dos"
+                last = value;
+            } else {
+                break;
+            }
+            end += joiner + 1;
+        }
+        return end > i + 1 ? new long[] {current, end} : null;
+    }
+
     /** Representative value of a vague quantity word, or -1. */
     int vagueValue(String lower) {
         return vague.getOrDefault(lower, -1);

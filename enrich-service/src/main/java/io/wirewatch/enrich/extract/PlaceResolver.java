@@ -36,12 +36,12 @@ final class PlaceResolver {
      */
     Resolved resolve(ArticleAnalysis article, Sentence s, int from, int to, Map<String, Integer> countryWeights) {
         Lexicon lexicon = article.language.lexicon();
-        if (s.lower(to).equals("'s")) {
+        if (lexicon.is("POSSESSIVE", s.lower(to))) {
             return null; // "Lincoln's speech": a person's
         }
         boolean typeAfter = lexicon.is("PLACE_TYPES", s.lower(to));
         boolean typeInside = to - from >= 2 && lexicon.is("PLACE_TYPES", s.lower(to - 1));
-        boolean typeBefore = s.lower(from - 1).equals("of") && lexicon.is("PLACE_TYPES", s.lower(from - 2));
+        boolean typeBefore = lexicon.is("OF", s.lower(from - 1)) && lexicon.is("PLACE_TYPES", s.lower(from - 2));
         boolean prepositionBefore = lexicon.is("PLACE_PREPOSITIONS", s.lower(from - 1));
         String besideCountry = countryBeside(article, s, to);
         String name = s.span(article.text, from, to - 1);
@@ -128,15 +128,19 @@ final class PlaceResolver {
             return null;
         }
         int k = to + 1;
-        if (s.lower(k).equals("a") || s.lower(k).equals("the")) {
+        Lexicon lexicon = article.language.lexicon();
+        if (lexicon.is("INDEFINITE_ARTICLE", s.lower(k)) || lexicon.is("ARTICLE", s.lower(k))) {
             int j = k + 1;
-            while (j < Math.min(s.size(), k + 4) && !s.lower(j).equals("in") && !s.lower(j).equals("of")) {
+            while (j < Math.min(s.size(), k + 4) && !lexicon.is("IN", s.lower(j)) && !lexicon.is("OF", s.lower(j))) {
                 j++;
             }
-            if (!article.language.lexicon().is("PLACE_TYPES", s.lower(j - 1)) || j >= s.size()) {
+            if (!lexicon.is("PLACE_TYPES", s.lower(j - 1)) || j >= s.size()) {
                 return null;
             }
             k = j + 1;
+            if (lexicon.is("ARTICLE", s.lower(k))) {
+                k++; // "Seytenga, une localité de la province du Séno"
+            }
         }
         Mention mention = article.mentionAt(s.index(), k);
         if (mention != null && (mention.entity().type == EntityType.COUNTRY || mention.entity().type == EntityType.PLACE)

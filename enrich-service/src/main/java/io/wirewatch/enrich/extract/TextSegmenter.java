@@ -22,6 +22,9 @@ final class TextSegmenter {
 
     /** Words that take a full stop without ending a sentence (the language's ABBREVIATIONS). */
     private final Set<String> abbreviations;
+    /** Word beginnings that are words of their own (the language's ELISIONS: "l'", "d'"), lower case, straight apostrophe. */
+    private final Set<String> elisions;
+    private final boolean thousandsSpace;
 
     /** A segmenter with no abbreviations, for short names (a gazetteer's entries). */
     TextSegmenter() {
@@ -29,7 +32,18 @@ final class TextSegmenter {
     }
 
     TextSegmenter(Set<String> abbreviations) {
+        this(abbreviations, Set.of());
+    }
+
+    TextSegmenter(Set<String> abbreviations, Set<String> elisions) {
+        this(abbreviations, elisions, false);
+    }
+
+    /** @param thousandsSpace the language groups a number's thousands with a space ("5 400"): THOUSANDS_SPACE */
+    TextSegmenter(Set<String> abbreviations, Set<String> elisions, boolean thousandsSpace) {
         this.abbreviations = Set.copyOf(abbreviations);
+        this.elisions = Set.copyOf(elisions);
+        this.thousandsSpace = thousandsSpace;
     }
 
     List<Sentence> split(String text) {
@@ -54,7 +68,12 @@ final class TextSegmenter {
             newlineBefore = false;
             int end = tokenEnd(input, i);
             String word = input.substring(i, end);
-            if (end - i > 2 && Character.isLetter(c) && endsWithPossessive(word)) {
+            int elided = elisionLength(word);
+            if (elided > 0) {
+                // "l'ambassadeur", "d'Israël": the elided article or preposition is a word of its own
+                current.add(Token.of(word.substring(0, elided), i));
+                current.add(Token.of(word.substring(elided), i + elided));
+            } else if (end - i > 2 && Character.isLetter(c) && endsWithPossessive(word)) {
                 current.add(Token.of(word.substring(0, word.length() - 2), i));
                 current.add(Token.of(word.substring(word.length() - 2), end - 2));
             } else {
@@ -72,8 +91,47 @@ final class TextSegmenter {
         return sentences;
     }
 
+    /** Length of an elision opening {@code word} ("l'" of "l'ambassadeur"), apostrophe included, or 0. */
+    private int elisionLength(String word) {
+        if (elisions.isEmpty()) {
+            return 0;
+        }
+        int apostrophe = -1;
+        for (int k = 1; k < word.length() - 1 && k <= 8; k++) {
+            char a = word.charAt(k);
+            if (a == '\'' || a == '\u2019') {
+                apostrophe = k;
+                break;
+            }
+        }
+        if (apostrophe < 0 || !Character.isLetter(word.charAt(apostrophe + 1))) {
+            return 0;
+        }
+        String head = word.substring(0, apostrophe).toLowerCase(Locale.ROOT) + "'";
+        return elisions.contains(head) ? apostrophe + 1 : 0;
+    }
+
     private static boolean endsWithPossessive(String word) {
         return word.endsWith("'s") || word.endsWith("\u2019s");
+    }
+
+    /**
+     * At a space inside digits: the digits before it are a group of one to three (the number's first group, or a group
+     * of three after an earlier space) and exactly three digits follow, so "5 400" and "12 500 000" join while "2011 400"
+     * (a year and a count) does not.
+     */
+    private static boolean isDigitGroupAfter(String s, int start, int space) {
+        int n = s.length();
+        if (space + 4 > n || !Character.isDigit(s.charAt(space + 1)) || !Character.isDigit(s.charAt(space + 2))
+                || !Character.isDigit(s.charAt(space + 3)) || space + 4 < n && Character.isLetterOrDigit(s.charAt(space + 4))) {
+            return false;
+        }
+        int digits = 0;
+        for (int k = space - 1; k >= start && Character.isDigit(s.charAt(k)); k--) {
+            digits++;
+        }
+        boolean firstGroup = space - digits == start;
+        return firstGroup ? digits >= 1 && digits <= 3 : digits == 3;
     }
 
     /** One past the last character of the token starting at {@code start}. */
@@ -93,6 +151,8 @@ final class TextSegmenter {
             } else if ((d == ',' || d == '.') && Character.isDigit(s.charAt(i - 1)) && i + 1 < n
                     && Character.isDigit(s.charAt(i + 1))) {
                 i += 2; // 7,000 and 3.5 stay one number
+            } else if (thousandsSpace && (d == ' ' || d == '\u00A0' || d == '\u202F') && isDigitGroupAfter(s, start, i)) {
+                i += 4; // "5 400": where the language groups thousands with a space, one number
             } else {
                 break;
             }

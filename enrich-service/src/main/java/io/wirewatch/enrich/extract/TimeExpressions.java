@@ -77,10 +77,15 @@ final class TimeExpressions {
         time.startWords.addAll(time.months.keySet());
         time.startWords.addAll(time.dayOffsets.keySet());
         for (String opening : List.of("TIME_SINCE", "TIME_EARLIER", "TIME_IN_YEAR", "TIME_THIS", "TIME_LAST",
-                "TIME_AGO_BEFORE", "FEW", "UNIT_DAY", "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR", "UNIT_DECADE")) {
+                "TIME_AGO_BEFORE", "FEW", "UNIT_DAY", "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR", "UNIT_DECADE", "NIGHT")) {
             time.startWords.addAll(lexicon.firstWords(opening));
         }
         return time;
+    }
+
+    /** True for a weekday or a relative day ("lundi", "ayer"), as they stand between a verb and what it governs. */
+    boolean isDayWord(String lower) {
+        return weekdays.containsKey(lower) || dayOffsets.containsKey(lower);
     }
 
     /** True for a word of the calendar (a weekday, a month, a holiday), which starts no name. */
@@ -138,8 +143,8 @@ final class TimeExpressions {
             // "earlier this year", "earlier in the year": before the news, undated
             int k = i + 1;
             k += lexicon.matchAt("TIME_THIS", s, k) + lexicon.matchAt("TIME_LAST", s, k);
-            if (k == i + 1 && s.lower(k).equals("in")) {
-                k += s.lower(k + 1).equals("the") ? 2 : 1;
+            if (k == i + 1 && lexicon.is("IN", s.lower(k))) {
+                k += lexicon.is("ARTICLE", s.lower(k + 1)) ? 2 : 1;
             }
             if (k > i + 1 && isUnit(s, k, "UNIT_YEAR", "UNIT_MONTH", "UNIT_WEEK")) {
                 return expr(s, text, i, k + 1, Kind.EARLIER, null, null);
@@ -149,7 +154,7 @@ final class TimeExpressions {
             // "in 2016": a year alone, not a count ("in 2016 people")
             long year = numbers.exactValue(s.lower(i + 1));
             if (year >= 1900 && year <= 2100 && s.token(i + 1).text().length() == 4 && month(s.lower(i + 2)) == null
-                    && !s.lower(i + 2).equals("people")) {
+                    && !lexicon.is("PEOPLE", s.lower(i + 2))) {
                 LocalDate first = LocalDate.of((int) year, 1, 1);
                 return expr(s, text, i, i + 2, Kind.YEAR, first, first);
             }
@@ -168,6 +173,15 @@ final class TimeExpressions {
                 return last;
             }
         }
+        if (lexicon.is("TIME_LAST_AFTER", s.lower(i + 1))
+                && (isUnit(s, i, "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR") || lexicon.is("NIGHT", w))) {
+            // "la semaine dernière", "el mes pasado", "la nuit dernière": the unit before the word of the past
+            TimeExpression last = last(s, text, lexicon.is("ARTICLE", s.lower(i - 1)) ? i - 1 : i, i, published);
+            if (last != null) {
+                return new TimeExpression(last.from(), Math.min(i + 2, s.size()), last.kind(), last.date(), last.start(),
+                        s.span(text, last.from(), Math.min(i + 2, s.size()) - 1));
+            }
+        }
         if (lexicon.matchAt("TIME_AGO_BEFORE", s, i) > 0) {
             // "il y a trois jours", "hace tres días"
             int k = i + lexicon.matchAt("TIME_AGO_BEFORE", s, i);
@@ -180,7 +194,7 @@ final class TimeExpressions {
         if (weekday != null) {
             LocalDate day = mostRecent(weekday, published);
             int end = i + 1;
-            if (s.lower(end).equals("'s")) {
+            if (lexicon.is("POSSESSIVE", s.lower(end))) {
                 end++;
             }
             if (lexicon.is("DAY_PARTS", s.lower(end))) {

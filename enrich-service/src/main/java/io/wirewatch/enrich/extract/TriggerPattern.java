@@ -53,12 +53,23 @@ final class TriggerPattern {
     private final Lexicon lexicon;
     private final NumberWords numbers;
 
+    /** The language writes a demonym after its noun (DEMONYM_POSITION after). */
+    private final boolean demonymsFollow;
+
     private TriggerPattern(String text, List<Element> elements, Lexicon lexicon, NumberWords numbers) {
         this.text = text;
         this.elements = elements;
         this.lexicon = lexicon;
         this.numbers = numbers;
+        this.demonymsFollow = lexicon.hasClass("DEMONYM_POSITION") && lexicon.is("DEMONYM_POSITION", "after");
+        this.articles = lexicon.hasClass("ARTICLE") ? lexicon.words("ARTICLE") : Set.of("the");
+        this.possessives = lexicon.hasClass("POSSESSIVE") ? lexicon.words("POSSESSIVE") : Set.of("'s");
     }
+
+    /** The language's definite articles, which may stand before a slot's mention ("the", "la", "el"). */
+    private final Set<String> articles;
+    /** The possessive ending, after which a slot's mention is a possessor, not the slot ("'s"). */
+    private final Set<String> possessives;
 
     static TriggerPattern compile(String pattern, Lexicon lexicon, NumberWords numbers) {
         List<Element> elements = new ArrayList<>();
@@ -203,10 +214,13 @@ final class TriggerPattern {
             return end;
         }
         Slot slot = (Slot) element;
-        int from = s.lower(i).equals("the") ? i + 1 : i;
+        int from = articles.contains(s.lower(i)) ? i + 1 : i;
         boolean nextIsAdjacentWord = e + 1 < elements.size() && elements.get(e + 1) instanceof Words;
-        int slotEnd = slots.slotEnd(s, from, slot.role(), nextIsAdjacentWord);
-        if (slotEnd < 0 || s.lower(slotEnd).equals("'s") && !nextIsAdjacentWord) {
+        // A demonym stands for its state next to the noun it qualifies: before it in English ("the U.S. embassy"),
+        // after it where the language puts adjectives after the noun ("l'ambassade américaine").
+        boolean besideNoun = nextIsAdjacentWord || demonymsFollow && e > 0 && elements.get(e - 1) instanceof Words;
+        int slotEnd = slots.slotEnd(s, from, slot.role(), besideNoun);
+        if (slotEnd < 0 || possessives.contains(s.lower(slotEnd)) && !nextIsAdjacentWord) {
             return -1;
         }
         int end = match(e + 1, slotEnd, s, slots, spans);

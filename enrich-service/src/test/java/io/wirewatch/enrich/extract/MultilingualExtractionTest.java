@@ -1,0 +1,186 @@
+package io.wirewatch.enrich.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirewatch.schema.CasualtyFigure;
+import io.wirewatch.schema.CasualtyKind;
+import io.wirewatch.schema.CasualtyPeriod;
+import io.wirewatch.schema.CountBound;
+import io.wirewatch.schema.DiplomaticAction;
+import io.wirewatch.schema.DiplomaticActionType;
+import io.wirewatch.schema.Modality;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * French and Spanish read with the same rules as English, from their own knowledge folders, and written out in one
+ * vocabulary: canonical English names and codes. Phrasing families, numbers, dates and modality, on sentences written
+ * for this test. Published on Wednesday 13 March 2024.
+ */
+class MultilingualExtractionTest {
+
+    private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
+    private static final Instant PUBLISHED = Instant.parse("2024-03-13T12:00:00Z");
+    private static final LocalDate MONDAY = LocalDate.of(2024, 3, 11);
+
+    private static List<DiplomaticAction> actions(String language, String text) {
+        return EXTRACTOR.extract(text, PUBLISHED, "Test Wire", language).diplomaticActions();
+    }
+
+    private static List<CasualtyFigure> figures(String language, String text) {
+        return EXTRACTOR.extract(text, PUBLISHED, "Test Wire", language).casualtyFigures();
+    }
+
+    private static DiplomaticAction single(String language, String text) {
+        List<DiplomaticAction> found = actions(language, text);
+        assertThat(found).as(text).hasSize(1);
+        return found.get(0);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            fr | La France expulse 23 diplomates russes.                                   | EXPEL_DIPLOMATS    | France                                    | Russia
+            fr | Le Niger a déclaré persona non grata l'ambassadeur de France.             | EXPEL_DIPLOMATS    | Niger                                     | France
+            fr | L'ambassadeur d'Israël a été expulsé par la Bolivie.                      | EXPEL_DIPLOMATS    | Bolivia                                   | Israel
+            fr | Alger a rappelé son ambassadeur en France pour consultations.             | RECALL_AMBASSADOR  | Algeria                                   | France
+            fr | Le Rwanda rompt ses relations diplomatiques avec la Belgique.             | BREAK_RELATIONS    | Rwanda                                    | Belgium
+            fr | La Turquie a fermé son ambassade à Damas.                                 | CLOSE_EMBASSY      | Turkey                                    | Syria
+            fr | Le Mali a été suspendu de la Cédéao.                                      | SUSPEND_MEMBERSHIP | Economic Community of West African States | Mali
+            fr | L'Union européenne a imposé de nouvelles sanctions à la Biélorussie.      | IMPOSE_SANCTIONS   | European Union                            | Belarus
+            fr | Le gouvernement malien a expulsé l'ambassadeur de France.                 | EXPEL_DIPLOMATS    | Mali                                      | France
+            es | España expulsa a tres diplomáticos bolivianos.                            | EXPEL_DIPLOMATS    | Spain                                     | Bolivia
+            es | Perú declaró persona non grata al embajador de México.                    | EXPEL_DIPLOMATS    | Peru                                      | Mexico
+            es | Venezuela llama a consultas a su embajador en España.                     | RECALL_AMBASSADOR  | Venezuela                                 | Spain
+            es | México rompe relaciones diplomáticas con Ecuador.                         | BREAK_RELATIONS    | Mexico                                    | Ecuador
+            es | Estados Unidos cierra su embajada en Minsk.                               | CLOSE_EMBASSY      | United States                             | Belarus
+            es | El Mercosur suspende a Venezuela.                                         | SUSPEND_MEMBERSHIP | Mercosur                                  | Venezuela
+            es | El gobierno de Estados Unidos impuso sanciones a Nicaragua.               | IMPOSE_SANCTIONS   | United States                             | Nicaragua
+            """)
+    void shouldFindEachPhrasingFamilyInOneVocabulary(String language, String text, DiplomaticActionType action,
+                                                     String actor, String target) {
+        DiplomaticAction found = single(language, text);
+        assertThat(found.getAction()).isEqualTo(action);
+        assertThat(found.getActor()).isEqualTo(actor);
+        assertThat(found.getTarget()).isEqualTo(target);
+        assertThat(found.getModality()).isEqualTo(Modality.ASSERTED);
+        assertThat(found.getEvidence().getSentence()).as("evidence keeps the original sentence").isEqualTo(text);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            fr | La Russie a opposé son veto à un projet de résolution sur la Syrie. | Russia
+            fr | Le veto russe a bloqué le texte.                                     | Russia
+            es | Rusia vetó un proyecto de resolución sobre Siria.                   | Russia
+            es | China ejerció su derecho a veto en el Consejo de Seguridad.         | China
+            """)
+    void shouldFindVetoesAndWhoCastThem(String language, String text, String actor) {
+        DiplomaticAction veto = single(language, text);
+        assertThat(veto.getAction()).isEqualTo(DiplomaticActionType.VETO_RESOLUTION);
+        assertThat(veto.getActor()).isEqualTo(actor);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            fr | Paris menace d'expulser l'ambassadeur iranien.                          | THREATENED
+            fr | Le gouvernement sénégalais envisage de rappeler son ambassadeur au Qatar. | PLANNED
+            fr | Le Maroc dément avoir rappelé son ambassadeur en France.                | NEGATED
+            fr | Paris appelle à sanctionner la Russie.                                  | PLANNED
+            es | Caracas amenaza con expulsar al embajador estadounidense.               | THREATENED
+            es | Argentina estudia retirar a su embajador en Venezuela.                  | PLANNED
+            es | Colombia niega haber expulsado al cónsul venezolano.                    | NEGATED
+            """)
+    void shouldTellThreatsPlansAndDenialsFromNews(String language, String text, Modality modality) {
+        assertThat(actions(language, text)).as(text).isNotEmpty()
+                .allSatisfy(action -> assertThat(action.getModality()).isEqualTo(modality));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            fr | Vingt-trois personnes ont été tuées lundi à Kidal.                 | 23 | EXACT
+            fr | Une quarantaine de civils ont été tués lundi à Kidal.              | 40 | VAGUE
+            fr | Au moins 52 personnes ont été tuées lundi à Kidal.                 | 52 | AT_LEAST
+            fr | Vingt et un soldats ont été tués lundi à Kidal.                    | 21 | EXACT
+            es | Cincuenta y dos reos murieron el lunes en Guayaquil.               | 52 | EXACT
+            es | Treinta y dos personas resultaron heridas el lunes en Guayaquil.   | 32 | EXACT
+            es | Decenas de personas murieron el lunes en Guayaquil.                | 24 | VAGUE
+            es | Al menos 116 presos murieron el lunes en Guayaquil.                | 116 | AT_LEAST
+            """)
+    void shouldReadNumbersWrittenInWordsAndDigits(String language, String text, int count, CountBound bound) {
+        CasualtyFigure figure = figures(language, text).get(0);
+        assertThat(figure.getCount()).isEqualTo(count);
+        assertThat(figure.getBound()).isEqualTo(bound);
+        assertThat(figure.getEventDate()).isEqualTo(MONDAY);
+    }
+
+    @Test
+    void shouldPlaceAFrenchTollInItsVillageAndCountTheWounded() {
+        List<CasualtyFigure> found = figures("fr", "Au moins 52 personnes ont été tuées et 30 blessées lundi dans "
+                + "l'attaque du village de Tinzaouaten, dans le nord du Mali, selon un bilan des autorités.");
+        assertThat(found).extracting(CasualtyFigure::getKind).contains(CasualtyKind.KILLED, CasualtyKind.WOUNDED);
+        CasualtyFigure killed = found.stream().filter(f -> f.getKind() == CasualtyKind.KILLED).findFirst().orElseThrow();
+        assertThat(killed.getCount()).isEqualTo(52);
+        assertThat(killed.getPlace()).isEqualTo("Tinzaouaten");
+        assertThat(killed.getPlaceCountryCode()).isEqualTo("ML");
+        assertThat(killed.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
+    }
+
+    @Nested
+    class Dates {
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                fr | La France a expulsé lundi deux diplomates russes.                     | 2024-03-11
+                fr | La France a expulsé le 11 mars 2024 deux diplomates russes.           | 2024-03-11
+                fr | La France a expulsé il y a deux jours deux diplomates russes.         | 2024-03-11
+                es | España expulsó el lunes a dos diplomáticos rusos.                     | 2024-03-11
+                es | España expulsó el 11 de marzo de 2024 a dos diplomáticos rusos.       | 2024-03-11
+                es | España expulsó hace dos días a dos diplomáticos rusos.                | 2024-03-11
+                """)
+        void shouldDateTheActionByTheArticlesDay(String language, String text, LocalDate date) {
+            DiplomaticAction found = single(language, text);
+            assertThat(found.getEventDate()).isEqualTo(date);
+            assertThat(found.getModality()).isEqualTo(Modality.ASSERTED);
+        }
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                fr | La France a expulsé la semaine dernière deux diplomates russes.
+                fr | La France avait expulsé le 5 mars 2012 deux diplomates russes.
+                es | España expulsó la semana pasada a dos diplomáticos rusos.
+                es | España expulsó el 5 de marzo de 2012 a dos diplomáticos rusos.
+                """)
+        void shouldTellOlderActionsAsBackground(String language, String text) {
+            assertThat(single(language, text).getModality()).isEqualTo(Modality.BACKGROUND);
+        }
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                fr | Plus de 5 400 personnes ont été tuées en Syrie depuis mars 2011.
+                es | Más de 5.400 personas han muerto en Siria desde marzo de 2011.
+                """)
+        void shouldCountRunningTotalsSinceAMonth(String language, String text) {
+            CasualtyFigure total = figures(language, text).get(0);
+            assertThat(total.getCount()).isEqualTo(5400);
+            assertThat(total.getBound()).isEqualTo(CountBound.MORE_THAN);
+            assertThat(total.getPeriod()).isEqualTo(CasualtyPeriod.CUMULATIVE);
+            assertThat(total.getPeriodStart()).isEqualTo(LocalDate.of(2011, 3, 1));
+        }
+    }
+
+    @Test
+    void shouldNotReadALanguageTheRulesDoNotKnow() {
+        String german = "Deutschland weist vier russische Diplomaten aus, teilte das Auswärtige Amt am Montag mit.";
+        assertThat(EXTRACTOR.extract(german, PUBLISHED, "Test Wire", "de").diplomaticActions()).isEmpty();
+        assertThat(EXTRACTOR.extract(german, PUBLISHED, "Test Wire", "de").entities()).isEmpty();
+        assertThat(ArticleExtractor.readingLanguage("de")).isNull();
+        assertThat(ArticleExtractor.readingLanguage(null)).isEqualTo("en");
+        assertThat(ArticleExtractor.readingLanguage("und")).isEqualTo("en");
+        assertThat(ArticleExtractor.readingLanguage("fr-CA")).isEqualTo("fr");
+        assertThat(ArticleExtractor.readingLanguage("es-419")).isEqualTo("es");
+    }
+}
