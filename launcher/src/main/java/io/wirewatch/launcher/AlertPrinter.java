@@ -7,10 +7,6 @@ import io.wirewatch.schema.Topic;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -41,8 +37,9 @@ final class AlertPrinter implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong printed = new AtomicLong();
     private volatile boolean caughtUp;
+    private volatile Throwable failure;
 
-    AlertPrinter(ClusterConfig cluster, Topic<String, Alert> alerts, PrintStream out, Path alertsOut) {
+    AlertPrinter(ClusterConfig cluster, Topic<String, Alert> alerts, PrintStream out, BufferedWriter alertsFile) {
         Map<String, Object> props = new HashMap<>(cluster.kafkaProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "wirewatch-launcher-printer-" + System.nanoTime());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -51,11 +48,7 @@ final class AlertPrinter implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, alerts.keySerde().deserializer(), alerts.valueSerde().deserializer());
         this.topic = alerts.name();
         this.out = out;
-        try {
-            this.alertsFile = alertsOut == null ? null : Files.newBufferedWriter(alertsOut, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the alerts file " + alertsOut + ": " + e.getMessage(), e);
-        }
+        this.alertsFile = alertsFile;
         this.thread = new Thread(this::run, "alert-printer");
     }
 
@@ -68,6 +61,11 @@ final class AlertPrinter implements AutoCloseable {
     /** True once every committed alert has been printed (and written). */
     boolean caughtUp() {
         return caughtUp;
+    }
+
+    /** Why the printer stopped on its own (it cannot print or write any more), or null while it runs. */
+    Throwable failure() {
+        return failure;
     }
 
     long printed() {
@@ -98,6 +96,7 @@ final class AlertPrinter implements AutoCloseable {
         } catch (WakeupException e) {
             // close() woke us.
         } catch (IOException | RuntimeException e) {
+            failure = e;
             LOG.error("Alert printer stopped: {}", e.toString(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
@@ -118,6 +117,7 @@ final class AlertPrinter implements AutoCloseable {
         return true;
     }
 
+    /** Stops printing; the alerts file, which the caller opened, stays open for the caller to close. */
     @Override
     public void close() {
         running.set(false);
@@ -126,13 +126,6 @@ final class AlertPrinter implements AutoCloseable {
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (alertsFile != null) {
-            try {
-                alertsFile.close();
-            } catch (IOException e) {
-                LOG.warn("Could not close the alerts file: {}", e.toString());
-            }
         }
     }
 }

@@ -12,8 +12,13 @@ import io.wirewatch.platform.EmbeddedStack;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -21,6 +26,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
@@ -52,7 +58,8 @@ public final class UpCommand implements Callable<Integer> {
             description = "Keep the broker's data and the services' state here across runs (default: a temporary directory).")
     Path dataDir;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Alert page and API port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Alert page and API port (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "8090",
@@ -73,7 +80,8 @@ public final class UpCommand implements Callable<Integer> {
             description = "Stop once every article was ingested, enriched and alerted on, with nothing in flight.")
     boolean exitWhenIdle;
 
-    @Option(names = "--alerts-out", paramLabel = "FILE", description = "Write every alert (each version) as one JSON object a line.")
+    @Option(names = "--alerts-out", paramLabel = "FILE",
+            description = "Write every alert version this run prints as one JSON object a line (the file is replaced).")
     Path alertsOut;
 
     PrintStream out = System.out;
@@ -88,13 +96,27 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Everything the command line decides is checked before anything starts: one line, nothing to clean up.
         Path source = replay != null ? replay : defaultSeeds();
-        if (!Files.exists(source)) {
-            System.err.println("wirewatch up: nothing to replay at " + source + " (give --replay PATH)");
-            return 2;
-        }
+        ReplayPaths.requireReadable(source);
         ReplayOptions pacing = new ReplayOptions(ReplayOptions.parseSpeed(speed), null);
+        if (partitions < 1) {
+            throw CliError.usage("--partitions must be at least 1, was " + partitions);
+        }
+        if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw CliError.usage("--data-dir " + dataDir + " is not a directory");
+        }
         Deque<AutoCloseable> running = new ArrayDeque<>();
+        AlertsFile alertsFile;
+        try {
+            alertsFile = alertsOut == null ? null : openAlertsFile(alertsOut);
+            if (alertsFile != null) {
+                running.push(alertsFile);
+            }
+        } catch (RuntimeException e) {
+            closeAll(running);
+            throw e;
+        }
         AtomicBoolean signalled = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             signalled.set(true);
@@ -116,26 +138,31 @@ public final class UpCommand implements Callable<Integer> {
             AlertConfig alertConfig = AlertConfig.defaults(cluster).withStateDir(state.resolve("alert")).withHttpPort(port);
             AlertService alerts = AlertService.start(alertConfig);
             running.push(alerts);
-            AlertPrinter printer = new AlertPrinter(cluster, topics.alerts(), out, alertsOut).start();
+            AlertPrinter printer = new AlertPrinter(cluster, topics.alerts(), out,
+                    alertsFile == null ? null : alertsFile.writer()).start();
             running.push(printer);
             IngestService ingest = IngestService.start(IngestConfig.defaults(cluster).withHttpPort(ingestPort));
             running.push(ingest);
-            LOG.info("Wirewatch is up in {} ms: Kafka {}, schema registry {}, alert page http://localhost:{}/ (broker log: {})",
+            LOG.info("Wirewatch is up in {} ms: Kafka {}, schema registry {}, alert page http://localhost:{}/{} (log: {})",
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), stack.bootstrapServers(),
-                    stack.schemaRegistryUrl(), alerts.http().port(), System.getProperty("WIREWATCH_LOG_FILE",
-                            System.getenv().getOrDefault("WIREWATCH_LOG_FILE", System.getProperty("java.io.tmpdir") + "/wirewatch.log")));
+                    stack.schemaRegistryUrl(), alerts.http().port(),
+                    ingest.httpPort() > 0 ? ", POST /articles on port " + ingest.httpPort() : "", LogFile.path());
 
             CompletableFuture<IngestSummary> replayed = CompletableFuture.supplyAsync(() -> ingest.ingest(source, pacing));
             replayed.whenComplete((summary, error) -> {
                 if (error != null) {
-                    LOG.error("Replay of {} failed: {}", source, error.toString());
+                    LOG.error("Replay of {} failed: {}", source, Wirewatch.summary(error));
                 } else {
                     LOG.info("Replayed {}: {} published ({} near-duplicates), {} duplicates, {} rejected", source,
                             summary.published(), summary.nearDuplicates(), summary.duplicates(), summary.rejected());
                 }
             });
             if (exitWhenIdle) {
-                replayed.join();
+                try {
+                    replayed.join();
+                } catch (CompletionException e) {
+                    throw CliError.failed("the replay of " + source + " failed: " + Wirewatch.summary(e.getCause()), e.getCause());
+                }
                 awaitIdle(stack, topics, enrichConfig.applicationId(), alertConfig.applicationId(), printer, stop);
                 LOG.info("Idle: {} alert versions printed; stopping", printer.printed());
                 return 0;
@@ -156,6 +183,27 @@ public final class UpCommand implements Callable<Integer> {
         return dataDir == null ? options : options.withDataDir(dataDir.resolve("kafka"));
     }
 
+    /** Opens (replacing) the alerts file before anything starts, so a path that cannot be written is one line. */
+    private static AlertsFile openAlertsFile(Path path) {
+        try {
+            return new AlertsFile(Files.newBufferedWriter(path, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw CliError.usage("cannot write --alerts-out " + path + ": no such directory");
+        } catch (AccessDeniedException e) {
+            throw CliError.usage("cannot write --alerts-out " + path + ": permission denied");
+        } catch (IOException e) {
+            throw CliError.usage("cannot write --alerts-out " + path + ": " + e.getMessage());
+        }
+    }
+
+    /** The alerts file, closed with everything else when {@code up} stops. */
+    private record AlertsFile(BufferedWriter writer) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            writer.close();
+        }
+    }
+
     /** Waits until both Streams applications have committed everything their inputs hold and every alert is printed. */
     private static void awaitIdle(EmbeddedStack stack, Topics topics, String enrichId, String alertId, AlertPrinter printer,
                                   CountDownLatch stop) throws InterruptedException {
@@ -164,6 +212,9 @@ public final class UpCommand implements Callable<Integer> {
             // Two quiet checks in a row: a record in flight between enrich's commit and alert's poll shows as lag.
             while (quietChecks < 2 && stop.getCount() > 0) {
                 Thread.sleep(IDLE_CHECK.toMillis());
+                if (printer.failure() != null) {
+                    throw CliError.failed("stopped printing alerts: " + Wirewatch.summary(printer.failure()), printer.failure());
+                }
                 long lag = ConsumerLag.of(admin, enrichId, List.of(topics.articlesRaw().name()))
                         + ConsumerLag.of(admin, alertId, List.of(topics.articlesEnriched().name()));
                 quietChecks = lag == 0 && printer.caughtUp() ? quietChecks + 1 : 0;

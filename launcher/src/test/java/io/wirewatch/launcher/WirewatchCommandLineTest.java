@@ -1,0 +1,108 @@
+package io.wirewatch.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The launcher's command line as an operator meets it when something is wrong: every refusal is one line on stderr
+ * naming what to change, with exit status 2 for the command line itself and 1 for what stopped it while starting.
+ * These all fail before anything starts (no broker), so they run in-process with the real error handlers.
+ */
+class WirewatchCommandLineTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void shouldSayWhichOptionIsUnknownAndSuggestTheNearestOne() {
+        Run run = run("up", "--prot", "8081");
+
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("wirewatch up: unknown options: '--prot', '8081'")
+                .contains("did you mean --port")
+                .endsWith("see 'wirewatch up --help'");
+    }
+
+    @Test
+    void shouldNameTheOptionAndValueOfTheWrongType() {
+        Run run = run("up", "--port", "eighty");
+
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly(
+                "wirewatch up: invalid value for option '--port': 'eighty' is not an int; see 'wirewatch up --help'");
+    }
+
+    @Test
+    void shouldNameAMissingArgument() {
+        Run run = run("tail");
+
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("wirewatch tail: missing required parameter: 'TOPIC'; see 'wirewatch tail --help'");
+    }
+
+    @Test
+    void shouldRefuseABadSpeedInOneLine() {
+        Run run = run("up", "--speed", "fast", "--replay", "../seeds");
+
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("wirewatch up: --speed must be a positive number or 'max', was 'fast'");
+    }
+
+    @Test
+    void shouldNameAReplayPathThatIsNotThere() {
+        Path missing = work.resolve("corpus");
+
+        Run up = run("up", "--replay", missing.toString());
+        Run replay = run("replay", missing.toString(), "--bootstrap-server", "localhost:1");
+
+        assertThat(up.exit).isEqualTo(2);
+        assertThat(up.errLines()).containsExactly("wirewatch up: nothing to replay at " + missing + ": no such file or directory");
+        // Checked before the cluster, so the path is what the operator reads about
+        assertThat(replay.exit).isEqualTo(2);
+        assertThat(replay.errLines()).containsExactly(
+                "wirewatch replay: nothing to replay at " + missing + ": no such file or directory");
+    }
+
+    @Test
+    void shouldLetTheLastOfARepeatedOptionWin() {
+        // `wirewatch up $DEFAULTS --port 0` is how scripts override one setting
+        Run run = run("up", "--replay", "../seeds", "--port", "9092", "--port", "0", "--speed", "slow");
+
+        assertThat(run.errLines()).containsExactly("wirewatch up: --speed must be a positive number or 'max', was 'slow'");
+    }
+
+    @Test
+    void shouldNameAnAlertsFileThatCannotBeWritten() {
+        Path file = work.resolve("no-such-dir").resolve("alerts.jsonl");
+
+        Run run = run("up", "--replay", "../seeds", "--kafka-port", "0", "--registry-port", "0", "--port", "0",
+                "--ingest-port", "-1", "--alerts-out", file.toString());
+
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("wirewatch up: cannot write --alerts-out " + file + ": no such directory");
+    }
+
+    private static Run run(String... args) {
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = Wirewatch.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(out, true));
+        int exit = commandLine.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private record Run(int exit, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+}
