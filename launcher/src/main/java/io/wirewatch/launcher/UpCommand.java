@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -59,11 +60,11 @@ public final class UpCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
-            description = "Alert page and API port (default: ${DEFAULT-VALUE}).")
+            description = "Alert page and API port; 0 = any free port (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "8090",
-            description = "Port of ingest's POST /articles; -1 turns it off (default: ${DEFAULT-VALUE}).")
+            description = "Port of ingest's POST /articles; 0 = any free port, -1 turns it off (default: ${DEFAULT-VALUE}).")
     int ingestPort;
 
     @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Broker port; 0 = any free port (default: ${DEFAULT-VALUE}).")
@@ -106,6 +107,12 @@ public final class UpCommand implements Callable<Integer> {
         if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw CliError.usage("--data-dir " + dataDir + " is not a directory");
         }
+        ListenPort kafkaListener = new ListenPort("--kafka-port", kafkaPort, "the Kafka broker", null);
+        ListenPort registryListener = new ListenPort("--registry-port", registryPort, "the schema registry", null);
+        ListenPort alertListener = new ListenPort("--port", port, "the alert page", null);
+        ListenPort ingestListener = new ListenPort("--ingest-port", ingestPort, "ingest's POST /articles", "turns it off");
+        requireFree(List.of(kafkaListener, registryListener, alertListener, ingestListener));
+
         Deque<AutoCloseable> running = new ArrayDeque<>();
         AlertsFile alertsFile;
         try {
@@ -126,7 +133,7 @@ public final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             long started = System.nanoTime();
-            EmbeddedStack stack = EmbeddedStack.start(stackOptions());
+            EmbeddedStack stack = listening(List.of(kafkaListener, registryListener), () -> EmbeddedStack.start(stackOptions()));
             running.push(stack);
             ClusterConfig cluster = stack.clusterConfig();
             Topics topics = Topics.create(cluster.serdeConfig());
@@ -136,12 +143,13 @@ public final class UpCommand implements Callable<Integer> {
             EnrichConfig enrichConfig = EnrichConfig.defaults(cluster).withStateDir(state.resolve("enrich"));
             running.push(EnrichService.start(enrichConfig));
             AlertConfig alertConfig = AlertConfig.defaults(cluster).withStateDir(state.resolve("alert")).withHttpPort(port);
-            AlertService alerts = AlertService.start(alertConfig);
+            AlertService alerts = listening(List.of(alertListener), () -> AlertService.start(alertConfig));
             running.push(alerts);
             AlertPrinter printer = new AlertPrinter(cluster, topics.alerts(), out,
                     alertsFile == null ? null : alertsFile.writer()).start();
             running.push(printer);
-            IngestService ingest = IngestService.start(IngestConfig.defaults(cluster).withHttpPort(ingestPort));
+            IngestService ingest = listening(List.of(ingestListener),
+                    () -> IngestService.start(IngestConfig.defaults(cluster).withHttpPort(ingestPort)));
             running.push(ingest);
             LOG.info("Wirewatch is up in {} ms: Kafka {}, schema registry {}, alert page http://localhost:{}/{} (log: {})",
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), stack.bootstrapServers(),
@@ -181,6 +189,56 @@ public final class UpCommand implements Callable<Integer> {
     private EmbeddedStack.Options stackOptions() {
         EmbeddedStack.Options options = EmbeddedStack.Options.defaults().withKafkaPort(kafkaPort).withRegistryPort(registryPort);
         return dataDir == null ? options : options.withDataDir(dataDir.resolve("kafka"));
+    }
+
+    /** Valid port numbers, no fixed port given twice, each fixed port free: else one line naming the port and flag. */
+    private static void requireFree(List<ListenPort> listeners) {
+        listeners.forEach(ListenPort::requireValid);
+        for (int i = 0; i < listeners.size(); i++) {
+            for (int j = i + 1; j < listeners.size(); j++) {
+                ListenPort a = listeners.get(i);
+                ListenPort b = listeners.get(j);
+                if (a.fixed() && a.port() == b.port()) {
+                    throw CliError.usage(a.flag() + " and " + b.flag() + " both ask for port " + a.port()
+                            + "; give one of them another port (0 picks a free one)");
+                }
+            }
+        }
+        for (ListenPort listener : listeners) {
+            listener.problem().ifPresent(error -> {
+                throw error;
+            });
+        }
+    }
+
+    /**
+     * Starts what listens on these ports. A port taken between the check above and the bind (another process was
+     * quicker) fails the same way: one line naming the port and its flag.
+     */
+    static <T> T listening(List<ListenPort> listeners, Callable<T> start) throws Exception {
+        try {
+            return start.call();
+        } catch (Exception e) {
+            Optional<Throwable> bind = ListenPort.bindFailure(e);
+            if (bind.isEmpty()) {
+                throw e;
+            }
+            String messages = messages(e);
+            for (ListenPort listener : listeners) {
+                if (listener.fixed() && messages.matches("(?s).*\\b" + listener.port() + "\\b.*")) {
+                    throw listener.unavailable(bind.get());
+                }
+            }
+            throw listeners.get(0).unavailable(bind.get());
+        }
+    }
+
+    private static String messages(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            text.append(cause.getMessage()).append('\n');
+        }
+        return text.toString();
     }
 
     /** Opens (replacing) the alerts file before anything starts, so a path that cannot be written is one line. */

@@ -1,11 +1,14 @@
 package io.wirewatch.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wirewatch.platform.EmbeddedStack;
 import io.wirewatch.platform.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -41,6 +44,27 @@ class WirewatchCliIT {
         assertThat(result.stderrLines()).containsExactly("wirewatch up: unknown options: '--prot', '8080' (did you mean"
                 + " --port?); see 'wirewatch up --help'");
         assertThat(result.stdout).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"--port, the alert page", "--ingest-port, ingest's POST /articles", "--kafka-port, the Kafka broker",
+            "--registry-port, the schema registry"})
+    @Timeout(60)
+    void shouldNameATakenPortTheFlagThatMovesItAndThatZeroPicksAFreeOne(String flag, String what) throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = taken.getLocalPort();
+            List<String> args = new ArrayList<>(List.of("up", "--kafka-port", "0", "--registry-port", "0", "--port", "0",
+                    "--ingest-port", "0", "--data-dir", work.resolve("data").toString()));
+            args.addAll(List.of(flag, String.valueOf(port)));
+
+            Result result = wirewatch(Map.of(), args.toArray(String[]::new));
+
+            assertThat(result.exit).isEqualTo(1);
+            assertThat(result.stderrLines()).containsExactly("wirewatch up: port " + port + " (" + what + ") is already in"
+                    + " use; choose another with " + flag + " PORT, or " + flag + " 0 for a free one");
+            assertThat(result.stdout).isEmpty();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,6 +115,25 @@ class WirewatchCliIT {
             assertThat(result.exit).isEqualTo(1);
             assertThat(result.stderrLines()).containsExactly("wirewatch replay: cannot reach the schema registry at " + registry
                     + ": connection refused (is it up? --schema-registry URL points elsewhere)");
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void shouldNameTheBrokersFlagWhenItsPortIsTakenAfterTheCheck() throws Exception {
+        // Given a port that passed up's check and was then taken by another process before the broker bound it
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = taken.getLocalPort();
+            ListenPort kafka = new ListenPort("--kafka-port", port, "the Kafka broker", null);
+            ListenPort registry = new ListenPort("--registry-port", 0, "the schema registry", null);
+
+            // When the real stack starts on it, Then the broker's bind failure is the same one line as the check's
+            assertThatThrownBy(() -> UpCommand.listening(List.of(kafka, registry),
+                    () -> EmbeddedStack.start(EmbeddedStack.Options.defaults().withKafkaPort(port))))
+                    .isInstanceOf(CliError.class)
+                    .hasMessage("port " + port + " (the Kafka broker) is already in use; choose another with --kafka-port"
+                            + " PORT, or --kafka-port 0 for a free one");
         }
     }
 

@@ -2,8 +2,12 @@ package io.wirewatch.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,31 @@ class WirewatchCommandLineTest {
         assertThat(replay.exit).isEqualTo(2);
         assertThat(replay.errLines()).containsExactly(
                 "wirewatch replay: nothing to replay at " + missing + ": no such file or directory");
+    }
+
+    @Test
+    void shouldRefuseTheSamePortForTwoListeners() {
+        Run run = run("up", "--replay", "../seeds", "--port", "9092");
+
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly(
+                "wirewatch up: --kafka-port and --port both ask for port 9092; give one of them another port (0 picks a free one)");
+    }
+
+    @Test
+    void shouldStopBeforeStartingAnythingWhenAPortIsTaken() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = taken.getLocalPort();
+
+            Run run = run("up", "--replay", "../seeds", "--kafka-port", "0", "--registry-port", "0", "--port", "0",
+                    "--ingest-port", String.valueOf(port), "--data-dir", work.resolve("data").toString());
+
+            assertThat(run.exit).isEqualTo(1);
+            assertThat(run.errLines()).containsExactly("wirewatch up: port " + port + " (ingest's POST /articles) is already"
+                    + " in use; choose another with --ingest-port PORT, or --ingest-port 0 for a free one");
+            assertThat(work.resolve("data")).as("nothing started, so no broker data").doesNotExist();
+        }
     }
 
     @Test
