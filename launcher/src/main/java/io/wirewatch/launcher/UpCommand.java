@@ -56,8 +56,12 @@ public final class UpCommand implements Callable<Integer> {
     String speed;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Keep the broker's data and the services' state here across runs (default: a temporary directory).")
+            description = "Keep the broker's data and the services' state here across runs; a later run resumes, printing only new alerts (default: a temporary directory).")
     Path dataDir;
+
+    @Option(names = "--from-beginning",
+            description = "Print every alert the data directory holds, not only those newer than the last run's.")
+    boolean fromBeginning;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
             description = "Alert page and API port; 0 = any free port (default: ${DEFAULT-VALUE}).")
@@ -146,7 +150,7 @@ public final class UpCommand implements Callable<Integer> {
             AlertService alerts = listening(List.of(alertListener), () -> AlertService.start(alertConfig));
             running.push(alerts);
             AlertPrinter printer = new AlertPrinter(cluster, topics.alerts(), out,
-                    alertsFile == null ? null : alertsFile.writer()).start();
+                    alertsFile == null ? null : alertsFile.writer(), fromBeginning).start();
             running.push(printer);
             IngestService ingest = listening(List.of(ingestListener),
                     () -> IngestService.start(IngestConfig.defaults(cluster).withHttpPort(ingestPort)));
