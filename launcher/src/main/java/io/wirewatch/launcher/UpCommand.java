@@ -122,6 +122,9 @@ public final class UpCommand implements Callable<Integer> {
         Deque<AutoCloseable> running = new ArrayDeque<>();
         AlertsFile alertsFile;
         try {
+            if (dataDir != null) {
+                running.push(DataDirLock.acquire(dataDir));
+            }
             alertsFile = alertsOut == null ? null : openAlertsFile(alertsOut);
             if (alertsFile != null) {
                 running.push(alertsFile);

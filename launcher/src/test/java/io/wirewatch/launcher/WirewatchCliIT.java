@@ -119,6 +119,21 @@ class WirewatchCliIT {
     }
 
     @Test
+    @Timeout(60)
+    void shouldRefuseASecondUpOnADataDirectoryAnotherProcessRunsOn() throws Exception {
+        Path data = work.resolve("data");
+        try (DataDirLock ignored = DataDirLock.acquire(data)) {
+            Result result = wirewatch(Map.of(), "up", "--data-dir", data.toString(), "--kafka-port", "0",
+                    "--registry-port", "0", "--port", "0", "--ingest-port", "-1");
+
+            assertThat(result.exit).isEqualTo(1);
+            assertThat(result.stderrLines()).containsExactly("wirewatch up: --data-dir " + data + " is in use by another"
+                    + " running wirewatch up (pid " + ProcessHandle.current().pid() + "); stop that one, or give this one"
+                    + " another --data-dir");
+        }
+    }
+
+    @Test
     @Timeout(120)
     void shouldNameTheBrokersFlagWhenItsPortIsTakenAfterTheCheck() throws Exception {
         // Given a port that passed up's check and was then taken by another process before the broker bound it

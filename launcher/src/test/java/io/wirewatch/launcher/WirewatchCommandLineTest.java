@@ -119,6 +119,24 @@ class WirewatchCommandLineTest {
         assertThat(run.errLines()).containsExactly("wirewatch up: cannot write --alerts-out " + file + ": no such directory");
     }
 
+    @Test
+    void shouldRefuseASecondUpOnADataDirectoryInUse() throws IOException {
+        Path data = work.resolve("data");
+        try (DataDirLock held = DataDirLock.acquire(data)) {
+            Run run = run("up", "--replay", "../seeds", "--kafka-port", "0", "--registry-port", "0", "--port", "0",
+                    "--ingest-port", "-1", "--data-dir", data.toString());
+
+            assertThat(run.exit).isEqualTo(1);
+            assertThat(run.errLines()).singleElement().asString()
+                    .startsWith("wirewatch up: --data-dir " + data + " is in use by another running wirewatch up (pid ")
+                    .endsWith("; stop that one, or give this one another --data-dir");
+        }
+        // Released with the first run, the directory is free for the next
+        try (DataDirLock again = DataDirLock.acquire(data)) {
+            assertThat(data.resolve(DataDirLock.FILE_NAME)).content().isEqualTo(ProcessHandle.current().pid() + "\n");
+        }
+    }
+
     private static Run run(String... args) {
         StringWriter err = new StringWriter();
         StringWriter out = new StringWriter();
