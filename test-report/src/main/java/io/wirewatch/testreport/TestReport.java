@@ -2,6 +2,7 @@ package io.wirewatch.testreport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -11,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -18,6 +21,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -42,6 +46,9 @@ public final class TestReport {
     }
 
     private static final String ASSUMPTION_PREFIX = "Assumption failed: ";
+    private static final Pattern INVALID_XML_CHARACTERS =
+            Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
+    private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));");
 
     private TestReport() {
     }
@@ -96,11 +103,16 @@ public final class TestReport {
         return list;
     }
 
-    /** The {@code testcase} elements of one JUnit XML report (Surefire's and Failsafe's format). */
+    /**
+     * The {@code testcase} elements of one JUnit XML report (Surefire's and Failsafe's format). Characters XML 1.0
+     * does not allow are dropped first: Surefire copies a test's output into the report as it was, and property tests
+     * print generated strings (U+FFFF and control characters among them).
+     */
     public static List<Outcome> parse(String module, InputStream xml) throws IOException {
+        String text = xmlCharactersOnly(new String(xml.readAllBytes(), StandardCharsets.UTF_8));
         Element suite;
         try {
-            suite = newBuilder().parse(xml).getDocumentElement();
+            suite = newBuilder().parse(new InputSource(new StringReader(text))).getDocumentElement();
         } catch (SAXException e) {
             throw new IOException("unreadable test report in " + module + ": " + e.getMessage(), e);
         }
@@ -120,6 +132,24 @@ public final class TestReport {
             outcomes.add(new Outcome(module, testClass, testcase.getAttribute("name"), result, reason(detail)));
         }
         return outcomes;
+    }
+
+    /** Drops characters, and character references to characters, that XML 1.0 does not allow. */
+    static String xmlCharactersOnly(String text) {
+        String characters = INVALID_XML_CHARACTERS.matcher(text).replaceAll("");
+        return CHARACTER_REFERENCE.matcher(characters).replaceAll(reference -> {
+            boolean hex = reference.group(1) != null;
+            String digits = hex ? reference.group(1) : reference.group(2);
+            int codePoint;
+            try {
+                codePoint = Integer.parseInt(digits, hex ? 16 : 10);
+            } catch (NumberFormatException e) {
+                return "";
+            }
+            boolean allowed = codePoint <= Character.MAX_CODE_POINT
+                    && !INVALID_XML_CHARACTERS.matcher(new String(Character.toChars(codePoint))).matches();
+            return allowed ? Matcher.quoteReplacement(reference.group()) : "";
+        });
     }
 
     /** The closing line, then one line per skipped and per failed test. */

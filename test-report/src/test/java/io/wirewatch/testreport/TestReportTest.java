@@ -135,6 +135,23 @@ class TestReportTest {
     }
 
     @Test
+    void shouldReadAReportWhoseTestOutputHoldsCharactersXmlDoesNotAllow() throws IOException {
+        // Surefire copies a property test's output as it was: generated strings with U+FFFF and control characters
+        String report = """
+                <testsuite name="io.wirewatch.ingest.hostile.ParserPropertiesTest" tests="1">
+                  <testcase name="shouldNeverThrow" classname="io.wirewatch.ingest.hostile.ParserPropertiesTest" time="1"/>
+                  <system-out><![CDATA[tried "\uFFFF\u0001" and &#0; then &#x1F;]]></system-out>
+                  <property name="sample" value="a&#0;b&#x41;&#65;"/>
+                </testsuite>
+                """;
+
+        assertThat(parse("ingest-service", report)).extracting(Outcome::name, Outcome::result)
+                .containsExactly(tuple("ParserPropertiesTest.shouldNeverThrow", Result.PASSED));
+        assertThat(TestReport.xmlCharactersOnly("a\uFFFF\u0001b&#0;&#x1f;&#65;&#x10FFFF;&#xFFFFFFFFF;"))
+                .isEqualTo("ab&#65;&#x10FFFF;");
+    }
+
+    @Test
     void shouldRefuseAReportThatIsNotXml() {
         assertThatThrownBy(() -> parse("platform", "not xml")).isInstanceOf(IOException.class)
                 .hasMessageContaining("unreadable test report in platform");
