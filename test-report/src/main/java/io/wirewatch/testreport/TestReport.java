@@ -185,14 +185,22 @@ public final class TestReport {
         return children.getLength() == 0 ? null : (Element) children.item(0);
     }
 
-    /** The first line of the message, without JUnit's "Assumption failed: " in front of a skip's own reason. */
+    /**
+     * The first line of the message, or of the stack trace when there is no message, without the exception's type and
+     * JUnit's "Assumption failed: " in front of a skip's own reason.
+     */
     private static String reason(Element detail) {
         if (detail == null) {
             return "";
         }
         String message = detail.getAttribute("message").strip();
         if (message.isEmpty()) {
+            // Failsafe writes some skips as the stack trace only: "org.opentest4j.TestAbortedException: <message>\n\tat"
             message = detail.getTextContent().strip();
+            String type = detail.getAttribute("type");
+            if (!type.isEmpty() && message.startsWith(type + ": ")) {
+                message = message.substring(type.length() + 2);
+            }
         }
         if (message.startsWith(ASSUMPTION_PREFIX)) {
             message = message.substring(ASSUMPTION_PREFIX.length());

@@ -67,6 +67,26 @@ class TestReportTest {
     }
 
     @Test
+    void shouldTakeTheReasonFromTheStackTraceWhenTheSkipHasNoMessage() throws IOException {
+        // How Failsafe 3.5 writes an assumption that failed in @BeforeEach of a parameterised test method
+        List<Outcome> outcomes = parse("alert-service", """
+                <testsuite name="io.wirewatch.alert.http.AlertPageBrowserIT" tests="1" skipped="1">
+                  <testcase name="shouldShowAlertsLive(Path)" classname="io.wirewatch.alert.http.AlertPageBrowserIT" time="0.0">
+                    <skipped type="org.opentest4j.TestAbortedException"><![CDATA[org.opentest4j.TestAbortedException: \
+                Assumption failed: Skipping the browser test: no Chromium at /usr/bin/chromium (apt-get install chromium)
+                	at org.junit.jupiter.api.Assumptions.throwAssumptionFailed(Assumptions.java:321)
+                ]]></skipped>
+                  </testcase>
+                </testsuite>
+                """);
+
+        assertThat(TestReport.render(outcomes).lines().toList()).containsExactly(
+                "tests: 0 passed, 0 failed, 1 skipped",
+                "  SKIPPED alert-service AlertPageBrowserIT.shouldShowAlertsLive(Path): Skipping the browser test: "
+                        + "no Chromium at /usr/bin/chromium (apt-get install chromium)");
+    }
+
+    @Test
     void shouldCountFailuresAndErrorsAsFailedWithTheFirstLineOfTheirMessage() throws IOException {
         List<Outcome> outcomes = parse("alert-service", UNIT_REPORT);
 
