@@ -2,6 +2,7 @@ package io.wirewatch.testreport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -55,12 +56,18 @@ public final class TestReport {
 
     /** {@code TestReport ROOT BUILD-START OUT}: ROOT holds the modules, BUILD-START is an ISO instant, OUT a file. */
     public static void main(String[] args) throws IOException {
+        run(args, System.out);
+    }
+
+    /** {@link #main} printing to {@code terminal}. */
+    static void run(String[] args, PrintStream terminal) throws IOException {
         if (args.length != 3) {
             throw new IllegalArgumentException("usage: TestReport ROOT BUILD-START OUT");
         }
         List<Outcome> outcomes = read(Path.of(args[0]), Instant.parse(args[1]));
         String report = render(outcomes);
-        System.out.print(report);
+        terminal.print(report);
+        terminal.flush();
         Path out = Path.of(args[2]);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);

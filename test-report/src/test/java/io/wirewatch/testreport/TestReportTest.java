@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.wirewatch.testreport.TestReport.Outcome;
 import io.wirewatch.testreport.TestReport.Result;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,15 +145,19 @@ class TestReportTest {
     }
 
     @Test
-    void shouldWriteTheReportItPrintsToTheOutputFile() throws IOException {
+    void shouldWriteWhatItPrintsToTheOutputFile() throws IOException {
         Instant buildStarted = Instant.now().minusSeconds(60);
         write("alert-service/target/failsafe-reports/TEST-io.wirewatch.alert.http.AlertPageBrowserIT.xml", BROWSER_REPORT,
                 buildStarted.plusSeconds(1));
         Path out = root.resolve("test-report/target/test-summary.txt");
 
-        TestReport.main(new String[] {root.toString(), buildStarted.toString(), out.toString()});
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
 
-        assertThat(Files.readString(out)).startsWith("tests: 1 passed, 0 failed, 2 skipped\n");
+        TestReport.run(new String[] {root.toString(), buildStarted.toString(), out.toString()},
+                new PrintStream(terminal, true, StandardCharsets.UTF_8));
+
+        assertThat(Files.readString(out)).startsWith("tests: 1 passed, 0 failed, 2 skipped\n")
+                .isEqualTo(terminal.toString(StandardCharsets.UTF_8));
     }
 
     @Test
