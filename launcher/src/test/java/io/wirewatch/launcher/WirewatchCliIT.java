@@ -36,7 +36,7 @@ class WirewatchCliIT {
     Path work;
 
     @Test
-    @Timeout(60)
+    @Timeout(120)
     void shouldRefuseAnUnknownFlagInOneLine() throws Exception {
         Result result = wirewatch(Map.of(), "up", "--prot", "8080");
 
@@ -49,7 +49,7 @@ class WirewatchCliIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"--port, the alert page", "--ingest-port, ingest's POST /articles", "--kafka-port, the Kafka broker",
             "--registry-port, the schema registry"})
-    @Timeout(60)
+    @Timeout(120)
     void shouldNameATakenPortTheFlagThatMovesItAndThatZeroPicksAFreeOne(String flag, String what) throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -69,7 +69,7 @@ class WirewatchCliIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"replay, ../seeds", "tail, alerts", "enrich, ", "alert, "})
-    @Timeout(60)
+    @Timeout(120)
     void shouldSayInOneLineThatNoBrokerAnswersAndKeepTheDetailInTheLogFile(String command, String argument) throws Exception {
         String broker = "localhost:" + closedPort();
         List<String> args = new ArrayList<>(List.of(command));
@@ -85,14 +85,14 @@ class WirewatchCliIT {
         assertThat(result.stderrLines()).containsExactly("wirewatch " + command + ": cannot reach Kafka at " + broker
                 + ": no broker answered within 2 s (is the cluster up? --bootstrap-server HOST:PORT points elsewhere)");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("gave up after the timeout, not the clients' minute")
-                .isLessThan(Duration.ofSeconds(30));
+                .isLessThan(Duration.ofSeconds(40));
         assertThat(result.log()).as("the log file keeps the detail")
                 .contains("Kafka at " + broker + " did not answer").contains("TimeoutException")
                 .contains("Connection to node -1");
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(120)
     void shouldCheckTheClusterThatIngestReadsFromItsEnvironment() throws Exception {
         String broker = "localhost:" + closedPort();
 
@@ -109,17 +109,22 @@ class WirewatchCliIT {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             String registry = "http://localhost:" + closedPort();
 
+            // A generous timeout for the broker, which is there (a loaded machine is slow to connect a new JVM's
+            // client); the registry's refusal is immediate
             Result result = wirewatch(Map.of(), "replay", "../seeds", "--bootstrap-server", kafka.bootstrapServers(),
-                    "--schema-registry", registry, "--connect-timeout", "PT2S");
+                    "--schema-registry", registry, "--connect-timeout", "PT30S");
 
             assertThat(result.exit).isEqualTo(1);
             assertThat(result.stderrLines()).containsExactly("wirewatch replay: cannot reach the schema registry at " + registry
                     + ": connection refused (is it up? --schema-registry URL points elsewhere)");
+            assertThat(result.log()).as("the broker answered, the registry did not")
+                    .doesNotContain("Kafka at " + kafka.bootstrapServers() + " did not answer")
+                    .contains("Schema registry at " + registry + " did not answer");
         }
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(120)
     void shouldRefuseASecondUpOnADataDirectoryAnotherProcessRunsOn() throws Exception {
         Path data = work.resolve("data");
         try (DataDirLock ignored = DataDirLock.acquire(data)) {
@@ -172,7 +177,7 @@ class WirewatchCliIT {
         builder.environment().put("NO_COLOR", "1");
         builder.environment().putAll(environment);
         Process process = builder.start();
-        if (!process.waitFor(45, TimeUnit.SECONDS)) {
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("wirewatch " + String.join(" ", args) + " did not finish; stderr:\n" + Files.readString(stderr));
         }
