@@ -13,6 +13,7 @@ COPY ingest-service/pom.xml ingest-service/
 COPY enrich-service/pom.xml enrich-service/
 COPY alert-service/pom.xml alert-service/
 COPY launcher/pom.xml launcher/
+COPY test-report/pom.xml test-report/
 RUN mvn -B -q -pl ${MODULE} -am dependency:go-offline -DskipTests || true
 COPY . .
 RUN mvn -B -q -pl ${MODULE} -am package -DskipTests \

@@ -1,6 +1,7 @@
 package io.wirewatch.launcher;
 
 import io.wirewatch.platform.config.ClusterConfig;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -16,6 +17,11 @@ final class ClusterOptions {
             description = "Schema registry URL (default: $SCHEMA_REGISTRY_URL or http://localhost:8081).")
     String schemaRegistryUrl;
 
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "PT10S",
+            description = "Give up when the broker or the registry has not answered within this long at start "
+                    + "(ISO-8601, default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout = ClusterProbe.DEFAULT_TIMEOUT;
+
     /** The environment's cluster config (security settings included) with the flags applied over it. */
     ClusterConfig resolve() {
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -26,5 +32,15 @@ final class ClusterOptions {
             env.put(ClusterConfig.ENV_REGISTRY, schemaRegistryUrl);
         }
         return ClusterConfig.fromEnvironment(env);
+    }
+
+    /** The resolved cluster, once its broker and registry have answered; one-line {@link CliError} otherwise. */
+    ClusterConfig reachable() {
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw CliError.usage("--connect-timeout must be positive, was " + connectTimeout);
+        }
+        ClusterConfig cluster = resolve();
+        ClusterProbe.require(cluster, connectTimeout, ClusterProbe.Hints.FLAGS);
+        return cluster;
     }
 }

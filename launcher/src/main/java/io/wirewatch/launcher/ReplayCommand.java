@@ -4,7 +4,6 @@ import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.IngestSummary;
 import io.wirewatch.ingest.replay.ReplayOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,14 +32,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Path path : paths) {
-            if (!Files.exists(path)) {
-                System.err.println("wirewatch replay: no such file or directory: " + path);
-                return 2;
-            }
-        }
+        ReplayPaths.requireReadable(paths);
         ReplayOptions pacing = new ReplayOptions(ReplayOptions.parseSpeed(speed), rate);
-        IngestConfig config = IngestConfig.defaults(cluster.resolve()).withHttpPort(IngestConfig.HTTP_OFF);
+        IngestConfig config = IngestConfig.defaults(cluster.reachable()).withHttpPort(IngestConfig.HTTP_OFF);
         try (IngestService ingest = IngestService.start(config)) {
             IngestSummary summary = ingest.ingest(paths, pacing);
             System.out.printf("published %d (near-duplicates %d), duplicates %d, rejected %d%n", summary.published(),

@@ -45,9 +45,10 @@ final class ServiceCommands {
         }
     }
 
+    /** The process environment with the cluster flags over it, once that cluster has answered. */
     static Map<String, String> environment(ClusterOptions cluster) {
         Map<String, String> env = new HashMap<>(System.getenv());
-        var resolved = cluster.resolve();
+        var resolved = cluster.reachable();
         env.put("KAFKA_BOOTSTRAP_SERVERS", resolved.bootstrapServers());
         env.put("SCHEMA_REGISTRY_URL", resolved.schemaRegistryUrl());
         return env;

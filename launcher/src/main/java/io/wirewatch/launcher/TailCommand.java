@@ -52,7 +52,7 @@ final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClusterConfig config = cluster.resolve();
+        ClusterConfig config = cluster.reachable();
         Map<String, Object> props = new HashMap<>(config.kafkaProperties());
         // A fresh group each time: tail never moves a service's offsets and never shares partitions.
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "wirewatch-tail-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
@@ -75,9 +75,8 @@ final class TailCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             }, "tail-shutdown"));
-            if (consumer.partitionsFor(topic, Duration.ofSeconds(15)).isEmpty()) {
-                System.err.println("wirewatch tail: topic '" + topic + "' does not exist on " + config.bootstrapServers());
-                return 2;
+            if (consumer.partitionsFor(topic, cluster.connectTimeout).isEmpty()) {
+                throw CliError.usage("topic '" + topic + "' does not exist on " + config.bootstrapServers());
             }
             consumer.subscribe(List.of(topic));
             long lastRecordAt = System.nanoTime();

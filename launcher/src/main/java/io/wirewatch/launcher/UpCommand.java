@@ -12,18 +12,27 @@ import io.wirewatch.platform.EmbeddedStack;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -49,14 +58,19 @@ public final class UpCommand implements Callable<Integer> {
     String speed;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Keep the broker's data and the services' state here across runs (default: a temporary directory).")
+            description = "Keep the broker's data and the services' state here across runs; a later run resumes, printing only new alerts (default: a temporary directory).")
     Path dataDir;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Alert page and API port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--from-beginning",
+            description = "Print every alert the data directory holds, not only those newer than the last run's.")
+    boolean fromBeginning;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Alert page and API port; 0 = any free port (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "8090",
-            description = "Port of ingest's POST /articles; -1 turns it off (default: ${DEFAULT-VALUE}).")
+            description = "Port of ingest's POST /articles; 0 = any free port, -1 turns it off (default: ${DEFAULT-VALUE}).")
     int ingestPort;
 
     @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Broker port; 0 = any free port (default: ${DEFAULT-VALUE}).")
@@ -73,7 +87,8 @@ public final class UpCommand implements Callable<Integer> {
             description = "Stop once every article was ingested, enriched and alerted on, with nothing in flight.")
     boolean exitWhenIdle;
 
-    @Option(names = "--alerts-out", paramLabel = "FILE", description = "Write every alert (each version) as one JSON object a line.")
+    @Option(names = "--alerts-out", paramLabel = "FILE",
+            description = "Write every alert version this run prints as one JSON object a line (the file is replaced).")
     Path alertsOut;
 
     PrintStream out = System.out;
@@ -88,13 +103,36 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Everything the command line decides is checked before anything starts: one line, nothing to clean up.
         Path source = replay != null ? replay : defaultSeeds();
-        if (!Files.exists(source)) {
-            System.err.println("wirewatch up: nothing to replay at " + source + " (give --replay PATH)");
-            return 2;
-        }
+        ReplayPaths.requireReadable(source);
         ReplayOptions pacing = new ReplayOptions(ReplayOptions.parseSpeed(speed), null);
+        if (partitions < 1) {
+            throw CliError.usage("--partitions must be at least 1, was " + partitions);
+        }
+        if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw CliError.usage("--data-dir " + dataDir + " is not a directory");
+        }
+        ListenPort kafkaListener = new ListenPort("--kafka-port", kafkaPort, "the Kafka broker", null);
+        ListenPort registryListener = new ListenPort("--registry-port", registryPort, "the schema registry", null);
+        ListenPort alertListener = new ListenPort("--port", port, "the alert page", null);
+        ListenPort ingestListener = new ListenPort("--ingest-port", ingestPort, "ingest's POST /articles", "turns it off");
+        requireFree(List.of(kafkaListener, registryListener, alertListener, ingestListener));
+
         Deque<AutoCloseable> running = new ArrayDeque<>();
+        AlertsFile alertsFile;
+        try {
+            if (dataDir != null) {
+                running.push(DataDirLock.acquire(dataDir));
+            }
+            alertsFile = alertsOut == null ? null : openAlertsFile(alertsOut);
+            if (alertsFile != null) {
+                running.push(alertsFile);
+            }
+        } catch (RuntimeException e) {
+            closeAll(running);
+            throw e;
+        }
         AtomicBoolean signalled = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             signalled.set(true);
@@ -104,38 +142,45 @@ public final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             long started = System.nanoTime();
-            EmbeddedStack stack = EmbeddedStack.start(stackOptions());
+            EmbeddedStack stack = listening(List.of(kafkaListener, registryListener), () -> EmbeddedStack.start(stackOptions()));
             running.push(stack);
             ClusterConfig cluster = stack.clusterConfig();
             Topics topics = Topics.create(cluster.serdeConfig());
             stack.createTopics(partitions, Topics.TOPIC_CONFIGS, topics.all().stream().map(Topic::name).toArray(String[]::new));
             Path state = dataDir != null ? dataDir.resolve("state") : Files.createTempDirectory("wirewatch-state");
 
-            EnrichConfig enrichConfig = EnrichConfig.defaults(cluster).withStateDir(state.resolve("enrich"));
+            EnrichConfig enrichConfig = EnrichConfig.defaults(staticMember(cluster, "enrich")).withStateDir(state.resolve("enrich"));
             running.push(EnrichService.start(enrichConfig));
-            AlertConfig alertConfig = AlertConfig.defaults(cluster).withStateDir(state.resolve("alert")).withHttpPort(port);
-            AlertService alerts = AlertService.start(alertConfig);
+            AlertConfig alertConfig = AlertConfig.defaults(staticMember(cluster, "alert")).withStateDir(state.resolve("alert"))
+                    .withHttpPort(port);
+            AlertService alerts = listening(List.of(alertListener), () -> AlertService.start(alertConfig));
             running.push(alerts);
-            AlertPrinter printer = new AlertPrinter(cluster, topics.alerts(), out, alertsOut).start();
+            AlertPrinter printer = new AlertPrinter(cluster, topics.alerts(), out,
+                    alertsFile == null ? null : alertsFile.writer(), fromBeginning).start();
             running.push(printer);
-            IngestService ingest = IngestService.start(IngestConfig.defaults(cluster).withHttpPort(ingestPort));
+            IngestService ingest = listening(List.of(ingestListener),
+                    () -> IngestService.start(IngestConfig.defaults(cluster).withHttpPort(ingestPort)));
             running.push(ingest);
-            LOG.info("Wirewatch is up in {} ms: Kafka {}, schema registry {}, alert page http://localhost:{}/ (broker log: {})",
+            LOG.info("Wirewatch is up in {} ms: Kafka {}, schema registry {}, alert page http://localhost:{}/{} (log: {})",
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), stack.bootstrapServers(),
-                    stack.schemaRegistryUrl(), alerts.http().port(), System.getProperty("WIREWATCH_LOG_FILE",
-                            System.getenv().getOrDefault("WIREWATCH_LOG_FILE", System.getProperty("java.io.tmpdir") + "/wirewatch.log")));
+                    stack.schemaRegistryUrl(), alerts.http().port(),
+                    ingest.httpPort() > 0 ? ", POST /articles on port " + ingest.httpPort() : "", LogFile.path());
 
             CompletableFuture<IngestSummary> replayed = CompletableFuture.supplyAsync(() -> ingest.ingest(source, pacing));
             replayed.whenComplete((summary, error) -> {
                 if (error != null) {
-                    LOG.error("Replay of {} failed: {}", source, error.toString());
+                    LOG.error("Replay of {} failed: {}", source, Wirewatch.summary(error));
                 } else {
                     LOG.info("Replayed {}: {} published ({} near-duplicates), {} duplicates, {} rejected", source,
                             summary.published(), summary.nearDuplicates(), summary.duplicates(), summary.rejected());
                 }
             });
             if (exitWhenIdle) {
-                replayed.join();
+                try {
+                    replayed.join();
+                } catch (CompletionException e) {
+                    throw CliError.failed("the replay of " + source + " failed: " + Wirewatch.summary(e.getCause()), e.getCause());
+                }
                 awaitIdle(stack, topics, enrichConfig.applicationId(), alertConfig.applicationId(), printer, stop);
                 LOG.info("Idle: {} alert versions printed; stopping", printer.printed());
                 return 0;
@@ -151,9 +196,90 @@ public final class UpCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Streams does not leave its consumer group on close, so a restarted application would wait out its previous
+     * members' session (45 s) before processing again; as a static member (one fixed instance id per application,
+     * Streams adds the thread) a restarted {@code up} on a kept --data-dir takes its old place at once.
+     */
+    private static ClusterConfig staticMember(ClusterConfig cluster, String service) {
+        return cluster.withClientProperty(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                "wirewatch-up-" + service);
+    }
+
     private EmbeddedStack.Options stackOptions() {
         EmbeddedStack.Options options = EmbeddedStack.Options.defaults().withKafkaPort(kafkaPort).withRegistryPort(registryPort);
         return dataDir == null ? options : options.withDataDir(dataDir.resolve("kafka"));
+    }
+
+    /** Valid port numbers, no fixed port given twice, each fixed port free: else one line naming the port and flag. */
+    private static void requireFree(List<ListenPort> listeners) {
+        listeners.forEach(ListenPort::requireValid);
+        for (int i = 0; i < listeners.size(); i++) {
+            for (int j = i + 1; j < listeners.size(); j++) {
+                ListenPort a = listeners.get(i);
+                ListenPort b = listeners.get(j);
+                if (a.fixed() && a.port() == b.port()) {
+                    throw CliError.usage(a.flag() + " and " + b.flag() + " both ask for port " + a.port()
+                            + "; give one of them another port (0 picks a free one)");
+                }
+            }
+        }
+        for (ListenPort listener : listeners) {
+            listener.problem().ifPresent(error -> {
+                throw error;
+            });
+        }
+    }
+
+    /**
+     * Starts what listens on these ports. A port taken between the check above and the bind (another process was
+     * quicker) fails the same way: one line naming the port and its flag.
+     */
+    static <T> T listening(List<ListenPort> listeners, Callable<T> start) throws Exception {
+        try {
+            return start.call();
+        } catch (Exception e) {
+            Optional<Throwable> bind = ListenPort.bindFailure(e);
+            if (bind.isEmpty()) {
+                throw e;
+            }
+            String messages = messages(e);
+            for (ListenPort listener : listeners) {
+                if (listener.fixed() && messages.matches("(?s).*\\b" + listener.port() + "\\b.*")) {
+                    throw listener.unavailable(bind.get());
+                }
+            }
+            throw listeners.get(0).unavailable(bind.get());
+        }
+    }
+
+    private static String messages(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            text.append(cause.getMessage()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Opens (replacing) the alerts file before anything starts, so a path that cannot be written is one line. */
+    private static AlertsFile openAlertsFile(Path path) {
+        try {
+            return new AlertsFile(Files.newBufferedWriter(path, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw CliError.usage("cannot write --alerts-out " + path + ": no such directory");
+        } catch (AccessDeniedException e) {
+            throw CliError.usage("cannot write --alerts-out " + path + ": permission denied");
+        } catch (IOException e) {
+            throw CliError.usage("cannot write --alerts-out " + path + ": " + e.getMessage());
+        }
+    }
+
+    /** The alerts file, closed with everything else when {@code up} stops. */
+    private record AlertsFile(BufferedWriter writer) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            writer.close();
+        }
     }
 
     /** Waits until both Streams applications have committed everything their inputs hold and every alert is printed. */
@@ -164,6 +290,9 @@ public final class UpCommand implements Callable<Integer> {
             // Two quiet checks in a row: a record in flight between enrich's commit and alert's poll shows as lag.
             while (quietChecks < 2 && stop.getCount() > 0) {
                 Thread.sleep(IDLE_CHECK.toMillis());
+                if (printer.failure() != null) {
+                    throw CliError.failed("stopped printing alerts: " + Wirewatch.summary(printer.failure()), printer.failure());
+                }
                 long lag = ConsumerLag.of(admin, enrichId, List.of(topics.articlesRaw().name()))
                         + ConsumerLag.of(admin, alertId, List.of(topics.articlesEnriched().name()));
                 quietChecks = lag == 0 && printer.caughtUp() ? quietChecks + 1 : 0;
