@@ -540,7 +540,7 @@ function drawLegend(legend) {
     entry.appendChild(document.createTextNode(' ' + text));
     legend.appendChild(entry);
   };
-  for (const count of [20, 100, 500]) {
+  for (const count of [10, 50, 200]) {
     const r = radiusPixels(count);
     const symbol = svg('svg', { width: 2 * r + 2, height: 2 * r + 2, class: 'legend-symbol', 'aria-hidden': 'true' });
     symbol.appendChild(svg('circle', { class: 'toll', cx: r + 1, cy: r + 1, r }));

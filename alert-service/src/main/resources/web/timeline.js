@@ -7,9 +7,9 @@ import { eventDay } from './filters.js';
 
 const DAY_MS = 86400000;
 const MAX_DAYS = 366;
-const WIDTH = 640;
-const HEIGHT = 150;
-const MARGIN = { left: 34, right: 8, top: 10, bottom: 24 };
+const WIDTH = 420;
+const HEIGHT = 140;
+const MARGIN = { left: 30, right: 6, top: 14, bottom: 22 };
 
 function dayNumber(iso) {
   return Math.round(Date.parse(iso + 'T00:00:00Z') / DAY_MS);
@@ -103,10 +103,10 @@ export function createTimeline(parts, handlers) {
     axis(daysChart, first, last, x, plotBottom);
     yAxis(daysChart, max, y, 'alerts');
     const key = svg('g', { class: 'chart-key' });
-    key.appendChild(svg('rect', { class: 'bar diplomatic', x: WIDTH - 190, y: 2, width: 10, height: 10 }));
-    key.appendChild(svg('text', { class: 'axis-label', x: WIDTH - 176, y: 11 }, 'diplomatic'));
-    key.appendChild(svg('rect', { class: 'bar casualty', x: WIDTH - 110, y: 2, width: 10, height: 10 }));
-    key.appendChild(svg('text', { class: 'axis-label', x: WIDTH - 96, y: 11 }, 'casualty'));
+    key.appendChild(svg('rect', { class: 'bar diplomatic', x: WIDTH - 150, y: 1, width: 9, height: 9 }));
+    key.appendChild(svg('text', { class: 'axis-label', x: WIDTH - 136, y: 9 }, 'diplomatic'));
+    key.appendChild(svg('rect', { class: 'bar casualty', x: WIDTH - 70, y: 1, width: 9, height: 9 }));
+    key.appendChild(svg('text', { class: 'axis-label', x: WIDTH - 56, y: 9 }, 'casualty'));
     daysChart.appendChild(key);
   }
 
@@ -183,6 +183,7 @@ export function createTimeline(parts, handlers) {
       row.appendChild(element('th', null, day.day)).setAttribute('scope', 'row');
       const toll = element('td', 'toll', formatNumber(day.count) + (day.high > day.low ? ' (' + rangeText(day) + ')' : ''));
       if (day.alertId) {
+        toll.appendChild(document.createTextNode(' '));
         toll.appendChild(element('span', 'badge spike-badge', 'spike'));
       }
       row.appendChild(toll);

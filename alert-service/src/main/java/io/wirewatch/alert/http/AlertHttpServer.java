@@ -79,17 +79,18 @@ public final class AlertHttpServer implements AutoCloseable {
     private static final int MAX_HEADER_COUNT = 100;
     private static final int RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
     private static final String JAVASCRIPT = "text/javascript; charset=utf-8";
-    private static final Map<String, StaticAsset> ASSETS = Map.of(
-            "/", new StaticAsset("web/index.html", "text/html; charset=utf-8"),
-            "/index.html", new StaticAsset("web/index.html", "text/html; charset=utf-8"),
-            "/app.js", new StaticAsset("web/app.js", JAVASCRIPT),
-            "/dom.js", new StaticAsset("web/dom.js", JAVASCRIPT),
-            "/filters.js", new StaticAsset("web/filters.js", JAVASCRIPT),
-            "/alert-list.js", new StaticAsset("web/alert-list.js", JAVASCRIPT),
-            "/map.js", new StaticAsset("web/map.js", JAVASCRIPT),
-            "/timeline.js", new StaticAsset("web/timeline.js", JAVASCRIPT),
-            "/app.css", new StaticAsset("web/app.css", "text/css; charset=utf-8"),
-            "/world-110m.json", new StaticAsset("web/world-110m.json", JSON));
+    private static final Map<String, StaticAsset> ASSETS = Map.ofEntries(
+            Map.entry("/", new StaticAsset("web/index.html", "text/html; charset=utf-8")),
+            Map.entry("/index.html", new StaticAsset("web/index.html", "text/html; charset=utf-8")),
+            Map.entry("/app.js", new StaticAsset("web/app.js", JAVASCRIPT)),
+            Map.entry("/dom.js", new StaticAsset("web/dom.js", JAVASCRIPT)),
+            Map.entry("/filters.js", new StaticAsset("web/filters.js", JAVASCRIPT)),
+            Map.entry("/alert-list.js", new StaticAsset("web/alert-list.js", JAVASCRIPT)),
+            Map.entry("/map.js", new StaticAsset("web/map.js", JAVASCRIPT)),
+            Map.entry("/timeline.js", new StaticAsset("web/timeline.js", JAVASCRIPT)),
+            Map.entry("/app.css", new StaticAsset("web/app.css", "text/css; charset=utf-8")),
+            Map.entry("/favicon.svg", new StaticAsset("web/favicon.svg", "image/svg+xml")),
+            Map.entry("/world-110m.json", new StaticAsset("web/world-110m.json", JSON)));
 
     private final HttpOptions options;
     private final AlertQueries queries;
