@@ -1,5 +1,7 @@
 // Watches the alert page of a running pipeline (./wirewatch up replaying the seeds), for the launcher's
-// AlertPageLiveIT: the seed alerts must appear, with their evidence, and later reports must update them live.
+// AlertPageLiveIT: the seed alerts must appear, with their evidence, and later reports must update them live; the
+// dashboard's map must mark Homs and its timeline show Homs's tolls of 3 and 6 February 2012 (a missing one fails the
+// script, so the test).
 //
 // Usage: node pipeline-page-test.mjs <page URL>
 // Environment: CHROMIUM (default /usr/bin/chromium), STEP_TIMEOUT_MS (default 60000), SCREENSHOT (optional PNG path).
@@ -50,6 +52,17 @@ try {
   result.us = await cardWith(page, 'US closes its embassy', 1);
   result.cardCount = await page.locator('li.alert').count();
   result.headlines = await page.locator('li.alert .alert-headline').allInnerTexts();
+  await page.locator('body[data-map-loaded="true"]').waitFor({ timeout: stepTimeout });
+  const homsMark = page.locator('#map g.mark[data-place="Homs"]');
+  await homsMark.waitFor({ timeout: stepTimeout });
+  result.homsMarkTitle = await homsMark.locator('title').textContent();
+  await homsMark.click();
+  for (const day of ['2012-02-03', '2012-02-06']) {
+    await page.locator(`#place-table tr[data-day="${day}"]`).waitFor({ timeout: stepTimeout });
+  }
+  result.homsFigures = await page.locator('#place-table tbody tr').evaluateAll((rows) => rows.map((row) => ({
+    day: row.dataset.day, toll: row.querySelector('.toll').textContent,
+  })));
   if (process.env.SCREENSHOT) {
     await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
   }
