@@ -103,7 +103,8 @@ public final class AlertService implements AutoCloseable {
             }
             return streams.store(daysStore);
         }, config.rules().baselineDays());
-        AlertFeed feed = AlertFeed.fromTopic(config.cluster().kafkaProperties(), topics.alerts()).start();
+        AlertFeed feed = AlertFeed.fromTopic(config.cluster().kafkaProperties(), topics.alerts(), meterRegistry)
+                .start();
         AlertHttpServer server;
         try {
             server = AlertHttpServer.start(http, queries, casualties, feed, () -> {
