@@ -32,7 +32,7 @@ function yAxis(chart, max, y, label) {
   chart.appendChild(svg('text', { class: 'axis-label', x: MARGIN.left - 4, y: y(max) + 4, 'text-anchor': 'end' },
     formatNumber(max)));
   chart.appendChild(svg('text', { class: 'axis-label', x: MARGIN.left - 4, y: y(0), 'text-anchor': 'end' }, '0'));
-  chart.appendChild(svg('text', { class: 'axis-label axis-title', x: 2, y: MARGIN.top + 2 }, label));
+  chart.appendChild(svg('text', { class: 'axis-label axis-title', x: MARGIN.left, y: MARGIN.top - 5 }, label));
 }
 
 /**
