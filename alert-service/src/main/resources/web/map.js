@@ -5,7 +5,8 @@
 // What it shows, for the alerts that pass the filters:
 //  - casualty spikes as disks at their place's coordinates, area by the toll, a dashed ring out to the highest report
 //    (hollow when the place is located only by its country); one mark per place, labelled with each day's figures;
-//  - diplomatic alerts as lines from the acting state (or each member of an acting bloc) to the target state;
+//  - diplomatic alerts as lines from the acting state (or each member of an acting bloc, or a large bloc's middle) to
+//    the target state;
 //  - every country shaded by how many alerts concern it (actor, member, target or place).
 // Clicking a mark filters by its place; clicking a country filters by that country. Marks are keyboard-operable.
 import { activatable, element, formatNumber, svg, svgTitle } from './dom.js';
@@ -22,6 +23,7 @@ const SCALE = 100;
 const NORTH = 84;
 const SOUTH = -58; // below this is Antarctica, where no news happens; it is not drawn
 const MAX_ZOOM = 40;
+const MAX_MEMBER_LINKS = 8;
 
 /** [x, y] in the map's SVG units of a longitude and latitude in degrees (y grows southwards). */
 export function project(longitude, latitude) {
@@ -214,13 +216,23 @@ export function createMap(root, legend, handlers) {
     return width > 0 ? view.w / width : WORLD.w / 800;
   }
 
+  /** Where lines to or from a code start: a state's centroid or point; a bloc's, the mean of its members'. */
   function anchorOf(code) {
     const country = byCode.get(code);
     if (country && country.anchor) {
       return country.anchor;
     }
     const point = points[code];
-    return point ? project(point[0], point[1]) : null;
+    if (point) {
+      return project(point[0], point[1]);
+    }
+    const members = (names[code] && names[code].members) || [];
+    const anchors = members.map((member) => byCode.get(member) && byCode.get(member).anchor).filter(Boolean);
+    if (anchors.length === 0) {
+      return null;
+    }
+    return [anchors.reduce((sum, [x]) => sum + x, 0) / anchors.length,
+      anchors.reduce((sum, [, y]) => sum + y, 0) / anchors.length];
   }
 
   /** Each acting state of a diplomatic alert: the actor if a state, else the bloc's members. */
@@ -304,7 +316,11 @@ export function createMap(root, legend, handlers) {
       if (alert.type !== 'DIPLOMATIC_ACTION' || !alert.targetCode) {
         continue;
       }
-      for (const from of actingStates(alert)) {
+      // A small bloc's members each get a line (the GCC's six); a large one (the EU's 27) one line from its middle,
+      // its members shaded all the same.
+      const states = actingStates(alert);
+      const sources = states.length > MAX_MEMBER_LINKS && alert.actorCode ? [alert.actorCode] : states;
+      for (const from of sources) {
         if (from === alert.targetCode) {
           continue;
         }
@@ -381,7 +397,9 @@ export function createMap(root, legend, handlers) {
       places.set(key, mark);
     }
     markLayer.replaceChildren();
-    const ordered = [...places.values()].sort((a, b) => maxCount(b) - maxCount(a)); // small marks on top
+    // Marks placed by their country only go underneath, so they never hide a place known exactly; among each kind the
+    // small marks go on top of the large.
+    const ordered = [...places.values()].sort((a, b) => (a.exact - b.exact) || (maxCount(b) - maxCount(a)));
     for (const mark of ordered) {
       const count = maxCount(mark);
       const high = Math.max(count, ...mark.alerts.map((alert) => alert.countHigh || 0));
