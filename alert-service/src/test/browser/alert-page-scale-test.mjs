@@ -30,7 +30,7 @@ try {
 
   const started = Date.now();
   await page.goto(pageUrl);
-  await page.waitForFunction(() => document.getElementById('page-info').textContent === '1–50 of 1201');
+  await page.waitForFunction(() => document.getElementById('page-info').textContent === '1–50 of 1203');
   result.millisUntilListed = Date.now() - started;
   result.cards = await page.locator('li.alert').count();
   result.pageInfo = await page.locator('#page-info').innerText();
@@ -45,7 +45,11 @@ try {
   result.casualtyCount = await page.locator('#match-count').innerText();
   result.placeOptions = await page.locator('#f-place option').allInnerTexts();
   await page.selectOption('#f-type', '');
-  await page.waitForFunction(() => document.getElementById('match-count').textContent.startsWith('1201 '));
+  await page.waitForFunction(() => document.getElementById('match-count').textContent.startsWith('1203 '));
+
+  await page.locator('body[data-map-loaded="true"]').waitFor();
+  result.links = await page.locator('#map g.link').evaluateAll((links) => links.map((link) => link.dataset.from + '>'
+    + link.dataset.to));
 
   const live = {
     id: 'live-after-load', status: 'NEW', type: 'DIPLOMATIC_ACTION', action: 'EXPEL_DIPLOMATS', actor: 'Italy',

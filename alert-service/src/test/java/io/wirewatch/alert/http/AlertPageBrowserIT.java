@@ -177,6 +177,14 @@ class AlertPageBrowserIT {
             }
             queries.put(alert.build());
         }
+        // and two bloc actions: the GCC's six members and the EU's twenty-seven
+        List<String> euMembers = List.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+                "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
+        queries.put(Alert.newBuilder(AlertFixtures.gulfAmbassadorsRecalled()).setFirstSeen(start).setLastUpdated(start)
+                .build());
+        queries.put(Alert.newBuilder(AlertFixtures.gulfAmbassadorsRecalled()).setId("dip-eu-sanctions-syr")
+                .setActor("European Union").setActorCode("EU").setActorMembers(List.of()).setActorMemberCodes(euMembers)
+                .setHeadline("EU imposes sanctions on Syria").setFirstSeen(start).setLastUpdated(start).build());
         String hostilePlace = "Hama <img src=x onerror=\"window.__pwned=4\">";
         Instant hostileAt = start.plusSeconds(3600L * 1300);
         queries.put(Alert.newBuilder().setId("cas-hostile-map").setStatus(AlertStatus.NEW).setType(AlertType.CASUALTY_SPIKE)
@@ -197,14 +205,17 @@ class AlertPageBrowserIT {
         // Then the list shows one page of 50 at a time, newest first, and pages through all of them
         assertThat(seen.get("pageErrors")).isEmpty();
         assertThat(seen.get("cards").asInt()).isEqualTo(50);
-        assertThat(seen.get("pageInfo").asText()).isEqualTo("1–50 of 1201");
+        assertThat(seen.get("pageInfo").asText()).isEqualTo("1–50 of 1203");
         assertThat(seen.get("firstCard").asText()).isEqualTo("cas-hostile-map");
         assertThat(seen.get("newerDisabled").asBoolean()).isTrue();
-        assertThat(seen.get("pageInfoOlder").asText()).isEqualTo("51–100 of 1201");
+        assertThat(seen.get("pageInfoOlder").asText()).isEqualTo("51–100 of 1203");
         assertThat(seen.get("firstCardOlder").asText()).isEqualTo("bulk-1150");
-        assertThat(seen.get("millisUntilListed").asLong()).as("1,201 alerts replayed and listed").isLessThan(15_000);
+        assertThat(seen.get("millisUntilListed").asLong()).as("1,203 alerts replayed and listed").isLessThan(15_000);
         // and filters still answer at that size, with counts
-        assertThat(seen.get("casualtyCount").asText()).isEqualTo("401 of 1201 alerts");
+        assertThat(seen.get("casualtyCount").asText()).isEqualTo("401 of 1203 alerts");
+        // and a small bloc is drawn as a line from each member, a large one as one line from its middle
+        assertThat(texts(seen.get("links"))).contains("SA>SY", "QA>SY", "BH>SY", "EU>SY", "FR>SY")
+                .doesNotContain("DE>SY", "PL>SY", "GCC>SY");
         assertThat(texts(seen.get("placeOptions"))).contains("Homs (200)", "Daraa (200)");
         // and a live alert goes to the top of the first page at once
         assertThat(seen.get("liveFirst").asText()).isEqualTo("live-after-load");
