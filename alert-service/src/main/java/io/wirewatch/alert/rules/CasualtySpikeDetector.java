@@ -137,7 +137,7 @@ public final class CasualtySpikeDetector {
             List<CasualtyReport> reports = new ArrayList<>(current.reports());
             reports.add(new CasualtyReport(article.getArticleId(), article.getUrl(), article.getOutlet(),
                     figure.getEvidence().getSentence(), normalisedSource(figure.getSource()), figure.getCount(),
-                    figure.getCountText(), now));
+                    Headlines.figure(figure.getBound(), figure.getCount(), figure.getCountText()), now));
             CasualtyDayState withReport = new CasualtyDayState(place, day, reports, current.alertId(),
                     current.baseline(), current.revision(), current.firstSeen(), current.lastUpdated());
             int toll = withReport.supported().count();

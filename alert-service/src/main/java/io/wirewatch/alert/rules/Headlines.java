@@ -1,5 +1,6 @@
 package io.wirewatch.alert.rules;
 
+import io.wirewatch.schema.CountBound;
 import io.wirewatch.schema.DiplomaticActionType;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -83,6 +84,22 @@ public final class Headlines {
         return place + ": reported death toll rose from " + number(previousTotal) + " (" + previousDate + ") to "
                 + number(total) + " (" + date + ")" + (source == null ? "" : " (" + source + ")")
                 + ", about " + number((int) Math.round(perDay)) + " a day";
+    }
+
+    /**
+     * A figure in the alerts' one vocabulary, English, whatever the article's language: "au moins 134" and "al menos
+     * 134" both read "at least 134". A vague figure ("des dizaines") keeps its words: no number stands for them.
+     */
+    public static String figure(CountBound bound, int count, String written) {
+        return switch (bound) {
+            case EXACT -> number(count);
+            case AT_LEAST -> "at least " + number(count);
+            case MORE_THAN -> "more than " + number(count);
+            case NEARLY -> "nearly " + number(count);
+            case UP_TO -> "up to " + number(count);
+            case ABOUT -> "about " + number(count);
+            case VAGUE -> written;
+        };
     }
 
     static String number(int value) {

@@ -2,6 +2,7 @@ package io.wirewatch.alert.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirewatch.schema.CountBound;
 import io.wirewatch.schema.DiplomaticActionType;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,5 +50,18 @@ class HeadlinesTest {
         assertThat(ActorNames.canonical("Gulf Co-operation Council")).isEqualTo("Gulf Cooperation Council");
         assertThat(ActorNames.canonical("Belgium")).isEqualTo("Belgium");
         assertThat(ActorNames.canonical("  ")).isNull();
+    }
+
+    @Test
+    void shouldWriteAFigureInEnglishWhateverTheArticlesLanguage() {
+        // Given the same bounded figures as French, Spanish and English news write them
+        // Then the alert's words are English and its number grouped the English way; only a vague figure keeps its words
+        assertThat(Headlines.figure(CountBound.AT_LEAST, 134, "au moins 134")).isEqualTo("at least 134");
+        assertThat(Headlines.figure(CountBound.ABOUT, 100, "cerca de 100")).isEqualTo("about 100");
+        assertThat(Headlines.figure(CountBound.MORE_THAN, 5400, "plus de 5 400")).isEqualTo("more than 5,400");
+        assertThat(Headlines.figure(CountBound.NEARLY, 70, "casi 70")).isEqualTo("nearly 70");
+        assertThat(Headlines.figure(CountBound.UP_TO, 200, "jusqu'à 200")).isEqualTo("up to 200");
+        assertThat(Headlines.figure(CountBound.EXACT, 22, "22")).isEqualTo("22");
+        assertThat(Headlines.figure(CountBound.VAGUE, 24, "des dizaines")).isEqualTo("des dizaines");
     }
 }
