@@ -194,6 +194,14 @@ final class CasualtyExtractor {
         if (lexicon.matchAt("ADDITIONAL_AFTER", s, to) > 0) {
             additional = true; // "Hundreds more are believed to have been killed"
         }
+        if (bound == CountBound.EXACT && lexicon.is("BETWEEN", s.lower(from - 1)) && lexicon.is("AND", s.lower(to))
+                && numbers.exactValue(s.lower(to + 1)) > value) {
+            // "between 100 and 200 people": one figure, at least its low end (the high end counts no second time)
+            bound = CountBound.AT_LEAST;
+            from--;
+            to += 2;
+            numberEnd = to;
+        }
         return new Count(from, to, i, value, bound, additional, numberEnd);
     }
 
@@ -280,11 +288,65 @@ final class CasualtyExtractor {
         return null;
     }
 
+    /**
+     * "after the violence had killed 37", "después de que la violencia hubiera causado 37 muertos": a toll in the past
+     * perfect is the background of the story, unless somebody reports it now ("officials said the blast had killed").
+     */
+    private static boolean toldInThePastPerfect(Language language, Sentence s, Count count, Harm harm) {
+        Lexicon lexicon = language.lexicon();
+        boolean pastPerfect = false;
+        for (int k = Math.max(0, Math.min(count.from(), harm.from()) - 3); k < Math.max(count.to(), harm.to()) + 2 && k < s.size(); k++) {
+            pastPerfect |= lexicon.is("PAST_PERFECT", s.lower(k));
+        }
+        if (!pastPerfect) {
+            return false;
+        }
+        for (int k = 0; k < s.size(); k++) {
+            if (language.isReportingVerb(s.lower(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * "dozens of deaths, estimated at between 100 and 200", "des dizaines de morts, estimées à 150": right after a vague
+     * figure, an estimate set off by a comma puts a number on it (the low end of a range, at least).
+     */
+    private static Count estimateAfter(Language language, Sentence s, int after) {
+        Lexicon lexicon = language.lexicon();
+        int k = after;
+        if (!s.lower(k).equals(",") || !lexicon.is("ESTIMATED", s.lower(k + 1))) {
+            return null;
+        }
+        k += 2;
+        if (lexicon.is("TO", s.lower(k)) || lexicon.is("CASUALTY_LOCATIVES", s.lower(k))) {
+            k++; // "estimated at", "estimées à", "estimados en"
+        }
+        boolean range = lexicon.is("BETWEEN", s.lower(k));
+        int from = k;
+        if (range) {
+            k++;
+        }
+        long low = language.numbers().exactValue(s.lower(k));
+        if (low <= 0 || low > Integer.MAX_VALUE) {
+            return null;
+        }
+        int to = k + 1;
+        if (range && lexicon.is("AND", s.lower(to)) && language.numbers().exactValue(s.lower(to + 1)) > low) {
+            to += 2;
+        }
+        return new Count(from, to, k, (int) low, range ? CountBound.AT_LEAST : CountBound.ABOUT, false, to);
+    }
+
     // ---------------------------------------------------------------- attributes
 
-    private Figure build(ArticleAnalysis article, Sentence s, Count count, Harm harm,
+    private Figure build(ArticleAnalysis article, Sentence s, Count stated, Harm harm,
                          List<TimeExpressions.TimeExpression> times, List<Figure> earlier, ArticleEntity mainCountry) {
         Lexicon lexicon = article.language.lexicon();
+        Count estimate = stated.bound() == CountBound.VAGUE ? estimateAfter(article.language, s, Math.max(stated.to(), harm.to())) : null;
+        // "des dizaines de morts, estimées entre 100 et 200": the estimate is the figure
+        Count count = estimate != null ? estimate : stated;
         CountBound bound = count.bound();
         if (harm.deathToll() && bound == CountBound.EXACT && lexicon.is("TOLL_PASSED", s.lower(count.from() - 1))) {
             bound = CountBound.MORE_THAN;
@@ -324,6 +386,9 @@ final class CasualtyExtractor {
             // "at least 23 people were killed in a missile strike": one event, around the day of publication (the
             // date stays unset: the alert service dates it by the article and folds later reports into it)
             period = CasualtyPeriod.DAY;
+        }
+        if (period == CasualtyPeriod.DAY && toldInThePastPerfect(article.language, s, count, harm)) {
+            period = CasualtyPeriod.UNSPECIFIED; // "after violence had killed 37 on Monday": the story's past
         }
         Place located = place(article, s, count, period, earlier, mainCountry);
         ArticleEntity place = located.entity();
@@ -502,7 +567,7 @@ final class CasualtyExtractor {
         int bestRank = Integer.MIN_VALUE;
         for (Mention mention : article.mentions(s.index())) {
             EntityType type = mention.entity().type;
-            if (mention.from() < clauseFrom || mention.to() > clauseTo || article.isDateline(s, mention)
+            if (mention.from() < clauseFrom || mention.to() > clauseTo || notWhereItHappened(article, s, mention)
                     || (type != EntityType.PLACE && type != EntityType.COUNTRY) || mention.kind() == Mention.Kind.DEMONYM
                     || isMacroRegion(mention.entity())) {
                 continue;
@@ -529,7 +594,7 @@ final class CasualtyExtractor {
         }
         Mention nearestPlace = null;
         for (Mention mention : article.mentions(s.index())) {
-            if (mention.entity().type != EntityType.PLACE || article.isDateline(s, mention)
+            if (mention.entity().type != EntityType.PLACE || notWhereItHappened(article, s, mention)
                     || isMacroRegion(mention.entity())) {
                 continue;
             }
@@ -545,7 +610,7 @@ final class CasualtyExtractor {
         }
         for (Mention mention : article.mentions(s.index())) {
             if (mention.entity().type == EntityType.COUNTRY && mention.kind() != Mention.Kind.DEMONYM
-                    && !article.isDateline(s, mention) && !isBoundary(lexicon, s, mention)) {
+                    && !notWhereItHappened(article, s, mention) && !isBoundary(lexicon, s, mention)) {
                 // "a riot at one of Ecuador's largest prisons"
                 return new Place(period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, mention.entity())
                         : mention.entity(), true);
@@ -560,6 +625,13 @@ final class CasualtyExtractor {
             Figure previous = earlier.get(earlier.size() - 1);
             if (s.index() - previous.sentence() <= 2 && previous.placeEntity() != null) {
                 return new Place(previous.placeEntity(), false);
+            }
+        }
+        if (period == CasualtyPeriod.DAY && mainCountry != null) {
+            // "95 killed in an attack on a village in the centre of the country", the village named further on
+            ArticleEntity town = moreSpecificNearby(article, s, mainCountry);
+            if (town != mainCountry) {
+                return new Place(town, false);
             }
         }
         for (int back = 2; back <= 4 && s.index() - back >= 0; back++) {
@@ -582,7 +654,8 @@ final class CasualtyExtractor {
      * "A missile hit a train station in eastern Ukraine, killing at least 50" with "the railway station in
      * Kramatorsk" in the story's lead: one event's toll told at a country's or region's level belongs to the town of
      * that country named (in a locative) in the sentences around it, or in the story's lead, when exactly one
-     * town is; else it stays at the country's level, which is imprecise but not wrong.
+     * town is, or when the towns named are all named in one sentence; else it stays at the country's level, which is
+     * imprecise but not wrong.
      */
     private static ArticleEntity moreSpecificNearby(ArticleAnalysis article, Sentence s, ArticleEntity place) {
         if (specificity(place) == 2 || place.countryCode == null) {
@@ -590,6 +663,7 @@ final class CasualtyExtractor {
         }
         Lexicon lexicon = article.language.lexicon();
         Set<ArticleEntity> found = new java.util.LinkedHashSet<>();
+        Set<Integer> foundIn = new java.util.HashSet<>();
         for (Sentence near : article.sentences) {
             if (Math.abs(near.index() - s.index()) > NEAR_SENTENCES && near.index() >= STORY_LEAD) {
                 continue;
@@ -597,13 +671,61 @@ final class CasualtyExtractor {
             for (Mention mention : article.mentions(near.index())) {
                 ArticleEntity candidate = mention.entity();
                 if (candidate.type == EntityType.PLACE && specificity(candidate) == 2
-                        && place.countryCode.equals(candidate.countryCode) && !article.isDateline(near, mention)
-                        && isLocative(article, lexicon, near, mention)) {
+                        && place.countryCode.equals(candidate.countryCode) && !notWhereItHappened(article, near, mention)
+                        && isLocative(article, lexicon, near, mention) && !isLandmark(article, near, mention)) {
                     found.add(candidate);
+                    foundIn.add(near.index());
                 }
             }
         }
-        return found.size() == 1 ? found.iterator().next() : place;
+        // "the villages of Ogossagou and Welingara were attacked": towns named together are the one attack's, and
+        // the first named stands for them; towns told apart in several sentences leave it unsure
+        return found.size() == 1 || foundIn.size() == 1 && !found.isEmpty() ? found.iterator().next() : place;
+    }
+
+    /** How far before a place a statement may be named that the place is where it was given. */
+    private static final int STATEMENT_REACH = 6;
+
+    /**
+     * A dateline, or where someone spoke: "in a statement in New York", "dans un communiqué samedi soir à New York",
+     * "en rueda de prensa en Madrid" say where a figure was given, not where the dead fell. The statement's noun comes
+     * first, with no number between (so "a statement: 30 killed in Homs" keeps Homs).
+     */
+    private static boolean notWhereItHappened(ArticleAnalysis article, Sentence s, Mention mention) {
+        if (article.isDateline(s, mention)) {
+            return true;
+        }
+        Lexicon lexicon = article.language.lexicon();
+        for (int k = mention.from() - 1; k >= Math.max(0, mention.from() - STATEMENT_REACH); k--) {
+            if (s.token(k).isNumber() || s.token(k).isClauseBreak() || s.lower(k).equals(",")) {
+                return false;
+            }
+            if (lexicon.is("STATEMENT_NOUNS", s.lower(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "the villages of Ogossagou and Welingara, not far from Bankass": a place given after another only to say where
+     * that one lies is a landmark, not where things happened.
+     */
+    private static boolean isLandmark(ArticleAnalysis article, Sentence s, Mention mention) {
+        Lexicon lexicon = article.language.lexicon();
+        boolean near = false;
+        for (int k = mention.from() - 1; k >= Math.max(0, mention.from() - 4) && !near; k--) {
+            near = lexicon.is("LANDMARK_NEAR", s.lower(k));
+        }
+        if (!near) {
+            return false;
+        }
+        for (Mention other : article.mentions(s.index())) {
+            if (other.to() <= mention.from() && mention.from() - other.to() <= 10 && other.entity().type == EntityType.PLACE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "near the U.S. border": a state named for its boundary is not where things happened. */
@@ -643,8 +765,12 @@ final class CasualtyExtractor {
             }
         }
         String before = s.lower(k);
-        return lexicon.is("CASUALTY_LOCATIVES", before)
-                || lexicon.is("OF", before) && lexicon.is("PLACE_TYPES", s.lower(k - 1));
+        if (lexicon.is("OF", before) && lexicon.is("PLACE_TYPES", s.lower(k - 1))) {
+            // "the village of Mailari", but not "the mayor of the town of Bankass": an office's seat
+            int j = lexicon.is("ARTICLE", s.lower(k - 2)) ? k - 3 : k - 2;
+            return !(lexicon.is("OF", s.lower(j)) && lexicon.is("OFFICE_HOLDERS", s.lower(j - 1)));
+        }
+        return lexicon.is("CASUALTY_LOCATIVES", before);
     }
 
     /** The most specific place of a sentence that is no dateline, else null. */
@@ -655,7 +781,8 @@ final class CasualtyExtractor {
         ArticleEntity best = null;
         for (int m = mentions.size() - 1; m >= 0; m--) {
             Mention mention = mentions.get(m);
-            if (mention.entity().type == EntityType.PLACE && !article.isDateline(s, mention)
+            if (mention.entity().type == EntityType.PLACE && !notWhereItHappened(article, s, mention)
+                    && !isLandmark(article, s, mention)
                     && !isMacroRegion(mention.entity()) && (best == null || specificity(mention.entity()) > specificity(best))) {
                 best = mention.entity();
             }

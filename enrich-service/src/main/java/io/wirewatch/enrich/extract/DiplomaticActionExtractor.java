@@ -90,7 +90,7 @@ final class DiplomaticActionExtractor {
                         || isReactedTo(lexicon, sentence, trigger));
                 for (ArticleEntity actor : actors) {
                     List<ArticleEntity> aimedAt = reciprocal ? actors
-                            : targets == FROM_CONTEXT_ONLY ? contextTarget(article, actors)
+                            : targets == FROM_CONTEXT_ONLY ? contextTarget(article, actors, trigger.trigger().action(), found)
                             : targets.isEmpty() ? java.util.Collections.<ArticleEntity>singletonList(null) : targets;
                     for (ArticleEntity target : aimedAt) {
                         if (actor == target) {
@@ -314,7 +314,8 @@ final class DiplomaticActionExtractor {
                 return agent;
             }
         }
-        for (int k = match.head() - 1; k >= Math.max(0, match.head() - 6); k--) {
+        // up to ten words back: "a ordonné, ce jeudi 31 août, l'expulsion"
+        for (int k = match.head() - 1; k >= Math.max(0, match.head() - 10); k--) {
             if (lexicon.is("GOVERNING", s.lower(k))) {
                 return subjectOfHead(article, s, k, countriesOnly, earlier);
             }
@@ -691,8 +692,10 @@ final class DiplomaticActionExtractor {
                 || insideAside(article.language.lexicon(), s, mention.from(), to)) {
             return null;
         }
-        ArticleEntity actor = asActor(article, mention, countriesOnly, false);
-        if (actor == null || mention.kind() == Mention.Kind.DEMONYM && !governmentNounBeside(article, s, mention)) {
+        // "the Syrian government", "West African leaders": a demonym beside a governing noun is its state or bloc
+        boolean governing = mention.kind() == Mention.Kind.DEMONYM && governmentNounBeside(article, s, mention);
+        ArticleEntity actor = asActor(article, mention, countriesOnly, governing);
+        if (actor == null || mention.kind() == Mention.Kind.DEMONYM && !governing) {
             return null;
         }
         List<Mention> chain = coordinatedBefore(article, s, mention, countriesOnly);
@@ -797,7 +800,24 @@ final class DiplomaticActionExtractor {
         if (lexicon.is("OF", w) && lexicon.is("GROUP_HEADS", s.lower(k - 1))) {
             return false;
         }
+        if (lexicon.is("COMPLEMENTIZER", w) && !lexicon.is("COMPARATIVES", s.lower(k - 1))) {
+            return false; // "a annoncé que la Russie expulse": "que" opens a clause whose subject acts (not "plus que")
+        }
+        if (lexicon.is("CASUALTY_LOCATIVES", w) && rulersBefore(lexicon, s, k - 1)) {
+            return false; // "the junta in Mali", "les militaires au pouvoir au Niger": who rules there acts
+        }
         return lexicon.is("OBJECT_PREPOSITIONS", w);
+    }
+
+    /** Whether token {@code k} ends "the junta", "les militaires au pouvoir", "los militares en el poder". */
+    private static boolean rulersBefore(Lexicon lexicon, Sentence s, int k) {
+        if (lexicon.is("IN_POWER", s.lower(k)) && !lexicon.is("RULERS_IN", s.lower(k - 1))) {
+            k--;
+            while (k >= 0 && (lexicon.is("ARTICLE", s.lower(k)) || lexicon.is("CASUALTY_LOCATIVES", s.lower(k)))) {
+                k--;
+            }
+        }
+        return k >= 0 && lexicon.is("RULERS_IN", s.lower(k));
     }
 
     /** "the Syrian government", and where demonyms follow their noun "le gouvernement syrien", "las autoridades malienses". */
@@ -933,8 +953,20 @@ final class DiplomaticActionExtractor {
     /** What {@link #targets} answers when the sentence names no target: the article's subject decides. */
     private static final List<ArticleEntity> FROM_CONTEXT_ONLY = java.util.Collections.unmodifiableList(new ArrayList<>());
 
-    /** The state the article is most about apart from the actors, or no target. */
-    private static List<ArticleEntity> contextTarget(ArticleAnalysis article, List<ArticleEntity> actors) {
+    /**
+     * The target of the story's last action of the same kind by others ("France expelled the Syrian envoy ... Canada
+     * and Australia joined the expulsions": Syria), else the state the article is most about apart from the actors,
+     * else no target.
+     */
+    private static List<ArticleEntity> contextTarget(ArticleAnalysis article, List<ArticleEntity> actors,
+                                                     DiplomaticActionType action, List<Found> earlier) {
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            Found previous = earlier.get(i);
+            if (previous.action == action && previous.target != null && !actors.contains(previous.target)
+                    && !actors.contains(previous.actor)) {
+                return java.util.Collections.singletonList(previous.target);
+            }
+        }
         ArticleEntity main = article.mainCountryExcept(actors);
         return java.util.Collections.singletonList(main);
     }
@@ -986,6 +1018,16 @@ final class DiplomaticActionExtractor {
     // ---------------------------------------------------------------- modality, time
 
     /** The modality the head's clause gives the action (see the class comment). */
+    /** Whether token {@code k} lies inside a fixed name that holds a cue word ("right of veto", "projet de résolution"). */
+    private static boolean insideName(Lexicon lexicon, Sentence s, int k) {
+        for (int start = Math.max(0, k - 3); start <= k; start++) {
+            if (start + lexicon.matchAt("NAMES_HOLDING_CUES", s, start) > k) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Modality modality(Language language, Sentence s, TriggerPattern.Match match) {
         Lexicon lexicon = language.lexicon();
         int head = match.head();
@@ -1019,6 +1061,9 @@ final class DiplomaticActionExtractor {
             if (lexicon.endsAt("DECIDED", s, end)) {
                 decidedNearer = true;
             }
+            if (insideName(lexicon, s, k)) {
+                continue; // "son droit de veto", "un projet de résolution": a cue word inside a name is no cue
+            }
             if (lexicon.endsAt("THREAT", s, end)) {
                 return Modality.THREATENED;
             }
@@ -1040,7 +1085,8 @@ final class DiplomaticActionExtractor {
         }
         if (lexicon.is("TO", s.lower(head - 1)) && !lexicon.endsAt("INFINITIVE_DECIDED", s, head - 1)
                 && !decidedBeforeATime(language, s, head - 1)
-                && !lexicon.is("DECISION_NOUNS", s.lower(head - 2)) && !isFrameWord(match, head - 1)) {
+                && !lexicon.is("DECISION_NOUNS", s.lower(head - 2)) && !isFrameWord(match, head - 1)
+                && !insideName(lexicon, s, head - 1)) {
             // "waiting to impose", "reasons to impose", "was needed to suspend": an infinitive no decision governs
             // is an aim or an argument, not a report
             return Modality.PLANNED;
@@ -1051,8 +1097,8 @@ final class DiplomaticActionExtractor {
     /** "sont convenus lundi de soumettre", "decidió ayer llamar": a decision, a day word, then the infinitive's "to". */
     private static boolean decidedBeforeATime(Language language, Sentence s, int to) {
         int k = to - 1;
-        while (k > 0 && to - k <= 2 && language.time().isDayWord(s.lower(k))) {
-            k--;
+        while (k > 0 && to - k <= 3 && (language.time().isDayWord(s.lower(k)) || s.lower(k).equals(","))) {
+            k--; // "ont décidé, mercredi, de suspendre"
         }
         return k < to - 1 && language.lexicon().endsAt("INFINITIVE_DECIDED", s, k + 1);
     }
@@ -1097,6 +1143,13 @@ final class DiplomaticActionExtractor {
         int head = match.head();
         if (isRelativeClause(article, lexicon, s, head)) {
             return true;
+        }
+        int j = head - 1;
+        while (j >= 0 && (lexicon.is("BE", s.lower(j)) || lexicon.is("HAVE", s.lower(j)) || lexicon.is("AUXILIARY", s.lower(j)))) {
+            j--;
+        }
+        if (j < head - 1 && lexicon.is("RELATIVE", s.lower(j)) && s.lower(j - 1).equals("(")) {
+            return true; // "the ambassador (who was recalled for consultations) will stay": an aside is context
         }
         if (lexicon.is("PAST_PERFECT", s.lower(head - 1)) || lexicon.is("PAST_PERFECT", s.lower(head - 2))
                 && lexicon.is("PREVIOUSLY", s.lower(head - 1))) {
@@ -1166,11 +1219,36 @@ final class DiplomaticActionExtractor {
             k--;
         }
         return subject && (lexicon.is("RELATIVE", s.lower(k)) && !s.lower(k - 1).equals(",")
+                && !opensReportedClause(article, lexicon, s, k)
                 || lexicon.is("RESOLUTION", s.lower(k)));
     }
 
+    /**
+     * "said that", "a annoncé lundi que", "the second time that": a "that" or "que" after a reporting verb (a day
+     * word between) or a noun of occasion opens what is reported, not a relative clause about the past.
+     */
+    private static boolean opensReportedClause(ArticleAnalysis article, Lexicon lexicon, Sentence s, int that) {
+        int k = that - 1;
+        for (TimeExpressions.TimeExpression time : article.language.time().find(s, article.text, article.published)) {
+            if (time.to() == that) {
+                k = time.from() - 1; // "said on Monday that", "la deuxième fois cette semaine que"
+            }
+        }
+        while (k > 0 && that - k <= 3 && (article.language.time().isDayWord(s.lower(k)) || lexicon.is("TIME_ON", s.lower(k)))) {
+            k--;
+        }
+        return article.language.isReportingVerb(s.lower(k)) || lexicon.is("OCCASIONS", s.lower(k));
+    }
+
+    /**
+     * A year before the publication's; in an undated article, any action dated by its year alone ("expelled the
+     * ambassador in 2012"): fresh news tells the day, a year alone tells the past.
+     */
     private static boolean isEarlierYear(TimeExpressions.TimeExpression time, LocalDate published) {
-        return published != null && time.date() != null && time.date().getYear() < published.getYear();
+        if (published == null) {
+            return time.date() != null;
+        }
+        return time.date() != null && time.date().getYear() < published.getYear();
     }
 
     private static TimeExpressions.TimeExpression nearestTime(List<TimeExpressions.TimeExpression> times,

@@ -94,8 +94,9 @@ final class TimeExpressions {
     }
 
     /**
-     * The sentence's time expressions. With no publication date, only those that need none are kept: a time told
-     * as earlier ("earlier this year", "days after") and dates that write their year ("in 2016", "5 March 2012").
+     * The sentence's time expressions. With no publication date, only those that need none keep their dates: a time
+     * told as earlier ("earlier this year", "days after") and dates that write their year ("in 2016", "5 March
+     * 2012"); a day that needs one ("on Saturday") is kept undated.
      */
     List<TimeExpression> find(Sentence sentence, String text, LocalDate published) {
         List<TimeExpression> found = new ArrayList<>();
@@ -106,6 +107,13 @@ final class TimeExpressions {
             if (expression != null) {
                 if (published != null || needsNoAnchor(expression)) {
                     found.add(expression);
+                } else if (expression.kind() == Kind.DAY && (!isCalendarDay(sentence, expression)
+                        || sentence.index() < UNDATED_LEAD && !namesAnEventByItsDate(sentence, expression))) {
+                    // "on Saturday", and in the lead "le 23 mars", in an undated article: still one day (a toll of one
+                    // event), only which day is unknown. Further on, a calendar day may be any year's ("Hamas
+                    // attacked Israel on Oct. 7, leaving 1,400 dead"), as is "the attack of 7 October" anywhere.
+                    found.add(new TimeExpression(expression.from(), expression.to(), Kind.DAY, null, null,
+                            expression.text()));
                 }
                 i = expression.to();
             } else {
@@ -113,6 +121,24 @@ final class TimeExpressions {
             }
         }
         return found;
+    }
+
+    /** The sentences of an undated article whose calendar days are taken for the story's own. */
+    private static final int UNDATED_LEAD = 3;
+
+    /** "l'attaque du 7 octobre", "the attack of 7 October": a calendar day after "of" names a past event. */
+    private boolean namesAnEventByItsDate(Sentence sentence, TimeExpression expression) {
+        return lexicon.is("OF", sentence.lower(expression.from() - 1)) && isCalendarDay(sentence, expression);
+    }
+
+    /** "le 23 mars", "Oct. 7", "7 de octubre": a day written with its month, not told relative to today. */
+    private boolean isCalendarDay(Sentence sentence, TimeExpression expression) {
+        for (int k = expression.from(); k < expression.to(); k++) {
+            if (month(sentence.lower(k)) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A stand-in publication day for articles without one; any date resolved against it is dropped. */

@@ -263,4 +263,37 @@ class DiplomaticPhrasingTest {
                     assertThat(a.getCameoCode()).isEqualTo("161");
                 });
     }
+
+    @Test
+    void shouldReadAnActionReportedInAThatClauseAsNewsButNotOneInARelativeClause() {
+        assertThat(actions("The ministry said on Monday that Russia expelled three French diplomats."))
+                .containsExactly(action(DiplomaticActionType.EXPEL_DIPLOMATS, "Russia", "France", Modality.ASSERTED));
+        assertThat(actions("The diplomats that Russia expelled left Moscow on Monday.")).isEmpty();
+    }
+
+    @Test
+    void shouldGiveStatesThatJoinAnActionTheTargetOfTheActionTheyJoin() {
+        assertThat(actions("France expelled the Syrian ambassador on Tuesday. Canada and Australia joined the wave of "
+                + "expulsions.")).containsExactly(
+                action(DiplomaticActionType.EXPEL_DIPLOMATS, "France", "Syria", Modality.ASSERTED),
+                action(DiplomaticActionType.EXPEL_DIPLOMATS, "Canada", "Syria", Modality.ASSERTED),
+                action(DiplomaticActionType.EXPEL_DIPLOMATS, "Australia", "Syria", Modality.ASSERTED));
+        assertThat(actions("Switzerland joined the sanctions against Russia on Monday.")).containsExactly(
+                action(DiplomaticActionType.IMPOSE_SANCTIONS, "Switzerland", "Russia", Modality.ASSERTED));
+    }
+
+    @Test
+    void shouldReadRulersInAStateAndARegionsLeadersAsTheStateAndItsBloc() {
+        assertThat(actions("The military rulers in Niger ordered the expulsion of the French ambassador."))
+                .containsExactly(action(DiplomaticActionType.EXPEL_DIPLOMATS, "Niger", "France", Modality.ASSERTED));
+        assertThat(actions("West African leaders suspended Guinea from the bloc on Sunday.")).containsExactly(action(
+                DiplomaticActionType.SUSPEND_MEMBERSHIP, "Economic Community of West African States", "Guinea",
+                Modality.ASSERTED));
+    }
+
+    @Test
+    void shouldNotTakeADraftResolutionOrTheRightOfVetoForAPlan() {
+        assertThat(actions("Russia used its right of veto against a draft resolution on Syria on Thursday."))
+                .extracting(a -> a.get(3)).containsExactly(Modality.ASSERTED);
+    }
 }

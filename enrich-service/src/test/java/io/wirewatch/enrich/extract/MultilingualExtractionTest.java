@@ -183,4 +183,75 @@ class MultilingualExtractionTest {
         assertThat(ArticleExtractor.readingLanguage("fr-CA")).isEqualTo("fr");
         assertThat(ArticleExtractor.readingLanguage("es-419")).isEqualTo("es");
     }
+
+    /** Classes found on published French and Spanish news, each on sentences written for this test. */
+    @Nested
+    class ClassesFromRealNews {
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                fr | Les dirigeants ouest-africains ont suspendu le Mali de l'organisation régionale.            | SUSPEND_MEMBERSHIP | Economic Community of West African States | Mali
+                fr | Les militaires au pouvoir au Niger ont ordonné l'expulsion de l'ambassadeur de France.     | EXPEL_DIPLOMATS    | Niger                                     | France
+                es | Los militares en el poder en Níger ordenaron la expulsión del embajador de Francia.        | EXPEL_DIPLOMATS    | Niger                                     | France
+                fr | Le ministère a annoncé lundi que la Russie expulse trois diplomates français.              | EXPEL_DIPLOMATS    | Russia                                    | France
+                es | El ministerio dijo el lunes que Rusia expulsa a tres diplomáticos españoles.               | EXPEL_DIPLOMATS    | Russia                                    | Spain
+                fr | C'est la deuxième fois cette semaine que la Russie utilise son droit de veto sur la Syrie. | VETO_RESOLUTION    | Russia                                    |
+                es | Es la segunda vez que Rusia ejerce su derecho de veto en el Consejo de Seguridad.          | VETO_RESOLUTION    | Russia                                    |
+                """)
+        void shouldReadTheClass(String language, String text, DiplomaticActionType action, String actor, String target) {
+            DiplomaticAction found = single(language, text);
+            assertThat(found.getAction()).isEqualTo(action);
+            assertThat(found.getActor()).isEqualTo(actor);
+            assertThat(found.getTarget()).isEqualTo(target);
+            assertThat(found.getModality()).as("'que' after a reporting verb or 'la deuxième fois' opens news; "
+                    + "'droit de veto' is no 'droit de' of possibility").isEqualTo(Modality.ASSERTED);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                fr | La France a expulsé lundi l'ambassadrice syrienne. Le Canada, l'Australie et les États-Unis participent à cette vague d'expulsions.
+                es | Francia expulsó el lunes a la embajadora siria. Canadá, Australia y Estados Unidos se sumaron a la ola de expulsiones.
+                """)
+        void shouldGiveThoseWhoJoinAnActionItsTarget(String language, String text) {
+            assertThat(actions(language, text)).extracting(DiplomaticAction::getActor, DiplomaticAction::getTarget)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("France", "Syria"),
+                            org.assertj.core.groups.Tuple.tuple("Canada", "Syria"),
+                            org.assertj.core.groups.Tuple.tuple("Australia", "Syria"),
+                            org.assertj.core.groups.Tuple.tuple("United States", "Syria"));
+        }
+
+        @Test
+        void shouldTellAnActionDatedByItsYearAloneInAnUndatedArticleAsThePast() {
+            List<DiplomaticAction> found = EXTRACTOR.extract(
+                    "La Syrie rouvrira son ambassade. La Tunisie avait rompu avec Damas et a expulsé l'ambassadeur de Syrie en 2012.",
+                    null, "Test Wire", "fr").diplomaticActions();
+            assertThat(found).filteredOn(a -> a.getAction() == DiplomaticActionType.EXPEL_DIPLOMATS)
+                    .singleElement().satisfies(a -> assertThat(a.getModality()).isEqualTo(Modality.BACKGROUND));
+        }
+
+        @Test
+        void shouldPlaceATollAtTheVillagesAttackedNotWhereItWasAnnouncedNorAtALandmarkOrAMayorsTown() {
+            String text = "Au Mali, au moins 130 personnes ont été tuées samedi. Le maire de la ville de Bankass a "
+                    + "confirmé le bilan. Des hommes armés ont attaqué les localités d'Ogossagou et de Welingara, non "
+                    + "loin de Bankass, dans la nuit. Dans un communiqué samedi soir à New York, l'ONU a évoqué un "
+                    + "bilan dépassant les 130 morts.";
+            List<CasualtyFigure> killed = EXTRACTOR.extract(text, null, "Test Wire", "fr").casualtyFigures().stream()
+                    .filter(f -> f.getKind() == CasualtyKind.KILLED).toList();
+            assertThat(killed).isNotEmpty().allSatisfy(f -> {
+                assertThat(f.getPlace()).isEqualTo("Ogossagou");
+                assertThat(f.getPeriod()).as("a day without a publication date is still one day")
+                        .isEqualTo(CasualtyPeriod.DAY);
+                assertThat(f.getEventDate()).isNull();
+            });
+        }
+
+        @Test
+        void shouldPlaceATollWhoseSentenceNamesNoPlaceAtTheVillageNamedNext() {
+            String text = "Le gouvernement malien confirme la mort de 95 personnes dans l'attaque d'un village du "
+                    + "centre du pays. L'assaut a eu lieu lundi dans le village de Sobame Da, dans la commune de "
+                    + "Sangha, dans la région de Mopti.";
+            assertThat(figures("fr", text)).filteredOn(f -> f.getKind() == CasualtyKind.KILLED).singleElement()
+                    .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Sobame Da"));
+        }
+    }
 }

@@ -99,4 +99,31 @@ class PlaceAndTollTest {
         assertThat(killed("The toll since Oct 7 passed 1,200 in the camp.")).extracting(CasualtyFigure::getCount)
                 .containsExactly(1200);
     }
+
+    @Test
+    void shouldNotPlaceATollWhereAStatementWasGivenNorAtALandmark() {
+        List<CasualtyFigure> figures = killed("Gunmen killed at least 40 people on Sunday in Seytenga, a town in "
+                + "Burkina Faso's Seno province, not far from Dori. In a statement in Geneva on Monday, the United "
+                + "Nations said 43 people had died in the attack.");
+        assertThat(figures).isNotEmpty().allSatisfy(f -> assertThat(f.getPlace()).isEqualTo("Seytenga"));
+    }
+
+    @Test
+    void shouldCountARangeOnceAtItsLowEnd() {
+        assertThat(killed("Between 100 and 200 people were killed in Djibo, Burkina Faso, on Saturday."))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.getCount()).isEqualTo(100);
+                    assertThat(f.getBound()).isEqualTo(CountBound.AT_LEAST);
+                });
+    }
+
+    @Test
+    void shouldPutTheEstimateThatFollowsAVagueFigureOnIt() {
+        assertThat(killed("The attack in Djibo, Burkina Faso, on Saturday caused dozens of deaths, estimated at "
+                + "between 100 and 200, according to local sources.")).singleElement().satisfies(f -> {
+                    assertThat(f.getCount()).isEqualTo(100);
+                    assertThat(f.getBound()).isEqualTo(CountBound.AT_LEAST);
+                    assertThat(f.getPlace()).isEqualTo("Djibo");
+                });
+    }
 }
