@@ -77,6 +77,9 @@ final class DiplomaticActionExtractor {
             List<TimeExpressions.TimeExpression> times = article.language.time().find(sentence, article.text, article.published);
             for (TriggerTable.Found trigger : triggers) {
                 List<ArticleEntity> actors = actors(article, sentence, trigger, found);
+                if (actors.isEmpty() && trigger.trigger().action() == DiplomaticActionType.RECALL_AMBASSADOR) {
+                    actors = recalledEnvoysState(article, sentence, trigger.match());
+                }
                 if (actors.isEmpty()) {
                     continue;
                 }
@@ -230,6 +233,24 @@ final class DiplomaticActionExtractor {
                         .map(body -> vocabulary.decidedBy(body, article)).distinct().toList();
             }
         };
+    }
+
+    /**
+     * "el Gobierno decidió llamar en consulta al embajador tico en Managua": a state recalls only its own envoy, so
+     * when the subject names no state, the recalled envoy's demonym does.
+     */
+    private static List<ArticleEntity> recalledEnvoysState(ArticleAnalysis article, Sentence s, TriggerPattern.Match match) {
+        Lexicon lexicon = article.language.lexicon();
+        for (int k = match.from(); k < Math.min(s.size(), match.to() + 6); k++) {
+            if (!lexicon.is("AMBASSADOR", s.lower(k)) && !lexicon.is("EMBASSY", s.lower(k))) {
+                continue; // "ha llamado a consultas a la embajada española en Buenos Aires": its head of mission
+            }
+            Mention demonym = demonymsFollow(lexicon) ? article.mentionAt(s.index(), k + 1) : article.mentionAt(s.index(), k - 1);
+            if (demonym != null && demonym.kind() == Mention.Kind.DEMONYM && demonym.entity().type == EntityType.COUNTRY) {
+                return List.of(demonym.entity());
+            }
+        }
+        return List.of();
     }
 
     /** The subject of the head (see {@link #subjectActors}). */

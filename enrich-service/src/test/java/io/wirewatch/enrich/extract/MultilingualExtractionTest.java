@@ -197,6 +197,8 @@ class MultilingualExtractionTest {
                 es | El ministerio dijo el lunes que Rusia expulsa a tres diplomáticos españoles.               | EXPEL_DIPLOMATS    | Russia                                    | Spain
                 fr | C'est la deuxième fois cette semaine que la Russie utilise son droit de veto sur la Syrie. | VETO_RESOLUTION    | Russia                                    |
                 es | Es la segunda vez que Rusia ejerce su derecho de veto en el Consejo de Seguridad.          | VETO_RESOLUTION    | Russia                                    |
+                es | El Gobierno decidió llamar en consulta al embajador costarricense en Managua.               | RECALL_AMBASSADOR  | Costa Rica                                | Nicaragua
+                es | El ministro anunció que ha llamado a consultas a la embajadora española en Buenos Aires.    | RECALL_AMBASSADOR  | Spain                                     | Argentina
                 """)
         void shouldReadTheClass(String language, String text, DiplomaticActionType action, String actor, String target) {
             DiplomaticAction found = single(language, text);
