@@ -222,7 +222,12 @@ final class DiplomaticActionExtractor {
         List<ArticleEntity> fromSlot = match.actorFrom() >= 0 ? entitiesIn(article, s, match.actorFrom(), match.actorTo(), true) : List.of();
         return switch (trigger.trigger().actorRole()) {
             case SUBJECT -> !fromSlot.isEmpty() ? fromSlot : subjectOfHead(article, s, match.head(), countriesOnly, earlier);
-            case PASSIVE -> passiveAgent(article, s, match, earlier);
+            case PASSIVE -> {
+                // "the Israeli ambassador in Madrid was recalled": by Israel, whose envoy it is, not by its host
+                List<ArticleEntity> own = trigger.trigger().action() == DiplomaticActionType.RECALL_AMBASSADOR
+                        ? recalledEnvoysState(article, s, match) : List.of();
+                yield own.isEmpty() ? passiveAgent(article, s, match, earlier) : own;
+            }
             case POSSESSOR -> possessor(article, s, match, countriesOnly, earlier);
             case BLOC -> {
                 List<ArticleEntity> subject = subjectOfHead(article, s, match.head(), false, earlier);
@@ -248,6 +253,10 @@ final class DiplomaticActionExtractor {
             Mention demonym = demonymsFollow(lexicon) ? article.mentionAt(s.index(), k + 1) : article.mentionAt(s.index(), k - 1);
             if (demonym != null && demonym.kind() == Mention.Kind.DEMONYM && demonym.entity().type == EntityType.COUNTRY) {
                 return List.of(demonym.entity());
+            }
+            Mention of = lexicon.is("OF", s.lower(k + 1)) ? article.mentionAt(s.index(), k + 2) : null;
+            if (of != null && of.from() == k + 2 && of.entity().type == EntityType.COUNTRY) {
+                return List.of(of.entity()); // "la embajadora de España en Buenos Aires"
             }
         }
         return List.of();

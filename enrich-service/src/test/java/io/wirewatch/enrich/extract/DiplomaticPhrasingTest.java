@@ -296,4 +296,12 @@ class DiplomaticPhrasingTest {
         assertThat(actions("Russia used its right of veto against a draft resolution on Syria on Thursday."))
                 .extracting(a -> a.get(3)).containsExactly(Modality.ASSERTED);
     }
+
+    @Test
+    void shouldGiveARecalledEnvoyToItsOwnStateNotToItsHost() {
+        assertThat(actions("The ministry said the Israeli ambassador in Madrid was recalled for consultations."))
+                .containsExactly(action(DiplomaticActionType.RECALL_AMBASSADOR, "Israel", "Spain", Modality.ASSERTED));
+        assertThat(actions("The government recalled the ambassador of Spain in Caracas.")).containsExactly(
+                action(DiplomaticActionType.RECALL_AMBASSADOR, "Spain", "Venezuela", Modality.ASSERTED));
+    }
 }

@@ -199,6 +199,8 @@ class MultilingualExtractionTest {
                 es | Es la segunda vez que Rusia ejerce su derecho de veto en el Consejo de Seguridad.          | VETO_RESOLUTION    | Russia                                    |
                 es | El Gobierno decidió llamar en consulta al embajador costarricense en Managua.               | RECALL_AMBASSADOR  | Costa Rica                                | Nicaragua
                 es | El ministro anunció que ha llamado a consultas a la embajadora española en Buenos Aires.    | RECALL_AMBASSADOR  | Spain                                     | Argentina
+                es | El ministro ha llamado a consultas a la embajadora de España en Buenos Aires.               | RECALL_AMBASSADOR  | Spain                                     | Argentina
+                es | El embajador peruano en Chile fue llamado a consultas.                                      | RECALL_AMBASSADOR  | Peru                                      | Chile
                 """)
         void shouldReadTheClass(String language, String text, DiplomaticActionType action, String actor, String target) {
             DiplomaticAction found = single(language, text);
