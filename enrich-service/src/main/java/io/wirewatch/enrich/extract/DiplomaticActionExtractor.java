@@ -247,6 +247,9 @@ final class DiplomaticActionExtractor {
     private static List<ArticleEntity> recalledEnvoysState(ArticleAnalysis article, Sentence s, TriggerPattern.Match match) {
         Lexicon lexicon = article.language.lexicon();
         for (int k = match.from(); k < Math.min(s.size(), match.to() + 6); k++) {
+            if (lexicon.is("EXPEL", s.lower(k)) || lexicon.is("ORDER", s.lower(k))) {
+                return List.of(); // "retira la orden de expulsar a diplomáticos de Estados Unidos": not its envoys
+            }
             if (!lexicon.is("AMBASSADOR", s.lower(k)) && !lexicon.is("EMBASSY", s.lower(k))) {
                 continue; // "ha llamado a consultas a la embajada española en Buenos Aires": its head of mission
             }

@@ -225,6 +225,12 @@ class MultilingualExtractionTest {
         }
 
         @Test
+        void shouldNotReadWithdrawingAnOrderToExpelEnvoysAsARecall() {
+            assertThat(actions("es", "Maduro recapacita y retira la orden de expulsar a diplomáticos de Estados Unidos."))
+                    .noneMatch(a -> a.getAction() == DiplomaticActionType.RECALL_AMBASSADOR);
+        }
+
+        @Test
         void shouldTellAnActionDatedByItsYearAloneInAnUndatedArticleAsThePast() {
             List<DiplomaticAction> found = EXTRACTOR.extract(
                     "La Syrie rouvrira son ambassade. La Tunisie avait rompu avec Damas et a expulsé l'ambassadeur de Syrie en 2012.",
