@@ -363,7 +363,14 @@ public final class EmbeddedKafka implements AutoCloseable {
             NodeSpec spec = requireNode(nodeId);
             Properties props = brokerProperties(spec);
             format(spec, props);
-            running.put(nodeId, childJvmNodes.contains(nodeId) ? ChildJvmNode.start(spec, props) : InProcessNode.start(props));
+            if (childJvmNodes.contains(nodeId)) {
+                running.put(nodeId, ChildJvmNode.start(spec, props));
+            } else {
+                InProcessNode node = new InProcessNode(props);
+                // Known before it starts, so that close() shuts down a node whose start failed half way.
+                running.put(nodeId, node);
+                node.start(specs.size() > 1);
+            }
         }
         // Awaited together: a node of a multi-node quorum serves no client until a majority of controllers runs.
         List<CompletableFuture<Void>> ready = nodeIds.stream()
@@ -576,27 +583,33 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final class InProcessNode implements RunningNode {
         private final KafkaRaftServer server;
+        private final String nodeId;
         private volatile Throwable failure;
 
-        private InProcessNode(KafkaRaftServer server) {
-            this.server = server;
+        private InProcessNode(Properties props) {
+            this.server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
+            this.nodeId = props.getProperty("node.id");
         }
 
-        static InProcessNode start(Properties props) {
-            InProcessNode node = new InProcessNode(new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM));
+        void start(boolean inQuorum) {
+            if (!inQuorum) {
+                // A lone node starts on the caller's thread, which sees its failure (a port taken) at once: on a
+                // thread of its own the failing broker's shutdown took a minute before startup() gave up.
+                server.startup();
+                return;
+            }
             // startup() of a node in a quorum blocks until a majority of controllers runs, which may be the nodes
             // started after this one: so it runs on a thread of its own, and readiness is awaited for all at once.
             Thread starter = new Thread(() -> {
                 try {
-                    node.server.startup();
+                    server.startup();
                 } catch (RuntimeException e) {
-                    node.failure = e;
+                    failure = e;
                     LOG.debug("Kafka node did not start", e); // rethrown by the readiness check
                 }
-            }, "kafka-node-" + props.getProperty("node.id") + "-startup");
+            }, "kafka-node-" + nodeId + "-startup");
             starter.setDaemon(true);
             starter.start();
-            return node;
         }
 
         @Override
