@@ -25,7 +25,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *   <li>{@code ALERT_NOVELTY_WINDOW_DAYS} (30), {@code ALERT_SPIKE_MIN} (20), {@code ALERT_SPIKE_FACTOR} (3),
  *       {@code ALERT_BASELINE_DAYS} (7): the rules, see {@link RuleSettings}.</li>
  *   <li>{@code WIREWATCH_TOPIC_PREFIX} (empty): prefix of every topic name.</li>
- *   <li>{@code ALERT_REPLICATION_FACTOR} (1): of the internal (changelog, repartition) topics.</li>
+ *   <li>{@code ALERT_REPLICATION_FACTOR} (1): of the internal (changelog, repartition) topics; -1 takes the brokers'
+ *       {@code default.replication.factor} (what the compose file sets: 1 on one broker, 3 on the cluster).</li>
  *   <li>{@code ALERT_COMMIT_INTERVAL_MS} (50): how often the exactly-once transaction commits; alert-service has two
  *       stages (before and after the repartition), so an alert can wait up to two intervals (see
  *       {@link StreamsLatency}).</li>
@@ -47,6 +48,8 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
     public static final String ENV_TOPIC_PREFIX = "WIREWATCH_TOPIC_PREFIX";
     public static final String ENV_REPLICATION_FACTOR = "ALERT_REPLICATION_FACTOR";
     public static final String ENV_COMMIT_INTERVAL_MS = "ALERT_COMMIT_INTERVAL_MS";
+    /** Kafka Streams' own value for "whatever the brokers' {@code default.replication.factor} is". */
+    public static final int BROKER_DEFAULT_REPLICATION = -1;
 
     public static final String DEFAULT_APPLICATION_ID = "wirewatch-alert";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -67,8 +70,9 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
         if (advertisedHost == null || advertisedHost.isBlank()) {
             throw new IllegalArgumentException(ENV_ADVERTISED_HOST + " must not be empty");
         }
-        if (replicationFactor < 1) {
-            throw new IllegalArgumentException(ENV_REPLICATION_FACTOR + " must be at least 1, was " + replicationFactor);
+        if (replicationFactor < 1 && replicationFactor != BROKER_DEFAULT_REPLICATION) {
+            throw new IllegalArgumentException(ENV_REPLICATION_FACTOR + " must be at least 1, or -1 for the broker's default, was "
+                    + replicationFactor);
         }
         topicPrefix = topicPrefix == null ? "" : topicPrefix;
         Objects.requireNonNull(commitInterval, "commitInterval");
@@ -134,6 +138,12 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
     public AlertConfig withHttpPort(int port) {
         return new AlertConfig(cluster, applicationId, numStreamThreads, stateDir, advertisedHost, port, rules, topicPrefix,
                 replicationFactor, commitInterval);
+    }
+
+    /** Replication of the changelog and repartition topics: 3 on a three-broker cluster, so state outlives a broker. */
+    public AlertConfig withReplicationFactor(int factor) {
+        return new AlertConfig(cluster, applicationId, numStreamThreads, stateDir, advertisedHost, httpPort, rules,
+                topicPrefix, factor, commitInterval);
     }
 
     public AlertConfig withRules(RuleSettings settings) {

@@ -107,6 +107,15 @@ class AlertConfigTest {
             "ssl.truststore.password", "changeit");
 
     @Test
+    void shouldLeaveTheReplicationOfItsTopicsToTheBrokersWhenAskedWithMinusOne() {
+        AlertConfig config = AlertConfig.fromEnvironment(Map.of("ALERT_REPLICATION_FACTOR", "-1"));
+
+        assertThat(config.streamsProperties()).containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+        assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_REPLICATION_FACTOR", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_REPLICATION_FACTOR");
+    }
+
+    @Test
     void shouldNameTheBadVariable() {
         assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_SPIKE_MIN", "twenty")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_SPIKE_MIN");

@@ -26,7 +26,9 @@ import org.apache.kafka.streams.StreamsConfig;
  *       {@code articles.raw};</li>
  *   <li>{@code ENRICH_STATE_DIR} (default: Kafka Streams' own, under java.io.tmpdir): the state directory; the
  *       topology is stateless, but Streams still keeps its lock and checkpoint files there;</li>
- *   <li>{@code ENRICH_REPLICATION_FACTOR} (default 1): replication of the internal topics Streams creates;</li>
+ *   <li>{@code ENRICH_REPLICATION_FACTOR} (default 1): replication of the internal topics Streams creates; -1 takes
+ *       the brokers' {@code default.replication.factor} (what the compose file sets, so one value serves one broker
+ *       and three);</li>
  *   <li>{@code ENRICH_COMMIT_INTERVAL_MS} (default 50): how often the exactly-once transaction commits, which is
  *       how long an enriched article can wait before readers see it (see {@link StreamsLatency});</li>
  *   <li>{@code WIREWATCH_TOPIC_PREFIX} (default empty): prepended to every topic name;</li>
@@ -47,6 +49,8 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
     public static final String ENV_NUM_STREAM_THREADS = "ENRICH_NUM_STREAM_THREADS";
     public static final String ENV_STATE_DIR = "ENRICH_STATE_DIR";
     public static final String ENV_REPLICATION_FACTOR = "ENRICH_REPLICATION_FACTOR";
+    /** Kafka Streams' own value for "whatever the brokers' {@code default.replication.factor} is". */
+    public static final int BROKER_DEFAULT_REPLICATION = -1;
     public static final String ENV_COMMIT_INTERVAL_MS = "ENRICH_COMMIT_INTERVAL_MS";
     public static final String ENV_TOPIC_PREFIX = "WIREWATCH_TOPIC_PREFIX";
     public static final String ENV_DEAD_LETTER_MAX_BYTES = "DEAD_LETTER_MAX_BYTES";
@@ -79,8 +83,8 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
         if (numStreamThreads < 1 || numStreamThreads > MAX_STREAM_THREADS) {
             throw invalid(ENV_NUM_STREAM_THREADS, numStreamThreads, "between 1 and " + MAX_STREAM_THREADS);
         }
-        if (replicationFactor < 1 || replicationFactor > Short.MAX_VALUE) {
-            throw invalid(ENV_REPLICATION_FACTOR, replicationFactor, "at least 1");
+        if ((replicationFactor < 1 && replicationFactor != BROKER_DEFAULT_REPLICATION) || replicationFactor > Short.MAX_VALUE) {
+            throw invalid(ENV_REPLICATION_FACTOR, replicationFactor, "at least 1, or -1 for the broker's default");
         }
         if (commitInterval.isNegative() || commitInterval.isZero()) {
             throw invalid(ENV_COMMIT_INTERVAL_MS, commitInterval.toMillis(), "a positive number of milliseconds");
@@ -149,6 +153,12 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
     public EnrichConfig withDeadLetterMaxBytes(int maxBytes) {
         return new EnrichConfig(cluster, applicationId, numStreamThreads, stateDir, replicationFactor, commitInterval,
                 topicPrefix, maxBytes, healthPort);
+    }
+
+    /** Replication of the internal topics Streams creates: 3 on a three-broker cluster. */
+    public EnrichConfig withReplicationFactor(int factor) {
+        return new EnrichConfig(cluster, applicationId, numStreamThreads, stateDir, factor, commitInterval,
+                topicPrefix, deadLetterMaxBytes, healthPort);
     }
 
     public EnrichConfig withHealthPort(int port) {

@@ -137,6 +137,15 @@ class EnrichConfigTest {
     }
 
     @Test
+    void shouldLeaveTheReplicationOfItsTopicsToTheBrokersWhenAskedWithMinusOne() {
+        EnrichConfig config = EnrichConfig.fromEnvironment(with("ENRICH_REPLICATION_FACTOR", "-1"));
+
+        assertThat(config.streamsProperties()).containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+        assertThatThrownBy(() -> EnrichConfig.fromEnvironment(with("ENRICH_REPLICATION_FACTOR", "-2")))
+                .hasMessageContaining("ENRICH_REPLICATION_FACTOR");
+    }
+
+    @Test
     void shouldRejectOutOfRangeValuesNamingTheVariable() {
         assertThatThrownBy(() -> EnrichConfig.fromEnvironment(with("ENRICH_NUM_STREAM_THREADS", "0")))
                 .hasMessageContaining("ENRICH_NUM_STREAM_THREADS");

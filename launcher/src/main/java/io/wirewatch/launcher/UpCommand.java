@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -73,8 +74,13 @@ public final class UpCommand implements Callable<Integer> {
             description = "Port of ingest's POST /articles; 0 = any free port, -1 turns it off (default: ${DEFAULT-VALUE}).")
     int ingestPort;
 
-    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Broker port; 0 = any free port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
+            description = "Broker port (with --brokers 3 the first of three: 9092, 9093, 9094); 0 = any free ports (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
+
+    @Option(names = "--brokers", paramLabel = "1|3", defaultValue = "1",
+            description = "Kafka nodes in this JVM: 1, or 3 for the production shape (replication 3, min.insync.replicas 2) (default: ${DEFAULT-VALUE}).")
+    int brokers;
 
     @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8081",
             description = "Schema registry port; 0 = any free port (default: ${DEFAULT-VALUE}).")
@@ -110,14 +116,24 @@ public final class UpCommand implements Callable<Integer> {
         if (partitions < 1) {
             throw CliError.usage("--partitions must be at least 1, was " + partitions);
         }
+        if (brokers != 1 && brokers != 3) {
+            throw CliError.usage("--brokers must be 1 or 3, was " + brokers);
+        }
         if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw CliError.usage("--data-dir " + dataDir + " is not a directory");
         }
-        ListenPort kafkaListener = new ListenPort("--kafka-port", kafkaPort, "the Kafka broker", null);
+        List<ListenPort> kafkaListeners = new ArrayList<>();
+        for (int node = 0; node < brokers; node++) {
+            // A fixed --kafka-port P gives the nodes P, P+1, P+2: each must be free, and named if it is not.
+            kafkaListeners.add(new ListenPort("--kafka-port", kafkaPort == 0 ? 0 : kafkaPort + node,
+                    node == 0 ? "the Kafka broker" : "Kafka node " + (node + 1), null));
+        }
         ListenPort registryListener = new ListenPort("--registry-port", registryPort, "the schema registry", null);
         ListenPort alertListener = new ListenPort("--port", port, "the alert page", null);
         ListenPort ingestListener = new ListenPort("--ingest-port", ingestPort, "ingest's POST /articles", "turns it off");
-        requireFree(List.of(kafkaListener, registryListener, alertListener, ingestListener));
+        List<ListenPort> listeners = new ArrayList<>(kafkaListeners);
+        listeners.addAll(List.of(registryListener, alertListener, ingestListener));
+        requireFree(listeners);
 
         Deque<AutoCloseable> running = new ArrayDeque<>();
         AlertsFile alertsFile;
@@ -142,17 +158,22 @@ public final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             long started = System.nanoTime();
-            EmbeddedStack stack = listening(List.of(kafkaListener, registryListener), () -> EmbeddedStack.start(stackOptions()));
+            List<ListenPort> stackListeners = new ArrayList<>(kafkaListeners);
+            stackListeners.add(registryListener);
+            EmbeddedStack stack = listening(stackListeners, () -> EmbeddedStack.start(stackOptions()));
             running.push(stack);
             ClusterConfig cluster = stack.clusterConfig();
             Topics topics = Topics.create(cluster.serdeConfig());
             stack.createTopics(partitions, Topics.TOPIC_CONFIGS, topics.all().stream().map(Topic::name).toArray(String[]::new));
             Path state = dataDir != null ? dataDir.resolve("state") : Files.createTempDirectory("wirewatch-state");
 
-            EnrichConfig enrichConfig = EnrichConfig.defaults(staticMember(cluster, "enrich")).withStateDir(state.resolve("enrich"));
+            // Streams' own topics (alert's changelogs and repartitions) replicated like the cluster's: 3 on 3 brokers.
+            int replication = stack.kafka().replicationFactor();
+            EnrichConfig enrichConfig = EnrichConfig.defaults(staticMember(cluster, "enrich")).withStateDir(state.resolve("enrich"))
+                    .withReplicationFactor(replication);
             running.push(EnrichService.start(enrichConfig));
             AlertConfig alertConfig = AlertConfig.defaults(staticMember(cluster, "alert")).withStateDir(state.resolve("alert"))
-                    .withHttpPort(port);
+                    .withHttpPort(port).withReplicationFactor(replication);
             AlertService alerts = listening(List.of(alertListener), () -> AlertService.start(alertConfig));
             running.push(alerts);
             AlertPrinter printer = new AlertPrinter(cluster, topics.alerts(), out,
@@ -207,7 +228,8 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     private EmbeddedStack.Options stackOptions() {
-        EmbeddedStack.Options options = EmbeddedStack.Options.defaults().withKafkaPort(kafkaPort).withRegistryPort(registryPort);
+        EmbeddedStack.Options options = EmbeddedStack.Options.defaults().withKafkaPort(kafkaPort).withRegistryPort(registryPort)
+                .withBrokers(brokers);
         return dataDir == null ? options : options.withDataDir(dataDir.resolve("kafka"));
     }
 

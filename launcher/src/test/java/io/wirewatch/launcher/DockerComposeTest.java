@@ -252,6 +252,80 @@ class DockerComposeTest {
     }
 
     @Test
+    void shouldRunThreeBrokersWithReplicationThreeAndMinInsyncTwoInTheClusterProfile() {
+        // Given the cluster profile's brokers
+        List<String> nodes = List.of("kafka-1", "kafka-2", "kafka-3");
+        Set<String> clusterIds = new java.util.HashSet<>();
+        Set<String> voters = new java.util.HashSet<>();
+        Set<String> nodeIds = new java.util.HashSet<>();
+        for (String node : nodes) {
+            Map<String, Object> service = map(services.get(node));
+            Map<String, String> env = environment(node);
+            // Then each is a broker and a controller of the one three-voter quorum, in profile "cluster" only
+            assertThat(service.get("profiles")).as("profiles of %s", node).asList().containsExactly("cluster");
+            assertThat(env.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+            nodeIds.add(env.get("KAFKA_NODE_ID"));
+            voters.add(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"));
+            clusterIds.add(env.get("CLUSTER_ID"));
+            assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+                    .contains(env.get("KAFKA_NODE_ID") + "@" + service.get("hostname") + ":9093");
+            assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).contains("PLAINTEXT://" + service.get("hostname") + ":9092");
+            // and with the production settings: replication 3 everywhere, min.insync.replicas 2, no unclean election
+            assertThat(env).as("settings of %s", node)
+                    .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+                    .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "2")
+                    .containsEntry("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR", "2")
+                    .containsEntry("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE", "false")
+                    .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+            // and reachable as "kafka", the name every client and the topic-init container dial
+            Map<String, Object> network = map(map(service.get("networks")).get("default"));
+            assertThat(network.get("aliases")).asList().contains("kafka");
+            assertThat(healthcheck(node)).contains("kafka-broker-api-versions.sh");
+        }
+        assertThat(nodeIds).containsExactlyInAnyOrder("1", "2", "3");
+        assertThat(voters).hasSize(1);
+        assertThat(voters.iterator().next().split(",")).hasSize(3);
+        assertThat(clusterIds).hasSize(1);
+        // and the single broker is the default profile's, chosen by .env, which --profile cluster replaces
+        assertThat(map(services.get("kafka")).get("profiles")).asList().containsExactly("single");
+        assertThat(dotEnv()).containsEntry("COMPOSE_PROFILES", "single");
+    }
+
+    @Test
+    void shouldStartOnWhicheverBrokersTheProfileRunsAndReplicateAsTheyDo() {
+        // Given the services that need Kafka before they start
+        for (String service : List.of("schema-registry", "topic-init")) {
+            Map<String, Object> dependencies = dependsOn(service);
+            // Then they wait for each broker of either profile, none of which is required (only one profile runs)
+            assertThat(dependencies).as(service).containsKeys("kafka", "kafka-1", "kafka-2", "kafka-3");
+            dependencies.values().forEach(condition -> assertThat(map(condition)).containsEntry("required", false)
+                    .containsEntry("condition", "service_healthy"));
+        }
+        // And topics, Streams' own included, take the brokers' replication: 1 on one broker, 3 on the cluster
+        assertThat(String.valueOf(map(services.get("topic-init")).get("command"))).doesNotContain("--replication-factor");
+        assertThat(EnrichConfig.fromEnvironment(environment("enrich-service")).replicationFactor())
+                .isEqualTo(EnrichConfig.BROKER_DEFAULT_REPLICATION);
+        assertThat(AlertConfig.fromEnvironment(environment("alert-service")).replicationFactor())
+                .isEqualTo(AlertConfig.BROKER_DEFAULT_REPLICATION);
+        assertThat(environment("kafka").getOrDefault("KAFKA_DEFAULT_REPLICATION_FACTOR", "1")).isEqualTo("1");
+    }
+
+    /** The variables of the repository's .env, which docker compose reads before the compose file. */
+    private static Map<String, String> dotEnv() {
+        try {
+            return Files.readAllLines(ROOT.resolve(".env")).stream().map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.split("=", 2)).collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
+        } catch (IOException e) {
+            throw new AssertionError("no .env beside docker-compose.yml", e);
+        }
+    }
+
+    @Test
     void shouldReadSeriesSelectorsOutOfPromQl() {
         // Given a query with functions, a grouping, a range, a number and label matchers of every kind
         String expr = "histogram_quantile(0.99, sum by (le, job) (rate(latency_bucket{job=~\"a|b\", topic!~\".*_.*\"}[5m])))"

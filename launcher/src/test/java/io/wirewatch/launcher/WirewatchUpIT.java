@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +85,48 @@ class WirewatchUpIT {
         // Later reports corroborate: the GCC alert ends with sources from more than one outlet
         JsonNode lastGcc = alerts.stream().filter(diplomatic("Gulf Cooperation Council")).reduce((a, b) -> b).orElseThrow();
         assertThat(lastGcc.path("sources").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    @Timeout(240)
+    void shouldRunTheSeedsOnThreeBrokersWithEveryPartitionAndAlertStateOnAllThree() throws Exception {
+        // Given the seeds, free ports and a kept data directory
+        Path alertsFile = work.resolve("alerts.jsonl");
+        Path data = work.resolve("data");
+        UpCommand up = new UpCommand();
+        up.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        // When the pipeline runs on three brokers until it is idle
+        int exit = new CommandLine(up).execute("--brokers", "3", "--replay", "../seeds", "--speed", "max",
+                "--exit-when-idle", "--alerts-out", alertsFile.toString(), "--kafka-port", "0", "--registry-port", "0",
+                "--port", "0", "--ingest-port", "-1", "--data-dir", data.toString());
+
+        // Then the seeds raised their alerts, once each
+        assertThat(exit).isZero();
+        List<JsonNode> news = new ArrayList<>();
+        for (String line : Files.readAllLines(alertsFile)) {
+            JsonNode alert = JSON.readTree(line);
+            if (alert.path("status").asText().equals("NEW")) {
+                news.add(alert);
+            }
+        }
+        assertThat(news).filteredOn(diplomatic("Gulf Cooperation Council")).hasSize(1);
+        assertThat(news.stream().map(a -> a.path("id").asText()).distinct().count()).isEqualTo(news.size());
+
+        // And each broker's log directory holds a replica of every partition: Wirewatch's topics, alert-service's
+        // changelogs, the consumer offsets and the registry's schemas (replication 3 on three brokers)
+        List<Set<String>> replicas = new ArrayList<>();
+        for (int node = 1; node <= 3; node++) {
+            try (Stream<Path> dirs = Files.list(data.resolve("kafka").resolve("node-" + node).resolve("kafka-logs"))) {
+                replicas.add(dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString())
+                        .filter(name -> name.matches(".+-[0-9]+")).collect(Collectors.toSet()));
+            }
+        }
+        assertThat(replicas.get(0)).contains("articles.raw-0", "articles.raw-1", "articles.enriched-0", "alerts-1",
+                "_schemas-0", "__consumer_offsets-0", "__transaction_state-0")
+                .anyMatch(name -> name.startsWith("wirewatch-alert-") && name.contains("-changelog-"));
+        assertThat(replicas.get(1)).isEqualTo(replicas.get(0));
+        assertThat(replicas.get(2)).isEqualTo(replicas.get(0));
     }
 
     private static Predicate<JsonNode> diplomatic(String actor) {

@@ -8,6 +8,7 @@ import io.wirewatch.platform.serde.AvroSerdeConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,11 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     public static EmbeddedStack start(Options options) {
-        EmbeddedKafka.Options kafkaOptions = EmbeddedKafka.Options.defaults().withPort(options.kafkaPort());
+        EmbeddedKafka.Options kafkaOptions = EmbeddedKafka.Options.defaults().withPort(options.kafkaPort())
+                .withBrokers(options.brokers());
+        for (int node : options.nodesInChildJvm()) {
+            kafkaOptions = kafkaOptions.withNodeInChildJvm(node);
+        }
         if (options.dataDir() != null) {
             kafkaOptions = kafkaOptions.withDataDir(options.dataDir());
         }
@@ -82,18 +87,19 @@ public final class EmbeddedStack implements AutoCloseable {
         return new ClusterConfig(bootstrapServers, registryUrl, Map.of(), serde);
     }
 
-    /** Creates the topics that do not exist yet (replication factor 1) and waits until all have leaders. */
+    /** Creates the topics that do not exist yet (the cluster's replication factor) and waits until all have leaders. */
     public void createTopics(int partitions, String... names) {
         try (TopicAdmin admin = TopicAdmin.connect(kafka.clientProperties())) {
             admin.createTopics(partitions, names);
         }
     }
 
-    /** Creates topics (replication 1, a single node) with topic-level configs such as {@code retention.ms}. */
+    /** Creates topics (the cluster's replication factor) with topic-level configs such as {@code retention.ms}. */
     public void createTopics(int partitions, Map<String, String> configs, String... names) {
         try (TopicAdmin admin = TopicAdmin.connect(kafka.clientProperties())) {
             admin.createTopics(java.util.Arrays.stream(names)
-                    .map(name -> new TopicAdmin.TopicSpec(name, partitions, (short) 1, configs)).toList());
+                    .map(name -> new TopicAdmin.TopicSpec(name, partitions,
+                            TopicAdmin.TopicSpec.CLUSTER_DEFAULT_REPLICATION, configs)).toList());
         }
     }
 
@@ -136,26 +142,43 @@ public final class EmbeddedStack implements AutoCloseable {
     /**
      * {@code dataDir} null: temporary, deleted on close; otherwise kept and reused by the next start. Ports 0 are
      * free ports. {@code registryUserInfo} ({@code user:password}) turns on the registry's basic authentication.
+     * {@code brokers}: 1, or 3 for the production shape (replication 3, min.insync.replicas 2; see
+     * {@link EmbeddedKafka}); {@code nodesInChildJvm}: nodes run in JVMs of their own, so a test can kill them.
      */
-    public record Options(Path dataDir, int kafkaPort, int registryPort, String registryUserInfo) {
+    public record Options(Path dataDir, int kafkaPort, int registryPort, String registryUserInfo, int brokers,
+                          Set<Integer> nodesInChildJvm) {
+        public Options {
+            nodesInChildJvm = Set.copyOf(nodesInChildJvm);
+        }
+
         public static Options defaults() {
-            return new Options(null, 0, 0, null);
+            return new Options(null, 0, 0, null, 1, Set.of());
         }
 
         public Options withDataDir(Path dir) {
-            return new Options(dir, kafkaPort, registryPort, registryUserInfo);
+            return new Options(dir, kafkaPort, registryPort, registryUserInfo, brokers, nodesInChildJvm);
         }
 
         public Options withKafkaPort(int port) {
-            return new Options(dataDir, port, registryPort, registryUserInfo);
+            return new Options(dataDir, port, registryPort, registryUserInfo, brokers, nodesInChildJvm);
         }
 
         public Options withRegistryPort(int port) {
-            return new Options(dataDir, kafkaPort, port, registryUserInfo);
+            return new Options(dataDir, kafkaPort, port, registryUserInfo, brokers, nodesInChildJvm);
         }
 
         public Options withRegistryBasicAuth(String userInfo) {
-            return new Options(dataDir, kafkaPort, registryPort, userInfo);
+            return new Options(dataDir, kafkaPort, registryPort, userInfo, brokers, nodesInChildJvm);
+        }
+
+        public Options withBrokers(int count) {
+            return new Options(dataDir, kafkaPort, registryPort, registryUserInfo, count, nodesInChildJvm);
+        }
+
+        public Options withNodeInChildJvm(int nodeId) {
+            Set<Integer> nodes = new java.util.TreeSet<>(nodesInChildJvm);
+            nodes.add(nodeId);
+            return new Options(dataDir, kafkaPort, registryPort, registryUserInfo, brokers, nodes);
         }
     }
 }

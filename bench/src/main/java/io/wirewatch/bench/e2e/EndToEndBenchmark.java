@@ -58,6 +58,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     int corpusSize = 40_000;
     @Option(names = "--corpus-seed", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long corpusSeed = 42;
+    @Option(names = "--brokers", split = ",", paramLabel = "N", description = "Embedded brokers, one cluster per "
+            + "count: everything runs on the first; each further count (e.g. --brokers 1,3) gets a fresh cluster and "
+            + "the flat-out runs again, so replication 1 and replication 3 (min.insync.replicas 2) are measured in one "
+            + "run (default: 1).")
+    List<Integer> brokers = List.of(1);
     @Option(names = "--client-property", paramLabel = "KEY=VALUE", description = "A Kafka client or Streams "
             + "property handed to enrich and alert (as KAFKA_* variables would be), e.g. fetch.max.wait.ms=50; "
             + "repeatable. For trying a tuning before it becomes a default.")
@@ -76,28 +81,40 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         Path workDir = Files.createTempDirectory("wirewatch-bench-");
         List<Outcome> outcomes = new ArrayList<>();
         RawTransport.Result raw;
-        try (EmbeddedStack stack = EmbeddedStack.start()) {
-            // A first, unreported pass warms the JIT and the broker (log segments, producer id) for the measured one.
-            stack.createTopics(partitions, "bench.raw-transport-warmup", "bench.raw-transport");
-            RawTransport.run(stack.clusterConfig().kafkaProperties(), "bench.raw-transport-warmup", partitions,
-                    payloads, Math.max(1, rawRecords / 4));
-            raw = RawTransport.run(stack.clusterConfig().kafkaProperties(), "bench.raw-transport", partitions,
-                    payloads, rawRecords);
-            PipelineRun runner = new PipelineRun(stack, workDir, clientProperties, Duration.ofSeconds(settleSeconds));
-            int run = 0;
-            if (rawOnly) {
-                rates = List.of();
-                threads = List.of();
-            } else if (warmupArticles > 0) {
-                runner.run(new Scenario("warm-up", 0, 1, partitions, warmupArticles), corpus, run++);
+        int run = 0;
+        try {
+            try (EmbeddedStack stack = EmbeddedStack.start(EmbeddedStack.Options.defaults().withBrokers(brokers.get(0)))) {
+                // A first, unreported pass warms the JIT and the broker (log segments, producer id) for the measured one.
+                stack.createTopics(partitions, "bench.raw-transport-warmup", "bench.raw-transport");
+                RawTransport.run(stack.clusterConfig().kafkaProperties(), "bench.raw-transport-warmup", partitions,
+                        payloads, Math.max(1, rawRecords / 4));
+                raw = RawTransport.run(stack.clusterConfig().kafkaProperties(), "bench.raw-transport", partitions,
+                        payloads, rawRecords);
+                PipelineRun runner = new PipelineRun(stack, workDir, clientProperties, Duration.ofSeconds(settleSeconds));
+                if (rawOnly) {
+                    rates = List.of();
+                    threads = List.of();
+                } else if (warmupArticles > 0) {
+                    runner.run(new Scenario("warm-up", 0, 1, partitions, warmupArticles), corpus, run++);
+                }
+                for (double rate : rates) {
+                    outcomes.add(runner.run(new Scenario(String.format(Locale.ROOT, "%.0f/s", rate), rate, 1, partitions,
+                            (int) Math.round(rate * rateSeconds)), shifted(corpus, run), run++));
+                }
+                for (int threadCount : threads) {
+                    outcomes.add(runner.run(new Scenario(flatOutLabel(brokers.get(0)), 0, threadCount, partitions,
+                            maxArticles), shifted(corpus, run), run++));
+                }
             }
-            for (double rate : rates) {
-                outcomes.add(runner.run(new Scenario(String.format(Locale.ROOT, "%.0f/s", rate), rate, 1, partitions,
-                        (int) Math.round(rate * rateSeconds)), shifted(corpus, run), run++));
-            }
-            for (int threadCount : threads) {
-                outcomes.add(runner.run(new Scenario("max", 0, threadCount, partitions, maxArticles),
-                        shifted(corpus, run), run++));
+            // The same flat-out runs on each further cluster, after the first one's runs warmed the JIT.
+            for (int count : brokers.subList(1, brokers.size())) {
+                try (EmbeddedStack cluster = EmbeddedStack.start(EmbeddedStack.Options.defaults().withBrokers(count))) {
+                    PipelineRun runner = new PipelineRun(cluster, workDir, clientProperties, Duration.ofSeconds(settleSeconds));
+                    for (int threadCount : threads) {
+                        outcomes.add(runner.run(new Scenario(flatOutLabel(count), 0, threadCount, partitions, maxArticles),
+                                shifted(corpus, run), run++));
+                    }
+                }
             }
         } finally {
             PipelineRun.deleteRecursively(workDir);
@@ -108,6 +125,12 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         return 0;
+    }
+
+    /** "max", or with several broker counts "max, N broker(s)" (replication 1 on one broker, 3 on three or more). */
+    private String flatOutLabel(int brokerCount) {
+        return brokers.size() == 1 ? "max" : String.format(Locale.ROOT, "max, %d broker%s (rf %d)", brokerCount,
+                brokerCount == 1 ? "" : "s", Math.min(3, brokerCount));
     }
 
     /** Each run starts at another place in the corpus, so no run replays the articles of the one before. */
@@ -141,7 +164,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         }
         out.append(String.format(Locale.ROOT, "%nFixed-rate latencies count records consumed after the first %d s of "
                 + "the run (steady state); 'every record' includes those first seconds.%n", settleSeconds));
-        List<Outcome> flatOut = outcomes.stream().filter(o -> o.scenario().offeredRate() == 0).toList();
+        // Scaling with threads on the first cluster only: further clusters are another comparison.
+        String firstFlatOut = outcomes.stream().filter(o -> o.scenario().offeredRate() == 0).map(o -> o.scenario().label())
+                .findFirst().orElse("");
+        List<Outcome> flatOut = outcomes.stream().filter(o -> o.scenario().label().equals(firstFlatOut)).toList();
         if (flatOut.size() > 1) {
             out.append("\nScaling (flat out, ingest->alerts/s relative to 1 thread): ");
             double base = flatOut.get(0).pipelinePerSecond();

@@ -107,12 +107,12 @@ final class PipelineRun {
         }
 
         EnrichConfig enrichConfig = new EnrichConfig(services, "bench-enrich-" + runNumber, scenario.streamThreads(),
-                runDir.resolve("enrich"), 1, commitInterval(), prefix,
+                runDir.resolve("enrich"), stack.kafka().replicationFactor(), commitInterval(), prefix,
                 EnrichConfig.defaults(cluster).deadLetterMaxBytes());
         AlertConfig alertDefaults = AlertConfig.defaults(cluster);
         AlertConfig alertConfig = new AlertConfig(services, "bench-alert-" + runNumber, scenario.streamThreads(),
                 runDir.resolve("alert"), alertDefaults.advertisedHost(), 0, alertDefaults.rules(), prefix,
-                alertDefaults.replicationFactor(), commitInterval());
+                stack.kafka().replicationFactor(), commitInterval());
         IngestConfig ingestConfig = IngestConfig.defaults(cluster);
 
         try (EnrichService enrich = EnrichService.start(enrichConfig);

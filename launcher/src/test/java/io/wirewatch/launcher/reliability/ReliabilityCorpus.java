@@ -66,8 +66,10 @@ final class ReliabilityCorpus {
         int reportsPerEvent = 5;
         for (int event = 0; event < diplomaticEvents; event++) {
             String actor = ACTORS.get(event % ACTORS.size());
-            // Distinct (actor, move, target) for every event, so each is its own alert.
-            String target = STATES.get((event / ACTORS.size() + event) % STATES.size());
+            // Distinct (actor, move, target) for every event, so each is its own alert: actor and move repeat every
+            // 75 events, so each round of 75 shifts the target once more (corpora of 750+ articles need it).
+            int round = event / (ACTORS.size() * MOVES.size());
+            String target = STATES.get((event / ACTORS.size() + event + round) % STATES.size());
             String[] move = MOVES.get((event / ACTORS.size()) % MOVES.size());
             LocalDate day = FIRST_DAY.plusDays(event % 60);
             for (int report = 0; report < reportsPerEvent; report++) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -91,16 +92,21 @@ final class ReliabilityPipeline implements AutoCloseable {
         return run + "-alert";
     }
 
-    /** Enrich on this run's topics, with a state directory of its own and no health server. */
+    /**
+     * Enrich on this run's topics, with a state directory of its own and no health server; Streams' topics replicated
+     * as the cluster's are (3 on three brokers).
+     */
     EnrichConfig enrichConfig(String instance) {
         return EnrichConfig.defaults(cluster).withApplicationId(enrichApplicationId()).withTopicPrefix(run + ".")
-                .withStateDir(workDir.resolve("enrich-" + instance)).withHealthPort(EnrichConfig.NO_HEALTH_SERVER);
+                .withStateDir(workDir.resolve("enrich-" + instance)).withHealthPort(EnrichConfig.NO_HEALTH_SERVER)
+                .withReplicationFactor(stack.kafka().replicationFactor());
     }
 
-    /** Alert on this run's topics, with a state directory of its own and its HTTP API on a free port. */
+    /** Alert on this run's topics, with a state directory of its own, its HTTP API on a free port, replicated state. */
     AlertConfig alertConfig(String instance) {
         return AlertConfig.defaults(cluster).withApplicationId(alertApplicationId()).withTopicPrefix(run + ".")
-                .withStateDir(workDir.resolve("alert-" + instance)).withHttpPort(0);
+                .withStateDir(workDir.resolve("alert-" + instance)).withHttpPort(0)
+                .withReplicationFactor(stack.kafka().replicationFactor());
     }
 
     IngestConfig ingestConfig() {
@@ -164,6 +170,37 @@ final class ReliabilityPipeline implements AutoCloseable {
             }
             List<MemberDescription> all = List.copyOf(group.members());
             return all.size() == members && all.stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+        });
+    }
+
+    /** The member ids of {@code groupId} now (empty while the group is not formed). */
+    Set<String> memberIds(String groupId) throws InterruptedException, TimeoutException {
+        try {
+            return admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId).get(10, TimeUnit.SECONDS)
+                    .members().stream().map(MemberDescription::consumerId).collect(Collectors.toSet());
+        } catch (ExecutionException notYet) {
+            return Set.of();
+        }
+    }
+
+    /**
+     * Waits until {@code groupId} again has {@code members} members, each with partitions, and is no longer the group
+     * {@code before} described: a stopped instance's member has gone (Streams does not leave on close, so it stays
+     * until its session times out) and its replacement has joined.
+     */
+    void awaitMembersReplaced(String groupId, Set<String> before, int members, Duration patience) {
+        await().atMost(patience).pollInterval(Duration.ofMillis(250)).until(() -> {
+            ConsumerGroupDescription group;
+            try {
+                group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
+                        .get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException notYet) {
+                return false;
+            }
+            List<MemberDescription> all = List.copyOf(group.members());
+            Set<String> ids = all.stream().map(MemberDescription::consumerId).collect(Collectors.toSet());
+            return all.size() == members && !ids.equals(before) && ids.stream().anyMatch(id -> !before.contains(id))
+                    && all.stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
         });
     }
 

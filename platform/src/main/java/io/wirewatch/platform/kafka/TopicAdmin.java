@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,11 +47,14 @@ public final class TopicAdmin implements AutoCloseable {
         return new TopicAdmin(Admin.create(props), DEFAULT_TIMEOUT);
     }
 
-    /** Creates each named topic with {@code partitions} partitions, replication factor 1 and default configs. */
+    /**
+     * Creates each named topic with {@code partitions} partitions, the cluster's default replication factor
+     * ({@code default.replication.factor}: 1 on a single broker, 3 on a production cluster) and default configs.
+     */
     public void createTopics(int partitions, String... names) {
         List<TopicSpec> specs = new ArrayList<>();
         for (String name : names) {
-            specs.add(new TopicSpec(name, partitions, (short) 1, Map.of()));
+            specs.add(new TopicSpec(name, partitions, TopicSpec.CLUSTER_DEFAULT_REPLICATION, Map.of()));
         }
         createTopics(specs);
     }
@@ -61,7 +65,9 @@ public final class TopicAdmin implements AutoCloseable {
             return;
         }
         List<NewTopic> newTopics = specs.stream()
-                .map(spec -> new NewTopic(spec.name(), spec.partitions(), spec.replicationFactor()).configs(spec.configs()))
+                .map(spec -> new NewTopic(spec.name(), Optional.of(spec.partitions()),
+                        spec.replicationFactor() == TopicSpec.CLUSTER_DEFAULT_REPLICATION ? Optional.empty()
+                                : Optional.of(spec.replicationFactor())).configs(spec.configs()))
                 .toList();
         admin.createTopics(newTopics).values().forEach((name, future) -> {
             try {
@@ -146,8 +152,14 @@ public final class TopicAdmin implements AutoCloseable {
         }
     }
 
-    /** One topic to create: name, partitions, replication factor and topic-level configs. */
+    /**
+     * One topic to create: name, partitions, replication factor ({@link #CLUSTER_DEFAULT_REPLICATION} for the
+     * cluster's {@code default.replication.factor}) and topic-level configs.
+     */
     public record TopicSpec(String name, int partitions, short replicationFactor, Map<String, String> configs) {
+        /** Leaves the replication factor to the cluster, so the same code runs on one broker and on three. */
+        public static final short CLUSTER_DEFAULT_REPLICATION = -1;
+
         public TopicSpec {
             Objects.requireNonNull(name, "name");
             if (name.isBlank()) {
@@ -156,7 +168,7 @@ public final class TopicAdmin implements AutoCloseable {
             if (partitions < 1) {
                 throw new IllegalArgumentException("Topic '" + name + "' needs at least one partition, got " + partitions);
             }
-            if (replicationFactor < 1) {
+            if (replicationFactor < 1 && replicationFactor != CLUSTER_DEFAULT_REPLICATION) {
                 throw new IllegalArgumentException("Topic '" + name + "' needs replication factor >= 1, got " + replicationFactor);
             }
             configs = Map.copyOf(configs);

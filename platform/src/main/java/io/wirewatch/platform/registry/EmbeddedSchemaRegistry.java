@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.wirewatch.platform.kafka.TopicAdmin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -83,7 +84,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     /** A registry persisting to a compacted topic on the given cluster (created if missing), replayed on start. */
     public static EmbeddedSchemaRegistry startOnKafka(Map<String, Object> kafkaProperties, Options options) {
-        KafkaRegistryLog log = new KafkaRegistryLog(kafkaProperties, options.topic(), (short) 1);
+        KafkaRegistryLog log = new KafkaRegistryLog(kafkaProperties, options.topic(),
+                TopicAdmin.TopicSpec.CLUSTER_DEFAULT_REPLICATION);
         try {
             return new EmbeddedSchemaRegistry(log, true, options);
         } catch (RuntimeException e) {

@@ -25,11 +25,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class EmbeddedStackExtension implements BeforeAllCallback, AfterAllCallback {
 
+    private final EmbeddedStack.Options options;
     private EmbeddedStack stack;
+
+    /** One broker, as most tests need. */
+    public EmbeddedStackExtension() {
+        this(EmbeddedStack.Options.defaults());
+    }
+
+    /** A stack as {@code options} describe it, e.g. three brokers ({@code Options.defaults().withBrokers(3)}). */
+    public EmbeddedStackExtension(EmbeddedStack.Options options) {
+        this.options = options;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        stack = EmbeddedStack.start();
+        stack = EmbeddedStack.start(options);
     }
 
     @Override
