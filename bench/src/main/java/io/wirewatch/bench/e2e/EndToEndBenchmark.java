@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +60,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     int corpusSize = 40_000;
     @Option(names = "--corpus-seed", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long corpusSeed = 42;
+    @Option(names = "--jfr", paramLabel = "DIR", description = "Record each measured run with Java Flight Recorder "
+            + "(the 'profile' settings) into DIR/run-<n>.jfr, for finding where the time goes.")
+    Path jfrDir;
     @Option(names = "--client-property", paramLabel = "KEY=VALUE", description = "A Kafka client or Streams "
             + "property handed to enrich and alert (as KAFKA_* variables would be), e.g. fetch.max.wait.ms=50; "
             + "repeatable. For trying a tuning before it becomes a default.")
@@ -92,12 +97,15 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 runner.run(new Scenario("warm-up", 0, 1, partitions, warmupArticles), corpus, run++);
             }
             for (double rate : rates) {
-                outcomes.add(runner.run(new Scenario(String.format(Locale.ROOT, "%.0f/s", rate), rate, 1, partitions,
-                        (int) Math.round(rate * rateSeconds)), shifted(corpus, run), run++));
+                int number = run++;
+                outcomes.add(recorded(number, () -> runner.run(new Scenario(String.format(Locale.ROOT, "%.0f/s",
+                        rate), rate, 1, partitions, (int) Math.round(rate * rateSeconds)), shifted(corpus, number),
+                        number)));
             }
             for (int threadCount : threads) {
-                outcomes.add(runner.run(new Scenario("max", 0, threadCount, partitions, maxArticles),
-                        shifted(corpus, run), run++));
+                int number = run++;
+                outcomes.add(recorded(number, () -> runner.run(new Scenario("max", 0, threadCount, partitions,
+                        maxArticles), shifted(corpus, number), number)));
             }
         } finally {
             PipelineRun.deleteRecursively(workDir);
@@ -108,6 +116,22 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         return 0;
+    }
+
+    /** Runs {@code run}, under a flight recording into {@code --jfr} when one was asked for. */
+    private Outcome recorded(int run, Callable<Outcome> pipelineRun) throws Exception {
+        if (jfrDir == null) {
+            return pipelineRun.call();
+        }
+        Files.createDirectories(jfrDir);
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.setToDisk(true);
+            recording.start();
+            Outcome outcome = pipelineRun.call();
+            recording.stop();
+            recording.dump(jfrDir.resolve("run-" + run + ".jfr"));
+            return outcome;
+        }
     }
 
     /** Each run starts at another place in the corpus, so no run replays the articles of the one before. */

@@ -77,7 +77,14 @@ final class PipelineRun {
      */
     record Outcome(Scenario scenario, int offered, int published, int enriched, int alerts, double ingestSeconds,
                    double offeredPerSecond, double enrichedPerSecond, double pipelinePerSecond,
-                   Histogram toEnriched, Histogram toAlert, Histogram toAlertAll, double compileSeconds) { }
+                   Histogram toEnriched, Histogram toAlert, Histogram toAlertAll, double compileSeconds,
+                   Map<String, Long> cpuNanos) {
+
+        /** Milliseconds of CPU per published article, by part of the pipeline (see {@link CpuAccount}). */
+        String cpuPerArticle() {
+            return CpuAccount.perArticle(cpuNanos, published, published / pipelinePerSecond);
+        }
+    }
 
     private final EmbeddedStack stack;
     private final Path workDir;
@@ -136,6 +143,7 @@ final class PipelineRun {
             LOG.info("bench run {} ({}): services running, feeding {} articles", runNumber, scenario.label(),
                     scenario.articles());
             long compileMillisBefore = compileMillis();
+            CpuAccount.Snapshot cpuBefore = CpuAccount.snapshot();
             long start = System.nanoTime();
             // A fixed-rate run is timed after it settles: a new application's first seconds (first transactions,
             // topic metadata, JIT of new paths) are start-up, not the steady state an operator lives with.
@@ -180,6 +188,9 @@ final class PipelineRun {
             await("alert-service caught up").atMost(timeout).pollInterval(Duration.ofMillis(50))
                     .until(() -> lag(admin, alertConfig.applicationId(), alertInputs) <= alertInputs.size());
             long alertsDone = System.nanoTime();
+            CpuAccount.Snapshot cpuAfter = CpuAccount.snapshot();
+            Map<String, Long> cpu = CpuAccount.between(cpuBefore, cpuAfter);
+            LOG.info("bench run {} threads by CPU:{}", runNumber, CpuAccount.topThreads(cpuBefore, cpuAfter, 30));
             // Exactly-once: alert-service committed its input offsets in the transaction that wrote its alerts, so
             // every alert now exists; wait until the watcher has read up to the end of the alerts topic.
             Map<TopicPartition, Long> alertEnds = endOffsets(admin, topics.alerts().name(), scenario.partitions());
@@ -192,8 +203,9 @@ final class PipelineRun {
                     (int) watcher.alerts.get(), (ingestEnd - start) / 1e9, scenario.articles() / ((ingestEnd - start) / 1e9),
                     published / enrichedSeconds, published / pipelineSeconds, watcher.enrichedLatencies(steadyFrom),
                     watcher.alertLatencies(steadyFrom), watcher.alertLatencies(0),
-                    (compileMillis() - compileMillisBefore) / 1000.0);
+                    (compileMillis() - compileMillisBefore) / 1000.0, cpu);
             LOG.info("bench run {} done: {}", runNumber, outcome);
+            LOG.info("bench run {} CPU: {}", runNumber, outcome.cpuPerArticle());
             LOG.info("bench run {} alerts: {} bytes on average, largest {} bytes, most evidence {}", runNumber,
                     watcher.alertBytes.get() / Math.max(1, watcher.alerts.get()), watcher.largestAlertBytes.get(),
                     watcher.largestEvidence.get());
