@@ -45,4 +45,13 @@ public final class AlertTopology {
     public static Topology build(AlertConfig config, Topics topics, MeterRegistry meterRegistry) {
         return AlertStreams.build(config.rules(), topics, meterRegistry);
     }
+
+    /**
+     * This topology with the rules replaced by identity functions: every enriched article passes once through each
+     * processor, repartition topic, store and sink and comes out as one alert per rule stage. It raises nothing
+     * useful; bench e2e runs it beside the real one to measure what the shape itself costs.
+     */
+    public static Topology buildPassThrough(AlertConfig config, Topics topics, MeterRegistry meterRegistry) {
+        return AlertStreams.buildPassThrough(config.rules(), topics, meterRegistry);
+    }
 }

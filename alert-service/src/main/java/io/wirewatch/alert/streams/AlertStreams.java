@@ -35,6 +35,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -46,7 +47,45 @@ public final class AlertStreams {
     private AlertStreams() {
     }
 
+    /** The alert topology with the rules of {@code settings}. */
     public static Topology build(RuleSettings settings, Topics topics, MeterRegistry meterRegistry) {
+        RuleFailures failures = new RuleFailures(topics.articlesEnriched().valueSerde().serializer());
+        return build(topics, meterRegistry, ruleStages(settings, failures));
+    }
+
+    /**
+     * The same topology with every rule replaced by an identity function ({@link RuleStage#passThrough()}): each
+     * enriched article goes once through every node, repartition topic and store of the real topology and comes out
+     * as one alert per stage. What the shape costs whatever the rules compute; bench e2e measures the pipeline
+     * against it.
+     */
+    public static Topology buildPassThrough(RuleSettings settings, Topics topics, MeterRegistry meterRegistry) {
+        RuleFailures failures = new RuleFailures(topics.articlesEnriched().valueSerde().serializer());
+        return build(topics, meterRegistry, ruleStages(settings, failures).stream().map(RuleStage::passThrough).toList());
+    }
+
+    /** The rule stages: diplomatic novelty by event, casualty spikes by place. */
+    static List<RuleStage> ruleStages(RuleSettings settings, RuleFailures failures) {
+        DiplomaticNovelty novelty = new DiplomaticNovelty(settings);
+        CasualtySpikeDetector detector = new CasualtySpikeDetector(settings);
+        return List.of(
+                new RuleStage("diplomatic-events-of-article", "diplomatic-by-event", "diplomatic-novelty",
+                        AlertStreams::perDiplomaticEvent,
+                        () -> new DiplomaticNoveltyProcessor(novelty, AlertTopology.DIPLOMATIC_EVENTS_STORE, failures),
+                        List.of(jsonStore(AlertTopology.DIPLOMATIC_EVENTS_STORE, DiplomaticEventState.class))),
+                new RuleStage("casualty-places-of-article", "casualties-by-place", "casualty-spikes",
+                        AlertStreams::perPlace,
+                        () -> new CasualtySpikeProcessor(detector, AlertTopology.CASUALTY_DAYS_STORE,
+                                AlertTopology.PLACE_BASELINES_STORE, failures),
+                        List.of(jsonStore(AlertTopology.CASUALTY_DAYS_STORE, CasualtyDayState.class),
+                                jsonStore(AlertTopology.PLACE_BASELINES_STORE, PlaceHistory.class))));
+    }
+
+    private static <T> StoreBuilder<KeyValueStore<String, T>> jsonStore(String name, Class<T> type) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), new JsonSerde<>(type));
+    }
+
+    private static Topology build(Topics topics, MeterRegistry meterRegistry, List<RuleStage> stages) {
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, EnrichedArticle> enriched = topics.articlesEnriched();
         Topic<String, Alert> alerts = topics.alerts();
@@ -56,48 +95,33 @@ public final class AlertStreams {
                         failure -> DeadLetters.fromFailedRecord(failure, DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES))
                 .meterRegistry(meterRegistry)
                 .build();
-        RuleFailures failures = new RuleFailures(enriched.valueSerde().serializer());
 
         KStream<String, EnrichedArticle> articles = router.decode(
                 builder.stream(enriched.name(), DeadLetterRouter.consumed("enriched-articles-source")),
                 enriched.valueSerde().deserializer(), "enriched-articles");
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(AlertTopology.DIPLOMATIC_EVENTS_STORE),
-                Serdes.String(), new JsonSerde<>(DiplomaticEventState.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(AlertTopology.CASUALTY_DAYS_STORE),
-                Serdes.String(), new JsonSerde<>(CasualtyDayState.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(AlertTopology.PLACE_BASELINES_STORE),
-                Serdes.String(), new JsonSerde<>(PlaceHistory.class)));
+        KStream<String, Decoded<Alert>> outcomes = null;
+        int merged = 0;
+        for (RuleStage stage : stages) {
+            stage.stores().forEach(builder::addStateStore);
+            KStream<String, Decoded<Alert>> stageOutcomes = articles
+                    .flatMap((id, article) -> stage.shares().apply(article), Named.as(stage.sharesName()))
+                    .repartition(Repartitioned.<String, EnrichedArticle>as(stage.repartitionName())
+                            .withKeySerde(Serdes.String()).withValueSerde(enriched.valueSerde()))
+                    .process(stage.processor(), Named.as(stage.processorName()),
+                            stage.stores().stream().map(StoreBuilder::name).toArray(String[]::new));
+            outcomes = outcomes == null ? stageOutcomes : outcomes.merge(stageOutcomes,
+                    Named.as(merged++ == 0 ? "alert-outcomes" : "alert-outcomes-" + merged));
+        }
 
-        DiplomaticNovelty novelty = new DiplomaticNovelty(settings);
-        KStream<String, Decoded<Alert>> diplomatic = articles
-                .flatMap((id, article) -> perDiplomaticEvent(article), Named.as("diplomatic-events-of-article"))
-                .repartition(Repartitioned.<String, EnrichedArticle>as("diplomatic-by-event")
-                        .withKeySerde(Serdes.String()).withValueSerde(enriched.valueSerde()))
-                .process(() -> new DiplomaticNoveltyProcessor(novelty, AlertTopology.DIPLOMATIC_EVENTS_STORE, failures),
-                        Named.as("diplomatic-novelty"), AlertTopology.DIPLOMATIC_EVENTS_STORE);
-
-        CasualtySpikeDetector detector = new CasualtySpikeDetector(settings);
-        KStream<String, Decoded<Alert>> casualties = articles
-                .flatMap((id, article) -> perPlace(article), Named.as("casualty-places-of-article"))
-                .repartition(Repartitioned.<String, EnrichedArticle>as("casualties-by-place")
-                        .withKeySerde(Serdes.String()).withValueSerde(enriched.valueSerde()))
-                .process(() -> new CasualtySpikeProcessor(detector, AlertTopology.CASUALTY_DAYS_STORE,
-                                AlertTopology.PLACE_BASELINES_STORE, failures),
-                        Named.as("casualty-spikes"), AlertTopology.CASUALTY_DAYS_STORE, AlertTopology.PLACE_BASELINES_STORE);
-
-        Map<String, KStream<String, Decoded<Alert>>> outcomes = diplomatic
-                .merge(casualties, Named.as("alert-outcomes"))
+        Map<String, KStream<String, Decoded<Alert>>> branches = outcomes
                 .split(Named.as("alert-outcome-"))
                 .branch((key, outcome) -> outcome.isSuccess(), Branched.as("ok"))
                 .defaultBranch(Branched.as("failed"));
-        router.sendToDeadLetters(outcomes.get("alert-outcome-failed")
+        router.sendToDeadLetters(branches.get("alert-outcome-failed")
                 .mapValues(outcome -> ((Decoded.Failure<Alert>) outcome).failure(), Named.as("alert-rule-failure")),
                 "alert-rules");
-        outcomes.get("alert-outcome-ok")
+        branches.get("alert-outcome-ok")
                 .mapValues(outcome -> ((Decoded.Success<Alert>) outcome).value(), Named.as("alert-value"))
                 .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
 

@@ -53,6 +53,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     int settleSeconds = 5;
     @Option(names = "--raw-records", description = "Records in the raw Kafka run (default: ${DEFAULT-VALUE}).")
     int rawRecords = 20_000;
+    @Option(names = "--no-pass-through", description = "Skip the pass-through run after each flat-out run (the same "
+            + "topologies with the extractor and the rules as identity functions).")
+    boolean noPassThrough;
     @Option(names = "--raw-only", description = "Measure only the raw Kafka transport.")
     boolean rawOnly;
     @Option(names = "--corpus-size", description = "Generated articles to draw from (default: ${DEFAULT-VALUE}: "
@@ -103,9 +106,15 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                         number)));
             }
             for (int threadCount : threads) {
+                Scenario flatOut = new Scenario("max", 0, threadCount, partitions, maxArticles);
                 int number = run++;
-                outcomes.add(recorded(number, () -> runner.run(new Scenario("max", 0, threadCount, partitions,
-                        maxArticles), shifted(corpus, number), number)));
+                outcomes.add(recorded(number, () -> runner.run(flatOut, shifted(corpus, number), number)));
+                if (!noPassThrough) {
+                    // Right after, on the same articles: the machine is shared, so the two runs should see the same load.
+                    int passNumber = run++;
+                    outcomes.add(recorded(passNumber, () -> runner.run(flatOut.asPassThrough(), shifted(corpus, number),
+                            passNumber)));
+                }
             }
         } finally {
             PipelineRun.deleteRecursively(workDir);
@@ -115,6 +124,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "System load average (1 min): %.1f before, %.1f after, on %d cores%n", loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
+        String ratio = ratioLine(outcomes);
+        if (ratio != null) {
+            System.out.println(ratio);
+        }
         return 0;
     }
 
@@ -142,6 +155,32 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         return rotated;
     }
 
+    /**
+     * The line a script reads, last: the first flat-out pipeline run's articles/s, its pass-through partner's
+     * records/s, their ratio, and the steady p99 ingest->alert of the 50/s run (n/a without one).
+     */
+    static String ratioLine(List<Outcome> outcomes) {
+        Outcome pipeline = outcomes.stream().filter(o -> o.scenario().offeredRate() == 0 && !o.scenario().passThrough())
+                .findFirst().orElse(null);
+        Outcome passThrough = pipeline == null ? null : passThroughOf(pipeline, outcomes);
+        if (passThrough == null) {
+            return null;
+        }
+        String p99 = outcomes.stream().filter(o -> o.scenario().offeredRate() == 50 && !o.scenario().passThrough())
+                .findFirst().filter(o -> o.toAlert().getTotalCount() > 0)
+                .map(o -> Long.toString(o.toAlert().getValueAtPercentile(99))).orElse("n/a");
+        return String.format(Locale.ROOT, "e2e-ratio: pipeline=%.0f passthrough=%.0f ratio=%.2f p99_50=%s",
+                pipeline.pipelinePerSecond(), passThrough.pipelinePerSecond(),
+                pipeline.pipelinePerSecond() / passThrough.pipelinePerSecond(), p99);
+    }
+
+    /** The pass-through run of the same thread count as a flat-out pipeline run, if there was one. */
+    private static Outcome passThroughOf(Outcome pipeline, List<Outcome> outcomes) {
+        return outcomes.stream().filter(o -> o.scenario().passThrough() && o.scenario().offeredRate() == 0
+                        && o.scenario().streamThreads() == pipeline.scenario().streamThreads())
+                .findFirst().orElse(null);
+    }
+
     static String table(RawTransport.Result raw, double averageBytes, List<Outcome> outcomes, int settleSeconds) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nRaw Kafka transport (same broker, same run): %,.0f records/s "
@@ -151,21 +190,33 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 "; %d cores; broker, registry, ingest, enrich, alert and the measuring consumer share one JVM%n%n",
                 Runtime.getRuntime().availableProcessors()));
         out.append("| Offered | Stream threads | Partitions | Offered | Published | Alerts | Achieved offer/s "
-                + "| Enriched/s | Ingest->alerts/s | % of raw Kafka | ingest->enriched p50/p95/p99 ms "
-                + "| ingest->alert p50/p95/p99 ms | ingest->alert p99, every record | JIT compiling s |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|\n");
+                + "| Enriched/s | Ingest->alerts/s | % of raw Kafka | of pass-through | ingest->enriched p50/p95/p99 ms "
+                + "| ingest->alert p50/p95/p99 ms | ingest->alert p99, every record "
+                + "| CPU ms per article | JIT compiling s |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|\n");
         for (Outcome o : outcomes) {
+            Outcome passThrough = o.scenario().passThrough() || o.scenario().offeredRate() > 0 ? null
+                    : passThroughOf(o, outcomes);
             out.append(String.format(Locale.ROOT,
-                    "| %s | %d | %d | %,d | %,d | %,d | %,.0f | %,.0f | %,.0f | %.1f%% | %s | %s | %s | %.1f |%n",
+                    "| %s | %d | %d | %,d | %,d | %,d | %,.0f | %,.0f | %,.0f | %.1f%% | %s | %s | %s | %s | %.2f | %.1f |%n",
                     o.scenario().label(), o.scenario().streamThreads(), o.scenario().partitions(), o.offered(),
                     o.published(), o.alerts(), o.offeredPerSecond(), o.enrichedPerSecond(), o.pipelinePerSecond(),
-                    100 * o.pipelinePerSecond() / raw.recordsPerSecond(), percentiles(o.toEnriched()),
-                    percentiles(o.toAlert()), o.toAlertAll().getTotalCount() == 0 ? "n/a"
-                            : o.toAlertAll().getValueAtPercentile(99) + " ms", o.compileSeconds()));
+                    100 * o.pipelinePerSecond() / raw.recordsPerSecond(),
+                    passThrough == null ? "" : String.format(Locale.ROOT, "%.2f",
+                            o.pipelinePerSecond() / passThrough.pipelinePerSecond()),
+                    percentiles(o.toEnriched()), percentiles(o.toAlert()), o.toAlertAll().getTotalCount() == 0 ? "n/a"
+                            : o.toAlertAll().getValueAtPercentile(99) + " ms",
+                    CpuAccount.totalPerArticle(o.cpuNanos(), o.published()), o.compileSeconds()));
+        }
+        out.append("\nCPU per article by part (ms):\n");
+        for (Outcome o : outcomes) {
+            out.append(String.format(Locale.ROOT, "- %s, %d thread(s): %s%n", o.scenario().label(),
+                    o.scenario().streamThreads(), o.cpuPerArticle()));
         }
         out.append(String.format(Locale.ROOT, "%nFixed-rate latencies count records consumed after the first %d s of "
                 + "the run (steady state); 'every record' includes those first seconds.%n", settleSeconds));
-        List<Outcome> flatOut = outcomes.stream().filter(o -> o.scenario().offeredRate() == 0).toList();
+        List<Outcome> flatOut = outcomes.stream().filter(o -> o.scenario().offeredRate() == 0
+                && !o.scenario().passThrough()).toList();
         if (flatOut.size() > 1) {
             out.append("\nScaling (flat out, ingest->alerts/s relative to 1 thread): ");
             double base = flatOut.get(0).pipelinePerSecond();

@@ -3,7 +3,13 @@ package io.wirewatch.bench.e2e;
 import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.alert.AlertConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wirewatch.alert.AlertService;
+import io.wirewatch.alert.AlertTopology;
+import io.wirewatch.alert.http.HttpOptions;
+import io.wirewatch.enrich.ArticleEnricher;
+import io.wirewatch.enrich.extract.Extraction;
+import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.enrich.EnrichConfig;
 import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.ingest.IngestConfig;
@@ -68,7 +74,17 @@ final class PipelineRun {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
 
     /** The shape of a run: offered articles/s (0 = as fast as ingest can go), stream threads, partitions. */
-    record Scenario(String label, double offeredRate, int streamThreads, int partitions, int articles) { }
+    record Scenario(String label, double offeredRate, int streamThreads, int partitions, int articles,
+                    boolean passThrough) {
+        Scenario(String label, double offeredRate, int streamThreads, int partitions, int articles) {
+            this(label, offeredRate, streamThreads, partitions, articles, false);
+        }
+
+        /** This scenario run through the same topologies with the extractor and the rules as identity functions. */
+        Scenario asPassThrough() {
+            return new Scenario(label + " pass-through", offeredRate, streamThreads, partitions, articles, true);
+        }
+    }
 
     /**
      * What one run measured. Latencies in milliseconds: {@code toEnriched}/{@code toAlert} after the settling
@@ -122,8 +138,10 @@ final class PipelineRun {
                 alertDefaults.replicationFactor(), commitInterval());
         IngestConfig ingestConfig = IngestConfig.defaults(cluster);
 
-        try (EnrichService enrich = EnrichService.start(enrichConfig);
-             AlertService alert = AlertService.start(alertConfig);
+        try (EnrichService enrich = scenario.passThrough()
+                    ? EnrichService.start(enrichConfig, IDENTITY_ENRICHER, PrometheusMetrics.newRegistry())
+                    : EnrichService.start(enrichConfig);
+             AlertService alert = scenario.passThrough() ? startPassThrough(alertConfig) : AlertService.start(alertConfig);
              ArticlePublisher publisher = ArticlePublisher.create(cluster.kafkaProperties(), topics,
                      "bench-ingest-" + runNumber);
              Admin admin = Admin.create(cluster.kafkaProperties());
@@ -144,6 +162,7 @@ final class PipelineRun {
                     scenario.articles());
             long compileMillisBefore = compileMillis();
             CpuAccount.Snapshot cpuBefore = CpuAccount.snapshot();
+            Map<String, Long> requestsBefore = BrokerRequests.snapshot();
             long start = System.nanoTime();
             // A fixed-rate run is timed after it settles: a new application's first seconds (first transactions,
             // topic metadata, JIT of new paths) are start-up, not the steady state an operator lives with.
@@ -191,6 +210,8 @@ final class PipelineRun {
             CpuAccount.Snapshot cpuAfter = CpuAccount.snapshot();
             Map<String, Long> cpu = CpuAccount.between(cpuBefore, cpuAfter);
             LOG.info("bench run {} threads by CPU:{}", runNumber, CpuAccount.topThreads(cpuBefore, cpuAfter, 30));
+            LOG.info("bench run {} broker requests (per published article): {}", runNumber,
+                    BrokerRequests.perArticle(requestsBefore, BrokerRequests.snapshot(), published));
             // Exactly-once: alert-service committed its input offsets in the transaction that wrote its alerts, so
             // every alert now exists; wait until the watcher has read up to the end of the alerts topic.
             Map<TopicPartition, Long> alertEnds = endOffsets(admin, topics.alerts().name(), scenario.partitions());
@@ -211,6 +232,18 @@ final class PipelineRun {
                     watcher.largestEvidence.get());
             return outcome;
         }
+    }
+
+    /** enrich-service's enricher with an extractor that finds nothing: the article's metadata passes through. */
+    private static final ArticleEnricher IDENTITY_ENRICHER = new ArticleEnricher(
+            (text, publishedAt, outlet) -> new Extraction(List.of(), List.of(), List.of(), List.of()),
+            "identity", Clock.systemUTC());
+
+    /** alert-service as AlertService.start(config) starts it, on the topology whose rules are identity functions. */
+    private static AlertService startPassThrough(AlertConfig config) {
+        MeterRegistry registry = PrometheusMetrics.newRegistry();
+        return AlertService.start(config, HttpOptions.defaults().withPort(config.httpPort()), registry,
+                AlertTopology.buildPassThrough(config, config.topics(), registry));
     }
 
     private static long compileMillis() {
