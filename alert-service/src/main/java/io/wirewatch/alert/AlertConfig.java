@@ -2,6 +2,7 @@ package io.wirewatch.alert;
 
 import io.wirewatch.alert.rules.RuleSettings;
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.streams.StreamsBatching;
 import io.wirewatch.platform.streams.StreamsLatency;
 import io.wirewatch.schema.Topics;
 import java.nio.file.Path;
@@ -158,6 +159,7 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
         Properties properties = new Properties();
         properties.putAll(props);
         StreamsLatency.apply(properties, commitInterval);
+        StreamsBatching.apply(properties);
         return properties;
     }
 
