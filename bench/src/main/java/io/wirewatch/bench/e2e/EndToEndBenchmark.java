@@ -63,6 +63,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     int corpusSize = 40_000;
     @Option(names = "--corpus-seed", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long corpusSeed = 42;
+    @Option(names = "--variant-client-property", paramLabel = "KEY=VALUE", description = "A/B in one run: after the "
+            + "flat-out runs, one more flat-out pipeline run (first thread count) with these properties added to "
+            + "--client-property; repeatable. E.g. batch.size=16384 to compare with the default batching.")
+    Map<String, String> variantProperties = new LinkedHashMap<>();
     @Option(names = "--jfr", paramLabel = "DIR", description = "Record each measured run with Java Flight Recorder "
             + "(the 'profile' settings) into DIR/run-<n>.jfr, for finding where the time goes.")
     Path jfrDir;
@@ -115,6 +119,16 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                     outcomes.add(recorded(passNumber, () -> runner.run(flatOut.asPassThrough(), shifted(corpus, number),
                             passNumber)));
                 }
+            }
+            if (!variantProperties.isEmpty() && !threads.isEmpty()) {
+                Map<String, String> variant = new LinkedHashMap<>(clientProperties);
+                variant.putAll(variantProperties);
+                PipelineRun variantRunner = new PipelineRun(stack, workDir, variant, Duration.ofSeconds(settleSeconds));
+                int number = run++;
+                // The same articles as the first flat-out run, so that only the properties differ.
+                int firstFlatOut = number - threads.size() * (noPassThrough ? 1 : 2);
+                outcomes.add(recorded(number, () -> variantRunner.run(new Scenario("max " + variantProperties, 0,
+                        threads.get(0), partitions, maxArticles), shifted(corpus, firstFlatOut), number)));
             }
         } finally {
             PipelineRun.deleteRecursively(workDir);

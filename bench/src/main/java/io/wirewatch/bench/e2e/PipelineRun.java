@@ -38,6 +38,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -227,9 +228,10 @@ final class PipelineRun {
                     (compileMillis() - compileMillisBefore) / 1000.0, cpu);
             LOG.info("bench run {} done: {}", runNumber, outcome);
             LOG.info("bench run {} CPU: {}", runNumber, outcome.cpuPerArticle());
-            LOG.info("bench run {} alerts: {} bytes on average, largest {} bytes, most evidence {}", runNumber,
+            LOG.info("bench run {} alerts: {} versions of {} alerts, {} bytes on average, largest {} bytes, most "
+                            + "evidence {}, most sources {}", runNumber, watcher.alerts.get(), watcher.alertIds.size(),
                     watcher.alertBytes.get() / Math.max(1, watcher.alerts.get()), watcher.largestAlertBytes.get(),
-                    watcher.largestEvidence.get());
+                    watcher.largestEvidence.get(), watcher.largestSources.get());
             return outcome;
         }
     }
@@ -309,6 +311,9 @@ final class PipelineRun {
         final AtomicLong alertBytes = new AtomicLong();
         final AtomicLong largestAlertBytes = new AtomicLong();
         final AtomicLong largestEvidence = new AtomicLong();
+        final AtomicLong largestSources = new AtomicLong();
+        /** Alert ids seen (the watcher thread only writes it). */
+        final Set<String> alertIds = ConcurrentHashMap.newKeySet();
         final AtomicLong lastEnrichedNanos = new AtomicLong();
         /** Per enriched record: when it was consumed and its ingest->enriched latency. */
         private final List<long[]> enrichedTimes = new ArrayList<>();
@@ -380,6 +385,8 @@ final class PipelineRun {
                         alertBytes.addAndGet(record.value().length);
                         largestAlertBytes.accumulateAndGet(record.value().length, Math::max);
                         largestEvidence.accumulateAndGet(alert.getEvidence().size(), Math::max);
+                        largestSources.accumulateAndGet(alert.getSources(), Math::max);
+                        alertIds.add(alert.getId());
                     }
                 }
             }
