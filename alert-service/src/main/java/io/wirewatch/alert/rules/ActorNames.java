@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -36,7 +37,25 @@ public final class ActorNames {
      * thread in bench e2e (JFR). The index answers exactly what the scans answered: the first entry in file order.
      */
     private record Index(World world, Map<String, String> stateByName, Map<World.Actor, String> shortNames,
-                         Map<World.Actor, String> adjectives) {
+                         Map<World.Actor, String> adjectives, Map<String, String> canonicalNames,
+                         Map<String, String> canonicalPlaces) {
+
+        /**
+         * The names an extractor writes are a small set (the knowledge base's and the gazetteer's), while each
+         * article asks for them a dozen times (keys, mentions, members): answers are remembered, up to this many.
+         */
+        static final int REMEMBERED = 100_000;
+
+        String remembered(Map<String, String> answers, String name, java.util.function.UnaryOperator<String> answer) {
+            String known = answers.get(name);
+            if (known == null) {
+                known = answer.apply(name);
+                if (known != null && answers.size() < REMEMBERED) {
+                    answers.put(name, known);
+                }
+            }
+            return known;
+        }
 
         static Index of(World world) {
             // CASE_INSENSITIVE_ORDER compares as equalsIgnoreCase does, character by character.
@@ -55,7 +74,8 @@ public final class ActorNames {
                     adjectives.putIfAbsent(entry.actor(), entry.text());
                 }
             }
-            return new Index(world, stateByName, shortNames, adjectives);
+            return new Index(world, stateByName, shortNames, adjectives, new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>());
         }
     }
 
@@ -74,8 +94,11 @@ public final class ActorNames {
         if (name == null || name.isBlank()) {
             return null;
         }
-        String trimmed = WHITESPACE_RUN.matcher(name.trim()).replaceAll(" ");
-        return actor(trimmed).map(World.Actor::name).orElse(trimmed);
+        Index index = index();
+        return index.remembered(index.canonicalNames(), name, n -> {
+            String trimmed = WHITESPACE_RUN.matcher(n.trim()).replaceAll(" ");
+            return actor(trimmed).map(World.Actor::name).orElse(trimmed);
+        });
     }
 
     /**
@@ -86,8 +109,11 @@ public final class ActorNames {
         if (name == null || name.isBlank()) {
             return null;
         }
-        String trimmed = WHITESPACE_RUN.matcher(name.trim()).replaceAll(" ");
-        return index().stateByName().getOrDefault(trimmed, trimmed);
+        Index index = index();
+        return index.remembered(index.canonicalPlaces(), name, n -> {
+            String trimmed = WHITESPACE_RUN.matcher(n.trim()).replaceAll(" ");
+            return index.stateByName().getOrDefault(trimmed, trimmed);
+        });
     }
 
     /** The state, bloc or body a name stands for, if the knowledge base knows it. */

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -82,7 +83,16 @@ public final class AlertStreams {
     }
 
     private static <T> StoreBuilder<KeyValueStore<String, T>> jsonStore(String name, Class<T> type) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), new JsonSerde<>(type));
+        return ruleStore(name, new JsonSerde<>(type));
+    }
+
+    /**
+     * A rule's state store: persistent, logged, and cached, so that an event or day updated by several articles
+     * between two commits is written to RocksDB and its changelog once per commit rather than once per article.
+     */
+    static <T> StoreBuilder<KeyValueStore<String, T>> ruleStore(String name, Serde<T> valueSerde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+                .withCachingEnabled();
     }
 
     private static Topology build(Topics topics, MeterRegistry meterRegistry, List<RuleStage> stages) {

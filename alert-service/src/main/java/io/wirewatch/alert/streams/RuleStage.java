@@ -10,7 +10,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * One rule of the alert topology as the topology sees it: how an enriched article is cut into shares keyed by what
@@ -35,12 +34,11 @@ record RuleStage(String sharesName, String repartitionName, String processorName
     /**
      * This stage with the rule replaced by identity functions, for measuring what the shape costs: each article is one
      * share keyed by its id, and the processor writes one entry to each of the stage's stores (same names, same
-     * persistence and changelogs) and emits one alert per share.
+     * persistence, caching and changelogs) and emits one alert per share.
      */
     RuleStage passThrough() {
         List<StoreBuilder<?>> identityStores = stores.stream()
-                .<StoreBuilder<?>>map(store -> Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(store.name()), Serdes.String(), Serdes.String()))
+                .<StoreBuilder<?>>map(store -> AlertStreams.ruleStore(store.name(), Serdes.String()))
                 .toList();
         List<String> storeNames = stores.stream().map(StoreBuilder::name).toList();
         return new RuleStage(sharesName, repartitionName, processorName,
