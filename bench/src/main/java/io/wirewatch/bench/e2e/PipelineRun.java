@@ -229,9 +229,10 @@ final class PipelineRun {
             LOG.info("bench run {} done: {}", runNumber, outcome);
             LOG.info("bench run {} CPU: {}", runNumber, outcome.cpuPerArticle());
             LOG.info("bench run {} alerts: {} versions of {} alerts, {} bytes on average, largest {} bytes, most "
-                            + "evidence {}, most sources {}", runNumber, watcher.alerts.get(), watcher.alertIds.size(),
+                            + "evidence {}, most sources {}; enriched articles {} bytes on average", runNumber, watcher.alerts.get(), watcher.alertIds.size(),
                     watcher.alertBytes.get() / Math.max(1, watcher.alerts.get()), watcher.largestAlertBytes.get(),
-                    watcher.largestEvidence.get(), watcher.largestSources.get());
+                    watcher.largestEvidence.get(), watcher.largestSources.get(),
+                    watcher.enrichedBytes.get() / Math.max(1, watcher.enriched.get()));
             return outcome;
         }
     }
@@ -312,6 +313,7 @@ final class PipelineRun {
         final AtomicLong largestAlertBytes = new AtomicLong();
         final AtomicLong largestEvidence = new AtomicLong();
         final AtomicLong largestSources = new AtomicLong();
+        final AtomicLong enrichedBytes = new AtomicLong();
         /** Alert ids seen (the watcher thread only writes it). */
         final Set<String> alertIds = ConcurrentHashMap.newKeySet();
         final AtomicLong lastEnrichedNanos = new AtomicLong();
@@ -365,6 +367,7 @@ final class PipelineRun {
                     long now = System.currentTimeMillis();
                     if (record.topic().equals(enrichedTopic)) {
                         EnrichedArticle article = enrichedDecoder.deserialize(record.topic(), record.value());
+                        enrichedBytes.addAndGet(record.value().length);
                         long ingested = article.getIngestedAt().toEpochMilli();
                         ingestedAt.put(article.getArticleId(), ingested);
                         synchronized (enrichedTimes) {
