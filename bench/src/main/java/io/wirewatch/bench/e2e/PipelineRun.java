@@ -239,7 +239,7 @@ final class PipelineRun {
 
     /** enrich-service's enricher with an extractor that finds nothing: the article's metadata passes through. */
     private static final ArticleEnricher IDENTITY_ENRICHER = new ArticleEnricher(
-            (text, publishedAt, outlet) -> new Extraction(List.of(), List.of(), List.of(), List.of()),
+            (text, publishedAt, outlet, language) -> new Extraction(List.of(), List.of(), List.of(), List.of()),
             "identity", Clock.systemUTC());
 
     /** alert-service as AlertService.start(config) starts it, on the topology whose rules are identity functions. */
