@@ -1,5 +1,7 @@
 // Watches the alert page of a running pipeline (./wirewatch up replaying the seeds), for the launcher's
-// AlertPageLiveIT: the seed alerts must appear, with their evidence, and later reports must update them live.
+// AlertPageLiveIT: the seed alerts must appear, with their evidence, and later reports must update them live; the
+// dashboard's map must mark Homs and its timeline show Homs's tolls of 3 and 6 February 2012 (a missing one fails the
+// script, so the test).
 //
 // Usage: node pipeline-page-test.mjs <page URL>
 // Environment: CHROMIUM (default /usr/bin/chromium), STEP_TIMEOUT_MS (default 60000), SCREENSHOT (optional PNG path).
@@ -13,13 +15,20 @@ if (!pageUrl) {
 }
 const stepTimeout = Number(process.env.STEP_TIMEOUT_MS || 60000);
 
-/** The card of the first alert whose headline contains `text`, once it shows at least `sources` sources. */
-async function cardWith(page, text, sources) {
-  const card = page.locator('li.alert', { hasText: text }).first();
-  await card.waitFor({ timeout: stepTimeout });
-  await page.waitForFunction(([needle, wanted]) => [...document.querySelectorAll('li.alert')]
-    .some((element) => element.innerText.includes(needle)
-      && element.querySelectorAll('.evidence-sentence').length >= wanted), [text, sources], { timeout: stepTimeout });
+/**
+ * The card of the first alert whose headline contains `text` (and starts with `start`, when given), once it shows at
+ * least `sources` sources.
+ */
+async function cardWith(page, text, sources, start = '') {
+  await page.waitForFunction(([needle, wanted, prefix]) => [...document.querySelectorAll('li.alert')]
+    .some((element) => {
+      const headline = element.querySelector('.alert-headline').textContent;
+      return headline.includes(needle) && headline.startsWith(prefix)
+        && element.querySelectorAll('.evidence-sentence').length >= wanted;
+    }), [text, sources, start], { timeout: stepTimeout });
+  const card = page.locator('li.alert').filter({ has: page.locator('.alert-headline', { hasText: text }) })
+    .filter({ has: page.locator('.alert-headline', { hasText: new RegExp('^' + start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }) })
+    .first();
   return card.evaluate((element) => ({
     id: element.dataset.alertId,
     revision: Number(element.dataset.revision),
@@ -46,10 +55,21 @@ try {
   result.cardsWhenConnected = await page.locator('li.alert').count();
   // Corroboration arrives live: the GCC alert ends with evidence from all three outlets.
   result.gcc = await cardWith(page, 'GCC withdraws ambassadors', 3);
-  result.homs = await cardWith(page, 'killed on 2012-02-06', 2);
+  result.homs = await cardWith(page, 'killed on 2012-02-06', 2, 'Homs');
   result.us = await cardWith(page, 'US closes its embassy', 1);
   result.cardCount = await page.locator('li.alert').count();
   result.headlines = await page.locator('li.alert .alert-headline').allInnerTexts();
+  await page.locator('body[data-map-loaded="true"]').waitFor({ timeout: stepTimeout });
+  const homsMark = page.locator('#map g.mark[data-place="Homs"]');
+  await homsMark.waitFor({ timeout: stepTimeout });
+  result.homsMarkTitle = await homsMark.locator('title').textContent();
+  await homsMark.click();
+  for (const day of ['2012-02-03', '2012-02-06']) {
+    await page.locator(`#place-table tr[data-day="${day}"]`).waitFor({ timeout: stepTimeout });
+  }
+  result.homsFigures = await page.locator('#place-table tbody tr').evaluateAll((rows) => rows.map((row) => ({
+    day: row.dataset.day, toll: row.querySelector('.toll').textContent,
+  })));
   if (process.env.SCREENSHOT) {
     await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
   }

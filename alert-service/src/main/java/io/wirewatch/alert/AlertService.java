@@ -11,6 +11,8 @@ import io.wirewatch.alert.http.AlertHttpServer;
 import io.wirewatch.alert.http.Health;
 import io.wirewatch.alert.http.HttpOptions;
 import io.wirewatch.alert.http.StoreAlertQueries;
+import io.wirewatch.alert.http.StoreCasualtyQueries;
+import io.wirewatch.alert.rules.CasualtyDayState;
 import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.Topics;
@@ -100,10 +102,20 @@ public final class AlertService implements AutoCloseable {
             }
             return streams.store(alertsStore);
         });
-        AlertFeed feed = AlertFeed.fromTopic(config.cluster().kafkaProperties(), topics.alerts()).start();
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, CasualtyDayState>> daysStore = StoreQueryParameters
+                .fromNameAndType(AlertTopology.CASUALTY_DAYS_STORE, QueryableStoreTypes.keyValueStore());
+        StoreCasualtyQueries casualties = new StoreCasualtyQueries(() -> {
+            KafkaStreams streams = running.get();
+            if (streams == null) {
+                throw new InvalidStateStoreException("alert-service is starting");
+            }
+            return streams.store(daysStore);
+        }, config.rules().baselineDays());
+        AlertFeed feed = AlertFeed.fromTopic(config.cluster().kafkaProperties(), topics.alerts(), meterRegistry)
+                .start();
         AlertHttpServer server;
         try {
-            server = AlertHttpServer.start(http, queries, feed, () -> {
+            server = AlertHttpServer.start(http, queries, casualties, feed, () -> {
                 KafkaStreams streams = running.get();
                 return streams == null ? Health.down("starting") : Health.of(streams.state());
             }, meterRegistry);

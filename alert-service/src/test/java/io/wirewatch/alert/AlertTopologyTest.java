@@ -1,5 +1,8 @@
 package io.wirewatch.alert;
 
+import io.micrometer.core.instrument.Counter;
+import io.wirewatch.alert.streams.AlertHeaders;
+import io.wirewatch.alert.streams.AlertStreams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -383,6 +386,34 @@ class AlertTopologyTest {
         assertThat(description).contains("diplomatic-novelty", "casualty-spikes", "diplomatic-by-event",
                 "casualties-by-place", "alerts-sink", AlertTopology.ALERTS_STORE, AlertTopology.DIPLOMATIC_EVENTS_STORE,
                 AlertTopology.CASUALTY_DAYS_STORE, AlertTopology.PLACE_BASELINES_STORE, "enriched-articles-decode");
+    }
+
+    @Test
+    void shouldStampEveryAlertWithItsArticlesIngestTimeAndCountAlertsByTypeAndStatus() {
+        // Given the three seeds, each ingested a minute after it was published
+        // When they are replayed
+        List<TestRecord<String, Alert>> records = new ArrayList<>();
+        for (EnrichedArticle article : EnrichedSeeds.all()) {
+            enriched.pipeInput(new TestRecord<>(article.getArticleId(), article, article.getPublishedAt()));
+            List<TestRecord<String, Alert>> produced = alerts.readRecordsToList();
+            // Then each alert version carries the ingest time of the article that raised or updated it
+            assertThat(produced).isNotEmpty().allSatisfy(record ->
+                    assertThat(AlertHeaders.ingestedAt(record.headers())).hasValue(article.getIngestedAt()));
+            records.addAll(produced);
+        }
+
+        // and the counter of alerts by type and status adds up to what the topic received
+        long news = records.stream().filter(r -> r.value().getStatus() == AlertStatus.NEW).count();
+        long updates = records.size() - news;
+        double countedNew = meters.find(AlertStreams.ALERTS_METER).tag("status", "NEW").counters().stream()
+                .mapToDouble(Counter::count).sum();
+        double countedUpdates = meters.find(AlertStreams.ALERTS_METER).tag("status", "UPDATE").counters().stream()
+                .mapToDouble(Counter::count).sum();
+        assertThat(countedNew).isEqualTo(news);
+        assertThat(countedUpdates).isEqualTo(updates).isPositive();
+        assertThat(meters.get(AlertStreams.ALERTS_METER).tag("type", "CASUALTY_SPIKE").tag("status", "NEW").counter()
+                .count()).isEqualTo(records.stream().filter(r -> r.value().getStatus() == AlertStatus.NEW
+                        && r.value().getType() == AlertType.CASUALTY_SPIKE).count());
     }
 
     private List<Alert> replayAll() {

@@ -2,22 +2,14 @@ package io.wirewatch.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.wirewatch.enrich.ArticleEnricher;
-import io.wirewatch.enrich.extract.ArticleExtractor;
-import io.wirewatch.ingest.text.TextNormaliser;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.platform.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.AlertType;
-import io.wirewatch.schema.Article;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Topics;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,14 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExtractedSeedsAlertTest {
 
-    private static final Path SEEDS = Path.of("../seeds");
     private static final LocalDate MONDAY = LocalDate.of(2012, 2, 6);
 
     private final String scope = "extracted-seeds-" + UUID.randomUUID();
     private final AlertConfig config = AlertConfig.defaults(ClusterConfig.of("unused:9092", "mock://" + scope))
             .withApplicationId("extracted-seeds-test");
     private final Topics topics = config.topics();
-    private final ArticleEnricher enricher = new ArticleEnricher(new ArticleExtractor());
 
     @TempDir
     Path stateDir;
@@ -79,7 +69,7 @@ class ExtractedSeedsAlertTest {
     @Test
     void shouldRaiseOneNewPerRealEventFromTheBbcReportAndOnlyCorroborateThemFromTheOthers() throws IOException {
         // Given the three seeds, enriched by the real extractor, in publication order
-        List<EnrichedArticle> seeds = enrichedSeeds();
+        List<EnrichedArticle> seeds = ExtractedSeeds.enriched();
 
         // When the BBC report arrives
         List<Alert> fromBbc = replay(seeds.get(0));
@@ -141,29 +131,5 @@ class ExtractedSeedsAlertTest {
 
     private static Predicate<Alert> diplomatic(String actor) {
         return a -> a.getType() == AlertType.DIPLOMATIC_ACTION && actor.equals(a.getActor()) && !a.getBackground();
-    }
-
-    /** The seeds as ingest publishes them (manifest metadata, normalised text), then enriched. */
-    private List<EnrichedArticle> enrichedSeeds() throws IOException {
-        JsonNode manifest = new ObjectMapper().readTree(SEEDS.resolve("manifest.json").toFile());
-        List<EnrichedArticle> out = new ArrayList<>();
-        for (JsonNode entry : manifest.path("articles")) {
-            String raw = Files.readString(SEEDS.resolve(entry.path("file").asText()), StandardCharsets.UTF_8);
-            String text = TextNormaliser.normalise(raw);
-            Article article = Article.newBuilder()
-                    .setId(entry.path("file").asText().replace(".txt", ""))
-                    .setUrl(entry.path("url").asText())
-                    .setOutlet(entry.path("outlet").asText())
-                    .setTitle(entry.path("title").asText())
-                    .setPublishedAt(Instant.parse(entry.path("published_at").asText()))
-                    .setIngestedAt(Instant.parse(entry.path("published_at").asText()))
-                    .setText(text)
-                    .setOriginalText(raw)
-                    .setContentHash(Integer.toHexString(text.hashCode()))
-                    .setSourceRef(entry.path("file").asText())
-                    .build();
-            out.add(enricher.enrich(article));
-        }
-        return out;
     }
 }

@@ -91,6 +91,7 @@ public final class IngestService implements AutoCloseable {
                 new DeadLetterCountingOutput(new LanguageCountingOutput(publisher, meterRegistry), meterRegistry), seen,
                 new NearDuplicateIndex(config.nearDuplicateThreshold(), config.nearDuplicateWindow()),
                 Clock.systemUTC(), config.maxArticleBytes());
+        IngestMetrics.bind(pipeline, meterRegistry);
         IngestService service;
         try {
             long published = PublishedArticles.readAll(kafka, topics.articlesRaw(), config.clientId(),

@@ -122,7 +122,7 @@ class DockerComposeTest {
         for (var entry : services.entrySet()) {
             Map<String, Object> service = map(entry.getValue());
             String image = String.valueOf(service.get("image"));
-            assertThat(image).as("image of %s", entry.getKey()).matches("[^:]+:[0-9][^:]*").doesNotEndWith(":latest");
+            assertThat(image).as("image of %s", entry.getKey()).matches("[^:]+:v?[0-9][^:]*").doesNotEndWith(":latest");
             if (!entry.getKey().equals("topic-init")) {
                 assertThat(service).as("%s has a healthcheck", entry.getKey()).containsKey("healthcheck");
             }
@@ -163,6 +163,146 @@ class DockerComposeTest {
             assertThat(cluster.serdeConfig()).containsEntry("basic.auth.credentials.source", "USER_INFO")
                     .containsKey("basic.auth.user.info");
         }
+    }
+
+    @Test
+    void shouldScrapeEveryServiceOnThePortItServesMetricsOn() throws IOException {
+        // Given the Prometheus configuration the compose file mounts
+        Map<String, Object> prometheus = map(services.get("prometheus"));
+        String configPath = flag(prometheus, "--config.file");
+        Path config = hostPathMountedAt(prometheus, configPath);
+        Map<String, Map<String, Object>> jobs = scrapeJobs(config);
+
+        // Then it scrapes each Wirewatch service, by its compose host name, on the port the service's configuration
+        // gives it, at /metrics; enrich by DNS, so every replica of --scale enrich-service=N is scraped
+        assertThat(jobs.keySet()).containsExactlyInAnyOrderElementsOf(WIREWATCH_SERVICES);
+        assertThat(jobs.values()).allSatisfy(job -> assertThat(job.getOrDefault("metrics_path", "/metrics")).isEqualTo("/metrics"));
+        int ingestPort = IngestConfig.fromEnvironment(environment("ingest-service")).httpPort();
+        assertThat(staticTargets(jobs.get("ingest-service"))).containsExactly("ingest-service:" + ingestPort);
+        int alertPort = AlertConfig.fromEnvironment(environment("alert-service")).httpPort();
+        assertThat(staticTargets(jobs.get("alert-service"))).containsExactly("alert-service:" + alertPort);
+        Map<String, Object> enrichDns = map(((List<?>) jobs.get("enrich-service").get("dns_sd_configs")).get(0));
+        assertThat(String.valueOf(enrichDns.get("names"))).isEqualTo("[enrich-service]");
+        assertThat(String.valueOf(enrichDns.get("port")))
+                .isEqualTo(String.valueOf(EnrichConfig.fromEnvironment(environment("enrich-service")).healthPort()));
+        // and Prometheus itself is pinned, healthy-checked and published on the port Grafana reads it from
+        assertThat(map(prometheus).get("ports")).asList().contains("9090:9090");
+        assertThat(healthcheck("prometheus")).contains("localhost:9090/-/healthy");
+    }
+
+    @Test
+    void shouldProvisionGrafanaWithThePrometheusDataSourceAndTheDashboard() throws IOException {
+        // Given Grafana's service and the provisioning it mounts
+        Map<String, Object> grafana = map(services.get("grafana"));
+        Path provisioning = hostPathMountedAt(grafana, "/etc/grafana/provisioning");
+        Map<String, Object> datasource = map(((List<?>) load(provisioning.resolve("datasources/prometheus.yml"))
+                .get("datasources")).get(0));
+        Map<String, Object> provider = map(((List<?>) load(provisioning.resolve("dashboards/wirewatch.yml"))
+                .get("providers")).get(0));
+        String dashboardsInContainer = String.valueOf(map(provider.get("options")).get("path"));
+        Path dashboards = hostPathMountedAt(grafana, dashboardsInContainer);
+
+        // Then the data source is the compose file's Prometheus, and the dashboards directory holds the dashboard,
+        // which is also the home page, and Grafana waits for a healthy Prometheus
+        URI url = URI.create(String.valueOf(datasource.get("url")));
+        assertThat(datasource.get("type")).isEqualTo("prometheus");
+        assertThat(url.getHost()).isEqualTo("prometheus");
+        assertThat(url.getPort()).isEqualTo(9090);
+        assertThat(services).containsKey(url.getHost());
+        assertThat(dashboards.resolve(GrafanaDashboard.FILE.getFileName())).isRegularFile();
+        assertThat(environment("grafana").get("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"))
+                .isEqualTo(dashboardsInContainer + "/" + GrafanaDashboard.FILE.getFileName());
+        assertThat(dependsOn("grafana")).containsKey("prometheus");
+        assertThat(map(grafana).get("ports")).asList().contains("3000:3000");
+        // and every panel and query reads that data source
+        GrafanaDashboard dashboard = GrafanaDashboard.load(GrafanaDashboard.FILE);
+        String uid = String.valueOf(datasource.get("uid"));
+        assertThat(dashboard.panels()).isNotEmpty().allSatisfy(panel -> {
+            assertThat(panel.datasourceUid()).as(panel.title()).isEqualTo(uid);
+            assertThat(panel.queries()).as(panel.title()).isNotEmpty()
+                    .allSatisfy(query -> assertThat(query.datasourceUid()).isEqualTo(uid));
+        });
+        assertThat(dashboard.panels()).extracting(GrafanaDashboard.Panel::title).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldShowEveryHealthSignalTheIssueAsksForFromScrapedJobsOnly() throws IOException {
+        // Given the dashboard's queries and the jobs Prometheus scrapes
+        GrafanaDashboard dashboard = GrafanaDashboard.load(GrafanaDashboard.FILE);
+        Map<String, Object> prometheus = map(services.get("prometheus"));
+        Set<String> jobs = scrapeJobs(hostPathMountedAt(prometheus, flag(prometheus, "--config.file"))).keySet();
+
+        // Then every query selects at least one series, every job it names is scraped, and the dashboard shows
+        // articles in and out, consumer lag, dead letters by reason, ingest -> alert latency and state-store sizes
+        assertThat(dashboard.queries()).allSatisfy(query -> {
+            assertThat(query.selectors()).as(query.expr()).isNotEmpty();
+            for (GrafanaDashboard.Selector selector : query.selectors()) {
+                selector.matchers().stream().filter(m -> m.label().equals("job")).forEach(job ->
+                        assertThat(selector.jobs(jobs)).as("jobs matching %s in %s", job, query.expr()).isNotEmpty());
+            }
+        });
+        Set<String> metrics = dashboard.queries().stream().flatMap(query -> query.selectors().stream())
+                .map(GrafanaDashboard.Selector::metric).collect(Collectors.toSet());
+        assertThat(metrics).contains("wirewatch_ingest_articles_total", "kafka_stream_topic_records_consumed_total",
+                "kafka_stream_topic_records_produced_total", "kafka_consumer_fetch_manager_records_lag",
+                "wirewatch_dead_letters_total", "wirewatch_alert_latency_seconds_bucket",
+                "kafka_stream_state_estimate_num_keys");
+        assertThat(dashboard.queries()).anyMatch(query -> query.expr().contains("by (service, reason)")
+                && query.expr().contains("wirewatch_dead_letters_total"));
+    }
+
+    @Test
+    void shouldReadSeriesSelectorsOutOfPromQl() {
+        // Given a query with functions, a grouping, a range, a number and label matchers of every kind
+        String expr = "histogram_quantile(0.99, sum by (le, job) (rate(latency_bucket{job=~\"a|b\", topic!~\".*_.*\"}[5m])))"
+                + " / on (job) group_left sum(up_total{x=\"1\",y!=\"2\"}) and other";
+
+        // When its selectors are read
+        List<GrafanaDashboard.Selector> selectors = GrafanaDashboard.selectors(expr);
+
+        // Then only the metric names come out, each with its matchers
+        assertThat(selectors).extracting(GrafanaDashboard.Selector::metric).containsExactly("latency_bucket", "up_total", "other");
+        GrafanaDashboard.Selector latency = selectors.get(0);
+        assertThat(latency.jobs(Set.of("a", "b", "c"))).containsExactlyInAnyOrder("a", "b");
+        assertThat(latency.selects(Map.of("topic", "articles.raw"))).isTrue();
+        assertThat(latency.selects(Map.of("topic", "articles_raw"))).isFalse();
+        assertThat(selectors.get(1).selects(Map.of("x", "1", "y", "3"))).isTrue();
+        assertThat(selectors.get(1).selects(Map.of("x", "1", "y", "2"))).isFalse();
+    }
+
+    /** The value of a {@code --flag=value} in a service's command. */
+    private static String flag(Map<String, Object> service, String flag) {
+        return ((List<?>) service.get("command")).stream().map(String::valueOf)
+                .filter(argument -> argument.startsWith(flag + "=")).map(argument -> argument.substring(flag.length() + 1))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + flag + " in " + service.get("command")));
+    }
+
+    /** The file or directory of this repository that a service mounts at {@code containerPath}; it must exist. */
+    private static Path hostPathMountedAt(Map<String, Object> service, String containerPath) {
+        for (Object volume : (List<?>) service.get("volumes")) {
+            String[] parts = String.valueOf(volume).split(":");
+            if (parts[1].equals(containerPath)) {
+                assertThat(parts[0]).as("mounted from the repository").startsWith("./");
+                Path host = ROOT.resolve(parts[0]).normalize();
+                assertThat(host).as("%s mounted at %s", parts[0], containerPath).exists();
+                return host;
+            }
+        }
+        throw new AssertionError("nothing mounted at " + containerPath + " in " + service.get("volumes"));
+    }
+
+    private static Map<String, Map<String, Object>> scrapeJobs(Path prometheusConfig) throws IOException {
+        Map<String, Map<String, Object>> jobs = new LinkedHashMap<>();
+        for (Object job : (List<?>) load(prometheusConfig).get("scrape_configs")) {
+            Map<String, Object> config = map(job);
+            jobs.put(String.valueOf(config.get("job_name")), config);
+        }
+        return jobs;
+    }
+
+    private static List<String> staticTargets(Map<String, Object> job) {
+        return ((List<?>) job.get("static_configs")).stream()
+                .flatMap(config -> ((List<?>) map(config).get("targets")).stream()).map(String::valueOf).toList();
     }
 
     private static void assertHttpPort(String service, String port) {

@@ -1,8 +1,13 @@
 package io.wirewatch.alert.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wirewatch.alert.streams.AlertHeaders;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.Topic;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * output, so there is no dead-letter topic for it, and one bad record must not stop the feed. {@link #inMemory}
  * has no source; {@link #publish} is how tests, tools or a topology callback push versions in.
  *
+ * <p>The topic reader also times each alert version from the ingest of its article (the
+ * {@link AlertHeaders#INGESTED_AT} header the topology writes) to the moment it reads it committed: the histogram
+ * {@value #LATENCY_METER} ({@code wirewatch_alert_latency_seconds} on {@code /metrics}), end-to-end latency as a
+ * dashboard sees it. Every instance reads every partition, so with several instances each observes every alert: their
+ * quantiles agree, their counts add up to a multiple.
+ *
  * <p>Subscribers are called on the publishing thread and must not block; the SSE layer only enqueues.
  */
 public final class AlertFeed implements AutoCloseable {
@@ -37,6 +49,11 @@ public final class AlertFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration MISSING_TOPIC_BACKOFF = Duration.ofSeconds(1);
+    /** The ingest -> alert latency histogram. */
+    public static final String LATENCY_METER = "wirewatch.alert.latency";
+    /** Bucket bounds of the latency histogram: around the 500 ms goal, and far enough out to show a backlog. */
+    static final Duration[] LATENCY_BUCKETS = Stream.of(50, 100, 200, 300, 500, 750, 1_000, 2_000, 5_000, 10_000, 30_000,
+            60_000, 300_000).map(Duration::ofMillis).toArray(Duration[]::new);
 
     private final List<Consumer<Alert>> subscribers = new CopyOnWriteArrayList<>();
     private final TopicSource source;
@@ -50,20 +67,32 @@ public final class AlertFeed implements AutoCloseable {
         return new AlertFeed(null);
     }
 
+    /** A feed reading the alerts topic, its latency histogram in a registry of its own; see below. */
+    public static AlertFeed fromTopic(Map<String, Object> kafkaProperties, Topic<String, Alert> alerts) {
+        return fromTopic(kafkaProperties, alerts, new SimpleMeterRegistry());
+    }
+
     /**
      * A feed reading the alerts topic; call {@link #start()} to begin.
      *
      * @param kafkaProperties client properties (bootstrap servers, security), e.g. {@code ClusterConfig.kafkaProperties()}
      * @param alerts          the alerts topic from the {@code Topics} catalogue (its value serde decodes the records)
+     * @param meterRegistry   where the ingest -> alert latency histogram {@value #LATENCY_METER} goes (removed on close)
      */
-    public static AlertFeed fromTopic(Map<String, Object> kafkaProperties, Topic<String, Alert> alerts) {
+    public static AlertFeed fromTopic(Map<String, Object> kafkaProperties, Topic<String, Alert> alerts,
+                                      MeterRegistry meterRegistry) {
         Objects.requireNonNull(alerts, "alerts");
         Map<String, Object> properties = new HashMap<>(kafkaProperties);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "alert-feed");
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return new AlertFeed(new TopicSource(properties, alerts.name(), alerts.valueSerde().deserializer()));
+        Timer latency = Timer.builder(LATENCY_METER)
+                .description("From ingest of an article to its alert version read committed from the alerts topic")
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(meterRegistry);
+        return new AlertFeed(new TopicSource(properties, alerts.name(), alerts.valueSerde().deserializer(), latency,
+                meterRegistry));
     }
 
     /** Starts reading the topic (no-op for an in-memory feed). Returns this feed. */
@@ -124,15 +153,20 @@ public final class AlertFeed implements AutoCloseable {
         private final Map<String, Object> properties;
         private final String topic;
         private final Deserializer<Alert> deserializer;
+        private final Timer latency;
+        private final MeterRegistry meterRegistry;
         private volatile boolean running;
         private volatile boolean reading;
         private KafkaConsumer<byte[], byte[]> consumer;
         private Thread thread;
 
-        TopicSource(Map<String, Object> properties, String topic, Deserializer<Alert> deserializer) {
+        TopicSource(Map<String, Object> properties, String topic, Deserializer<Alert> deserializer, Timer latency,
+                    MeterRegistry meterRegistry) {
             this.properties = properties;
             this.topic = topic;
             this.deserializer = deserializer;
+            this.latency = latency;
+            this.meterRegistry = meterRegistry;
         }
 
         synchronized void start(AlertFeed feed) {
@@ -161,6 +195,9 @@ public final class AlertFeed implements AutoCloseable {
                 while (running) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
                         Alert alert = decode(record);
+                        // Negative when clocks disagree; Micrometer ignores those.
+                        AlertHeaders.ingestedAt(record.headers()).ifPresent(ingested ->
+                                latency.record(Duration.between(ingested, Instant.now())));
                         if (alert != null) {
                             feed.publish(alert);
                         }
@@ -216,6 +253,7 @@ public final class AlertFeed implements AutoCloseable {
         }
 
         synchronized void close() {
+            meterRegistry.remove(latency);
             running = false;
             if (consumer != null) {
                 consumer.wakeup();

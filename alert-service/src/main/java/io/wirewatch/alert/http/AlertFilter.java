@@ -2,7 +2,10 @@ package io.wirewatch.alert.http;
 
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
+import io.wirewatch.schema.AlertEvidence;
 import io.wirewatch.schema.AlertType;
+import io.wirewatch.schema.Severity;
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,9 +15,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The filters of {@code GET /alerts}, parsed and validated from query parameters. Every filter is optional; an alert
@@ -28,17 +34,35 @@ import java.util.stream.Collectors;
  *       news; an instant asks "what changed since I last looked";</li>
  *   <li>{@code place}: equal to the alert's place, ignoring case and surrounding spaces;</li>
  *   <li>{@code actor}: equal to the alert's actor or to one of its {@code actorMembers}, ignoring case;</li>
+ *   <li>{@code severity}: a minimum, {@code LOW < MEDIUM < HIGH < CRITICAL} ({@code severity=HIGH} keeps HIGH and
+ *       CRITICAL);</li>
+ *   <li>{@code country}: an ISO 3166-1 alpha-2 code ({@code SY}) or a bloc code ({@code GCC}), ignoring case, that is
+ *       the alert's actor, one of its members, its target, the country of its place, or one of its {@code countries};
+ *       so {@code country=SA} finds what the Gulf Cooperation Council did as a whole;</li>
+ *   <li>{@code q}: free text; every word must occur, ignoring case and accents, in the headline, the parties (actor,
+ *       members, target), the place and its region, the outlets or the evidence (sentences and who they are
+ *       attributed to);</li>
+ *   <li>{@code from}, {@code to}: ISO dates bounding the event day, both inclusive (an alert without eventDate is
+ *       judged by the UTC day of its {@code lastUpdated}, as for {@code since});</li>
  *   <li>{@code limit}: at most this many alerts, 1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}.</li>
  * </ul>
  * Results are sorted newest {@code lastUpdated} first (ties by id, so pages are stable). An unknown parameter, a
  * repeated one or a bad value is an {@link InvalidParameterException} naming it, so a typo is not silently ignored.
  */
 public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status, Optional<LocalDate> sinceDay,
-                          Optional<Instant> sinceInstant, Optional<String> place, Optional<String> actor, int limit) {
+                          Optional<Instant> sinceInstant, Optional<String> place, Optional<String> actor,
+                          Optional<Severity> minSeverity, Optional<String> country, List<String> words,
+                          Optional<LocalDate> from, Optional<LocalDate> to, int limit) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
-    public static final Set<String> PARAMETERS = Set.of("type", "status", "since", "place", "actor", "limit");
+    /** Longest {@code q}: a search, not a document. */
+    public static final int MAX_TEXT_LENGTH = 200;
+    public static final Set<String> PARAMETERS = Set.of("type", "status", "since", "place", "actor", "severity",
+            "country", "q", "from", "to", "limit");
+    /** A state's alpha-2 code or a bloc's code (GCC, ARAB_LEAGUE, G7). */
+    private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,19}");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     /** Newest {@code lastUpdated} first, then by id. */
     public static final Comparator<Alert> NEWEST_FIRST = Comparator.comparing(Alert::getLastUpdated).reversed()
@@ -48,6 +72,10 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
         if (sinceDay.isPresent() && sinceInstant.isPresent()) {
             throw new IllegalArgumentException("since is either a day or an instant, not both");
         }
+        words = List.copyOf(words);
+        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+            throw new InvalidParameterException("from", "from (" + from.get() + ") is after to (" + to.get() + ")");
+        }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidParameterException("limit", "limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
@@ -56,7 +84,8 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
     /** No filter: everything, up to the default limit. */
     public static AlertFilter none() {
         return new AlertFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), DEFAULT_LIMIT);
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                DEFAULT_LIMIT);
     }
 
     /**
@@ -81,8 +110,23 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
         Optional<Instant> sinceInstant = since.filter(value -> value.contains("T")).map(AlertFilter::parseInstant);
         Optional<String> place = single(parameters, "place").map(value -> text("place", value));
         Optional<String> actor = single(parameters, "actor").map(value -> text("actor", value));
+        Optional<Severity> severity = single(parameters, "severity")
+                .map(value -> enumValue(Severity.class, "severity", value));
+        Optional<String> country = single(parameters, "country").map(AlertFilter::countryCode);
+        List<String> words = single(parameters, "q").map(AlertFilter::searchWords).orElse(List.of());
+        Optional<LocalDate> from = single(parameters, "from").map(value -> day("from", value));
+        Optional<LocalDate> to = single(parameters, "to").map(value -> day("to", value));
         int limit = single(parameters, "limit").map(AlertFilter::parseLimit).orElse(DEFAULT_LIMIT);
-        return new AlertFilter(type, status, sinceDay, sinceInstant, place, actor, limit);
+        return new AlertFilter(type, status, sinceDay, sinceInstant, place, actor, severity, country, words, from, to,
+                limit);
+    }
+
+    /**
+     * Text folded for search: lower case, accents and other combining marks removed ({@code "Hamā"} and {@code "HAMA"}
+     * fold alike). The page folds the same way ({@code String.normalize('NFD')} without marks, lower case).
+     */
+    public static String fold(String text) {
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     /** Whether the alert passes every filter given (the limit is applied by {@link #apply}). */
@@ -93,7 +137,39 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
                 && sinceInstant.map(instant -> !alert.getLastUpdated().isBefore(instant)).orElse(true)
                 && place.map(wanted -> sameName(wanted, alert.getPlace())).orElse(true)
                 && actor.map(wanted -> sameName(wanted, alert.getActor())
-                        || alert.getActorMembers().stream().anyMatch(member -> sameName(wanted, member))).orElse(true);
+                        || alert.getActorMembers().stream().anyMatch(member -> sameName(wanted, member))).orElse(true)
+                && minSeverity.map(minimum -> alert.getSeverity().compareTo(minimum) >= 0).orElse(true)
+                && country.map(code -> codesOf(alert).anyMatch(code::equalsIgnoreCase)).orElse(true)
+                && from.map(day -> !eventDayOf(alert).isBefore(day)).orElse(true)
+                && to.map(day -> !eventDayOf(alert).isAfter(day)).orElse(true)
+                && (words.isEmpty() || containsEveryWord(alert));
+    }
+
+    /** Every code the alert concerns: actor, members, target, the place's country and {@code countries}. */
+    static Stream<String> codesOf(Alert alert) {
+        return Stream.of(Stream.of(alert.getActorCode(), alert.getTargetCode(), alert.getPlaceCountryCode()),
+                        alert.getActorMemberCodes().stream(), alert.getCountries().stream())
+                .flatMap(codes -> codes)
+                .filter(Objects::nonNull);
+    }
+
+    /** What {@code q} searches, folded: headline, parties, place, outlets, evidence. */
+    static String searchableText(Alert alert) {
+        StringBuilder text = new StringBuilder();
+        Stream.of(alert.getHeadline(), alert.getActor(), alert.getTarget(), alert.getPlace(), alert.getPlaceRegion())
+                .filter(Objects::nonNull).forEach(part -> text.append(part).append('\n'));
+        alert.getActorMembers().forEach(member -> text.append(member).append('\n'));
+        alert.getOutlets().forEach(outlet -> text.append(outlet).append('\n'));
+        for (AlertEvidence evidence : alert.getEvidence()) {
+            Stream.of(evidence.getSentence(), evidence.getAttributedTo(), evidence.getOutlet())
+                    .filter(Objects::nonNull).forEach(part -> text.append(part).append('\n'));
+        }
+        return fold(text.toString());
+    }
+
+    private boolean containsEveryWord(Alert alert) {
+        String text = searchableText(alert);
+        return words.stream().allMatch(text::contains);
     }
 
     /** The matching alerts, newest first, at most {@code limit}. */
@@ -130,6 +206,36 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
             throw new InvalidParameterException(parameter, parameter + " must not be empty");
         }
         return stripped;
+    }
+
+    private static String countryCode(String value) {
+        String code = value.strip().toUpperCase(Locale.ROOT);
+        if (!COUNTRY_CODE.matcher(code).matches()) {
+            throw new InvalidParameterException("country", "country must be an ISO 3166-1 alpha-2 code (SY) or a bloc "
+                    + "code (GCC), was '" + value + "'");
+        }
+        return code;
+    }
+
+    private static List<String> searchWords(String value) {
+        if (value.length() > MAX_TEXT_LENGTH) {
+            throw new InvalidParameterException("q", "q must be at most " + MAX_TEXT_LENGTH + " characters, was "
+                    + value.length());
+        }
+        List<String> words = Arrays.stream(fold(value).split("\\s+")).filter(word -> !word.isEmpty()).distinct().toList();
+        if (words.isEmpty()) {
+            throw new InvalidParameterException("q", "q must not be empty");
+        }
+        return words;
+    }
+
+    private static LocalDate day(String parameter, String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidParameterException(parameter, parameter + " must be an ISO date (2012-02-06), was '"
+                    + value + "'");
+        }
     }
 
     private static LocalDate parseDay(String value) {

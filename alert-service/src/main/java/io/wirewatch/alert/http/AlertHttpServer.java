@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirewatch.knowledge.World;
 import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.schema.Alert;
 import java.io.IOException;
@@ -53,11 +54,16 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code /metrics}</td><td>the meter registry in the Prometheus text format (dead letters as
  *       {@code wirewatch_dead_letters_total}, HTTP requests, Kafka Streams client metrics); served when the registry
  *       is, or as a composite holds, a Prometheus registry ({@link PrometheusMetrics#scrapeable}), 404 otherwise</td></tr>
- *   <tr><td>{@code /}, {@code /app.js}, {@code /app.css}</td><td>the live alert page</td></tr>
+ *   <tr><td>{@code /casualties?place=Homs}</td><td>the place's reported death tolls day by day ({@link PlaceFigures}),
+ *       for the dashboard's timeline; 400 without a place</td></tr>
+ *   <tr><td>{@code /actors.json}</td><td>names, kinds and members of every state and bloc code (the knowledge
+ *       {@code World}), for the dashboard's labels</td></tr>
+ *   <tr><td>{@code /}, {@code /app.js} and its modules, {@code /app.css}, {@code /world-110m.json}</td><td>the
+ *       operator's dashboard: filters, map, timeline and the live alert list</td></tr>
  * </table>
  * Alert JSON is {@link AlertJson}'s; errors are {@code {"error": "...", "parameter": "..."}}.
  *
- * <p>Built on the JDK's {@code com.sun.net.httpserver}: seven routes, no servlet container or web framework needed,
+ * <p>Built on the JDK's {@code com.sun.net.httpserver}: a handful of routes, no servlet container or web framework needed,
  * and no extra dependency. Every response carries {@code X-Content-Type-Options: nosniff} and a Content Security
  * Policy allowing only this origin's own script files, so no injected markup can run even if it reached the page.
  * CORS is off unless {@link HttpOptions#corsOrigin()} names an origin. The thread pool has one thread per allowed
@@ -72,14 +78,23 @@ public final class AlertHttpServer implements AutoCloseable {
     private static final String JSON = "application/json; charset=utf-8";
     private static final int MAX_HEADER_COUNT = 100;
     private static final int RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
-    private static final Map<String, StaticAsset> ASSETS = Map.of(
-            "/", new StaticAsset("web/index.html", "text/html; charset=utf-8"),
-            "/index.html", new StaticAsset("web/index.html", "text/html; charset=utf-8"),
-            "/app.js", new StaticAsset("web/app.js", "text/javascript; charset=utf-8"),
-            "/app.css", new StaticAsset("web/app.css", "text/css; charset=utf-8"));
+    private static final String JAVASCRIPT = "text/javascript; charset=utf-8";
+    private static final Map<String, StaticAsset> ASSETS = Map.ofEntries(
+            Map.entry("/", new StaticAsset("web/index.html", "text/html; charset=utf-8")),
+            Map.entry("/index.html", new StaticAsset("web/index.html", "text/html; charset=utf-8")),
+            Map.entry("/app.js", new StaticAsset("web/app.js", JAVASCRIPT)),
+            Map.entry("/dom.js", new StaticAsset("web/dom.js", JAVASCRIPT)),
+            Map.entry("/filters.js", new StaticAsset("web/filters.js", JAVASCRIPT)),
+            Map.entry("/alert-list.js", new StaticAsset("web/alert-list.js", JAVASCRIPT)),
+            Map.entry("/map.js", new StaticAsset("web/map.js", JAVASCRIPT)),
+            Map.entry("/timeline.js", new StaticAsset("web/timeline.js", JAVASCRIPT)),
+            Map.entry("/app.css", new StaticAsset("web/app.css", "text/css; charset=utf-8")),
+            Map.entry("/favicon.svg", new StaticAsset("web/favicon.svg", "image/svg+xml")),
+            Map.entry("/world-110m.json", new StaticAsset("web/world-110m.json", JSON)));
 
     private final HttpOptions options;
     private final AlertQueries queries;
+    private final CasualtyQueries casualties;
     private final AlertFeed feed;
     private final Supplier<Health> health;
     private final HttpServer server;
@@ -88,6 +103,7 @@ public final class AlertHttpServer implements AutoCloseable {
     private final Semaphore streamPermits;
     private final Set<SseConnection> openStreams = ConcurrentHashMap.newKeySet();
     private final Map<String, byte[]> assetBodies = new ConcurrentHashMap<>();
+    private final byte[] actorsJson;
     private final MeterRegistry meterRegistry;
     /** Renders /metrics; null when the registry has no Prometheus view. */
     private final PrometheusMeterRegistry prometheus;
@@ -98,12 +114,13 @@ public final class AlertHttpServer implements AutoCloseable {
     private int inFlight;
     private volatile boolean closing;
 
-    private AlertHttpServer(HttpOptions options, AlertQueries queries, AlertFeed feed, Supplier<Health> health,
-                            MeterRegistry meterRegistry) throws IOException {
+    private AlertHttpServer(HttpOptions options, AlertQueries queries, CasualtyQueries casualties, AlertFeed feed,
+                            Supplier<Health> health, MeterRegistry meterRegistry) throws IOException {
         this.options = options;
         this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
         this.prometheus = PrometheusMetrics.scrapeable(meterRegistry).orElse(null);
         this.queries = Objects.requireNonNull(queries, "queries");
+        this.casualties = Objects.requireNonNull(casualties, "casualties");
         this.feed = Objects.requireNonNull(feed, "feed");
         this.health = Objects.requireNonNull(health, "health");
         this.rateLimiter = new RateLimiter(options.ratePerSecond(), options.rateBurst(), 10_000, System::nanoTime);
@@ -111,6 +128,7 @@ public final class AlertHttpServer implements AutoCloseable {
         for (StaticAsset asset : ASSETS.values()) {
             assetBodies.computeIfAbsent(asset.resource(), AlertHttpServer::readResource);
         }
+        this.actorsJson = WorldJson.actors(World.standard()).getBytes(StandardCharsets.UTF_8);
         int threads = options.maxStreams() + options.requestThreads();
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -146,14 +164,25 @@ public final class AlertHttpServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving with the given options and metrics registry: counter {@code wirewatch.http.requests} (tags
-     * {@code route}, {@code status}), gauge {@code wirewatch.http.streams.open}, counter
-     * {@code wirewatch.http.streams.dropped}. The meters are removed from the registry on close.
+     * Starts serving with the given options and metrics registry, without casualty figures ({@code /casualties}
+     * answers every place with no days): for tools and tests that serve alerts only.
      */
     public static AlertHttpServer start(HttpOptions options, AlertQueries queries, AlertFeed feed, Supplier<Health> health,
                                         MeterRegistry meterRegistry) {
+        return start(options, queries, place -> new PlaceFigures(place, 0, List.of()), feed, health, meterRegistry);
+    }
+
+    /**
+     * Starts serving with the given options and metrics registry: counter {@code wirewatch.http.requests} (tags
+     * {@code route}, {@code status}), gauge {@code wirewatch.http.streams.open}, counter
+     * {@code wirewatch.http.streams.dropped}. The meters are removed from the registry on close.
+     *
+     * @param casualties the reported tolls by place and day, for {@code /casualties}
+     */
+    public static AlertHttpServer start(HttpOptions options, AlertQueries queries, CasualtyQueries casualties,
+                                        AlertFeed feed, Supplier<Health> health, MeterRegistry meterRegistry) {
         try {
-            AlertHttpServer httpServer = new AlertHttpServer(options, queries, feed, health, meterRegistry);
+            AlertHttpServer httpServer = new AlertHttpServer(options, queries, casualties, feed, health, meterRegistry);
             httpServer.server.start();
             LOG.info("Alert HTTP server listening on {}", httpServer.server.getAddress());
             return httpServer;
@@ -238,6 +267,8 @@ public final class AlertHttpServer implements AutoCloseable {
                 : path.equals("/metrics") ? "metrics"
                 : path.equals("/alerts") ? "alerts"
                 : path.equals("/alerts/stream") ? "stream"
+                : path.equals("/casualties") ? "casualties"
+                : path.equals("/actors.json") ? "actors"
                 : path.startsWith("/alerts/") ? "alert"
                 : "other";
         Counter counter = Counter.builder("wirewatch.http.requests")
@@ -279,7 +310,8 @@ public final class AlertHttpServer implements AutoCloseable {
         }
         String path = exchange.getRequestURI().getRawPath();
         boolean known = ASSETS.containsKey(path) || path.equals("/health") || path.equals("/alerts")
-                || path.startsWith("/alerts/") || (path.equals("/metrics") && prometheus != null);
+                || path.startsWith("/alerts/") || path.equals("/casualties") || path.equals("/actors.json")
+                || (path.equals("/metrics") && prometheus != null);
         if (!known) {
             sendError(exchange, 404, "No such resource: " + path, Map.of());
             return;
@@ -289,7 +321,7 @@ public final class AlertHttpServer implements AutoCloseable {
             sendError(exchange, 405, "Method " + exchange.getRequestMethod() + " not allowed; use GET", Map.of());
             return;
         }
-        if (path.startsWith("/alerts") && !rateLimiter.tryAcquire(clientKey(exchange))) {
+        if ((path.startsWith("/alerts") || path.equals("/casualties")) && !rateLimiter.tryAcquire(clientKey(exchange))) {
             exchange.getResponseHeaders().set("Retry-After", Long.toString(rateLimiter.secondsUntilToken(clientKey(exchange))));
             sendError(exchange, 429, "Too many requests; slow down", Map.of());
             return;
@@ -306,6 +338,12 @@ public final class AlertHttpServer implements AutoCloseable {
                 serveList(exchange);
             } else if (path.equals("/alerts/stream")) {
                 serveStream(exchange);
+            } else if (path.equals("/casualties")) {
+                serveCasualties(exchange);
+            } else if (path.equals("/actors.json")) {
+                exchange.getResponseHeaders().set("Content-Type", JSON);
+                exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+                send(exchange, 200, actorsJson);
             } else {
                 serveOne(exchange, path.substring("/alerts/".length()));
             }
@@ -321,6 +359,24 @@ public final class AlertHttpServer implements AutoCloseable {
     private void serveList(HttpExchange exchange) throws IOException {
         AlertFilter filter = AlertFilter.fromQuery(queryParameters(exchange));
         sendJson(exchange, 200, AlertJson.toJsonArray(queries.find(filter)));
+    }
+
+    private void serveCasualties(HttpExchange exchange) throws IOException {
+        Map<String, List<String>> parameters = queryParameters(exchange);
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            if (!parameter.getKey().equals("place")) {
+                throw new InvalidParameterException(parameter.getKey(), "Unknown parameter '" + parameter.getKey()
+                        + "'; /casualties takes only place");
+            }
+            if (parameter.getValue().size() > 1) {
+                throw new InvalidParameterException("place", "Parameter 'place' given more than once");
+            }
+        }
+        String place = parameters.getOrDefault("place", List.of("")).get(0).strip();
+        if (place.isEmpty()) {
+            throw new InvalidParameterException("place", "place is required, e.g. /casualties?place=Homs");
+        }
+        sendJson(exchange, 200, casualties.figuresOf(place).toJson());
     }
 
     private void serveOne(HttpExchange exchange, String rawId) throws IOException {

@@ -1,5 +1,6 @@
 package io.wirewatch.alert.streams;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wirewatch.alert.AlertTopology;
 import io.wirewatch.alert.rules.CasualtyDayState;
@@ -44,6 +45,9 @@ import org.apache.kafka.streams.state.Stores;
  * moves records here: deciding what is an alert is the rules' job.
  */
 public final class AlertStreams {
+
+    /** The counter of alert versions produced: {@code wirewatch_alerts_total} on {@code /metrics}. */
+    public static final String ALERTS_METER = "wirewatch.alerts";
 
     private AlertStreams() {
     }
@@ -133,6 +137,7 @@ public final class AlertStreams {
                 "alert-rules");
         branches.get("alert-outcome-ok")
                 .mapValues(outcome -> ((Decoded.Success<Alert>) outcome).value(), Named.as("alert-value"))
+                .peek((id, alert) -> countAlert(meterRegistry, alert), Named.as("alerts-counted"))
                 .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
 
         // Read back from the alerts topic rather than materialising the stream above: the topic is partitioned by
@@ -142,6 +147,19 @@ public final class AlertStreams {
                 Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(AlertTopology.ALERTS_STORE)
                         .withKeySerde(alerts.keySerde()).withValueSerde(alerts.valueSerde()));
         return builder.build();
+    }
+
+    /**
+     * Counts an alert version as {@value #ALERTS_METER} by type and status. Counted when produced: a transaction that
+     * aborts and is replayed counts its alerts twice, so the count can run slightly above what the topic holds.
+     */
+    private static void countAlert(MeterRegistry meterRegistry, Alert alert) {
+        Counter.builder(ALERTS_METER)
+                .description("Alert versions produced, by type and status (NEW or UPDATE)")
+                .tag("type", alert.getType().name())
+                .tag("status", alert.getStatus().name())
+                .register(meterRegistry)
+                .increment();
     }
 
     /** One record per diplomatic event the article reports, keyed by the event, carrying only its actions. */

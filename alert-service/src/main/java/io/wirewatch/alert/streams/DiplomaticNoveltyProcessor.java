@@ -50,8 +50,10 @@ final class DiplomaticNoveltyProcessor implements Processor<String, EnrichedArti
                 }
                 for (Alert alert : outcome.alerts()) {
                     // An alert's time is when it is raised, not the (possibly years old) time of the article.
+                    // The article's ingest time travels as a header, so the alert feed can time ingest -> alert.
                     context.forward(record.withKey(alert.getId()).withValue(Decoded.success(alert))
-                            .withTimestamp(now.toEpochMilli()));
+                            .withTimestamp(now.toEpochMilli())
+                            .withHeaders(AlertHeaders.withIngestedAt(record.headers(), record.value().getIngestedAt())));
                 }
             }
         } catch (RuntimeException e) {

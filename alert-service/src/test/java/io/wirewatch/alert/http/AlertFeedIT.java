@@ -28,7 +28,13 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirewatch.alert.streams.AlertHeaders;
+import io.wirewatch.platform.health.PrometheusMetrics;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -94,6 +100,46 @@ class AlertFeedIT {
                 assertThat(feed.isReading()).isTrue();
             }
         }
+    }
+
+    @Test
+    void shouldTimeEachCommittedAlertFromTheIngestOfItsArticleInALatencyHistogram() {
+        // Given a feed on a fresh alerts topic with its meters in a Prometheus registry
+        Topics topics = Topics.create(cluster().serdeConfig(), "latency-it-" + System.nanoTime() + ".");
+        STACK.stack().createTopics(1, topics.alerts().name());
+        PrometheusMeterRegistry registry = PrometheusMetrics.newRegistry();
+        try (AlertFeed feed = AlertFeed.fromTopic(cluster().kafkaProperties(), topics.alerts(), registry)) {
+            feed.start();
+            await().atMost(WAIT).until(feed::isReading);
+
+            // When three alerts are committed whose articles were ingested 0.4 s, 1.5 s and 20 s before, and one
+            // carries no ingest time (written by an older alert-service)
+            Instant now = Instant.now();
+            try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(cluster().kafkaProperties(),
+                    new StringSerializer(), topics.alerts().valueSerde().serializer())) {
+                for (long ago : List.of(400L, 1_500L, 20_000L)) {
+                    ProducerRecord<String, Alert> record = new ProducerRecord<>(topics.alerts().name(),
+                            homsCasualtySpike().getId(), homsCasualtySpike());
+                    record.headers().add(AlertHeaders.INGESTED_AT,
+                            Long.toString(now.minusMillis(ago).toEpochMilli()).getBytes(StandardCharsets.US_ASCII));
+                    producer.send(record);
+                }
+                producer.send(new ProducerRecord<>(topics.alerts().name(), usEmbassyClosed().getId(), usEmbassyClosed()));
+            }
+
+            // Then the histogram counts the three with a header, each in its bucket, and /metrics shows it
+            Timer latency = registry.get(AlertFeed.LATENCY_METER).timer();
+            await().atMost(WAIT).until(() -> latency.count() == 3);
+            String scrape = registry.scrape();
+            assertThat(scrape).contains("wirewatch_alert_latency_seconds_bucket{le=\"0.3\"} 0")
+                    .contains("wirewatch_alert_latency_seconds_bucket{le=\"0.75\"} 1")
+                    .contains("wirewatch_alert_latency_seconds_bucket{le=\"2.0\"} 2")
+                    .contains("wirewatch_alert_latency_seconds_bucket{le=\"30.0\"} 3")
+                    .contains("wirewatch_alert_latency_seconds_count 3");
+            assertThat(latency.max(TimeUnit.SECONDS)).isBetween(20.0, 50.0);
+        }
+        // and closing the feed removes its meter
+        assertThat(registry.find(AlertFeed.LATENCY_METER).timer()).isNull();
     }
 
     @Test

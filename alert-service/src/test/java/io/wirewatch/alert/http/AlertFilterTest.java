@@ -120,6 +120,74 @@ class AlertFilterTest {
     }
 
     @Test
+    void shouldKeepAlertsAtOrAboveTheMinimumSeverity() {
+        // Given alerts of severity HIGH (Gulf), CRITICAL (Homs) and MEDIUM (US)
+        // When asking for HIGH and above, for CRITICAL only, and for LOW and above
+        List<Alert> high = queries.find(filter(Map.of("severity", "high")));
+        List<Alert> critical = queries.find(filter(Map.of("severity", "CRITICAL")));
+        List<Alert> low = queries.find(filter(Map.of("severity", "LOW")));
+
+        // Then the minimum is inclusive and ordered LOW < MEDIUM < HIGH < CRITICAL
+        assertThat(ids(high)).containsExactly("cas-homs-2012-02-06", "dip-gcc-recall-syr-2012-02-07");
+        assertThat(ids(critical)).containsExactly("cas-homs-2012-02-06");
+        assertThat(low).hasSize(3);
+    }
+
+    @Test
+    void shouldMatchACountryAsActorMemberTargetOrPlace() {
+        // When filtering by a member of the acting bloc, the bloc, the target, and the acting state
+        List<Alert> member = queries.find(filter(Map.of("country", "sa")));
+        List<Alert> bloc = queries.find(filter(Map.of("country", "GCC")));
+        List<Alert> target = queries.find(filter(Map.of("country", "SY")));
+        List<Alert> actor = queries.find(filter(Map.of("country", "US")));
+        List<Alert> elsewhere = queries.find(filter(Map.of("country", "FR")));
+
+        // Then Saudi Arabia finds what the GCC did, Syria finds every alert about it (target and place of Homs)
+        assertThat(ids(member)).containsExactly("dip-gcc-recall-syr-2012-02-07");
+        assertThat(ids(bloc)).containsExactly("dip-gcc-recall-syr-2012-02-07");
+        assertThat(ids(target)).containsExactly("cas-homs-2012-02-06", "dip-gcc-recall-syr-2012-02-07",
+                "dip-usa-close-embassy-syr-2012-02-06");
+        assertThat(ids(actor)).containsExactly("dip-usa-close-embassy-syr-2012-02-06");
+        assertThat(elsewhere).isEmpty();
+    }
+
+    @Test
+    void shouldFindEveryWordOfTheSearchInHeadlinePartiesPlaceOrEvidenceIgnoringCaseAndAccents() {
+        // Given an alert whose place and headline are written with accents, without evidence yet
+        queries.put(Alert.newBuilder(casualtyAt("cas-hama", "Ḥamāh", MORNING.plusSeconds(7200)))
+                .setHeadline("Ḥamāh: 30 killed").setPlaceRegion(null).setEvidence(List.of()).setOutlets(List.of()).build());
+
+        // When searching words that occur only in evidence, in members, across fields, or not at all
+        List<Alert> inEvidence = queries.find(filter(Map.of("q", "DAMASCUS")));
+        List<Alert> inMembers = queries.find(filter(Map.of("q", "qatar")));
+        List<Alert> acrossFields = queries.find(filter(Map.of("q", "homs  opposition")));
+        List<Alert> accentless = queries.find(filter(Map.of("q", "hamah")));
+        List<Alert> inAttribution = queries.find(filter(Map.of("q", "activists")));
+        List<Alert> oneWordMissing = queries.find(filter(Map.of("q", "homs embassy")));
+
+        // Then an alert matches only when it holds every word somewhere
+        assertThat(ids(inEvidence)).containsExactly("dip-gcc-recall-syr-2012-02-07", "dip-usa-close-embassy-syr-2012-02-06");
+        assertThat(ids(inMembers)).containsExactly("dip-gcc-recall-syr-2012-02-07");
+        assertThat(ids(acrossFields)).containsExactly("cas-homs-2012-02-06");
+        assertThat(ids(accentless)).containsExactly("cas-hama");
+        assertThat(ids(inAttribution)).containsExactly("cas-homs-2012-02-06");
+        assertThat(oneWordMissing).isEmpty();
+    }
+
+    @Test
+    void shouldBoundTheEventDayByFromAndToInclusive() {
+        // When asking for one day, for a range starting on it, and for a range ending the day before
+        List<Alert> sixth = queries.find(filter(Map.of("from", "2012-02-06", "to", "2012-02-06")));
+        List<Alert> fromSeventh = queries.find(filter(Map.of("from", "2012-02-07")));
+        List<Alert> untilFifth = queries.find(filter(Map.of("to", "2012-02-05")));
+
+        // Then both ends are inclusive and compared with the event day
+        assertThat(ids(sixth)).containsExactly("cas-homs-2012-02-06", "dip-usa-close-embassy-syr-2012-02-06");
+        assertThat(ids(fromSeventh)).containsExactly("dip-gcc-recall-syr-2012-02-07");
+        assertThat(untilFifth).isEmpty();
+    }
+
+    @Test
     void shouldNameTheParameterWhoseValueIsBad() {
         assertBadParameter(Map.of("type", List.of("EARTHQUAKE")), "type", "DIPLOMATIC_ACTION");
         assertBadParameter(Map.of("status", List.of("OLD")), "status", "UPDATE");
@@ -130,6 +198,14 @@ class AlertFilterTest {
         assertBadParameter(Map.of("place", List.of("  ")), "place", "empty");
         assertBadParameter(Map.of("actr", List.of("Syria")), "actr", "Unknown parameter");
         assertBadParameter(Map.of("actor", List.of("Syria", "Iran")), "actor", "more than once");
+        assertBadParameter(Map.of("severity", List.of("URGENT")), "severity", "CRITICAL");
+        assertBadParameter(Map.of("country", List.of("Syria!")), "country", "alpha-2");
+        assertBadParameter(Map.of("country", List.of("S")), "country", "alpha-2");
+        assertBadParameter(Map.of("q", List.of("   ")), "q", "empty");
+        assertBadParameter(Map.of("q", List.of("x".repeat(201))), "q", "at most 200");
+        assertBadParameter(Map.of("from", List.of("6 Feb")), "from", "ISO date");
+        assertBadParameter(Map.of("to", List.of("2012-02-30")), "to", "ISO date");
+        assertBadParameter(Map.of("from", List.of("2012-02-07"), "to", List.of("2012-02-06")), "from", "after");
     }
 
     @Test

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirewatch.alert.rules.CasualtyDayState;
+import io.wirewatch.alert.rules.CasualtyReport;
 import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.platform.streams.DeadLetterRouter;
 import io.wirewatch.schema.Alert;
@@ -22,6 +24,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +55,11 @@ class AlertHttpServerTest {
 
     private void start() {
         start(HttpOptions.defaults(), queries);
+    }
+
+    private void startWith(CasualtyQueries casualties) {
+        server = AlertHttpServer.start(HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0), queries,
+                casualties, feed, health::get, new SimpleMeterRegistry());
     }
 
     @Test
@@ -217,22 +226,127 @@ class AlertHttpServerTest {
         // Given a running server
         start();
 
-        // When the page and its script are fetched
+        // When the page, its scripts and its style are fetched
         HttpResponse<String> page = get("/");
-        HttpResponse<String> script = get("/app.js");
         HttpResponse<String> style = get("/app.css");
+        List<String> modules = List.of("/app.js", "/dom.js", "/filters.js", "/alert-list.js", "/map.js", "/timeline.js");
 
-        // Then the page forbids inline and foreign scripts and sniffing, and loads its one script file
+        // Then the page forbids inline and foreign scripts and sniffing, and loads one module script from this origin
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("default-src 'self'").contains("script-src 'self'").doesNotContain("unsafe-inline"));
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(page.body()).contains("<script src=\"/app.js\" defer></script>");
+        assertThat(page.body()).contains("<script type=\"module\" src=\"/app.js\"></script>");
         assertThat(page.body().split("<script", -1)).hasSize(2); // exactly one script element, and it has a src
-        assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
-        assertThat(script.body()).contains("new EventSource('/alerts/stream')").doesNotContain("innerHTML");
+        assertThat(page.body()).doesNotContain("style=").doesNotContain("http://").doesNotContain("https://");
+        // and every module is served as JavaScript, imports only this origin's modules and never parses markup
+        for (String module : modules) {
+            HttpResponse<String> script = get(module);
+            assertThat(script.statusCode()).as(module).isEqualTo(200);
+            assertThat(script.headers().firstValue("Content-Type")).as(module).hasValue("text/javascript; charset=utf-8");
+            assertThat(script.body()).as(module).doesNotContain("innerHTML").doesNotContain("outerHTML")
+                    .doesNotContain("insertAdjacentHTML").doesNotContain("document.write").doesNotContain("eval(")
+                    .doesNotContainPattern("from '(?!\\./)").doesNotContainPattern("import\\(");
+        }
+        assertThat(get("/app.js").body()).contains("new EventSource('/alerts/stream')");
         assertThat(style.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+        assertThat(style.body()).doesNotContain("url(").doesNotContain("@import");
+    }
+
+    @Test
+    void shouldServeAPlacesReportedTollsDayByDayWithTheirBaselinesAndSpikes() throws Exception {
+        // Given Homs's stored days: a spike of 200 on the 3rd, a spike of 70-95 on the 6th raised before the 3rd was
+        // reported (so with no baseline then), 12 on the 8th; and a day of another place
+        InMemoryCasualtyQueries casualties = new InMemoryCasualtyQueries(7);
+        Instant seen = Instant.parse("2012-02-07T10:15:00Z");
+        casualties.put(new CasualtyDayState("Homs", LocalDate.parse("2012-02-06"), List.of(
+                report("bbc", "BBC", "activists", 95, "At least 95", seen),
+                report("cbc", "CBC", "activists", 70, "nearly 70", seen.plusSeconds(3600))),
+                "cas-homs-2012-02-06", null, 1, seen, seen.plusSeconds(3600)));
+        casualties.put(new CasualtyDayState("Homs", LocalDate.parse("2012-02-03"), List.of(
+                report("globe", "The Globe and Mail", null, 200, "More than 200", seen.plusSeconds(7200))),
+                "cas-homs-2012-02-03", null, 0, seen.plusSeconds(7200), seen.plusSeconds(7200)));
+        casualties.put(new CasualtyDayState("Homs", LocalDate.parse("2012-02-08"), List.of(
+                report("ap", "AP", null, 12, "12", seen.plusSeconds(86_400))), null, null, 0, null, null));
+        casualties.put(new CasualtyDayState("Hama", LocalDate.parse("2012-02-06"), List.of(
+                report("bbc", "BBC", null, 30, "30", seen)), null, null, 0, null, null));
+        startWith(casualties);
+
+        // When the timeline asks for Homs, for a place with no reports, and without a place
+        HttpResponse<String> homs = get("/casualties?place=Homs");
+        HttpResponse<String> nowhere = get("/casualties?place=Atlantis");
+        HttpResponse<String> noPlace = get("/casualties");
+        HttpResponse<String> unknown = get("/casualties?place=Homs&days=3");
+
+        // Then Homs's days come oldest first, each with its toll, range, reports and the baseline of the days before
+        assertThat(homs.statusCode()).isEqualTo(200);
+        JsonNode body = json(homs);
+        assertThat(body.get("place").asText()).isEqualTo("Homs");
+        assertThat(body.get("baselineDays").asInt()).isEqualTo(7);
+        JsonNode days = body.get("days");
+        assertThat(days).hasSize(3);
+        JsonNode third = days.get(0);
+        assertThat(third.get("day").asText()).isEqualTo("2012-02-03");
+        assertThat(third.get("count").asInt()).isEqualTo(200);
+        assertThat(third.get("baseline").isNull()).isTrue();
+        assertThat(third.get("alertId").asText()).isEqualTo("cas-homs-2012-02-03");
+        assertThat(third.get("reports").get(0).get("outlet").asText()).isEqualTo("The Globe and Mail");
+        assertThat(third.get("reports").get(0).get("countText").asText()).isEqualTo("More than 200");
+        JsonNode sixth = days.get(1);
+        assertThat(sixth.get("day").asText()).isEqualTo("2012-02-06");
+        assertThat(sixth.get("count").asInt()).as("the higher of two single reports").isEqualTo(95);
+        assertThat(sixth.get("low").asInt()).isEqualTo(70);
+        assertThat(sixth.get("high").asInt()).isEqualTo(95);
+        assertThat(sixth.get("baseline").asDouble()).as("the 3rd is within 7 days").isEqualTo(200.0);
+        assertThat(sixth.get("baselineWhenRaised").isNull()).isTrue();
+        assertThat(sixth.get("reports").findValuesAsText("outlet")).containsExactly("BBC", "CBC");
+        assertThat(sixth.get("reports").findValuesAsText("source")).containsExactly("activists", "activists");
+        JsonNode eighth = days.get(2);
+        assertThat(eighth.get("baseline").asDouble()).isEqualTo((200 + 95) / 2.0);
+        assertThat(eighth.get("alertId").isNull()).isTrue();
+        // and a place without reports has no days, while a missing or unknown parameter is named in a 400
+        assertThat(json(nowhere).get("days")).isEmpty();
+        assertThat(noPlace.statusCode()).isEqualTo(400);
+        assertThat(json(noPlace).get("parameter").asText()).isEqualTo("place");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).get("parameter").asText()).isEqualTo("days");
+    }
+
+    @Test
+    void shouldServeCountryShapesKeyedByTheCodesAlertsCarryAndNameEveryCode() throws Exception {
+        // Given a running server
+        start();
+
+        // When the map's shapes and the names of codes are fetched
+        HttpResponse<String> shapes = get("/world-110m.json");
+        HttpResponse<String> actors = get("/actors.json");
+
+        // Then the shapes are TopoJSON keyed by alpha-2 codes that the knowledge World names as states
+        assertThat(shapes.statusCode()).isEqualTo(200);
+        assertThat(shapes.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        JsonNode topology = json(shapes);
+        JsonNode names = json(actors);
+        assertThat(topology.get("type").asText()).isEqualTo("Topology");
+        List<String> ids = topology.get("objects").get("countries").get("geometries").findValuesAsText("id");
+        assertThat(ids).hasSizeGreaterThan(170).contains("SY", "US", "GB", "FR", "SA", "XK");
+        assertThat(ids).allSatisfy(id -> assertThat(names.path(id).path("type").asText()).as(id).isEqualTo("STATE"));
+        // and states too small to draw at this scale still have a point, within their country
+        JsonNode bahrain = topology.get("wirewatch").get("points").get("BH");
+        assertThat(bahrain.get(0).asDouble()).isBetween(50.3, 50.8);
+        assertThat(bahrain.get(1).asDouble()).isBetween(25.8, 26.4);
+        // and blocs are named with their members
+        assertThat(names.get("SY").get("name").asText()).isEqualTo("Syria");
+        assertThat(names.get("GCC").get("type").asText()).isEqualTo("BLOC");
+        assertThat(names.get("GCC").get("members").findValuesAsText("members")).isEmpty();
+        assertThat(List.of(AlertJson.mapper().treeToValue(names.get("GCC").get("members"), String[].class)))
+                .containsExactlyInAnyOrder("BH", "KW", "OM", "QA", "SA", "AE");
+    }
+
+    private static CasualtyReport report(String articleId, String outlet, String source, int count, String countText,
+                                         Instant seenAt) {
+        return new CasualtyReport(articleId, "https://example.org/" + articleId, outlet,
+                countText + " people were killed.", source, count, countText, seenAt);
     }
 
     @Test

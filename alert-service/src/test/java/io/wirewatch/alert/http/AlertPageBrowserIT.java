@@ -1,22 +1,29 @@
 package io.wirewatch.alert.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wirewatch.alert.rules.CasualtyDayState;
+import io.wirewatch.alert.rules.CasualtyReport;
 import io.wirewatch.schema.Alert;
+import io.wirewatch.schema.AlertStatus;
+import io.wirewatch.schema.AlertType;
+import io.wirewatch.schema.Severity;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,33 +34,26 @@ import org.junit.jupiter.api.io.TempDir;
  * The live alert page in a real browser: starts {@link AlertHttpServer} on a free port with in-memory queries and
  * feed, then runs {@code src/test/browser/alert-page-test.mjs} (Playwright driving headless Chromium), which opens
  * the page, publishes alerts through a small control endpoint of this test after the page has loaded, and reports what
- * the page showed. Skipped, not failed, where Chromium or the harness's node_modules are missing
- * ({@code apt-get install chromium}; {@code npm ci} in {@code src/test/browser}).
+ * the page showed; and {@code alert-page-scale-test.mjs}, which opens the dashboard on 1,200 alerts and a hostile
+ * place. Skipped, not failed, where Chromium or the harness's node_modules are missing ({@link BrowserHarness}).
  */
 class AlertPageBrowserIT {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-    private static final long SCRIPT_TIMEOUT_SECONDS = 60;
+    private static final long SCRIPT_TIMEOUT_SECONDS = 120;
 
     private final InMemoryAlertQueries queries = new InMemoryAlertQueries();
+    private final InMemoryCasualtyQueries casualties = new InMemoryCasualtyQueries(7);
     private final AlertFeed feed = AlertFeed.inMemory();
     private final List<Alert> published = new CopyOnWriteArrayList<>();
     private AlertHttpServer server;
     private HttpServer control;
-    private Path harness;
+    private BrowserHarness browser;
 
     @BeforeEach
     void setUp() throws IOException {
-        harness = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "src", "test", "browser");
-        assumeTrue(Files.isExecutable(CHROMIUM), "Skipping the browser test: no Chromium at " + CHROMIUM
-                + " (apt-get install chromium)");
-        assumeTrue(Files.isDirectory(harness.resolve("node_modules").resolve("playwright-core")),
-                "Skipping the browser test: " + harness.resolve("node_modules") + " has no playwright-core (npm ci in "
-                        + harness + ")");
-        assumeTrue(nodeOnPath().isPresent(), "Skipping the browser test: no node on PATH");
-
-        server = AlertHttpServer.start(HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0), queries, feed,
-                Health::up);
+        browser = BrowserHarness.assumeAvailable();
+        server = AlertHttpServer.start(HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0), queries,
+                casualties, feed, Health::up, new SimpleMeterRegistry());
         control = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         control.createContext("/publish", this::publish);
         control.start();
@@ -90,27 +90,12 @@ class AlertPageBrowserIT {
     @Test
     void shouldShowAlertsLiveReplaceUpdatesInPlaceAndNeverRunMarkupFromArticles(@TempDir Path work) throws Exception {
         // Given the page open in Chromium, then alerts published while it is open (the script drives both)
-        Path stdout = work.resolve("stdout.txt");
-        Path stderr = work.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(nodeOnPath().orElseThrow().toString(), "alert-page-test.mjs",
-                server.uri().toString(), "http://127.0.0.1:" + control.getAddress().getPort() + "/")
-                .directory(harness.toFile())
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile());
-        builder.environment().put("CHROMIUM", CHROMIUM.toString());
-        Optional.ofNullable(System.getenv("ALERT_PAGE_SCREENSHOT")).ifPresent(path -> builder.environment().put("SCREENSHOT", path));
+        Map<String, String> environment = new HashMap<>();
+        Optional.ofNullable(System.getenv("ALERT_PAGE_SCREENSHOT")).ifPresent(path -> environment.put("SCREENSHOT", path));
 
         // When the browser script runs to the end
-        Process process = builder.start();
-        boolean finished = process.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        String errors = Files.readString(stderr);
-        assertThat(finished).as("browser script finished within %d s; stderr:%n%s", SCRIPT_TIMEOUT_SECONDS, errors).isTrue();
-        assertThat(process.exitValue()).as("browser script exit code; stderr:%n%s", errors).isZero();
-        JsonNode seen = result(Files.readString(stdout), errors);
+        JsonNode seen = browser.run(work, "alert-page-test.mjs", List.of(server.uri().toString(),
+                "http://127.0.0.1:" + control.getAddress().getPort() + "/"), environment, SCRIPT_TIMEOUT_SECONDS);
 
         // Then the page connected and started empty
         assertThat(seen.get("connectionText").asText()).isEqualTo("Live");
@@ -165,11 +150,83 @@ class AlertPageBrowserIT {
                 .containsExactly("cas-hostile-2012-02-07", "cas-homs-2012-02-06", "dip-gcc-recall-syr-2012-02-07");
     }
 
-    private static JsonNode result(String stdout, String stderr) throws IOException {
-        String line = stdout.lines().filter(candidate -> candidate.startsWith("RESULT ")).reduce((first, second) -> second)
-                .orElseThrow(() -> new AssertionError("browser script printed no RESULT line; stdout:\n" + stdout
-                        + "\nstderr:\n" + stderr));
-        return AlertJson.mapper().readTree(line.substring("RESULT ".length()));
+    @Test
+    void shouldPageThousandsOfAlertsAndKeepHostilePlaceNamesAsTextOnTheMapAndTimeline(@TempDir Path work)
+            throws Exception {
+        // Given 1,200 alerts held before the page opens (replayed to it over the stream), among them a casualty spike
+        // whose place name is markup, with coordinates and a reported toll
+        Instant start = Instant.parse("2012-01-01T00:00:00Z");
+        List<String> places = List.of("Homs", "Hama", "Idlib", "Daraa", "Aleppo", "Raqqa");
+        for (int i = 0; i < 1200; i++) {
+            Instant at = start.plusSeconds(3600L * i);
+            boolean casualty = i % 3 == 0;
+            Alert.Builder alert = Alert.newBuilder().setId(String.format("bulk-%04d", i)).setStatus(AlertStatus.NEW)
+                    .setSeverity(Severity.values()[i % 4]).setEventDate(LocalDate.ofInstant(at, java.time.ZoneOffset.UTC))
+                    .setSources(1).setOutlets(List.of("Wire " + (i % 7))).setEvidence(List.of())
+                    .setFirstSeen(at).setLastUpdated(at);
+            if (casualty) {
+                String place = places.get(i % places.size());
+                alert.setType(AlertType.CASUALTY_SPIKE).setPlace(place).setPlaceCountryCode("SY").setCountries(List.of("SY"))
+                        .setLatitude(33.0 + i % 6 * 0.5).setLongitude(36.0 + i % 5 * 0.5).setCount(20 + i % 80)
+                        .setCountLow(20 + i % 80).setCountHigh(25 + i % 80)
+                        .setHeadline(place + ": " + (20 + i % 80) + " killed (bulk " + i + ")");
+            } else {
+                alert.setType(AlertType.DIPLOMATIC_ACTION).setAction("RECALL_AMBASSADOR").setActor("France")
+                        .setActorCode("FR").setTarget("Syria").setTargetCode("SY").setCountries(List.of("FR", "SY"))
+                        .setHeadline("France recalls an envoy (bulk " + i + ")");
+            }
+            queries.put(alert.build());
+        }
+        // and two bloc actions: the GCC's six members and the EU's twenty-seven
+        List<String> euMembers = List.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+                "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
+        queries.put(Alert.newBuilder(AlertFixtures.gulfAmbassadorsRecalled()).setFirstSeen(start).setLastUpdated(start)
+                .build());
+        queries.put(Alert.newBuilder(AlertFixtures.gulfAmbassadorsRecalled()).setId("dip-eu-sanctions-syr")
+                .setActor("European Union").setActorCode("EU").setActorMembers(List.of()).setActorMemberCodes(euMembers)
+                .setHeadline("EU imposes sanctions on Syria").setFirstSeen(start).setLastUpdated(start).build());
+        String hostilePlace = "Hama <img src=x onerror=\"window.__pwned=4\">";
+        Instant hostileAt = start.plusSeconds(3600L * 1300);
+        queries.put(Alert.newBuilder().setId("cas-hostile-map").setStatus(AlertStatus.NEW).setType(AlertType.CASUALTY_SPIKE)
+                .setPlace(hostilePlace).setPlaceCountryCode("SY").setCountries(List.of("SY")).setLatitude(35.13)
+                .setLongitude(36.75).setCount(40).setCountLow(30).setCountHigh(40).setEventDate(LocalDate.parse("2012-02-24"))
+                .setHeadline("Markup place <script>window.__pwned=5</script>").setSeverity(Severity.HIGH).setSources(1)
+                .setOutlets(List.of("<b>Outlet</b>")).setEvidence(List.of()).setFirstSeen(hostileAt).setLastUpdated(hostileAt)
+                .build());
+        casualties.put(new CasualtyDayState(hostilePlace, LocalDate.parse("2012-02-24"), List.of(new CasualtyReport(
+                "a-evil", "javascript:window.__pwned=6", "<b>Outlet</b>", "40 <i>killed</i>",
+                "<script>window.__pwned=7</script>", 40, "40 <em>dead</em>", hostileAt)), "cas-hostile-map", null, 0,
+                hostileAt, hostileAt));
+
+        // When the dashboard is opened on them, searched, paged, and a live alert arrives
+        JsonNode seen = browser.run(work, "alert-page-scale-test.mjs", List.of(server.uri().toString(),
+                "http://127.0.0.1:" + control.getAddress().getPort() + "/"), Map.of(), SCRIPT_TIMEOUT_SECONDS);
+
+        // Then the list shows one page of 50 at a time, newest first, and pages through all of them
+        assertThat(seen.get("pageErrors")).isEmpty();
+        assertThat(seen.get("cards").asInt()).isEqualTo(50);
+        assertThat(seen.get("pageInfo").asText()).isEqualTo("1–50 of 1203");
+        assertThat(seen.get("firstCard").asText()).isEqualTo("cas-hostile-map");
+        assertThat(seen.get("newerDisabled").asBoolean()).isTrue();
+        assertThat(seen.get("pageInfoOlder").asText()).isEqualTo("51–100 of 1203");
+        assertThat(seen.get("firstCardOlder").asText()).isEqualTo("bulk-1150");
+        assertThat(seen.get("millisUntilListed").asLong()).as("1,203 alerts replayed and listed").isLessThan(15_000);
+        // and filters still answer at that size, with counts
+        assertThat(seen.get("casualtyCount").asText()).isEqualTo("401 of 1203 alerts");
+        // and a small bloc is drawn as a line from each member, a large one as one line from its middle
+        assertThat(texts(seen.get("links"))).contains("SA>SY", "QA>SY", "BH>SY", "EU>SY", "FR>SY")
+                .doesNotContain("DE>SY", "PL>SY", "GCC>SY");
+        assertThat(texts(seen.get("placeOptions"))).contains("Homs (200)", "Daraa (200)");
+        // and a live alert goes to the top of the first page at once
+        assertThat(seen.get("liveFirst").asText()).isEqualTo("live-after-load");
+        // and markup in a place name stays text on the map mark, in the timeline and its table, and never runs
+        assertThat(seen.get("hostileMarkTitle").asText()).startsWith(hostilePlace + " — 2012-02-24: 30–40 killed");
+        assertThat(seen.get("hostileTimelineTitle").asText()).isEqualTo("Reported deaths in " + hostilePlace + " by day");
+        assertThat(seen.get("hostileReports").asText())
+                .isEqualTo("<b>Outlet</b>: 40 <em>dead</em> (40), according to <script>window.__pwned=7</script>");
+        assertThat(seen.get("injectedElements").asInt()).isZero();
+        assertThat(seen.get("pwned").asText()).isEqualTo("undefined");
+        assertThat(texts(seen.get("requestedPaths"))).doesNotContain("/x");
     }
 
     private static List<String> texts(JsonNode array) {
@@ -180,19 +237,5 @@ class AlertPageBrowserIT {
         List<String> outlets = new ArrayList<>();
         card.get("outlets").forEach(outlet -> outlets.add(outlet.get("text").asText()));
         return outlets;
-    }
-
-    private static Optional<Path> nodeOnPath() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String directory : path.split(java.io.File.pathSeparator)) {
-            if (directory.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(directory, "node");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package io.wirewatch.ingest.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirewatch.ingest.IngestMetrics;
 import io.wirewatch.ingest.IngestPipeline;
 import io.wirewatch.ingest.RecordingOutput;
 import io.wirewatch.ingest.identity.NearDuplicateIndex;
@@ -57,6 +58,33 @@ class IngestMetricsTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValue(PrometheusMetrics.CONTENT_TYPE);
         assertThat(metrics.body()).contains(REJECTED_SERIES + " 2.0");
+    }
+
+    @Test
+    void shouldCountArticlesInByWhatBecameOfThem() throws Exception {
+        // Given the pipeline's counters bound to the registry the endpoint serves
+        IngestMetrics.bind(pipeline, registry);
+        server = IngestHttpServer.start(0, pipeline, new IngestHttpServer.Limits(LIMIT, LIMIT, 100),
+                () -> Map.of("status", "UP"), registry::scrape);
+        String story = "The ministry said on Tuesday that it had recalled its ambassador for consultations after the "
+                + "attack on the embassy compound, which injured two guards and damaged the consular section. Officials "
+                + "said the envoy would stay in the capital until the government had given guarantees for the safety of "
+                + "its staff, and that talks on the trade agreement signed last year would be postponed until then. The "
+                + "opposition called the decision late and asked the foreign minister to explain it to parliament.";
+
+        // When an article arrives, then the same again, then a near copy, then one with no text
+        assertThat(post("application/x-ndjson", "{\"id\":\"a\",\"text\":\"" + story + "\"}\n"
+                + "{\"id\":\"a\",\"text\":\"" + story + "\"}\n"
+                + "{\"id\":\"b\",\"text\":\"" + story.replace("until then", "until March") + "\"}\n"
+                + "{\"id\":\"c\",\"text\":\"\"}\n").statusCode()).isEqualTo(202);
+        String metrics = get("/metrics").body();
+
+        // Then each input is counted once under its outcome, and the near copy also as a near-duplicate
+        assertThat(metrics).contains("wirewatch_ingest_articles_total{outcome=\"published\"} 2.0")
+                .contains("wirewatch_ingest_articles_total{outcome=\"duplicate\"} 1.0")
+                .contains("wirewatch_ingest_articles_total{outcome=\"rejected\"} 1.0")
+                .contains("wirewatch_ingest_near_duplicates_total 1.0");
+        assertThat(output.articles).hasSize(2);
     }
 
     @Test
