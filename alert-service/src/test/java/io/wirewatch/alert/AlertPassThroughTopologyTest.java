@@ -3,6 +3,7 @@ package io.wirewatch.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wirewatch.alert.streams.AlertHeaders;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.platform.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Alert;
@@ -69,11 +70,15 @@ class AlertPassThroughTopologyTest {
         enriched.pipeInput(bbc.getArticleId(), bbc);
 
         // Then it comes out once per stage, carrying the article as its evidence, keyed by the alert id
-        List<Alert> out = alerts.readValuesToList();
+        var records = alerts.readRecordsToList();
+        List<Alert> out = records.stream().map(record -> record.value()).toList();
         assertThat(out).extracting(Alert::getId).containsExactlyInAnyOrder(
                 "diplomatic-novelty-" + bbc.getArticleId(), "casualty-spikes-" + bbc.getArticleId());
         assertThat(out).flatExtracting(Alert::getEvidence).extracting(AlertEvidence::getArticleId)
                 .containsOnly(bbc.getArticleId());
+        // With the article's ingest time as a header, as the real rules write it (the alert feed's latency reads it)
+        assertThat(records).allSatisfy(record ->
+                assertThat(AlertHeaders.ingestedAt(record.headers())).hasValue(bbc.getIngestedAt()));
 
         // And each of the real topology's stores holds one entry for it, as does alerts-by-id per alert
         for (String store : List.of(AlertTopology.DIPLOMATIC_EVENTS_STORE, AlertTopology.CASUALTY_DAYS_STORE,

@@ -60,6 +60,8 @@ final class PassThroughProcessor implements Processor<String, EnrichedArticle, S
                 .setFirstSeen(now)
                 .setLastUpdated(now)
                 .build();
-        context.forward(record.withKey(id).withValue(Decoded.success(alert)).withTimestamp(now.toEpochMilli()));
+        // The ingest-time header as the real rules write it: the pass-through must cost what the shape costs.
+        context.forward(record.withKey(id).withValue(Decoded.success(alert)).withTimestamp(now.toEpochMilli())
+                .withHeaders(AlertHeaders.withIngestedAt(record.headers(), article.getIngestedAt())));
     }
 }
