@@ -20,7 +20,7 @@ import org.apache.kafka.streams.Topology;
  *   -> casualty-places-of-article -> repartition casualties-by-place (key: place)
  *        -> casualty-spikes [casualty-days, place-baselines]
  *   -> alert-outcomes -> alerts-sink (alerts) | rule failures -> dead letters
- * alerts -> alerts-table-source [alerts-by-id]
+ * alerts -> alerts-table-source [alerts-by-id] (the alerts topic is the store's changelog)
  * </pre>
  */
 public final class AlertTopology {
@@ -43,7 +43,7 @@ public final class AlertTopology {
 
     /** @param meterRegistry where the dead-letter counter is registered */
     public static Topology build(AlertConfig config, Topics topics, MeterRegistry meterRegistry) {
-        return AlertStreams.build(config.rules(), topics, meterRegistry);
+        return AlertStreams.build(config.rules(), topics, meterRegistry, config.streamsProperties());
     }
 
     /**
@@ -52,6 +52,6 @@ public final class AlertTopology {
      * useful; bench e2e runs it beside the real one to measure what the shape itself costs.
      */
     public static Topology buildPassThrough(AlertConfig config, Topics topics, MeterRegistry meterRegistry) {
-        return AlertStreams.buildPassThrough(config.rules(), topics, meterRegistry);
+        return AlertStreams.buildPassThrough(config.rules(), topics, meterRegistry, config.streamsProperties());
     }
 }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -66,10 +67,16 @@ public final class AlertStreams {
     private AlertStreams() {
     }
 
-    /** The alert topology with the rules of {@code settings}. */
-    public static Topology build(RuleSettings settings, Topics topics, MeterRegistry meterRegistry) {
+    /**
+     * The alert topology with the rules of {@code settings}.
+     *
+     * @param streamsProperties the service's Streams configuration, for the topology optimisations it names
+     *                          ({@code topology.optimization})
+     */
+    public static Topology build(RuleSettings settings, Topics topics, MeterRegistry meterRegistry,
+                                 Properties streamsProperties) {
         RuleFailures failures = new RuleFailures(topics.articlesEnriched().valueSerde().serializer());
-        return build(topics, meterRegistry, ruleStages(settings, failures));
+        return build(topics, meterRegistry, ruleStages(settings, failures), streamsProperties);
     }
 
     /**
@@ -78,9 +85,11 @@ public final class AlertStreams {
      * as one alert per stage. What the shape costs whatever the rules compute; bench e2e measures the pipeline
      * against it.
      */
-    public static Topology buildPassThrough(RuleSettings settings, Topics topics, MeterRegistry meterRegistry) {
+    public static Topology buildPassThrough(RuleSettings settings, Topics topics, MeterRegistry meterRegistry,
+                                            Properties streamsProperties) {
         RuleFailures failures = new RuleFailures(topics.articlesEnriched().valueSerde().serializer());
-        return build(topics, meterRegistry, ruleStages(settings, failures).stream().map(RuleStage::passThrough).toList());
+        return build(topics, meterRegistry, ruleStages(settings, failures).stream().map(RuleStage::passThrough).toList(),
+                streamsProperties);
     }
 
     /** The rule stages: diplomatic novelty by event, casualty spikes by place. */
@@ -113,7 +122,8 @@ public final class AlertStreams {
                 .withCachingEnabled();
     }
 
-    private static Topology build(Topics topics, MeterRegistry meterRegistry, List<RuleStage> stages) {
+    private static Topology build(Topics topics, MeterRegistry meterRegistry, List<RuleStage> stages,
+                                  Properties streamsProperties) {
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, EnrichedArticle> enriched = topics.articlesEnriched();
         Topic<String, Alert> alerts = topics.alerts();
@@ -155,12 +165,14 @@ public final class AlertStreams {
                 .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
 
         // Read back from the alerts topic rather than materialising the stream above: the topic is partitioned by
-        // alert id, so interactive queries can find the instance that holds an id with the default partitioner.
+        // alert id, so interactive queries can find the instance that holds an id with the default partitioner. With
+        // topology.optimization=reuse.ktable.source.topics (AlertConfig's default) the alerts topic is also the
+        // store's changelog, so each alert version is written once rather than to alerts and a changelog.
         builder.table(alerts.name(),
                 Consumed.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-table-source"),
                 Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(AlertTopology.ALERTS_STORE)
                         .withKeySerde(alerts.keySerde()).withValueSerde(alerts.valueSerde()));
-        return builder.build();
+        return builder.build(streamsProperties);
     }
 
     /** Reads enriched articles without the {@link #UNREAD_FIELDS} when the serde is the project's Avro serde. */
