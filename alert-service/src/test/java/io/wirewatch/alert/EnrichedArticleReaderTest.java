@@ -46,15 +46,17 @@ class EnrichedArticleReaderTest {
                             .map(entity -> Entity.newBuilder(entity).setAliases(List.of()).setMentions(List.of()).build())
                             .toList())
                     .build();
-            assertThat(read).isEqualTo(expected);
-            assertThat(read.getDiplomaticActions()).isEqualTo(article.getDiplomaticActions());
-            assertThat(read.getCasualtyFigures()).isEqualTo(article.getCasualtyFigures());
+            // (compared as Avro's JSON: the generated equals compares decoded lists with GenericData.Array's equals,
+            // which uses Avro's global model and fails on the records' dates)
+            assertThat(read.toString()).isEqualTo(expected.toString());
+            assertThat(read.getDiplomaticActions().toString()).isEqualTo(article.getDiplomaticActions().toString());
+            assertThat(read.getCasualtyFigures().toString()).isEqualTo(article.getCasualtyFigures().toString());
             assertThat(read.getEntities()).extracting(Entity::getCountryCode)
                     .isEqualTo(article.getEntities().stream().map(Entity::getCountryCode).toList());
 
-            // And the full reader still gives the whole record (compared from the extractor's side: Avro's own
-            // GenericData.Array cannot compare records holding a date)
-            assertThat(article).isEqualTo(enriched.valueSerde().deserializer().deserialize(enriched.name(), written));
+            // And the full reader still gives the whole record
+            assertThat(enriched.valueSerde().deserializer().deserialize(enriched.name(), written).toString())
+                    .isEqualTo(article.toString());
         }
     }
 }

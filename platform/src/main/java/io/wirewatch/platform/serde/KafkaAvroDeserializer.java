@@ -36,7 +36,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
     /**
      * This deserializer with the specific reader leaving the named array fields empty, without decoding them (see
-     * {@link SkippingSpecificDatumReader}): for a consumer that does not use them. Call before the first record.
+     * {@link SchemaProjection}): for a consumer that does not use them. Call before the first record.
      *
      * @param fields each as {@code record full name + "." + field name}
      */
@@ -90,8 +90,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
                         + " (schema id " + id + ") and " + AvroSerdeConfig.SPECIFIC_AVRO_READER + "=true");
             }
             Schema reader = SpecificData.get().getSchema(generated);
-            return skippedFields.isEmpty() ? new SpecificDatumReader(writer, reader)
-                    : new SkippingSpecificDatumReader(writer, reader, generated, skippedFields);
+            return new SpecificDatumReader(writer,
+                    skippedFields.isEmpty() ? reader : SchemaProjection.withoutFields(reader, skippedFields));
         }
         return new GenericDatumReader(writer);
     }
