@@ -171,7 +171,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     /**
      * The line a script reads, last: the first flat-out pipeline run's articles/s, its pass-through partner's
-     * records/s, their ratio, and the steady p99 ingest->alert of the 50/s run (n/a without one).
+     * records/s, their ratio, and the steady p99 ingest->alert of the 50/s run (n/a without one); then
+     * {@code cpu_ratio}, the pass-through's CPU per article over the pipeline's (JIT excluded): the ratio the two would
+     * have if CPU were all they waited for, which other load on a shared machine disturbs less than the wall-clock one.
      */
     static String ratioLine(List<Outcome> outcomes) {
         Outcome pipeline = outcomes.stream().filter(o -> o.scenario().offeredRate() == 0 && !o.scenario().passThrough())
@@ -183,9 +185,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         String p99 = outcomes.stream().filter(o -> o.scenario().offeredRate() == 50 && !o.scenario().passThrough())
                 .findFirst().filter(o -> o.toAlert().getTotalCount() > 0)
                 .map(o -> Long.toString(o.toAlert().getValueAtPercentile(99))).orElse("n/a");
-        return String.format(Locale.ROOT, "e2e-ratio: pipeline=%.0f passthrough=%.0f ratio=%.2f p99_50=%s",
+        return String.format(Locale.ROOT, "e2e-ratio: pipeline=%.0f passthrough=%.0f ratio=%.2f p99_50=%s cpu_ratio=%.2f",
                 pipeline.pipelinePerSecond(), passThrough.pipelinePerSecond(),
-                pipeline.pipelinePerSecond() / passThrough.pipelinePerSecond(), p99);
+                pipeline.pipelinePerSecond() / passThrough.pipelinePerSecond(), p99,
+                CpuAccount.workPerArticle(passThrough.cpuNanos(), passThrough.published())
+                        / CpuAccount.workPerArticle(pipeline.cpuNanos(), pipeline.published()));
     }
 
     /** The pass-through run of the same thread count as a flat-out pipeline run, if there was one. */
