@@ -2,7 +2,6 @@ package io.wirewatch.alert;
 
 import io.micrometer.core.instrument.Counter;
 import io.wirewatch.alert.streams.AlertHeaders;
-import io.wirewatch.alert.rules.PlaceHistory;
 import io.wirewatch.alert.streams.AlertStreams;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +13,6 @@ import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertEvidence;
 import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.AlertType;
-import io.wirewatch.schema.CountBound;
 import io.wirewatch.schema.Article;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedArticle;
@@ -25,8 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -418,29 +414,6 @@ class AlertTopologyTest {
         assertThat(meters.get(AlertStreams.ALERTS_METER).tag("type", "CASUALTY_SPIKE").tag("status", "NEW").counter()
                 .count()).isEqualTo(records.stream().filter(r -> r.value().getStatus() == AlertStatus.NEW
                         && r.value().getType() == AlertType.CASUALTY_SPIKE).count());
-    }
-
-    @Test
-    void shouldLetAPlacesCasualtyDaysExpireOnceTheyLieTheRetentionBehindItsLatestReportedDay() {
-        // Given Homs's toll of Monday 6 February
-        replay(EnrichedSeeds.bbc());
-        KeyValueStore<String, Object> days = driver.getKeyValueStore(AlertTopology.CASUALTY_DAYS_STORE);
-        assertThat(days.get("Homs|" + EnrichedSeeds.MONDAY)).isNotNull();
-
-        // When a toll of Homs is reported for a day more than the retention after it
-        LocalDate later = EnrichedSeeds.MONDAY.plusDays(PlaceHistory.RETENTION_DAYS + 1);
-        replay(EnrichedSeeds.article("later", "Outlet", "https://example.org/later", "Later",
-                later.atStartOfDay().toInstant(ZoneOffset.UTC), List.of(),
-                List.of(EnrichedSeeds.killed(30, "30", CountBound.EXACT, "Homs", later, "activists",
-                        "30 people were killed in Homs.", 0))));
-
-        // Then Monday's day leaves the store (state stays bounded by the retention), the new day is kept
-        assertThat(days.get("Homs|" + EnrichedSeeds.MONDAY)).isNull();
-        assertThat(days.get("Homs|" + later)).isNotNull();
-
-        // And a report of Monday arriving this late raises nothing and brings no state back
-        assertThat(replay(EnrichedSeeds.cbc())).extracting(Alert::getId).doesNotContain(HOMS_MONDAY);
-        assertThat(days.get("Homs|" + EnrichedSeeds.MONDAY)).isNull();
     }
 
     private List<Alert> replayAll() {

@@ -129,11 +129,6 @@ public final class CasualtySpikeDetector {
         LocalDate published = dateOf(null, article);
         for (Map.Entry<LocalDate, CasualtyFigure> entry : dailyTolls(place, article).entrySet()) {
             LocalDate day = foldedDay(entry.getKey(), entry.getValue(), stored);
-            if (updatedHistory.expired(day)) {
-                // The place's state for that day has expired (casualty-days keeps RETENTION_DAYS behind the latest
-                // reported day): a report that old, arriving this late, can neither be weighed nor raise anything.
-                continue;
-            }
             CasualtyDayState current = stored.getOrDefault(day, CasualtyDayState.empty(place, day));
             if (current.hasReportFrom(article.getArticleId())) {
                 continue;

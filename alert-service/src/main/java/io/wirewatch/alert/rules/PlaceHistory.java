@@ -3,12 +3,10 @@ package io.wirewatch.alert.rules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * The death-toll history of one place: the supported count of each reported day (for the trailing baseline) and
@@ -19,11 +17,8 @@ import java.util.Set;
  */
 public record PlaceHistory(String place, List<DayCount> days, List<CumulativeTotal> totals, List<String> totalAlertIds) {
 
-    /**
-     * How long history is kept behind the latest reported day; longer than any baseline or window. A place's days in
-     * the {@code casualty-days} store expire with it, and reports of days older than that are ignored.
-     */
-    public static final int RETENTION_DAYS = 120;
+    /** How long history is kept behind the latest reported day; longer than any baseline or window. */
+    static final int RETENTION_DAYS = 120;
 
     /** The supported toll of one day. */
     public record DayCount(LocalDate day, int count) {
@@ -60,18 +55,6 @@ public record PlaceHistory(String place, List<DayCount> days, List<CumulativeTot
         LocalDate keepFrom = updated.get(updated.size() - 1).day().minusDays(RETENTION_DAYS);
         return new PlaceHistory(place, updated.stream().filter(d -> !d.day().isBefore(keepFrom)).toList(), totals,
                 totalAlertIds);
-    }
-
-    /** Whether {@code day} lies more than {@value #RETENTION_DAYS} days before the latest reported day. */
-    public boolean expired(LocalDate day) {
-        return !days.isEmpty() && day.isBefore(days.get(days.size() - 1).day().minusDays(RETENTION_DAYS));
-    }
-
-    /** The days this history holds that {@code next} no longer does: they have expired. */
-    public List<LocalDate> daysDroppedBy(PlaceHistory next) {
-        Set<LocalDate> kept = new HashSet<>();
-        next.days().forEach(d -> kept.add(d.day()));
-        return days.stream().map(DayCount::day).filter(day -> !kept.contains(day)).toList();
     }
 
     /** The latest total {@code source} gave as of a day before {@code asOf}. */

@@ -33,10 +33,6 @@
  *   <li><b>Bounded alerts</b>: an alert carries the evidence of the first 3 and the latest 17 supporting articles
  *       and at most 50 outlets, while {@code sources} counts all of them, so a story reported thousands of times
  *       never outgrows Kafka's message limit ({@link io.wirewatch.alert.rules.EvidenceLimits}).</li>
- *   <li><b>Retention</b>: a place's history, and its days in {@code casualty-days}, reach back
- *       {@link io.wirewatch.alert.rules.PlaceHistory#RETENTION_DAYS} days from its latest reported day; a report of an
- *       older day is ignored. A diplomatic event's state is replaced when the same (actor, family, target) recurs
- *       after the novelty window, so {@code diplomatic-events} holds one entry per triple ever seen.</li>
  *   <li><b>Idempotence</b>: an article already counted for an event or a day changes nothing, so a re-delivered or
  *       re-enriched article raises no second UPDATE.</li>
  * </ul>

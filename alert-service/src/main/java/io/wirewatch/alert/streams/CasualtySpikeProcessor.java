@@ -64,16 +64,10 @@ final class CasualtySpikeProcessor implements Processor<String, EnrichedArticle,
                         stored.put(day, state);
                     }
                 }
-                PlaceHistory history = histories.get(place);
-                CasualtySpikeDetector.Outcome outcome = detector.apply(place, history, stored, article, now);
+                CasualtySpikeDetector.Outcome outcome = detector.apply(place, histories.get(place), stored, article, now);
                 outcome.days().forEach((day, state) -> days.put(dayKey(place, day), state));
                 if (outcome.historyChanged()) {
                     histories.put(place, outcome.history());
-                    // Days the history let go of leave the store too, so it stays bounded by the retention rather
-                    // than growing with every day ever reported.
-                    if (history != null) {
-                        history.daysDroppedBy(outcome.history()).forEach(day -> days.delete(dayKey(place, day)));
-                    }
                 }
                 for (Alert alert : outcome.alerts()) {
                     // An alert's time is when it is raised, not the (possibly years old) time of the article.

@@ -256,23 +256,6 @@ class CasualtySpikeDetectorTest {
         assertThat(alert.getCountries()).containsExactly("BF");
     }
 
-    @Test
-    void shouldIgnoreAReportOfADayOlderThanTheRetentionBehindThePlacesLatestReportedDay() {
-        // Given Hama's toll of DAY, then a toll of a day more than the retention later
-        report("Hama", DAY, 50, "activists");
-        report("Hama", DAY.plusDays(PlaceHistory.RETENTION_DAYS + 1), 10, "activists");
-        CasualtyDayState expiredDay = days.get(DAY);
-
-        // When another report of DAY arrives
-        List<Alert> late = report("Hama", DAY, 80, "witnesses");
-
-        // Then it is neither weighed nor kept: no alert, no report added, the history does not take the day back
-        assertThat(late).isEmpty();
-        assertThat(days.get(DAY)).isEqualTo(expiredDay);
-        assertThat(history.days()).extracting(PlaceHistory.DayCount::day).doesNotContain(DAY);
-        assertThat(history.expired(DAY)).isTrue();
-    }
-
     private List<Alert> report(String place, LocalDate day, int count, String source) {
         return process(place, killed(count, Integer.toString(count), CountBound.EXACT, place, day, source,
                 count + " people were killed in " + place + ".", 0));
