@@ -2,6 +2,7 @@ package io.wirewatch.alert;
 
 import io.wirewatch.alert.rules.RuleSettings;
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.streams.StreamsBatching;
 import io.wirewatch.platform.streams.StreamsLatency;
 import io.wirewatch.schema.Topics;
 import java.nio.file.Path;
@@ -165,9 +166,13 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost + ":" + httpPort);
+        // alerts-by-id is a table of the alerts topic: restore it from that topic instead of writing every alert
+        // version a second time to a changelog (KAFKA_TOPOLOGY_OPTIMIZATION=none turns this off).
+        props.putIfAbsent(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
         Properties properties = new Properties();
         properties.putAll(props);
         StreamsLatency.apply(properties, commitInterval);
+        StreamsBatching.apply(properties);
         return properties;
     }
 

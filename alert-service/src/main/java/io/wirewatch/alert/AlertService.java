@@ -78,8 +78,16 @@ public final class AlertService implements AutoCloseable {
      *                      registered; {@code GET /metrics} renders it when it is, or holds, a Prometheus registry
      */
     public static AlertService start(AlertConfig config, HttpOptions http, MeterRegistry meterRegistry) {
+        return start(config, http, meterRegistry, AlertTopology.build(config, config.topics(), meterRegistry));
+    }
+
+    /**
+     * Starts with a topology built elsewhere from the same config: {@link AlertTopology#buildPassThrough} for bench
+     * e2e's measure of the topology's shape.
+     */
+    public static AlertService start(AlertConfig config, HttpOptions http, MeterRegistry meterRegistry,
+                                     Topology topology) {
         Topics topics = config.topics();
-        Topology topology = AlertTopology.build(config, topics, meterRegistry);
         LOG.info("Starting alert-service {} ({} -> {}):\n{}", config.applicationId(), topics.articlesEnriched().name(),
                 topics.alerts().name(), topology.describe());
         // The HTTP API binds first, so that application.server advertises the port actually bound (port 0 picks one);

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.Topology;
  *   -> casualty-places-of-article -> repartition casualties-by-place (key: place)
  *        -> casualty-spikes [casualty-days, place-baselines]
  *   -> alert-outcomes -> alerts-sink (alerts) | rule failures -> dead letters
- * alerts -> alerts-table-source [alerts-by-id]
+ * alerts -> alerts-table-source [alerts-by-id] (the alerts topic is the store's changelog)
  * </pre>
  */
 public final class AlertTopology {
@@ -43,6 +43,15 @@ public final class AlertTopology {
 
     /** @param meterRegistry where the dead-letter counter is registered */
     public static Topology build(AlertConfig config, Topics topics, MeterRegistry meterRegistry) {
-        return AlertStreams.build(config.rules(), topics, meterRegistry);
+        return AlertStreams.build(config.rules(), topics, meterRegistry, config.streamsProperties());
+    }
+
+    /**
+     * This topology with the rules replaced by identity functions: every enriched article passes once through each
+     * processor, repartition topic, store and sink and comes out as one alert per rule stage. It raises nothing
+     * useful; bench e2e runs it beside the real one to measure what the shape itself costs.
+     */
+    public static Topology buildPassThrough(AlertConfig config, Topics topics, MeterRegistry meterRegistry) {
+        return AlertStreams.buildPassThrough(config.rules(), topics, meterRegistry, config.streamsProperties());
     }
 }

@@ -1,6 +1,7 @@
 package io.wirewatch.enrich;
 
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.streams.StreamsBatching;
 import io.wirewatch.platform.streams.StreamsLatency;
 import io.wirewatch.schema.DeadLetters;
 import io.wirewatch.schema.Topics;
@@ -181,6 +182,7 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         StreamsLatency.apply(props, commitInterval);
+        StreamsBatching.apply(props);
         if (stateDir != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }

@@ -60,9 +60,13 @@ public final class EnrichService implements AutoCloseable {
      *                      otherwise
      */
     public static EnrichService start(EnrichConfig config, ArticleExtractor extractor, MeterRegistry meterRegistry) {
+        return start(config, new ArticleEnricher(extractor), meterRegistry);
+    }
+
+    /** As above with any enricher, e.g. bench e2e's identity one that measures the topology without extraction. */
+    public static EnrichService start(EnrichConfig config, ArticleEnricher enricher, MeterRegistry meterRegistry) {
         Objects.requireNonNull(config, "config");
-        Topology topology = EnrichTopology.build(config, config.topics(), new ArticleEnricher(extractor), meterRegistry,
-                Clock.systemUTC());
+        Topology topology = EnrichTopology.build(config, config.topics(), enricher, meterRegistry, Clock.systemUTC());
         LOG.info("Starting enrich-service '{}' against {} with topology:\n{}", config.applicationId(),
                 config.cluster().bootstrapServers(), topology.describe());
         KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());

@@ -10,6 +10,7 @@ import io.wirewatch.alert.rules.DiplomaticEventState;
 import io.wirewatch.alert.rules.DiplomaticNovelty;
 import io.wirewatch.alert.rules.PlaceHistory;
 import io.wirewatch.alert.rules.RuleSettings;
+import io.wirewatch.platform.serde.SpecificAvroSerde;
 import io.wirewatch.platform.streams.Decoded;
 import io.wirewatch.platform.streams.DeadLetterRouter;
 import io.wirewatch.schema.Alert;
@@ -17,12 +18,17 @@ import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.DeadLetters;
 import io.wirewatch.schema.DiplomaticAction;
 import io.wirewatch.schema.EnrichedArticle;
+import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -36,6 +42,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -47,10 +54,76 @@ public final class AlertStreams {
     /** The counter of alert versions produced: {@code wirewatch_alerts_total} on {@code /metrics}. */
     public static final String ALERTS_METER = "wirewatch.alerts";
 
+    /**
+     * Parts of an enriched article no rule reads: its claims, and each entity's aliases and mentions (each mention
+     * carries its whole sentence: about 14 KB of an 18 KB record). They are stepped over undecoded; the record on the
+     * topic and every other consumer keep them.
+     */
+    static final Set<String> UNREAD_FIELDS = Set.of(
+            EnrichedArticle.SCHEMA$.getFullName() + ".claims",
+            Entity.SCHEMA$.getFullName() + ".aliases",
+            Entity.SCHEMA$.getFullName() + ".mentions");
+
     private AlertStreams() {
     }
 
-    public static Topology build(RuleSettings settings, Topics topics, MeterRegistry meterRegistry) {
+    /**
+     * The alert topology with the rules of {@code settings}.
+     *
+     * @param streamsProperties the service's Streams configuration, for the topology optimisations it names
+     *                          ({@code topology.optimization})
+     */
+    public static Topology build(RuleSettings settings, Topics topics, MeterRegistry meterRegistry,
+                                 Properties streamsProperties) {
+        RuleFailures failures = new RuleFailures(topics.articlesEnriched().valueSerde().serializer());
+        return build(topics, meterRegistry, ruleStages(settings, failures), streamsProperties);
+    }
+
+    /**
+     * The same topology with every rule replaced by an identity function ({@link RuleStage#passThrough()}): each
+     * enriched article goes once through every node, repartition topic and store of the real topology and comes out
+     * as one alert per stage. What the shape costs whatever the rules compute; bench e2e measures the pipeline
+     * against it.
+     */
+    public static Topology buildPassThrough(RuleSettings settings, Topics topics, MeterRegistry meterRegistry,
+                                            Properties streamsProperties) {
+        RuleFailures failures = new RuleFailures(topics.articlesEnriched().valueSerde().serializer());
+        return build(topics, meterRegistry, ruleStages(settings, failures).stream().map(RuleStage::passThrough).toList(),
+                streamsProperties);
+    }
+
+    /** The rule stages: diplomatic novelty by event, casualty spikes by place. */
+    static List<RuleStage> ruleStages(RuleSettings settings, RuleFailures failures) {
+        DiplomaticNovelty novelty = new DiplomaticNovelty(settings);
+        CasualtySpikeDetector detector = new CasualtySpikeDetector(settings);
+        return List.of(
+                new RuleStage("diplomatic-events-of-article", "diplomatic-by-event", "diplomatic-novelty",
+                        AlertStreams::perDiplomaticEvent,
+                        () -> new DiplomaticNoveltyProcessor(novelty, AlertTopology.DIPLOMATIC_EVENTS_STORE, failures),
+                        List.of(jsonStore(AlertTopology.DIPLOMATIC_EVENTS_STORE, DiplomaticEventState.class))),
+                new RuleStage("casualty-places-of-article", "casualties-by-place", "casualty-spikes",
+                        AlertStreams::perPlace,
+                        () -> new CasualtySpikeProcessor(detector, AlertTopology.CASUALTY_DAYS_STORE,
+                                AlertTopology.PLACE_BASELINES_STORE, failures),
+                        List.of(jsonStore(AlertTopology.CASUALTY_DAYS_STORE, CasualtyDayState.class),
+                                jsonStore(AlertTopology.PLACE_BASELINES_STORE, PlaceHistory.class))));
+    }
+
+    private static <T> StoreBuilder<KeyValueStore<String, T>> jsonStore(String name, Class<T> type) {
+        return ruleStore(name, new JsonSerde<>(type));
+    }
+
+    /**
+     * A rule's state store: persistent, logged, and cached, so that an event or day updated by several articles
+     * between two commits is written to RocksDB and its changelog once per commit rather than once per article.
+     */
+    static <T> StoreBuilder<KeyValueStore<String, T>> ruleStore(String name, Serde<T> valueSerde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+                .withCachingEnabled();
+    }
+
+    private static Topology build(Topics topics, MeterRegistry meterRegistry, List<RuleStage> stages,
+                                  Properties streamsProperties) {
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, EnrichedArticle> enriched = topics.articlesEnriched();
         Topic<String, Alert> alerts = topics.alerts();
@@ -60,59 +133,52 @@ public final class AlertStreams {
                         failure -> DeadLetters.fromFailedRecord(failure, DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES))
                 .meterRegistry(meterRegistry)
                 .build();
-        RuleFailures failures = new RuleFailures(enriched.valueSerde().serializer());
 
         KStream<String, EnrichedArticle> articles = router.decode(
                 builder.stream(enriched.name(), DeadLetterRouter.consumed("enriched-articles-source")),
-                enriched.valueSerde().deserializer(), "enriched-articles");
+                articleReader(enriched.valueSerde()), "enriched-articles");
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(AlertTopology.DIPLOMATIC_EVENTS_STORE),
-                Serdes.String(), new JsonSerde<>(DiplomaticEventState.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(AlertTopology.CASUALTY_DAYS_STORE),
-                Serdes.String(), new JsonSerde<>(CasualtyDayState.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(AlertTopology.PLACE_BASELINES_STORE),
-                Serdes.String(), new JsonSerde<>(PlaceHistory.class)));
+        KStream<String, Decoded<Alert>> outcomes = null;
+        int merged = 0;
+        for (RuleStage stage : stages) {
+            stage.stores().forEach(builder::addStateStore);
+            KStream<String, Decoded<Alert>> stageOutcomes = articles
+                    .flatMap((id, article) -> stage.shares().apply(article), Named.as(stage.sharesName()))
+                    .repartition(Repartitioned.<String, EnrichedArticle>as(stage.repartitionName())
+                            .withKeySerde(Serdes.String()).withValueSerde(enriched.valueSerde()))
+                    .process(stage.processor(), Named.as(stage.processorName()),
+                            stage.stores().stream().map(StoreBuilder::name).toArray(String[]::new));
+            outcomes = outcomes == null ? stageOutcomes : outcomes.merge(stageOutcomes,
+                    Named.as(merged++ == 0 ? "alert-outcomes" : "alert-outcomes-" + merged));
+        }
 
-        DiplomaticNovelty novelty = new DiplomaticNovelty(settings);
-        KStream<String, Decoded<Alert>> diplomatic = articles
-                .flatMap((id, article) -> perDiplomaticEvent(article), Named.as("diplomatic-events-of-article"))
-                .repartition(Repartitioned.<String, EnrichedArticle>as("diplomatic-by-event")
-                        .withKeySerde(Serdes.String()).withValueSerde(enriched.valueSerde()))
-                .process(() -> new DiplomaticNoveltyProcessor(novelty, AlertTopology.DIPLOMATIC_EVENTS_STORE, failures),
-                        Named.as("diplomatic-novelty"), AlertTopology.DIPLOMATIC_EVENTS_STORE);
-
-        CasualtySpikeDetector detector = new CasualtySpikeDetector(settings);
-        KStream<String, Decoded<Alert>> casualties = articles
-                .flatMap((id, article) -> perPlace(article), Named.as("casualty-places-of-article"))
-                .repartition(Repartitioned.<String, EnrichedArticle>as("casualties-by-place")
-                        .withKeySerde(Serdes.String()).withValueSerde(enriched.valueSerde()))
-                .process(() -> new CasualtySpikeProcessor(detector, AlertTopology.CASUALTY_DAYS_STORE,
-                                AlertTopology.PLACE_BASELINES_STORE, failures),
-                        Named.as("casualty-spikes"), AlertTopology.CASUALTY_DAYS_STORE, AlertTopology.PLACE_BASELINES_STORE);
-
-        Map<String, KStream<String, Decoded<Alert>>> outcomes = diplomatic
-                .merge(casualties, Named.as("alert-outcomes"))
+        Map<String, KStream<String, Decoded<Alert>>> branches = outcomes
                 .split(Named.as("alert-outcome-"))
                 .branch((key, outcome) -> outcome.isSuccess(), Branched.as("ok"))
                 .defaultBranch(Branched.as("failed"));
-        router.sendToDeadLetters(outcomes.get("alert-outcome-failed")
+        router.sendToDeadLetters(branches.get("alert-outcome-failed")
                 .mapValues(outcome -> ((Decoded.Failure<Alert>) outcome).failure(), Named.as("alert-rule-failure")),
                 "alert-rules");
-        outcomes.get("alert-outcome-ok")
+        branches.get("alert-outcome-ok")
                 .mapValues(outcome -> ((Decoded.Success<Alert>) outcome).value(), Named.as("alert-value"))
                 .peek((id, alert) -> countAlert(meterRegistry, alert), Named.as("alerts-counted"))
                 .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
 
         // Read back from the alerts topic rather than materialising the stream above: the topic is partitioned by
-        // alert id, so interactive queries can find the instance that holds an id with the default partitioner.
+        // alert id, so interactive queries can find the instance that holds an id with the default partitioner. With
+        // topology.optimization=reuse.ktable.source.topics (AlertConfig's default) the alerts topic is also the
+        // store's changelog, so each alert version is written once rather than to alerts and a changelog.
         builder.table(alerts.name(),
                 Consumed.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-table-source"),
                 Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(AlertTopology.ALERTS_STORE)
                         .withKeySerde(alerts.keySerde()).withValueSerde(alerts.valueSerde()));
-        return builder.build();
+        return builder.build(streamsProperties);
+    }
+
+    /** Reads enriched articles without the {@link #UNREAD_FIELDS} when the serde is the project's Avro serde. */
+    public static Deserializer<EnrichedArticle> articleReader(Serde<EnrichedArticle> serde) {
+        return serde instanceof SpecificAvroSerde<EnrichedArticle> avro ? avro.deserializerSkipping(UNREAD_FIELDS)
+                : serde.deserializer();
     }
 
     /**

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,6 +53,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     int settleSeconds = 5;
     @Option(names = "--raw-records", description = "Records in the raw Kafka run (default: ${DEFAULT-VALUE}).")
     int rawRecords = 20_000;
+    @Option(names = "--no-pass-through", description = "Skip the pass-through run after each flat-out run (the same "
+            + "topologies with the extractor and the rules as identity functions).")
+    boolean noPassThrough;
     @Option(names = "--raw-only", description = "Measure only the raw Kafka transport.")
     boolean rawOnly;
     @Option(names = "--corpus-size", description = "Generated articles to draw from (default: ${DEFAULT-VALUE}: "
@@ -63,6 +68,13 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             + "the flat-out runs again, so replication 1 and replication 3 (min.insync.replicas 2) are measured in one "
             + "run (default: 1).")
     List<Integer> brokers = List.of(1);
+    @Option(names = "--variant-client-property", paramLabel = "KEY=VALUE", description = "A/B in one run: after the "
+            + "flat-out runs, one more flat-out pipeline run (first thread count) with these properties added to "
+            + "--client-property; repeatable. E.g. batch.size=16384 to compare with the default batching.")
+    Map<String, String> variantProperties = new LinkedHashMap<>();
+    @Option(names = "--jfr", paramLabel = "DIR", description = "Record each measured run with Java Flight Recorder "
+            + "(the 'profile' settings) into DIR/run-<n>.jfr, for finding where the time goes.")
+    Path jfrDir;
     @Option(names = "--client-property", paramLabel = "KEY=VALUE", description = "A Kafka client or Streams "
             + "property handed to enrich and alert (as KAFKA_* variables would be), e.g. fetch.max.wait.ms=50; "
             + "repeatable. For trying a tuning before it becomes a default.")
@@ -98,21 +110,42 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                     runner.run(new Scenario("warm-up", 0, 1, partitions, warmupArticles), corpus, run++);
                 }
                 for (double rate : rates) {
-                    outcomes.add(runner.run(new Scenario(String.format(Locale.ROOT, "%.0f/s", rate), rate, 1, partitions,
-                            (int) Math.round(rate * rateSeconds)), shifted(corpus, run), run++));
+                    int number = run++;
+                    outcomes.add(recorded(number, () -> runner.run(new Scenario(String.format(Locale.ROOT, "%.0f/s",
+                            rate), rate, 1, partitions, (int) Math.round(rate * rateSeconds)), shifted(corpus, number),
+                            number)));
                 }
                 for (int threadCount : threads) {
-                    outcomes.add(runner.run(new Scenario(flatOutLabel(brokers.get(0)), 0, threadCount, partitions,
-                            maxArticles), shifted(corpus, run), run++));
+                    Scenario flatOut = new Scenario(flatOutLabel(brokers.get(0)), 0, threadCount, partitions, maxArticles);
+                    int number = run++;
+                    outcomes.add(recorded(number, () -> runner.run(flatOut, shifted(corpus, number), number)));
+                    if (!noPassThrough) {
+                        // Right after, on the same articles: the machine is shared, so the two runs should see the same load.
+                        int passNumber = run++;
+                        outcomes.add(recorded(passNumber, () -> runner.run(flatOut.asPassThrough(), shifted(corpus, number),
+                                passNumber)));
+                    }
+                }
+                if (!variantProperties.isEmpty() && !threads.isEmpty()) {
+                    Map<String, String> variant = new LinkedHashMap<>(clientProperties);
+                    variant.putAll(variantProperties);
+                    PipelineRun variantRunner = new PipelineRun(stack, workDir, variant, Duration.ofSeconds(settleSeconds));
+                    int number = run++;
+                    // The same articles as the first flat-out run, so that only the properties differ.
+                    int firstFlatOut = number - threads.size() * (noPassThrough ? 1 : 2);
+                    outcomes.add(recorded(number, () -> variantRunner.run(new Scenario("max " + variantProperties, 0,
+                            threads.get(0), partitions, maxArticles), shifted(corpus, firstFlatOut), number)));
                 }
             }
             // The same flat-out runs on each further cluster, after the first one's runs warmed the JIT.
             for (int count : brokers.subList(1, brokers.size())) {
                 try (EmbeddedStack cluster = EmbeddedStack.start(EmbeddedStack.Options.defaults().withBrokers(count))) {
-                    PipelineRun runner = new PipelineRun(cluster, workDir, clientProperties, Duration.ofSeconds(settleSeconds));
+                    PipelineRun clusterRunner = new PipelineRun(cluster, workDir, clientProperties,
+                            Duration.ofSeconds(settleSeconds));
                     for (int threadCount : threads) {
-                        outcomes.add(runner.run(new Scenario(flatOutLabel(count), 0, threadCount, partitions, maxArticles),
-                                shifted(corpus, run), run++));
+                        Scenario flatOut = new Scenario(flatOutLabel(count), 0, threadCount, partitions, maxArticles);
+                        int number = run++;
+                        outcomes.add(recorded(number, () -> clusterRunner.run(flatOut, shifted(corpus, number), number)));
                     }
                 }
             }
@@ -124,6 +157,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "System load average (1 min): %.1f before, %.1f after, on %d cores%n", loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
+        String ratio = ratioLine(outcomes);
+        if (ratio != null) {
+            System.out.println(ratio);
+        }
         return 0;
     }
 
@@ -133,12 +170,59 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 brokerCount == 1 ? "" : "s", Math.min(3, brokerCount));
     }
 
+    /** Runs {@code run}, under a flight recording into {@code --jfr} when one was asked for. */
+    private Outcome recorded(int run, Callable<Outcome> pipelineRun) throws Exception {
+        if (jfrDir == null) {
+            return pipelineRun.call();
+        }
+        Files.createDirectories(jfrDir);
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.setToDisk(true);
+            recording.start();
+            Outcome outcome = pipelineRun.call();
+            recording.stop();
+            recording.dump(jfrDir.resolve("run-" + run + ".jfr"));
+            return outcome;
+        }
+    }
+
     /** Each run starts at another place in the corpus, so no run replays the articles of the one before. */
     private static List<RawArticle> shifted(List<RawArticle> corpus, int run) {
         int offset = (run * 3_001) % corpus.size();
         List<RawArticle> rotated = new ArrayList<>(corpus.subList(offset, corpus.size()));
         rotated.addAll(corpus.subList(0, offset));
         return rotated;
+    }
+
+    /**
+     * The line a script reads, last: the first flat-out pipeline run's articles/s, its pass-through partner's
+     * records/s, their ratio, and the steady p99 ingest->alert of the 50/s run (n/a without one); then
+     * {@code cpu_ratio}, the pass-through's CPU per article over the pipeline's (JIT excluded): the ratio the two would
+     * have if CPU were all they waited for, which other load on a shared machine disturbs less than the wall-clock one.
+     */
+    static String ratioLine(List<Outcome> outcomes) {
+        Outcome pipeline = outcomes.stream().filter(o -> o.scenario().offeredRate() == 0 && !o.scenario().passThrough())
+                .findFirst().orElse(null);
+        Outcome passThrough = pipeline == null ? null : passThroughOf(pipeline, outcomes);
+        if (passThrough == null) {
+            return null;
+        }
+        String p99 = outcomes.stream().filter(o -> o.scenario().offeredRate() == 50 && !o.scenario().passThrough())
+                .findFirst().filter(o -> o.toAlert().getTotalCount() > 0)
+                .map(o -> Long.toString(o.toAlert().getValueAtPercentile(99))).orElse("n/a");
+        return String.format(Locale.ROOT, "e2e-ratio: pipeline=%.0f passthrough=%.0f ratio=%.2f p99_50=%s cpu_ratio=%.2f",
+                pipeline.pipelinePerSecond(), passThrough.pipelinePerSecond(),
+                pipeline.pipelinePerSecond() / passThrough.pipelinePerSecond(), p99,
+                CpuAccount.workPerArticle(passThrough.cpuNanos(), passThrough.published())
+                        / CpuAccount.workPerArticle(pipeline.cpuNanos(), pipeline.published()));
+    }
+
+    /** The pass-through run of the same thread count as a flat-out pipeline run, if there was one. */
+    private static Outcome passThroughOf(Outcome pipeline, List<Outcome> outcomes) {
+        return outcomes.stream().filter(o -> o.scenario().passThrough() && o.scenario().offeredRate() == 0
+                        && o.scenario().streamThreads() == pipeline.scenario().streamThreads()
+                        && o.scenario().label().equals(pipeline.scenario().label() + " pass-through"))
+                .findFirst().orElse(null);
     }
 
     static String table(RawTransport.Result raw, double averageBytes, List<Outcome> outcomes, int settleSeconds) {
@@ -150,24 +234,37 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 "; %d cores; broker, registry, ingest, enrich, alert and the measuring consumer share one JVM%n%n",
                 Runtime.getRuntime().availableProcessors()));
         out.append("| Offered | Stream threads | Partitions | Offered | Published | Alerts | Achieved offer/s "
-                + "| Enriched/s | Ingest->alerts/s | % of raw Kafka | ingest->enriched p50/p95/p99 ms "
-                + "| ingest->alert p50/p95/p99 ms | ingest->alert p99, every record | JIT compiling s |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|\n");
+                + "| Enriched/s | Ingest->alerts/s | % of raw Kafka | of pass-through | ingest->enriched p50/p95/p99 ms "
+                + "| ingest->alert p50/p95/p99 ms | ingest->alert p99, every record "
+                + "| CPU ms per article | JIT compiling s |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|\n");
         for (Outcome o : outcomes) {
+            Outcome passThrough = o.scenario().passThrough() || o.scenario().offeredRate() > 0 ? null
+                    : passThroughOf(o, outcomes);
             out.append(String.format(Locale.ROOT,
-                    "| %s | %d | %d | %,d | %,d | %,d | %,.0f | %,.0f | %,.0f | %.1f%% | %s | %s | %s | %.1f |%n",
+                    "| %s | %d | %d | %,d | %,d | %,d | %,.0f | %,.0f | %,.0f | %.1f%% | %s | %s | %s | %s | %.2f | %.1f |%n",
                     o.scenario().label(), o.scenario().streamThreads(), o.scenario().partitions(), o.offered(),
                     o.published(), o.alerts(), o.offeredPerSecond(), o.enrichedPerSecond(), o.pipelinePerSecond(),
-                    100 * o.pipelinePerSecond() / raw.recordsPerSecond(), percentiles(o.toEnriched()),
-                    percentiles(o.toAlert()), o.toAlertAll().getTotalCount() == 0 ? "n/a"
-                            : o.toAlertAll().getValueAtPercentile(99) + " ms", o.compileSeconds()));
+                    100 * o.pipelinePerSecond() / raw.recordsPerSecond(),
+                    passThrough == null ? "" : String.format(Locale.ROOT, "%.2f",
+                            o.pipelinePerSecond() / passThrough.pipelinePerSecond()),
+                    percentiles(o.toEnriched()), percentiles(o.toAlert()), o.toAlertAll().getTotalCount() == 0 ? "n/a"
+                            : o.toAlertAll().getValueAtPercentile(99) + " ms",
+                    CpuAccount.totalPerArticle(o.cpuNanos(), o.published()), o.compileSeconds()));
+        }
+        out.append("\nCPU per article by part (ms):\n");
+        for (Outcome o : outcomes) {
+            out.append(String.format(Locale.ROOT, "- %s, %d thread(s): %s%n", o.scenario().label(),
+                    o.scenario().streamThreads(), o.cpuPerArticle()));
         }
         out.append(String.format(Locale.ROOT, "%nFixed-rate latencies count records consumed after the first %d s of "
                 + "the run (steady state); 'every record' includes those first seconds.%n", settleSeconds));
-        // Scaling with threads on the first cluster only: further clusters are another comparison.
-        String firstFlatOut = outcomes.stream().filter(o -> o.scenario().offeredRate() == 0).map(o -> o.scenario().label())
-                .findFirst().orElse("");
-        List<Outcome> flatOut = outcomes.stream().filter(o -> o.scenario().label().equals(firstFlatOut)).toList();
+        // Scaling with threads on the first cluster's pipeline runs only: pass-throughs and further clusters are other
+        // comparisons.
+        String firstFlatOut = outcomes.stream().filter(o -> o.scenario().offeredRate() == 0 && !o.scenario().passThrough())
+                .map(o -> o.scenario().label()).findFirst().orElse("");
+        List<Outcome> flatOut = outcomes.stream().filter(o -> o.scenario().label().equals(firstFlatOut)
+                && !o.scenario().passThrough()).toList();
         if (flatOut.size() > 1) {
             out.append("\nScaling (flat out, ingest->alerts/s relative to 1 thread): ");
             double base = flatOut.get(0).pipelinePerSecond();

@@ -3,7 +3,13 @@ package io.wirewatch.bench.e2e;
 import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.alert.AlertConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wirewatch.alert.AlertService;
+import io.wirewatch.alert.AlertTopology;
+import io.wirewatch.alert.http.HttpOptions;
+import io.wirewatch.enrich.ArticleEnricher;
+import io.wirewatch.enrich.extract.Extraction;
+import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.enrich.EnrichConfig;
 import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.ingest.IngestConfig;
@@ -32,6 +38,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,7 +75,17 @@ final class PipelineRun {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
 
     /** The shape of a run: offered articles/s (0 = as fast as ingest can go), stream threads, partitions. */
-    record Scenario(String label, double offeredRate, int streamThreads, int partitions, int articles) { }
+    record Scenario(String label, double offeredRate, int streamThreads, int partitions, int articles,
+                    boolean passThrough) {
+        Scenario(String label, double offeredRate, int streamThreads, int partitions, int articles) {
+            this(label, offeredRate, streamThreads, partitions, articles, false);
+        }
+
+        /** This scenario run through the same topologies with the extractor and the rules as identity functions. */
+        Scenario asPassThrough() {
+            return new Scenario(label + " pass-through", offeredRate, streamThreads, partitions, articles, true);
+        }
+    }
 
     /**
      * What one run measured. Latencies in milliseconds: {@code toEnriched}/{@code toAlert} after the settling
@@ -77,7 +94,14 @@ final class PipelineRun {
      */
     record Outcome(Scenario scenario, int offered, int published, int enriched, int alerts, double ingestSeconds,
                    double offeredPerSecond, double enrichedPerSecond, double pipelinePerSecond,
-                   Histogram toEnriched, Histogram toAlert, Histogram toAlertAll, double compileSeconds) { }
+                   Histogram toEnriched, Histogram toAlert, Histogram toAlertAll, double compileSeconds,
+                   Map<String, Long> cpuNanos) {
+
+        /** Milliseconds of CPU per published article, by part of the pipeline (see {@link CpuAccount}). */
+        String cpuPerArticle() {
+            return CpuAccount.perArticle(cpuNanos, published, published / pipelinePerSecond);
+        }
+    }
 
     private final EmbeddedStack stack;
     private final Path workDir;
@@ -115,8 +139,10 @@ final class PipelineRun {
                 stack.kafka().replicationFactor(), commitInterval());
         IngestConfig ingestConfig = IngestConfig.defaults(cluster);
 
-        try (EnrichService enrich = EnrichService.start(enrichConfig);
-             AlertService alert = AlertService.start(alertConfig);
+        try (EnrichService enrich = scenario.passThrough()
+                    ? EnrichService.start(enrichConfig, IDENTITY_ENRICHER, PrometheusMetrics.newRegistry())
+                    : EnrichService.start(enrichConfig);
+             AlertService alert = scenario.passThrough() ? startPassThrough(alertConfig) : AlertService.start(alertConfig);
              ArticlePublisher publisher = ArticlePublisher.create(cluster.kafkaProperties(), topics,
                      "bench-ingest-" + runNumber);
              Admin admin = Admin.create(cluster.kafkaProperties());
@@ -136,6 +162,8 @@ final class PipelineRun {
             LOG.info("bench run {} ({}): services running, feeding {} articles", runNumber, scenario.label(),
                     scenario.articles());
             long compileMillisBefore = compileMillis();
+            CpuAccount.Snapshot cpuBefore = CpuAccount.snapshot();
+            Map<String, Long> requestsBefore = BrokerRequests.snapshot();
             long start = System.nanoTime();
             // A fixed-rate run is timed after it settles: a new application's first seconds (first transactions,
             // topic metadata, JIT of new paths) are start-up, not the steady state an operator lives with.
@@ -180,6 +208,11 @@ final class PipelineRun {
             await("alert-service caught up").atMost(timeout).pollInterval(Duration.ofMillis(50))
                     .until(() -> lag(admin, alertConfig.applicationId(), alertInputs) <= alertInputs.size());
             long alertsDone = System.nanoTime();
+            CpuAccount.Snapshot cpuAfter = CpuAccount.snapshot();
+            Map<String, Long> cpu = CpuAccount.between(cpuBefore, cpuAfter);
+            LOG.info("bench run {} threads by CPU:{}", runNumber, CpuAccount.topThreads(cpuBefore, cpuAfter, 30));
+            LOG.info("bench run {} broker requests (per published article): {}", runNumber,
+                    BrokerRequests.perArticle(requestsBefore, BrokerRequests.snapshot(), published));
             // Exactly-once: alert-service committed its input offsets in the transaction that wrote its alerts, so
             // every alert now exists; wait until the watcher has read up to the end of the alerts topic.
             Map<TopicPartition, Long> alertEnds = endOffsets(admin, topics.alerts().name(), scenario.partitions());
@@ -192,13 +225,28 @@ final class PipelineRun {
                     (int) watcher.alerts.get(), (ingestEnd - start) / 1e9, scenario.articles() / ((ingestEnd - start) / 1e9),
                     published / enrichedSeconds, published / pipelineSeconds, watcher.enrichedLatencies(steadyFrom),
                     watcher.alertLatencies(steadyFrom), watcher.alertLatencies(0),
-                    (compileMillis() - compileMillisBefore) / 1000.0);
+                    (compileMillis() - compileMillisBefore) / 1000.0, cpu);
             LOG.info("bench run {} done: {}", runNumber, outcome);
-            LOG.info("bench run {} alerts: {} bytes on average, largest {} bytes, most evidence {}", runNumber,
+            LOG.info("bench run {} CPU: {}", runNumber, outcome.cpuPerArticle());
+            LOG.info("bench run {} alerts: {} versions of {} alerts, {} bytes on average, largest {} bytes, most "
+                            + "evidence {}, most sources {}; enriched articles {} bytes on average", runNumber, watcher.alerts.get(), watcher.alertIds.size(),
                     watcher.alertBytes.get() / Math.max(1, watcher.alerts.get()), watcher.largestAlertBytes.get(),
-                    watcher.largestEvidence.get());
+                    watcher.largestEvidence.get(), watcher.largestSources.get(),
+                    watcher.enrichedBytes.get() / Math.max(1, watcher.enriched.get()));
             return outcome;
         }
+    }
+
+    /** enrich-service's enricher with an extractor that finds nothing: the article's metadata passes through. */
+    private static final ArticleEnricher IDENTITY_ENRICHER = new ArticleEnricher(
+            (text, publishedAt, outlet, language) -> new Extraction(List.of(), List.of(), List.of(), List.of()),
+            "identity", Clock.systemUTC());
+
+    /** alert-service as AlertService.start(config) starts it, on the topology whose rules are identity functions. */
+    private static AlertService startPassThrough(AlertConfig config) {
+        MeterRegistry registry = PrometheusMetrics.newRegistry();
+        return AlertService.start(config, HttpOptions.defaults().withPort(config.httpPort()), registry,
+                AlertTopology.buildPassThrough(config, config.topics(), registry));
     }
 
     private static long compileMillis() {
@@ -264,6 +312,10 @@ final class PipelineRun {
         final AtomicLong alertBytes = new AtomicLong();
         final AtomicLong largestAlertBytes = new AtomicLong();
         final AtomicLong largestEvidence = new AtomicLong();
+        final AtomicLong largestSources = new AtomicLong();
+        final AtomicLong enrichedBytes = new AtomicLong();
+        /** Alert ids seen (the watcher thread only writes it). */
+        final Set<String> alertIds = ConcurrentHashMap.newKeySet();
         final AtomicLong lastEnrichedNanos = new AtomicLong();
         /** Per enriched record: when it was consumed and its ingest->enriched latency. */
         private final List<long[]> enrichedTimes = new ArrayList<>();
@@ -315,6 +367,7 @@ final class PipelineRun {
                     long now = System.currentTimeMillis();
                     if (record.topic().equals(enrichedTopic)) {
                         EnrichedArticle article = enrichedDecoder.deserialize(record.topic(), record.value());
+                        enrichedBytes.addAndGet(record.value().length);
                         long ingested = article.getIngestedAt().toEpochMilli();
                         ingestedAt.put(article.getArticleId(), ingested);
                         synchronized (enrichedTimes) {
@@ -335,6 +388,8 @@ final class PipelineRun {
                         alertBytes.addAndGet(record.value().length);
                         largestAlertBytes.accumulateAndGet(record.value().length, Math::max);
                         largestEvidence.accumulateAndGet(alert.getEvidence().size(), Math::max);
+                        largestSources.accumulateAndGet(alert.getSources(), Math::max);
+                        alertIds.add(alert.getId());
                     }
                 }
             }

@@ -3,6 +3,7 @@ package io.wirewatch.platform.serde;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
@@ -22,6 +23,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
     private SchemaRegistryClient registry;
     private boolean specificReader;
+    private Set<String> skippedFields = Set.of();
     private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
 
     public KafkaAvroDeserializer() {
@@ -30,6 +32,18 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     public KafkaAvroDeserializer(SchemaRegistryClient registry, Map<String, ?> configs) {
         this.registry = registry;
         this.specificReader = AvroSerdeConfig.from(configs).specificAvroReader();
+    }
+
+    /**
+     * This deserializer with the specific reader leaving the named array fields empty, without decoding them (see
+     * {@link SchemaProjection}): for a consumer that does not use them. Call before the first record.
+     *
+     * @param fields each as {@code record full name + "." + field name}
+     */
+    public KafkaAvroDeserializer skipping(Set<String> fields) {
+        this.skippedFields = Set.copyOf(fields);
+        readers.clear();
+        return this;
     }
 
     @Override
@@ -76,7 +90,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
                         + " (schema id " + id + ") and " + AvroSerdeConfig.SPECIFIC_AVRO_READER + "=true");
             }
             Schema reader = SpecificData.get().getSchema(generated);
-            return new SpecificDatumReader(writer, reader);
+            return new SpecificDatumReader(writer,
+                    skippedFields.isEmpty() ? reader : SchemaProjection.withoutFields(reader, skippedFields));
         }
         return new GenericDatumReader(writer);
     }

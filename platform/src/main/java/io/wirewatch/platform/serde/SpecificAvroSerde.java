@@ -2,6 +2,7 @@ package io.wirewatch.platform.serde;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -14,6 +15,8 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final Class<T> type;
     private final KafkaAvroSerializer serializer = new KafkaAvroSerializer();
     private final KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+    private Map<String, Object> configs;
+    private boolean isKey;
 
     public SpecificAvroSerde(Class<T> type) {
         this.type = type;
@@ -32,6 +35,8 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
         withSpecificReader.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
         serializer.configure(withSpecificReader, isKey);
         deserializer.configure(withSpecificReader, isKey);
+        this.configs = withSpecificReader;
+        this.isKey = isKey;
     }
 
     @Override
@@ -41,6 +46,23 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     @Override
     public Deserializer<T> deserializer() {
+        return checked(deserializer);
+    }
+
+    /**
+     * A deserializer of this serde's configuration that leaves the named array fields empty without decoding them,
+     * for a consumer that does not read them (each as {@code record full name + "." + field name}).
+     */
+    public Deserializer<T> deserializerSkipping(Set<String> fields) {
+        if (configs == null) {
+            throw new IllegalStateException("SpecificAvroSerde used before configure()");
+        }
+        KafkaAvroDeserializer skipping = new KafkaAvroDeserializer().skipping(fields);
+        skipping.configure(configs, isKey);
+        return checked(skipping);
+    }
+
+    private Deserializer<T> checked(KafkaAvroDeserializer deserializer) {
         return (topic, data) -> {
             Object value = deserializer.deserialize(topic, data);
             if (value != null && !type.isInstance(value)) {
