@@ -7,6 +7,7 @@ import io.wirewatch.schema.Topics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,6 +36,7 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
     private final Serializer<Article> articleSerializer;
     private final Serializer<DeadLetter> deadLetterSerializer;
     private final AtomicLong failedSends = new AtomicLong();
+    private final AtomicLong pendingBytes = new AtomicLong();
     private volatile Consumer<Article> onArticleFailed = article -> { };
 
     ArticlePublisher(Producer<String, byte[]> producer, Topics topics) {
@@ -61,24 +63,57 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
         props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         // An article may be up to the ingest limit (2 MiB by default) and a dead letter carries the same payload.
         props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        // send() blocks while the buffer is full or a topic's metadata is unknown, inside the pipeline's lock: with the
+        // broker away, a minute of that (the default) would hold every HTTP thread. HTTP posts are refused with 503
+        // before the buffer fills (INGEST_HTTP_MAX_PENDING_BYTES), so this bound is only reached by file replays.
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         return new ArticlePublisher(new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
                 topics);
     }
 
+    /**
+     * Sends the article; the future completes when the broker has acknowledged it ({@code acks=all}), or fails when it
+     * never will (after {@code delivery.timeout.ms}), once the failure listener has run, so that whoever waits on it
+     * can send the article again and not have it taken for a duplicate.
+     */
     @Override
-    public void publish(Article article) {
+    public CompletableFuture<Void> publish(Article article) {
         long timestamp = article.getPublishedAt() != null ? article.getPublishedAt().toEpochMilli()
                 : article.getIngestedAt().toEpochMilli();
         byte[] value = articleSerializer.serialize(articles.name(), article);
-        producer.send(new ProducerRecord<>(articles.name(), null, timestamp, article.getId(), value),
-                (metadata, error) -> {
-                    if (error != null) {
-                        failedSends.incrementAndGet();
-                        LOG.error("Could not publish article {} from {} to {}: {}; it will be published if ingested again",
-                                article.getId(), article.getSourceRef(), articles.name(), error.toString());
-                        onArticleFailed.accept(article);
-                    }
-                });
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        long size = value.length;
+        pendingBytes.addAndGet(size);
+        try {
+            producer.send(new ProducerRecord<>(articles.name(), null, timestamp, article.getId(), value),
+                    (metadata, error) -> {
+                        pendingBytes.addAndGet(-size);
+                        if (error != null) {
+                            failed(article, error);
+                            acknowledged.completeExceptionally(error);
+                        } else {
+                            acknowledged.complete(null);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            // send() throws rather than calling back when the producer is closed or interrupted.
+            pendingBytes.addAndGet(-size);
+            failed(article, e);
+            acknowledged.completeExceptionally(e);
+        }
+        return acknowledged;
+    }
+
+    private void failed(Article article, Exception error) {
+        failedSends.incrementAndGet();
+        LOG.error("Could not publish article {} from {} to {}: {}; it will be published if ingested again",
+                article.getId(), article.getSourceRef(), articles.name(), error.toString());
+        onArticleFailed.accept(article);
+    }
+
+    /** Bytes of articles sent and not yet acknowledged or failed: what the producer is holding for the broker. */
+    public long pendingBytes() {
+        return pendingBytes.get();
     }
 
     /** Called (on the producer's I/O thread) for each article the broker never acknowledged. */
