@@ -120,8 +120,9 @@ public final class IngestPipeline {
         String id = ArticleIdentity.idFor(raw.explicitId(), url, contentHash);
         String nearDuplicateOf;
         CompletableFuture<Void> acknowledged;
+        Article article;
         String language = languages.detect(text); // outside the lock: detection is the costly step, and pure
-        // Check-then-publish must be atomic across threads, or two sources could publish the same article twice.
+        // Check-then-mark must be atomic across threads, or two sources could publish the same article twice.
         synchronized (this) {
             if (!seen.markIfNew(id, contentHash)) {
                 LOG.debug("Skipping duplicate {} from {}", id, raw.sourceRef());
@@ -132,7 +133,7 @@ public final class IngestPipeline {
                 return Outcome.duplicate(id, earlier == null ? Outcome.DONE : earlier);
             }
             nearDuplicateOf = nearDuplicates.findAndAdd(id, text).map(NearDuplicateIndex.Match::id).orElse(null);
-            Article article = Article.newBuilder()
+            article = Article.newBuilder()
                     .setId(id)
                     .setUrl(url)
                     .setOutlet(raw.outlet())
@@ -146,24 +147,33 @@ public final class IngestPipeline {
                     .setNearDuplicateOf(nearDuplicateOf)
                     .setLanguage(language)
                     .build();
-            acknowledged = output.publish(article);
-            if (!acknowledged.isDone()) {
-                String idKey = "id:" + id;
-                String hashKey = "hash:" + contentHash;
-                unacknowledged.put(idKey, acknowledged);
-                unacknowledged.put(hashKey, acknowledged);
-                CompletableFuture<Void> sent = acknowledged;
-                acknowledged.whenComplete((ignored, error) -> {
-                    unacknowledged.remove(idKey, sent);
-                    unacknowledged.remove(hashKey, sent);
-                });
-            }
-            // An article the output never kept is forgotten, so that sending it again publishes it.
-            acknowledged.exceptionally(error -> {
-                seen.forget(id, contentHash);
-                return null;
-            });
+            // Registered before the article is sent, so that a copy arriving meanwhile waits on this one.
+            acknowledged = new CompletableFuture<>();
+            unacknowledged.put("id:" + id, acknowledged);
+            unacknowledged.put("hash:" + contentHash, acknowledged);
         }
+        // Sent outside the lock: a send may block (the producer waiting for metadata while the broker is away), and
+        // it must hold up only its own caller, not every source.
+        CompletableFuture<Void> sent;
+        try {
+            sent = output.publish(article);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Void> settled = acknowledged;
+        sent.whenComplete((ignored, error) -> {
+            if (error != null) {
+                // Forgotten before anyone waiting hears of the failure, so that sending it again publishes it.
+                seen.forget(id, contentHash);
+            }
+            unacknowledged.remove("id:" + id, settled);
+            unacknowledged.remove("hash:" + contentHash, settled);
+            if (error != null) {
+                settled.completeExceptionally(error);
+            } else {
+                settled.complete(null);
+            }
+        });
         if (nearDuplicateOf != null) {
             LOG.info("Article {} from {} nearly duplicates {}", id, raw.sourceRef(), nearDuplicateOf);
         }

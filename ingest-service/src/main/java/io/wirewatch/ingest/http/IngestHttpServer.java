@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -102,12 +103,15 @@ public final class IngestHttpServer implements AutoCloseable {
      * @param maxPendingBytes bytes of articles sent and not yet acknowledged beyond which posts get 503 at once (below
      *                        the producer's {@code buffer.memory}, so a send never blocks on a full buffer)
      * @param pendingBytes    how many bytes wait now ({@code ArticlePublisher::pendingBytes})
+     * @param brokerFailing   whether sends are failing now (the broker is away), so posts get 503 at once instead of
+     *                        each waiting for a send to fail
      */
-    public record Backpressure(Duration ackTimeout, long maxPendingBytes, LongSupplier pendingBytes) {
+    public record Backpressure(Duration ackTimeout, long maxPendingBytes, LongSupplier pendingBytes,
+                               BooleanSupplier brokerFailing) {
 
-        /** For tests without a broker: waits up to 5 s and never refuses for backlog. */
+        /** For tests without a broker: waits up to 5 s and never refuses at once. */
         public static Backpressure none() {
-            return new Backpressure(Duration.ofSeconds(5), Long.MAX_VALUE, () -> 0);
+            return new Backpressure(Duration.ofSeconds(5), Long.MAX_VALUE, () -> 0, () -> false);
         }
     }
 
@@ -253,6 +257,13 @@ public final class IngestHttpServer implements AutoCloseable {
                 exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds()));
                 respond(exchange, 503, Map.of("error", "the broker is not keeping up (" + pending
                         + " bytes await its acknowledgement); nothing was accepted, retry later"));
+                return;
+            }
+            if (backpressure.brokerFailing().getAsBoolean()) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds()));
+                respond(exchange, 503, Map.of("error", "the broker is unreachable (the last article sent to it failed);"
+                        + " nothing was accepted, retry later"));
                 return;
             }
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");

@@ -37,6 +37,8 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
     private final Serializer<DeadLetter> deadLetterSerializer;
     private final AtomicLong failedSends = new AtomicLong();
     private final AtomicLong pendingBytes = new AtomicLong();
+    /** When the last settled send failed; 0 once one succeeds. */
+    private final AtomicLong lastFailureNanos = new AtomicLong();
     private volatile Consumer<Article> onArticleFailed = article -> { };
 
     ArticlePublisher(Producer<String, byte[]> producer, Topics topics) {
@@ -63,10 +65,11 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
         props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         // An article may be up to the ingest limit (2 MiB by default) and a dead letter carries the same payload.
         props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
-        // send() blocks while the buffer is full or a topic's metadata is unknown, inside the pipeline's lock: with the
-        // broker away, a minute of that (the default) would hold every HTTP thread. HTTP posts are refused with 503
-        // before the buffer fills (INGEST_HTTP_MAX_PENDING_BYTES), so this bound is only reached by file replays.
-        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        // send() blocks while the buffer is full or a topic's metadata is unknown, which is what the producer's
+        // metadata becomes soon after the broker goes away: a minute of that (the default) would hold an HTTP thread
+        // per post. HTTP posts are refused with 503 before the buffer fills (INGEST_HTTP_MAX_PENDING_BYTES) and while
+        // sends are failing (brokerFailing), so this bound is met by a probing post or a file replay.
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
         return new ArticlePublisher(new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
                 topics);
     }
@@ -88,6 +91,7 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
             producer.send(new ProducerRecord<>(articles.name(), null, timestamp, article.getId(), value),
                     (metadata, error) -> {
                         pendingBytes.addAndGet(-size);
+                        lastFailureNanos.set(error == null ? 0 : System.nanoTime());
                         if (error != null) {
                             failed(article, error);
                             acknowledged.completeExceptionally(error);
@@ -98,6 +102,7 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
         } catch (RuntimeException e) {
             // send() throws rather than calling back when the producer is closed or interrupted.
             pendingBytes.addAndGet(-size);
+            lastFailureNanos.set(System.nanoTime());
             failed(article, e);
             acknowledged.completeExceptionally(e);
         }
@@ -109,6 +114,15 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
         LOG.error("Could not publish article {} from {} to {}: {}; it will be published if ingested again",
                 article.getId(), article.getSourceRef(), articles.name(), error.toString());
         onArticleFailed.accept(article);
+    }
+
+    /**
+     * Whether the last article to settle failed, within {@code window}: the broker is away or refusing, so a new send
+     * would only wait and fail. After the window one send may try again (and so notice the broker is back).
+     */
+    public boolean failedWithin(Duration window) {
+        long failed = lastFailureNanos.get();
+        return failed != 0 && System.nanoTime() - failed < window.toNanos();
     }
 
     /** Bytes of articles sent and not yet acknowledged or failed: what the producer is holding for the broker. */

@@ -105,7 +105,7 @@ class IngestHttpSecurityTest {
         // Given an output that never acknowledges (the broker is away)
         UnacknowledgingOutput output = new UnacknowledgingOutput();
         start(output, HttpListener.loopback(), new IngestHttpServer.Backpressure(Duration.ofMillis(300), Long.MAX_VALUE,
-                () -> 0));
+                () -> 0, () -> false));
 
         // When an article is posted, and posted again
         HttpResponse<String> first = post(ARTICLE, null);
@@ -134,7 +134,7 @@ class IngestHttpSecurityTest {
         // Given an output whose first send fails for good (delivery timeout)
         UnacknowledgingOutput output = new UnacknowledgingOutput();
         start(output, HttpListener.loopback(), new IngestHttpServer.Backpressure(Duration.ofMillis(300), Long.MAX_VALUE,
-                () -> 0));
+                () -> 0, () -> false));
         assertThat(post(ARTICLE, null).statusCode()).isEqualTo(503);
         output.sent.get(0).completeExceptionally(new org.apache.kafka.common.errors.TimeoutException("expired"));
 
@@ -154,7 +154,7 @@ class IngestHttpSecurityTest {
         UnacknowledgingOutput output = new UnacknowledgingOutput();
         AtomicLong pending = new AtomicLong(2_000_000);
         start(output, HttpListener.loopback(), new IngestHttpServer.Backpressure(Duration.ofSeconds(30), 1_000_000,
-                pending::get));
+                pending::get, () -> false));
 
         // When an article is posted
         HttpResponse<String> refused = post(ARTICLE, null);
