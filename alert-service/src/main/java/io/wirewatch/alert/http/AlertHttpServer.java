@@ -160,7 +160,7 @@ public final class AlertHttpServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving with default {@link HttpOptions} on the given port (0 = a free port) on every interface.
+     * Starts serving with default {@link HttpOptions} on the given port (0 = a free port), on loopback.
      *
      * @param queries the alerts to serve, e.g. {@code StoreAlertQueries.of(kafkaStreams)}
      * @param feed    live alert versions for the stream, e.g. {@code AlertFeed.fromTopic(...).start()}
