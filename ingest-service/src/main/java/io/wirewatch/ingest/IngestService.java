@@ -128,7 +128,7 @@ public final class IngestService implements AutoCloseable {
                     new IngestHttpServer.Limits(config.maxRequestBytes(), config.maxArticleBytes(),
                             config.httpRequestsPerSecond(), config.httpBodyReadTimeout()),
                     new IngestHttpServer.Backpressure(config.httpAckTimeout(), config.httpMaxPendingBytes(),
-                            publisher::pendingBytes, () -> publisher.failedWithin(config.httpAckTimeout())),
+                            publisher::pendingBytes, () -> publisher.stalledFor(config.httpAckTimeout())),
                     this::health, metrics);
         }
         if (config.watchDirectory() != null) {

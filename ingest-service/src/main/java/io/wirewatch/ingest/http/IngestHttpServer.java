@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.wirewatch.ingest.IngestPipeline;
+import io.wirewatch.ingest.publish.ArticlePublisher;
 import io.wirewatch.ingest.source.InputRejectedException;
 import io.wirewatch.ingest.source.Rejection;
 import io.wirewatch.platform.health.PrometheusMetrics;
@@ -63,7 +64,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestHttpServer implements AutoCloseable {
 
-    public static final String SOURCE = "http";
+    /** {@code Article.sourceRef} of what arrives here; the publisher sends these through its interactive producer. */
+    public static final String SOURCE = ArticlePublisher.INTERACTIVE_SOURCE;
 
     /** Beyond this much, an oversized body is cut off rather than drained. */
     static final long MAX_DISCARD_BYTES = 64L * 1024 * 1024;
@@ -103,8 +105,8 @@ public final class IngestHttpServer implements AutoCloseable {
      * @param maxPendingBytes bytes of articles sent and not yet acknowledged beyond which posts get 503 at once (below
      *                        the producer's {@code buffer.memory}, so a send never blocks on a full buffer)
      * @param pendingBytes    how many bytes wait now ({@code ArticlePublisher::pendingBytes})
-     * @param brokerFailing   whether sends are failing now (the broker is away), so posts get 503 at once instead of
-     *                        each waiting for a send to fail
+     * @param brokerFailing   whether the broker looks away ({@code ArticlePublisher::stalledFor}), so posts get 503
+     *                        at once instead of each waiting for a send to fail
      */
     public record Backpressure(Duration ackTimeout, long maxPendingBytes, LongSupplier pendingBytes,
                                BooleanSupplier brokerFailing) {
@@ -262,7 +264,8 @@ public final class IngestHttpServer implements AutoCloseable {
             if (backpressure.brokerFailing().getAsBoolean()) {
                 exchange.getResponseHeaders().set("Connection", "close");
                 exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds()));
-                respond(exchange, 503, Map.of("error", "the broker is unreachable (the last article sent to it failed);"
+                respond(exchange, 503, Map.of("error", "the broker is unreachable (an article waits for its acknowledgement"
+                        + " longer than " + backpressure.ackTimeout().toMillis() + " ms, or the last send failed);"
                         + " nothing was accepted, retry later"));
                 return;
             }

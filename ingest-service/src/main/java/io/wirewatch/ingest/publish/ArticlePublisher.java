@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,12 +26,20 @@ import org.slf4j.LoggerFactory;
  * unknown) and dead letters to {@code articles.dlq} (key: the input's source), both Avro in the Confluent wire format,
  * through one idempotent producer ({@code acks=all}, {@code enable.idempotence=true}, lz4). Values are serialised
  * here, not by the producer, so that one producer serves both topics and a serialisation error surfaces at the call.
+ * Articles from HTTP posts ({@link #INTERACTIVE_SOURCE}) go through a second producer of the same settings but with
+ * {@code max.block.ms} of {@value #INTERACTIVE_MAX_BLOCK_MS} ms: a post must have its answer in seconds when the
+ * broker is away, while a file replay waits out a broker restart inside {@code send()} (Kafka's minute).
  */
 public final class ArticlePublisher implements IngestOutput, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
 
+    /** {@code Article.sourceRef} of articles from HTTP posts (ingest's HTTP source). */
+    public static final String INTERACTIVE_SOURCE = "http";
+    static final int INTERACTIVE_MAX_BLOCK_MS = 2_000;
+
     private final Producer<String, byte[]> producer;
+    private final Producer<String, byte[]> interactive;
     private final Topic<String, Article> articles;
     private final Topic<String, DeadLetter> deadLetters;
     private final Serializer<Article> articleSerializer;
@@ -39,10 +48,18 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
     private final AtomicLong pendingBytes = new AtomicLong();
     /** When the last settled send failed; 0 once one succeeds. */
     private final AtomicLong lastFailureNanos = new AtomicLong();
+    private final AtomicLong sends = new AtomicLong();
+    /** Start time of each article send not yet settled, by send number: the first entry is the oldest. */
+    private final ConcurrentSkipListMap<Long, Long> pendingSince = new ConcurrentSkipListMap<>();
     private volatile Consumer<Article> onArticleFailed = article -> { };
 
     ArticlePublisher(Producer<String, byte[]> producer, Topics topics) {
+        this(producer, producer, topics);
+    }
+
+    ArticlePublisher(Producer<String, byte[]> producer, Producer<String, byte[]> interactive, Topics topics) {
         this.producer = producer;
+        this.interactive = interactive;
         this.articles = topics.articlesRaw();
         this.deadLetters = topics.deadLetters();
         this.articleSerializer = articles.valueSerde().serializer();
@@ -65,13 +82,14 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
         props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         // An article may be up to the ingest limit (2 MiB by default) and a dead letter carries the same payload.
         props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
-        // send() blocks while the buffer is full or a topic's metadata is unknown, which is what the producer's
-        // metadata becomes soon after the broker goes away: a minute of that (the default) would hold an HTTP thread
-        // per post. HTTP posts are refused with 503 before the buffer fills (INGEST_HTTP_MAX_PENDING_BYTES) and while
-        // sends are failing (brokerFailing), so this bound is met by a probing post or a file replay.
-        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
+        // max.block.ms stays Kafka's minute for files: a replay rides out a broker restart inside send()
+        // (BrokerRestartIT). HTTP posts use their own producer, below, and are refused at once while the broker is
+        // stalled (stalledFor).
+        Map<String, Object> interactiveProps = new HashMap<>(props);
+        interactiveProps.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-http");
+        interactiveProps.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, INTERACTIVE_MAX_BLOCK_MS);
         return new ArticlePublisher(new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
-                topics);
+                new KafkaProducer<>(interactiveProps, new StringSerializer(), new ByteArraySerializer()), topics);
     }
 
     /**
@@ -87,10 +105,14 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         long size = value.length;
         pendingBytes.addAndGet(size);
+        long sequence = sends.incrementAndGet();
+        pendingSince.put(sequence, System.nanoTime());
         try {
-            producer.send(new ProducerRecord<>(articles.name(), null, timestamp, article.getId(), value),
+            Producer<String, byte[]> sender = INTERACTIVE_SOURCE.equals(article.getSourceRef()) ? interactive : producer;
+            sender.send(new ProducerRecord<>(articles.name(), null, timestamp, article.getId(), value),
                     (metadata, error) -> {
                         pendingBytes.addAndGet(-size);
+                        pendingSince.remove(sequence);
                         lastFailureNanos.set(error == null ? 0 : System.nanoTime());
                         if (error != null) {
                             failed(article, error);
@@ -102,6 +124,7 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
         } catch (RuntimeException e) {
             // send() throws rather than calling back when the producer is closed or interrupted.
             pendingBytes.addAndGet(-size);
+            pendingSince.remove(sequence);
             lastFailureNanos.set(System.nanoTime());
             failed(article, e);
             acknowledged.completeExceptionally(e);
@@ -117,12 +140,19 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
     }
 
     /**
-     * Whether the last article to settle failed, within {@code window}: the broker is away or refusing, so a new send
-     * would only wait and fail. After the window one send may try again (and so notice the broker is back).
+     * Whether the broker looks away or stalled: an article has waited for its acknowledgement longer than
+     * {@code window}, or the last one to settle failed less than {@code window} ago. A new send would then only wait
+     * (up to {@code max.block.ms} inside {@code send()} once the producer has lost the topic's metadata) and fail;
+     * after the window one send may try again, and so notice the broker is back.
      */
-    public boolean failedWithin(Duration window) {
+    public boolean stalledFor(Duration window) {
+        long now = System.nanoTime();
         long failed = lastFailureNanos.get();
-        return failed != 0 && System.nanoTime() - failed < window.toNanos();
+        if (failed != 0 && now - failed < window.toNanos()) {
+            return true;
+        }
+        Map.Entry<Long, Long> oldest = pendingSince.firstEntry();
+        return oldest != null && now - oldest.getValue() > window.toNanos();
     }
 
     /** Bytes of articles sent and not yet acknowledged or failed: what the producer is holding for the broker. */
@@ -152,6 +182,9 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
     @Override
     public void flush() {
         producer.flush();
+        if (interactive != producer) {
+            interactive.flush();
+        }
     }
 
     /** How many sends the broker never acknowledged. */
@@ -162,7 +195,14 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
     /** Flushes everything sent, then closes the producer. */
     @Override
     public void close() {
-        producer.flush();
-        producer.close(Duration.ofSeconds(30));
+        try {
+            producer.flush();
+            producer.close(Duration.ofSeconds(30));
+        } finally {
+            if (interactive != producer) {
+                interactive.flush();
+                interactive.close(Duration.ofSeconds(30));
+            }
+        }
     }
 }
