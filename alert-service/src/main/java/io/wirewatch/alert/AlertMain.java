@@ -1,11 +1,13 @@
 package io.wirewatch.alert;
 
+import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.platform.lifecycle.ServiceRunner;
+import io.wirewatch.platform.serde.RegistryWait;
 
 /**
  * Runs alert-service from environment variables ({@link AlertConfig}, and the {@code ALERT_HTTP_*} variables of
  * {@link io.wirewatch.alert.http.HttpOptions}) until the JVM is asked to stop. Exits with status 2 when the
- * configuration is invalid.
+ * configuration is invalid; waits, saying so, while the schema registry does not answer.
  */
 public final class AlertMain {
 
@@ -14,6 +16,9 @@ public final class AlertMain {
 
     public static void main(String[] args) {
         ServiceRunner.exitOnFailure(
-                ServiceRunner.runUntilStopped("alert-service", () -> AlertService.startFromEnvironment(System.getenv())));
+                ServiceRunner.runUntilStopped("alert-service", () -> {
+                    RegistryWait.untilReachable(ClusterConfig.fromEnvironment().schemaRegistryUrl());
+                    return AlertService.startFromEnvironment(System.getenv());
+                }));
     }
 }

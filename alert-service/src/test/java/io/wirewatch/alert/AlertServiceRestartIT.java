@@ -145,6 +145,61 @@ class AlertServiceRestartIT {
         }
 
         // Then each alert id is NEW exactly once and each of its versions appears exactly once
+        assertEveryVersionExactlyOnce(committed, corpus);
+    }
+
+    @Test
+    void shouldRestoreFromChangelogsWhenTheRocksDbFilesUnderAKeptCheckpointAreDeleted() throws Exception {
+        // Given alert-service that processed the first half of the articles and stopped cleanly (checkpoints written)
+        String run = STACK.newRunId("alert-truncated");
+        Path stateDir = workDir.resolve("state");
+        AlertConfig config = AlertConfig.defaults(STACK.stack().clusterConfig())
+                .withApplicationId(run)
+                .withTopicPrefix(run + ".")
+                .withStateDir(stateDir)
+                .withHttpPort(0);
+        Topics topics = config.topics();
+        createTopicsKeepingOldRecords(topics);
+        Corpus corpus = Corpus.generate(new Random(20120306));
+        int half = corpus.articles().size() / 2;
+        int firstHalfVersions = corpus.articles().subList(0, half).stream()
+                .mapToInt(article -> article.getDiplomaticActions().size() + article.getCasualtyFigures().size()).sum();
+        List<Alert> committed = new ArrayList<>();
+        try (KafkaConsumer<String, Alert> consumer = committedConsumer(run, topics.alerts())) {
+            try (AlertService first = AlertService.start(config)) {
+                produce(topics, corpus.articles().subList(0, half));
+                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                        .until(() -> poll(consumer, committed) >= firstHalfVersions);
+            }
+
+            // When every file of its RocksDB stores is deleted, the task and store directories left in place. (This
+            // Kafka Streams keeps no .checkpoint file beside the stores after a clean stop: the changelog offsets
+            // live in the stores, so deleting a store's files deletes the offsets it could be trusted to.)
+            List<Path> deleted = deleteRocksDbFiles(stateDir);
+            assertThat(deleted).as("RocksDB files deleted").isNotEmpty();
+            try (var files = java.nio.file.Files.walk(stateDir)) {
+                assertThat(files.filter(file -> file.getFileName().toString().equals(".checkpoint"))).isEmpty();
+            }
+
+            // And it starts again on that state directory and reads the second half
+            try (AlertService second = AlertService.start(config)) {
+                produce(topics, corpus.articles().subList(half, corpus.articles().size()));
+
+                // Then every expected alert version arrives, and the store holds the latest of each alert
+                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                        .until(() -> poll(consumer, committed) >= corpus.expectedAlertCount());
+                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                        assertThat(revisionsInStore(second.streams())).isEqualTo(corpus.expectedFinalRevisions()));
+            }
+            poll(consumer, committed);
+        }
+
+        // And nothing was raised twice or lost: state came back from the changelogs, not from the damaged files
+        assertEveryVersionExactlyOnce(committed, corpus);
+    }
+
+    /** Each alert id NEW exactly once, each revision and source count exactly once, nothing else. */
+    private static void assertEveryVersionExactlyOnce(List<Alert> committed, Corpus corpus) {
         assertThat(committed).hasSize(corpus.expectedAlertCount());
         Map<String, List<Alert>> byId = committed.stream().collect(Collectors.groupingBy(Alert::getId));
         assertThat(byId.keySet()).isEqualTo(corpus.expectedFinalRevisions().keySet());
@@ -155,6 +210,20 @@ class AlertServiceRestartIT {
             assertThat(versions).extracting(Alert::getSources).as("sources of " + id)
                     .containsExactlyInAnyOrderElementsOf(range(versions.size()).stream().map(i -> i + 1).toList());
         });
+    }
+
+    /** Deletes every regular file under each {@code rocksdb} directory of the state directory; returns them. */
+    private static List<Path> deleteRocksDbFiles(Path stateDir) throws IOException {
+        List<Path> files;
+        try (var walk = java.nio.file.Files.walk(stateDir)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile)
+                    .filter(file -> stateDir.relativize(file).toString().contains("rocksdb" + File.separator))
+                    .toList();
+        }
+        for (Path file : files) {
+            java.nio.file.Files.delete(file);
+        }
+        return files;
     }
 
     /**

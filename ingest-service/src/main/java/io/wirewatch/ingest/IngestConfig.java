@@ -1,6 +1,7 @@
 package io.wirewatch.ingest;
 
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.http.HttpListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -19,7 +20,15 @@ import java.util.Objects;
  *   <li>{@code INGEST_MAX_ARTICLE_BYTES} (default 2 MiB): largest article (file, JSONL line, text) accepted, and how
  *       much of a rejected input a dead letter keeps;</li>
  *   <li>{@code INGEST_MAX_REQUEST_BYTES} (default: the article limit): largest HTTP body accepted;</li>
- *   <li>{@code INGEST_HTTP_RATE_LIMIT} (default 50): HTTP requests per second per client address;</li>
+ *   <li>{@code INGEST_HTTP_RATE_LIMIT} (default 50): HTTP requests per second per client (its token's name when
+ *       tokens guard the endpoint, else its address);</li>
+ *   <li>{@code INGEST_HTTP_BIND}, {@code INGEST_HTTP_TOKENS_FILE}, {@code INGEST_HTTP_ALLOW_UNAUTHENTICATED},
+ *       {@code INGEST_HTTP_TLS_KEYSTORE}, {@code INGEST_HTTP_TLS_KEYSTORE_PASSWORD}: where and how
+ *       {@code POST /articles} listens ({@link HttpListener}: loopback only unless tokens are set or the opt-in);</li>
+ *   <li>{@code INGEST_HTTP_ACK_TIMEOUT_MS} (default 5000): how long a post waits for the broker's acknowledgement of
+ *       its articles before answering 503 (a 202 means the articles are in {@code articles.raw});</li>
+ *   <li>{@code INGEST_HTTP_MAX_PENDING_BYTES} (default 16 MiB): articles sent but not yet acknowledged, beyond which
+ *       posts get 503 at once without sending;</li>
  *   <li>{@code INGEST_HTTP_BODY_TIMEOUT_MS} (default 30000): how long an HTTP client may take to send its whole body
  *       before its connection is closed (slow-loris clients);</li>
  *   <li>{@code INGEST_NEAR_DUPLICATE_THRESHOLD} (default 0.8): estimated Jaccard similarity that makes a
@@ -44,7 +53,10 @@ public record IngestConfig(
         int nearDuplicateWindow,
         Duration watchRescanInterval,
         Duration watchSettleInterval,
-        String clientId) {
+        String clientId,
+        HttpListener httpListener,
+        Duration httpAckTimeout,
+        long httpMaxPendingBytes) {
 
     public static final String ENV_TOPIC_PREFIX = "WIREWATCH_TOPIC_PREFIX";
     public static final String ENV_HTTP_PORT = "INGEST_HTTP_PORT";
@@ -57,11 +69,17 @@ public record IngestConfig(
     public static final String ENV_NEAR_DUPLICATE_WINDOW = "INGEST_NEAR_DUPLICATE_WINDOW";
     public static final String ENV_WATCH_RESCAN_MS = "INGEST_WATCH_RESCAN_MS";
     public static final String ENV_CLIENT_ID = "INGEST_CLIENT_ID";
+    /** Prefix of the listener's variables ({@link HttpListener#fromEnvironment}): _BIND, _TOKENS_FILE, TLS … */
+    public static final String HTTP_PREFIX = "INGEST_HTTP";
+    public static final String ENV_HTTP_ACK_TIMEOUT_MS = "INGEST_HTTP_ACK_TIMEOUT_MS";
+    public static final String ENV_HTTP_MAX_PENDING_BYTES = "INGEST_HTTP_MAX_PENDING_BYTES";
 
     public static final int DEFAULT_HTTP_PORT = 8090;
     public static final int HTTP_OFF = -1;
     public static final int DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
     public static final Duration DEFAULT_HTTP_BODY_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_HTTP_ACK_TIMEOUT = Duration.ofSeconds(5);
+    public static final long DEFAULT_HTTP_MAX_PENDING_BYTES = 16L * 1024 * 1024;
 
     public IngestConfig {
         Objects.requireNonNull(cluster, "cluster");
@@ -94,13 +112,20 @@ public record IngestConfig(
             throw new IllegalArgumentException(ENV_WATCH_RESCAN_MS + " must be positive");
         }
         clientId = clientId == null || clientId.isBlank() ? "wirewatch-ingest" : clientId;
+        Objects.requireNonNull(httpListener, "httpListener");
+        Objects.requireNonNull(httpAckTimeout, "httpAckTimeout");
+        if (httpAckTimeout.isNegative() || httpAckTimeout.isZero()) {
+            throw new IllegalArgumentException(ENV_HTTP_ACK_TIMEOUT_MS + " must be positive, was "
+                    + httpAckTimeout.toMillis());
+        }
+        requirePositive(httpMaxPendingBytes, ENV_HTTP_MAX_PENDING_BYTES);
     }
 
     /** Defaults for everything but the cluster: HTTP on 8090, no watch directory, 2 MiB limit. */
     public static IngestConfig defaults(ClusterConfig cluster) {
         return new IngestConfig(cluster, "", DEFAULT_HTTP_PORT, null, DEFAULT_MAX_ARTICLE_BYTES,
                 DEFAULT_MAX_ARTICLE_BYTES, 50, DEFAULT_HTTP_BODY_TIMEOUT, 0.8, 10_000, Duration.ofSeconds(2), Duration.ofMillis(500),
-                "wirewatch-ingest");
+                "wirewatch-ingest", HttpListener.loopback(), DEFAULT_HTTP_ACK_TIMEOUT, DEFAULT_HTTP_MAX_PENDING_BYTES);
     }
 
     /** Reads the environment variables listed in the class comment; a bad value fails naming the variable. */
@@ -122,39 +147,67 @@ public record IngestConfig(
                 intValue(env, ENV_NEAR_DUPLICATE_WINDOW, defaults.nearDuplicateWindow()),
                 Duration.ofMillis(intValue(env, ENV_WATCH_RESCAN_MS, (int) defaults.watchRescanInterval().toMillis())),
                 defaults.watchSettleInterval(),
-                env.getOrDefault(ENV_CLIENT_ID, defaults.clientId()));
+                env.getOrDefault(ENV_CLIENT_ID, defaults.clientId()),
+                HttpListener.fromEnvironment(env, HTTP_PREFIX),
+                Duration.ofMillis(intValue(env, ENV_HTTP_ACK_TIMEOUT_MS, (int) defaults.httpAckTimeout().toMillis())),
+                longValue(env, ENV_HTTP_MAX_PENDING_BYTES, defaults.httpMaxPendingBytes()));
     }
 
     public IngestConfig withTopicPrefix(String prefix) {
         return new IngestConfig(cluster, prefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
                 httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId);
+                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
     }
 
     /** {@code 0} for a free port, negative for no HTTP. */
     public IngestConfig withHttpPort(int port) {
         return new IngestConfig(cluster, topicPrefix, port, watchDirectory, maxArticleBytes, maxRequestBytes,
                 httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId);
+                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
     }
 
     /** Null for no watching. */
     public IngestConfig withWatchDirectory(Path directory) {
         return new IngestConfig(cluster, topicPrefix, httpPort, directory, maxArticleBytes, maxRequestBytes,
                 httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId);
+                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
     }
 
     /** Sets both the article and the request limit. */
     public IngestConfig withMaxArticleBytes(int bytes) {
         return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, bytes, bytes,
                 httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId);
+                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
     }
 
     public IngestConfig withWatchIntervals(Duration rescan, Duration settle) {
         return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, rescan, settle, clientId);
+                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, rescan, settle, clientId,
+                httpListener, httpAckTimeout, httpMaxPendingBytes);
+    }
+
+    /** Where and how {@code POST /articles} listens: interface, tokens, TLS. */
+    public IngestConfig withHttpListener(HttpListener listener) {
+        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
+                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
+                watchSettleInterval, clientId, listener, httpAckTimeout, httpMaxPendingBytes);
+    }
+
+    /**
+     * How long a {@code POST} waits for the broker to acknowledge its articles before answering 503, and how many
+     * bytes of articles may wait unacknowledged before new posts get 503 at once.
+     */
+    public IngestConfig withHttpBackpressure(Duration ackTimeout, long maxPendingBytes) {
+        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
+                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
+                watchSettleInterval, clientId, httpListener, ackTimeout, maxPendingBytes);
+    }
+
+    /** Requests per second per client (per token when tokens guard the endpoint). */
+    public IngestConfig withHttpRateLimit(double perSecond) {
+        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
+                perSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
+                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
     }
 
     public boolean httpEnabled() {
@@ -184,6 +237,18 @@ public record IngestConfig(
         }
         try {
             return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
+        }
+    }
+
+    private static long longValue(Map<String, String> env, String name, long defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
         }

@@ -1,6 +1,7 @@
 package io.wirewatch.ingest;
 
 import io.wirewatch.ingest.replay.ReplayOptions;
+import io.wirewatch.platform.serde.RegistryWait;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +82,7 @@ public final class IngestMain implements Callable<Integer> {
                 config = config.withWatchDirectory(watch);
             }
         }
+        RegistryWait.untilReachable(config.cluster().schemaRegistryUrl());
         IngestService service = IngestService.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -15,7 +15,10 @@ import io.wirewatch.schema.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,22 +41,36 @@ public final class IngestPipeline {
     private final int maxArticleBytes;
     private final LanguageDetection languages;
     private final IngestSummary.Tally totals = new IngestSummary.Tally();
+    /**
+     * Articles sent and not yet acknowledged, by {@code id:} and {@code hash:} key: a client that resends one (after a
+     * 503) is told it is a duplicate only once the first copy is kept, by waiting on the same acknowledgement.
+     */
+    private final Map<String, CompletableFuture<Void>> unacknowledged = new ConcurrentHashMap<>();
 
-    /** What became of one input. */
-    public record Outcome(Kind kind, String id, String nearDuplicateOf, String reason) {
+    /**
+     * What became of one input.
+     *
+     * @param acknowledged completes when the article (for a duplicate: the earlier copy) is durably kept, fails when
+     *                     it never will be; already complete for a rejection and for a duplicate of an article kept
+     *                     earlier
+     */
+    public record Outcome(Kind kind, String id, String nearDuplicateOf, String reason,
+                          CompletableFuture<Void> acknowledged) {
 
         public enum Kind { PUBLISHED, DUPLICATE, REJECTED }
 
-        static Outcome published(String id, String nearDuplicateOf) {
-            return new Outcome(Kind.PUBLISHED, id, nearDuplicateOf, null);
+        private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+        static Outcome published(String id, String nearDuplicateOf, CompletableFuture<Void> acknowledged) {
+            return new Outcome(Kind.PUBLISHED, id, nearDuplicateOf, null, acknowledged);
         }
 
-        static Outcome duplicate(String id) {
-            return new Outcome(Kind.DUPLICATE, id, null, null);
+        static Outcome duplicate(String id, CompletableFuture<Void> acknowledged) {
+            return new Outcome(Kind.DUPLICATE, id, null, null, acknowledged);
         }
 
         static Outcome rejected(String reason) {
-            return new Outcome(Kind.REJECTED, null, null, reason);
+            return new Outcome(Kind.REJECTED, null, null, reason, DONE);
         }
     }
 
@@ -102,15 +119,21 @@ public final class IngestPipeline {
         String url = raw.url() == null ? null : UrlCanonicaliser.canonicalise(raw.url());
         String id = ArticleIdentity.idFor(raw.explicitId(), url, contentHash);
         String nearDuplicateOf;
+        CompletableFuture<Void> acknowledged;
+        Article article;
         String language = languages.detect(text); // outside the lock: detection is the costly step, and pure
-        // Check-then-publish must be atomic across threads, or two sources could publish the same article twice.
+        // Check-then-mark must be atomic across threads, or two sources could publish the same article twice.
         synchronized (this) {
             if (!seen.markIfNew(id, contentHash)) {
                 LOG.debug("Skipping duplicate {} from {}", id, raw.sourceRef());
-                return Outcome.duplicate(id);
+                CompletableFuture<Void> earlier = unacknowledged.get("id:" + id);
+                if (earlier == null) {
+                    earlier = unacknowledged.get("hash:" + contentHash);
+                }
+                return Outcome.duplicate(id, earlier == null ? Outcome.DONE : earlier);
             }
             nearDuplicateOf = nearDuplicates.findAndAdd(id, text).map(NearDuplicateIndex.Match::id).orElse(null);
-            Article article = Article.newBuilder()
+            article = Article.newBuilder()
                     .setId(id)
                     .setUrl(url)
                     .setOutlet(raw.outlet())
@@ -124,12 +147,37 @@ public final class IngestPipeline {
                     .setNearDuplicateOf(nearDuplicateOf)
                     .setLanguage(language)
                     .build();
-            output.publish(article);
+            // Registered before the article is sent, so that a copy arriving meanwhile waits on this one.
+            acknowledged = new CompletableFuture<>();
+            unacknowledged.put("id:" + id, acknowledged);
+            unacknowledged.put("hash:" + contentHash, acknowledged);
         }
+        // Sent outside the lock: a send may block (the producer waiting for metadata while the broker is away), and
+        // it must hold up only its own caller, not every source.
+        CompletableFuture<Void> sent;
+        try {
+            sent = output.publish(article);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Void> settled = acknowledged;
+        sent.whenComplete((ignored, error) -> {
+            if (error != null) {
+                // Forgotten before anyone waiting hears of the failure, so that sending it again publishes it.
+                seen.forget(id, contentHash);
+            }
+            unacknowledged.remove("id:" + id, settled);
+            unacknowledged.remove("hash:" + contentHash, settled);
+            if (error != null) {
+                settled.completeExceptionally(error);
+            } else {
+                settled.complete(null);
+            }
+        });
         if (nearDuplicateOf != null) {
             LOG.info("Article {} from {} nearly duplicates {}", id, raw.sourceRef(), nearDuplicateOf);
         }
-        return Outcome.published(id, nearDuplicateOf);
+        return Outcome.published(id, nearDuplicateOf, acknowledged);
     }
 
     /** Dead-letters {@code rejection} and logs why. */

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,9 +86,13 @@ public final class IngestService implements AutoCloseable {
     public static IngestService start(IngestConfig config, MeterRegistry meterRegistry) {
         Topics topics = Topics.create(config.cluster().serdeConfig(), config.topicPrefix());
         Map<String, Object> kafka = config.cluster().kafkaProperties();
-        ArticlePublisher publisher = ArticlePublisher.create(kafka, topics, config.clientId());
+        Map<String, Object> producer = new HashMap<>(kafka);
+        // Room for the HTTP backlog bound plus what the HTTP threads may send past it at once, so that posts are
+        // refused with 503 before a send could block on a full buffer.
+        producer.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L * 1024 * 1024,
+                config.httpMaxPendingBytes() + 2L * IngestHttpServer.THREADS * config.maxRequestBytes()));
+        ArticlePublisher publisher = ArticlePublisher.create(producer, topics, config.clientId());
         SeenArticles seen = new SeenArticles();
-        publisher.onArticleFailed(article -> seen.forget(article.getId(), article.getContentHash()));
         IngestPipeline pipeline = new IngestPipeline(
                 new DeadLetterCountingOutput(new LanguageCountingOutput(publisher, meterRegistry), meterRegistry), seen,
                 new NearDuplicateIndex(config.nearDuplicateThreshold(), config.nearDuplicateWindow()),
@@ -118,9 +124,11 @@ public final class IngestService implements AutoCloseable {
         if (config.httpEnabled()) {
             Supplier<String> metrics = PrometheusMetrics.scrapeable(meterRegistry)
                     .<Supplier<String>>map(prometheus -> prometheus::scrape).orElse(null);
-            http = IngestHttpServer.start(config.httpPort(), pipeline,
+            http = IngestHttpServer.start(config.httpPort(), config.httpListener(), pipeline,
                     new IngestHttpServer.Limits(config.maxRequestBytes(), config.maxArticleBytes(),
                             config.httpRequestsPerSecond(), config.httpBodyReadTimeout()),
+                    new IngestHttpServer.Backpressure(config.httpAckTimeout(), config.httpMaxPendingBytes(),
+                            publisher::pendingBytes, () -> publisher.stalledFor(config.httpAckTimeout())),
                     this::health, metrics);
         }
         if (config.watchDirectory() != null) {
@@ -275,6 +283,7 @@ public final class IngestService implements AutoCloseable {
         details.put("duplicates", summary.duplicates());
         details.put("rejected", summary.rejected());
         details.put("failedSends", publisher.failedSends());
+        details.put("unacknowledgedBytes", publisher.pendingBytes());
         return details;
     }
 

@@ -5,6 +5,7 @@ import io.wirewatch.schema.Article;
 import io.wirewatch.schema.DeadLetter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Test double of the Kafka output: keeps what the pipeline sends, in order. */
 public final class RecordingOutput implements IngestOutput {
@@ -14,8 +15,9 @@ public final class RecordingOutput implements IngestOutput {
     public int flushes;
 
     @Override
-    public synchronized void publish(Article article) {
+    public synchronized CompletableFuture<Void> publish(Article article) {
         articles.add(article);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

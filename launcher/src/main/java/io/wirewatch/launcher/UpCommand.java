@@ -62,6 +62,19 @@ public final class UpCommand implements Callable<Integer> {
             description = "Keep the broker's data and the services' state here across runs; a later run resumes, printing only new alerts (default: a temporary directory).")
     Path dataDir;
 
+    /**
+     * Free space the data directory's filesystem must have at start. Hidden: an operator has no reason to lower it, and
+     * tests raise it past what any disk has to see the refusal without filling one.
+     */
+    @Option(names = "--min-free-space", hidden = true, paramLabel = "BYTES")
+    long minFreeSpace = DEFAULT_MIN_FREE_SPACE;
+
+    /**
+     * What a start needs at least: the broker preallocates 10 MB index files per segment of each partition, and RocksDB
+     * writes memtables of up to 16 MB per store; below this a run fails part-way with a full disk instead.
+     */
+    static final long DEFAULT_MIN_FREE_SPACE = 256L * 1024 * 1024;
+
     @Option(names = "--from-beginning",
             description = "Print every alert the data directory holds, not only those newer than the last run's.")
     boolean fromBeginning;
@@ -121,6 +134,9 @@ public final class UpCommand implements Callable<Integer> {
         }
         if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw CliError.usage("--data-dir " + dataDir + " is not a directory");
+        }
+        if (dataDir != null) {
+            requireFreeSpace(dataDir, minFreeSpace);
         }
         List<ListenPort> kafkaListeners = new ArrayList<>();
         for (int node = 0; node < brokers; node++) {
@@ -338,5 +354,34 @@ public final class UpCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * Refuses to start on a nearly full filesystem: the broker would fail part-way through a segment and the state
+     * stores mid-flush, leaving an operator a log to repair instead of one line now.
+     */
+    static void requireFreeSpace(Path dataDir, long minimum) {
+        Path existing = dataDir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        long usable;
+        try {
+            usable = Files.getFileStore(existing).getUsableSpace();
+        } catch (java.io.IOException e) {
+            throw CliError.failed("cannot tell the free space of --data-dir " + dataDir + ": " + e.getMessage(), e);
+        }
+        if (usable < minimum) {
+            throw CliError.failed("only " + megabytes(usable) + " free on the filesystem of --data-dir " + dataDir
+                    + "; the broker and the state stores need at least " + megabytes(minimum)
+                    + ": free some space or choose another --data-dir", null);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%,d MB", bytes / (1024 * 1024));
     }
 }

@@ -6,6 +6,7 @@ import io.wirewatch.alert.AlertConfig;
 import io.wirewatch.alert.http.HttpOptions;
 import io.wirewatch.enrich.EnrichConfig;
 import io.wirewatch.ingest.IngestConfig;
+import io.wirewatch.platform.http.HttpListener;
 import io.wirewatch.schema.Topics;
 import java.io.IOException;
 import java.io.Reader;
@@ -37,7 +38,8 @@ class DockerComposeTest {
     private static final List<String> WIREWATCH_SERVICES = List.of("ingest-service", "enrich-service", "alert-service");
     /** Variables read only when a deployment needs them (registry basic auth); set in docker-compose.sasl-ssl.yml. */
     private static final Set<String> OPTIONAL_SECURITY_VARIABLES = Set.of(
-            "SCHEMA_REGISTRY_BASIC_AUTH_CREDENTIALS_SOURCE", "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO");
+            "SCHEMA_REGISTRY_BASIC_AUTH_CREDENTIALS_SOURCE", "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO",
+            "INGEST_HTTP_TLS_KEYSTORE_PASSWORD", "ALERT_HTTP_TLS_KEYSTORE_PASSWORD");
 
     private static Map<String, Object> services;
     private static Map<String, Object> secureOverride;
@@ -379,8 +381,24 @@ class DockerComposeTest {
                 .flatMap(config -> ((List<?>) map(config).get("targets")).stream()).map(String::valueOf).toList();
     }
 
+    @Test
+    void shouldPublishEndpointsWithoutACredentialOnTheHostsLoopbackOnly() {
+        Map<String, HttpListener> listeners = Map.of(
+                "ingest-service", IngestConfig.fromEnvironment(environment("ingest-service")).httpListener(),
+                "alert-service", HttpOptions.fromEnvironment(environment("alert-service")).listener());
+        listeners.forEach((service, listener) -> {
+            if (!listener.guarded()) {
+                assertThat(map(services.get(service)).get("ports")).asList().as(service)
+                        .allSatisfy(mapping -> assertThat(String.valueOf(mapping)).startsWith("127.0.0.1:"));
+            }
+        });
+    }
+
     private static void assertHttpPort(String service, String port) {
-        assertThat(map(services.get(service)).get("ports")).asList().contains(port + ":" + port);
+        // An endpoint without a credential is published on the host's loopback only (README "Security").
+        assertThat(map(services.get(service)).get("ports")).asList()
+                .anySatisfy(mapping -> assertThat(String.valueOf(mapping)).isIn(port + ":" + port,
+                        "127.0.0.1:" + port + ":" + port));
         assertThat(healthcheck(service)).contains("localhost:" + port + "/health");
     }
 

@@ -45,6 +45,20 @@ class WirewatchCommandLineTest {
     }
 
     @Test
+    void shouldRefuseADataDirOnANearlyFullDiskInOneLineBeforeAnythingStarts() {
+        // A disk cannot be filled here; asking for more free space than any disk has takes the same path
+        Run run = run("up", "--data-dir", work.resolve("data").toString(), "--min-free-space",
+                Long.toString(Long.MAX_VALUE), "--replay", "../seeds");
+
+        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("wirewatch up: only ")
+                .contains("free on the filesystem of --data-dir " + work.resolve("data"))
+                .endsWith("free some space or choose another --data-dir");
+        assertThat(work.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void shouldNameAMissingArgument() {
         Run run = run("tail");
 

@@ -12,12 +12,12 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirewatch.knowledge.World;
 import io.wirewatch.platform.health.PrometheusMetrics;
+import io.wirewatch.platform.http.BearerTokens;
 import io.wirewatch.schema.Alert;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +60,12 @@ import org.slf4j.LoggerFactory;
  *       {@code World}), for the dashboard's labels</td></tr>
  *   <tr><td>{@code /}, {@code /app.js} and its modules, {@code /app.css}, {@code /world-110m.json}</td><td>the
  *       operator's dashboard: filters, map, timeline and the live alert list</td></tr>
+ *   <tr><td>{@code POST /login}</td><td>only with read tokens ({@link HttpOptions#listener()}): the sign-in form;
+ *       a known token becomes an HttpOnly cookie and a 303 to the page</td></tr>
  * </table>
+ * With read tokens, every route but {@code /health}, {@code /metrics} and the page's static files answers 401
+ * without a token ({@code Authorization: Bearer} or the sign-in cookie) and 403 with an unknown one; the page's
+ * address answers a visitor without one with the sign-in form.
  * Alert JSON is {@link AlertJson}'s; errors are {@code {"error": "...", "parameter": "..."}}.
  *
  * <p>Built on the JDK's {@code com.sun.net.httpserver}: a handful of routes, no servlet container or web framework needed,
@@ -79,6 +84,10 @@ public final class AlertHttpServer implements AutoCloseable {
     private static final int MAX_HEADER_COUNT = 100;
     private static final int RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
     private static final String JAVASCRIPT = "text/javascript; charset=utf-8";
+    private static final String LOGIN = "/login";
+    private static final int MAX_LOGIN_BYTES = 4096;
+    /** How long a browser keeps its sign-in: a month, so an operator's wall display does not ask every morning. */
+    private static final long SIGN_IN_SECONDS = 30L * 24 * 3600;
     private static final Map<String, StaticAsset> ASSETS = Map.ofEntries(
             Map.entry("/", new StaticAsset("web/index.html", "text/html; charset=utf-8")),
             Map.entry("/index.html", new StaticAsset("web/index.html", "text/html; charset=utf-8")),
@@ -104,6 +113,8 @@ public final class AlertHttpServer implements AutoCloseable {
     private final Set<SseConnection> openStreams = ConcurrentHashMap.newKeySet();
     private final Map<String, byte[]> assetBodies = new ConcurrentHashMap<>();
     private final byte[] actorsJson;
+    /** The sign-in form shown instead of the dashboard when a read token is needed and none came. */
+    private final String loginPage;
     private final MeterRegistry meterRegistry;
     /** Renders /metrics; null when the registry has no Prometheus view. */
     private final PrometheusMeterRegistry prometheus;
@@ -137,7 +148,8 @@ public final class AlertHttpServer implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
-        this.server = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.port()), 0);
+        this.loginPage = new String(readResource("web/login.html"), StandardCharsets.UTF_8);
+        this.server = options.listener().create(options.port(), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         // Registered last, so that a failure to bind leaves no meters behind.
@@ -148,7 +160,7 @@ public final class AlertHttpServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving with default {@link HttpOptions} on the given port (0 = a free port) on every interface.
+     * Starts serving with default {@link HttpOptions} on the given port (0 = a free port), on loopback.
      *
      * @param queries the alerts to serve, e.g. {@code StoreAlertQueries.of(kafkaStreams)}
      * @param feed    live alert versions for the stream, e.g. {@code AlertFeed.fromTopic(...).start()}
@@ -184,7 +196,7 @@ public final class AlertHttpServer implements AutoCloseable {
         try {
             AlertHttpServer httpServer = new AlertHttpServer(options, queries, casualties, feed, health, meterRegistry);
             httpServer.server.start();
-            LOG.info("Alert HTTP server listening on {}", httpServer.server.getAddress());
+            LOG.info("Alert HTTP server listening on {}", options.listener().describe(httpServer.port()));
             return httpServer;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on " + options.bindAddress() + ":" + options.port(), e);
@@ -200,7 +212,7 @@ public final class AlertHttpServer implements AutoCloseable {
     public URI uri() {
         String host = server.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1"
                 : server.getAddress().getAddress().getHostAddress();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
+        return URI.create(options.listener().scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
     }
 
     /** Number of SSE clients connected now. */
@@ -312,6 +324,10 @@ public final class AlertHttpServer implements AutoCloseable {
         boolean known = ASSETS.containsKey(path) || path.equals("/health") || path.equals("/alerts")
                 || path.startsWith("/alerts/") || path.equals("/casualties") || path.equals("/actors.json")
                 || (path.equals("/metrics") && prometheus != null);
+        if (path.equals(LOGIN) && options.listener().guarded()) {
+            serveLogin(exchange);
+            return;
+        }
         if (!known) {
             sendError(exchange, 404, "No such resource: " + path, Map.of());
             return;
@@ -319,6 +335,9 @@ public final class AlertHttpServer implements AutoCloseable {
         if (!exchange.getRequestMethod().equals("GET")) {
             exchange.getResponseHeaders().set("Allow", "GET");
             sendError(exchange, 405, "Method " + exchange.getRequestMethod() + " not allowed; use GET", Map.of());
+            return;
+        }
+        if (needsToken(path) && !authenticated(exchange, path)) {
             return;
         }
         if ((path.startsWith("/alerts") || path.equals("/casualties")) && !rateLimiter.tryAcquire(clientKey(exchange))) {
@@ -354,6 +373,120 @@ public final class AlertHttpServer implements AutoCloseable {
             exchange.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_UNAVAILABLE_SECONDS));
             sendError(exchange, 503, "Alerts temporarily unavailable (store rebalancing or restoring); retry shortly", Map.of());
         }
+    }
+
+    /**
+     * With read tokens, everything but the probes ({@code /health}, {@code /metrics}) and the page's code, styles and
+     * map (the same for everyone, no alert in them) needs a token; the dashboard's shell does too, so that a visitor
+     * without one gets the sign-in form.
+     */
+    private boolean needsToken(String path) {
+        if (!options.listener().guarded()) {
+            return false;
+        }
+        boolean publicAsset = ASSETS.containsKey(path) && !path.equals("/") && !path.equals("/index.html");
+        return !publicAsset && !path.equals("/health") && !path.equals("/metrics");
+    }
+
+    /**
+     * Checks the bearer header or the sign-in cookie; answers the request (401 or 403, the sign-in form for the page, or
+     * 429 for an address guessing too fast) and returns false when neither holds a known token.
+     */
+    private boolean authenticated(HttpExchange exchange, String path) throws IOException {
+        BearerTokens.Check check = options.listener().tokens().orElseThrow().check(exchange.getRequestHeaders());
+        if (check.accepted()) {
+            return true;
+        }
+        String client = clientKey(exchange);
+        if (!rateLimiter.tryAcquire(client)) {
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(rateLimiter.secondsUntilToken(client)));
+            sendError(exchange, 429, "Too many requests; slow down", Map.of());
+            return false;
+        }
+        if (path.equals("/") || path.equals("/index.html")) {
+            String query = exchange.getRequestURI().getRawQuery();
+            sendLoginPage(exchange, 401, check.status() == BearerTokens.Status.MISSING ? ""
+                    : "That token is not accepted.", query == null ? "/" : "/?" + query);
+            return false;
+        }
+        if (check.status() == BearerTokens.Status.MISSING) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"wirewatch-alerts\"");
+            sendError(exchange, 401, "A read token is needed: Authorization: Bearer TOKEN, or sign in at /", Map.of());
+        } else {
+            LOG.warn("Refused {} from {}: unknown token", path, client);
+            exchange.getResponseHeaders().set("WWW-Authenticate",
+                    "Bearer realm=\"wirewatch-alerts\", error=\"invalid_token\"");
+            sendError(exchange, 403, "Token not accepted", Map.of());
+        }
+        return false;
+    }
+
+    /**
+     * {@code POST /login} from the sign-in form ({@code token}, {@code next}): with a known token, sets it as an
+     * HttpOnly, SameSite=Strict cookie (Secure over TLS) and sends the browser on to {@code next}, so that the page's
+     * own requests and its {@code EventSource}, which cannot carry an Authorization header, present it. The page's
+     * scripts never see the token.
+     */
+    private void serveLogin(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            exchange.getResponseHeaders().set("Allow", "POST");
+            sendError(exchange, 405, "Method " + exchange.getRequestMethod() + " not allowed; use POST", Map.of());
+            return;
+        }
+        String client = clientKey(exchange);
+        if (!rateLimiter.tryAcquire(client)) {
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(rateLimiter.secondsUntilToken(client)));
+            sendError(exchange, 429, "Too many requests; slow down", Map.of());
+            return;
+        }
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_LOGIN_BYTES + 1);
+        if (body.length > MAX_LOGIN_BYTES) {
+            sendError(exchange, 413, "Sign-in form larger than " + MAX_LOGIN_BYTES + " bytes", Map.of());
+            return;
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                form.putIfAbsent(decode(pair.substring(0, equals), "form"), decode(pair.substring(equals + 1), "form"));
+            }
+        }
+        String next = safeNext(form.get("next"));
+        BearerTokens.Check check = options.listener().tokens().orElseThrow().check(form.get("token"));
+        if (!check.accepted()) {
+            LOG.warn("Refused sign-in from {}: {}", client, check.status() == BearerTokens.Status.MISSING
+                    ? "no token" : "unknown token");
+            sendLoginPage(exchange, 403, "That token is not accepted.", next);
+            return;
+        }
+        LOG.info("Signed in {} with read token '{}'", client, check.name());
+        exchange.getResponseHeaders().add("Set-Cookie", BearerTokens.COOKIE + "=" + form.get("token")
+                + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + SIGN_IN_SECONDS
+                + (options.listener().tls().isPresent() ? "; Secure" : ""));
+        exchange.getResponseHeaders().set("Location", next);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        send(exchange, 303, new byte[0]);
+    }
+
+    /** Only a path of this origin: anything else ({@code //host}, {@code https://…}) would make an open redirect. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.length() > 2048 || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return "/";
+        }
+        return next;
+    }
+
+    private void sendLoginPage(HttpExchange exchange, int status, String message, String next) throws IOException {
+        String page = loginPage.replace("{{message}}", escapeHtml(message)).replace("{{next}}", escapeHtml(next));
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        send(exchange, status, page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     private void serveList(HttpExchange exchange) throws IOException {

@@ -1,5 +1,6 @@
 package io.wirewatch.alert.http;
 
+import io.wirewatch.platform.http.HttpListener;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +11,10 @@ import java.util.Optional;
  * optional, default in brackets):
  * <ul>
  *   <li>{@code ALERT_HTTP_PORT} [8080]: listening port; 0 picks a free one;</li>
- *   <li>{@code ALERT_HTTP_BIND} [0.0.0.0]: listening address ({@code 127.0.0.1} keeps it local);</li>
+ *   <li>{@code ALERT_HTTP_BIND} [0.0.0.0 with a read token, else 127.0.0.1], {@code ALERT_HTTP_TOKENS_FILE} [unset],
+ *       {@code ALERT_HTTP_ALLOW_UNAUTHENTICATED} [false], {@code ALERT_HTTP_TLS_KEYSTORE} and
+ *       {@code ALERT_HTTP_TLS_KEYSTORE_PASSWORD} [unset]: where and how it listens ({@link HttpListener}); with read
+ *       tokens, every route but {@code /health}, {@code /metrics} and the page's static files needs one;</li>
  *   <li>{@code ALERT_HTTP_MAX_STREAMS} [32]: concurrent {@code /alerts/stream} connections; more get 503;</li>
  *   <li>{@code ALERT_HTTP_HEARTBEAT_SECONDS} [15]: idle time after which a stream gets a heartbeat comment;</li>
  *   <li>{@code ALERT_HTTP_RATE_PER_SECOND} [20] and {@code ALERT_HTTP_RATE_BURST} [40]: per-client-IP token bucket on
@@ -24,11 +28,13 @@ import java.util.Optional;
  * @param maxUriLength        longest request target accepted (414 beyond)
  * @param maxHeaderBytes      largest sum of header names and values accepted (431 beyond)
  */
-public record HttpOptions(String bindAddress, int port, int maxStreams, Duration heartbeat, int streamQueueCapacity,
+public record HttpOptions(HttpListener listener, int port, int maxStreams, Duration heartbeat, int streamQueueCapacity,
                           double ratePerSecond, int rateBurst, Optional<String> corsOrigin, int requestThreads,
                           int maxUriLength, int maxHeaderBytes) {
 
     public static final String ENV_PORT = "ALERT_HTTP_PORT";
+    /** Prefix of the listener's variables: {@code _BIND}, {@code _TOKENS_FILE}, {@code _TLS_KEYSTORE} … */
+    public static final String LISTENER_PREFIX = "ALERT_HTTP";
     public static final String ENV_BIND = "ALERT_HTTP_BIND";
     public static final String ENV_MAX_STREAMS = "ALERT_HTTP_MAX_STREAMS";
     public static final String ENV_HEARTBEAT_SECONDS = "ALERT_HTTP_HEARTBEAT_SECONDS";
@@ -37,7 +43,7 @@ public record HttpOptions(String bindAddress, int port, int maxStreams, Duration
     public static final String ENV_CORS_ORIGIN = "ALERT_HTTP_CORS_ORIGIN";
 
     public HttpOptions {
-        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(corsOrigin, "corsOrigin");
         require(port >= 0 && port <= 65_535, ENV_PORT, "must be 0 to 65535, was " + port);
@@ -51,9 +57,9 @@ public record HttpOptions(String bindAddress, int port, int maxStreams, Duration
         require(maxHeaderBytes >= 256, "maxHeaderBytes", "must be at least 256");
     }
 
-    /** Port 8080 on every interface, the limits documented above. */
+    /** Port 8080 on loopback without tokens, the limits documented above. */
     public static HttpOptions defaults() {
-        return new HttpOptions("0.0.0.0", 8080, 32, Duration.ofSeconds(15), 256, 20, 40, Optional.empty(), 4, 2048, 16_384);
+        return new HttpOptions(HttpListener.loopback(), 8080, 32, Duration.ofSeconds(15), 256, 20, 40, Optional.empty(), 4, 2048, 16_384);
     }
 
     /** The defaults, overridden by the {@code ALERT_HTTP_*} variables present in {@code env}. */
@@ -61,7 +67,7 @@ public record HttpOptions(String bindAddress, int port, int maxStreams, Duration
         HttpOptions defaults = defaults();
         String cors = env.get(ENV_CORS_ORIGIN);
         return new HttpOptions(
-                env.getOrDefault(ENV_BIND, defaults.bindAddress()).strip(),
+                HttpListener.fromEnvironment(env, LISTENER_PREFIX),
                 intVariable(env, ENV_PORT, defaults.port()),
                 intVariable(env, ENV_MAX_STREAMS, defaults.maxStreams()),
                 Duration.ofSeconds(intVariable(env, ENV_HEARTBEAT_SECONDS, (int) defaults.heartbeat().toSeconds())),
@@ -74,38 +80,48 @@ public record HttpOptions(String bindAddress, int port, int maxStreams, Duration
                 defaults.maxHeaderBytes());
     }
 
+    /** The interface listened on. */
+    public String bindAddress() {
+        return listener.bindAddress();
+    }
+
     public HttpOptions withBindAddress(String value) {
+        return withListener(listener.withBindAddress(value));
+    }
+
+    /** Where and how to listen: interface, read tokens, TLS. */
+    public HttpOptions withListener(HttpListener value) {
         return new HttpOptions(value, port, maxStreams, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
                 corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
     }
 
     public HttpOptions withPort(int value) {
-        return new HttpOptions(bindAddress, value, maxStreams, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
+        return new HttpOptions(listener, value, maxStreams, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
                 corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
     }
 
     public HttpOptions withMaxStreams(int value) {
-        return new HttpOptions(bindAddress, port, value, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
+        return new HttpOptions(listener, port, value, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
                 corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
     }
 
     public HttpOptions withHeartbeat(Duration value) {
-        return new HttpOptions(bindAddress, port, maxStreams, value, streamQueueCapacity, ratePerSecond, rateBurst,
+        return new HttpOptions(listener, port, maxStreams, value, streamQueueCapacity, ratePerSecond, rateBurst,
                 corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
     }
 
     public HttpOptions withStreamQueueCapacity(int value) {
-        return new HttpOptions(bindAddress, port, maxStreams, heartbeat, value, ratePerSecond, rateBurst,
+        return new HttpOptions(listener, port, maxStreams, heartbeat, value, ratePerSecond, rateBurst,
                 corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
     }
 
     public HttpOptions withRateLimit(double perSecond, int burst) {
-        return new HttpOptions(bindAddress, port, maxStreams, heartbeat, streamQueueCapacity, perSecond, burst,
+        return new HttpOptions(listener, port, maxStreams, heartbeat, streamQueueCapacity, perSecond, burst,
                 corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
     }
 
     public HttpOptions withCorsOrigin(String origin) {
-        return new HttpOptions(bindAddress, port, maxStreams, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
+        return new HttpOptions(listener, port, maxStreams, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
                 Optional.of(origin), requestThreads, maxUriLength, maxHeaderBytes);
     }
 

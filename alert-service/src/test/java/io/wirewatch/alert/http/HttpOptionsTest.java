@@ -14,9 +14,10 @@ class HttpOptionsTest {
         // When read from an empty environment
         HttpOptions options = HttpOptions.fromEnvironment(Map.of());
 
-        // Then the defaults apply, CORS off
+        // Then the defaults apply, CORS off, and without a read token only this machine may connect
         assertThat(options.port()).isEqualTo(8080);
-        assertThat(options.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(options.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(options.listener().guarded()).isFalse();
         assertThat(options.maxStreams()).isEqualTo(32);
         assertThat(options.heartbeat()).isEqualTo(Duration.ofSeconds(15));
         assertThat(options.corsOrigin()).isEmpty();

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.wirewatch.ingest.IngestPipeline;
+import io.wirewatch.ingest.publish.ArticlePublisher;
 import io.wirewatch.ingest.source.InputRejectedException;
 import io.wirewatch.ingest.source.Rejection;
 import io.wirewatch.platform.health.PrometheusMetrics;
+import io.wirewatch.platform.http.BearerTokens;
+import io.wirewatch.platform.http.HttpListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,13 +22,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +44,18 @@ import org.slf4j.LoggerFactory;
  * article, {@code 400} (same body plus {@code error}) when none was, {@code 413} over the size limit (at most
  * limit + 1 bytes are ever held in memory), {@code 415} for other content types, {@code 429} over the per-client rate;
  * a client that has not sent its whole body within {@link Limits#bodyReadTimeout} has its connection closed.
- * Every rejection is also a dead letter. {@code GET /health} reports the service state; {@code GET /metrics}, when the
+ * Every rejection of input is also a dead letter.
+ *
+ * <p>A {@code 202} means every article it lists (accepted or duplicate) is in {@code articles.raw}: the answer waits for
+ * the broker's acknowledgement ({@link Backpressure#ackTimeout}). What the broker has not acknowledged by then is listed
+ * as {@code unavailable} in a {@code 503} with {@code Retry-After}; sent again, it is answered as a duplicate once the
+ * first copy is kept. While more than {@link Backpressure#maxPendingBytes} wait for the broker, posts get {@code 503}
+ * at once and nothing is sent.
+ *
+ * <p>When the {@link HttpListener} holds tokens, {@code POST /articles} needs {@code Authorization: Bearer TOKEN}:
+ * {@code 401} without, {@code 403} with an unknown one (neither is a dead letter: a stranger must not be able to fill
+ * the dead-letter topic). The rate limit then counts per token name rather than per address, so feeds behind one
+ * proxy do not share a budget. {@code GET /health} and {@code GET /metrics} stay open for probes and scrapers. {@code GET /health} reports the service state; {@code GET /metrics}, when the
  * server is given a scrape function, the service's meters in the Prometheus text format (rejections as
  * {@code wirewatch_dead_letters_total}).
  *
@@ -46,7 +64,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestHttpServer implements AutoCloseable {
 
-    public static final String SOURCE = "http";
+    /** {@code Article.sourceRef} of what arrives here; the publisher sends these through its interactive producer. */
+    public static final String SOURCE = ArticlePublisher.INTERACTIVE_SOURCE;
 
     /** Beyond this much, an oversized body is cut off rather than drained. */
     static final long MAX_DISCARD_BYTES = 64L * 1024 * 1024;
@@ -79,7 +98,34 @@ public final class IngestHttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * How a post waits for the broker.
+     *
+     * @param ackTimeout      how long a post waits for its articles' acknowledgement before answering 503
+     * @param maxPendingBytes bytes of articles sent and not yet acknowledged beyond which posts get 503 at once (below
+     *                        the producer's {@code buffer.memory}, so a send never blocks on a full buffer)
+     * @param pendingBytes    how many bytes wait now ({@code ArticlePublisher::pendingBytes})
+     * @param brokerFailing   whether the broker looks away ({@code ArticlePublisher::stalledFor}), so posts get 503
+     *                        at once instead of each waiting for a send to fail
+     */
+    public record Backpressure(Duration ackTimeout, long maxPendingBytes, LongSupplier pendingBytes,
+                               BooleanSupplier brokerFailing) {
+
+        /** For tests without a broker: waits up to 5 s and never refuses at once. */
+        public static Backpressure none() {
+            return new Backpressure(Duration.ofSeconds(5), Long.MAX_VALUE, () -> 0, () -> false);
+        }
+    }
+
+    /**
+     * Worker threads. A post holds one while it waits for the broker's acknowledgement (one linger plus a round trip,
+     * tens of milliseconds), so a handful would cap throughput at a few hundred posts a second.
+     */
+    public static final int THREADS = 16;
+
     private final HttpServer server;
+    private final HttpListener listener;
+    private final Backpressure backpressure;
     private final ExecutorService executor;
     private final IngestPipeline pipeline;
     private final RequestBody requestBody;
@@ -93,9 +139,12 @@ public final class IngestHttpServer implements AutoCloseable {
         return thread;
     });
 
-    private IngestHttpServer(HttpServer server, ExecutorService executor, IngestPipeline pipeline, Limits limits,
+    private IngestHttpServer(HttpServer server, HttpListener listener, Backpressure backpressure,
+                             ExecutorService executor, IngestPipeline pipeline, Limits limits,
                              Supplier<Map<String, Object>> health, Clock clock) {
         this.server = server;
+        this.listener = listener;
+        this.backpressure = backpressure;
         this.executor = executor;
         this.pipeline = pipeline;
         this.limits = limits;
@@ -116,23 +165,34 @@ public final class IngestHttpServer implements AutoCloseable {
     }
 
     /**
-     * Starts listening on {@code port} (0 picks a free port), also serving {@code GET /metrics} with what
-     * {@code metrics} returns (e.g. {@code PrometheusMeterRegistry::scrape}) unless it is null.
+     * Starts listening on {@code port} (0 picks a free port) on loopback without tokens, also serving
+     * {@code GET /metrics} with what {@code metrics} returns (e.g. {@code PrometheusMeterRegistry::scrape}) unless it
+     * is null.
      *
      * @param health details for {@code GET /health}; its {@code status} entry should be {@code UP} or {@code DOWN}
      */
     public static IngestHttpServer start(int port, IngestPipeline pipeline, Limits limits,
                                          Supplier<Map<String, Object>> health, Supplier<String> metrics)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
+        return start(port, HttpListener.loopback(), pipeline, limits, Backpressure.none(), health, metrics);
+    }
+
+    /**
+     * Starts listening on {@code port} (0 picks a free port) where and as {@code listener} says (interface, tokens,
+     * TLS), waiting for the broker as {@code backpressure} says.
+     */
+    public static IngestHttpServer start(int port, HttpListener listener, IngestPipeline pipeline, Limits limits,
+                                         Backpressure backpressure, Supplier<Map<String, Object>> health,
+                                         Supplier<String> metrics) throws IOException {
+        HttpServer server = listener.create(port, 64);
         AtomicInteger threads = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "ingest-http-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        IngestHttpServer ingestServer = new IngestHttpServer(server, executor, pipeline, limits, health,
-                Clock.systemUTC());
+        IngestHttpServer ingestServer = new IngestHttpServer(server, listener, backpressure, executor, pipeline,
+                limits, health, Clock.systemUTC());
         server.createContext("/articles", ingestServer::handleArticles);
         server.createContext("/health", ingestServer::handleHealth);
         if (metrics != null) {
@@ -141,8 +201,8 @@ public final class IngestHttpServer implements AutoCloseable {
         server.createContext("/", exchange -> respond(exchange, 404, Map.of("error", "not found")));
         server.setExecutor(executor);
         server.start();
-        LOG.info("Ingest HTTP endpoint listening on port {} (POST /articles, GET /health)",
-                server.getAddress().getPort());
+        LOG.info("Ingest HTTP endpoint listening on {} (POST /articles, GET /health)",
+                listener.describe(server.getAddress().getPort()));
         return ingestServer;
     }
 
@@ -178,9 +238,35 @@ public final class IngestHttpServer implements AutoCloseable {
                 return;
             }
             String client = exchange.getRemoteAddress().getAddress().getHostAddress();
-            if (!rateLimiter.tryAcquire(client)) {
+            String rateKey = client;
+            if (listener.guarded()) {
+                BearerTokens.Check check = listener.tokens().get().check(exchange.getRequestHeaders());
+                if (!check.accepted()) {
+                    refuse(exchange, client, check.status());
+                    return;
+                }
+                rateKey = "token:" + check.name();
+            }
+            if (!rateLimiter.tryAcquire(rateKey)) {
                 exchange.getResponseHeaders().set("Retry-After", "1");
                 respond(exchange, 429, Map.of("error", "too many requests from " + client));
+                return;
+            }
+            long pending = backpressure.pendingBytes().getAsLong();
+            if (pending >= backpressure.maxPendingBytes()) {
+                // Nothing read, nothing sent: the body is left unread, so the connection cannot be reused.
+                exchange.getResponseHeaders().set("Connection", "close");
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds()));
+                respond(exchange, 503, Map.of("error", "the broker is not keeping up (" + pending
+                        + " bytes await its acknowledgement); nothing was accepted, retry later"));
+                return;
+            }
+            if (backpressure.brokerFailing().getAsBoolean()) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds()));
+                respond(exchange, 503, Map.of("error", "the broker is unreachable (an article waits for its acknowledgement"
+                        + " longer than " + backpressure.ackTimeout().toMillis() + " ms, or the last send failed);"
+                        + " nothing was accepted, retry later"));
                 return;
             }
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
@@ -212,6 +298,33 @@ public final class IngestHttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * 401 or 403; rate-limited per address first, so guessing tokens is as slow as the limit. Not a dead letter, and
+     * the log line names the address, never what was presented.
+     */
+    private void refuse(HttpExchange exchange, String client, BearerTokens.Status status) throws IOException {
+        if (!rateLimiter.tryAcquire(client)) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            respond(exchange, 429, Map.of("error", "too many requests from " + client));
+            return;
+        }
+        exchange.getResponseHeaders().set("Connection", "close");
+        if (status == BearerTokens.Status.MISSING) {
+            LOG.warn("Refused POST /articles from {}: no credential", client);
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"wirewatch-ingest\"");
+            respond(exchange, 401, Map.of("error", "send Authorization: Bearer TOKEN"));
+        } else {
+            LOG.warn("Refused POST /articles from {}: unknown token", client);
+            exchange.getResponseHeaders().set("WWW-Authenticate",
+                    "Bearer realm=\"wirewatch-ingest\", error=\"invalid_token\"");
+            respond(exchange, 403, Map.of("error", "token not accepted"));
+        }
+    }
+
+    private long retryAfterSeconds() {
+        return Math.max(1, backpressure.ackTimeout().toSeconds());
+    }
+
     private void ingest(HttpExchange exchange, String contentType, Body body) throws IOException {
         List<RequestBody.Item> items;
         try {
@@ -221,8 +334,7 @@ public final class IngestHttpServer implements AutoCloseable {
             respond(exchange, 400, Map.of("error", e.getMessage()));
             return;
         }
-        List<String> accepted = new ArrayList<>();
-        List<String> duplicates = new ArrayList<>();
+        List<IngestPipeline.Outcome> kept = new ArrayList<>();
         List<Map<String, Object>> rejected = new ArrayList<>();
         for (RequestBody.Item item : items) {
             IngestPipeline.Outcome outcome;
@@ -236,8 +348,7 @@ public final class IngestHttpServer implements AutoCloseable {
                         null));
             }
             switch (outcome.kind()) {
-                case PUBLISHED -> accepted.add(outcome.id());
-                case DUPLICATE -> duplicates.add(outcome.id());
+                case PUBLISHED, DUPLICATE -> kept.add(outcome);
                 case REJECTED -> {
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("line", item.line());
@@ -247,15 +358,56 @@ public final class IngestHttpServer implements AutoCloseable {
                 }
             }
         }
+        awaitAcknowledgements(kept);
+        List<String> accepted = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        for (IngestPipeline.Outcome outcome : kept) {
+            CompletableFuture<Void> acknowledged = outcome.acknowledged();
+            if (!acknowledged.isDone() || acknowledged.isCompletedExceptionally()) {
+                unavailable.add(outcome.id());
+            } else if (outcome.kind() == IngestPipeline.Outcome.Kind.PUBLISHED) {
+                accepted.add(outcome.id());
+            } else {
+                duplicates.add(outcome.id());
+            }
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
-        boolean anyArticle = !accepted.isEmpty() || !duplicates.isEmpty();
-        if (!anyArticle) {
+        boolean anyArticle = !kept.isEmpty();
+        if (!unavailable.isEmpty()) {
+            answer.put("error", "the broker did not acknowledge " + unavailable.size() + " of the articles within "
+                    + backpressure.ackTimeout().toMillis() + " ms; send those again later");
+        } else if (!anyArticle) {
             answer.put("error", rejected.isEmpty() ? "no articles in the body" : (String) rejected.get(0).get("reason"));
         }
         answer.put("accepted", accepted);
         answer.put("duplicates", duplicates);
+        if (!unavailable.isEmpty()) {
+            answer.put("unavailable", unavailable);
+        }
         answer.put("rejected", rejected);
-        respond(exchange, anyArticle ? 202 : 400, answer);
+        if (!unavailable.isEmpty()) {
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds()));
+            respond(exchange, 503, answer);
+        } else {
+            respond(exchange, anyArticle ? 202 : 400, answer);
+        }
+    }
+
+    /** Waits, up to the ack timeout in all, until every article is acknowledged or has failed. */
+    private void awaitAcknowledgements(List<IngestPipeline.Outcome> outcomes) {
+        CompletableFuture<?>[] waiting = outcomes.stream().map(IngestPipeline.Outcome::acknowledged)
+                .filter(future -> !future.isDone()).toArray(CompletableFuture[]::new);
+        if (waiting.length == 0) {
+            return;
+        }
+        try {
+            CompletableFuture.allOf(waiting).get(backpressure.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Told apart per article by the caller: what is not done or failed is "unavailable".
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The body's bytes, at most the limit; {@code size} is the declared or counted size. */

@@ -6,6 +6,7 @@ import io.wirewatch.platform.streams.DeadLetterRouter;
 import io.wirewatch.schema.Article;
 import io.wirewatch.schema.DeadLetter;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An {@link IngestOutput} that counts every dead letter it passes on, in the counter the streaming services use
@@ -28,8 +29,8 @@ public final class DeadLetterCountingOutput implements IngestOutput {
     }
 
     @Override
-    public void publish(Article article) {
-        delegate.publish(article);
+    public CompletableFuture<Void> publish(Article article) {
+        return delegate.publish(article);
     }
 
     @Override

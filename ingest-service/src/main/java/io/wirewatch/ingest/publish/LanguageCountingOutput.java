@@ -6,6 +6,7 @@ import io.wirewatch.schema.Article;
 import io.wirewatch.schema.DeadLetter;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,13 +28,14 @@ public final class LanguageCountingOutput implements IngestOutput {
     }
 
     @Override
-    public void publish(Article article) {
-        delegate.publish(article);
+    public CompletableFuture<Void> publish(Article article) {
+        CompletableFuture<Void> acknowledged = delegate.publish(article);
         String language = article.getLanguage() == null ? "none" : article.getLanguage();
         counters.computeIfAbsent(language, tag -> Counter.builder(METER)
                 .description("Articles published, by detected language")
                 .tag("service", "ingest").tag("language", tag)
                 .register(meterRegistry)).increment();
+        return acknowledged;
     }
 
     @Override
