@@ -78,7 +78,7 @@ class BrokerLossIT {
             kafka.stopNode(leader);
             LOG.info("Stopped node {}, leader of articles.enriched partitions {}", leader, leaders);
             // Away until the pipeline has shown it goes on without it.
-            awaitEnriched(pipeline, Math.min(ARTICLES, enriched(pipeline) + PROGRESS_WITHOUT_THE_BROKER));
+            pipeline.awaitEnriched(Math.min(ARTICLES, pipeline.enriched() + PROGRESS_WITHOUT_THE_BROKER), PATIENCE);
             return new Fault(leader, true);
         });
     }
@@ -138,15 +138,15 @@ class BrokerLossIT {
 
             // When a broker goes away mid-replay
             CompletableFuture<IngestSummary> replay = CompletableFuture.supplyAsync(() -> ingest.ingest(feedFile, feed));
-            awaitEnriched(pipeline, FAULT_AFTER_ENRICHED);
-            long enrichedAtFault = enriched(pipeline);
+            pipeline.awaitEnriched(FAULT_AFTER_ENRICHED, PATIENCE);
+            long enrichedAtFault = pipeline.enriched();
             long faultAt = System.nanoTime();
             Fault fault = injection.inject(pipeline);
             assertThat(enrichedAtFault).as("fault mid-replay").isLessThan(ARTICLES);
 
             // Then the pipeline goes on without it, and a returning broker catches up
             if (fault.returns()) {
-                long enrichedAtReturn = enriched(pipeline);
+                long enrichedAtReturn = pipeline.enriched();
                 long restartAt = System.nanoTime();
                 kafka.restartNode(fault.node());
                 Duration catchUp = kafka.awaitReplicasInSync(PATIENCE);
@@ -169,13 +169,5 @@ class BrokerLossIT {
                     audit.summary(corpus.ids()), (System.nanoTime() - started) / 1_000_000);
             audit.assertExactlyOnce(corpus);
         }
-    }
-
-    private static long enriched(ReliabilityPipeline pipeline) {
-        return pipeline.committed(pipeline.enrichApplicationId(), pipeline.topics().articlesRaw());
-    }
-
-    private static void awaitEnriched(ReliabilityPipeline pipeline, long articles) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> enriched(pipeline) >= articles);
     }
 }

@@ -158,6 +158,16 @@ final class ReliabilityPipeline implements AutoCloseable {
         }
     }
 
+    /** Raw articles enrich has consumed and committed: how far a replay has got through the pipeline. */
+    long enriched() {
+        return committed(enrichApplicationId(), topics().articlesRaw());
+    }
+
+    /** Waits until enrich has committed at least {@code articles} raw articles: a fault lands mid-replay. */
+    void awaitEnriched(long articles, Duration patience) {
+        await().atMost(patience).pollInterval(Duration.ofMillis(100)).until(() -> enriched() >= articles);
+    }
+
     /** Waits until {@code groupId} has {@code members} members, each assigned at least one partition. */
     void awaitMembersWithPartitions(String groupId, int members, Duration patience) {
         await().atMost(patience).pollInterval(Duration.ofMillis(250)).until(() -> {

@@ -1,7 +1,6 @@
 package io.wirewatch.launcher.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.alert.AlertService;
 import io.wirewatch.enrich.EnrichService;
@@ -69,7 +68,7 @@ class RollingRestartIT {
 
             // When each broker in turn stops cleanly and starts again, the next only once all replicas are in sync
             CompletableFuture<IngestSummary> replay = CompletableFuture.supplyAsync(() -> ingest.ingest(feed, FEED));
-            awaitEnriched(pipeline, ROLL_AFTER_ENRICHED);
+            pipeline.awaitEnriched(ROLL_AFTER_ENRICHED, PATIENCE);
             long rollAt = System.nanoTime();
             List<String> steps = new ArrayList<>();
             for (int node : kafka.nodeIds()) {
@@ -79,7 +78,7 @@ class RollingRestartIT {
                 long backAt = System.nanoTime();
                 Duration catchUp = kafka.awaitReplicasInSync(PATIENCE);
                 steps.add(String.format("node %d down and back %d ms, in sync %d ms later (enriched %d)", node,
-                        (backAt - stopAt) / 1_000_000, catchUp.toMillis(), enriched(pipeline)));
+                        (backAt - stopAt) / 1_000_000, catchUp.toMillis(), pipeline.enriched()));
             }
             boolean feedRunningAfterRoll = !replay.isDone();
             IngestSummary summary = replay.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -123,7 +122,7 @@ class RollingRestartIT {
             // When each instance in turn stops cleanly and starts again on its state directory (an upgrade), the next
             // only once its replacement holds partitions
             CompletableFuture<IngestSummary> replay = CompletableFuture.supplyAsync(() -> ingest.ingest(feed, FEED));
-            awaitEnriched(pipeline, ROLL_AFTER_ENRICHED);
+            pipeline.awaitEnriched(ROLL_AFTER_ENRICHED, PATIENCE);
             long rollAt = System.nanoTime();
             List<String> steps = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -156,13 +155,5 @@ class RollingRestartIT {
                     audit.summary(corpus.ids()), (System.nanoTime() - started) / 1_000_000);
             audit.assertExactlyOnce(corpus);
         }
-    }
-
-    private static long enriched(ReliabilityPipeline pipeline) {
-        return pipeline.committed(pipeline.enrichApplicationId(), pipeline.topics().articlesRaw());
-    }
-
-    private static void awaitEnriched(ReliabilityPipeline pipeline, long articles) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> enriched(pipeline) >= articles);
     }
 }

@@ -1,7 +1,6 @@
 package io.wirewatch.launcher.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.alert.AlertService;
 import io.wirewatch.enrich.EnrichService;
@@ -68,7 +67,7 @@ class ScaleOutIT {
 
             // When a second instance of each joins mid-replay
             CompletableFuture<IngestSummary> replay = CompletableFuture.supplyAsync(() -> ingest.ingest(feed, FEED));
-            awaitEnriched(pipeline, SCALE_OUT_AFTER_ENRICHED);
+            pipeline.awaitEnriched(SCALE_OUT_AFTER_ENRICHED, PATIENCE);
             long enrichedAtScaleOut = pipeline.committed(enrichGroup, pipeline.topics().articlesRaw());
             running.add(EnrichService.start(pipeline.enrichConfig("2")));
             running.add(AlertService.start(pipeline.alertConfig("2")));
@@ -77,7 +76,7 @@ class ScaleOutIT {
             LOG.info("Scaled out to two instances each after {} of {} articles were enriched", enrichedAtScaleOut, ARTICLES);
 
             // And the first instances stop cleanly later, still mid-replay
-            awaitEnriched(pipeline, SCALE_IN_AFTER_ENRICHED);
+            pipeline.awaitEnriched(SCALE_IN_AFTER_ENRICHED, PATIENCE);
             long enrichedAtScaleIn = pipeline.committed(enrichGroup, pipeline.topics().articlesRaw());
             boolean feedRunningAtScaleIn = !replay.isDone();
             running.stop(firstEnrich);
@@ -99,10 +98,5 @@ class ScaleOutIT {
                     (System.nanoTime() - started) / 1_000_000);
             audit.assertExactlyOnce(corpus);
         }
-    }
-
-    private static void awaitEnriched(ReliabilityPipeline pipeline, long articles) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() ->
-                pipeline.committed(pipeline.enrichApplicationId(), pipeline.topics().articlesRaw()) >= articles);
     }
 }
