@@ -209,6 +209,7 @@ function rangeText(day) {
 
 function reportText(report) {
   return (report.outlet || report.articleId || 'unknown outlet') + ': ' + (report.countText || formatNumber(report.count))
-    + (report.countText && String(report.count) !== report.countText ? ' (' + formatNumber(report.count) + ')' : '')
+    // the count in brackets only where the words do not say it ("dozens (24)", not "at least 95 (95)")
+    + (report.countText && !report.countText.includes(formatNumber(report.count)) ? ' (' + formatNumber(report.count) + ')' : '')
     + (report.source ? ', according to ' + report.source : '');
 }

@@ -129,7 +129,7 @@ class DashboardSeedsBrowserIT {
             JsonNode sixth = row(rows, "2012-02-06");
             assertThat(sixth.get("spike").asBoolean()).isTrue();
             assertThat(sixth.get("toll").asText()).startsWith("95");
-            assertThat(sixth.get("reports").asText()).contains("BBC: at least 95 (95), according to activists");
+            assertThat(sixth.get("reports").asText()).contains("BBC: at least 95, according to activists");
             assertThat(seen.get("chartDays").findValuesAsText("day")).contains("2012-02-03", "2012-02-06");
             assertThat(seen.get("baselineSegments").asInt()).isPositive();
             assertThat(seen.get("perDayBars").findValuesAsText("day")).contains("2012-02-03", "2012-02-06");

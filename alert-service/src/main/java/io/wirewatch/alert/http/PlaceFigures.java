@@ -14,9 +14,9 @@ import java.util.Objects;
 
 /**
  * The reported death tolls of one place, day by day, as the spike rule weighs them: for each day every report (figure,
- * how it was written, who gives it, outlet, sentence), the toll most reports support with the lowest and highest, the
- * trailing baseline of the reported days before it, and the spike alert raised for the day, if any. The timeline draws
- * this so that a spike can be seen against its baseline.
+ * the figure in English words, who gives it, outlet, sentence), the toll most reports support with the lowest and
+ * highest, the trailing baseline of the reported days before it, and the spike alert raised for the day, if any. The
+ * timeline draws this so that a spike can be seen against its baseline.
  *
  * @param baselineDays how many days before a day its baseline averages (the rule's setting)
  */

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One article's daily death toll for a place and day: the figure, how it was written, who gives it and where.
+ * One article's daily death toll for a place and day: the figure, the figure in the alerts' English words ("at least
+ * 134", whatever the article's language; the sentence keeps its own), who gives it and where.
  *
  * @param source who the article says gives the figure (activists, the UN ...), or null when unattributed
  */

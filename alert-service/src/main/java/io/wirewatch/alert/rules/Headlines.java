@@ -48,7 +48,7 @@ public final class Headlines {
     }
 
     /**
-     * @param countText the figure as the most supported source wrote it ("at least 95"), used when all sources agree
+     * @param countText the most supported figure in words ("at least 95", see {@link #figure}), used when all sources agree
      * @param baseline  trailing average, or null when the place had no history
      */
     public static String casualtySpike(String place, LocalDate day, String countText, int low, int high,
