@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * One language's word classes ({@code lexicon.tsv} of the knowledge base): a class name and its entries, an entry being
- * one word or a sequence of words ("kick out"). Inflected forms are listed rather than derived by a stemmer: a reader
- * can check the list, and lookup is a hash probe or two per token (the first and last words of every entry are
+ * one word or a sequence of words ("kick out"). Inflected forms are listed rather than derived by a stemmer, except
+ * that a regular verb may be written once as a starred infinitive ("romper*", see {@link Conjugations}): a reader can
+ * check the list, and lookup is a hash probe or two per token (the first and last words of every entry are
  * indexed, so a phrase is only compared where it can start or end). Immutable and thread-safe once loaded.
  */
 final class Lexicon {
@@ -70,6 +71,7 @@ final class Lexicon {
     static Lexicon read(String resource) {
         Lexicon lexicon = new Lexicon(resource);
         List<KnowledgeTable.Row> rows = KnowledgeTable.read(resource).rows();
+        Conjugations conjugations = Conjugations.besides(resource);
         // The language's elisions first: entries are cut into tokens as the segmenter cuts the text ("chargé d'affaires").
         for (KnowledgeTable.Row row : rows) {
             if (row.get("class").equals(ELISIONS)) {
@@ -89,7 +91,15 @@ final class Lexicon {
             Set<String> first = new HashSet<>();
             Set<String> last = new HashSet<>();
             Set<String> phrases = new HashSet<>();
+            Set<String> written = new java.util.LinkedHashSet<>();
             for (String entry : row.list("words")) {
+                try {
+                    written.addAll(entry.contains("*") ? conjugations.expand(entry) : List.of(entry));
+                } catch (IllegalArgumentException e) {
+                    throw row.error(e.getMessage());
+                }
+            }
+            for (String entry : written) {
                 List<String> tokens = lexicon.entryTokens(entry);
                 entries.add(tokens);
                 first.add(tokens.get(0));

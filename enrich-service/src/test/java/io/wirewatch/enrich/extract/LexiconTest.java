@@ -45,4 +45,32 @@ class LexiconTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NOPE").hasMessageContaining("lexicon.tsv");
     }
+
+    @Test
+    void shouldConjugateAStarredRegularVerbWithTheEndingsBesideTheLexicon() {
+        Lexicon spanish = Lexicon.read(Language.KNOWLEDGE_ROOT + "es/lexicon.tsv");
+        Lexicon french = Lexicon.read(Language.KNOWLEDGE_ROOT + "fr/lexicon.tsv");
+
+        // imperfect, future plural and imperfect subjunctive, none of them typed in the lexicon
+        assertThat(spanish.is("SEVER", "rompía")).isTrue();
+        assertThat(spanish.is("SEVER", "romperán")).isTrue();
+        assertThat(spanish.is("EXPEL", "expulsaran")).isTrue();
+        assertThat(french.is("EXPEL", "expulsaient")).isTrue();
+        assertThat(french.is("SEVER", "rompt")).isTrue();
+        assertThat(french.is("SEVER", "suspend")).isTrue();
+        // the star itself is no word, and a verb's forms do not leak into another class
+        assertThat(spanish.is("SEVER", "romper*")).isFalse();
+        assertThat(spanish.is("EXPEL", "rompía")).isFalse();
+    }
+
+    @Test
+    void shouldExpandEveryStarredWordOfAPhraseAndRefuseAnInfinitiveWithNoParadigm() {
+        Conjugations conjugations = Conjugations.besides(Language.KNOWLEDGE_ROOT + "fr/lexicon.tsv");
+
+        assertThat(conjugations.expand("rompre* avec")).contains("rompre avec", "rompait avec", "rompirent avec");
+        assertThatThrownBy(() -> conjugations.expand("veto*"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("veto*");
+        assertThatThrownBy(() -> Conjugations.besides(Language.KNOWLEDGE_ROOT + "en/lexicon.tsv").expand("expel*"))
+                .hasMessageContaining("no conjugations.tsv");
+    }
 }

@@ -201,6 +201,13 @@ class MultilingualExtractionTest {
                 es | El ministro anunció que ha llamado a consultas a la embajadora española en Buenos Aires.    | RECALL_AMBASSADOR  | Spain                                     | Argentina
                 es | El ministro ha llamado a consultas a la embajadora de España en Buenos Aires.               | RECALL_AMBASSADOR  | Spain                                     | Argentina
                 es | El embajador peruano en Chile fue llamado a consultas.                                      | RECALL_AMBASSADOR  | Peru                                      | Chile
+                es | El Gobierno de Bolivia anunció que rompía relaciones diplomáticas con Israel.             | BREAK_RELATIONS    | Bolivia                                   | Israel
+                es | Dijo que Chile cerraba su embajada en Caracas esa misma semana.                           | CLOSE_EMBASSY      | Chile                                     | Venezuela
+                fr | Le Mali annonçait alors qu'il expulsait l'ambassadeur de France.                          | EXPEL_DIPLOMATS    | Mali                                      | France
+                fr | Il a annoncé que la Bolivie rompait ses relations diplomatiques avec Israël.              | BREAK_RELATIONS    | Bolivia                                   | Israel
+                es | Nicolás Maduro anunció el rompimiento de relaciones con Colombia.                         | BREAK_RELATIONS    | Venezuela                                 | Colombia
+                fr | Vladimir Poutine a ordonné l'expulsion de dix diplomates estoniens.                        | EXPEL_DIPLOMATS    | Russia                                    | Estonia
+                fr | L'Islande a annoncé la clôture de son ambassade à Moscou.                                  | CLOSE_EMBASSY      | Iceland                                   | Russia
                 """)
         void shouldReadTheClass(String language, String text, DiplomaticActionType action, String actor, String target) {
             DiplomaticAction found = single(language, text);
@@ -222,6 +229,13 @@ class MultilingualExtractionTest {
                             org.assertj.core.groups.Tuple.tuple("Canada", "Syria"),
                             org.assertj.core.groups.Tuple.tuple("Australia", "Syria"),
                             org.assertj.core.groups.Tuple.tuple("United States", "Syria"));
+        }
+
+        @Test
+        void shouldNotReadBackingDownAsAnExpulsion() {
+            // "echar" throws out, but far more often it is "se echó atrás" (backed down) or "echar la culpa"
+            assertThat(actions("es", "Nicolás Maduro se echó atrás ante los diplomáticos de Estados Unidos."))
+                    .noneMatch(a -> a.getAction() == DiplomaticActionType.EXPEL_DIPLOMATS);
         }
 
         @Test
