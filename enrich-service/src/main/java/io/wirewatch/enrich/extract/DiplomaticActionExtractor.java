@@ -1319,7 +1319,7 @@ final class DiplomaticActionExtractor {
      * an asserted action becomes BACKGROUND when it is told as earlier ("days after", "previously", a past year), when
      * it is more than {@value #NEWS_DAYS} days old, or when it is a few days old and the article does not lead with it
      * (a weekly's "Mauritania cuts ties with Israel" is its news; Saturday's veto in Tuesday's story on the Gulf is
-     * its context).
+     * its context), or when the article leads with its retraction or denial.
      */
     private static void settleDatesAndBackground(List<Found> found, LocalDate published) {
         Map<String, Found> datedByEvent = new LinkedHashMap<>();
@@ -1328,6 +1328,12 @@ final class DiplomaticActionExtractor {
         for (Found f : found) {
             if (leadSentences.size() < LEAD_SENTENCES || leadSentences.contains(f.sentence.index())) {
                 leadSentences.add(f.sentence.index()); // the story leads with what it reports first
+            }
+        }
+        Set<String> retractedInLead = new HashSet<>();
+        for (Found f : found) {
+            if (f.modality == Modality.NEGATED && leadSentences.contains(f.sentence.index())) {
+                retractedInLead.add(eventWithTarget(f));
             }
         }
         for (Found f : found) {
@@ -1348,6 +1354,11 @@ final class DiplomaticActionExtractor {
                 f.date = dated.date;
                 f.latest = dated.latest;
             }
+            if (f.modality == Modality.ASSERTED && retractedInLead.contains(eventWithTarget(f))) {
+                // a story that leads with "withdraws the order to expel the diplomats" tells the order it withdraws
+                // as its history, however plainly ("the 72 hours of the order to expel ...")
+                f.modality = Modality.BACKGROUND;
+            }
             if (f.modality != Modality.ASSERTED || published == null && !f.earlier && !f.history) {
                 continue;
             }
@@ -1358,6 +1369,10 @@ final class DiplomaticActionExtractor {
                 f.modality = Modality.BACKGROUND;
             }
         }
+    }
+
+    private static String eventWithTarget(Found f) {
+        return f.action + "|" + f.actor.id + "|" + (f.target == null ? "-" : f.target.id);
     }
 
     private static String triggerText(String text, Sentence s, TriggerPattern.Match match) {

@@ -238,6 +238,16 @@ class MultilingualExtractionTest {
                     .noneMatch(a -> a.getAction() == DiplomaticActionType.EXPEL_DIPLOMATS);
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                es | Maduro retira la orden de expulsar a los diplomáticos de Estados Unidos. Nicolás Maduro había dado a los diplomáticos estadounidenses tres días para salir del país.
+                fr | Le Mali renonce à expulser les diplomates français. Le Mali avait donné aux diplomates français trois jours pour quitter le pays.
+                """)
+        void shouldTellTheActionAStoryLeadsByRetractingAsItsHistory(String language, String text) {
+            assertThat(actions(language, text)).filteredOn(a -> a.getAction() == DiplomaticActionType.EXPEL_DIPLOMATS)
+                    .isNotEmpty().noneMatch(a -> a.getModality() == Modality.ASSERTED);
+        }
+
         @Test
         void shouldNotReadWithdrawingAnOrderToExpelEnvoysAsARecall() {
             assertThat(actions("es", "Maduro recapacita y retira la orden de expulsar a diplomáticos de Estados Unidos."))
