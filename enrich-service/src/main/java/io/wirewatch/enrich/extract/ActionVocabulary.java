@@ -1,6 +1,7 @@
 package io.wirewatch.enrich.extract;
 
 import io.wirewatch.knowledge.KnowledgeTable;
+import io.wirewatch.knowledge.World;
 import io.wirewatch.schema.DiplomaticActionType;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -21,13 +22,17 @@ final class ActionVocabulary {
     private final Set<DiplomaticActionType> reciprocal;
     private final Set<DiplomaticActionType> targetFromFrame;
     private final Map<String, String> deciderByCode;
+    /** Actions only some states can take: the codes of those states (a veto is the Security Council's permanent five). */
+    private final Map<DiplomaticActionType, Set<String>> onlyBy;
 
     private ActionVocabulary(Map<DiplomaticActionType, String> cameo, Set<DiplomaticActionType> reciprocal,
-                             Set<DiplomaticActionType> targetFromFrame, Map<String, String> deciderByCode) {
+                             Set<DiplomaticActionType> targetFromFrame, Map<String, String> deciderByCode,
+                             Map<DiplomaticActionType, Set<String>> onlyBy) {
         this.cameo = cameo;
         this.reciprocal = reciprocal;
         this.targetFromFrame = targetFromFrame;
         this.deciderByCode = deciderByCode;
+        this.onlyBy = onlyBy;
     }
 
     static ActionVocabulary standard() {
@@ -38,6 +43,7 @@ final class ActionVocabulary {
         Map<DiplomaticActionType, String> cameo = new EnumMap<>(DiplomaticActionType.class);
         Set<DiplomaticActionType> reciprocal = EnumSet.noneOf(DiplomaticActionType.class);
         Set<DiplomaticActionType> targetFromFrame = EnumSet.noneOf(DiplomaticActionType.class);
+        Map<DiplomaticActionType, Set<String>> onlyBy = new EnumMap<>(DiplomaticActionType.class);
         for (KnowledgeTable.Row row : KnowledgeTable.read(folder + "actions.tsv").rows()) {
             DiplomaticActionType type;
             try {
@@ -54,6 +60,12 @@ final class ActionVocabulary {
                 case "context" -> { }
                 default -> throw row.error("target is frame or context, got " + row.get("target"));
             }
+            String members = row.get("only_members_of");
+            if (!members.isEmpty()) {
+                World.Actor bloc = World.standard().byCode(members)
+                        .orElseThrow(() -> row.error("only_members_of names no bloc of blocs.tsv: " + members));
+                onlyBy.put(type, Set.copyOf(bloc.members()));
+            }
         }
         for (DiplomaticActionType type : DiplomaticActionType.values()) {
             if (!cameo.containsKey(type)) {
@@ -65,7 +77,7 @@ final class ActionVocabulary {
             deciders.put(row.get("body"), row.get("decided_by"));
         }
         return new ActionVocabulary(Map.copyOf(cameo), Set.copyOf(reciprocal), Set.copyOf(targetFromFrame),
-                Map.copyOf(deciders));
+                Map.copyOf(deciders), Map.copyOf(onlyBy));
     }
 
     String cameo(DiplomaticActionType action) {
@@ -75,6 +87,12 @@ final class ActionVocabulary {
     /** True when only a state the frame itself names is the target (a veto's object is a draft resolution). */
     boolean targetFromFrameOnly(DiplomaticActionType action) {
         return targetFromFrame.contains(action);
+    }
+
+    /** True unless the action is one only some states take and {@code actor} is none of them. */
+    boolean canBeTakenBy(DiplomaticActionType action, ArticleEntity actor) {
+        Set<String> states = onlyBy.get(action);
+        return states == null || actor.code() != null && states.contains(actor.code());
     }
 
     /** True when states doing it together do it to each other ("agreed to restore relations"). */

@@ -80,6 +80,8 @@ final class DiplomaticActionExtractor {
                 if (actors.isEmpty() && trigger.trigger().action() == DiplomaticActionType.RECALL_AMBASSADOR) {
                     actors = recalledEnvoysState(article, sentence, trigger.match());
                 }
+                DiplomaticActionType action = trigger.trigger().action();
+                actors = actors.stream().filter(actor -> vocabulary.canBeTakenBy(action, actor)).toList();
                 if (actors.isEmpty()) {
                     continue;
                 }
@@ -1127,13 +1129,19 @@ final class DiplomaticActionExtractor {
         return Modality.ASSERTED;
     }
 
-    /** "sont convenus lundi de soumettre", "decidió ayer llamar": a decision, a day word, then the infinitive's "to". */
+    /**
+     * "sont convenus lundi de soumettre", "decidió ayer llamar", "decided on Thursday to impose", "a décidé ce jeudi
+     * d'infliger": a decision, a day with the words that introduce it, then the infinitive's "to".
+     */
     private static boolean decidedBeforeATime(Language language, Sentence s, int to) {
+        Lexicon lexicon = language.lexicon();
         int k = to - 1;
-        while (k > 0 && to - k <= 3 && (language.time().isDayWord(s.lower(k)) || s.lower(k).equals(","))) {
+        while (k > 0 && to - k <= 4 && (language.time().isDayWord(s.lower(k)) || s.lower(k).equals(",")
+                || lexicon.is("TIME_ON", s.lower(k)) || lexicon.is("TIME_THIS", s.lower(k))
+                || lexicon.is("TIME_LAST", s.lower(k)) || lexicon.is("TIME_LAST_AFTER", s.lower(k)))) {
             k--; // "ont décidé, mercredi, de suspendre"
         }
-        return k < to - 1 && language.lexicon().endsAt("INFINITIVE_DECIDED", s, k + 1);
+        return k < to - 1 && lexicon.endsAt("INFINITIVE_DECIDED", s, k + 1);
     }
 
     /** "anunció la suspensión ..., pero... ¿esto qué significa?": an opening question mark after the head ends the report. */

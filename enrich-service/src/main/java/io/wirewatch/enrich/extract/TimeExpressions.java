@@ -369,6 +369,16 @@ final class TimeExpressions {
             end = yearAt + 1;
         } else {
             date = mostRecentMonth(month, published);
+            boolean nextBefore = from > 0 && lexicon.is("TIME_NEXT", s.lower(from - 1));
+            boolean nextAfter = end < s.size() && lexicon.is("TIME_NEXT_AFTER", s.lower(end));
+            if (nextBefore || nextAfter) {
+                // "le 1er août prochain", "el próximo 1 de agosto", "next August": the coming one, not the last
+                LocalDate coming = published.withMonth(month.getValue()).withDayOfMonth(1);
+                LocalDate comingDay = coming.withDayOfMonth(Math.min(day, coming.lengthOfMonth()));
+                date = comingDay.isBefore(published) ? coming.plusYears(1) : coming;
+                from = nextBefore ? from - 1 : from;
+                end = nextAfter ? end + 1 : end;
+            }
         }
         date = date.withDayOfMonth(Math.min(day, date.lengthOfMonth()));
         boolean exactDay = cursor != i || day != 1;

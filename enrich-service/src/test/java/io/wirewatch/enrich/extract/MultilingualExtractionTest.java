@@ -149,6 +149,19 @@ class MultilingualExtractionTest {
 
         @ParameterizedTest(name = "{0}: {1}")
         @CsvSource(delimiter = '|', textBlock = """
+                fr | L'Islande a annoncé la fermeture de son ambassade à Moscou à compter du 1er août prochain.
+                es | Islandia anunció el cierre de su embajada en Moscú a partir del próximo 1 de agosto.
+                en | Iceland announced the closure of its embassy in Moscow from next August 1.
+                """)
+        void shouldDateAnActionByTheComingDayANextDateNames(String language, String text) {
+            DiplomaticAction found = single(language, text);
+            assertThat(found.getEventDate()).isEqualTo(LocalDate.of(2024, 8, 1));
+            assertThat(found.getModality()).as("a decision taking effect later is news, not history")
+                    .isNotEqualTo(Modality.BACKGROUND);
+        }
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
                 fr | La France a expulsé la semaine dernière deux diplomates russes.
                 fr | La France avait expulsé le 5 mars 2012 deux diplomates russes.
                 es | España expulsó la semana pasada a dos diplomáticos rusos.
@@ -208,6 +221,9 @@ class MultilingualExtractionTest {
                 es | Nicolás Maduro anunció el rompimiento de relaciones con Colombia.                         | BREAK_RELATIONS    | Venezuela                                 | Colombia
                 fr | Vladimir Poutine a ordonné l'expulsion de dix diplomates estoniens.                        | EXPEL_DIPLOMATS    | Russia                                    | Estonia
                 fr | L'Islande a annoncé la clôture de son ambassade à Moscou.                                  | CLOSE_EMBASSY      | Iceland                                   | Russia
+                fr | L'UE a décidé ce jeudi d'infliger à l'Iran de nouvelles sanctions.                         | IMPOSE_SANCTIONS   | European Union                            | Iran
+                en | The EU decided on Thursday to impose new sanctions on Iran.                               | IMPOSE_SANCTIONS   | European Union                            | Iran
+                es | La UE decidió este jueves imponer nuevas sanciones a Irán.                                 | IMPOSE_SANCTIONS   | European Union                            | Iran
                 """)
         void shouldReadTheClass(String language, String text, DiplomaticActionType action, String actor, String target) {
             DiplomaticAction found = single(language, text);
@@ -229,6 +245,16 @@ class MultilingualExtractionTest {
                             org.assertj.core.groups.Tuple.tuple("Canada", "Syria"),
                             org.assertj.core.groups.Tuple.tuple("Australia", "Syria"),
                             org.assertj.core.groups.Tuple.tuple("United States", "Syria"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                es | El Consejo de Seguridad rechazó el martes la resolución que reprobaba las operaciones militares de Rusia en Ucrania, dado que el primero ejerció el derecho de veto.
+                """)
+        void shouldGiveAVetoOnlyToAPermanentMemberOfTheSecurityCouncil(String language, String text) {
+            // "Rusia en Ucrania" lists two states before "el primero ejerció el derecho de veto"; Ukraine casts none
+            assertThat(actions(language, text)).filteredOn(a -> a.getAction() == DiplomaticActionType.VETO_RESOLUTION)
+                    .isNotEmpty().extracting(DiplomaticAction::getActor).containsOnly("Russia");
         }
 
         @Test
