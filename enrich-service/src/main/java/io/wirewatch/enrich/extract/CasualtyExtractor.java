@@ -572,7 +572,8 @@ final class CasualtyExtractor {
                     || isMacroRegion(mention.entity())) {
                 continue;
             }
-            if (!isLocative(article, lexicon, s, mention) || isBoundary(lexicon, s, mention)) {
+            if (!isLocative(article, lexicon, s, mention) || isBoundary(lexicon, s, mention)
+                    || type == EntityType.COUNTRY && PlaceResolver.regionTypeBefore(lexicon, s, mention.from())) {
                 continue;
             }
             int rank = specificity(mention.entity()) * 1000 - Math.abs(mention.from() - count.to());
@@ -610,7 +611,9 @@ final class CasualtyExtractor {
         }
         for (Mention mention : article.mentions(s.index())) {
             if (mention.entity().type == EntityType.COUNTRY && mention.kind() != Mention.Kind.DEMONYM
-                    && !notWhereItHappened(article, s, mention) && !isBoundary(lexicon, s, mention)) {
+                    && !notWhereItHappened(article, s, mention) && !isBoundary(lexicon, s, mention)
+                    && !PlaceResolver.regionTypeBefore(lexicon, s, mention.from())) {
+                // but not "el estado de Níger, en el norte de Nigeria": a region named like a state
                 // "a riot at one of Ecuador's largest prisons"
                 return new Place(period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, mention.entity())
                         : mention.entity(), true);

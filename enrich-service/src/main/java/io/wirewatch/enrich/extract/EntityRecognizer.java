@@ -416,7 +416,8 @@ final class EntityRecognizer {
                 entity.firstLevelRegion = resolved.place().isRegion();
             } else {
                 // "Yagha province": a place the gazetteer lacks, named as a region
-                entity.firstLevelRegion = article.language.lexicon().is("REGION_TYPES", sentence.lower(to));
+                entity.firstLevelRegion = article.language.lexicon().is("REGION_TYPES", sentence.lower(to))
+                        || PlaceResolver.regionTypeBefore(article.language.lexicon(), sentence, from);
             }
             return entity;
         });

@@ -27,6 +27,30 @@ final class PlaceResolver {
     }
 
     /** A place found: its name as the article writes it, its country, and the gazetteer's entry when it has one. */
+    /**
+     * "the village of X", "la commune rurale de X", "la région de la Boucle du Mouhoun", "el estado de X": a kind of
+     * place, maybe with an adjective ("rurale"), then "of", maybe with an article, just before the name.
+     */
+    static boolean placeTypeBefore(Lexicon lexicon, Sentence s, int from) {
+        return typeBefore(lexicon, "PLACE_TYPES", s, from);
+    }
+
+    /**
+     * "la région de la Boucle du Mouhoun", "la province du Yatenga", "el estado de Níger": a first-level region named
+     * by its kind before it (so less precise than the village of the same story; and "Níger" here is no state).
+     */
+    static boolean regionTypeBefore(Lexicon lexicon, Sentence s, int from) {
+        return typeBefore(lexicon, "REGION_TYPES_BEFORE", s, from);
+    }
+
+    private static boolean typeBefore(Lexicon lexicon, String typeClass, Sentence s, int from) {
+        int k = from - 1;
+        if (k > 0 && lexicon.is("ARTICLE", s.lower(k))) {
+            k--;
+        }
+        return k > 0 && lexicon.is("OF", s.lower(k)) && lexicon.endsAt(typeClass, s, k);
+    }
+
     record Resolved(String name, String countryCode, Places.Place place) {
     }
 
@@ -41,7 +65,7 @@ final class PlaceResolver {
         }
         boolean typeAfter = lexicon.is("PLACE_TYPES", s.lower(to));
         boolean typeInside = to - from >= 2 && lexicon.is("PLACE_TYPES", s.lower(to - 1));
-        boolean typeBefore = lexicon.is("OF", s.lower(from - 1)) && lexicon.is("PLACE_TYPES", s.lower(from - 2));
+        boolean typeBefore = placeTypeBefore(lexicon, s, from);
         boolean prepositionBefore = lexicon.is("PLACE_PREPOSITIONS", s.lower(from - 1));
         String besideCountry = countryBeside(article, s, to);
         String name = s.span(article.text, from, to - 1);

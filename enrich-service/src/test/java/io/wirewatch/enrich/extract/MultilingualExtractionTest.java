@@ -258,6 +258,25 @@ class MultilingualExtractionTest {
         }
 
         @Test
+        void shouldPlaceALaterTollAtTheRuralCommuneNotAtTheRegionOfItsGovernor() {
+            String text = "Au Burkina Faso, la commune rurale de Tanwalbougou (Est) a été attaquée dans la nuit de "
+                    + "samedi, selon le gouverneur de la région de l'Est. Le bilan provisoire est de 18 morts.";
+            List<CasualtyFigure> killed = figures("fr", text).stream()
+                    .filter(f -> f.getKind() == CasualtyKind.KILLED).toList();
+            assertThat(killed).singleElement().satisfies(f -> {
+                assertThat(f.getCount()).isEqualTo(18);
+                assertThat(f.getPlace()).isEqualTo("Tanwalbougou");
+            });
+        }
+
+        @Test
+        void shouldNotTakeAStateOfNigeriaNamedLikeNigerForTheCountryNiger() {
+            List<CasualtyFigure> killed = figures("es", "Al menos 25 aldeanos murieron el sábado en el estado de Níger, "
+                    + "en el centro de Nigeria.").stream().filter(f -> f.getKind() == CasualtyKind.KILLED).toList();
+            assertThat(killed).singleElement().satisfies(f -> assertThat(f.getPlaceCountryCode()).isEqualTo("NG"));
+        }
+
+        @Test
         void shouldNotReadBackingDownAsAnExpulsion() {
             // "echar" throws out, but far more often it is "se echó atrás" (backed down) or "echar la culpa"
             assertThat(actions("es", "Nicolás Maduro se echó atrás ante los diplomáticos de Estados Unidos."))
