@@ -596,7 +596,7 @@ final class CasualtyExtractor {
         Mention nearestPlace = null;
         for (Mention mention : article.mentions(s.index())) {
             if (mention.entity().type != EntityType.PLACE || notWhereItHappened(article, s, mention)
-                    || isMacroRegion(mention.entity())) {
+                    || isMacroRegion(mention.entity()) || isLandmark(article, s, mention)) {
                 continue;
             }
             if (nearestPlace == null || specificity(mention.entity()) > specificity(nearestPlace.entity())
@@ -714,17 +714,23 @@ final class CasualtyExtractor {
      * "the villages of Ogossagou and Welingara, not far from Bankass": a place given after another only to say where
      * that one lies is a landmark, not where things happened.
      */
+    /** How far before a place its "near" or "40 km west of" may stand. */
+    private static final int LANDMARK_CUE_REACH = 5;
+    /** How far after the place it locates a landmark may be named ("X, a town some 40 km west of Y"). */
+    private static final int LANDMARK_REACH = 14;
+
     private static boolean isLandmark(ArticleAnalysis article, Sentence s, Mention mention) {
         Lexicon lexicon = article.language.lexicon();
         boolean near = false;
-        for (int k = mention.from() - 1; k >= Math.max(0, mention.from() - 4) && !near; k--) {
+        for (int k = mention.from() - 1; k >= Math.max(0, mention.from() - LANDMARK_CUE_REACH) && !near; k--) {
             near = lexicon.is("LANDMARK_NEAR", s.lower(k));
         }
         if (!near) {
             return false;
         }
         for (Mention other : article.mentions(s.index())) {
-            if (other.to() <= mention.from() && mention.from() - other.to() <= 10 && other.entity().type == EntityType.PLACE) {
+            if (other.to() <= mention.from() && mention.from() - other.to() <= LANDMARK_REACH
+                    && other.entity().type == EntityType.PLACE) {
                 return true;
             }
         }

@@ -276,6 +276,17 @@ class MultilingualExtractionTest {
             assertThat(killed).singleElement().satisfies(f -> assertThat(f.getPlaceCountryCode()).isEqualTo("NG"));
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                es | El balance del ataque, ocurrido a 8 km al sur de la aldea de Tondikiwindi, localidad situada a unos 40 km al oeste de Ouallam, es de 55 muertos.
+                fr | Le bilan de l'attaque, survenue à 8 km au sud du village de Tondikiwindi, localité située à environ 40 km à l'ouest de Ouallam, est de 55 morts.
+                en | The attack, 8 km south of the village of Tondikiwindi, a town some 40 km west of Ouallam, killed 55 people.
+                """)
+        void shouldPlaceATollAtTheVillageNotAtTheTownThatLocatesIt(String language, String text) {
+            assertThat(figures(language, text)).filteredOn(f -> f.getKind() == CasualtyKind.KILLED)
+                    .singleElement().satisfies(f -> assertThat(f.getPlace()).isEqualTo("Tondikiwindi"));
+        }
+
         @Test
         void shouldNotReadBackingDownAsAnExpulsion() {
             // "echar" throws out, but far more often it is "se echó atrás" (backed down) or "echar la culpa"
