@@ -91,6 +91,9 @@ final class DiplomaticActionExtractor {
                 Modality modality = trigger.trigger().forcedModality() != null ? trigger.trigger().forcedModality()
                         : modality(article.language, sentence, trigger.match());
                 TimeExpressions.TimeExpression time = nearestTime(times, trigger.match());
+                if (time == null && namesThatDay(lexicon, sentence)) {
+                    time = lastDatedTime(article, sentence.index() - 1); // "El 23 de enero de 1930 ... Ese día ..."
+                }
                 boolean history = modality == Modality.ASSERTED && (isHistory(article, lexicon, sentence, trigger.match())
                         || isReactedTo(lexicon, sentence, trigger));
                 for (ArticleEntity actor : actors) {
@@ -1290,6 +1293,31 @@ final class DiplomaticActionExtractor {
             return time.date() != null;
         }
         return time.date() != null && time.date().getYear() < published.getYear();
+    }
+
+    /** "that day", "ce jour-là", "ese día": the sentence is dated by the one before it. */
+    private static boolean namesThatDay(Lexicon lexicon, Sentence s) {
+        for (int i = 0; i < s.size(); i++) {
+            if (lexicon.matchAt("THAT_DAY", s, i) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last time with a date in sentence {@code index}, or null. */
+    private static TimeExpressions.TimeExpression lastDatedTime(ArticleAnalysis article, int index) {
+        if (index < 0) {
+            return null;
+        }
+        TimeExpressions.TimeExpression last = null;
+        for (TimeExpressions.TimeExpression time : article.language.time().find(article.sentences.get(index),
+                article.text, article.published)) {
+            if (time.date() != null && time.kind() != TimeExpressions.Kind.LONG_PERIOD) {
+                last = time;
+            }
+        }
+        return last;
     }
 
     private static TimeExpressions.TimeExpression nearestTime(List<TimeExpressions.TimeExpression> times,

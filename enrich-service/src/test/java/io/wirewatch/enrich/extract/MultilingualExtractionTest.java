@@ -287,6 +287,20 @@ class MultilingualExtractionTest {
                     .singleElement().satisfies(f -> assertThat(f.getPlace()).isEqualTo("Tondikiwindi"));
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                es | El 14 de mayo de 1931, la policía registró la embajada. Ese día el gobierno de Cuba expulsó al embajador de México.
+                fr | Le 14 mai 1931, la police a fouillé l'ambassade. Le même jour, le gouvernement cubain a expulsé l'ambassadeur du Mexique.
+                en | On 14 May 1931, police searched the embassy. That same day, the Cuban government expelled Mexico's ambassador.
+                """)
+        void shouldDateAnActionOnThatDayByTheSentenceBefore(String language, String text) {
+            assertThat(actions(language, text)).filteredOn(a -> a.getAction() == DiplomaticActionType.EXPEL_DIPLOMATS)
+                    .singleElement().satisfies(a -> {
+                        assertThat(a.getEventDate()).isEqualTo(LocalDate.of(1931, 5, 14));
+                        assertThat(a.getModality()).isEqualTo(Modality.BACKGROUND);
+                    });
+        }
+
         @Test
         void shouldNotReadBackingDownAsAnExpulsion() {
             // "echar" throws out, but far more often it is "se echó atrás" (backed down) or "echar la culpa"
