@@ -90,7 +90,8 @@ final class TriggerPattern {
             }
             if (part.startsWith("~")) {
                 String[] gap = part.substring(1).split("-@", 2);
-                String excluded = gap.length == 2 ? gap[1] : null;
+                // Class names interned, as the rules' literals are: the lexicon finds a class by the name's identity.
+                String excluded = gap.length == 2 ? gap[1].intern() : null;
                 if (excluded != null && !lexicon.hasClass(excluded)) {
                     throw new IllegalArgumentException("unknown class @" + excluded + " in '" + pattern + "'");
                 }
@@ -104,7 +105,7 @@ final class TriggerPattern {
                 List<String> classes = new ArrayList<>();
                 for (String alternative : part.split("\\|")) {
                     if (alternative.startsWith("@")) {
-                        String name = alternative.substring(1);
+                        String name = alternative.substring(1).intern();
                         if (!lexicon.hasClass(name)) {
                             throw new IllegalArgumentException("unknown class @" + name + " in '" + pattern + "'");
                         }
