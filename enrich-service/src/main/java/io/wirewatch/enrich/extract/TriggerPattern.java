@@ -150,7 +150,14 @@ final class TriggerPattern {
 
     /** The match starting at token {@code start}, or null. */
     Match matchAt(Sentence s, int start, Slots slots) {
-        int[] spans = new int[6];
+        return matchAt(s, start, slots, new int[6]);
+    }
+
+    /**
+     * As {@link #matchAt(Sentence, int, Slots)}, with {@code spans} (six ints, overwritten) as its working space: most
+     * attempts fail, and a caller that tries many frames per sentence need not allocate one per attempt.
+     */
+    Match matchAt(Sentence s, int start, Slots slots, int[] spans) {
         java.util.Arrays.fill(spans, -1);
         int end = match(0, start, s, slots, spans);
         if (end < 0) {
