@@ -104,10 +104,7 @@ final class TextSegmenter {
 
     /** The token of {@code text} at {@code start}, its lower-case form the vocabulary's string when it is a known word. */
     private Token token(String text, int start) {
-        Token token = Token.of(text, start);
-        String known = vocabulary.canonical(token.lower());
-        return known == null || known == token.lower() ? token
-                : new Token(token.text() == token.lower() ? known : token.text(), known, token.start(), token.end());
+        return Token.of(text, start, vocabulary);
     }
 
     /** Length of an elision opening {@code word} ("l'" of "l'ambassadeur"), apostrophe included, or 0. */
