@@ -272,10 +272,16 @@ final class Gazetteer {
     }
 
 
+    // Compiled once: slug runs for every organisation, place and person an article names, and String.replaceAll
+    // compiled its pattern at every call.
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final java.util.regex.Pattern EDGE_HYPHEN = java.util.regex.Pattern.compile("(^-|-$)");
+
     /** Lower-case ASCII key for ids: "Gulf Cooperation Council" becomes "gulf-cooperation-council". */
     static String slug(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String ascii = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        return EDGE_HYPHEN.matcher(NOT_ALPHANUMERIC.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
     }
 
 
