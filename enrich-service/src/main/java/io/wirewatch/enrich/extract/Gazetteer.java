@@ -33,6 +33,11 @@ final class Gazetteer {
 
 
     private final Map<String, List<Entry>> entriesByFirstToken = new HashMap<>();
+    /**
+     * One bit per first token of an entry, at its hash (a one-hash Bloom filter, 16 KB): most tokens open no name,
+     * and this says so for nearly all of them without a probe of the large map above, which every token cost.
+     */
+    private final long[] firstTokenFilter = new long[1 << 11];
     private final Map<String, KnownEntity> countriesByCode = new HashMap<>();
     private final Map<String, KnownEntity> actorsByCode = new HashMap<>();
     private final Map<String, KnownEntity> peopleBySurname = new HashMap<>();
@@ -82,7 +87,11 @@ final class Gazetteer {
 
     /** The longest entry starting at token {@code i}, or null. */
     Match longestMatchAt(Sentence sentence, int i) {
-        List<Entry> candidates = entriesByFirstToken.get(matchKey(sentence.token(i).text()));
+        String key = matchKey(sentence.token(i).text());
+        if (!mayOpenEntry(key)) {
+            return null;
+        }
+        List<Entry> candidates = entriesByFirstToken.get(key);
         if (candidates == null) {
             return null;
         }
@@ -101,6 +110,11 @@ final class Gazetteer {
             }
         }
         return best == null ? null : new Match(i, i + best.tokens().size(), best);
+    }
+
+    private boolean mayOpenEntry(String key) {
+        int h = key.hashCode();
+        return (firstTokenFilter[(h >>> 6) & (firstTokenFilter.length - 1)] & (1L << h)) != 0;
     }
 
     /** Entries whose whole name is exactly {@code word} (used for the parts of hyphenated words). */
@@ -247,6 +261,8 @@ final class Gazetteer {
     private void add(String name, KnownEntity entity, EntryKind kind) {
         List<String> tokens = tokens(name).stream().map(Gazetteer::matchKey).toList();
         if (!tokens.isEmpty()) {
+            int h = tokens.get(0).hashCode();
+            firstTokenFilter[(h >>> 6) & (firstTokenFilter.length - 1)] |= 1L << h;
             entriesByFirstToken.computeIfAbsent(tokens.get(0), k -> new ArrayList<>()).add(new Entry(tokens, entity, kind));
         }
     }
@@ -256,10 +272,16 @@ final class Gazetteer {
     }
 
 
+    // Compiled once: slug runs for every organisation, place and person an article names, and String.replaceAll
+    // compiled its pattern at every call.
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final java.util.regex.Pattern EDGE_HYPHEN = java.util.regex.Pattern.compile("(^-|-$)");
+
     /** Lower-case ASCII key for ids: "Gulf Cooperation Council" becomes "gulf-cooperation-council". */
     static String slug(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String ascii = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        return EDGE_HYPHEN.matcher(NOT_ALPHANUMERIC.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
     }
 
 

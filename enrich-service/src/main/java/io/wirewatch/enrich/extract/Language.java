@@ -31,9 +31,15 @@ final class Language {
         this.reportingLemmas = reportingLemmas;
         this.numbers = numbers;
         this.time = time;
+        this.reportingForms = new WordTable(reportingLemmas.keySet());
+        Set<String> vocabulary = new java.util.HashSet<>(lexicon.vocabulary());
+        vocabulary.addAll(reportingLemmas.keySet());
         this.segmenter = new TextSegmenter(lexicon.words("ABBREVIATIONS"), lexicon.elisions(),
-                lexicon.is("THOUSANDS_SPACE", "yes"));
+                lexicon.is("THOUSANDS_SPACE", "yes"), vocabulary);
     }
+
+    /** The reporting verbs' forms again, for the probe of every token. */
+    private final WordTable reportingForms;
 
     static Language load(String code) {
         String folder = KNOWLEDGE_ROOT + code + "/";
@@ -43,7 +49,7 @@ final class Language {
         Map<String, String> lemmas = new HashMap<>();
         for (KnowledgeTable.Row row : KnowledgeTable.read(folder + "reporting-verbs.tsv").rows()) {
             for (String form : row.list("forms")) {
-                lemmas.put(form.toLowerCase(java.util.Locale.ROOT), row.get("lemma"));
+                lemmas.put(form.toLowerCase(java.util.Locale.ROOT).intern(), row.get("lemma"));
             }
         }
         TimeExpressions time = TimeExpressions.read(folder + "time-words.tsv", lexicon, numbers);
@@ -77,7 +83,7 @@ final class Language {
 
     /** True for a form of a verb that introduces reported speech ("said", "told"). */
     boolean isReportingVerb(String lowerWord) {
-        return reportingLemmas.containsKey(lowerWord);
+        return reportingForms.contains(lowerWord);
     }
 
     Set<String> reportingVerbs() {

@@ -21,18 +21,27 @@ final class Lexicon {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    /** One class: its entries as lower-case tokens, longest first, and the indexes that prefilter matching. */
-    private record WordClass(List<List<String>> entries, Set<String> single, Set<String> first, Set<String> last,
-                             Set<String> phrases) {
+    /**
+     * One class: its entries as lower-case tokens by first and by last word (longest first), its one-word entries,
+     * first words and last words as sets and as {@link WordTable}s (what the rules probe per token), and its phrases.
+     */
+    private record WordClass(Map<String, List<List<String>>> byFirst, Map<String, List<List<String>>> byLast,
+                             Set<String> single, Set<String> first, WordTable singleTable, WordTable firstTable,
+                             WordTable lastTable, Set<String> phrases) {
     }
+
+    /** Every word of every entry, interned. */
+    private final Set<String> vocabulary = new HashSet<>();
 
     private final String source;
     private final Map<String, WordClass> classes = new HashMap<>();
     /**
-     * The same classes by the identity of their interned names: the rules name classes with string literals, which
-     * Java interns, so the hottest lookup of extraction costs no hashing of the name.
+     * The same classes by the identity of their interned names, in open addressing on the names' cached hashes: the
+     * rules name classes with string literals, which Java interns, so the hottest lookup of extraction costs neither
+     * hashing nor comparing the name (an IdentityHashMap cost a few per cent of extraction in a profile).
      */
-    private final Map<String, WordClass> byLiteral = new java.util.IdentityHashMap<>();
+    private String[] literalNames = new String[0];
+    private WordClass[] literalClasses = new WordClass[0];
 
     /** The class of word beginnings written with an apostrophe that are words of their own (French "l'", "d'"). */
     static final String ELISIONS = "ELISIONS";
@@ -100,22 +109,52 @@ final class Lexicon {
                 }
             }
             for (String entry : written) {
-                List<String> tokens = lexicon.entryTokens(entry);
+                // Interned: the segmenter hands out these very strings for the words of the text (see vocabulary()),
+                // so a probe that finds one compares references, not characters.
+                List<String> tokens = lexicon.entryTokens(entry).stream().map(String::intern).toList();
                 entries.add(tokens);
                 first.add(tokens.get(0));
                 last.add(tokens.get(tokens.size() - 1));
                 phrases.add(String.join(" ", tokens));
+                lexicon.vocabulary.addAll(tokens);
                 if (tokens.size() == 1) {
                     single.add(tokens.get(0));
                 }
             }
             entries.sort((a, b) -> Integer.compare(b.size(), a.size()));
-            WordClass words = new WordClass(List.copyOf(entries), Set.copyOf(single), Set.copyOf(first),
-                    Set.copyOf(last), Set.copyOf(phrases));
+            Map<String, List<List<String>>> byFirst = new HashMap<>();
+            Map<String, List<List<String>>> byLast = new HashMap<>();
+            for (List<String> tokens : entries) {
+                byFirst.computeIfAbsent(tokens.get(0), k -> new ArrayList<>()).add(tokens);
+                byLast.computeIfAbsent(tokens.get(tokens.size() - 1), k -> new ArrayList<>()).add(tokens);
+            }
+            byFirst.replaceAll((word, list) -> List.copyOf(list));
+            byLast.replaceAll((word, list) -> List.copyOf(list));
+            // HashSet, not Set.copyOf, where the rules probe: its probe compares hashes before strings.
+            WordClass words = new WordClass(byFirst, byLast, Set.copyOf(single), Set.copyOf(first),
+                    new WordTable(single), new WordTable(first), new WordTable(last), new HashSet<>(phrases));
             lexicon.classes.put(name, words);
-            lexicon.byLiteral.put(name.intern(), words);
         }
+        lexicon.indexLiterals();
         return lexicon;
+    }
+
+    private void indexLiterals() {
+        int capacity = 4;
+        while (capacity < classes.size() * 4) {
+            capacity <<= 1;
+        }
+        literalNames = new String[capacity];
+        literalClasses = new WordClass[capacity];
+        classes.forEach((name, words) -> {
+            String literal = name.intern();
+            int i = literal.hashCode() & (literalNames.length - 1);
+            while (literalNames[i] != null) {
+                i = (i + 1) & (literalNames.length - 1);
+            }
+            literalNames[i] = literal;
+            literalClasses[i] = words;
+        });
     }
 
     /** An entry's tokens as the segmenter cuts them: words, and "'s" apart from the word before. */
@@ -133,19 +172,31 @@ final class Lexicon {
     }
 
     private WordClass wordClass(String className) {
-        WordClass words = byLiteral.get(className);
-        if (words == null) {
-            words = classes.get(className);
+        int mask = literalNames.length - 1;
+        for (int k = className.hashCode() & mask; ; k = (k + 1) & mask) {
+            String name = literalNames[k];
+            if (name == className) {
+                return literalClasses[k];
+            }
+            if (name == null) {
+                break;
+            }
         }
+        WordClass words = classes.get(className); // a name built at run time, not interned
         if (words == null) {
             throw new IllegalArgumentException(source + ": no word class " + className);
         }
         return words;
     }
 
+    /** Every word of every entry of every class, lower case and interned. */
+    Set<String> vocabulary() {
+        return java.util.Collections.unmodifiableSet(vocabulary);
+    }
+
     /** True when {@code lowerWord} is a one-word entry of the class. */
     boolean is(String className, String lowerWord) {
-        return wordClass(className).single().contains(lowerWord);
+        return wordClass(className).singleTable().contains(lowerWord);
     }
 
     /** The one-word entries of a class. */
@@ -161,19 +212,21 @@ final class Lexicon {
     /** Number of tokens of the longest entry of the class starting at token {@code i}, or 0 when none does. */
     int matchAt(String className, Sentence s, int i) {
         WordClass words = wordClass(className);
-        if (!words.first().contains(s.lower(i))) {
+        String lower = s.lower(i);
+        if (!words.firstTable().contains(lower)) {
             return 0;
         }
-        return longestAt(words, s, i);
+        return longestAt(words.byFirst().get(lower), s, i);
     }
 
-    private static int longestAt(WordClass words, Sentence s, int i) {
-        for (List<String> entry : words.entries()) {
+    /** The longest of {@code entries} (which all start with token i's word, longest first) found at token i. */
+    private static int longestAt(List<List<String>> entries, Sentence s, int i) {
+        for (List<String> entry : entries) {
             if (i + entry.size() > s.size()) {
                 continue;
             }
             boolean matches = true;
-            for (int k = 0; k < entry.size() && matches; k++) {
+            for (int k = 1; k < entry.size() && matches; k++) {
                 matches = s.lower(i + k).equals(entry.get(k));
             }
             if (matches) {
@@ -186,12 +239,12 @@ final class Lexicon {
     /** True when an entry of the class ends at token {@code end - 1} (looking back from a position). */
     boolean endsAt(String className, Sentence s, int end) {
         WordClass words = wordClass(className);
-        if (end <= 0 || !words.last().contains(s.lower(end - 1))) {
+        if (end <= 0 || !words.lastTable().contains(s.lower(end - 1))) {
             return false;
         }
-        for (List<String> entry : words.entries()) {
+        for (List<String> entry : words.byLast().get(s.lower(end - 1))) {
             int start = end - entry.size();
-            if (start < 0 || !entry.get(entry.size() - 1).equals(s.lower(end - 1))) {
+            if (start < 0) {
                 continue;
             }
             boolean matches = true;

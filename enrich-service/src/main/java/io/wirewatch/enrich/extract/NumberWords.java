@@ -17,6 +17,8 @@ final class NumberWords {
     private final Map<String, Long> multipliers = new HashMap<>();
     private final char decimalMark;
     private final java.util.Set<Character> firstLetters = new java.util.HashSet<>();
+    /** The same letters below 128 as a table: asked of nearly every token, where a set boxed and hashed each. */
+    private final boolean[] asciiFirstLetters = new boolean[128];
 
     private NumberWords(char decimalMark) {
         this.decimalMark = decimalMark;
@@ -41,12 +43,17 @@ final class NumberWords {
             }
         }
         numbers.exact.keySet().forEach(word -> numbers.firstLetters.add(word.charAt(0)));
+        numbers.firstLetters.forEach(c -> {
+            if (c < 128) {
+                numbers.asciiFirstLetters[c] = true;
+            }
+        });
         return numbers;
     }
 
     /** Value of a number word or digits token, or -1. */
     long exactValue(String lower) {
-        if (lower.isEmpty() || !Character.isDigit(lower.charAt(0)) && !firstLetters.contains(lower.charAt(0))) {
+        if (lower.isEmpty() || !Character.isDigit(lower.charAt(0)) && !startsNumberWord(lower.charAt(0))) {
             return -1; // most words start with a letter no number word starts with
         }
         if (Character.isDigit(lower.charAt(0))) {
@@ -66,6 +73,10 @@ final class NumberWords {
             }
         }
         return -1;
+    }
+
+    private boolean startsNumberWord(char c) {
+        return c < 128 ? asciiFirstLetters[c] : firstLetters.contains(c);
     }
 
     private long digits(String lower) {

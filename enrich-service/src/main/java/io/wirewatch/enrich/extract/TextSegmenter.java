@@ -25,6 +25,11 @@ final class TextSegmenter {
     /** Word beginnings that are words of their own (the language's ELISIONS: "l'", "d'"), lower case, straight apostrophe. */
     private final Set<String> elisions;
     private final boolean thousandsSpace;
+    /**
+     * The language's known words (lower case, interned): a token whose lower-case form is one of them carries that very
+     * string, so the lexicon's probes of it compare references and hash nothing.
+     */
+    private final WordTable vocabulary;
 
     /** A segmenter with no abbreviations, for short names (a gazetteer's entries). */
     TextSegmenter() {
@@ -41,9 +46,15 @@ final class TextSegmenter {
 
     /** @param thousandsSpace the language groups a number's thousands with a space ("5 400"): THOUSANDS_SPACE */
     TextSegmenter(Set<String> abbreviations, Set<String> elisions, boolean thousandsSpace) {
+        this(abbreviations, elisions, thousandsSpace, Set.of());
+    }
+
+    /** @param vocabulary the language's known words, lower case: the strings its tokens should carry */
+    TextSegmenter(Set<String> abbreviations, Set<String> elisions, boolean thousandsSpace, Set<String> vocabulary) {
         this.abbreviations = Set.copyOf(abbreviations);
         this.elisions = Set.copyOf(elisions);
         this.thousandsSpace = thousandsSpace;
+        this.vocabulary = new WordTable(vocabulary);
     }
 
     List<Sentence> split(String text) {
@@ -71,13 +82,13 @@ final class TextSegmenter {
             int elided = elisionLength(word);
             if (elided > 0) {
                 // "l'ambassadeur", "d'Israël": the elided article or preposition is a word of its own
-                current.add(Token.of(word.substring(0, elided), i));
-                current.add(Token.of(word.substring(elided), i + elided));
+                current.add(token(word.substring(0, elided), i));
+                current.add(token(word.substring(elided), i + elided));
             } else if (end - i > 2 && Character.isLetter(c) && endsWithPossessive(word)) {
-                current.add(Token.of(word.substring(0, word.length() - 2), i));
-                current.add(Token.of(word.substring(word.length() - 2), end - 2));
+                current.add(token(word.substring(0, word.length() - 2), i));
+                current.add(token(word.substring(word.length() - 2), end - 2));
             } else {
-                current.add(Token.of(word, i));
+                current.add(token(word, i));
             }
             i = end;
             if (endsSentence(input, current, i) || current.size() >= MAX_SENTENCE_TOKENS) {
@@ -89,6 +100,11 @@ final class TextSegmenter {
             flush(input, current, sentences);
         }
         return sentences;
+    }
+
+    /** The token of {@code text} at {@code start}, its lower-case form the vocabulary's string when it is a known word. */
+    private Token token(String text, int start) {
+        return Token.of(text, start, vocabulary);
     }
 
     /** Length of an elision opening {@code word} ("l'" of "l'ambassadeur"), apostrophe included, or 0. */

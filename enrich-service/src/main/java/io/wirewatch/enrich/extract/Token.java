@@ -13,6 +13,19 @@ record Token(String text, String lower, int start, int end) {
         return new Token(text, text.toLowerCase(Locale.ROOT).replace('\u2019', '\''), start, start + text.length());
     }
 
+    /**
+     * As {@link #of(String, int)}, the lower-case form (and the text, when it is already lower case) being the
+     * vocabulary's own string when the word is one of its words.
+     */
+    static Token of(String text, int start, WordTable vocabulary) {
+        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String known = vocabulary.canonical(lower);
+        if (known == null) {
+            return new Token(text, lower, start, start + text.length());
+        }
+        return new Token(text == lower ? known : text, known, start, start + text.length());
+    }
+
     boolean isCapitalised() {
         return !text.isEmpty() && Character.isUpperCase(text.charAt(0));
     }

@@ -90,7 +90,8 @@ final class TriggerPattern {
             }
             if (part.startsWith("~")) {
                 String[] gap = part.substring(1).split("-@", 2);
-                String excluded = gap.length == 2 ? gap[1] : null;
+                // Class names interned, as the rules' literals are: the lexicon finds a class by the name's identity.
+                String excluded = gap.length == 2 ? gap[1].intern() : null;
                 if (excluded != null && !lexicon.hasClass(excluded)) {
                     throw new IllegalArgumentException("unknown class @" + excluded + " in '" + pattern + "'");
                 }
@@ -104,7 +105,7 @@ final class TriggerPattern {
                 List<String> classes = new ArrayList<>();
                 for (String alternative : part.split("\\|")) {
                     if (alternative.startsWith("@")) {
-                        String name = alternative.substring(1);
+                        String name = alternative.substring(1).intern();
                         if (!lexicon.hasClass(name)) {
                             throw new IllegalArgumentException("unknown class @" + name + " in '" + pattern + "'");
                         }
@@ -149,7 +150,14 @@ final class TriggerPattern {
 
     /** The match starting at token {@code start}, or null. */
     Match matchAt(Sentence s, int start, Slots slots) {
-        int[] spans = new int[6];
+        return matchAt(s, start, slots, new int[6]);
+    }
+
+    /**
+     * As {@link #matchAt(Sentence, int, Slots)}, with {@code spans} (six ints, overwritten) as its working space: most
+     * attempts fail, and a caller that tries many frames per sentence need not allocate one per attempt.
+     */
+    Match matchAt(Sentence s, int start, Slots slots, int[] spans) {
         java.util.Arrays.fill(spans, -1);
         int end = match(0, start, s, slots, spans);
         if (end < 0) {

@@ -99,7 +99,9 @@ final class TriggerTable {
      */
     List<Found> find(Sentence s, TriggerPattern.Slots slots, boolean[] mentionStarts) {
         List<Found> found = new ArrayList<>();
-        Set<Integer> heads = new HashSet<>();
+        // Heads taken, by token index + 1 (a frame without a head reports -1); and one working space for every attempt.
+        boolean[] headTaken = new boolean[s.size() + 1];
+        int[] spans = new int[6];
         for (int i = 0; i < s.size(); i++) {
             boolean atMention = mentionStarts[i] || i + 1 < s.size() && mentionStarts[i + 1];
             List<Trigger> ordered = atMention ? byFirstWordAtMention.getOrDefault(s.lower(i), slotFirst)
@@ -108,8 +110,9 @@ final class TriggerTable {
                 continue;
             }
             for (Trigger trigger : ordered) {
-                TriggerPattern.Match match = trigger.pattern().matchAt(s, i, slots);
-                if (match != null && heads.add(match.head())) {
+                TriggerPattern.Match match = trigger.pattern().matchAt(s, i, slots, spans);
+                if (match != null && !headTaken[match.head() + 1]) {
+                    headTaken[match.head() + 1] = true;
                     found.add(new Found(trigger, match));
                 }
             }

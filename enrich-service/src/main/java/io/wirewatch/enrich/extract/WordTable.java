@@ -1,0 +1,77 @@
+package io.wirewatch.enrich.extract;
+
+import java.util.Collection;
+
+/**
+ * A set of words for the rules' per-token probes: open addressing over a power-of-two array with the words' hashes
+ * beside them, filled at most to a quarter, so that a word that is not there (most tokens, for most classes) costs one
+ * array read after the hash String caches, and one that is costs a reference comparison when the token carries the
+ * table's own string (the segmenter hands out the language's strings, see {@link TextSegmenter}). {@code Set.copyOf}
+ * sets compared strings at every occupied slot and divided to find the first. Immutable once built.
+ */
+final class WordTable {
+
+    private final String[] words;
+    private final int[] hashes;
+    private final int mask;
+    private final int size;
+
+    WordTable(Collection<String> entries) {
+        int capacity = 4;
+        while (capacity < entries.size() * 4) {
+            capacity <<= 1;
+        }
+        words = new String[capacity];
+        hashes = new int[capacity];
+        mask = capacity - 1;
+        int n = 0;
+        for (String word : entries) {
+            int h = word.hashCode();
+            int i = h & mask;
+            while (words[i] != null && !(hashes[i] == h && words[i].equals(word))) {
+                i = (i + 1) & mask;
+            }
+            if (words[i] == null) {
+                words[i] = word;
+                hashes[i] = h;
+                n++;
+            }
+        }
+        size = n;
+    }
+
+    /** The slot of {@code word}, or -1 when the table does not hold it. */
+    int indexOf(String word) {
+        if (size == 0 || word == null) {
+            return -1;
+        }
+        int h = word.hashCode();
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            String w = words[i];
+            if (w == word) {
+                return i;
+            }
+            if (w == null) {
+                return -1;
+            }
+            if (hashes[i] == h && w.equals(word)) {
+                return i;
+            }
+        }
+    }
+
+    boolean contains(String word) {
+        return indexOf(word) >= 0;
+    }
+
+    /** The table's own string equal to {@code word}, or null. */
+    String canonical(String word) {
+        int i = indexOf(word);
+        return i < 0 ? null : words[i];
+    }
+
+    /** Number of slots: an index from {@link #indexOf} is below it. */
+    int capacity() {
+        return words.length;
+    }
+}
