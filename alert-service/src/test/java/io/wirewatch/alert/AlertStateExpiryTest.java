@@ -68,8 +68,8 @@ class AlertStateExpiryTest {
         assertThat(pipeline.places().get("Homs")).isNotNull();
         assertThat(pipeline.events().get("Gulf Cooperation Council|DOWNGRADE|Syria")).isNotNull();
 
-        // When an article published on LATER moves the newest publication time past the seeds' retention
-        pipeline.replay(List.of(toll("aleppo-later", "Aleppo", LATER, 25)));
+        // When articles published on LATER and a week on move the newest publication time past the seeds' retention
+        pipeline.replay(pastTheRetention());
 
         // Then the seeds' casualty days, places and diplomatic events are gone from the rule stores
         assertThat(pipeline.days().get("Homs|" + EnrichedSeeds.MONDAY)).isNull();
@@ -88,10 +88,10 @@ class AlertStateExpiryTest {
 
     @Test
     void shouldRaiseAsAFreshPlaceAndEventAfterTheirStateExpired() {
-        // Given the seeds, swept by an article published on LATER
+        // Given the seeds, swept by articles published on LATER and a week on
         Pipeline pipeline = new Pipeline(RuleSettings.DEFAULTS);
         pipeline.replay(EnrichedSeeds.all());
-        pipeline.replay(List.of(toll("aleppo-later", "Aleppo", LATER, 25)));
+        pipeline.replay(pastTheRetention());
         assertThat(pipeline.places().get("Homs")).isNull();
 
         // When Homs has a toll of 30 and the GCC downgrades relations with Syria again, both on LATER
@@ -118,10 +118,10 @@ class AlertStateExpiryTest {
 
     @Test
     void shouldTakeAnArticleLaterThanTheRetentionAsTheFirstReportOfItsDay() {
-        // Given the seeds, swept by an article published on LATER
+        // Given the seeds, swept by articles published on LATER and a week on
         Pipeline pipeline = new Pipeline(RuleSettings.DEFAULTS);
         pipeline.replay(EnrichedSeeds.all());
-        pipeline.replay(List.of(toll("aleppo-later", "Aleppo", LATER, 25)));
+        pipeline.replay(pastTheRetention());
 
         // When an article published on Homs's Monday arrives after that, later than the retention allows
         List<Alert> late = pipeline.replay(List.of(toll("homs-monday-late", "Homs", EnrichedSeeds.MONDAY, 60)));
@@ -158,6 +158,28 @@ class AlertStateExpiryTest {
     }
 
     @Test
+    void shouldKeepWhatArticlesLeftBehindByALeapOfStreamTimeAreAbout() {
+        // Given the BBC seed, then an article published on LATER (as when one upstream partition runs months ahead
+        // of another in a fast replay), then the other two seeds of February 2012 still arriving, then LATER + 8 days
+        List<EnrichedArticle> skewed = new ArrayList<>();
+        skewed.add(EnrichedSeeds.bbc());
+        skewed.add(toll("aleppo-later", "Aleppo", LATER, 25));
+        skewed.add(EnrichedSeeds.cbc());
+        skewed.add(EnrichedSeeds.globeAndMail());
+        skewed.add(toll("aleppo-later-again", "Aleppo", LATER.plusDays(8), 25));
+        skewed.add(toll("homs-monday-again", "Homs", EnrichedSeeds.MONDAY, 60));
+
+        // When they are replayed with expiry and without
+        List<Alert> withExpiry = new Pipeline(RuleSettings.DEFAULTS).replay(skewed);
+        List<Alert> withoutExpiry = new Pipeline(RuleSettings.DEFAULTS.withStateRetentionDays(0)).replay(skewed);
+
+        // Then the same alert versions come out: the seeds' state is kept while articles as late as theirs arrive
+        assertThat(summaries(withExpiry)).isEqualTo(summaries(withoutExpiry));
+        assertThat(withExpiry.stream().filter(a -> a.getId().equals(HOMS_MONDAY) && a.getStatus() == AlertStatus.NEW))
+                .hasSize(1);
+    }
+
+    @Test
     void shouldKeepEverythingWhenTheRetentionIsZero() {
         // Given expiry turned off
         Pipeline pipeline = new Pipeline(RuleSettings.DEFAULTS.withStateRetentionDays(0));
@@ -170,6 +192,14 @@ class AlertStateExpiryTest {
         assertThat(pipeline.days().get("Homs|" + EnrichedSeeds.MONDAY)).isNotNull();
         assertThat(pipeline.places().get("Homs")).isNotNull();
         assertThat(pipeline.events().get("Gulf Cooperation Council|DOWNGRADE|Syria")).isNotNull();
+    }
+
+    /**
+     * Articles that take stream time past the seeds' retention: one on LATER, and one a sweep interval later (a sweep
+     * never looks past the previous sweep's stream time, so a leap is judged one interval after it).
+     */
+    private static List<EnrichedArticle> pastTheRetention() {
+        return List.of(toll("aleppo-later", "Aleppo", LATER, 25), toll("idlib-week-on", "Idlib", LATER.plusDays(8), 25));
     }
 
     private static EnrichedArticle toll(String id, String place, LocalDate day, int count) {

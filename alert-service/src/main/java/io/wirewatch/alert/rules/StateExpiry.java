@@ -55,7 +55,8 @@ public final class StateExpiry {
      * @param latestDay    the entry's latest event day, or null when it has none
      * @param lastReported stream time (ms) when the entry was last written; negative when unknown (state written before
      *                     entries carried it), which leaves the decision to the day alone
-     * @param streamTime   the newest publication time seen (ms)
+     * @param streamTime   the newest publication time seen (ms), less the lateness the input shows (the caller's
+     *                     watermark)
      */
     public boolean expired(LocalDate latestDay, long lastReported, long streamTime) {
         if (!enabled()) {

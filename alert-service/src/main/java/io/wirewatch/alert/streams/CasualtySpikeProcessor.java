@@ -62,6 +62,8 @@ final class CasualtySpikeProcessor implements Processor<String, EnrichedArticle,
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
+        daysSweeper.observe(record.timestamp());
+        historiesSweeper.observe(record.timestamp());
         try {
             Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
             EnrichedArticle article = record.value();

@@ -46,6 +46,7 @@ final class DiplomaticNoveltyProcessor implements Processor<String, EnrichedArti
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
+        sweeper.observe(record.timestamp());
         try {
             Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
             for (DiplomaticEventKey key : DiplomaticNovelty.eventKeys(record.value())) {

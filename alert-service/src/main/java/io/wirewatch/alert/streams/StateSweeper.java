@@ -22,6 +22,15 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * <p>Stream time rather than the wall clock: the state is about the news, whose clock is the publication time. A
  * wall-clock sweep would forget everything after an outage of the retention's length and then meet the backlog
  * without its state, and would never bound a replay of years of news in minutes.
+ *
+ * <p>Stream time is the newest publication time the task has seen, and the task's input is not in publication order:
+ * each repartition partition interleaves what the upstream tasks send, and in a fast replay one upstream partition can
+ * run months of event time ahead of another (a 1,500-article replay over five years had the rule task at July 2017
+ * while articles of March 2016 were still arriving). Measured against the newest time alone, the sweep deleted what the
+ * lagging articles were about, and they raised their alerts a second time. So the sweep measures against a watermark:
+ * stream time less the largest lateness (stream time minus the record's time) seen over the last
+ * {@value #LATENESS_INTERVALS} intervals, and never past the previous sweep's stream time; the first sweep after a
+ * start only observes.
  */
 final class StateSweeper<V> {
 
@@ -31,8 +40,20 @@ final class StateSweeper<V> {
      */
     static final Duration INTERVAL = Duration.ofDays(7);
 
+    /**
+     * Over how many sweep intervals (a year of stream time) the largest lateness is remembered. In a fast replay the
+     * lagging partition's articles arrive in bursts between which stream time can move weeks; a late article in live
+     * operation holds expiry back by its lateness for a year.
+     */
+    static final int LATENESS_INTERVALS = 52;
+
     private final StateExpiry expiry;
     private final Function<V, LocalDate> latestDay;
+    /** The largest lateness seen in each of the last intervals; {@code [interval % LATENESS_INTERVALS]} is the current. */
+    private final long[] lateness = new long[LATENESS_INTERVALS];
+    private long interval;
+    private long previousSweep;
+    private ProcessorContext<?, ?> context;
     private TimestampedKeyValueStore<String, V> store;
 
     StateSweeper(StateExpiry expiry, Function<V, LocalDate> latestDay) {
@@ -42,6 +63,7 @@ final class StateSweeper<V> {
 
     /** Sweeps {@code store} every {@link #INTERVAL} of stream time of {@code context}'s task, if expiry is on. */
     void schedule(ProcessorContext<?, ?> context, TimestampedKeyValueStore<String, V> store) {
+        this.context = context;
         this.store = store;
         if (expiry.enabled()) {
             context.schedule(INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
@@ -53,14 +75,34 @@ final class StateSweeper<V> {
         return ValueAndTimestamp.make(value, Math.max(context.currentStreamTimeMs(), recordTimestamp));
     }
 
-    /** Deletes every expired entry; returns how many. */
+    /** Notes how far behind stream time a record of this task arrives; call for every record processed. */
+    void observe(long recordTimestamp) {
+        int current = (int) (interval % LATENESS_INTERVALS);
+        lateness[current] = Math.max(lateness[current], context.currentStreamTimeMs() - recordTimestamp);
+    }
+
+    /** Deletes every entry expired at the watermark (stream time less the lateness seen); returns how many. */
     int sweep(long streamTime) {
+        long allowed = 0;
+        for (long late : lateness) {
+            allowed = Math.max(allowed, late);
+        }
+        boolean observedAnInterval = interval > 0;
+        interval++;
+        lateness[(int) (interval % LATENESS_INTERVALS)] = 0;
+        // Never past the previous sweep's stream time: when stream time leaps, the articles it left behind get one
+        // interval to show their lateness before anything is judged by the leap.
+        long watermark = Math.min(previousSweep, streamTime - allowed);
+        previousSweep = streamTime;
+        if (!observedAnInterval) {
+            return 0;
+        }
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, ValueAndTimestamp<V>> entries = store.all()) {
             while (entries.hasNext()) {
                 KeyValue<String, ValueAndTimestamp<V>> entry = entries.next();
                 if (entry.value != null && expiry.expired(latestDay.apply(entry.value.value()), entry.value.timestamp(),
-                        streamTime)) {
+                        watermark)) {
                     expired.add(entry.key);
                 }
             }
