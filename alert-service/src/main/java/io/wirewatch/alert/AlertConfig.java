@@ -24,7 +24,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *   <li>{@code ALERT_HTTP_PORT} (8080) and {@code ALERT_ADVERTISED_HOST} (localhost): the HTTP API, advertised to
  *       other instances as {@code application.server} for interactive queries.</li>
  *   <li>{@code ALERT_NOVELTY_WINDOW_DAYS} (30), {@code ALERT_SPIKE_MIN} (20), {@code ALERT_SPIKE_FACTOR} (3),
- *       {@code ALERT_BASELINE_DAYS} (7): the rules, see {@link RuleSettings}.</li>
+ *       {@code ALERT_BASELINE_DAYS} (7), {@code ALERT_STATE_RETENTION_DAYS} (120; 0 keeps the rules' state for ever):
+ *       the rules, see {@link RuleSettings}.</li>
  *   <li>{@code WIREWATCH_TOPIC_PREFIX} (empty): prefix of every topic name.</li>
  *   <li>{@code ALERT_REPLICATION_FACTOR} (1): of the internal (changelog, repartition) topics; -1 takes the brokers'
  *       {@code default.replication.factor} (what the compose file sets: 1 on one broker, 3 on the cluster).</li>
@@ -46,6 +47,7 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
     public static final String ENV_SPIKE_MIN = "ALERT_SPIKE_MIN";
     public static final String ENV_SPIKE_FACTOR = "ALERT_SPIKE_FACTOR";
     public static final String ENV_BASELINE_DAYS = "ALERT_BASELINE_DAYS";
+    public static final String ENV_STATE_RETENTION_DAYS = "ALERT_STATE_RETENTION_DAYS";
     public static final String ENV_TOPIC_PREFIX = "WIREWATCH_TOPIC_PREFIX";
     public static final String ENV_REPLICATION_FACTOR = "ALERT_REPLICATION_FACTOR";
     public static final String ENV_COMMIT_INTERVAL_MS = "ALERT_COMMIT_INTERVAL_MS";
@@ -102,9 +104,14 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
                     intVar(env, ENV_SPIKE_MIN, RuleSettings.DEFAULTS.spikeMin()),
                     doubleVar(env, ENV_SPIKE_FACTOR, RuleSettings.DEFAULTS.spikeFactor()),
                     intVar(env, ENV_BASELINE_DAYS, RuleSettings.DEFAULTS.baselineDays()));
+            String retention = env.get(ENV_STATE_RETENTION_DAYS);
+            if (retention != null && !retention.isBlank()) {
+                rules = rules.withStateRetentionDays(intVar(env, ENV_STATE_RETENTION_DAYS, 0));
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid alert rule settings (" + ENV_NOVELTY_WINDOW_DAYS + ", "
-                    + ENV_SPIKE_MIN + ", " + ENV_SPIKE_FACTOR + ", " + ENV_BASELINE_DAYS + "): " + e.getMessage(), e);
+                    + ENV_SPIKE_MIN + ", " + ENV_SPIKE_FACTOR + ", " + ENV_BASELINE_DAYS + ", " + ENV_STATE_RETENTION_DAYS
+                    + "): " + e.getMessage(), e);
         }
         String stateDir = env.get(ENV_STATE_DIR);
         return new AlertConfig(

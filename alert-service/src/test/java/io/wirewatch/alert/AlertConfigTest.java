@@ -128,4 +128,19 @@ class AlertConfigTest {
         assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_COMMIT_INTERVAL_MS", "0")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_COMMIT_INTERVAL_MS");
     }
+
+    @Test
+    void shouldKeepTheRulesStateForTheRetentionGivenAndRefuseOneShorterThanTheRulesWindows() {
+        // Given no retention, a retention of a year, a retention of 0, and one shorter than the novelty window
+        assertThat(AlertConfig.fromEnvironment(Map.of()).rules().stateRetentionDays()).isEqualTo(120);
+        assertThat(AlertConfig.fromEnvironment(Map.of("ALERT_STATE_RETENTION_DAYS", "365")).rules().stateRetentionDays())
+                .isEqualTo(365);
+        assertThat(AlertConfig.fromEnvironment(Map.of("ALERT_STATE_RETENTION_DAYS", "0")).rules().stateRetentionDays())
+                .isZero();
+        assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_STATE_RETENTION_DAYS", "20")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_STATE_RETENTION_DAYS");
+        // And a novelty window longer than the default retention stretches the default to it
+        assertThat(AlertConfig.fromEnvironment(Map.of("ALERT_NOVELTY_WINDOW_DAYS", "200")).rules().stateRetentionDays())
+                .isEqualTo(200);
+    }
 }

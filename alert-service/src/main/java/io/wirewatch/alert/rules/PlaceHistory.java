@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
 public record PlaceHistory(String place, List<DayCount> days, List<CumulativeTotal> totals, List<String> totalAlertIds) {
 
     /** How long history is kept behind the latest reported day; longer than any baseline or window. */
-    static final int RETENTION_DAYS = 120;
+    public static final int RETENTION_DAYS = 120;
 
     /** The supported toll of one day. */
     public record DayCount(LocalDate day, int count) {

@@ -10,6 +10,7 @@ import io.wirewatch.alert.rules.DiplomaticEventState;
 import io.wirewatch.alert.rules.DiplomaticNovelty;
 import io.wirewatch.alert.rules.PlaceHistory;
 import io.wirewatch.alert.rules.RuleSettings;
+import io.wirewatch.alert.rules.StateExpiry;
 import io.wirewatch.platform.serde.SpecificAvroSerde;
 import io.wirewatch.platform.streams.Decoded;
 import io.wirewatch.platform.streams.DeadLetterRouter;
@@ -43,6 +44,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -96,29 +98,35 @@ public final class AlertStreams {
     static List<RuleStage> ruleStages(RuleSettings settings, RuleFailures failures) {
         DiplomaticNovelty novelty = new DiplomaticNovelty(settings);
         CasualtySpikeDetector detector = new CasualtySpikeDetector(settings);
+        StateExpiry expiry = StateExpiry.of(settings);
         return List.of(
                 new RuleStage("diplomatic-events-of-article", "diplomatic-by-event", "diplomatic-novelty",
                         AlertStreams::perDiplomaticEvent,
-                        () -> new DiplomaticNoveltyProcessor(novelty, AlertTopology.DIPLOMATIC_EVENTS_STORE, failures),
+                        () -> new DiplomaticNoveltyProcessor(novelty, expiry, AlertTopology.DIPLOMATIC_EVENTS_STORE,
+                                failures),
                         List.of(jsonStore(AlertTopology.DIPLOMATIC_EVENTS_STORE, DiplomaticEventState.class))),
                 new RuleStage("casualty-places-of-article", "casualties-by-place", "casualty-spikes",
                         AlertStreams::perPlace,
-                        () -> new CasualtySpikeProcessor(detector, AlertTopology.CASUALTY_DAYS_STORE,
+                        () -> new CasualtySpikeProcessor(detector, expiry, AlertTopology.CASUALTY_DAYS_STORE,
                                 AlertTopology.PLACE_BASELINES_STORE, failures),
                         List.of(jsonStore(AlertTopology.CASUALTY_DAYS_STORE, CasualtyDayState.class),
                                 jsonStore(AlertTopology.PLACE_BASELINES_STORE, PlaceHistory.class))));
     }
 
-    private static <T> StoreBuilder<KeyValueStore<String, T>> jsonStore(String name, Class<T> type) {
+    private static <T> StoreBuilder<TimestampedKeyValueStore<String, T>> jsonStore(String name, Class<T> type) {
         return ruleStore(name, new JsonSerde<>(type));
     }
 
     /**
      * A rule's state store: persistent, logged, and cached, so that an event or day updated by several articles
      * between two commits is written to RocksDB and its changelog once per commit rather than once per article.
+     * Timestamped: each entry carries the stream time it was last written at, which is what lets it expire
+     * ({@link StateSweeper}). A store written before as a plain key-value store is read on (its old entries carry no
+     * time until they are written again).
      */
-    static <T> StoreBuilder<KeyValueStore<String, T>> ruleStore(String name, Serde<T> valueSerde) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+    static <T> StoreBuilder<TimestampedKeyValueStore<String, T>> ruleStore(String name, Serde<T> valueSerde) {
+        return Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(name), Serdes.String(),
+                        valueSerde)
                 .withCachingEnabled();
     }
 

@@ -3,6 +3,7 @@ package io.wirewatch.alert.streams;
 import io.wirewatch.alert.rules.CasualtyDayState;
 import io.wirewatch.alert.rules.CasualtySpikeDetector;
 import io.wirewatch.alert.rules.PlaceHistory;
+import io.wirewatch.alert.rules.StateExpiry;
 import io.wirewatch.platform.streams.Decoded;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.EnrichedArticle;
@@ -13,13 +14,15 @@ import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Consumes enriched articles keyed by place (each carrying only that place's casualty figures), applies
  * {@link CasualtySpikeDetector} against the place's {@link PlaceHistory} and the {@link CasualtyDayState} of each day
  * the article reports, stores what changed and forwards the alerts keyed by alert id. A record the rules fail on is
- * forwarded as a failure for the dead-letter topic.
+ * forwarded as a failure for the dead-letter topic. Days and places whose state has expired ({@link StateExpiry}) are
+ * swept from both stores as stream time passes.
  */
 final class CasualtySpikeProcessor implements Processor<String, EnrichedArticle, String, Decoded<Alert>> {
 
@@ -28,15 +31,19 @@ final class CasualtySpikeProcessor implements Processor<String, EnrichedArticle,
     private final String historyStoreName;
     private final RuleFailures failures;
     private ProcessorContext<String, Decoded<Alert>> context;
-    private KeyValueStore<String, CasualtyDayState> days;
-    private KeyValueStore<String, PlaceHistory> histories;
+    private final StateSweeper<CasualtyDayState> daysSweeper;
+    private final StateSweeper<PlaceHistory> historiesSweeper;
+    private TimestampedKeyValueStore<String, CasualtyDayState> days;
+    private TimestampedKeyValueStore<String, PlaceHistory> histories;
 
-    CasualtySpikeProcessor(CasualtySpikeDetector detector, String daysStoreName, String historyStoreName,
-                           RuleFailures failures) {
+    CasualtySpikeProcessor(CasualtySpikeDetector detector, StateExpiry expiry, String daysStoreName,
+                           String historyStoreName, RuleFailures failures) {
         this.detector = detector;
         this.daysStoreName = daysStoreName;
         this.historyStoreName = historyStoreName;
         this.failures = failures;
+        this.daysSweeper = new StateSweeper<>(expiry, StateExpiry::latestDay);
+        this.historiesSweeper = new StateSweeper<>(expiry, StateExpiry::latestDay);
     }
 
     /** Key of a day in the {@code casualty-days} store: the place and the ISO date. */
@@ -49,25 +56,31 @@ final class CasualtySpikeProcessor implements Processor<String, EnrichedArticle,
         this.context = context;
         this.days = context.getStateStore(daysStoreName);
         this.histories = context.getStateStore(historyStoreName);
+        daysSweeper.schedule(context, days);
+        historiesSweeper.schedule(context, histories);
     }
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
+        daysSweeper.observe(record.timestamp());
+        historiesSweeper.observe(record.timestamp());
         try {
             Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
             EnrichedArticle article = record.value();
             for (String place : CasualtySpikeDetector.places(article)) {
                 Map<LocalDate, CasualtyDayState> stored = new HashMap<>();
                 for (LocalDate day : CasualtySpikeDetector.reportedDays(place, article)) {
-                    CasualtyDayState state = days.get(dayKey(place, day));
+                    CasualtyDayState state = valueOf(days.get(dayKey(place, day)));
                     if (state != null) {
                         stored.put(day, state);
                     }
                 }
-                CasualtySpikeDetector.Outcome outcome = detector.apply(place, histories.get(place), stored, article, now);
-                outcome.days().forEach((day, state) -> days.put(dayKey(place, day), state));
+                CasualtySpikeDetector.Outcome outcome = detector.apply(place, valueOf(histories.get(place)), stored,
+                        article, now);
+                outcome.days().forEach((day, state) ->
+                        days.put(dayKey(place, day), StateSweeper.stamp(state, context, record.timestamp())));
                 if (outcome.historyChanged()) {
-                    histories.put(place, outcome.history());
+                    histories.put(place, StateSweeper.stamp(outcome.history(), context, record.timestamp()));
                 }
                 for (Alert alert : outcome.alerts()) {
                     // An alert's time is when it is raised, not the (possibly years old) time of the article.
@@ -80,5 +93,9 @@ final class CasualtySpikeProcessor implements Processor<String, EnrichedArticle,
         } catch (RuntimeException e) {
             context.forward(record.withValue(failures.failure(context, record, e)));
         }
+    }
+
+    private static <V> V valueOf(ValueAndTimestamp<V> stored) {
+        return stored == null ? null : stored.value();
     }
 }

@@ -4,6 +4,7 @@ import io.wirewatch.alert.rules.DiplomaticEventKey;
 import io.wirewatch.alert.rules.DiplomaticEventState;
 import io.wirewatch.alert.rules.DiplomaticNovelty;
 import io.wirewatch.alert.rules.RuleOutcome;
+import io.wirewatch.alert.rules.StateExpiry;
 import io.wirewatch.platform.streams.Decoded;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.EnrichedArticle;
@@ -11,12 +12,14 @@ import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Consumes enriched articles keyed by diplomatic event key (each carrying only that event's actions), applies
  * {@link DiplomaticNovelty} against the stored {@link DiplomaticEventState}, stores the new state and forwards the
- * alerts keyed by alert id. A record the rules fail on is forwarded as a failure for the dead-letter topic.
+ * alerts keyed by alert id. A record the rules fail on is forwarded as a failure for the dead-letter topic. Events
+ * whose state has expired ({@link StateExpiry}) are swept from the store as stream time passes.
  */
 final class DiplomaticNoveltyProcessor implements Processor<String, EnrichedArticle, String, Decoded<Alert>> {
 
@@ -24,29 +27,35 @@ final class DiplomaticNoveltyProcessor implements Processor<String, EnrichedArti
     private final String storeName;
     private final RuleFailures failures;
     private ProcessorContext<String, Decoded<Alert>> context;
-    private KeyValueStore<String, DiplomaticEventState> store;
+    private final StateSweeper<DiplomaticEventState> sweeper;
+    private TimestampedKeyValueStore<String, DiplomaticEventState> store;
 
-    DiplomaticNoveltyProcessor(DiplomaticNovelty rules, String storeName, RuleFailures failures) {
+    DiplomaticNoveltyProcessor(DiplomaticNovelty rules, StateExpiry expiry, String storeName, RuleFailures failures) {
         this.rules = rules;
         this.storeName = storeName;
         this.failures = failures;
+        this.sweeper = new StateSweeper<>(expiry, StateExpiry::latestDay);
     }
 
     @Override
     public void init(ProcessorContext<String, Decoded<Alert>> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        sweeper.schedule(context, store);
     }
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
+        sweeper.observe(record.timestamp());
         try {
             Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
             for (DiplomaticEventKey key : DiplomaticNovelty.eventKeys(record.value())) {
                 String storeKey = key.asString();
-                RuleOutcome<DiplomaticEventState> outcome = rules.apply(key, store.get(storeKey), record.value(), now);
+                ValueAndTimestamp<DiplomaticEventState> stored = store.get(storeKey);
+                RuleOutcome<DiplomaticEventState> outcome = rules.apply(key, stored == null ? null : stored.value(),
+                        record.value(), now);
                 if (outcome.changed()) {
-                    store.put(storeKey, outcome.state());
+                    store.put(storeKey, StateSweeper.stamp(outcome.state(), context, record.timestamp()));
                 }
                 for (Alert alert : outcome.alerts()) {
                     // An alert's time is when it is raised, not the (possibly years old) time of the article.

@@ -12,7 +12,7 @@ import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 
 /**
  * The identity rule of {@link RuleStage#passThrough()}: stores the share's article id under its key in each of the
@@ -24,7 +24,7 @@ final class PassThroughProcessor implements Processor<String, EnrichedArticle, S
     private final String stage;
     private final List<String> storeNames;
     private ProcessorContext<String, Decoded<Alert>> context;
-    private List<KeyValueStore<String, String>> stores;
+    private List<TimestampedKeyValueStore<String, String>> stores;
 
     PassThroughProcessor(String stage, List<String> storeNames) {
         this.stage = stage;
@@ -34,13 +34,16 @@ final class PassThroughProcessor implements Processor<String, EnrichedArticle, S
     @Override
     public void init(ProcessorContext<String, Decoded<Alert>> context) {
         this.context = context;
-        this.stores = storeNames.stream().map(name -> context.<KeyValueStore<String, String>>getStateStore(name)).toList();
+        this.stores = storeNames.stream()
+                .map(name -> context.<TimestampedKeyValueStore<String, String>>getStateStore(name)).toList();
     }
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
         EnrichedArticle article = record.value();
-        stores.forEach(store -> store.put(record.key(), article.getArticleId()));
+        // Stamped as the real rules stamp their state (StateSweeper.stamp); the pass-through sweeps nothing.
+        stores.forEach(store -> store.put(record.key(), StateSweeper.stamp(article.getArticleId(), context,
+                record.timestamp())));
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         String id = stage + "-" + article.getArticleId();
         Alert alert = Alert.newBuilder()

@@ -98,6 +98,32 @@ public final class CorpusGenerator implements Callable<Integer> {
 
     /** The corpus for these settings; the same settings always give the same list. */
     public static List<GeneratedArticle> generate(Settings settings) {
+        return generate(settings, (index, random) -> FIRST_DAY.plusDays(random.nextInt(DAYS)), Integer.MAX_VALUE);
+    }
+
+    /**
+     * The corpus for these settings as a news feed of {@code spanDays} days from {@code firstDay}: each new story is
+     * dated by its place in the list ({@code firstDay} for the first article, the span's last day for the last), so the
+     * articles come roughly in publication order, as from a live feed, while their event time covers the span (the
+     * other outlets' takes on a story follow it within a few dozen articles, and a copy is of one of the latest
+     * {@value #RECENT_ORIGINALS} originals: a syndicated or revised article follows its original within hours).
+     * {@link #generate(Settings)} dates stories at random over 14 years instead, and copies any earlier original.
+     */
+    public static List<GeneratedArticle> chronological(Settings settings, LocalDate firstDay, int spanDays) {
+        return generate(settings, (index, random) -> firstDay.plusDays((long) index * spanDays / settings.count()),
+                RECENT_ORIGINALS);
+    }
+
+    /** Of how many of the latest originals a copy in a {@link #chronological} feed is made. */
+    private static final int RECENT_ORIGINALS = 20;
+
+    /** Which day a new story starting at an article index is dated. */
+    private interface StoryDays {
+        LocalDate day(int index, Random random);
+    }
+
+    /** @param copyOfLatest a copy is made of one of this many latest originals */
+    private static List<GeneratedArticle> generate(Settings settings, StoryDays storyDays, int copyOfLatest) {
         Random random = new Random(settings.seed());
         List<Kind> plan = plan(settings, random);
         List<GeneratedArticle> articles = new ArrayList<>(settings.count());
@@ -115,8 +141,7 @@ public final class CorpusGenerator implements Callable<Integer> {
                     if (!recentStories.isEmpty() && random.nextBoolean()) {
                         story = recentStories.get(random.nextInt(recentStories.size()));
                     } else {
-                        story = Story.random(storyCount++, random,
-                                FIRST_DAY.plusDays(random.nextInt(DAYS)));
+                        story = Story.random(storyCount++, random, storyDays.day(index, random));
                         recentStories.add(story);
                         if (recentStories.size() > 20) {
                             recentStories.remove(0);
@@ -126,7 +151,8 @@ public final class CorpusGenerator implements Callable<Integer> {
                 } while (!texts.add(article.text()));
                 originals.add(article);
             } else {
-                GeneratedArticle source = originals.get(random.nextInt(originals.size()));
+                int among = Math.min(originals.size(), copyOfLatest);
+                GeneratedArticle source = originals.get(originals.size() - among + random.nextInt(among));
                 if (kind == Kind.EXACT_DUPLICATE) {
                     article = exactCopy(index, source, random);
                 } else {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wirewatch.alert.AlertService;
 import io.wirewatch.alert.AlertTopology;
 import io.wirewatch.alert.http.HttpOptions;
+import io.wirewatch.alert.rules.RuleSettings;
 import io.wirewatch.enrich.ArticleEnricher;
 import io.wirewatch.enrich.extract.Extraction;
 import io.wirewatch.platform.health.PrometheusMetrics;
@@ -107,6 +108,7 @@ final class PipelineRun {
     private final Path workDir;
     private final Map<String, String> serviceClientProperties;
     private final Duration settle;
+    private RuleSettings alertRules;
 
     /** @param settle how long a fixed-rate run runs before its latencies count as steady state */
     PipelineRun(EmbeddedStack stack, Path workDir, Map<String, String> serviceClientProperties, Duration settle) {
@@ -133,10 +135,7 @@ final class PipelineRun {
         EnrichConfig enrichConfig = new EnrichConfig(services, "bench-enrich-" + runNumber, scenario.streamThreads(),
                 runDir.resolve("enrich"), stack.kafka().replicationFactor(), commitInterval(), prefix,
                 EnrichConfig.defaults(cluster).deadLetterMaxBytes());
-        AlertConfig alertDefaults = AlertConfig.defaults(cluster);
-        AlertConfig alertConfig = new AlertConfig(services, "bench-alert-" + runNumber, scenario.streamThreads(),
-                runDir.resolve("alert"), alertDefaults.advertisedHost(), 0, alertDefaults.rules(), prefix,
-                stack.kafka().replicationFactor(), commitInterval());
+        AlertConfig alertConfig = alertConfig(scenario, runNumber);
         IngestConfig ingestConfig = IngestConfig.defaults(cluster);
 
         try (EnrichService enrich = scenario.passThrough()
@@ -237,6 +236,28 @@ final class PipelineRun {
         }
     }
 
+    /**
+     * alert-service's configuration in run {@code runNumber}: its application id, topics and state directory, for a
+     * caller that restarts it after the run (bench growth's restore times).
+     */
+    /** This runner with alert-service's rules set to {@code rules} (null: its defaults). */
+    PipelineRun withAlertRules(RuleSettings rules) {
+        this.alertRules = rules;
+        return this;
+    }
+
+    AlertConfig alertConfig(Scenario scenario, int runNumber) {
+        ClusterConfig services = stack.clusterConfig();
+        for (Map.Entry<String, String> property : serviceClientProperties.entrySet()) {
+            services = services.withClientProperty(property.getKey(), property.getValue());
+        }
+        AlertConfig alertDefaults = AlertConfig.defaults(stack.clusterConfig());
+        return new AlertConfig(services, "bench-alert-" + runNumber, scenario.streamThreads(),
+                workDir.resolve("run" + runNumber).resolve("alert"), alertDefaults.advertisedHost(), 0,
+                alertRules == null ? alertDefaults.rules() : alertRules, "bench" + runNumber + ".",
+                stack.kafka().replicationFactor(), commitInterval());
+    }
+
     /** enrich-service's enricher with an extractor that finds nothing: the article's metadata passes through. */
     private static final ArticleEnricher IDENTITY_ENRICHER = new ArticleEnricher(
             (text, publishedAt, outlet, language) -> new Extraction(List.of(), List.of(), List.of(), List.of()),
@@ -260,7 +281,7 @@ final class PipelineRun {
         return override == null ? StreamsLatency.DEFAULT_COMMIT_INTERVAL : Duration.ofMillis(Long.parseLong(override));
     }
 
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic, int partitions) throws Exception {
+    static Map<TopicPartition, Long> endOffsets(Admin admin, String topic, int partitions) throws Exception {
         return endOffsets(admin, IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList());
     }
 
@@ -277,7 +298,7 @@ final class PipelineRun {
      * Every partition alert-service reads: {@code articles.enriched} and its own repartition topics. Caught up on the
      * first alone would miss alerts still on their way through the second sub-topology.
      */
-    private static List<TopicPartition> alertInputs(Admin admin, String applicationId, String enrichedTopic)
+    static List<TopicPartition> alertInputs(Admin admin, String applicationId, String enrichedTopic)
             throws Exception {
         List<String> topics = new ArrayList<>(List.of(enrichedTopic));
         admin.listTopics().names().get().stream()
@@ -291,7 +312,7 @@ final class PipelineRun {
     }
 
     /** Records on the partitions not yet committed by the consumer group. */
-    private static long lag(Admin admin, String group, List<TopicPartition> partitions) throws Exception {
+    static long lag(Admin admin, String group, List<TopicPartition> partitions) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
         long lag = 0;

@@ -49,6 +49,25 @@ class CorpusGeneratorTest {
     }
 
     @Test
+    void shouldSpreadAChronologicalFeedOverItsSpanInRoughlyPublicationOrder() {
+        // Given 2,000 articles as a feed of one year from 1 January 2015
+        java.time.LocalDate first = java.time.LocalDate.of(2015, 1, 1);
+        List<GeneratedArticle> feed = CorpusGenerator.chronological(new Settings(2_000, 42, 0.05, 0.10, 0.10), first, 365);
+
+        // Then it starts on the first day and ends in the span's last weeks
+        java.time.Instant start = first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        assertThat(feed.get(0).publishedAt()).isBetween(start, start.plus(java.time.Duration.ofDays(1)));
+        assertThat(feed.get(feed.size() - 1).publishedAt())
+                .isAfter(start.plus(java.time.Duration.ofDays(330))).isBefore(start.plus(java.time.Duration.ofDays(366)));
+        // And no article is published more than a month before the newest one ahead of it (a live feed's disorder)
+        java.time.Instant newest = java.time.Instant.EPOCH;
+        for (GeneratedArticle article : feed) {
+            assertThat(article.publishedAt()).isAfter(newest.minus(java.time.Duration.ofDays(30)));
+            newest = article.publishedAt().isAfter(newest) ? article.publishedAt() : newest;
+        }
+    }
+
+    @Test
     void shouldGiveEveryArticleItsOwnIdAndUrl() {
         assertThat(corpus).extracting(GeneratedArticle::id).doesNotHaveDuplicates();
         assertThat(corpus).extracting(GeneratedArticle::url).doesNotHaveDuplicates();
