@@ -2,7 +2,7 @@ package io.wirewatch.alert;
 
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.platform.lifecycle.ServiceRunner;
-import io.wirewatch.platform.serde.RegistryWait;
+import io.wirewatch.serde.RegistryWait;
 
 /**
  * Runs alert-service from environment variables ({@link AlertConfig}, and the {@code ALERT_HTTP_*} variables of

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirewatch.alert.streams.AlertHeaders;
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertEvidence;
 import io.wirewatch.schema.EnrichedArticle;

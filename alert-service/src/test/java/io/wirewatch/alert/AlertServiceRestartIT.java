@@ -3,8 +3,8 @@ package io.wirewatch.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wirewatch.platform.kafka.TopicAdmin;
-import io.wirewatch.platform.testing.EmbeddedStackExtension;
+import io.wirewatch.devstack.kafka.TopicAdmin;
+import io.wirewatch.devstack.testing.EmbeddedStackExtension;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.CasualtyFigure;

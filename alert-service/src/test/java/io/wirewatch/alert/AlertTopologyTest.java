@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.platform.streams.DeadLetterRouter;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertEvidence;
 import io.wirewatch.schema.AlertStatus;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.alert.streams.AlertStreams;
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Topic;

@@ -3,7 +3,7 @@ package io.wirewatch.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.AlertType;

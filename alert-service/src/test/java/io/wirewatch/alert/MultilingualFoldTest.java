@@ -7,7 +7,7 @@ import io.wirewatch.enrich.extract.ArticleExtractor;
 import io.wirewatch.ingest.language.LanguageDetection;
 import io.wirewatch.ingest.text.TextNormaliser;
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.Article;

@@ -1,7 +1,7 @@
 package io.wirewatch.enrich;
 
 import io.wirewatch.platform.lifecycle.ServiceRunner;
-import io.wirewatch.platform.serde.RegistryWait;
+import io.wirewatch.serde.RegistryWait;
 
 /**
  * Runs enrich-service from environment variables (see {@link EnrichConfig}) until the JVM is asked to stop.

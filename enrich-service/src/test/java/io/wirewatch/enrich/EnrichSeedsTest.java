@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.wirewatch.enrich.extract.ArticleExtractor;
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Article;
 import io.wirewatch.schema.CasualtyFigure;
 import io.wirewatch.schema.CasualtyKind;

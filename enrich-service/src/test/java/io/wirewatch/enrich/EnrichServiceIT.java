@@ -3,7 +3,7 @@ package io.wirewatch.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wirewatch.platform.testing.EmbeddedStackExtension;
+import io.wirewatch.devstack.testing.EmbeddedStackExtension;
 import io.wirewatch.schema.Article;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedArticle;

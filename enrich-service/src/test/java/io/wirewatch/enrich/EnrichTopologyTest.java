@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirewatch.enrich.extract.ArticleExtractor;
 import io.wirewatch.enrich.extract.Extraction;
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import io.wirewatch.platform.streams.DeadLetterRouter;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;

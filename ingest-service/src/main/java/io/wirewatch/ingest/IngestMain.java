@@ -1,7 +1,7 @@
 package io.wirewatch.ingest;
 
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.serde.RegistryWait;
+import io.wirewatch.serde.RegistryWait;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

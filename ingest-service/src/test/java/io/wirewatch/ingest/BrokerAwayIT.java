@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirewatch.ingest.publish.PublishedArticles;
-import io.wirewatch.platform.EmbeddedStack;
+import io.wirewatch.devstack.EmbeddedStack;
 import io.wirewatch.schema.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.kafka.TopicAdmin;
-import io.wirewatch.platform.testing.EmbeddedStackExtension;
+import io.wirewatch.devstack.kafka.TopicAdmin;
+import io.wirewatch.devstack.testing.EmbeddedStackExtension;
 import io.wirewatch.schema.Article;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.Topics;

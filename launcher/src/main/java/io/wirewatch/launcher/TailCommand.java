@@ -1,7 +1,7 @@
 package io.wirewatch.launcher;
 
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.serde.GenericAvroSerde;
+import io.wirewatch.serde.GenericAvroSerde;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;

@@ -10,7 +10,7 @@ import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.EmbeddedStack;
+import io.wirewatch.devstack.EmbeddedStack;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;

@@ -3,8 +3,8 @@ package io.wirewatch.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirewatch.platform.EmbeddedStack;
-import io.wirewatch.platform.kafka.EmbeddedKafka;
+import io.wirewatch.devstack.EmbeddedStack;
+import io.wirewatch.devstack.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

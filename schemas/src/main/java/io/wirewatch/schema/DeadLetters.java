@@ -1,6 +1,6 @@
 package io.wirewatch.schema;
 
-import io.wirewatch.platform.streams.FailedRecord;
+import io.wirewatch.serde.FailedRecord;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;

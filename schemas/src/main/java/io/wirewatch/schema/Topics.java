@@ -1,6 +1,6 @@
 package io.wirewatch.schema;
 
-import io.wirewatch.platform.serde.SpecificAvroSerde;
+import io.wirewatch.serde.SpecificAvroSerde;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;

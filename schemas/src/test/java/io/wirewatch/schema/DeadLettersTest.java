@@ -3,8 +3,8 @@ package io.wirewatch.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirewatch.platform.streams.FailedRecord;
-import io.wirewatch.platform.streams.FailureKind;
+import io.wirewatch.serde.FailedRecord;
+import io.wirewatch.serde.FailureKind;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

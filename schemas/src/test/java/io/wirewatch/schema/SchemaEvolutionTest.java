@@ -8,10 +8,10 @@ import static io.wirewatch.schema.SchemaEvolution.v1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirewatch.platform.serde.AvroSerdeConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
-import io.wirewatch.platform.serde.KafkaAvroSerializer;
-import io.wirewatch.platform.serde.SchemaRegistryException;
+import io.wirewatch.serde.AvroSerdeConfig;
+import io.wirewatch.serde.InMemorySchemaRegistry;
+import io.wirewatch.serde.KafkaAvroSerializer;
+import io.wirewatch.serde.SchemaRegistryException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -5,12 +5,12 @@ import static io.wirewatch.schema.SchemaEvolution.v1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirewatch.platform.registry.EmbeddedSchemaRegistry;
-import io.wirewatch.platform.registry.InMemoryRegistryLog;
-import io.wirewatch.platform.serde.AvroSerdeConfig;
-import io.wirewatch.platform.serde.KafkaAvroSerializer;
-import io.wirewatch.platform.serde.RestSchemaRegistryClient;
-import io.wirewatch.platform.serde.SchemaRegistryException;
+import io.wirewatch.devstack.registry.EmbeddedSchemaRegistry;
+import io.wirewatch.devstack.registry.InMemoryRegistryLog;
+import io.wirewatch.serde.AvroSerdeConfig;
+import io.wirewatch.serde.KafkaAvroSerializer;
+import io.wirewatch.serde.RestSchemaRegistryClient;
+import io.wirewatch.serde.SchemaRegistryException;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.avro.Schema;

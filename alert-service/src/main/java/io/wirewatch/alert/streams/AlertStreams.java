@@ -10,7 +10,7 @@ import io.wirewatch.alert.rules.DiplomaticEventState;
 import io.wirewatch.alert.rules.DiplomaticNovelty;
 import io.wirewatch.alert.rules.PlaceHistory;
 import io.wirewatch.alert.rules.RuleSettings;
-import io.wirewatch.platform.serde.SpecificAvroSerde;
+import io.wirewatch.serde.SpecificAvroSerde;
 import io.wirewatch.platform.streams.Decoded;
 import io.wirewatch.platform.streams.DeadLetterRouter;
 import io.wirewatch.schema.Alert;

@@ -1,8 +1,8 @@
 package io.wirewatch.alert.streams;
 
 import io.wirewatch.platform.streams.Decoded;
-import io.wirewatch.platform.streams.FailedRecord;
-import io.wirewatch.platform.streams.FailureKind;
+import io.wirewatch.serde.FailedRecord;
+import io.wirewatch.serde.FailureKind;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.EnrichedArticle;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.testing.EmbeddedStackExtension;
+import io.wirewatch.devstack.testing.EmbeddedStackExtension;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.Topics;
 import java.net.URI;

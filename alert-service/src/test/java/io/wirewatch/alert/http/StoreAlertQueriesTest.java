@@ -7,7 +7,7 @@ import static io.wirewatch.alert.http.AlertFixtures.homsCasualtySpike;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.Topics;
 import java.util.Map;

@@ -6,7 +6,7 @@ import io.wirewatch.bench.e2e.PipelineRun.Outcome;
 import io.wirewatch.bench.e2e.PipelineRun.Scenario;
 import io.wirewatch.enrich.extract.ArticleExtractor;
 import io.wirewatch.ingest.source.RawArticle;
-import io.wirewatch.platform.EmbeddedStack;
+import io.wirewatch.devstack.EmbeddedStack;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

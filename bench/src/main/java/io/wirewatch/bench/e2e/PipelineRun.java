@@ -18,7 +18,7 @@ import io.wirewatch.ingest.identity.NearDuplicateIndex;
 import io.wirewatch.ingest.identity.SeenArticles;
 import io.wirewatch.ingest.publish.ArticlePublisher;
 import io.wirewatch.ingest.source.RawArticle;
-import io.wirewatch.platform.EmbeddedStack;
+import io.wirewatch.devstack.EmbeddedStack;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.platform.streams.StreamsLatency;
 import io.wirewatch.schema.Alert;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.publish.PublishedArticles;
-import io.wirewatch.platform.EmbeddedStack;
+import io.wirewatch.devstack.EmbeddedStack;
 import io.wirewatch.platform.http.BearerTokens;
 import io.wirewatch.platform.http.HttpListener;
 import io.wirewatch.schema.Topics;

@@ -3,7 +3,7 @@ package io.wirewatch.ingest.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.ingest.identity.SeenArticles;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Article;
 import io.wirewatch.schema.Topics;
 import java.time.Instant;

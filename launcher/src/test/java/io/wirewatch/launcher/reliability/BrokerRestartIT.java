@@ -8,7 +8,7 @@ import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.IngestSummary;
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.EmbeddedStack;
+import io.wirewatch.devstack.EmbeddedStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;

@@ -6,7 +6,7 @@ import io.wirewatch.alert.AlertConfig;
 import io.wirewatch.enrich.EnrichConfig;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.launcher.ConsumerLag;
-import io.wirewatch.platform.EmbeddedStack;
+import io.wirewatch.devstack.EmbeddedStack;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;

@@ -7,7 +7,7 @@ import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.IngestSummary;
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.testing.EmbeddedStackExtension;
+import io.wirewatch.devstack.testing.EmbeddedStackExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

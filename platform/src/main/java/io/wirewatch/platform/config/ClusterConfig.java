@@ -1,6 +1,6 @@
 package io.wirewatch.platform.config;
 
-import io.wirewatch.platform.serde.AvroSerdeConfig;
+import io.wirewatch.serde.AvroSerdeConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

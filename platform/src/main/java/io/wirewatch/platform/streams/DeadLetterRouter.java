@@ -3,7 +3,11 @@ package io.wirewatch.platform.streams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wirewatch.serde.FailedRecord;
+import io.wirewatch.serde.FailureKind;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -207,9 +211,28 @@ public final class DeadLetterRouter<D> {
 
         private Decoded<R> failure(FixedKeyRecord<String, byte[]> record, Optional<RecordMetadata> origin,
                                    FailureKind kind, String reason, Throwable error) {
-            return Decoded.failure(FailedRecord.of(service, kind, origin, record.key(), record.value(), reason, error,
+            return Decoded.failure(failedRecord(service, kind, origin, record.key(), record.value(), reason, error,
                     clock.instant()));
         }
+    }
+
+    /**
+     * A failure of the record a processor is handling, its origin taken from the processor context's
+     * {@code recordMetadata()} (empty in punctuations, giving an unknown origin).
+     *
+     * @param key   the record's key, stored as UTF-8
+     * @param error the exception that made the record fail, or null
+     */
+    public static FailedRecord failedRecord(String service, FailureKind kind, Optional<RecordMetadata> origin, String key,
+                                  byte[] value, String reason, Throwable error, Instant failedAt) {
+        return new FailedRecord(service, kind,
+                origin.map(RecordMetadata::topic).orElse(null),
+                origin.map(RecordMetadata::partition).orElse(-1),
+                origin.map(RecordMetadata::offset).orElse(-1L),
+                key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                value, reason,
+                error == null ? null : error.getClass().getName(),
+                failedAt);
     }
 
     /** Required parts in {@link #builder}, optional ones here. */

@@ -3,6 +3,8 @@ package io.wirewatch.platform.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wirewatch.serde.FailedRecord;
+import io.wirewatch.serde.FailureKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -225,7 +227,7 @@ class DeadLetterRouterTest {
             public void process(FixedKeyRecord<String, Integer> record) {
                 context.forward(record.withValue(record.value() % 2 == 0
                         ? Decoded.success(record.value() / 2)
-                        : Decoded.failure(FailedRecord.of("squarer", FailureKind.PROCESSING_FAILED,
+                        : Decoded.failure(DeadLetterRouter.failedRecord("squarer", FailureKind.PROCESSING_FAILED,
                                 context.recordMetadata(), record.key(), bytes(record.value().toString()),
                                 "odd", null, NOW))));
             }
