@@ -2,6 +2,7 @@ package io.wirewatch.alert;
 
 import io.wirewatch.alert.rules.RuleSettings;
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.config.Env;
 import io.wirewatch.platform.streams.StreamsBatching;
 import io.wirewatch.platform.streams.StreamsLatency;
 import io.wirewatch.schema.Topics;
@@ -90,7 +91,7 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
     }
 
     public static AlertConfig fromEnvironment() {
-        return fromEnvironment(System.getenv());
+        return fromEnvironment(Env.load());
     }
 
     /** Reads the variables listed on the class; a malformed one fails with a message naming it. */
@@ -98,10 +99,10 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
         RuleSettings rules;
         try {
             rules = new RuleSettings(
-                    intVar(env, ENV_NOVELTY_WINDOW_DAYS, RuleSettings.DEFAULTS.noveltyWindowDays()),
-                    intVar(env, ENV_SPIKE_MIN, RuleSettings.DEFAULTS.spikeMin()),
-                    doubleVar(env, ENV_SPIKE_FACTOR, RuleSettings.DEFAULTS.spikeFactor()),
-                    intVar(env, ENV_BASELINE_DAYS, RuleSettings.DEFAULTS.baselineDays()));
+                    Env.intValue(env, ENV_NOVELTY_WINDOW_DAYS, RuleSettings.DEFAULTS.noveltyWindowDays()),
+                    Env.intValue(env, ENV_SPIKE_MIN, RuleSettings.DEFAULTS.spikeMin()),
+                    Env.doubleValue(env, ENV_SPIKE_FACTOR, RuleSettings.DEFAULTS.spikeFactor()),
+                    Env.intValue(env, ENV_BASELINE_DAYS, RuleSettings.DEFAULTS.baselineDays()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid alert rule settings (" + ENV_NOVELTY_WINDOW_DAYS + ", "
                     + ENV_SPIKE_MIN + ", " + ENV_SPIKE_FACTOR + ", " + ENV_BASELINE_DAYS + "): " + e.getMessage(), e);
@@ -110,14 +111,14 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
         return new AlertConfig(
                 ClusterConfig.fromEnvironment(env),
                 env.getOrDefault(ENV_APPLICATION_ID, DEFAULT_APPLICATION_ID),
-                intVar(env, ENV_NUM_STREAM_THREADS, 1),
+                Env.intValue(env, ENV_NUM_STREAM_THREADS, 1),
                 stateDir == null || stateDir.isBlank() ? defaultStateDir() : Path.of(stateDir),
                 env.getOrDefault(ENV_ADVERTISED_HOST, "localhost"),
-                intVar(env, ENV_HTTP_PORT, DEFAULT_HTTP_PORT),
+                Env.intValue(env, ENV_HTTP_PORT, DEFAULT_HTTP_PORT),
                 rules,
                 env.getOrDefault(ENV_TOPIC_PREFIX, ""),
-                intVar(env, ENV_REPLICATION_FACTOR, 1),
-                Duration.ofMillis(intVar(env, ENV_COMMIT_INTERVAL_MS,
+                Env.intValue(env, ENV_REPLICATION_FACTOR, 1),
+                Duration.ofMillis(Env.intValue(env, ENV_COMMIT_INTERVAL_MS,
                         (int) StreamsLatency.DEFAULT_COMMIT_INTERVAL.toMillis())));
     }
 
@@ -178,29 +179,5 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
 
     private static Path defaultStateDir() {
         return Path.of(System.getProperty("java.io.tmpdir"), "wirewatch-alert-state");
-    }
-
-    private static int intVar(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
-        }
-    }
-
-    private static double doubleVar(Map<String, String> env, String name, double fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.wirewatch.enrich;
 
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.config.Env;
 import io.wirewatch.platform.streams.StreamsBatching;
 import io.wirewatch.platform.streams.StreamsLatency;
 import io.wirewatch.schema.DeadLetters;
@@ -119,21 +120,21 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
 
     /** Reads the process environment. */
     public static EnrichConfig fromEnvironment() {
-        return fromEnvironment(System.getenv());
+        return fromEnvironment(Env.load());
     }
 
     public static EnrichConfig fromEnvironment(Map<String, String> env) {
-        String stateDir = blankToNull(env.get(ENV_STATE_DIR));
+        String stateDir = Env.text(env, ENV_STATE_DIR, null);
         return new EnrichConfig(
                 ClusterConfig.fromEnvironment(env),
                 env.getOrDefault(ENV_APPLICATION_ID, DEFAULT_APPLICATION_ID),
-                intVariable(env, ENV_NUM_STREAM_THREADS, 1),
+                Env.intValue(env, ENV_NUM_STREAM_THREADS, 1),
                 stateDir == null ? null : Path.of(stateDir),
-                intVariable(env, ENV_REPLICATION_FACTOR, 1),
-                Duration.ofMillis(intVariable(env, ENV_COMMIT_INTERVAL_MS, (int) DEFAULT_COMMIT_INTERVAL.toMillis())),
+                Env.intValue(env, ENV_REPLICATION_FACTOR, 1),
+                Duration.ofMillis(Env.intValue(env, ENV_COMMIT_INTERVAL_MS, (int) DEFAULT_COMMIT_INTERVAL.toMillis())),
                 env.getOrDefault(ENV_TOPIC_PREFIX, ""),
-                intVariable(env, ENV_DEAD_LETTER_MAX_BYTES, DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES),
-                intVariable(env, ENV_HEALTH_PORT, DEFAULT_HEALTH_PORT));
+                Env.intValue(env, ENV_DEAD_LETTER_MAX_BYTES, DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES),
+                Env.intValue(env, ENV_HEALTH_PORT, DEFAULT_HEALTH_PORT));
     }
 
     public EnrichConfig withApplicationId(String id) {
@@ -193,22 +194,6 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
             props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), largestDeadLetter);
         }
         return props;
-    }
-
-    private static int intVariable(Map<String, String> env, String name, int fallback) {
-        String value = blankToNull(env.get(name));
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw invalid(name, value, "a whole number");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     private static IllegalArgumentException invalid(String variable, Object value, String expected) {

@@ -1,12 +1,14 @@
 package io.wirewatch.ingest;
 
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.config.Env;
 import io.wirewatch.platform.http.HttpListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything ingest-service needs to run. From the environment ({@link #fromEnvironment}):
@@ -131,7 +133,7 @@ public record IngestConfig(
     /** Reads the environment variables listed in the class comment; a bad value fails naming the variable. */
     public static IngestConfig fromEnvironment(Map<String, String> env) {
         IngestConfig defaults = defaults(ClusterConfig.fromEnvironment(env));
-        int maxArticleBytes = intValue(env, ENV_MAX_ARTICLE_BYTES, defaults.maxArticleBytes());
+        int maxArticleBytes = Env.intValue(env, ENV_MAX_ARTICLE_BYTES, defaults.maxArticleBytes());
         String watch = env.get(ENV_WATCH_DIR);
         return new IngestConfig(
                 defaults.cluster(),
@@ -139,58 +141,52 @@ public record IngestConfig(
                 httpPort(env.get(ENV_HTTP_PORT)),
                 watch == null || watch.isBlank() ? null : Path.of(watch.strip()),
                 maxArticleBytes,
-                intValue(env, ENV_MAX_REQUEST_BYTES, maxArticleBytes),
-                doubleValue(env, ENV_HTTP_RATE_LIMIT, defaults.httpRequestsPerSecond()),
-                Duration.ofMillis(intValue(env, ENV_HTTP_BODY_TIMEOUT_MS,
+                Env.intValue(env, ENV_MAX_REQUEST_BYTES, maxArticleBytes),
+                Env.doubleValue(env, ENV_HTTP_RATE_LIMIT, defaults.httpRequestsPerSecond()),
+                Duration.ofMillis(Env.intValue(env, ENV_HTTP_BODY_TIMEOUT_MS,
                         (int) defaults.httpBodyReadTimeout().toMillis())),
-                doubleValue(env, ENV_NEAR_DUPLICATE_THRESHOLD, defaults.nearDuplicateThreshold()),
-                intValue(env, ENV_NEAR_DUPLICATE_WINDOW, defaults.nearDuplicateWindow()),
-                Duration.ofMillis(intValue(env, ENV_WATCH_RESCAN_MS, (int) defaults.watchRescanInterval().toMillis())),
+                Env.doubleValue(env, ENV_NEAR_DUPLICATE_THRESHOLD, defaults.nearDuplicateThreshold()),
+                Env.intValue(env, ENV_NEAR_DUPLICATE_WINDOW, defaults.nearDuplicateWindow()),
+                Duration.ofMillis(Env.intValue(env, ENV_WATCH_RESCAN_MS, (int) defaults.watchRescanInterval().toMillis())),
                 defaults.watchSettleInterval(),
                 env.getOrDefault(ENV_CLIENT_ID, defaults.clientId()),
                 HttpListener.fromEnvironment(env, HTTP_PREFIX),
-                Duration.ofMillis(intValue(env, ENV_HTTP_ACK_TIMEOUT_MS, (int) defaults.httpAckTimeout().toMillis())),
-                longValue(env, ENV_HTTP_MAX_PENDING_BYTES, defaults.httpMaxPendingBytes()));
+                Duration.ofMillis(Env.intValue(env, ENV_HTTP_ACK_TIMEOUT_MS, (int) defaults.httpAckTimeout().toMillis())),
+                Env.longValue(env, ENV_HTTP_MAX_PENDING_BYTES, defaults.httpMaxPendingBytes()));
     }
 
     public IngestConfig withTopicPrefix(String prefix) {
-        return new IngestConfig(cluster, prefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
+        return with(b -> b.topicPrefix = prefix);
     }
 
     /** {@code 0} for a free port, negative for no HTTP. */
     public IngestConfig withHttpPort(int port) {
-        return new IngestConfig(cluster, topicPrefix, port, watchDirectory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
+        return with(b -> b.httpPort = port);
     }
 
     /** Null for no watching. */
     public IngestConfig withWatchDirectory(Path directory) {
-        return new IngestConfig(cluster, topicPrefix, httpPort, directory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
+        return with(b -> b.watchDirectory = directory);
     }
 
     /** Sets both the article and the request limit. */
     public IngestConfig withMaxArticleBytes(int bytes) {
-        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, bytes, bytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
+        return with(b -> {
+            b.maxArticleBytes = bytes;
+            b.maxRequestBytes = bytes;
+        });
     }
 
     public IngestConfig withWatchIntervals(Duration rescan, Duration settle) {
-        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, rescan, settle, clientId,
-                httpListener, httpAckTimeout, httpMaxPendingBytes);
+        return with(b -> {
+            b.watchRescanInterval = rescan;
+            b.watchSettleInterval = settle;
+        });
     }
 
     /** Where and how {@code POST /articles} listens: interface, tokens, TLS. */
     public IngestConfig withHttpListener(HttpListener listener) {
-        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId, listener, httpAckTimeout, httpMaxPendingBytes);
+        return with(b -> b.httpListener = listener);
     }
 
     /**
@@ -198,16 +194,68 @@ public record IngestConfig(
      * bytes of articles may wait unacknowledged before new posts get 503 at once.
      */
     public IngestConfig withHttpBackpressure(Duration ackTimeout, long maxPendingBytes) {
-        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId, httpListener, ackTimeout, maxPendingBytes);
+        return with(b -> {
+            b.httpAckTimeout = ackTimeout;
+            b.httpMaxPendingBytes = maxPendingBytes;
+        });
     }
 
     /** Requests per second per client (per token when tokens guard the endpoint). */
     public IngestConfig withHttpRateLimit(double perSecond) {
-        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
-                perSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
+        return with(b -> b.httpRequestsPerSecond = perSecond);
+    }
+
+    /** A copy with {@code change} applied, validated again by the constructor: the one place every field is copied. */
+    private IngestConfig with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The fields of an {@link IngestConfig} being changed by one of its {@code with} methods. */
+    private static final class Copy {
+        ClusterConfig cluster;
+        String topicPrefix;
+        int httpPort;
+        Path watchDirectory;
+        int maxArticleBytes;
+        int maxRequestBytes;
+        double httpRequestsPerSecond;
+        Duration httpBodyReadTimeout;
+        double nearDuplicateThreshold;
+        int nearDuplicateWindow;
+        Duration watchRescanInterval;
+        Duration watchSettleInterval;
+        String clientId;
+        HttpListener httpListener;
+        Duration httpAckTimeout;
+        long httpMaxPendingBytes;
+
+        Copy(IngestConfig c) {
+            cluster = c.cluster;
+            topicPrefix = c.topicPrefix;
+            httpPort = c.httpPort;
+            watchDirectory = c.watchDirectory;
+            maxArticleBytes = c.maxArticleBytes;
+            maxRequestBytes = c.maxRequestBytes;
+            httpRequestsPerSecond = c.httpRequestsPerSecond;
+            httpBodyReadTimeout = c.httpBodyReadTimeout;
+            nearDuplicateThreshold = c.nearDuplicateThreshold;
+            nearDuplicateWindow = c.nearDuplicateWindow;
+            watchRescanInterval = c.watchRescanInterval;
+            watchSettleInterval = c.watchSettleInterval;
+            clientId = c.clientId;
+            httpListener = c.httpListener;
+            httpAckTimeout = c.httpAckTimeout;
+            httpMaxPendingBytes = c.httpMaxPendingBytes;
+        }
+
+        IngestConfig build() {
+            return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
+                    httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow,
+                    watchRescanInterval, watchSettleInterval, clientId, httpListener, httpAckTimeout,
+                    httpMaxPendingBytes);
+        }
     }
 
     public boolean httpEnabled() {
@@ -227,42 +275,6 @@ public record IngestConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(ENV_HTTP_PORT + " must be a port number, 0 or 'off', was '" + value
                     + "'", e);
-        }
-    }
-
-    private static int intValue(Map<String, String> env, String name, int defaultValue) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
-        }
-    }
-
-    private static long longValue(Map<String, String> env, String name, long defaultValue) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
-        }
-    }
-
-    private static double doubleValue(Map<String, String> env, String name, double defaultValue) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.wirewatch.ingest;
 
 import io.wirewatch.ingest.replay.ReplayOptions;
+import io.wirewatch.platform.config.Env;
 import io.wirewatch.serde.RegistryWait;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class IngestMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ReplayOptions options = new ReplayOptions(ReplayOptions.parseSpeed(speed), rate);
         boolean oneShot = !paths.isEmpty() && watch == null && httpPort == null;
-        IngestConfig config = IngestConfig.fromEnvironment(environment);
+        IngestConfig config = IngestConfig.fromEnvironment(Env.withConfigFile(environment));
         if (oneShot) {
             config = config.withHttpPort(IngestConfig.HTTP_OFF).withWatchDirectory(null);
         } else {

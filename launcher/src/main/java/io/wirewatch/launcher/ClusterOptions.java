@@ -1,6 +1,7 @@
 package io.wirewatch.launcher;
 
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.config.Env;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class ClusterOptions {
 
     /** The environment's cluster config (security settings included) with the flags applied over it. */
     ClusterConfig resolve() {
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(Env.load());
         if (bootstrapServers != null) {
             env.put(ClusterConfig.ENV_BOOTSTRAP, bootstrapServers);
         }

@@ -3,6 +3,7 @@ package io.wirewatch.launcher;
 import io.wirewatch.alert.AlertService;
 import io.wirewatch.enrich.EnrichConfig;
 import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.platform.config.Env;
 import io.wirewatch.platform.lifecycle.ServiceRunner;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class ServiceCommands {
 
     /** The process environment with the cluster flags over it, once that cluster has answered. */
     static Map<String, String> environment(ClusterOptions cluster) {
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(Env.load());
         var resolved = cluster.reachable();
         env.put("KAFKA_BOOTSTRAP_SERVERS", resolved.bootstrapServers());
         env.put("SCHEMA_REGISTRY_URL", resolved.schemaRegistryUrl());

@@ -2,6 +2,7 @@ package io.wirewatch.launcher;
 
 import io.wirewatch.ingest.IngestMain;
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.config.Env;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -74,7 +75,7 @@ public final class Wirewatch implements Runnable {
         if (leaf.commandSpec().userObject() instanceof IngestMain && !leaf.isUsageHelpRequested()
                 && !leaf.isVersionHelpRequested()) {
             try {
-                ClusterProbe.require(ClusterConfig.fromEnvironment(System.getenv()), ClusterProbe.DEFAULT_TIMEOUT,
+                ClusterProbe.require(ClusterConfig.fromEnvironment(Env.load()), ClusterProbe.DEFAULT_TIMEOUT,
                         ClusterProbe.Hints.ENVIRONMENT);
             } catch (RuntimeException e) {
                 throw new ExecutionException(leaf.commandSpec().commandLine(), e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.wirewatch.alert.http;
 
+import io.wirewatch.platform.config.Env;
 import io.wirewatch.platform.http.HttpListener;
 import java.time.Duration;
 import java.util.Map;
@@ -68,12 +69,12 @@ public record HttpOptions(HttpListener listener, int port, int maxStreams, Durat
         String cors = env.get(ENV_CORS_ORIGIN);
         return new HttpOptions(
                 HttpListener.fromEnvironment(env, LISTENER_PREFIX),
-                intVariable(env, ENV_PORT, defaults.port()),
-                intVariable(env, ENV_MAX_STREAMS, defaults.maxStreams()),
-                Duration.ofSeconds(intVariable(env, ENV_HEARTBEAT_SECONDS, (int) defaults.heartbeat().toSeconds())),
+                Env.intValue(env, ENV_PORT, defaults.port()),
+                Env.intValue(env, ENV_MAX_STREAMS, defaults.maxStreams()),
+                Duration.ofSeconds(Env.intValue(env, ENV_HEARTBEAT_SECONDS, (int) defaults.heartbeat().toSeconds())),
                 defaults.streamQueueCapacity(),
-                doubleVariable(env, ENV_RATE_PER_SECOND, defaults.ratePerSecond()),
-                intVariable(env, ENV_RATE_BURST, defaults.rateBurst()),
+                Env.doubleValue(env, ENV_RATE_PER_SECOND, defaults.ratePerSecond()),
+                Env.intValue(env, ENV_RATE_BURST, defaults.rateBurst()),
                 cors == null || cors.isBlank() ? Optional.empty() : Optional.of(cors.strip()),
                 defaults.requestThreads(),
                 defaults.maxUriLength(),
@@ -123,30 +124,6 @@ public record HttpOptions(HttpListener listener, int port, int maxStreams, Durat
     public HttpOptions withCorsOrigin(String origin) {
         return new HttpOptions(listener, port, maxStreams, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
                 Optional.of(origin), requestThreads, maxUriLength, maxHeaderBytes);
-    }
-
-    private static int intVariable(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Configuration " + name + " must be a whole number, was '" + value + "'", e);
-        }
-    }
-
-    private static double doubleVariable(Map<String, String> env, String name, double fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Configuration " + name + " must be a number, was '" + value + "'", e);
-        }
     }
 
     private static void require(boolean condition, String name, String problem) {

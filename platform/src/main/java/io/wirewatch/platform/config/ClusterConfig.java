@@ -1,16 +1,10 @@
 package io.wirewatch.platform.config;
 
 import io.wirewatch.serde.AvroSerdeConfig;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -42,9 +36,9 @@ public record ClusterConfig(String bootstrapServers, String schemaRegistryUrl, M
         return new ClusterConfig(bootstrapServers, schemaRegistryUrl, Map.of(), Map.of());
     }
 
-    /** Reads the process environment. */
+    /** Reads the process environment, over the properties file {@link Env#CONFIG_FILE} names, if any. */
     public static ClusterConfig fromEnvironment() {
-        return fromEnvironment(System.getenv());
+        return fromEnvironment(Env.load());
     }
 
     public static ClusterConfig fromEnvironment(Map<String, String> env) {
@@ -66,19 +60,6 @@ public record ClusterConfig(String bootstrapServers, String schemaRegistryUrl, M
                 env.getOrDefault(ENV_BOOTSTRAP, "localhost:9092"),
                 env.getOrDefault(ENV_REGISTRY, "http://localhost:8081"),
                 client, serde);
-    }
-
-    /** Loads a properties file into a map, so that a file can stand in for (or sit under) the environment. */
-    public static Map<String, String> readPropertiesFile(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, String> map = new HashMap<>();
-        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
-        return map;
     }
 
     /** Properties for any Kafka client: bootstrap servers plus every security and tuning override. */
