@@ -2,15 +2,13 @@ package io.wirewatch.ingest;
 
 import io.wirewatch.ingest.replay.ReplayOptions;
 import io.wirewatch.platform.config.Env;
+import io.wirewatch.platform.lifecycle.ServiceRunner;
 import io.wirewatch.serde.RegistryWait;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +23,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Publishes articles (files, directories, HTTP POSTs, a watched directory) to articles.raw.")
 public final class IngestMain implements Callable<Integer> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(IngestMain.class);
 
     @Option(names = "--speed", paramLabel = "N|max", defaultValue = "max",
             description = "Replay N times faster than real time between published_at values, or 'max' (default).")
@@ -85,24 +81,13 @@ public final class IngestMain implements Callable<Integer> {
         }
         RegistryWait.untilReachable(config.cluster().schemaRegistryUrl());
         IngestService service = IngestService.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            LOG.info("Shutting down ingest-service");
-            service.close();
-            stopped.countDown();
-        }, "ingest-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        if (!paths.isEmpty()) {
-            IngestSummary summary = service.ingest(paths, options);
-            System.out.printf("published %d (near-duplicates %d), duplicates %d, rejected %d%n", summary.published(),
-                    summary.nearDuplicates(), summary.duplicates(), summary.rejected());
-        }
-        if (oneShot) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-            service.close();
-            return 0;
-        }
-        stopped.await();
+        ServiceRunner.serve("ingest-service", service, started -> {
+            if (!paths.isEmpty()) {
+                IngestSummary summary = started.ingest(paths, options);
+                System.out.printf("published %d (near-duplicates %d), duplicates %d, rejected %d%n",
+                        summary.published(), summary.nearDuplicates(), summary.duplicates(), summary.rejected());
+            }
+        }, !oneShot);
         return 0;
     }
 }
