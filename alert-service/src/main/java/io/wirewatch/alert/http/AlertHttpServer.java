@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirewatch.knowledge.World;
 import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.platform.http.BearerTokens;
+import io.wirewatch.platform.http.RateLimiter;
 import io.wirewatch.schema.Alert;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,7 +135,7 @@ public final class AlertHttpServer implements AutoCloseable {
         this.casualties = Objects.requireNonNull(casualties, "casualties");
         this.feed = Objects.requireNonNull(feed, "feed");
         this.health = Objects.requireNonNull(health, "health");
-        this.rateLimiter = new RateLimiter(options.ratePerSecond(), options.rateBurst(), 10_000, System::nanoTime);
+        this.rateLimiter = new RateLimiter(options.ratePerSecond(), options.rateBurst(), RateLimiter.DEFAULT_MAX_KEYS, System::nanoTime);
         this.streamPermits = new Semaphore(options.maxStreams());
         for (StaticAsset asset : ASSETS.values()) {
             assetBodies.computeIfAbsent(asset.resource(), AlertHttpServer::readResource);

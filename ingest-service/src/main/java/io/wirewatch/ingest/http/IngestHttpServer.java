@@ -10,6 +10,7 @@ import io.wirewatch.ingest.source.Rejection;
 import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.platform.http.BearerTokens;
 import io.wirewatch.platform.http.HttpListener;
+import io.wirewatch.platform.http.RateLimiter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -149,7 +150,7 @@ public final class IngestHttpServer implements AutoCloseable {
         this.pipeline = pipeline;
         this.limits = limits;
         this.requestBody = new RequestBody(limits.maxArticleBytes());
-        this.rateLimiter = new RateLimiter(limits.requestsPerSecond(), Math.max(1, limits.requestsPerSecond() * 2),
+        this.rateLimiter = RateLimiter.onClock(limits.requestsPerSecond(), Math.max(1, limits.requestsPerSecond() * 2),
                 clock);
         this.health = health;
     }

@@ -1,16 +1,19 @@
-package io.wirewatch.alert.http;
+package io.wirewatch.platform.http;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per client key (the remote IP): each key may make {@code burst} requests at once and
- * {@code perSecond} on average. Hand-written because it is a few lines and libraries for it (Bucket4j) would add a
- * dependency to the build for no gain here. Idle keys whose bucket has refilled are forgotten once the map grows past
- * {@code maxKeys}, so a scan from many addresses cannot grow memory without bound.
+ * A token bucket per client key (a token's name or the remote address): each key may make {@code burst} requests at
+ * once and {@code perSecond} on average; the one rate limit of ingest's and alert's HTTP endpoints. Hand-written
+ * because it is a few lines and libraries for it (Bucket4j) would add a dependency to the build for no gain here.
+ * Idle keys whose bucket has refilled are forgotten once the map grows past {@code maxKeys}, so a scan from many
+ * addresses cannot grow memory without bound.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     private final double perSecond;
     private final double burst;
@@ -18,7 +21,15 @@ final class RateLimiter {
     private final LongSupplier nanoClock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimiter(double perSecond, int burst, int maxKeys, LongSupplier nanoClock) {
+    /** Forget idle keys beyond this many by default. */
+    public static final int DEFAULT_MAX_KEYS = 10_000;
+
+    /**
+     * @param burst     how many requests a key may make at once (at least 1)
+     * @param maxKeys   how many keys to hold before the idle ones (whose bucket is full again) are forgotten
+     * @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime})
+     */
+    public RateLimiter(double perSecond, double burst, int maxKeys, LongSupplier nanoClock) {
         if (perSecond <= 0 || burst < 1) {
             throw new IllegalArgumentException("Rate limit needs perSecond > 0 and burst >= 1");
         }
@@ -28,8 +39,13 @@ final class RateLimiter {
         this.nanoClock = nanoClock;
     }
 
+    /** A limiter on {@code clock}'s milliseconds, holding at most {@link #DEFAULT_MAX_KEYS} idle keys. */
+    public static RateLimiter onClock(double perSecond, double burst, Clock clock) {
+        return new RateLimiter(perSecond, burst, DEFAULT_MAX_KEYS, () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
+    }
+
     /** Takes one token for the key; false when its bucket is empty (the request should get 429). */
-    boolean tryAcquire(String key) {
+    public boolean tryAcquire(String key) {
         long now = nanoClock.getAsLong();
         if (buckets.size() > maxKeys) {
             buckets.values().removeIf(bucket -> bucket.isFullAt(now));
@@ -38,7 +54,7 @@ final class RateLimiter {
     }
 
     /** Whole seconds until the key has a token again (at least 1): the Retry-After value. */
-    long secondsUntilToken(String key) {
+    public long secondsUntilToken(String key) {
         Bucket bucket = buckets.get(key);
         return bucket == null ? 1 : Math.max(1, (long) Math.ceil(bucket.secondsUntilToken(nanoClock.getAsLong())));
     }
