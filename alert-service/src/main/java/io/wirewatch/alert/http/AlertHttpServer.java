@@ -3,6 +3,7 @@ package io.wirewatch.alert.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirewatch.knowledge.World;
 import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.platform.http.BearerTokens;
+import io.wirewatch.platform.http.HttpExchanges;
 import io.wirewatch.platform.http.RateLimiter;
 import io.wirewatch.schema.Alert;
 import java.io.IOException;
@@ -108,6 +110,9 @@ public final class AlertHttpServer implements AutoCloseable {
     private final AlertFeed feed;
     private final Supplier<Health> health;
     private final HttpServer server;
+    /** Routing with the platform's one way of failing: a JSON 500 in this server's error format, the exchange closed. */
+    private final HttpHandler guarded = HttpExchanges.guarded(LOG, this::serve,
+            e -> new HttpExchanges.Failure(500, JSON, AlertJson.error("Internal server error", Map.of())));
     private final ExecutorService executor;
     private final RateLimiter rateLimiter;
     private final Semaphore streamPermits;
@@ -298,17 +303,13 @@ public final class AlertHttpServer implements AutoCloseable {
         return meter;
     }
 
-    private void handleCounted(HttpExchange exchange) {
-        try (exchange) {
-            addCommonHeaders(exchange.getResponseHeaders());
-            route(exchange);
-        } catch (IOException e) {
-            // The client went away mid-response; nothing to answer.
-            LOG.debug("HTTP client gone: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("Unexpected failure serving {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            sendQuietly(exchange, 500, AlertJson.error("Internal server error", Map.of()));
-        }
+    private void handleCounted(HttpExchange exchange) throws IOException {
+        guarded.handle(exchange);
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        addCommonHeaders(exchange.getResponseHeaders());
+        route(exchange);
     }
 
     private void route(HttpExchange exchange) throws IOException {
@@ -672,22 +673,8 @@ public final class AlertHttpServer implements AutoCloseable {
         sendJson(exchange, status, AlertJson.error(message, details));
     }
 
-    private static void sendQuietly(HttpExchange exchange, int status, String json) {
-        try {
-            sendJson(exchange, status, json);
-        } catch (IOException | RuntimeException e) {
-            // Headers may already be out (e.g. a stream failed midway); the client sees a cut connection instead.
-            LOG.debug("Could not send error response: {}", e.getMessage());
-        }
-    }
-
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        HttpExchanges.send(exchange, status, null, body);
     }
 
     private static byte[] readResource(String resource) {

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.wirewatch.devstack.kafka.TopicAdmin;
+import io.wirewatch.platform.http.HttpExchanges;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -77,7 +77,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         }
         this.executor = Executors.newFixedThreadPool(4, daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server.createContext("/", HttpExchanges.guarded(LOG, this::handle, e -> {
+            Response internal = Response.error(500, 50001, "Internal error: " + e.getClass().getSimpleName());
+            return new HttpExchanges.Failure(internal.status(), internal.contentType(), internal.body());
+        }));
         server.start();
         LOG.info("Schema registry listening on {}", url());
     }
@@ -123,21 +126,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         LOG.info("Schema registry on port {} stopped", options.port() == 0 ? "(ephemeral)" : options.port());
     }
 
-    private void handle(HttpExchange exchange) {
-        try (exchange) {
-            Response response;
-            try {
-                response = authorised(exchange) ? route(exchange) : Response.error(401, 401, "Unauthorized");
-            } catch (RegistryException e) {
-                response = Response.error(e.status(), e.errorCode(), e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.error("Schema registry failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-                response = Response.error(500, 50001, "Internal error: " + e.getClass().getSimpleName());
-            }
-            send(exchange, response);
-        } catch (IOException e) {
-            LOG.debug("Client went away before the answer to {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+    private void handle(HttpExchange exchange) throws IOException {
+        Response response;
+        try {
+            response = authorised(exchange) ? route(exchange) : Response.error(401, 401, "Unauthorized");
+        } catch (RegistryException e) {
+            response = Response.error(e.status(), e.errorCode(), e.getMessage());
         }
+        send(exchange, response);
     }
 
     private boolean authorised(HttpExchange exchange) {
@@ -420,15 +416,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, Response response) throws IOException {
-        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", response.contentType());
         if (response.status() == 401) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"wirewatch-schema-registry\"");
         }
-        exchange.sendResponseHeaders(response.status(), body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        HttpExchanges.send(exchange, response.status(), response.contentType(), response.body());
     }
 
     private static ThreadFactory daemonThreads() {

@@ -9,12 +9,12 @@ import io.wirewatch.ingest.source.InputRejectedException;
 import io.wirewatch.ingest.source.Rejection;
 import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.platform.http.BearerTokens;
+import io.wirewatch.platform.http.HttpExchanges;
 import io.wirewatch.platform.http.HttpListener;
+import io.wirewatch.platform.http.HttpRoutes;
 import io.wirewatch.platform.http.RateLimiter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -194,12 +194,18 @@ public final class IngestHttpServer implements AutoCloseable {
         });
         IngestHttpServer ingestServer = new IngestHttpServer(server, listener, backpressure, executor, pipeline,
                 limits, health, Clock.systemUTC());
-        server.createContext("/articles", ingestServer::handleArticles);
-        server.createContext("/health", ingestServer::handleHealth);
+        HttpRoutes routes = new HttpRoutes(
+                exchange -> respond(exchange, 404, Map.of("error", "not found")),
+                (exchange, allowed) -> respond(exchange, 405, Map.of("error", "use " + String.join(" or ", allowed)
+                        + " on " + exchange.getRequestURI().getRawPath())))
+                .post("/articles", ingestServer::handleArticles)
+                .on("/health", ingestServer::handleHealth, "GET", "HEAD", "POST");
         if (metrics != null) {
-            server.createContext("/metrics", exchange -> handleMetrics(exchange, metrics));
+            routes.get("/metrics", exchange -> HttpExchanges.send(exchange, 200, PrometheusMetrics.CONTENT_TYPE,
+                    metrics.get()));
         }
-        server.createContext("/", exchange -> respond(exchange, 404, Map.of("error", "not found")));
+        server.createContext("/", HttpExchanges.guarded(LOG, routes, e -> new HttpExchanges.Failure(500,
+                "application/json", "{\"error\":\"internal error: " + e.getClass().getSimpleName() + "\"}")));
         server.setExecutor(executor);
         server.start();
         LOG.info("Ingest HTTP endpoint listening on {} (POST /articles, GET /health)",
@@ -211,20 +217,6 @@ public final class IngestHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void handleMetrics(HttpExchange exchange, Supplier<String> metrics) throws IOException {
-        if (!exchange.getRequestMethod().equalsIgnoreCase("GET")) {
-            exchange.getResponseHeaders().set("Allow", "GET");
-            respond(exchange, 405, Map.of("error", "use GET to read metrics"));
-            return;
-        }
-        byte[] body = metrics.get().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", PrometheusMetrics.CONTENT_TYPE);
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
     private void handleHealth(HttpExchange exchange) throws IOException {
         Map<String, Object> details = health.get();
         boolean up = "UP".equals(details.get("status"));
@@ -232,71 +224,59 @@ public final class IngestHttpServer implements AutoCloseable {
     }
 
     private void handleArticles(HttpExchange exchange) throws IOException {
-        try {
-            if (!exchange.getRequestMethod().equalsIgnoreCase("POST")) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                respond(exchange, 405, Map.of("error", "use POST to send articles"));
+        String client = exchange.getRemoteAddress().getAddress().getHostAddress();
+        String rateKey = client;
+        if (listener.guarded()) {
+            BearerTokens.Check check = listener.tokens().get().check(exchange.getRequestHeaders());
+            if (!check.accepted()) {
+                refuse(exchange, client, check.status());
                 return;
             }
-            String client = exchange.getRemoteAddress().getAddress().getHostAddress();
-            String rateKey = client;
-            if (listener.guarded()) {
-                BearerTokens.Check check = listener.tokens().get().check(exchange.getRequestHeaders());
-                if (!check.accepted()) {
-                    refuse(exchange, client, check.status());
-                    return;
-                }
-                rateKey = "token:" + check.name();
-            }
-            if (!rateLimiter.tryAcquire(rateKey)) {
-                exchange.getResponseHeaders().set("Retry-After", "1");
-                respond(exchange, 429, Map.of("error", "too many requests from " + client));
-                return;
-            }
-            long pending = backpressure.pendingBytes().getAsLong();
-            if (pending >= backpressure.maxPendingBytes()) {
-                // Nothing read, nothing sent: the body is left unread, so the connection cannot be reused.
-                exchange.getResponseHeaders().set("Connection", "close");
-                exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds()));
-                respond(exchange, 503, Map.of("error", "the broker is not keeping up (" + pending
-                        + " bytes await its acknowledgement); nothing was accepted, retry later"));
-                return;
-            }
-            if (backpressure.brokerFailing().getAsBoolean()) {
-                exchange.getResponseHeaders().set("Connection", "close");
-                exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds()));
-                respond(exchange, 503, Map.of("error", "the broker is unreachable (an article waits for its acknowledgement"
-                        + " longer than " + backpressure.ackTimeout().toMillis() + " ms, or the last send failed);"
-                        + " nothing was accepted, retry later"));
-                return;
-            }
-            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            Optional<Body> received = readBodyInTime(exchange, client, RequestBody.isSupported(contentType));
-            if (received.isEmpty()) {
-                return;
-            }
-            Body body = received.get();
-            if (!RequestBody.isSupported(contentType)) {
-                String reason = "unsupported content type '" + contentType
-                        + "': send application/json or application/x-ndjson";
-                pipeline.reject(new Rejection(SOURCE, reason, body.bytes(), body.size(), null));
-                respond(exchange, 415, Map.of("error", reason));
-                return;
-            }
-            if (body.tooLarge()) {
-                String reason = "request body too large: over the limit of " + limits.maxRequestBytes() + " bytes";
-                pipeline.reject(new Rejection(SOURCE, reason, body.bytes(), body.size(), null));
-                exchange.getResponseHeaders().set("Connection", "close");
-                respond(exchange, 413, Map.of("error", reason));
-                return;
-            }
-            ingest(exchange, contentType, body);
-        } catch (RuntimeException e) {
-            LOG.error("Failed to handle {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            respond(exchange, 500, Map.of("error", "internal error: " + e.getClass().getSimpleName()));
-        } finally {
-            exchange.close();
+            rateKey = "token:" + check.name();
         }
+        if (!rateLimiter.tryAcquire(rateKey)) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            respond(exchange, 429, Map.of("error", "too many requests from " + client));
+            return;
+        }
+        long pending = backpressure.pendingBytes().getAsLong();
+        if (pending >= backpressure.maxPendingBytes()) {
+            // Nothing read, nothing sent: the body is left unread, so the connection cannot be reused.
+            exchange.getResponseHeaders().set("Connection", "close");
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds()));
+            respond(exchange, 503, Map.of("error", "the broker is not keeping up (" + pending
+                    + " bytes await its acknowledgement); nothing was accepted, retry later"));
+            return;
+        }
+        if (backpressure.brokerFailing().getAsBoolean()) {
+            exchange.getResponseHeaders().set("Connection", "close");
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds()));
+            respond(exchange, 503, Map.of("error", "the broker is unreachable (an article waits for its acknowledgement"
+                    + " longer than " + backpressure.ackTimeout().toMillis() + " ms, or the last send failed);"
+                    + " nothing was accepted, retry later"));
+            return;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        Optional<Body> received = readBodyInTime(exchange, client, RequestBody.isSupported(contentType));
+        if (received.isEmpty()) {
+            return;
+        }
+        Body body = received.get();
+        if (!RequestBody.isSupported(contentType)) {
+            String reason = "unsupported content type '" + contentType
+                    + "': send application/json or application/x-ndjson";
+            pipeline.reject(new Rejection(SOURCE, reason, body.bytes(), body.size(), null));
+            respond(exchange, 415, Map.of("error", reason));
+            return;
+        }
+        if (body.tooLarge()) {
+            String reason = "request body too large: over the limit of " + limits.maxRequestBytes() + " bytes";
+            pipeline.reject(new Rejection(SOURCE, reason, body.bytes(), body.size(), null));
+            exchange.getResponseHeaders().set("Connection", "close");
+            respond(exchange, 413, Map.of("error", reason));
+            return;
+        }
+        ingest(exchange, contentType, body);
     }
 
     /**
@@ -496,12 +476,7 @@ public final class IngestHttpServer implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] json = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, json.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(json);
-        }
+        HttpExchanges.send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
     }
 
     /** Stops accepting requests, lets running ones finish (up to a second), and stops the worker threads. */
