@@ -2,7 +2,6 @@ package io.wirewatch.alert.streams;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.wirewatch.alert.AlertTopology;
 import io.wirewatch.alert.rules.CasualtyDayState;
 import io.wirewatch.alert.rules.CasualtySpikeDetector;
 import io.wirewatch.alert.rules.DiplomaticEventKey;
@@ -46,13 +45,23 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Wires the alert rules into a Kafka Streams topology (see {@link AlertTopology} for the picture). Kafka code only
- * moves records here: deciding what is an alert is the rules' job.
+ * Wires the alert rules into a Kafka Streams topology (see {@code io.wirewatch.alert.AlertTopology}, the service's
+ * entry to it, for the picture). Kafka code only moves records here: deciding what is an alert is the rules' job.
+ * It names the stores it builds; {@code AlertTopology} passes the names on, so the two depend one way.
  */
 public final class AlertStreams {
 
     /** The counter of alert versions produced: {@code wirewatch_alerts_total} on {@code /metrics}. */
     public static final String ALERTS_METER = "wirewatch.alerts";
+
+    /** Latest version of each alert, by alert id; the HTTP API queries it. */
+    public static final String ALERTS_STORE = "alerts-by-id";
+    /** {@code DiplomaticEventState} by {@code actor|family|target}. */
+    public static final String DIPLOMATIC_EVENTS_STORE = "diplomatic-events";
+    /** {@code CasualtyDayState} by {@code place|yyyy-mm-dd}. */
+    public static final String CASUALTY_DAYS_STORE = "casualty-days";
+    /** {@code PlaceHistory} by place. */
+    public static final String PLACE_BASELINES_STORE = "place-baselines";
 
     /**
      * Parts of an enriched article no rule reads: its claims, and each entity's aliases and mentions (each mention
@@ -99,14 +108,14 @@ public final class AlertStreams {
         return List.of(
                 new RuleStage("diplomatic-events-of-article", "diplomatic-by-event", "diplomatic-novelty",
                         AlertStreams::perDiplomaticEvent,
-                        () -> new DiplomaticNoveltyProcessor(novelty, AlertTopology.DIPLOMATIC_EVENTS_STORE, failures),
-                        List.of(jsonStore(AlertTopology.DIPLOMATIC_EVENTS_STORE, DiplomaticEventState.class))),
+                        () -> new DiplomaticNoveltyProcessor(novelty, DIPLOMATIC_EVENTS_STORE, failures),
+                        List.of(jsonStore(DIPLOMATIC_EVENTS_STORE, DiplomaticEventState.class))),
                 new RuleStage("casualty-places-of-article", "casualties-by-place", "casualty-spikes",
                         AlertStreams::perPlace,
-                        () -> new CasualtySpikeProcessor(detector, AlertTopology.CASUALTY_DAYS_STORE,
-                                AlertTopology.PLACE_BASELINES_STORE, failures),
-                        List.of(jsonStore(AlertTopology.CASUALTY_DAYS_STORE, CasualtyDayState.class),
-                                jsonStore(AlertTopology.PLACE_BASELINES_STORE, PlaceHistory.class))));
+                        () -> new CasualtySpikeProcessor(detector, CASUALTY_DAYS_STORE,
+                                PLACE_BASELINES_STORE, failures),
+                        List.of(jsonStore(CASUALTY_DAYS_STORE, CasualtyDayState.class),
+                                jsonStore(PLACE_BASELINES_STORE, PlaceHistory.class))));
     }
 
     private static <T> StoreBuilder<KeyValueStore<String, T>> jsonStore(String name, Class<T> type) {
@@ -170,7 +179,7 @@ public final class AlertStreams {
         // store's changelog, so each alert version is written once rather than to alerts and a changelog.
         builder.table(alerts.name(),
                 Consumed.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-table-source"),
-                Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(AlertTopology.ALERTS_STORE)
+                Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(ALERTS_STORE)
                         .withKeySerde(alerts.keySerde()).withValueSerde(alerts.valueSerde()));
         return builder.build(streamsProperties);
     }
