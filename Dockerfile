@@ -6,8 +6,10 @@ FROM maven:3.9.9-eclipse-temurin-17 AS build
 ARG MODULE
 WORKDIR /src
 COPY pom.xml .
-COPY platform/pom.xml platform/
+COPY serde/pom.xml serde/
 COPY schemas/pom.xml schemas/
+COPY platform/pom.xml platform/
+COPY devstack/pom.xml devstack/
 COPY knowledge/pom.xml knowledge/
 COPY ingest-service/pom.xml ingest-service/
 COPY enrich-service/pom.xml enrich-service/

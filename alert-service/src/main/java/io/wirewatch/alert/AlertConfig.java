@@ -2,6 +2,7 @@ package io.wirewatch.alert;
 
 import io.wirewatch.alert.rules.RuleSettings;
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.config.Env;
 import io.wirewatch.platform.streams.StreamsBatching;
 import io.wirewatch.platform.streams.StreamsLatency;
 import io.wirewatch.schema.Topics;
@@ -34,9 +35,17 @@ import org.apache.kafka.streams.StreamsConfig;
  *       {@link StreamsLatency}).</li>
  * </ul>
  */
-public record AlertConfig(ClusterConfig cluster, String applicationId, int numStreamThreads, Path stateDir,
-                          String advertisedHost, int httpPort, RuleSettings rules, String topicPrefix,
-                          int replicationFactor, Duration commitInterval) {
+public record AlertConfig(
+        ClusterConfig cluster,
+        String applicationId,
+        int numStreamThreads,
+        Path stateDir,
+        String advertisedHost,
+        int httpPort,
+        RuleSettings rules,
+        String topicPrefix,
+        int replicationFactor,
+        Duration commitInterval) {
 
     public static final String ENV_APPLICATION_ID = "ALERT_APPLICATION_ID";
     public static final String ENV_NUM_STREAM_THREADS = "ALERT_NUM_STREAM_THREADS";
@@ -74,25 +83,34 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
             throw new IllegalArgumentException(ENV_ADVERTISED_HOST + " must not be empty");
         }
         if (replicationFactor < 1 && replicationFactor != BROKER_DEFAULT_REPLICATION) {
-            throw new IllegalArgumentException(ENV_REPLICATION_FACTOR + " must be at least 1, or -1 for the broker's default, was "
-                    + replicationFactor);
+            throw new IllegalArgumentException(ENV_REPLICATION_FACTOR
+                    + " must be at least 1, or -1 for the broker's default, was " + replicationFactor);
         }
         topicPrefix = topicPrefix == null ? "" : topicPrefix;
         Objects.requireNonNull(commitInterval, "commitInterval");
         if (commitInterval.isNegative() || commitInterval.isZero()) {
-            throw new IllegalArgumentException(ENV_COMMIT_INTERVAL_MS + " must be a positive number of milliseconds, was "
-                    + commitInterval.toMillis());
+            throw new IllegalArgumentException(ENV_COMMIT_INTERVAL_MS
+                    + " must be a positive number of milliseconds, was " + commitInterval.toMillis());
         }
     }
 
     /** Defaults for everything but the cluster, for tests and the launcher. */
     public static AlertConfig defaults(ClusterConfig cluster) {
-        return new AlertConfig(cluster, DEFAULT_APPLICATION_ID, 1, defaultStateDir(), "localhost", DEFAULT_HTTP_PORT,
-                RuleSettings.DEFAULTS, "", 1, StreamsLatency.DEFAULT_COMMIT_INTERVAL);
+        return new AlertConfig(
+                cluster,
+                DEFAULT_APPLICATION_ID,
+                1,
+                defaultStateDir(),
+                "localhost",
+                DEFAULT_HTTP_PORT,
+                RuleSettings.DEFAULTS,
+                "",
+                1,
+                StreamsLatency.DEFAULT_COMMIT_INTERVAL);
     }
 
     public static AlertConfig fromEnvironment() {
-        return fromEnvironment(System.getenv());
+        return fromEnvironment(Env.load());
     }
 
     /** Reads the variables listed on the class; a malformed one fails with a message naming it. */
@@ -100,63 +118,120 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
         RuleSettings rules;
         try {
             rules = new RuleSettings(
-                    intVar(env, ENV_NOVELTY_WINDOW_DAYS, RuleSettings.DEFAULTS.noveltyWindowDays()),
-                    intVar(env, ENV_SPIKE_MIN, RuleSettings.DEFAULTS.spikeMin()),
-                    doubleVar(env, ENV_SPIKE_FACTOR, RuleSettings.DEFAULTS.spikeFactor()),
-                    intVar(env, ENV_BASELINE_DAYS, RuleSettings.DEFAULTS.baselineDays()));
+                    Env.intValue(env, ENV_NOVELTY_WINDOW_DAYS, RuleSettings.DEFAULTS.noveltyWindowDays()),
+                    Env.intValue(env, ENV_SPIKE_MIN, RuleSettings.DEFAULTS.spikeMin()),
+                    Env.doubleValue(env, ENV_SPIKE_FACTOR, RuleSettings.DEFAULTS.spikeFactor()),
+                    Env.intValue(env, ENV_BASELINE_DAYS, RuleSettings.DEFAULTS.baselineDays()));
             String retention = env.get(ENV_STATE_RETENTION_DAYS);
             if (retention != null && !retention.isBlank()) {
-                rules = rules.withStateRetentionDays(intVar(env, ENV_STATE_RETENTION_DAYS, 0));
+                rules = rules.withStateRetentionDays(Env.intValue(env, ENV_STATE_RETENTION_DAYS, 0));
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid alert rule settings (" + ENV_NOVELTY_WINDOW_DAYS + ", "
-                    + ENV_SPIKE_MIN + ", " + ENV_SPIKE_FACTOR + ", " + ENV_BASELINE_DAYS + ", " + ENV_STATE_RETENTION_DAYS
-                    + "): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Invalid alert rule settings (" + ENV_NOVELTY_WINDOW_DAYS + ", "
+                            + ENV_SPIKE_MIN + ", " + ENV_SPIKE_FACTOR + ", " + ENV_BASELINE_DAYS + ", "
+                            + ENV_STATE_RETENTION_DAYS
+                            + "): " + e.getMessage(),
+                    e);
         }
         String stateDir = env.get(ENV_STATE_DIR);
         return new AlertConfig(
                 ClusterConfig.fromEnvironment(env),
                 env.getOrDefault(ENV_APPLICATION_ID, DEFAULT_APPLICATION_ID),
-                intVar(env, ENV_NUM_STREAM_THREADS, 1),
+                Env.intValue(env, ENV_NUM_STREAM_THREADS, 1),
                 stateDir == null || stateDir.isBlank() ? defaultStateDir() : Path.of(stateDir),
                 env.getOrDefault(ENV_ADVERTISED_HOST, "localhost"),
-                intVar(env, ENV_HTTP_PORT, DEFAULT_HTTP_PORT),
+                Env.intValue(env, ENV_HTTP_PORT, DEFAULT_HTTP_PORT),
                 rules,
                 env.getOrDefault(ENV_TOPIC_PREFIX, ""),
-                intVar(env, ENV_REPLICATION_FACTOR, 1),
-                Duration.ofMillis(intVar(env, ENV_COMMIT_INTERVAL_MS,
-                        (int) StreamsLatency.DEFAULT_COMMIT_INTERVAL.toMillis())));
+                Env.intValue(env, ENV_REPLICATION_FACTOR, 1),
+                Duration.ofMillis(Env.intValue(
+                        env, ENV_COMMIT_INTERVAL_MS, (int) StreamsLatency.DEFAULT_COMMIT_INTERVAL.toMillis())));
     }
 
     public AlertConfig withApplicationId(String id) {
-        return new AlertConfig(cluster, id, numStreamThreads, stateDir, advertisedHost, httpPort, rules, topicPrefix,
-                replicationFactor, commitInterval);
+        return new AlertConfig(
+                cluster,
+                id,
+                numStreamThreads,
+                stateDir,
+                advertisedHost,
+                httpPort,
+                rules,
+                topicPrefix,
+                replicationFactor,
+                commitInterval);
     }
 
     public AlertConfig withStateDir(Path dir) {
-        return new AlertConfig(cluster, applicationId, numStreamThreads, dir, advertisedHost, httpPort, rules, topicPrefix,
-                replicationFactor, commitInterval);
+        return new AlertConfig(
+                cluster,
+                applicationId,
+                numStreamThreads,
+                dir,
+                advertisedHost,
+                httpPort,
+                rules,
+                topicPrefix,
+                replicationFactor,
+                commitInterval);
     }
 
     public AlertConfig withTopicPrefix(String prefix) {
-        return new AlertConfig(cluster, applicationId, numStreamThreads, stateDir, advertisedHost, httpPort, rules, prefix,
-                replicationFactor, commitInterval);
+        return new AlertConfig(
+                cluster,
+                applicationId,
+                numStreamThreads,
+                stateDir,
+                advertisedHost,
+                httpPort,
+                rules,
+                prefix,
+                replicationFactor,
+                commitInterval);
     }
 
     public AlertConfig withHttpPort(int port) {
-        return new AlertConfig(cluster, applicationId, numStreamThreads, stateDir, advertisedHost, port, rules, topicPrefix,
-                replicationFactor, commitInterval);
+        return new AlertConfig(
+                cluster,
+                applicationId,
+                numStreamThreads,
+                stateDir,
+                advertisedHost,
+                port,
+                rules,
+                topicPrefix,
+                replicationFactor,
+                commitInterval);
     }
 
     /** Replication of the changelog and repartition topics: 3 on a three-broker cluster, so state outlives a broker. */
     public AlertConfig withReplicationFactor(int factor) {
-        return new AlertConfig(cluster, applicationId, numStreamThreads, stateDir, advertisedHost, httpPort, rules,
-                topicPrefix, factor, commitInterval);
+        return new AlertConfig(
+                cluster,
+                applicationId,
+                numStreamThreads,
+                stateDir,
+                advertisedHost,
+                httpPort,
+                rules,
+                topicPrefix,
+                factor,
+                commitInterval);
     }
 
     public AlertConfig withRules(RuleSettings settings) {
-        return new AlertConfig(cluster, applicationId, numStreamThreads, stateDir, advertisedHost, httpPort, settings,
-                topicPrefix, replicationFactor, commitInterval);
+        return new AlertConfig(
+                cluster,
+                applicationId,
+                numStreamThreads,
+                stateDir,
+                advertisedHost,
+                httpPort,
+                settings,
+                topicPrefix,
+                replicationFactor,
+                commitInterval);
     }
 
     /** The topic catalogue with this service's prefix. */
@@ -185,29 +260,5 @@ public record AlertConfig(ClusterConfig cluster, String applicationId, int numSt
 
     private static Path defaultStateDir() {
         return Path.of(System.getProperty("java.io.tmpdir"), "wirewatch-alert-state");
-    }
-
-    private static int intVar(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
-        }
-    }
-
-    private static double doubleVar(Map<String, String> env, String name, double fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
-        }
     }
 }

@@ -1,8 +1,10 @@
 package io.wirewatch.alert;
 
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.config.Env;
 import io.wirewatch.platform.lifecycle.ServiceRunner;
-import io.wirewatch.platform.serde.RegistryWait;
+import io.wirewatch.serde.RegistryWait;
+import java.util.Map;
 
 /**
  * Runs alert-service from environment variables ({@link AlertConfig}, and the {@code ALERT_HTTP_*} variables of
@@ -11,14 +13,13 @@ import io.wirewatch.platform.serde.RegistryWait;
  */
 public final class AlertMain {
 
-    private AlertMain() {
-    }
+    private AlertMain() {}
 
     public static void main(String[] args) {
-        ServiceRunner.exitOnFailure(
-                ServiceRunner.runUntilStopped("alert-service", () -> {
-                    RegistryWait.untilReachable(ClusterConfig.fromEnvironment().schemaRegistryUrl());
-                    return AlertService.startFromEnvironment(System.getenv());
-                }));
+        ServiceRunner.exitOnFailure(ServiceRunner.runUntilStopped("alert-service", () -> {
+            Map<String, String> env = Env.load();
+            RegistryWait.untilReachable(ClusterConfig.fromEnvironment(env).schemaRegistryUrl());
+            return AlertService.startFromEnvironment(env);
+        }));
     }
 }

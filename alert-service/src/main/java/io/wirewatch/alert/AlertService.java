@@ -1,10 +1,7 @@
 package io.wirewatch.alert;
 
-import io.micrometer.core.instrument.Metrics;
-
-import java.util.Map;
-
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.wirewatch.alert.http.AlertFeed;
 import io.wirewatch.alert.http.AlertHttpServer;
@@ -17,6 +14,7 @@ import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.Topics;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -45,8 +43,12 @@ public final class AlertService implements AutoCloseable {
     private final AlertHttpServer http;
     private final KafkaStreamsMetrics streamsMetrics;
 
-    private AlertService(AlertConfig config, KafkaStreams streams, AlertFeed feed, AlertHttpServer http,
-                         KafkaStreamsMetrics streamsMetrics) {
+    private AlertService(
+            AlertConfig config,
+            KafkaStreams streams,
+            AlertFeed feed,
+            AlertHttpServer http,
+            KafkaStreamsMetrics streamsMetrics) {
         this.config = config;
         this.streams = streams;
         this.feed = feed;
@@ -85,16 +87,20 @@ public final class AlertService implements AutoCloseable {
      * Starts with a topology built elsewhere from the same config: {@link AlertTopology#buildPassThrough} for bench
      * e2e's measure of the topology's shape.
      */
-    public static AlertService start(AlertConfig config, HttpOptions http, MeterRegistry meterRegistry,
-                                     Topology topology) {
+    public static AlertService start(
+            AlertConfig config, HttpOptions http, MeterRegistry meterRegistry, Topology topology) {
         Topics topics = config.topics();
-        LOG.info("Starting alert-service {} ({} -> {}):\n{}", config.applicationId(), topics.articlesEnriched().name(),
-                topics.alerts().name(), topology.describe());
+        LOG.info(
+                "Starting alert-service {} ({} -> {}):\n{}",
+                config.applicationId(),
+                topics.articlesEnriched().name(),
+                topics.alerts().name(),
+                topology.describe());
         // The HTTP API binds first, so that application.server advertises the port actually bound (port 0 picks one);
         // until the streams exist it answers 503 / DOWN.
         AtomicReference<KafkaStreams> running = new AtomicReference<>();
-        StoreQueryParameters<ReadOnlyKeyValueStore<String, Alert>> alertsStore = StoreQueryParameters.fromNameAndType(
-                AlertTopology.ALERTS_STORE, QueryableStoreTypes.keyValueStore());
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, Alert>> alertsStore =
+                StoreQueryParameters.fromNameAndType(AlertTopology.ALERTS_STORE, QueryableStoreTypes.keyValueStore());
         StoreAlertQueries queries = new StoreAlertQueries(() -> {
             KafkaStreams streams = running.get();
             if (streams == null) {
@@ -102,30 +108,40 @@ public final class AlertService implements AutoCloseable {
             }
             return streams.store(alertsStore);
         });
-        StoreQueryParameters<ReadOnlyKeyValueStore<String, CasualtyDayState>> daysStore = StoreQueryParameters
-                .fromNameAndType(AlertTopology.CASUALTY_DAYS_STORE, QueryableStoreTypes.keyValueStore());
-        StoreCasualtyQueries casualties = new StoreCasualtyQueries(() -> {
-            KafkaStreams streams = running.get();
-            if (streams == null) {
-                throw new InvalidStateStoreException("alert-service is starting");
-            }
-            return streams.store(daysStore);
-        }, config.rules().baselineDays());
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, CasualtyDayState>> daysStore =
+                StoreQueryParameters.fromNameAndType(
+                        AlertTopology.CASUALTY_DAYS_STORE, QueryableStoreTypes.keyValueStore());
+        StoreCasualtyQueries casualties = new StoreCasualtyQueries(
+                () -> {
+                    KafkaStreams streams = running.get();
+                    if (streams == null) {
+                        throw new InvalidStateStoreException("alert-service is starting");
+                    }
+                    return streams.store(daysStore);
+                },
+                config.rules().baselineDays());
         AlertFeed feed = AlertFeed.fromTopic(config.cluster().kafkaProperties(), topics.alerts(), meterRegistry)
                 .start();
         AlertHttpServer server;
         try {
-            server = AlertHttpServer.start(http, queries, casualties, feed, () -> {
-                KafkaStreams streams = running.get();
-                return streams == null ? Health.down("starting") : Health.of(streams.state());
-            }, meterRegistry);
+            server = AlertHttpServer.start(
+                    http,
+                    queries,
+                    casualties,
+                    feed,
+                    () -> {
+                        KafkaStreams streams = running.get();
+                        return streams == null ? Health.down("starting") : Health.of(streams.state());
+                    },
+                    meterRegistry);
         } catch (RuntimeException e) {
             feed.close();
             throw e;
         }
         KafkaStreams streams;
         try {
-            streams = new KafkaStreams(topology, config.withHttpPort(server.port()).streamsProperties());
+            streams = new KafkaStreams(
+                    topology, config.withHttpPort(server.port()).streamsProperties());
         } catch (RuntimeException e) {
             server.close();
             feed.close();

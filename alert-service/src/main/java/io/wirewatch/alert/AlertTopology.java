@@ -26,16 +26,15 @@ import org.apache.kafka.streams.Topology;
 public final class AlertTopology {
 
     /** Latest version of each alert, by alert id; the HTTP API queries it. */
-    public static final String ALERTS_STORE = "alerts-by-id";
+    public static final String ALERTS_STORE = AlertStreams.ALERTS_STORE;
     /** {@code DiplomaticEventState} by {@code actor|family|target}. */
-    public static final String DIPLOMATIC_EVENTS_STORE = "diplomatic-events";
+    public static final String DIPLOMATIC_EVENTS_STORE = AlertStreams.DIPLOMATIC_EVENTS_STORE;
     /** {@code CasualtyDayState} by {@code place|yyyy-mm-dd}. */
-    public static final String CASUALTY_DAYS_STORE = "casualty-days";
+    public static final String CASUALTY_DAYS_STORE = AlertStreams.CASUALTY_DAYS_STORE;
     /** {@code PlaceHistory} by place. */
-    public static final String PLACE_BASELINES_STORE = "place-baselines";
+    public static final String PLACE_BASELINES_STORE = AlertStreams.PLACE_BASELINES_STORE;
 
-    private AlertTopology() {
-    }
+    private AlertTopology() {}
 
     public static Topology build(AlertConfig config, Topics topics) {
         return build(config, topics, new SimpleMeterRegistry());

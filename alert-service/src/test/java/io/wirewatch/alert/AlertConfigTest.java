@@ -19,8 +19,8 @@ class AlertConfigTest {
     @Test
     void shouldApplyDefaultsWhenOnlyTheClusterIsGiven() {
         // Given only the cluster's variables
-        AlertConfig config = AlertConfig.fromEnvironment(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", "broker:9092", "SCHEMA_REGISTRY_URL", "http://registry:8081"));
+        AlertConfig config = AlertConfig.fromEnvironment(
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092", "SCHEMA_REGISTRY_URL", "http://registry:8081"));
 
         // Then every alert setting has its documented default
         assertThat(config.applicationId()).isEqualTo("wirewatch-alert");
@@ -30,7 +30,8 @@ class AlertConfigTest {
         assertThat(config.replicationFactor()).isEqualTo(1);
         assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(50));
         assertThat(config.topics().alerts().name()).isEqualTo("alerts");
-        assertThat(config.streamsProperties()).containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50L)
+        assertThat(config.streamsProperties())
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50L)
                 .containsEntry(StreamsConfig.POLL_MS_CONFIG, 10L);
     }
 
@@ -67,10 +68,13 @@ class AlertConfigTest {
         // Then they carry exactly-once, the settings and the security property
         assertThat(config.rules()).isEqualTo(new RuleSettings(14, 50, 2.5, 10));
         assertThat(config.topics().articlesEnriched().name()).isEqualTo("staging.articles.enriched");
-        assertThat(props).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-eu")
+        assertThat(props)
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-eu")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2)
-                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, Path.of("/var/lib/alert").toString())
+                .containsEntry(
+                        StreamsConfig.STATE_DIR_CONFIG,
+                        Path.of("/var/lib/alert").toString())
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
                 .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "alert-1.internal:9090")
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 250L)
@@ -81,12 +85,14 @@ class AlertConfigTest {
     @Test
     void shouldHandEverySecuritySettingFromTheEnvironmentToEveryStreamsClient() {
         // Given a SASL_SSL cluster described only by KAFKA_* variables
-        Map<String, String> env = new HashMap<>(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", "broker:9093", "SCHEMA_REGISTRY_URL", "https://registry:8081"));
-        SECURITY.forEach((key, value) -> env.put("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        Map<String, String> env = new HashMap<>(
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9093", "SCHEMA_REGISTRY_URL", "https://registry:8081"));
+        SECURITY.forEach(
+                (key, value) -> env.put("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
 
         // When Kafka Streams derives the configs of the clients it creates
-        StreamsConfig streams = new StreamsConfig(AlertConfig.fromEnvironment(env).streamsProperties());
+        StreamsConfig streams =
+                new StreamsConfig(AlertConfig.fromEnvironment(env).streamsProperties());
         List<Map<String, Object>> clients = List.of(
                 streams.getMainConsumerConfigs("wirewatch-alert", "alert-consumer", 0),
                 streams.getRestoreConsumerConfigs("alert-restore"),
@@ -101,8 +107,9 @@ class AlertConfigTest {
     static final Map<String, String> SECURITY = Map.of(
             "security.protocol", "SASL_SSL",
             "sasl.mechanism", "PLAIN",
-            "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
-                    + "username=\"alert\" password=\"s3cret\";",
+            "sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                            + "username=\"alert\" password=\"s3cret\";",
             "ssl.truststore.location", "/nonexistent/wirewatch/truststore.p12",
             "ssl.truststore.password", "changeit");
 
@@ -112,35 +119,49 @@ class AlertConfigTest {
 
         assertThat(config.streamsProperties()).containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_REPLICATION_FACTOR", "0")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_REPLICATION_FACTOR");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ALERT_REPLICATION_FACTOR");
     }
 
     @Test
     void shouldNameTheBadVariable() {
         assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_SPIKE_MIN", "twenty")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_SPIKE_MIN");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ALERT_SPIKE_MIN");
         assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_SPIKE_FACTOR", "0.5")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_SPIKE_FACTOR");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ALERT_SPIKE_FACTOR");
         assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_HTTP_PORT", "70000")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_HTTP_PORT");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ALERT_HTTP_PORT");
         assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_NUM_STREAM_THREADS", "0")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_NUM_STREAM_THREADS");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ALERT_NUM_STREAM_THREADS");
         assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_COMMIT_INTERVAL_MS", "0")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_COMMIT_INTERVAL_MS");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ALERT_COMMIT_INTERVAL_MS");
     }
 
     @Test
     void shouldKeepTheRulesStateForTheRetentionGivenAndRefuseOneShorterThanTheRulesWindows() {
         // Given no retention, a retention of a year, a retention of 0, and one shorter than the novelty window
-        assertThat(AlertConfig.fromEnvironment(Map.of()).rules().stateRetentionDays()).isEqualTo(120);
-        assertThat(AlertConfig.fromEnvironment(Map.of("ALERT_STATE_RETENTION_DAYS", "365")).rules().stateRetentionDays())
+        assertThat(AlertConfig.fromEnvironment(Map.of()).rules().stateRetentionDays())
+                .isEqualTo(120);
+        assertThat(AlertConfig.fromEnvironment(Map.of("ALERT_STATE_RETENTION_DAYS", "365"))
+                        .rules()
+                        .stateRetentionDays())
                 .isEqualTo(365);
-        assertThat(AlertConfig.fromEnvironment(Map.of("ALERT_STATE_RETENTION_DAYS", "0")).rules().stateRetentionDays())
+        assertThat(AlertConfig.fromEnvironment(Map.of("ALERT_STATE_RETENTION_DAYS", "0"))
+                        .rules()
+                        .stateRetentionDays())
                 .isZero();
         assertThatThrownBy(() -> AlertConfig.fromEnvironment(Map.of("ALERT_STATE_RETENTION_DAYS", "20")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALERT_STATE_RETENTION_DAYS");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ALERT_STATE_RETENTION_DAYS");
         // And a novelty window longer than the default retention stretches the default to it
-        assertThat(AlertConfig.fromEnvironment(Map.of("ALERT_NOVELTY_WINDOW_DAYS", "200")).rules().stateRetentionDays())
+        assertThat(AlertConfig.fromEnvironment(Map.of("ALERT_NOVELTY_WINDOW_DAYS", "200"))
+                        .rules()
+                        .stateRetentionDays())
                 .isEqualTo(200);
     }
 }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirewatch.alert.streams.AlertHeaders;
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertEvidence;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Topics;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -47,11 +47,17 @@ class AlertPassThroughTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        driver = new TopologyTestDriver(AlertTopology.buildPassThrough(config, topics, new SimpleMeterRegistry()),
-                config.withStateDir(stateDir).streamsProperties(), START);
-        enriched = driver.createInputTopic(topics.articlesEnriched().name(), new StringSerializer(),
+        driver = new TopologyTestDriver(
+                AlertTopology.buildPassThrough(config, topics, new SimpleMeterRegistry()),
+                config.withStateDir(stateDir).streamsProperties(),
+                START);
+        enriched = driver.createInputTopic(
+                topics.articlesEnriched().name(),
+                new StringSerializer(),
                 topics.articlesEnriched().valueSerde().serializer());
-        alerts = driver.createOutputTopic(topics.alerts().name(), new StringDeserializer(),
+        alerts = driver.createOutputTopic(
+                topics.alerts().name(),
+                new StringDeserializer(),
                 topics.alerts().valueSerde().deserializer());
     }
 
@@ -72,16 +78,23 @@ class AlertPassThroughTopologyTest {
         // Then it comes out once per stage, carrying the article as its evidence, keyed by the alert id
         var records = alerts.readRecordsToList();
         List<Alert> out = records.stream().map(record -> record.value()).toList();
-        assertThat(out).extracting(Alert::getId).containsExactlyInAnyOrder(
-                "diplomatic-novelty-" + bbc.getArticleId(), "casualty-spikes-" + bbc.getArticleId());
-        assertThat(out).flatExtracting(Alert::getEvidence).extracting(AlertEvidence::getArticleId)
+        assertThat(out)
+                .extracting(Alert::getId)
+                .containsExactlyInAnyOrder(
+                        "diplomatic-novelty-" + bbc.getArticleId(), "casualty-spikes-" + bbc.getArticleId());
+        assertThat(out)
+                .flatExtracting(Alert::getEvidence)
+                .extracting(AlertEvidence::getArticleId)
                 .containsOnly(bbc.getArticleId());
         // With the article's ingest time as a header, as the real rules write it (the alert feed's latency reads it)
-        assertThat(records).allSatisfy(record ->
-                assertThat(AlertHeaders.ingestedAt(record.headers())).hasValue(bbc.getIngestedAt()));
+        assertThat(records)
+                .allSatisfy(record ->
+                        assertThat(AlertHeaders.ingestedAt(record.headers())).hasValue(bbc.getIngestedAt()));
 
         // And each of the real topology's stores holds one entry for it, as does alerts-by-id per alert
-        for (String store : List.of(AlertTopology.DIPLOMATIC_EVENTS_STORE, AlertTopology.CASUALTY_DAYS_STORE,
+        for (String store : List.of(
+                AlertTopology.DIPLOMATIC_EVENTS_STORE,
+                AlertTopology.CASUALTY_DAYS_STORE,
                 AlertTopology.PLACE_BASELINES_STORE)) {
             KeyValueStore<String, String> state = driver.getKeyValueStore(store);
             assertThat(state.get(bbc.getArticleId())).as(store).isEqualTo(bbc.getArticleId());
@@ -94,7 +107,8 @@ class AlertPassThroughTopologyTest {
     void shouldHaveTheRealTopologysNodesRepartitionTopicsAndStores() {
         // Given both topologies
         String real = AlertTopology.build(config, topics).describe().toString();
-        String passThrough = AlertTopology.buildPassThrough(config, topics, new SimpleMeterRegistry()).describe()
+        String passThrough = AlertTopology.buildPassThrough(config, topics, new SimpleMeterRegistry())
+                .describe()
                 .toString();
 
         // Then they describe the same graph

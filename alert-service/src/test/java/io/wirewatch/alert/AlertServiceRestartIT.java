@@ -3,8 +3,10 @@ package io.wirewatch.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wirewatch.platform.kafka.TopicAdmin;
-import io.wirewatch.platform.testing.EmbeddedStackExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirewatch.devstack.kafka.TopicAdmin;
+import io.wirewatch.devstack.testing.EmbeddedStackExtension;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.CasualtyFigure;
@@ -15,8 +17,6 @@ import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -100,45 +100,59 @@ class AlertServiceRestartIT {
             try {
                 produce(topics, corpus.articles().subList(0, half));
                 int someAlerts = corpus.expectedAlertCount() / 5;
-                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                await().atMost(PATIENCE)
+                        .pollInterval(Duration.ofMillis(200))
                         .until(() -> poll(consumer, committed) >= someAlerts);
             } finally {
                 first.destroyForcibly().waitFor();
             }
             int committedBeforeKill = poll(consumer, committed);
             assertThat(committedBeforeKill).as("killed mid-replay").isLessThan(corpus.expectedAlertCount());
-            LOG.info("Killed the first instance after {} of {} alert versions were committed ({} articles, {} alerts)",
-                    committedBeforeKill, corpus.expectedAlertCount(), corpus.articles().size(),
+            LOG.info(
+                    "Killed the first instance after {} of {} alert versions were committed ({} articles, {} alerts)",
+                    committedBeforeKill,
+                    corpus.expectedAlertCount(),
+                    corpus.articles().size(),
                     corpus.reportsPerAlert().size());
             long restartedAt = System.nanoTime();
 
             // And the rest is replayed into a second instance that starts from an empty state directory
             try (AlertService second = AlertService.start(config)) {
-                produce(topics, corpus.articles().subList(half, corpus.articles().size()));
+                produce(
+                        topics,
+                        corpus.articles().subList(half, corpus.articles().size()));
 
                 // Then every expected alert version arrives, committed
-                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                await().atMost(PATIENCE)
+                        .pollInterval(Duration.ofMillis(250))
                         .until(() -> poll(consumer, committed) >= corpus.expectedAlertCount());
 
                 // And the latest version of every alert is in alerts-by-id
                 Map<String, Integer> finalRevisions = corpus.expectedFinalRevisions();
-                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
-                        .untilAsserted(() -> assertThat(revisionsInStore(second.streams())).isEqualTo(finalRevisions));
+                await().atMost(PATIENCE)
+                        .pollInterval(Duration.ofMillis(250))
+                        .untilAsserted(() ->
+                                assertThat(revisionsInStore(second.streams())).isEqualTo(finalRevisions));
 
                 // And the HTTP API serves an alert's latest version from that store
                 String someId = finalRevisions.keySet().iterator().next();
-                HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + second.http().port() + "/alerts/" + someId)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create("http://localhost:"
+                                                + second.http().port() + "/alerts/" + someId))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(200);
                 JsonNode served = new ObjectMapper().readTree(response.body());
                 assertThat(served.get("id").asText()).isEqualTo(someId);
                 assertThat(served.get("revision").asInt()).isEqualTo(finalRevisions.get(someId));
                 // And other instances are told the port the API actually bound (it was configured as 0)
                 assertThat(second.streams().metadataForAllStreamsClients())
-                        .anySatisfy(client -> assertThat(client.hostInfo().port()).isEqualTo(second.http().port()));
+                        .anySatisfy(client -> assertThat(client.hostInfo().port())
+                                .isEqualTo(second.http().port()));
             }
-            LOG.info("Second instance completed the replay from an empty state directory in {} ms",
+            LOG.info(
+                    "Second instance completed the replay from an empty state directory in {} ms",
                     (System.nanoTime() - restartedAt) / 1_000_000);
             // And nothing more was committed after the expected versions (no late duplicate)
             poll(consumer, committed);
@@ -163,12 +177,15 @@ class AlertServiceRestartIT {
         Corpus corpus = Corpus.generate(new Random(20120306));
         int half = corpus.articles().size() / 2;
         int firstHalfVersions = corpus.articles().subList(0, half).stream()
-                .mapToInt(article -> article.getDiplomaticActions().size() + article.getCasualtyFigures().size()).sum();
+                .mapToInt(article -> article.getDiplomaticActions().size()
+                        + article.getCasualtyFigures().size())
+                .sum();
         List<Alert> committed = new ArrayList<>();
         try (KafkaConsumer<String, Alert> consumer = committedConsumer(run, topics.alerts())) {
             try (AlertService first = AlertService.start(config)) {
                 produce(topics, corpus.articles().subList(0, half));
-                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                await().atMost(PATIENCE)
+                        .pollInterval(Duration.ofMillis(200))
                         .until(() -> poll(consumer, committed) >= firstHalfVersions);
             }
 
@@ -178,18 +195,24 @@ class AlertServiceRestartIT {
             List<Path> deleted = deleteRocksDbFiles(stateDir);
             assertThat(deleted).as("RocksDB files deleted").isNotEmpty();
             try (var files = java.nio.file.Files.walk(stateDir)) {
-                assertThat(files.filter(file -> file.getFileName().toString().equals(".checkpoint"))).isEmpty();
+                assertThat(files.filter(file -> file.getFileName().toString().equals(".checkpoint")))
+                        .isEmpty();
             }
 
             // And it starts again on that state directory and reads the second half
             try (AlertService second = AlertService.start(config)) {
-                produce(topics, corpus.articles().subList(half, corpus.articles().size()));
+                produce(
+                        topics,
+                        corpus.articles().subList(half, corpus.articles().size()));
 
                 // Then every expected alert version arrives, and the store holds the latest of each alert
-                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                await().atMost(PATIENCE)
+                        .pollInterval(Duration.ofMillis(250))
                         .until(() -> poll(consumer, committed) >= corpus.expectedAlertCount());
-                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                        assertThat(revisionsInStore(second.streams())).isEqualTo(corpus.expectedFinalRevisions()));
+                await().atMost(PATIENCE)
+                        .pollInterval(Duration.ofMillis(250))
+                        .untilAsserted(() -> assertThat(revisionsInStore(second.streams()))
+                                .isEqualTo(corpus.expectedFinalRevisions()));
             }
             poll(consumer, committed);
         }
@@ -204,11 +227,19 @@ class AlertServiceRestartIT {
         Map<String, List<Alert>> byId = committed.stream().collect(Collectors.groupingBy(Alert::getId));
         assertThat(byId.keySet()).isEqualTo(corpus.expectedFinalRevisions().keySet());
         byId.forEach((id, versions) -> {
-            assertThat(versions.stream().filter(v -> v.getStatus() == AlertStatus.NEW)).as("NEW of " + id).hasSize(1);
-            assertThat(versions).extracting(Alert::getRevision).as("revisions of " + id)
-                    .containsExactlyInAnyOrderElementsOf(range(corpus.expectedFinalRevisions().get(id) + 1));
-            assertThat(versions).extracting(Alert::getSources).as("sources of " + id)
-                    .containsExactlyInAnyOrderElementsOf(range(versions.size()).stream().map(i -> i + 1).toList());
+            assertThat(versions.stream().filter(v -> v.getStatus() == AlertStatus.NEW))
+                    .as("NEW of " + id)
+                    .hasSize(1);
+            assertThat(versions)
+                    .extracting(Alert::getRevision)
+                    .as("revisions of " + id)
+                    .containsExactlyInAnyOrderElementsOf(
+                            range(corpus.expectedFinalRevisions().get(id) + 1));
+            assertThat(versions)
+                    .extracting(Alert::getSources)
+                    .as("sources of " + id)
+                    .containsExactlyInAnyOrderElementsOf(
+                            range(versions.size()).stream().map(i -> i + 1).toList());
         });
     }
 
@@ -233,7 +264,8 @@ class AlertServiceRestartIT {
     private static void createTopicsKeepingOldRecords(Topics topics) {
         try (TopicAdmin admin = TopicAdmin.connect(STACK.stack().kafka().clientProperties())) {
             admin.createTopics(topics.all().stream()
-                    .map(topic -> new TopicAdmin.TopicSpec(topic.name(), PARTITIONS, (short) 1, Map.of("retention.ms", "-1")))
+                    .map(topic ->
+                            new TopicAdmin.TopicSpec(topic.name(), PARTITIONS, (short) 1, Map.of("retention.ms", "-1")))
                     .toList());
         }
     }
@@ -241,8 +273,8 @@ class AlertServiceRestartIT {
     /** Runs {@link AlertMain} in a child JVM with the same classpath, configured as in production: by environment. */
     private Process startInOwnJvm(String run, Path stateDir) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                AlertMain.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(
+                java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), AlertMain.class.getName());
         Map<String, String> env = builder.environment();
         env.put("KAFKA_BOOTSTRAP_SERVERS", STACK.stack().bootstrapServers());
         env.put("SCHEMA_REGISTRY_URL", STACK.stack().schemaRegistryUrl());
@@ -264,11 +296,17 @@ class AlertServiceRestartIT {
     private static void produce(Topics topics, List<EnrichedArticle> articles) {
         Map<String, Object> props = new HashMap<>(STACK.stack().clusterConfig().kafkaProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, EnrichedArticle> producer = new KafkaProducer<>(props, new StringSerializer(),
+        try (KafkaProducer<String, EnrichedArticle> producer = new KafkaProducer<>(
+                props,
+                new StringSerializer(),
                 topics.articlesEnriched().valueSerde().serializer())) {
             for (EnrichedArticle article : articles) {
-                producer.send(new ProducerRecord<>(topics.articlesEnriched().name(), null,
-                        article.getPublishedAt().toEpochMilli(), article.getArticleId(), article));
+                producer.send(new ProducerRecord<>(
+                        topics.articlesEnriched().name(),
+                        null,
+                        article.getPublishedAt().toEpochMilli(),
+                        article.getArticleId(),
+                        article));
             }
             producer.flush();
         }
@@ -279,8 +317,8 @@ class AlertServiceRestartIT {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, run + "-reader");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                topic.valueSerde().deserializer());
+        KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(
+                props, new StringDeserializer(), topic.valueSerde().deserializer());
         consumer.subscribe(List.of(topic.name()));
         return consumer;
     }
@@ -294,8 +332,8 @@ class AlertServiceRestartIT {
     }
 
     private static Map<String, Integer> revisionsInStore(KafkaStreams streams) {
-        ReadOnlyKeyValueStore<String, Alert> store = streams.store(StoreQueryParameters.fromNameAndType(
-                AlertTopology.ALERTS_STORE, QueryableStoreTypes.keyValueStore()));
+        ReadOnlyKeyValueStore<String, Alert> store = streams.store(
+                StoreQueryParameters.fromNameAndType(AlertTopology.ALERTS_STORE, QueryableStoreTypes.keyValueStore()));
         Map<String, Integer> revisions = new HashMap<>();
         try (var all = store.all()) {
             all.forEachRemaining(entry -> revisions.put(entry.key, entry.value.getRevision()));
@@ -319,11 +357,14 @@ class AlertServiceRestartIT {
      */
     private record Corpus(List<EnrichedArticle> articles, Map<String, Integer> reportsPerAlert) {
 
-        private static final List<String> STATES = List.of("France", "Italy", "Spain", "Germany", "Canada", "Japan",
-                "Brazil", "India", "Mexico", "Norway", "Sweden", "Chile");
+        private static final List<String> STATES = List.of(
+                "France", "Italy", "Spain", "Germany", "Canada", "Japan", "Brazil", "India", "Mexico", "Norway",
+                "Sweden", "Chile");
         private static final List<String> TARGETS = List.of("Syria", "Iran", "Libya", "Yemen");
-        private static final List<DiplomaticActionType> ACTIONS = List.of(DiplomaticActionType.RECALL_AMBASSADOR,
-                DiplomaticActionType.IMPOSE_SANCTIONS, DiplomaticActionType.BREAK_RELATIONS);
+        private static final List<DiplomaticActionType> ACTIONS = List.of(
+                DiplomaticActionType.RECALL_AMBASSADOR,
+                DiplomaticActionType.IMPOSE_SANCTIONS,
+                DiplomaticActionType.BREAK_RELATIONS);
         private static final List<String> PLACES = List.of("Homs", "Hama", "Idlib", "Daraa", "Aleppo", "Deir ez-Zor");
         private static final List<String> OUTLETS = List.of("BBC", "CBC", "Reuters", "AP", "AFP", "Al Jazeera");
 
@@ -358,8 +399,19 @@ class AlertServiceRestartIT {
                 int count = 2 + random.nextInt(5);
                 reportsPerAlert.put(id, count);
                 for (int i = 0; i < count; i++) {
-                    reports.add(new Report(id, EnrichedSeeds.action(type, state, List.of(), target, day,
-                            Modality.ASSERTED, "acted", state + " acted against " + target + " (" + type + ").", 0), null));
+                    reports.add(new Report(
+                            id,
+                            EnrichedSeeds.action(
+                                    type,
+                                    state,
+                                    List.of(),
+                                    target,
+                                    day,
+                                    Modality.ASSERTED,
+                                    "acted",
+                                    state + " acted against " + target + " (" + type + ").",
+                                    0),
+                            null));
                 }
             }
             for (String place : PLACES) {
@@ -370,8 +422,18 @@ class AlertServiceRestartIT {
                     reportsPerAlert.put(id, count);
                     for (int i = 0; i < count; i++) {
                         int toll = 25 + random.nextInt(30);
-                        reports.add(new Report(id, null, EnrichedSeeds.killed(toll, Integer.toString(toll),
-                                CountBound.EXACT, place, day, "activists", toll + " were killed in " + place + ".", 0)));
+                        reports.add(new Report(
+                                id,
+                                null,
+                                EnrichedSeeds.killed(
+                                        toll,
+                                        Integer.toString(toll),
+                                        CountBound.EXACT,
+                                        place,
+                                        day,
+                                        "activists",
+                                        toll + " were killed in " + place + ".",
+                                        0)));
                     }
                 }
             }
@@ -399,11 +461,20 @@ class AlertServiceRestartIT {
         }
 
         private static EnrichedArticle article(int index, List<Report> reports) {
-            Instant published = FIRST_DAY.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plusSeconds(600L * index);
-            List<DiplomaticAction> actions = reports.stream().map(Report::action).filter(a -> a != null).toList();
-            List<CasualtyFigure> figures = reports.stream().map(Report::figure).filter(f -> f != null).toList();
-            return EnrichedSeeds.article("generated-" + index, OUTLETS.get(index % OUTLETS.size()),
-                    "https://example.org/generated/" + index, "Generated " + index, published, actions, figures);
+            Instant published =
+                    FIRST_DAY.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plusSeconds(600L * index);
+            List<DiplomaticAction> actions =
+                    reports.stream().map(Report::action).filter(a -> a != null).toList();
+            List<CasualtyFigure> figures =
+                    reports.stream().map(Report::figure).filter(f -> f != null).toList();
+            return EnrichedSeeds.article(
+                    "generated-" + index,
+                    OUTLETS.get(index % OUTLETS.size()),
+                    "https://example.org/generated/" + index,
+                    "Generated " + index,
+                    published,
+                    actions,
+                    figures);
         }
 
         private static String slug(String name) {
@@ -411,6 +482,5 @@ class AlertServiceRestartIT {
         }
     }
 
-    private record Report(String alertId, DiplomaticAction action, CasualtyFigure figure) {
-    }
+    private record Report(String alertId, DiplomaticAction action, CasualtyFigure figure) {}
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirewatch.alert.rules.RuleSettings;
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.CountBound;
@@ -13,6 +12,7 @@ import io.wirewatch.schema.DiplomaticActionType;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Modality;
 import io.wirewatch.schema.Topics;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,7 +66,8 @@ class AlertStateExpiryTest {
         pipeline.replay(List.of(toll("hama-recent", "Hama", recent, 40), expulsion("france-recent", "France", recent)));
         assertThat(pipeline.days().get("Homs|" + EnrichedSeeds.MONDAY)).isNotNull();
         assertThat(pipeline.places().get("Homs")).isNotNull();
-        assertThat(pipeline.events().get("Gulf Cooperation Council|DOWNGRADE|Syria")).isNotNull();
+        assertThat(pipeline.events().get("Gulf Cooperation Council|DOWNGRADE|Syria"))
+                .isNotNull();
 
         // When articles published on LATER and a week on move the newest publication time past the seeds' retention
         pipeline.replay(pastTheRetention());
@@ -95,12 +96,24 @@ class AlertStateExpiryTest {
         assertThat(pipeline.places().get("Homs")).isNull();
 
         // When Homs has a toll of 30 and the GCC downgrades relations with Syria again, both on LATER
-        List<Alert> raised = pipeline.replay(List.of(toll("homs-later", "Homs", LATER, 30),
-                EnrichedSeeds.article("gcc-later", "Outlet", "https://example.org/gcc-later", "GCC again",
+        List<Alert> raised = pipeline.replay(List.of(
+                toll("homs-later", "Homs", LATER, 30),
+                EnrichedSeeds.article(
+                        "gcc-later",
+                        "Outlet",
+                        "https://example.org/gcc-later",
+                        "GCC again",
                         LATER.atTime(12, 0).toInstant(ZoneOffset.UTC),
-                        List.of(EnrichedSeeds.action(DiplomaticActionType.REDUCE_RELATIONS, "Gulf Cooperation Council",
-                                List.of(), "Syria", LATER, Modality.ASSERTED, "withdraw",
-                                "The GCC withdrew its ambassadors from Syria again.", 0)),
+                        List.of(EnrichedSeeds.action(
+                                DiplomaticActionType.REDUCE_RELATIONS,
+                                "Gulf Cooperation Council",
+                                List.of(),
+                                "Syria",
+                                LATER,
+                                Modality.ASSERTED,
+                                "withdraw",
+                                "The GCC withdrew its ambassadors from Syria again.",
+                                0)),
                         List.of())));
 
         // Then each is a NEW alert of its own day, as for a place and event never seen: no baseline, revision 0
@@ -191,7 +204,8 @@ class AlertStateExpiryTest {
         // Then the seeds' state is all there
         assertThat(pipeline.days().get("Homs|" + EnrichedSeeds.MONDAY)).isNotNull();
         assertThat(pipeline.places().get("Homs")).isNotNull();
-        assertThat(pipeline.events().get("Gulf Cooperation Council|DOWNGRADE|Syria")).isNotNull();
+        assertThat(pipeline.events().get("Gulf Cooperation Council|DOWNGRADE|Syria"))
+                .isNotNull();
     }
 
     /**
@@ -199,21 +213,46 @@ class AlertStateExpiryTest {
      * never looks past the previous sweep's stream time, so a leap is judged one interval after it).
      */
     private static List<EnrichedArticle> pastTheRetention() {
-        return List.of(toll("aleppo-later", "Aleppo", LATER, 25), toll("idlib-week-on", "Idlib", LATER.plusDays(8), 25));
+        return List.of(
+                toll("aleppo-later", "Aleppo", LATER, 25), toll("idlib-week-on", "Idlib", LATER.plusDays(8), 25));
     }
 
     private static EnrichedArticle toll(String id, String place, LocalDate day, int count) {
-        return EnrichedSeeds.article(id, "Outlet", "https://example.org/" + id, place + " toll",
-                day.atTime(12, 0).toInstant(ZoneOffset.UTC), List.of(),
-                List.of(EnrichedSeeds.killed(count, Integer.toString(count), CountBound.EXACT, place, day, "activists",
-                        count + " people were killed in " + place + ".", 0)));
+        return EnrichedSeeds.article(
+                id,
+                "Outlet",
+                "https://example.org/" + id,
+                place + " toll",
+                day.atTime(12, 0).toInstant(ZoneOffset.UTC),
+                List.of(),
+                List.of(EnrichedSeeds.killed(
+                        count,
+                        Integer.toString(count),
+                        CountBound.EXACT,
+                        place,
+                        day,
+                        "activists",
+                        count + " people were killed in " + place + ".",
+                        0)));
     }
 
     private static EnrichedArticle expulsion(String id, String actor, LocalDate day) {
-        return EnrichedSeeds.article(id, "Outlet", "https://example.org/" + id, actor + " expels",
+        return EnrichedSeeds.article(
+                id,
+                "Outlet",
+                "https://example.org/" + id,
+                actor + " expels",
                 day.atTime(12, 0).toInstant(ZoneOffset.UTC),
-                List.of(EnrichedSeeds.action(DiplomaticActionType.EXPEL_DIPLOMATS, actor, List.of(), "Belgium", day,
-                        Modality.ASSERTED, "expelled", actor + " expelled Belgian diplomats.", 0)),
+                List.of(EnrichedSeeds.action(
+                        DiplomaticActionType.EXPEL_DIPLOMATS,
+                        actor,
+                        List.of(),
+                        "Belgium",
+                        day,
+                        Modality.ASSERTED,
+                        "expelled",
+                        actor + " expelled Belgian diplomats.",
+                        0)),
                 List.of());
     }
 
@@ -226,15 +265,18 @@ class AlertStateExpiryTest {
     }
 
     private static Alert only(List<Alert> alerts, String id) {
-        List<Alert> matching = alerts.stream().filter(alert -> alert.getId().equals(id)).toList();
+        List<Alert> matching =
+                alerts.stream().filter(alert -> alert.getId().equals(id)).toList();
         assertThat(matching).hasSize(1);
         return matching.get(0);
     }
 
     /** What an alert version says, without the processing times that differ between two drivers. */
     private static List<String> summaries(List<Alert> alerts) {
-        return alerts.stream().map(a -> a.getId() + " " + a.getStatus() + " r" + a.getRevision() + " s" + a.getSources()
-                + " n" + a.getCount()).toList();
+        return alerts.stream()
+                .map(a -> a.getId() + " " + a.getStatus() + " r" + a.getRevision() + " s" + a.getSources() + " n"
+                        + a.getCount())
+                .toList();
     }
 
     /** One alert topology in its own driver and state directory, with the given rule settings. */
@@ -245,16 +287,23 @@ class AlertStateExpiryTest {
 
         Pipeline(RuleSettings rules) {
             AlertConfig config = AlertConfig.defaults(ClusterConfig.of("unused:9092", "mock://" + registryScope))
-                    .withApplicationId("alert-expiry-test-" + drivers.size()).withRules(rules)
+                    .withApplicationId("alert-expiry-test-" + drivers.size())
+                    .withRules(rules)
                     .withStateDir(stateDir.resolve("driver-" + drivers.size()));
             Topics topics = config.topics();
             Properties props = config.streamsProperties();
-            driver = new TopologyTestDriver(AlertTopology.build(config, topics, new SimpleMeterRegistry()), props,
+            driver = new TopologyTestDriver(
+                    AlertTopology.build(config, topics, new SimpleMeterRegistry()),
+                    props,
                     Instant.parse("2012-02-07T11:00:00Z"));
             drivers.add(driver);
-            enriched = driver.createInputTopic(topics.articlesEnriched().name(), new StringSerializer(),
+            enriched = driver.createInputTopic(
+                    topics.articlesEnriched().name(),
+                    new StringSerializer(),
                     topics.articlesEnriched().valueSerde().serializer());
-            alerts = driver.createOutputTopic(topics.alerts().name(), new StringDeserializer(),
+            alerts = driver.createOutputTopic(
+                    topics.alerts().name(),
+                    new StringDeserializer(),
                     topics.alerts().valueSerde().deserializer());
         }
 

@@ -1,14 +1,13 @@
 package io.wirewatch.alert;
 
-import io.micrometer.core.instrument.Counter;
-import io.wirewatch.alert.streams.AlertHeaders;
-import io.wirewatch.alert.streams.AlertStreams;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wirewatch.alert.streams.AlertHeaders;
+import io.wirewatch.alert.streams.AlertStreams;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.platform.streams.DeadLetterRouter;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertEvidence;
 import io.wirewatch.schema.AlertStatus;
@@ -18,6 +17,7 @@ import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Severity;
 import io.wirewatch.schema.Topics;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,13 +84,19 @@ class AlertTopologyTest {
     void startDriver() {
         Properties props = config.withStateDir(stateDir).streamsProperties();
         driver = new TopologyTestDriver(AlertTopology.build(config, topics, meters), props, START);
-        enriched = driver.createInputTopic(topics.articlesEnriched().name(), new StringSerializer(),
+        enriched = driver.createInputTopic(
+                topics.articlesEnriched().name(),
+                new StringSerializer(),
                 topics.articlesEnriched().valueSerde().serializer());
-        rawEnriched = driver.createInputTopic(topics.articlesEnriched().name(), new StringSerializer(),
-                new ByteArraySerializer());
-        alerts = driver.createOutputTopic(topics.alerts().name(), new StringDeserializer(),
+        rawEnriched = driver.createInputTopic(
+                topics.articlesEnriched().name(), new StringSerializer(), new ByteArraySerializer());
+        alerts = driver.createOutputTopic(
+                topics.alerts().name(),
+                new StringDeserializer(),
                 topics.alerts().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetters().name(), new StringDeserializer(),
+        deadLetters = driver.createOutputTopic(
+                topics.deadLetters().name(),
+                new StringDeserializer(),
                 topics.deadLetters().valueSerde().deserializer());
     }
 
@@ -108,8 +114,8 @@ class AlertTopologyTest {
 
         // Then each real event is one NEW alert, and the vetoes, told only as background, raise nothing
         assertThat(fromBbc).allMatch(alert -> alert.getStatus() == AlertStatus.NEW);
-        assertThat(ids(fromBbc, false)).containsExactlyInAnyOrder(
-                GCC, US, UK, FRANCE, ITALY, BELGIUM, NETHERLANDS, SPAIN, HOMS_MONDAY);
+        assertThat(ids(fromBbc, false))
+                .containsExactlyInAnyOrder(GCC, US, UK, FRANCE, ITALY, BELGIUM, NETHERLANDS, SPAIN, HOMS_MONDAY);
         assertThat(ids(fromBbc, true)).isEmpty();
 
         // When the CBC report follows
@@ -117,24 +123,26 @@ class AlertTopologyTest {
 
         // Then it only updates: the events it retells, one update each
         assertThat(fromCbc).allMatch(alert -> alert.getStatus() == AlertStatus.UPDATE);
-        assertThat(fromCbc).extracting(Alert::getId).containsExactlyInAnyOrder(
-                GCC, US, UK, FRANCE, ITALY, HOMS_MONDAY);
+        assertThat(fromCbc).extracting(Alert::getId).containsExactlyInAnyOrder(GCC, US, UK, FRANCE, ITALY, HOMS_MONDAY);
 
         // When The Globe and Mail report follows
         List<Alert> fromGlobe = replay(EnrichedSeeds.globeAndMail());
 
         // Then it updates every known event it retells; its only NEW is the Friday toll no earlier report gave
-        assertThat(updates(fromGlobe)).extracting(Alert::getId).containsExactlyInAnyOrder(
-                GCC, US, UK, FRANCE, ITALY, BELGIUM, NETHERLANDS, SPAIN, HOMS_MONDAY);
+        assertThat(updates(fromGlobe))
+                .extracting(Alert::getId)
+                .containsExactlyInAnyOrder(GCC, US, UK, FRANCE, ITALY, BELGIUM, NETHERLANDS, SPAIN, HOMS_MONDAY);
         assertThat(ids(fromGlobe, false).stream()
-                .filter(id -> fromGlobe.stream().anyMatch(a -> a.getId().equals(id) && a.getStatus() == AlertStatus.NEW)))
+                        .filter(id -> fromGlobe.stream()
+                                .anyMatch(a -> a.getId().equals(id) && a.getStatus() == AlertStatus.NEW)))
                 .containsExactly(HOMS_FRIDAY);
 
         // And no alert id is ever NEW twice
         List<Alert> all = new ArrayList<>(fromBbc);
         all.addAll(fromCbc);
         all.addAll(fromGlobe);
-        Map<String, Long> newsPerId = all.stream().filter(a -> a.getStatus() == AlertStatus.NEW)
+        Map<String, Long> newsPerId = all.stream()
+                .filter(a -> a.getStatus() == AlertStatus.NEW)
                 .collect(Collectors.groupingBy(Alert::getId, Collectors.counting()));
         assertThat(newsPerId.values()).containsOnly(1L);
         assertThat(deadLetters.isEmpty()).isTrue();
@@ -163,13 +171,15 @@ class AlertTopologyTest {
         List<Alert> all = replayAll();
 
         // Then the first GCC alert names the group, its members and both actions
-        Alert first = all.stream().filter(a -> a.getId().equals(GCC)).findFirst().orElseThrow();
+        Alert first =
+                all.stream().filter(a -> a.getId().equals(GCC)).findFirst().orElseThrow();
         assertThat(first.getStatus()).isEqualTo(AlertStatus.NEW);
         assertThat(first.getType()).isEqualTo(AlertType.DIPLOMATIC_ACTION);
         assertThat(first.getHeadline()).isEqualTo("GCC withdraws ambassadors from Syria and expels Syrian envoys");
         assertThat(first.getActor()).isEqualTo("Gulf Cooperation Council");
-        assertThat(first.getActorMembers()).containsExactlyInAnyOrder(
-                "Bahrain", "Kuwait", "Oman", "Qatar", "Saudi Arabia", "United Arab Emirates");
+        assertThat(first.getActorMembers())
+                .containsExactlyInAnyOrder(
+                        "Bahrain", "Kuwait", "Oman", "Qatar", "Saudi Arabia", "United Arab Emirates");
         assertThat(first.getTarget()).isEqualTo("Syria");
         assertThat(first.getAction()).isEqualTo("EXPEL_DIPLOMATS");
         assertThat(first.getCameoCode()).isEqualTo("166");
@@ -185,10 +195,12 @@ class AlertTopologyTest {
         assertThat(latest.getSources()).isEqualTo(3);
         assertThat(latest.getOutlets()).containsExactly("BBC", "CBC", "The Globe and Mail");
         assertThat(latest.getHeadline()).isEqualTo(first.getHeadline());
-        assertThat(latest.getEvidence()).extracting(AlertEvidence::getArticleId)
+        assertThat(latest.getEvidence())
+                .extracting(AlertEvidence::getArticleId)
                 .containsExactly(EnrichedSeeds.BBC_ID, EnrichedSeeds.CBC_ID, EnrichedSeeds.GLOBE_ID);
         assertThat(latest.getEvidence()).extracting(AlertEvidence::getUrl).allMatch(url -> url.startsWith("https://"));
-        assertThat(latest.getEvidence().get(0).getSentence()).contains("Members have decided to withdraw their ambassadors");
+        assertThat(latest.getEvidence().get(0).getSentence())
+                .contains("Members have decided to withdraw their ambassadors");
         assertThat(latest.getEvidence().get(2).getSentence()).contains("expelling Syrian envoys");
         assertThat(latest.getFirstSeen()).isEqualTo(first.getFirstSeen());
         assertThat(latest.getLastUpdated()).isAfter(first.getLastUpdated());
@@ -201,7 +213,8 @@ class AlertTopologyTest {
 
         // Then the US closure is one alert, dated Monday, whose later versions add the envoy called back
         List<Alert> us = all.stream().filter(a -> a.getId().equals(US)).toList();
-        assertThat(us).extracting(Alert::getStatus)
+        assertThat(us)
+                .extracting(Alert::getStatus)
                 .containsExactly(AlertStatus.NEW, AlertStatus.UPDATE, AlertStatus.UPDATE);
         assertThat(us.get(0).getHeadline()).isEqualTo("US closes its embassy in Syria");
         assertThat(us.get(0).getSeverity()).isEqualTo(Severity.HIGH);
@@ -218,13 +231,15 @@ class AlertTopologyTest {
 
         // Then each state has its own MEDIUM alert (design: one per state, so each can be corroborated on its own)
         for (String state : List.of("United Kingdom", "France", "Belgium", "Netherlands", "Spain", "Italy")) {
-            Alert alert = fromBbc.stream().filter(a -> state.equals(a.getActor())).collect(onlyOne());
+            Alert alert =
+                    fromBbc.stream().filter(a -> state.equals(a.getActor())).collect(onlyOne());
             assertThat(alert.getAction()).isEqualTo("RECALL_AMBASSADOR");
             assertThat(alert.getSeverity()).isEqualTo(Severity.MEDIUM);
             assertThat(alert.getActorMembers()).isEmpty();
             String shortName = state.equals("United Kingdom") ? "UK" : state;
             assertThat(alert.getHeadline()).isEqualTo(shortName + " recalls its ambassador from Syria");
-            assertThat(alert.getEvidence()).singleElement()
+            assertThat(alert.getEvidence())
+                    .singleElement()
                     .satisfies(e -> assertThat(e.getSentence()).contains("have also recalled their ambassadors"));
         }
     }
@@ -232,7 +247,9 @@ class AlertTopologyTest {
     @Test
     void shouldReportTheHomsSpikeAndCarryTheRangeOfConflictingLaterReports() {
         // Given the BBC report of at least 95 killed in Homs on Monday, a place with no history
-        Alert spike = replay(EnrichedSeeds.bbc()).stream().filter(a -> a.getId().equals(HOMS_MONDAY)).collect(onlyOne());
+        Alert spike = replay(EnrichedSeeds.bbc()).stream()
+                .filter(a -> a.getId().equals(HOMS_MONDAY))
+                .collect(onlyOne());
 
         // Then it is a HIGH casualty spike with the activists' figure and no baseline
         assertThat(spike.getStatus()).isEqualTo(AlertStatus.NEW);
@@ -250,7 +267,9 @@ class AlertTopologyTest {
         });
 
         // When CBC reports nearly 70 for the same day
-        Alert conflicting = replay(EnrichedSeeds.cbc()).stream().filter(a -> a.getId().equals(HOMS_MONDAY)).collect(onlyOne());
+        Alert conflicting = replay(EnrichedSeeds.cbc()).stream()
+                .filter(a -> a.getId().equals(HOMS_MONDAY))
+                .collect(onlyOne());
 
         // Then it is an UPDATE carrying the range, not a second spike
         assertThat(conflicting.getStatus()).isEqualTo(AlertStatus.UPDATE);
@@ -258,10 +277,13 @@ class AlertTopologyTest {
         assertThat(conflicting.getCountLow()).isEqualTo(70);
         assertThat(conflicting.getCountHigh()).isEqualTo(95);
         assertThat(conflicting.getSources()).isEqualTo(2);
-        assertThat(conflicting.getEvidence()).extracting(AlertEvidence::getCount).containsExactly(95, 70);
+        assertThat(conflicting.getEvidence())
+                .extracting(AlertEvidence::getCount)
+                .containsExactly(95, 70);
 
         // When The Globe and Mail gives 95 again (with state media's lower counts of particular victims)
-        Alert corroborated = replay(EnrichedSeeds.globeAndMail()).stream().filter(a -> a.getId().equals(HOMS_MONDAY))
+        Alert corroborated = replay(EnrichedSeeds.globeAndMail()).stream()
+                .filter(a -> a.getId().equals(HOMS_MONDAY))
                 .collect(onlyOne());
 
         // Then 95 is the figure most sources give, and the range stays
@@ -313,7 +335,8 @@ class AlertTopologyTest {
         assertThat(deadLetter.getService()).isEqualTo("alert");
         assertThat(deadLetter.getTopic()).isEqualTo(topics.articlesEnriched().name());
         assertThat(deadLetter.getReason()).startsWith("Cannot decode value");
-        assertThat(StandardCharsets.UTF_8.decode(deadLetter.getPayload()).toString()).isEqualTo("not an enriched article");
+        assertThat(StandardCharsets.UTF_8.decode(deadLetter.getPayload()).toString())
+                .isEqualTo("not an enriched article");
         assertThat(after).extracting(Alert::getId).contains(GCC, HOMS_MONDAY);
         // And operators can see it counted
         assertThat(deadLetterCount("undecodable")).isEqualTo(1.0);
@@ -322,7 +345,8 @@ class AlertTopologyTest {
     @Test
     void shouldDeadLetterARecordNamingAnUnknownSchemaIdAndGoOn() {
         // Given wire-format bytes naming a schema id the registry never issued
-        byte[] unknownId = ByteBuffer.allocate(9).put((byte) 0).putInt(4242).putInt(7).array();
+        byte[] unknownId =
+                ByteBuffer.allocate(9).put((byte) 0).putInt(4242).putInt(7).array();
 
         // When it arrives before a good article
         rawEnriched.pipeInput(new TestRecord<>("ghost-1", unknownId, START));
@@ -342,9 +366,18 @@ class AlertTopologyTest {
     @Test
     void shouldDeadLetterARecordOfAnotherSchemaAndGoOn() {
         // Given a valid Avro Article (registered for articles.raw) written on articles.enriched by mistake
-        Article article = Article.newBuilder().setId("raw-1").setIngestedAt(START).setText("Text.")
-                .setOriginalText("Text.").setContentHash("00").setSourceRef("http").build();
-        byte[] articleBytes = topics.articlesRaw().valueSerde().serializer().serialize(topics.articlesRaw().name(), article);
+        Article article = Article.newBuilder()
+                .setId("raw-1")
+                .setIngestedAt(START)
+                .setText("Text.")
+                .setOriginalText("Text.")
+                .setContentHash("00")
+                .setSourceRef("http")
+                .build();
+        byte[] articleBytes = topics.articlesRaw()
+                .valueSerde()
+                .serializer()
+                .serialize(topics.articlesRaw().name(), article);
 
         // When it arrives before a good article
         rawEnriched.pipeInput(new TestRecord<>("raw-1", articleBytes, START));
@@ -362,7 +395,8 @@ class AlertTopologyTest {
     private double deadLetterCount(String reason) {
         return meters.get(DeadLetterRouter.METER_NAME)
                 .tags("service", "alert", "topic", topics.articlesEnriched().name(), "reason", reason)
-                .counter().count();
+                .counter()
+                .count();
     }
 
     @Test
@@ -383,9 +417,18 @@ class AlertTopologyTest {
         String description = AlertTopology.build(config, topics).describe().toString();
 
         // Then its processors, repartition topics and stores carry the documented names
-        assertThat(description).contains("diplomatic-novelty", "casualty-spikes", "diplomatic-by-event",
-                "casualties-by-place", "alerts-sink", AlertTopology.ALERTS_STORE, AlertTopology.DIPLOMATIC_EVENTS_STORE,
-                AlertTopology.CASUALTY_DAYS_STORE, AlertTopology.PLACE_BASELINES_STORE, "enriched-articles-decode");
+        assertThat(description)
+                .contains(
+                        "diplomatic-novelty",
+                        "casualty-spikes",
+                        "diplomatic-by-event",
+                        "casualties-by-place",
+                        "alerts-sink",
+                        AlertTopology.ALERTS_STORE,
+                        AlertTopology.DIPLOMATIC_EVENTS_STORE,
+                        AlertTopology.CASUALTY_DAYS_STORE,
+                        AlertTopology.PLACE_BASELINES_STORE,
+                        "enriched-articles-decode");
     }
 
     @Test
@@ -397,23 +440,35 @@ class AlertTopologyTest {
             enriched.pipeInput(new TestRecord<>(article.getArticleId(), article, article.getPublishedAt()));
             List<TestRecord<String, Alert>> produced = alerts.readRecordsToList();
             // Then each alert version carries the ingest time of the article that raised or updated it
-            assertThat(produced).isNotEmpty().allSatisfy(record ->
-                    assertThat(AlertHeaders.ingestedAt(record.headers())).hasValue(article.getIngestedAt()));
+            assertThat(produced)
+                    .isNotEmpty()
+                    .allSatisfy(record -> assertThat(AlertHeaders.ingestedAt(record.headers()))
+                            .hasValue(article.getIngestedAt()));
             records.addAll(produced);
         }
 
         // and the counter of alerts by type and status adds up to what the topic received
-        long news = records.stream().filter(r -> r.value().getStatus() == AlertStatus.NEW).count();
+        long news = records.stream()
+                .filter(r -> r.value().getStatus() == AlertStatus.NEW)
+                .count();
         long updates = records.size() - news;
         double countedNew = meters.find(AlertStreams.ALERTS_METER).tag("status", "NEW").counters().stream()
-                .mapToDouble(Counter::count).sum();
+                .mapToDouble(Counter::count)
+                .sum();
         double countedUpdates = meters.find(AlertStreams.ALERTS_METER).tag("status", "UPDATE").counters().stream()
-                .mapToDouble(Counter::count).sum();
+                .mapToDouble(Counter::count)
+                .sum();
         assertThat(countedNew).isEqualTo(news);
         assertThat(countedUpdates).isEqualTo(updates).isPositive();
-        assertThat(meters.get(AlertStreams.ALERTS_METER).tag("type", "CASUALTY_SPIKE").tag("status", "NEW").counter()
-                .count()).isEqualTo(records.stream().filter(r -> r.value().getStatus() == AlertStatus.NEW
-                        && r.value().getType() == AlertType.CASUALTY_SPIKE).count());
+        assertThat(meters.get(AlertStreams.ALERTS_METER)
+                        .tag("type", "CASUALTY_SPIKE")
+                        .tag("status", "NEW")
+                        .counter()
+                        .count())
+                .isEqualTo(records.stream()
+                        .filter(r -> r.value().getStatus() == AlertStatus.NEW
+                                && r.value().getType() == AlertType.CASUALTY_SPIKE)
+                        .count());
     }
 
     private List<Alert> replayAll() {
@@ -428,16 +483,21 @@ class AlertTopologyTest {
         Instant raisedAt = wallClock;
         wallClock = wallClock.plus(Duration.ofMinutes(5));
         driver.advanceWallClockTime(Duration.ofMinutes(5));
-        return alerts.readRecordsToList().stream().map(record -> {
-            assertThat(record.key()).isEqualTo(record.value().getId());
-            assertThat(record.getRecordTime()).isEqualTo(raisedAt);
-            assertThat(record.value().getLastUpdated()).isEqualTo(raisedAt);
-            return record.value();
-        }).toList();
+        return alerts.readRecordsToList().stream()
+                .map(record -> {
+                    assertThat(record.key()).isEqualTo(record.value().getId());
+                    assertThat(record.getRecordTime()).isEqualTo(raisedAt);
+                    assertThat(record.value().getLastUpdated()).isEqualTo(raisedAt);
+                    return record.value();
+                })
+                .toList();
     }
 
     private static List<String> ids(List<Alert> alerts, boolean background) {
-        return alerts.stream().filter(a -> a.getBackground() == background).map(Alert::getId).toList();
+        return alerts.stream()
+                .filter(a -> a.getBackground() == background)
+                .map(Alert::getId)
+                .toList();
     }
 
     private static List<Alert> updates(List<Alert> alerts) {
@@ -445,7 +505,10 @@ class AlertTopologyTest {
     }
 
     private static Alert last(List<Alert> alerts, String id) {
-        return alerts.stream().filter(a -> a.getId().equals(id)).reduce((a, b) -> b).orElseThrow();
+        return alerts.stream()
+                .filter(a -> a.getId().equals(id))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     private static <T> java.util.stream.Collector<T, ?, T> onlyOne() {

@@ -24,13 +24,13 @@ final class ExtractedSeeds {
 
     static final Path SEEDS = Path.of("../seeds");
 
-    private ExtractedSeeds() {
-    }
+    private ExtractedSeeds() {}
 
     /** The three seeds enriched, in publication order; ingestedAt is the publication time. */
     static List<EnrichedArticle> enriched() {
         try {
-            JsonNode manifest = new ObjectMapper().readTree(SEEDS.resolve("manifest.json").toFile());
+            JsonNode manifest =
+                    new ObjectMapper().readTree(SEEDS.resolve("manifest.json").toFile());
             ArticleEnricher enricher = new ArticleEnricher(new ArticleExtractor());
             List<EnrichedArticle> out = new ArrayList<>();
             for (JsonNode entry : manifest.path("articles")) {

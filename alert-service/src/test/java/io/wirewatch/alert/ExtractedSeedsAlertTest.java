@@ -3,12 +3,12 @@ package io.wirewatch.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.AlertType;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Topics;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,11 +52,17 @@ class ExtractedSeedsAlertTest {
 
     @BeforeEach
     void start() {
-        driver = new TopologyTestDriver(AlertTopology.build(config, topics), config.withStateDir(stateDir).streamsProperties(),
+        driver = new TopologyTestDriver(
+                AlertTopology.build(config, topics),
+                config.withStateDir(stateDir).streamsProperties(),
                 Instant.parse("2012-02-07T10:00:00Z"));
-        enriched = driver.createInputTopic(topics.articlesEnriched().name(), new StringSerializer(),
+        enriched = driver.createInputTopic(
+                topics.articlesEnriched().name(),
+                new StringSerializer(),
                 topics.articlesEnriched().valueSerde().serializer());
-        alerts = driver.createOutputTopic(topics.alerts().name(), new StringDeserializer(),
+        alerts = driver.createOutputTopic(
+                topics.alerts().name(),
+                new StringDeserializer(),
                 topics.alerts().valueSerde().deserializer());
     }
 
@@ -75,23 +81,32 @@ class ExtractedSeedsAlertTest {
         List<Alert> fromBbc = replay(seeds.get(0));
 
         // Then each real event of that day is one NEW alert
-        List<Alert> bbcNews = fromBbc.stream().filter(a -> a.getStatus() == AlertStatus.NEW).toList();
-        assertThat(bbcNews).filteredOn(diplomatic("Gulf Cooperation Council")).singleElement().satisfies(gcc -> {
-            assertThat(gcc.getTarget()).isEqualTo("Syria");
-            assertThat(gcc.getActorMembers()).contains("Saudi Arabia", "Qatar", "Kuwait", "Bahrain", "Oman",
-                    "United Arab Emirates");
-            assertThat(gcc.getCountries()).containsExactlyInAnyOrder("SA", "QA", "KW", "BH", "OM", "AE", "SY");
-        });
-        assertThat(bbcNews).filteredOn(diplomatic("United States").and(a -> "CLOSE_EMBASSY".equals(a.getAction())))
-                .singleElement().satisfies(us -> {
+        List<Alert> bbcNews =
+                fromBbc.stream().filter(a -> a.getStatus() == AlertStatus.NEW).toList();
+        assertThat(bbcNews)
+                .filteredOn(diplomatic("Gulf Cooperation Council"))
+                .singleElement()
+                .satisfies(gcc -> {
+                    assertThat(gcc.getTarget()).isEqualTo("Syria");
+                    assertThat(gcc.getActorMembers())
+                            .contains("Saudi Arabia", "Qatar", "Kuwait", "Bahrain", "Oman", "United Arab Emirates");
+                    assertThat(gcc.getCountries()).containsExactlyInAnyOrder("SA", "QA", "KW", "BH", "OM", "AE", "SY");
+                });
+        assertThat(bbcNews)
+                .filteredOn(diplomatic("United States").and(a -> "CLOSE_EMBASSY".equals(a.getAction())))
+                .singleElement()
+                .satisfies(us -> {
                     assertThat(us.getEventDate()).isEqualTo(MONDAY);
                     assertThat(us.getCountries()).containsExactly("US", "SY");
                 });
         for (String state : List.of("United Kingdom", "France", "Italy", "Belgium", "Netherlands", "Spain")) {
             assertThat(bbcNews).as(state).filteredOn(diplomatic(state)).hasSize(1);
         }
-        assertThat(bbcNews).filteredOn(a -> a.getType() == AlertType.CASUALTY_SPIKE && "Homs".equals(a.getPlace())
-                && MONDAY.equals(a.getEventDate())).singleElement()
+        assertThat(bbcNews)
+                .filteredOn(a -> a.getType() == AlertType.CASUALTY_SPIKE
+                        && "Homs".equals(a.getPlace())
+                        && MONDAY.equals(a.getEventDate()))
+                .singleElement()
                 .satisfies(homs -> {
                     assertThat(homs.getCount()).isEqualTo(95);
                     assertThat(homs.getCountries()).containsExactly("SY");
@@ -104,22 +119,32 @@ class ExtractedSeedsAlertTest {
 
         // Then the events already raised are only corroborated, and the sanctions being prepared raise nothing
         List<String> bbcIds = bbcNews.stream().map(Alert::getId).toList();
-        assertThat(later).filteredOn(a -> bbcIds.contains(a.getId())).isNotEmpty()
+        assertThat(later)
+                .filteredOn(a -> bbcIds.contains(a.getId()))
+                .isNotEmpty()
                 .allMatch(a -> a.getStatus() == AlertStatus.UPDATE);
         assertThat(later).noneMatch(a -> "IMPOSE_SANCTIONS".equals(a.getAction()));
         assertThat(later).noneMatch(a -> "VETO_RESOLUTION".equals(a.getAction()));
-        Alert lastGcc = later.stream().filter(diplomatic("Gulf Cooperation Council")).reduce((a, b) -> b).orElseThrow();
+        Alert lastGcc = later.stream()
+                .filter(diplomatic("Gulf Cooperation Council"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(lastGcc.getSources()).isEqualTo(3);
         assertThat(lastGcc.getOutlets()).containsExactly("BBC", "CBC", "The Globe and Mail");
-        Alert lastHoms = later.stream().filter(a -> a.getType() == AlertType.CASUALTY_SPIKE && "Homs".equals(a.getPlace())
-                && MONDAY.equals(a.getEventDate())).reduce((a, b) -> b).orElseThrow();
+        Alert lastHoms = later.stream()
+                .filter(a -> a.getType() == AlertType.CASUALTY_SPIKE
+                        && "Homs".equals(a.getPlace())
+                        && MONDAY.equals(a.getEventDate()))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(lastHoms.getCountLow()).isLessThan(lastHoms.getCountHigh());
         assertThat(lastHoms.getCountHigh()).isEqualTo(95);
 
         // And every alert id was NEW exactly once over the whole replay
         List<Alert> all = new ArrayList<>(fromBbc);
         all.addAll(later);
-        Map<String, Long> news = all.stream().filter(a -> a.getStatus() == AlertStatus.NEW)
+        Map<String, Long> news = all.stream()
+                .filter(a -> a.getStatus() == AlertStatus.NEW)
                 .collect(Collectors.groupingBy(Alert::getId, Collectors.counting()));
         assertThat(news.values()).containsOnly(1L);
     }

@@ -7,12 +7,12 @@ import io.wirewatch.enrich.extract.ArticleExtractor;
 import io.wirewatch.ingest.language.LanguageDetection;
 import io.wirewatch.ingest.text.TextNormaliser;
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.Article;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Topics;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -57,11 +57,17 @@ class MultilingualFoldTest {
 
     @BeforeEach
     void start() {
-        driver = new TopologyTestDriver(AlertTopology.build(config, topics), config.withStateDir(stateDir).streamsProperties(),
+        driver = new TopologyTestDriver(
+                AlertTopology.build(config, topics),
+                config.withStateDir(stateDir).streamsProperties(),
                 Instant.parse("2023-02-07T10:00:00Z"));
-        enriched = driver.createInputTopic(topics.articlesEnriched().name(), new StringSerializer(),
+        enriched = driver.createInputTopic(
+                topics.articlesEnriched().name(),
+                new StringSerializer(),
                 topics.articlesEnriched().valueSerde().serializer());
-        alerts = driver.createOutputTopic(topics.alerts().name(), new StringDeserializer(),
+        alerts = driver.createOutputTopic(
+                topics.alerts().name(),
+                new StringDeserializer(),
                 topics.alerts().valueSerde().deserializer());
     }
 
@@ -84,31 +90,40 @@ class MultilingualFoldTest {
         List<Alert> fromEnglish = replay(english);
 
         // Then the French report raises the alert, in English, with canonical names and codes
-        Alert raised = fromFrench.stream().filter(a -> a.getStatus() == AlertStatus.NEW
-                && "EXPEL_DIPLOMATS".equals(a.getAction())).findFirst().orElseThrow();
+        Alert raised = fromFrench.stream()
+                .filter(a -> a.getStatus() == AlertStatus.NEW && "EXPEL_DIPLOMATS".equals(a.getAction()))
+                .findFirst()
+                .orElseThrow();
         assertThat(raised.getActor()).isEqualTo("Mali");
         assertThat(raised.getTarget()).isEqualTo("France");
         assertThat(raised.getActorCode()).isEqualTo("ML");
         assertThat(raised.getTargetCode()).isEqualTo("FR");
         assertThat(raised.getHeadline()).startsWith("Mali expels");
-        assertThat(raised.getEvidence()).as("evidence keeps the original French sentence")
+        assertThat(raised.getEvidence())
+                .as("evidence keeps the original French sentence")
                 .anySatisfy(e -> assertThat(e.getSentence()).contains("l'ambassadeur de France"));
 
         // And the English report only corroborates it: the same alert, one more source, the two evidence sentences
-        assertThat(fromEnglish).noneMatch(a -> a.getStatus() == AlertStatus.NEW && "EXPEL_DIPLOMATS".equals(a.getAction()));
-        Alert folded = fromEnglish.stream().filter(a -> a.getId().equals(raised.getId())).reduce((a, b) -> b).orElseThrow();
+        assertThat(fromEnglish)
+                .noneMatch(a -> a.getStatus() == AlertStatus.NEW && "EXPEL_DIPLOMATS".equals(a.getAction()));
+        Alert folded = fromEnglish.stream()
+                .filter(a -> a.getId().equals(raised.getId()))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(folded.getStatus()).isEqualTo(AlertStatus.UPDATE);
         assertThat(folded.getSources()).isEqualTo(2);
         assertThat(folded.getOutlets()).containsExactly("Radio Sahel", "Wire One");
-        assertThat(folded.getEvidence()).anySatisfy(e -> assertThat(e.getSentence()).contains("l'ambassadeur de France"))
+        assertThat(folded.getEvidence())
+                .anySatisfy(e -> assertThat(e.getSentence()).contains("l'ambassadeur de France"))
                 .anySatisfy(e -> assertThat(e.getSentence()).containsIgnoringCase("expel"));
     }
 
     @Test
     void shouldNeverReadAGermanReportWithEnglishRules() {
-        String german = "Deutschland weist russische Diplomaten aus\n\nDie Bundesregierung hat am Montag vier russische "
-                + "Diplomaten ausgewiesen, teilte das Auswärtige Amt in Berlin mit. Sie müssen das Land binnen einer "
-                + "Woche verlassen.";
+        String german =
+                "Deutschland weist russische Diplomaten aus\n\nDie Bundesregierung hat am Montag vier russische "
+                        + "Diplomaten ausgewiesen, teilte das Auswärtige Amt in Berlin mit. Sie müssen das Land binnen einer "
+                        + "Woche verlassen.";
         EnrichedArticle read = enrich("de-1", german, "Wire Drei", "2023-02-07T09:00:00Z");
         assertThat(read.getLanguage()).isNull();
         assertThat(read.getDiplomaticActions()).isEmpty();
@@ -119,9 +134,15 @@ class MultilingualFoldTest {
     private EnrichedArticle enrich(String id, String raw, String outlet, String publishedAt) {
         String text = TextNormaliser.normalise(raw);
         Article article = Article.newBuilder()
-                .setId(id).setOutlet(outlet).setTitle(null)
-                .setPublishedAt(Instant.parse(publishedAt)).setIngestedAt(Instant.parse(publishedAt))
-                .setText(text).setOriginalText(raw).setContentHash(id).setSourceRef("test")
+                .setId(id)
+                .setOutlet(outlet)
+                .setTitle(null)
+                .setPublishedAt(Instant.parse(publishedAt))
+                .setIngestedAt(Instant.parse(publishedAt))
+                .setText(text)
+                .setOriginalText(raw)
+                .setContentHash(id)
+                .setSourceRef("test")
                 .setLanguage(LanguageDetection.standard().detect(text))
                 .build();
         return enricher.enrich(article);

@@ -15,10 +15,17 @@ import picocli.CommandLine.Command;
  *
  * <pre>java -jar bench/target/bench-0.1.0-SNAPSHOT.jar extraction</pre>
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Wirewatch benchmarks; each subcommand prints a table.",
-        subcommands = {CorpusGenerator.class, ExtractionRun.class, EndToEndBenchmark.class, GrowthBenchmark.class,
-                IngestLoad.class})
+        subcommands = {
+            CorpusGenerator.class,
+            ExtractionRun.class,
+            EndToEndBenchmark.class,
+            GrowthBenchmark.class,
+            IngestLoad.class
+        })
 public final class BenchMain implements Runnable {
 
     public static void main(String[] args) {

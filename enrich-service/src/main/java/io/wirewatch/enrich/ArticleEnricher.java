@@ -50,7 +50,8 @@ public final class ArticleEnricher {
     /** Throws whatever the extractor throws; the topology dead-letters such articles. */
     public EnrichedArticle enrich(Article article) {
         String language = ArticleExtractor.readingLanguage(article.getLanguage());
-        Extraction extraction = language == null ? NOTHING
+        Extraction extraction = language == null
+                ? NOTHING
                 : extractor.extract(article.getText(), article.getPublishedAt(), article.getOutlet(), language);
         return EnrichedArticle.newBuilder()
                 .setArticleId(article.getId())

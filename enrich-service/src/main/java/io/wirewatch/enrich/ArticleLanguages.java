@@ -28,14 +28,22 @@ final class ArticleLanguages {
     /** Counts the pair and returns {@code enriched}. */
     EnrichedArticle count(Article article, EnrichedArticle enriched) {
         String tag = article.getLanguage();
-        String primary = tag == null || tag.isBlank() ? "none" : tag.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        String primary = tag == null || tag.isBlank()
+                ? "none"
+                : tag.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
         // a label per odd tag would let a bad producer grow the registry without bound
         String language = primary.matches("none|[a-z]{2,3}") ? primary : "other";
         boolean extracted = enriched.getLanguage() != null;
-        counters.computeIfAbsent(language + "|" + extracted, key -> Counter.builder(METER)
-                .description("Articles enriched, by the language ingest detected and whether the rules read it")
-                .tag("service", "enrich").tag("language", language).tag("extracted", Boolean.toString(extracted))
-                .register(registry)).increment();
+        counters.computeIfAbsent(
+                        language + "|" + extracted,
+                        key -> Counter.builder(METER)
+                                .description(
+                                        "Articles enriched, by the language ingest detected and whether the rules read it")
+                                .tag("service", "enrich")
+                                .tag("language", language)
+                                .tag("extracted", Boolean.toString(extracted))
+                                .register(registry))
+                .increment();
         return enriched;
     }
 }

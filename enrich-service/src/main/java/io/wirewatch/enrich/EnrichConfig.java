@@ -1,6 +1,7 @@
 package io.wirewatch.enrich;
 
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.config.Env;
 import io.wirewatch.platform.streams.StreamsBatching;
 import io.wirewatch.platform.streams.StreamsLatency;
 import io.wirewatch.schema.DeadLetters;
@@ -42,9 +43,16 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param healthPort {@link #NO_HEALTH_SERVER} when the service runs inside another process that reports health (the
  *                   launcher, tests)
  */
-public record EnrichConfig(ClusterConfig cluster, String applicationId, int numStreamThreads, Path stateDir,
-                           int replicationFactor, Duration commitInterval, String topicPrefix, int deadLetterMaxBytes,
-                           int healthPort) {
+public record EnrichConfig(
+        ClusterConfig cluster,
+        String applicationId,
+        int numStreamThreads,
+        Path stateDir,
+        int replicationFactor,
+        Duration commitInterval,
+        String topicPrefix,
+        int deadLetterMaxBytes,
+        int healthPort) {
 
     public static final String ENV_APPLICATION_ID = "ENRICH_APPLICATION_ID";
     public static final String ENV_NUM_STREAM_THREADS = "ENRICH_NUM_STREAM_THREADS";
@@ -52,6 +60,7 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
     public static final String ENV_REPLICATION_FACTOR = "ENRICH_REPLICATION_FACTOR";
     /** Kafka Streams' own value for "whatever the brokers' {@code default.replication.factor} is". */
     public static final int BROKER_DEFAULT_REPLICATION = -1;
+
     public static final String ENV_COMMIT_INTERVAL_MS = "ENRICH_COMMIT_INTERVAL_MS";
     public static final String ENV_TOPIC_PREFIX = "WIREWATCH_TOPIC_PREFIX";
     public static final String ENV_DEAD_LETTER_MAX_BYTES = "DEAD_LETTER_MAX_BYTES";
@@ -72,6 +81,7 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
     private static final int MAX_STREAM_THREADS = 64;
     /** Headroom over the payload for the dead letter's other fields and the record's framing. */
     private static final int DEAD_LETTER_OVERHEAD_BYTES = 64 * 1024;
+
     private static final int KAFKA_DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
 
     public EnrichConfig {
@@ -84,7 +94,8 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
         if (numStreamThreads < 1 || numStreamThreads > MAX_STREAM_THREADS) {
             throw invalid(ENV_NUM_STREAM_THREADS, numStreamThreads, "between 1 and " + MAX_STREAM_THREADS);
         }
-        if ((replicationFactor < 1 && replicationFactor != BROKER_DEFAULT_REPLICATION) || replicationFactor > Short.MAX_VALUE) {
+        if ((replicationFactor < 1 && replicationFactor != BROKER_DEFAULT_REPLICATION)
+                || replicationFactor > Short.MAX_VALUE) {
             throw invalid(ENV_REPLICATION_FACTOR, replicationFactor, "at least 1, or -1 for the broker's default");
         }
         if (commitInterval.isNegative() || commitInterval.isZero()) {
@@ -102,10 +113,25 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
     }
 
     /** Without a health endpoint. */
-    public EnrichConfig(ClusterConfig cluster, String applicationId, int numStreamThreads, Path stateDir,
-                        int replicationFactor, Duration commitInterval, String topicPrefix, int deadLetterMaxBytes) {
-        this(cluster, applicationId, numStreamThreads, stateDir, replicationFactor, commitInterval, topicPrefix,
-                deadLetterMaxBytes, NO_HEALTH_SERVER);
+    public EnrichConfig(
+            ClusterConfig cluster,
+            String applicationId,
+            int numStreamThreads,
+            Path stateDir,
+            int replicationFactor,
+            Duration commitInterval,
+            String topicPrefix,
+            int deadLetterMaxBytes) {
+        this(
+                cluster,
+                applicationId,
+                numStreamThreads,
+                stateDir,
+                replicationFactor,
+                commitInterval,
+                topicPrefix,
+                deadLetterMaxBytes,
+                NO_HEALTH_SERVER);
     }
 
     /**
@@ -113,58 +139,114 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
      * those the embedding process reports health.
      */
     public static EnrichConfig defaults(ClusterConfig cluster) {
-        return new EnrichConfig(cluster, DEFAULT_APPLICATION_ID, 1, null, 1, DEFAULT_COMMIT_INTERVAL, "",
-                DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES, NO_HEALTH_SERVER);
+        return new EnrichConfig(
+                cluster,
+                DEFAULT_APPLICATION_ID,
+                1,
+                null,
+                1,
+                DEFAULT_COMMIT_INTERVAL,
+                "",
+                DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES,
+                NO_HEALTH_SERVER);
     }
 
     /** Reads the process environment. */
     public static EnrichConfig fromEnvironment() {
-        return fromEnvironment(System.getenv());
+        return fromEnvironment(Env.load());
     }
 
     public static EnrichConfig fromEnvironment(Map<String, String> env) {
-        String stateDir = blankToNull(env.get(ENV_STATE_DIR));
+        String stateDir = Env.text(env, ENV_STATE_DIR, null);
         return new EnrichConfig(
                 ClusterConfig.fromEnvironment(env),
                 env.getOrDefault(ENV_APPLICATION_ID, DEFAULT_APPLICATION_ID),
-                intVariable(env, ENV_NUM_STREAM_THREADS, 1),
+                Env.intValue(env, ENV_NUM_STREAM_THREADS, 1),
                 stateDir == null ? null : Path.of(stateDir),
-                intVariable(env, ENV_REPLICATION_FACTOR, 1),
-                Duration.ofMillis(intVariable(env, ENV_COMMIT_INTERVAL_MS, (int) DEFAULT_COMMIT_INTERVAL.toMillis())),
+                Env.intValue(env, ENV_REPLICATION_FACTOR, 1),
+                Duration.ofMillis(Env.intValue(env, ENV_COMMIT_INTERVAL_MS, (int) DEFAULT_COMMIT_INTERVAL.toMillis())),
                 env.getOrDefault(ENV_TOPIC_PREFIX, ""),
-                intVariable(env, ENV_DEAD_LETTER_MAX_BYTES, DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES),
-                intVariable(env, ENV_HEALTH_PORT, DEFAULT_HEALTH_PORT));
+                Env.intValue(env, ENV_DEAD_LETTER_MAX_BYTES, DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES),
+                Env.intValue(env, ENV_HEALTH_PORT, DEFAULT_HEALTH_PORT));
     }
 
     public EnrichConfig withApplicationId(String id) {
-        return new EnrichConfig(cluster, id, numStreamThreads, stateDir, replicationFactor, commitInterval, topicPrefix,
-                deadLetterMaxBytes, healthPort);
+        return new EnrichConfig(
+                cluster,
+                id,
+                numStreamThreads,
+                stateDir,
+                replicationFactor,
+                commitInterval,
+                topicPrefix,
+                deadLetterMaxBytes,
+                healthPort);
     }
 
     public EnrichConfig withStateDir(Path dir) {
-        return new EnrichConfig(cluster, applicationId, numStreamThreads, dir, replicationFactor, commitInterval,
-                topicPrefix, deadLetterMaxBytes, healthPort);
+        return new EnrichConfig(
+                cluster,
+                applicationId,
+                numStreamThreads,
+                dir,
+                replicationFactor,
+                commitInterval,
+                topicPrefix,
+                deadLetterMaxBytes,
+                healthPort);
     }
 
     public EnrichConfig withTopicPrefix(String prefix) {
-        return new EnrichConfig(cluster, applicationId, numStreamThreads, stateDir, replicationFactor, commitInterval,
-                prefix, deadLetterMaxBytes, healthPort);
+        return new EnrichConfig(
+                cluster,
+                applicationId,
+                numStreamThreads,
+                stateDir,
+                replicationFactor,
+                commitInterval,
+                prefix,
+                deadLetterMaxBytes,
+                healthPort);
     }
 
     public EnrichConfig withDeadLetterMaxBytes(int maxBytes) {
-        return new EnrichConfig(cluster, applicationId, numStreamThreads, stateDir, replicationFactor, commitInterval,
-                topicPrefix, maxBytes, healthPort);
+        return new EnrichConfig(
+                cluster,
+                applicationId,
+                numStreamThreads,
+                stateDir,
+                replicationFactor,
+                commitInterval,
+                topicPrefix,
+                maxBytes,
+                healthPort);
     }
 
     /** Replication of the internal topics Streams creates: 3 on a three-broker cluster. */
     public EnrichConfig withReplicationFactor(int factor) {
-        return new EnrichConfig(cluster, applicationId, numStreamThreads, stateDir, factor, commitInterval,
-                topicPrefix, deadLetterMaxBytes, healthPort);
+        return new EnrichConfig(
+                cluster,
+                applicationId,
+                numStreamThreads,
+                stateDir,
+                factor,
+                commitInterval,
+                topicPrefix,
+                deadLetterMaxBytes,
+                healthPort);
     }
 
     public EnrichConfig withHealthPort(int port) {
-        return new EnrichConfig(cluster, applicationId, numStreamThreads, stateDir, replicationFactor, commitInterval,
-                topicPrefix, deadLetterMaxBytes, port);
+        return new EnrichConfig(
+                cluster,
+                applicationId,
+                numStreamThreads,
+                stateDir,
+                replicationFactor,
+                commitInterval,
+                topicPrefix,
+                deadLetterMaxBytes,
+                port);
     }
 
     /** The topic catalogue with this config's registry and prefix. */
@@ -187,28 +269,13 @@ public record EnrichConfig(ClusterConfig cluster, String applicationId, int numS
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }
         int largestDeadLetter = deadLetterMaxBytes + DEAD_LETTER_OVERHEAD_BYTES;
-        if (largestDeadLetter > KAFKA_DEFAULT_MAX_REQUEST_SIZE && !props.containsKey(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)) {
+        if (largestDeadLetter > KAFKA_DEFAULT_MAX_REQUEST_SIZE
+                && !props.containsKey(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)) {
             // A dead letter carries the rejected record; the producer must accept one as large as the limit allows,
             // or writing it would fail the transaction and stop the stream thread on that record again and again.
             props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), largestDeadLetter);
         }
         return props;
-    }
-
-    private static int intVariable(Map<String, String> env, String name, int fallback) {
-        String value = blankToNull(env.get(name));
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw invalid(name, value, "a whole number");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     private static IllegalArgumentException invalid(String variable, Object value, String expected) {

@@ -1,7 +1,7 @@
 package io.wirewatch.enrich;
 
 import io.wirewatch.platform.lifecycle.ServiceRunner;
-import io.wirewatch.platform.serde.RegistryWait;
+import io.wirewatch.serde.RegistryWait;
 
 /**
  * Runs enrich-service from environment variables (see {@link EnrichConfig}) until the JVM is asked to stop.
@@ -9,15 +9,13 @@ import io.wirewatch.platform.serde.RegistryWait;
  */
 public final class EnrichMain {
 
-    private EnrichMain() {
-    }
+    private EnrichMain() {}
 
     public static void main(String[] args) {
-        ServiceRunner.exitOnFailure(
-                ServiceRunner.runUntilStopped("enrich-service", () -> {
-                    EnrichConfig config = EnrichConfig.fromEnvironment();
-                    RegistryWait.untilReachable(config.cluster().schemaRegistryUrl());
-                    return EnrichService.start(config);
-                }));
+        ServiceRunner.exitOnFailure(ServiceRunner.runUntilStopped("enrich-service", () -> {
+            EnrichConfig config = EnrichConfig.fromEnvironment();
+            RegistryWait.untilReachable(config.cluster().schemaRegistryUrl());
+            return EnrichService.start(config);
+        }));
     }
 }

@@ -38,8 +38,11 @@ public final class EnrichService implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private HealthServer healthServer;
 
-    private EnrichService(KafkaStreams streams, MeterRegistry meterRegistry, String applicationId,
-                          KafkaStreamsMetrics streamsMetrics) {
+    private EnrichService(
+            KafkaStreams streams,
+            MeterRegistry meterRegistry,
+            String applicationId,
+            KafkaStreamsMetrics streamsMetrics) {
         this.streams = streams;
         this.meterRegistry = meterRegistry;
         this.applicationId = applicationId;
@@ -67,8 +70,11 @@ public final class EnrichService implements AutoCloseable {
     public static EnrichService start(EnrichConfig config, ArticleEnricher enricher, MeterRegistry meterRegistry) {
         Objects.requireNonNull(config, "config");
         Topology topology = EnrichTopology.build(config, config.topics(), enricher, meterRegistry, Clock.systemUTC());
-        LOG.info("Starting enrich-service '{}' against {} with topology:\n{}", config.applicationId(),
-                config.cluster().bootstrapServers(), topology.describe());
+        LOG.info(
+                "Starting enrich-service '{}' against {} with topology:\n{}",
+                config.applicationId(),
+                config.cluster().bootstrapServers(),
+                topology.describe());
         KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
         streams.setUncaughtExceptionHandler(exception -> {
             // Bad records never get here (they are dead-lettered); what does is infrastructure trouble, e.g. a fenced
@@ -83,15 +89,20 @@ public final class EnrichService implements AutoCloseable {
         streams.start();
         if (config.healthPort() != EnrichConfig.NO_HEALTH_SERVER) {
             Supplier<String> metrics = PrometheusMetrics.scrapeable(meterRegistry)
-                    .<Supplier<String>>map(prometheus -> prometheus::scrape).orElse(null);
+                    .<Supplier<String>>map(prometheus -> prometheus::scrape)
+                    .orElse(null);
             try {
                 service.healthServer = HealthServer.start(config.healthPort(), service::health, metrics);
-                LOG.info("enrich-service health on http://localhost:{}/health{}", service.healthServer.port(),
+                LOG.info(
+                        "enrich-service health on http://localhost:{}/health{}",
+                        service.healthServer.port(),
                         metrics == null ? "" : ", metrics on /metrics");
             } catch (IOException e) {
                 service.close();
-                throw new UncheckedIOException("Cannot serve health on port " + config.healthPort() + " ("
-                        + EnrichConfig.ENV_HEALTH_PORT + ")", e);
+                throw new UncheckedIOException(
+                        "Cannot serve health on port " + config.healthPort() + " (" + EnrichConfig.ENV_HEALTH_PORT
+                                + ")",
+                        e);
             }
         }
         return service;
@@ -109,8 +120,8 @@ public final class EnrichService implements AutoCloseable {
     /** UP while processing or rebalancing (a normal, passing state); DOWN when stopping, stopped or failed. */
     HealthServer.Health health() {
         KafkaStreams.State state = streams.state();
-        Map<String, Object> details = Map.of("service", EnrichTopology.SERVICE, "applicationId", applicationId,
-                "state", state.name());
+        Map<String, Object> details =
+                Map.of("service", EnrichTopology.SERVICE, "applicationId", applicationId, "state", state.name());
         return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING
                 ? HealthServer.Health.up(details)
                 : HealthServer.Health.down(details);

@@ -33,8 +33,7 @@ public final class EnrichTopology {
     static final String KEY_BY_ID = "key-by-article-id";
     static final String SINK = "articles-enriched-sink";
 
-    private EnrichTopology() {
-    }
+    private EnrichTopology() {}
 
     /** With a fresh extractor, a private meter registry and the system clock. */
     public static Topology build(EnrichConfig config, Topics topics) {
@@ -49,11 +48,13 @@ public final class EnrichTopology {
      * @param meterRegistry where the dead-letter counter is registered
      * @param clock         stamps dead letters' {@code failedAt}
      */
-    public static Topology build(EnrichConfig config, Topics topics, ArticleEnricher enricher,
-                                 MeterRegistry meterRegistry, Clock clock) {
+    public static Topology build(
+            EnrichConfig config, Topics topics, ArticleEnricher enricher, MeterRegistry meterRegistry, Clock clock) {
         Topic<String, DeadLetter> deadLetterTopic = topics.deadLetters();
-        DeadLetterRouter<DeadLetter> deadLetters = DeadLetterRouter
-                .builder(SERVICE, deadLetterTopic.name(), deadLetterTopic.valueSerde(),
+        DeadLetterRouter<DeadLetter> deadLetters = DeadLetterRouter.builder(
+                        SERVICE,
+                        deadLetterTopic.name(),
+                        deadLetterTopic.valueSerde(),
                         failure -> DeadLetters.fromFailedRecord(failure, config.deadLetterMaxBytes()))
                 .meterRegistry(meterRegistry)
                 .clock(clock)
@@ -64,13 +65,17 @@ public final class EnrichTopology {
         KStream<String, byte[]> raw = builder.stream(articles.name(), DeadLetterRouter.consumed(SOURCE));
         ArticleLanguages languages = new ArticleLanguages(meterRegistry);
         KStream<String, EnrichedArticle> enriched = deadLetters.decodeAndProcess(
-                raw, articles.valueSerde().deserializer(), (key, article) -> languages.count(article, enricher.enrich(article)),
+                raw,
+                articles.valueSerde().deserializer(),
+                (key, article) -> languages.count(article, enricher.enrich(article)),
                 ENRICH);
         Topic<String, EnrichedArticle> output = topics.articlesEnriched();
         // Ingest keys articles by id already; keying by the value's id makes that a guarantee rather than an
         // assumption. Nothing stateful follows, so this adds no repartition topic.
         enriched.selectKey((key, article) -> article.getArticleId(), Named.as(KEY_BY_ID))
-                .to(output.name(), Produced.with(output.keySerde(), output.valueSerde()).withName(SINK));
+                .to(
+                        output.name(),
+                        Produced.with(output.keySerde(), output.valueSerde()).withName(SINK));
         return builder.build();
     }
 }

@@ -10,8 +10,7 @@ import java.time.LocalDate;
 /** Hand-built extraction results for tests that need the extractor to have found something specific. */
 final class CasualtyFixtures {
 
-    private CasualtyFixtures() {
-    }
+    private CasualtyFixtures() {}
 
     static CasualtyFigure ninetyFiveKilledInHoms() {
         String sentence = "Activists said at least 95 people were killed in Homs on Monday.";

@@ -39,7 +39,8 @@ class EnrichConfigTest {
 
     @Test
     void shouldServeNoHealthEndpointWhenEmbedded() {
-        assertThat(EnrichConfig.defaults(EnrichConfig.fromEnvironment(CLUSTER).cluster()).healthPort())
+        assertThat(EnrichConfig.defaults(EnrichConfig.fromEnvironment(CLUSTER).cluster())
+                        .healthPort())
                 .isEqualTo(EnrichConfig.NO_HEALTH_SERVER);
     }
 
@@ -109,15 +110,17 @@ class EnrichConfigTest {
         Map<String, String> security = Map.of(
                 "security.protocol", "SASL_SSL",
                 "sasl.mechanism", "SCRAM-SHA-512",
-                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
-                        + "username=\"enrich\" password=\"s3cret\";",
+                "sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                                + "username=\"enrich\" password=\"s3cret\";",
                 "ssl.truststore.location", "/etc/wirewatch/truststore.p12",
                 "ssl.truststore.password", "changeit");
         Map<String, String> env = new HashMap<>(CLUSTER);
         security.forEach((key, value) -> env.put("KAFKA_" + key.toUpperCase().replace('.', '_'), value));
 
         // When Kafka Streams derives the configs of the clients it creates
-        StreamsConfig streams = new StreamsConfig(EnrichConfig.fromEnvironment(env).streamsProperties());
+        StreamsConfig streams =
+                new StreamsConfig(EnrichConfig.fromEnvironment(env).streamsProperties());
         List<Map<String, Object>> clients = List.of(
                 streams.getMainConsumerConfigs("wirewatch-enrich", "enrich-consumer", 0),
                 streams.getRestoreConsumerConfigs("enrich-restore"),

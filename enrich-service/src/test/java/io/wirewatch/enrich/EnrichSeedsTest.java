@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.wirewatch.enrich.extract.ArticleExtractor;
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Article;
 import io.wirewatch.schema.CasualtyFigure;
 import io.wirewatch.schema.CasualtyKind;
@@ -22,6 +21,7 @@ import io.wirewatch.schema.CountBound;
 import io.wirewatch.schema.DiplomaticAction;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Topics;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -59,19 +58,27 @@ class EnrichSeedsTest {
         Topics topics = config.topics();
         try (TopologyTestDriver driver = new TopologyTestDriver(
                 EnrichTopology.build(config, topics, new ArticleExtractor()), config.streamsProperties())) {
-            TestInputTopic<String, Article> raw = driver.createInputTopic(topics.articlesRaw().name(),
-                    topics.articlesRaw().keySerde().serializer(), topics.articlesRaw().valueSerde().serializer());
+            TestInputTopic<String, Article> raw = driver.createInputTopic(
+                    topics.articlesRaw().name(),
+                    topics.articlesRaw().keySerde().serializer(),
+                    topics.articlesRaw().valueSerde().serializer());
             for (TestArticles.Seed seed : TestArticles.seeds()) {
                 Article article = TestArticles.seedArticle(seed, TestArticles.normalisedText(seed));
                 raw.pipeInput(article.getId(), article, article.getPublishedAt());
             }
-            List<EnrichedArticle> enriched = driver.createOutputTopic(topics.articlesEnriched().name(),
-                    topics.articlesEnriched().keySerde().deserializer(),
-                    topics.articlesEnriched().valueSerde().deserializer()).readValuesToList();
+            List<EnrichedArticle> enriched = driver.createOutputTopic(
+                            topics.articlesEnriched().name(),
+                            topics.articlesEnriched().keySerde().deserializer(),
+                            topics.articlesEnriched().valueSerde().deserializer())
+                    .readValuesToList();
             assertThat(enriched).hasSize(3);
             byOutlet = enriched.stream().collect(Collectors.toMap(EnrichedArticle::getOutlet, Function.identity()));
-            actions = enriched.stream().flatMap(article -> article.getDiplomaticActions().stream()).toList();
-            figures = enriched.stream().flatMap(article -> article.getCasualtyFigures().stream()).toList();
+            actions = enriched.stream()
+                    .flatMap(article -> article.getDiplomaticActions().stream())
+                    .toList();
+            figures = enriched.stream()
+                    .flatMap(article -> article.getCasualtyFigures().stream())
+                    .toList();
         } finally {
             InMemorySchemaRegistry.dropScope(registryScope);
         }
@@ -79,17 +86,24 @@ class EnrichSeedsTest {
 
     @Test
     void shouldFindGulfStatesExpellingAndWithdrawingFromSyria() {
-        assertThat(actions).extracting(DiplomaticAction::getAction, DiplomaticAction::getActor,
-                        DiplomaticAction::getTarget, DiplomaticAction::getModality)
+        assertThat(actions)
+                .extracting(
+                        DiplomaticAction::getAction,
+                        DiplomaticAction::getActor,
+                        DiplomaticAction::getTarget,
+                        DiplomaticAction::getModality)
                 .contains(tuple(EXPEL_DIPLOMATS, GCC, SYRIA, ASSERTED), tuple(RECALL_AMBASSADOR, GCC, SYRIA, ASSERTED));
-        assertThat(actions).filteredOn(action -> action.getActor().equals(GCC))
-                .allSatisfy(action -> assertThat(action.getActorMembers()).hasSize(6).contains("Saudi Arabia", "Qatar"));
+        assertThat(actions)
+                .filteredOn(action -> action.getActor().equals(GCC))
+                .allSatisfy(action ->
+                        assertThat(action.getActorMembers()).hasSize(6).contains("Saudi Arabia", "Qatar"));
     }
 
     @Test
     void shouldFindUnitedStatesClosingItsEmbassyOnMonday() {
         assertThat(byOutlet.get("BBC").getDiplomaticActions())
-                .filteredOn(action -> action.getAction() == CLOSE_EMBASSY && action.getActor().equals("United States"))
+                .filteredOn(action ->
+                        action.getAction() == CLOSE_EMBASSY && action.getActor().equals("United States"))
                 .isNotEmpty()
                 .allSatisfy(action -> {
                     assertThat(action.getTarget()).isEqualTo(SYRIA);
@@ -100,8 +114,12 @@ class EnrichSeedsTest {
 
     @Test
     void shouldFindSixEuropeanStatesRecallingTheirAmbassadors() {
-        assertThat(actions).extracting(DiplomaticAction::getAction, DiplomaticAction::getActor,
-                        DiplomaticAction::getTarget, DiplomaticAction::getModality)
+        assertThat(actions)
+                .extracting(
+                        DiplomaticAction::getAction,
+                        DiplomaticAction::getActor,
+                        DiplomaticAction::getTarget,
+                        DiplomaticAction::getModality)
                 .contains(
                         tuple(RECALL_AMBASSADOR, "United Kingdom", SYRIA, ASSERTED),
                         tuple(RECALL_AMBASSADOR, "France", SYRIA, ASSERTED),
@@ -113,16 +131,19 @@ class EnrichSeedsTest {
 
     @Test
     void shouldReportRussianAndChineseVetoOnlyAsBackground() {
-        assertThat(actions).filteredOn(action -> action.getAction() == VETO_RESOLUTION)
+        assertThat(actions)
+                .filteredOn(action -> action.getAction() == VETO_RESOLUTION)
                 .extracting(DiplomaticAction::getActor)
                 .contains("Russia", "China");
-        assertThat(actions).filteredOn(action -> action.getAction() == VETO_RESOLUTION)
+        assertThat(actions)
+                .filteredOn(action -> action.getAction() == VETO_RESOLUTION)
                 .allSatisfy(veto -> assertThat(veto.getModality()).isEqualTo(BACKGROUND));
     }
 
     @Test
     void shouldReportEuropeanSanctionsAsPlannedNotDone() {
-        assertThat(actions).filteredOn(action -> action.getAction() == IMPOSE_SANCTIONS
+        assertThat(actions)
+                .filteredOn(action -> action.getAction() == IMPOSE_SANCTIONS
                         && action.getActor().equals("European Union"))
                 .isNotEmpty()
                 .allSatisfy(sanctions -> assertThat(sanctions.getModality()).isEqualTo(PLANNED));

@@ -3,7 +3,7 @@ package io.wirewatch.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wirewatch.platform.testing.EmbeddedStackExtension;
+import io.wirewatch.devstack.testing.EmbeddedStackExtension;
 import io.wirewatch.schema.Article;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedArticle;
@@ -54,7 +54,8 @@ class EnrichServiceIT {
                 .withStateDir(stateDir)
                 .withHealthPort(0);
         Topics topics = config.topics();
-        STACK.stack().createTopics(PARTITIONS, topics.all().stream().map(Topic::name).toArray(String[]::new));
+        STACK.stack()
+                .createTopics(PARTITIONS, topics.all().stream().map(Topic::name).toArray(String[]::new));
         List<Article> seeds = TestArticles.seeds().stream()
                 .map(seed -> TestArticles.seedArticle(seed, TestArticles.rawText(seed)))
                 .toList();
@@ -69,14 +70,18 @@ class EnrichServiceIT {
             // Then three enriched articles and one dead letter are committed
             List<ConsumerRecord<String, EnrichedArticle>> enriched = new ArrayList<>();
             List<ConsumerRecord<String, DeadLetter>> deadLetters = new ArrayList<>();
-            try (KafkaConsumer<String, EnrichedArticle> enrichedConsumer = committedConsumer(run, topics.articlesEnriched());
-                 KafkaConsumer<String, DeadLetter> deadLetterConsumer = committedConsumer(run, topics.deadLetters())) {
-                await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                    enrichedConsumer.poll(Duration.ofMillis(200)).forEach(enriched::add);
-                    deadLetterConsumer.poll(Duration.ofMillis(200)).forEach(deadLetters::add);
-                    assertThat(enriched).hasSize(3);
-                    assertThat(deadLetters).hasSize(1);
-                });
+            try (KafkaConsumer<String, EnrichedArticle> enrichedConsumer =
+                            committedConsumer(run, topics.articlesEnriched());
+                    KafkaConsumer<String, DeadLetter> deadLetterConsumer =
+                            committedConsumer(run, topics.deadLetters())) {
+                await().atMost(Duration.ofSeconds(45))
+                        .pollInterval(Duration.ofMillis(200))
+                        .untilAsserted(() -> {
+                            enrichedConsumer.poll(Duration.ofMillis(200)).forEach(enriched::add);
+                            deadLetterConsumer.poll(Duration.ofMillis(200)).forEach(deadLetters::add);
+                            assertThat(enriched).hasSize(3);
+                            assertThat(deadLetters).hasSize(1);
+                        });
                 // Nothing more arrives behind them (no duplicates from retries)
                 enrichedConsumer.poll(Duration.ofMillis(500)).forEach(enriched::add);
                 deadLetterConsumer.poll(Duration.ofMillis(100)).forEach(deadLetters::add);
@@ -85,7 +90,9 @@ class EnrichServiceIT {
             assertThat(enriched).hasSize(3);
             for (Article seed : seeds) {
                 ConsumerRecord<String, EnrichedArticle> out = enriched.stream()
-                        .filter(record -> record.key().equals(seed.getId())).findFirst().orElseThrow();
+                        .filter(record -> record.key().equals(seed.getId()))
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(out.timestamp()).isEqualTo(seed.getPublishedAt().toEpochMilli());
                 assertThat(out.value().getArticleId()).isEqualTo(seed.getId());
                 assertThat(out.value().getOutlet()).isEqualTo(seed.getOutlet());
@@ -102,48 +109,58 @@ class EnrichServiceIT {
             assertThat(letter.getTopic()).isEqualTo(topics.articlesRaw().name());
             assertThat(letter.getPartition()).isBetween(0, PARTITIONS - 1);
             assertThat(letter.getOffset()).isNotNull().isNotNegative();
-            assertThat(letter.getSource()).isEqualTo(
-                    topics.articlesRaw().name() + ":" + letter.getPartition() + ":" + letter.getOffset());
+            assertThat(letter.getSource())
+                    .isEqualTo(topics.articlesRaw().name() + ":" + letter.getPartition() + ":" + letter.getOffset());
             assertThat(letter.getReason()).contains("Confluent Avro wire format");
             assertThat(toArray(letter.getPayload())).isEqualTo(poison);
 
             // And the service is still running, and says so on its health endpoint
             assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
-            HttpResponse<String> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + service.healthPort() + "/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + service.healthPort() + "/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"state\":\"RUNNING\"");
 
             // And operators see the poison pill counted on /metrics, beside the Kafka Streams client metrics
-            HttpResponse<String> metrics = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + service.healthPort() + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> metrics = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + service.healthPort() + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body().lines()
-                    .filter(line -> line.startsWith("wirewatch_dead_letters_total{"))
-                    .filter(line -> line.contains("reason=\"undecodable\""))
-                    .filter(line -> line.contains("topic=\"" + topics.articlesRaw().name() + "\"")))
-                    .singleElement().asString().endsWith(" 1.0");
+            assertThat(metrics.body()
+                            .lines()
+                            .filter(line -> line.startsWith("wirewatch_dead_letters_total{"))
+                            .filter(line -> line.contains("reason=\"undecodable\""))
+                            .filter(line -> line.contains(
+                                    "topic=\"" + topics.articlesRaw().name() + "\"")))
+                    .singleElement()
+                    .asString()
+                    .endsWith(" 1.0");
             assertThat(metrics.body()).contains("kafka_stream_thread_");
         }
     }
 
     private static void produceArticles(Topics topics, List<Article> articles) {
         Topic<String, Article> raw = topics.articlesRaw();
-        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(producerProperties(),
-                raw.keySerde().serializer(), raw.valueSerde().serializer())) {
+        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(
+                producerProperties(),
+                raw.keySerde().serializer(),
+                raw.valueSerde().serializer())) {
             for (Article article : articles) {
-                producer.send(new ProducerRecord<>(raw.name(), null, article.getPublishedAt().toEpochMilli(),
-                        article.getId(), article));
+                producer.send(new ProducerRecord<>(
+                        raw.name(), null, article.getPublishedAt().toEpochMilli(), article.getId(), article));
             }
             producer.flush();
         }
     }
 
     private static void produceRaw(Topics topics, String key, byte[] value) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topics.articlesRaw().name(), key, value));
             producer.flush();
         }
@@ -160,8 +177,8 @@ class EnrichServiceIT {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, run + "-reader-" + topic.name());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer());
+        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
+                props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
         consumer.subscribe(List.of(topic.name()));
         return consumer;
     }

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirewatch.enrich.extract.ArticleExtractor;
 import io.wirewatch.enrich.extract.Extraction;
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
 import io.wirewatch.platform.streams.DeadLetterRouter;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
@@ -16,6 +15,7 @@ import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Severity;
 import io.wirewatch.schema.Topics;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,7 +41,8 @@ class EnrichTopologyTest {
     private static final String TEXT = "Gulf Arab states say they are expelling Syrian ambassadors.";
 
     private final String registryScope = "enrich-topology-test-" + UUID.randomUUID();
-    private final EnrichConfig config = EnrichConfig.defaults(ClusterConfig.of("unused:9092", "mock://" + registryScope))
+    private final EnrichConfig config = EnrichConfig.defaults(
+                    ClusterConfig.of("unused:9092", "mock://" + registryScope))
             .withApplicationId("enrich-topology-test");
     private final Topics topics = config.topics();
     /** Loading its gazetteers takes a while; it is thread-safe and stateless between calls, so tests share one. */
@@ -99,14 +100,16 @@ class EnrichTopologyTest {
     @Test
     void shouldCarryWhatTheExtractorFinds() {
         // Given an extractor that reports one fixed casualty figure, proving the lists are taken from the extraction
-        Extraction found = new Extraction(List.of(), List.of(), List.of(), List.of(CasualtyFixtures.ninetyFiveKilledInHoms()));
+        Extraction found =
+                new Extraction(List.of(), List.of(), List.of(), List.of(CasualtyFixtures.ninetyFiveKilledInHoms()));
         start((text, publishedAt, outlet, language) -> found, config);
 
         // When an article arrives
         articles.pipeInput("a-2", TestArticles.article("a-2", TEXT, PUBLISHED), PUBLISHED);
 
         // Then its enriched record carries that figure
-        assertThat(enriched.readValue().getCasualtyFigures()).containsExactly(CasualtyFixtures.ninetyFiveKilledInHoms());
+        assertThat(enriched.readValue().getCasualtyFigures())
+                .containsExactly(CasualtyFixtures.ninetyFiveKilledInHoms());
     }
 
     @Test
@@ -134,14 +137,17 @@ class EnrichTopologyTest {
         assertDeadLetterOf(letter, 0L, junk);
         assertThat(letter.getReason()).contains("not in the Confluent Avro wire format");
         assertThat(toArray(letter.getKey())).isEqualTo("junk".getBytes(StandardCharsets.UTF_8));
-        assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getArticleId).containsExactly("a-4");
+        assertThat(enriched.readValuesToList())
+                .extracting(EnrichedArticle::getArticleId)
+                .containsExactly("a-4");
     }
 
     @Test
     void shouldDeadLetterUnknownSchemaIdAndEnrichTheNextArticle() {
         // Given bytes in the wire format that name a schema id the registry does not have
         start(EXTRACTOR::extract, config);
-        byte[] unknownId = ByteBuffer.allocate(9).put((byte) 0).putInt(4242).putInt(7).array();
+        byte[] unknownId =
+                ByteBuffer.allocate(9).put((byte) 0).putInt(4242).putInt(7).array();
         rawBytes.pipeInput("ghost", unknownId);
         articles.pipeInput("a-5", TestArticles.article("a-5", TEXT, PUBLISHED), PUBLISHED);
 
@@ -149,14 +155,19 @@ class EnrichTopologyTest {
         DeadLetter letter = singleDeadLetter();
         assertDeadLetterOf(letter, 0L, unknownId);
         assertThat(letter.getReason()).contains("4242");
-        assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getArticleId).containsExactly("a-5");
+        assertThat(enriched.readValuesToList())
+                .extracting(EnrichedArticle::getArticleId)
+                .containsExactly("a-5");
     }
 
     @Test
     void shouldDeadLetterRecordOfAnotherTypeAndEnrichTheNextArticle() {
         // Given a valid Avro Alert (registered for the alerts topic) written on articles.raw by mistake
         start(EXTRACTOR::extract, config);
-        byte[] alertBytes = topics.alerts().valueSerde().serializer().serialize(topics.alerts().name(), alert());
+        byte[] alertBytes = topics.alerts()
+                .valueSerde()
+                .serializer()
+                .serialize(topics.alerts().name(), alert());
         articles.pipeInput("a-6", TestArticles.article("a-6", TEXT, PUBLISHED), PUBLISHED);
         rawBytes.pipeInput("alert-1", alertBytes);
         articles.pipeInput("a-7", TestArticles.article("a-7", TEXT, PUBLISHED), PUBLISHED);
@@ -165,7 +176,9 @@ class EnrichTopologyTest {
         DeadLetter letter = singleDeadLetter();
         assertDeadLetterOf(letter, 1L, alertBytes);
         assertThat(letter.getReason()).contains(Alert.class.getName()).contains(Article.class.getName());
-        assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getArticleId).containsExactly("a-6", "a-7");
+        assertThat(enriched.readValuesToList())
+                .extracting(EnrichedArticle::getArticleId)
+                .containsExactly("a-6", "a-7");
     }
 
     @Test
@@ -179,20 +192,27 @@ class EnrichTopologyTest {
         DeadLetter letter = singleDeadLetter();
         assertDeadLetterOf(letter, 0L, new byte[0]);
         assertThat(letter.getReason()).contains("no value");
-        assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getArticleId).containsExactly("a-8");
+        assertThat(enriched.readValuesToList())
+                .extracting(EnrichedArticle::getArticleId)
+                .containsExactly("a-8");
     }
 
     @Test
     void shouldDeadLetterArticleWhoseExtractionThrowsAndGoOn() {
         // Given an extractor that fails on one particular text
-        start((text, publishedAt, outlet, language) -> {
-            if (text.contains("poison")) {
-                throw new IllegalStateException("gazetteer blew up on 'poison'");
-            }
-            return EXTRACTOR.extract(text, publishedAt, outlet);
-        }, config);
+        start(
+                (text, publishedAt, outlet, language) -> {
+                    if (text.contains("poison")) {
+                        throw new IllegalStateException("gazetteer blew up on 'poison'");
+                    }
+                    return EXTRACTOR.extract(text, publishedAt, outlet);
+                },
+                config);
         Article poison = TestArticles.article("a-9", "A poison article.", PUBLISHED);
-        byte[] poisonBytes = topics.articlesRaw().valueSerde().serializer().serialize(topics.articlesRaw().name(), poison);
+        byte[] poisonBytes = topics.articlesRaw()
+                .valueSerde()
+                .serializer()
+                .serialize(topics.articlesRaw().name(), poison);
 
         // When that article and then a normal one arrive
         rawBytes.pipeInput("a-9", poisonBytes);
@@ -203,7 +223,9 @@ class EnrichTopologyTest {
         assertDeadLetterOf(letter, 0L, poisonBytes);
         assertThat(letter.getReason()).contains("gazetteer blew up on 'poison'");
         assertThat(letter.getErrorClass()).isEqualTo(IllegalStateException.class.getName());
-        assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getArticleId).containsExactly("a-10");
+        assertThat(enriched.readValuesToList())
+                .extracting(EnrichedArticle::getArticleId)
+                .containsExactly("a-10");
     }
 
     @Test
@@ -232,40 +254,62 @@ class EnrichTopologyTest {
 
         // Then the counter says so, tagged with the service, topic and reason
         assertThat(meters.get(DeadLetterRouter.METER_NAME)
-                .tags("service", EnrichTopology.SERVICE, "topic", topics.articlesRaw().name(), "reason", "undecodable")
-                .counter().count()).isEqualTo(2.0);
+                        .tags(
+                                "service",
+                                EnrichTopology.SERVICE,
+                                "topic",
+                                topics.articlesRaw().name(),
+                                "reason",
+                                "undecodable")
+                        .counter()
+                        .count())
+                .isEqualTo(2.0);
         assertThat(meters.get(DeadLetterRouter.METER_NAME)
-                .tags("service", EnrichTopology.SERVICE, "reason", "null-value")
-                .counter().count()).isEqualTo(1.0);
+                        .tags("service", EnrichTopology.SERVICE, "reason", "null-value")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
     }
 
     @Test
     void shouldNameEveryProcessor() {
         // Given the topology
-        TopologyDescription description = EnrichTopology.build(config, topics, EXTRACTOR).describe();
+        TopologyDescription description =
+                EnrichTopology.build(config, topics, EXTRACTOR).describe();
 
         // Then no node has a generated name (KSTREAM-...-0000000001)
         List<String> names = description.subtopologies().stream()
                 .flatMap(subtopology -> subtopology.nodes().stream())
                 .map(TopologyDescription.Node::name)
                 .toList();
-        assertThat(names).contains(EnrichTopology.SOURCE, EnrichTopology.ENRICH + "-decode", EnrichTopology.SINK,
-                EnrichTopology.ENRICH + "-dead-letter-sink");
+        assertThat(names)
+                .contains(
+                        EnrichTopology.SOURCE,
+                        EnrichTopology.ENRICH + "-decode",
+                        EnrichTopology.SINK,
+                        EnrichTopology.ENRICH + "-dead-letter-sink");
         assertThat(names).noneMatch(name -> name.startsWith("KSTREAM-"));
     }
 
     private void start(ArticleEnricher.Extractor extractor, EnrichConfig startConfig) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         ArticleEnricher enricher = new ArticleEnricher(extractor, ArticleExtractor.VERSION, clock);
-        driver = new TopologyTestDriver(EnrichTopology.build(startConfig, topics, enricher, meters, clock),
-                startConfig.streamsProperties());
-        articles = driver.createInputTopic(topics.articlesRaw().name(), new StringSerializer(),
+        driver = new TopologyTestDriver(
+                EnrichTopology.build(startConfig, topics, enricher, meters, clock), startConfig.streamsProperties());
+        articles = driver.createInputTopic(
+                topics.articlesRaw().name(),
+                new StringSerializer(),
                 topics.articlesRaw().valueSerde().serializer());
-        rawBytes = driver.createInputTopic(topics.articlesRaw().name(), new StringSerializer(), new ByteArraySerializer());
-        enriched = driver.createOutputTopic(topics.articlesEnriched().name(),
-                topics.articlesEnriched().keySerde().deserializer(), topics.articlesEnriched().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetters().name(),
-                topics.deadLetters().keySerde().deserializer(), topics.deadLetters().valueSerde().deserializer());
+        rawBytes =
+                driver.createInputTopic(topics.articlesRaw().name(), new StringSerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic(
+                topics.articlesEnriched().name(),
+                topics.articlesEnriched().keySerde().deserializer(),
+                topics.articlesEnriched().valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(
+                topics.deadLetters().name(),
+                topics.deadLetters().keySerde().deserializer(),
+                topics.deadLetters().valueSerde().deserializer());
     }
 
     private DeadLetter singleDeadLetter() {

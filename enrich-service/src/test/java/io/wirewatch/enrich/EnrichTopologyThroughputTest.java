@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.enrich.extract.ArticleExtractor;
 import io.wirewatch.platform.config.ClusterConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Article;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Topics;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,12 +50,16 @@ class EnrichTopologyThroughputTest {
         List<Article> seeds = TestArticles.seeds().stream()
                 .map(seed -> TestArticles.seedArticle(seed, TestArticles.normalisedText(seed)))
                 .toList();
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                EnrichTopology.build(config, topics, extractor), config.streamsProperties())) {
-            TestInputTopic<String, Article> raw = driver.createInputTopic(topics.articlesRaw().name(),
-                    topics.articlesRaw().keySerde().serializer(), topics.articlesRaw().valueSerde().serializer());
-            TestOutputTopic<String, EnrichedArticle> enriched = driver.createOutputTopic(topics.articlesEnriched().name(),
-                    topics.articlesEnriched().keySerde().deserializer(), topics.articlesEnriched().valueSerde().deserializer());
+        try (TopologyTestDriver driver =
+                new TopologyTestDriver(EnrichTopology.build(config, topics, extractor), config.streamsProperties())) {
+            TestInputTopic<String, Article> raw = driver.createInputTopic(
+                    topics.articlesRaw().name(),
+                    topics.articlesRaw().keySerde().serializer(),
+                    topics.articlesRaw().valueSerde().serializer());
+            TestOutputTopic<String, EnrichedArticle> enriched = driver.createOutputTopic(
+                    topics.articlesEnriched().name(),
+                    topics.articlesEnriched().keySerde().deserializer(),
+                    topics.articlesEnriched().valueSerde().deserializer());
             int warmedUp = pipeFor(WARM_UP, raw, seeds, 0);
             assertThat(enriched.readRecordsToList()).hasSize(warmedUp);
 
@@ -78,21 +82,29 @@ class EnrichTopologyThroughputTest {
                 bare.enrich(seeds.get(bareCount++ % seeds.size()));
             }
             double bareSeconds = (System.nanoTime() - bareStarted) / 1e9;
-            LOG.info("Throughput (extractor {}): topology in TopologyTestDriver {} articles/s ({} in {} s); "
+            LOG.info(
+                    "Throughput (extractor {}): topology in TopologyTestDriver {} articles/s ({} in {} s); "
                             + "ArticleEnricher alone {} articles/s ({} in {} s)",
-                    ArticleExtractor.VERSION, rate(piped, topologySeconds), piped, format(topologySeconds),
-                    rate(bareCount, bareSeconds), bareCount, format(bareSeconds));
+                    ArticleExtractor.VERSION,
+                    rate(piped, topologySeconds),
+                    piped,
+                    format(topologySeconds),
+                    rate(bareCount, bareSeconds),
+                    bareCount,
+                    format(bareSeconds));
         }
     }
 
     /** Pipes seed copies until {@code duration} has passed (at least one); returns how many. */
-    private static int pipeFor(Duration duration, TestInputTopic<String, Article> raw, List<Article> seeds, int firstIndex) {
+    private static int pipeFor(
+            Duration duration, TestInputTopic<String, Article> raw, List<Article> seeds, int firstIndex) {
         long deadline = System.nanoTime() + duration.toNanos();
         int count = 0;
         do {
             int index = firstIndex + count;
             Article seed = seeds.get(index % seeds.size());
-            Article copy = Article.newBuilder(seed).setId(seed.getId() + "-" + index).build();
+            Article copy =
+                    Article.newBuilder(seed).setId(seed.getId() + "-" + index).build();
             raw.pipeInput(copy.getId(), copy, copy.getPublishedAt());
             count++;
         } while (count < MAX_ARTICLES && System.nanoTime() < deadline);

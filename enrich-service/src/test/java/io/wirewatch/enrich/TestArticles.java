@@ -26,13 +26,16 @@ final class TestArticles {
     static final Path SEEDS = Path.of("..", "seeds");
     static final Instant INGESTED_AT = Instant.parse("2012-02-07T20:00:00Z");
 
-    private TestArticles() {
-    }
+    private TestArticles() {}
 
     /** One entry of seeds/manifest.json. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Seed(@JsonProperty("file") String file, @JsonProperty("outlet") String outlet, @JsonProperty("url") String url,
-                @JsonProperty("title") String title, @JsonProperty("published_at") Instant publishedAt) {
+    record Seed(
+            @JsonProperty("file") String file,
+            @JsonProperty("outlet") String outlet,
+            @JsonProperty("url") String url,
+            @JsonProperty("title") String title,
+            @JsonProperty("published_at") Instant publishedAt) {
 
         /** The hash part of the file name, unique per seed. */
         String id() {
@@ -41,15 +44,16 @@ final class TestArticles {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record Manifest(@JsonProperty("articles") List<Seed> articles) {
-    }
+    private record Manifest(@JsonProperty("articles") List<Seed> articles) {}
 
     static List<Seed> seeds() {
         try {
             ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
-            return mapper.readValue(SEEDS.resolve("manifest.json").toFile(), Manifest.class).articles();
+            return mapper.readValue(SEEDS.resolve("manifest.json").toFile(), Manifest.class)
+                    .articles();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + SEEDS.resolve("manifest.json").toAbsolutePath(), e);
+            throw new UncheckedIOException(
+                    "Cannot read " + SEEDS.resolve("manifest.json").toAbsolutePath(), e);
         }
     }
 
@@ -106,7 +110,8 @@ final class TestArticles {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }

@@ -1,12 +1,14 @@
 package io.wirewatch.ingest;
 
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.config.Env;
 import io.wirewatch.platform.http.HttpListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything ingest-service needs to run. From the environment ({@link #fromEnvironment}):
@@ -71,6 +73,7 @@ public record IngestConfig(
     public static final String ENV_CLIENT_ID = "INGEST_CLIENT_ID";
     /** Prefix of the listener's variables ({@link HttpListener#fromEnvironment}): _BIND, _TOKENS_FILE, TLS … */
     public static final String HTTP_PREFIX = "INGEST_HTTP";
+
     public static final String ENV_HTTP_ACK_TIMEOUT_MS = "INGEST_HTTP_ACK_TIMEOUT_MS";
     public static final String ENV_HTTP_MAX_PENDING_BYTES = "INGEST_HTTP_MAX_PENDING_BYTES";
 
@@ -85,8 +88,8 @@ public record IngestConfig(
         Objects.requireNonNull(cluster, "cluster");
         topicPrefix = topicPrefix == null ? "" : topicPrefix;
         if (httpPort > 65_535) {
-            throw new IllegalArgumentException(ENV_HTTP_PORT + " must be a port number (0-65535), 'off' or -1, was "
-                    + httpPort);
+            throw new IllegalArgumentException(
+                    ENV_HTTP_PORT + " must be a port number (0-65535), 'off' or -1, was " + httpPort);
         }
         if (httpPort < 0) {
             httpPort = HTTP_OFF;
@@ -97,13 +100,13 @@ public record IngestConfig(
             throw new IllegalArgumentException(ENV_HTTP_RATE_LIMIT + " must be positive, was " + httpRequestsPerSecond);
         }
         if (!(nearDuplicateThreshold > 0 && nearDuplicateThreshold <= 1)) {
-            throw new IllegalArgumentException(ENV_NEAR_DUPLICATE_THRESHOLD + " must be in (0, 1], was "
-                    + nearDuplicateThreshold);
+            throw new IllegalArgumentException(
+                    ENV_NEAR_DUPLICATE_THRESHOLD + " must be in (0, 1], was " + nearDuplicateThreshold);
         }
         Objects.requireNonNull(httpBodyReadTimeout, "httpBodyReadTimeout");
         if (httpBodyReadTimeout.isNegative() || httpBodyReadTimeout.isZero()) {
-            throw new IllegalArgumentException(ENV_HTTP_BODY_TIMEOUT_MS + " must be positive, was "
-                    + httpBodyReadTimeout.toMillis());
+            throw new IllegalArgumentException(
+                    ENV_HTTP_BODY_TIMEOUT_MS + " must be positive, was " + httpBodyReadTimeout.toMillis());
         }
         requirePositive(nearDuplicateWindow, ENV_NEAR_DUPLICATE_WINDOW);
         Objects.requireNonNull(watchRescanInterval, "watchRescanInterval");
@@ -115,23 +118,37 @@ public record IngestConfig(
         Objects.requireNonNull(httpListener, "httpListener");
         Objects.requireNonNull(httpAckTimeout, "httpAckTimeout");
         if (httpAckTimeout.isNegative() || httpAckTimeout.isZero()) {
-            throw new IllegalArgumentException(ENV_HTTP_ACK_TIMEOUT_MS + " must be positive, was "
-                    + httpAckTimeout.toMillis());
+            throw new IllegalArgumentException(
+                    ENV_HTTP_ACK_TIMEOUT_MS + " must be positive, was " + httpAckTimeout.toMillis());
         }
         requirePositive(httpMaxPendingBytes, ENV_HTTP_MAX_PENDING_BYTES);
     }
 
     /** Defaults for everything but the cluster: HTTP on 8090, no watch directory, 2 MiB limit. */
     public static IngestConfig defaults(ClusterConfig cluster) {
-        return new IngestConfig(cluster, "", DEFAULT_HTTP_PORT, null, DEFAULT_MAX_ARTICLE_BYTES,
-                DEFAULT_MAX_ARTICLE_BYTES, 50, DEFAULT_HTTP_BODY_TIMEOUT, 0.8, 10_000, Duration.ofSeconds(2), Duration.ofMillis(500),
-                "wirewatch-ingest", HttpListener.loopback(), DEFAULT_HTTP_ACK_TIMEOUT, DEFAULT_HTTP_MAX_PENDING_BYTES);
+        return new IngestConfig(
+                cluster,
+                "",
+                DEFAULT_HTTP_PORT,
+                null,
+                DEFAULT_MAX_ARTICLE_BYTES,
+                DEFAULT_MAX_ARTICLE_BYTES,
+                50,
+                DEFAULT_HTTP_BODY_TIMEOUT,
+                0.8,
+                10_000,
+                Duration.ofSeconds(2),
+                Duration.ofMillis(500),
+                "wirewatch-ingest",
+                HttpListener.loopback(),
+                DEFAULT_HTTP_ACK_TIMEOUT,
+                DEFAULT_HTTP_MAX_PENDING_BYTES);
     }
 
     /** Reads the environment variables listed in the class comment; a bad value fails naming the variable. */
     public static IngestConfig fromEnvironment(Map<String, String> env) {
         IngestConfig defaults = defaults(ClusterConfig.fromEnvironment(env));
-        int maxArticleBytes = intValue(env, ENV_MAX_ARTICLE_BYTES, defaults.maxArticleBytes());
+        int maxArticleBytes = Env.intValue(env, ENV_MAX_ARTICLE_BYTES, defaults.maxArticleBytes());
         String watch = env.get(ENV_WATCH_DIR);
         return new IngestConfig(
                 defaults.cluster(),
@@ -139,58 +156,54 @@ public record IngestConfig(
                 httpPort(env.get(ENV_HTTP_PORT)),
                 watch == null || watch.isBlank() ? null : Path.of(watch.strip()),
                 maxArticleBytes,
-                intValue(env, ENV_MAX_REQUEST_BYTES, maxArticleBytes),
-                doubleValue(env, ENV_HTTP_RATE_LIMIT, defaults.httpRequestsPerSecond()),
-                Duration.ofMillis(intValue(env, ENV_HTTP_BODY_TIMEOUT_MS,
-                        (int) defaults.httpBodyReadTimeout().toMillis())),
-                doubleValue(env, ENV_NEAR_DUPLICATE_THRESHOLD, defaults.nearDuplicateThreshold()),
-                intValue(env, ENV_NEAR_DUPLICATE_WINDOW, defaults.nearDuplicateWindow()),
-                Duration.ofMillis(intValue(env, ENV_WATCH_RESCAN_MS, (int) defaults.watchRescanInterval().toMillis())),
+                Env.intValue(env, ENV_MAX_REQUEST_BYTES, maxArticleBytes),
+                Env.doubleValue(env, ENV_HTTP_RATE_LIMIT, defaults.httpRequestsPerSecond()),
+                Duration.ofMillis(Env.intValue(env, ENV_HTTP_BODY_TIMEOUT_MS, (int)
+                        defaults.httpBodyReadTimeout().toMillis())),
+                Env.doubleValue(env, ENV_NEAR_DUPLICATE_THRESHOLD, defaults.nearDuplicateThreshold()),
+                Env.intValue(env, ENV_NEAR_DUPLICATE_WINDOW, defaults.nearDuplicateWindow()),
+                Duration.ofMillis(Env.intValue(env, ENV_WATCH_RESCAN_MS, (int)
+                        defaults.watchRescanInterval().toMillis())),
                 defaults.watchSettleInterval(),
                 env.getOrDefault(ENV_CLIENT_ID, defaults.clientId()),
                 HttpListener.fromEnvironment(env, HTTP_PREFIX),
-                Duration.ofMillis(intValue(env, ENV_HTTP_ACK_TIMEOUT_MS, (int) defaults.httpAckTimeout().toMillis())),
-                longValue(env, ENV_HTTP_MAX_PENDING_BYTES, defaults.httpMaxPendingBytes()));
+                Duration.ofMillis(Env.intValue(env, ENV_HTTP_ACK_TIMEOUT_MS, (int)
+                        defaults.httpAckTimeout().toMillis())),
+                Env.longValue(env, ENV_HTTP_MAX_PENDING_BYTES, defaults.httpMaxPendingBytes()));
     }
 
     public IngestConfig withTopicPrefix(String prefix) {
-        return new IngestConfig(cluster, prefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
+        return with(b -> b.topicPrefix = prefix);
     }
 
     /** {@code 0} for a free port, negative for no HTTP. */
     public IngestConfig withHttpPort(int port) {
-        return new IngestConfig(cluster, topicPrefix, port, watchDirectory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
+        return with(b -> b.httpPort = port);
     }
 
     /** Null for no watching. */
     public IngestConfig withWatchDirectory(Path directory) {
-        return new IngestConfig(cluster, topicPrefix, httpPort, directory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
+        return with(b -> b.watchDirectory = directory);
     }
 
     /** Sets both the article and the request limit. */
     public IngestConfig withMaxArticleBytes(int bytes) {
-        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, bytes, bytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
+        return with(b -> {
+            b.maxArticleBytes = bytes;
+            b.maxRequestBytes = bytes;
+        });
     }
 
     public IngestConfig withWatchIntervals(Duration rescan, Duration settle) {
-        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, rescan, settle, clientId,
-                httpListener, httpAckTimeout, httpMaxPendingBytes);
+        return with(b -> {
+            b.watchRescanInterval = rescan;
+            b.watchSettleInterval = settle;
+        });
     }
 
     /** Where and how {@code POST /articles} listens: interface, tokens, TLS. */
     public IngestConfig withHttpListener(HttpListener listener) {
-        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId, listener, httpAckTimeout, httpMaxPendingBytes);
+        return with(b -> b.httpListener = listener);
     }
 
     /**
@@ -198,16 +211,81 @@ public record IngestConfig(
      * bytes of articles may wait unacknowledged before new posts get 503 at once.
      */
     public IngestConfig withHttpBackpressure(Duration ackTimeout, long maxPendingBytes) {
-        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
-                httpRequestsPerSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId, httpListener, ackTimeout, maxPendingBytes);
+        return with(b -> {
+            b.httpAckTimeout = ackTimeout;
+            b.httpMaxPendingBytes = maxPendingBytes;
+        });
     }
 
     /** Requests per second per client (per token when tokens guard the endpoint). */
     public IngestConfig withHttpRateLimit(double perSecond) {
-        return new IngestConfig(cluster, topicPrefix, httpPort, watchDirectory, maxArticleBytes, maxRequestBytes,
-                perSecond, httpBodyReadTimeout, nearDuplicateThreshold, nearDuplicateWindow, watchRescanInterval,
-                watchSettleInterval, clientId, httpListener, httpAckTimeout, httpMaxPendingBytes);
+        return with(b -> b.httpRequestsPerSecond = perSecond);
+    }
+
+    /** A copy with {@code change} applied, validated again by the constructor: the one place every field is copied. */
+    private IngestConfig with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The fields of an {@link IngestConfig} being changed by one of its {@code with} methods. */
+    private static final class Copy {
+        ClusterConfig cluster;
+        String topicPrefix;
+        int httpPort;
+        Path watchDirectory;
+        int maxArticleBytes;
+        int maxRequestBytes;
+        double httpRequestsPerSecond;
+        Duration httpBodyReadTimeout;
+        double nearDuplicateThreshold;
+        int nearDuplicateWindow;
+        Duration watchRescanInterval;
+        Duration watchSettleInterval;
+        String clientId;
+        HttpListener httpListener;
+        Duration httpAckTimeout;
+        long httpMaxPendingBytes;
+
+        Copy(IngestConfig c) {
+            cluster = c.cluster;
+            topicPrefix = c.topicPrefix;
+            httpPort = c.httpPort;
+            watchDirectory = c.watchDirectory;
+            maxArticleBytes = c.maxArticleBytes;
+            maxRequestBytes = c.maxRequestBytes;
+            httpRequestsPerSecond = c.httpRequestsPerSecond;
+            httpBodyReadTimeout = c.httpBodyReadTimeout;
+            nearDuplicateThreshold = c.nearDuplicateThreshold;
+            nearDuplicateWindow = c.nearDuplicateWindow;
+            watchRescanInterval = c.watchRescanInterval;
+            watchSettleInterval = c.watchSettleInterval;
+            clientId = c.clientId;
+            httpListener = c.httpListener;
+            httpAckTimeout = c.httpAckTimeout;
+            httpMaxPendingBytes = c.httpMaxPendingBytes;
+        }
+
+        IngestConfig build() {
+            return new IngestConfig(
+                    cluster,
+                    topicPrefix,
+                    httpPort,
+                    watchDirectory,
+                    maxArticleBytes,
+                    maxRequestBytes,
+                    httpRequestsPerSecond,
+                    httpBodyReadTimeout,
+                    nearDuplicateThreshold,
+                    nearDuplicateWindow,
+                    watchRescanInterval,
+                    watchSettleInterval,
+                    clientId,
+                    httpListener,
+                    httpAckTimeout,
+                    httpMaxPendingBytes);
+        }
     }
 
     public boolean httpEnabled() {
@@ -225,44 +303,8 @@ public record IngestConfig(
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(ENV_HTTP_PORT + " must be a port number, 0 or 'off', was '" + value
-                    + "'", e);
-        }
-    }
-
-    private static int intValue(Map<String, String> env, String name, int defaultValue) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
-        }
-    }
-
-    private static long longValue(Map<String, String> env, String name, long defaultValue) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
-        }
-    }
-
-    private static double doubleValue(Map<String, String> env, String name, double defaultValue) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
+            throw new IllegalArgumentException(
+                    ENV_HTTP_PORT + " must be a port number, 0 or 'off', was '" + value + "'", e);
         }
     }
 

@@ -1,15 +1,14 @@
 package io.wirewatch.ingest;
 
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.serde.RegistryWait;
+import io.wirewatch.platform.config.Env;
+import io.wirewatch.platform.lifecycle.ServiceRunner;
+import io.wirewatch.serde.RegistryWait;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,23 +20,32 @@ import picocli.CommandLine.Parameters;
  * serving (HTTP from {@code INGEST_HTTP_PORT}, watching {@code INGEST_WATCH_DIR}) until stopped, after ingesting any
  * paths given. Cluster and limits come from the environment ({@link IngestConfig}); options override it.
  */
-@Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Publishes articles (files, directories, HTTP POSTs, a watched directory) to articles.raw.")
 public final class IngestMain implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IngestMain.class);
-
-    @Option(names = "--speed", paramLabel = "N|max", defaultValue = "max",
+    @Option(
+            names = "--speed",
+            paramLabel = "N|max",
+            defaultValue = "max",
             description = "Replay N times faster than real time between published_at values, or 'max' (default).")
     private String speed;
 
     @Option(names = "--rate", paramLabel = "R", description = "Publish at most R articles per second.")
     private Double rate;
 
-    @Option(names = "--watch", paramLabel = "DIR", description = "Watch DIR for new files (overrides INGEST_WATCH_DIR).")
+    @Option(
+            names = "--watch",
+            paramLabel = "DIR",
+            description = "Watch DIR for new files (overrides INGEST_WATCH_DIR).")
     private Path watch;
 
-    @Option(names = "--http-port", paramLabel = "P",
+    @Option(
+            names = "--http-port",
+            paramLabel = "P",
             description = "Serve POST /articles on port P; 0 = any free port, -1 = off (overrides INGEST_HTTP_PORT).")
     private Integer httpPort;
 
@@ -71,7 +79,7 @@ public final class IngestMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ReplayOptions options = new ReplayOptions(ReplayOptions.parseSpeed(speed), rate);
         boolean oneShot = !paths.isEmpty() && watch == null && httpPort == null;
-        IngestConfig config = IngestConfig.fromEnvironment(environment);
+        IngestConfig config = IngestConfig.fromEnvironment(Env.withConfigFile(environment));
         if (oneShot) {
             config = config.withHttpPort(IngestConfig.HTTP_OFF).withWatchDirectory(null);
         } else {
@@ -84,24 +92,21 @@ public final class IngestMain implements Callable<Integer> {
         }
         RegistryWait.untilReachable(config.cluster().schemaRegistryUrl());
         IngestService service = IngestService.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            LOG.info("Shutting down ingest-service");
-            service.close();
-            stopped.countDown();
-        }, "ingest-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        if (!paths.isEmpty()) {
-            IngestSummary summary = service.ingest(paths, options);
-            System.out.printf("published %d (near-duplicates %d), duplicates %d, rejected %d%n", summary.published(),
-                    summary.nearDuplicates(), summary.duplicates(), summary.rejected());
-        }
-        if (oneShot) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-            service.close();
-            return 0;
-        }
-        stopped.await();
+        ServiceRunner.serve(
+                "ingest-service",
+                service,
+                started -> {
+                    if (!paths.isEmpty()) {
+                        IngestSummary summary = started.ingest(paths, options);
+                        System.out.printf(
+                                "published %d (near-duplicates %d), duplicates %d, rejected %d%n",
+                                summary.published(),
+                                summary.nearDuplicates(),
+                                summary.duplicates(),
+                                summary.rejected());
+                    }
+                },
+                !oneShot);
         return 0;
     }
 }

@@ -15,8 +15,7 @@ public final class IngestMetrics {
     public static final String ARTICLES = "wirewatch.ingest.articles";
     public static final String NEAR_DUPLICATES = "wirewatch.ingest.near.duplicates";
 
-    private IngestMetrics() {
-    }
+    private IngestMetrics() {}
 
     /** Registers the counters of {@code pipeline} in {@code registry}. */
     public static void bind(IngestPipeline pipeline, MeterRegistry registry) {
@@ -28,8 +27,8 @@ public final class IngestMetrics {
                 .register(registry);
     }
 
-    private static void articles(IngestPipeline pipeline, MeterRegistry registry, String outcome,
-                                 ToDoubleFunction<IngestSummary> count) {
+    private static void articles(
+            IngestPipeline pipeline, MeterRegistry registry, String outcome, ToDoubleFunction<IngestSummary> count) {
         FunctionCounter.builder(ARTICLES, pipeline, p -> count.applyAsDouble(p.totals()))
                 .description("Articles received, by what became of them")
                 .tag("outcome", outcome)

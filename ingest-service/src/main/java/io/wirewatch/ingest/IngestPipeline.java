@@ -54,10 +54,14 @@ public final class IngestPipeline {
      *                     it never will be; already complete for a rejection and for a duplicate of an article kept
      *                     earlier
      */
-    public record Outcome(Kind kind, String id, String nearDuplicateOf, String reason,
-                          CompletableFuture<Void> acknowledged) {
+    public record Outcome(
+            Kind kind, String id, String nearDuplicateOf, String reason, CompletableFuture<Void> acknowledged) {
 
-        public enum Kind { PUBLISHED, DUPLICATE, REJECTED }
+        public enum Kind {
+            PUBLISHED,
+            DUPLICATE,
+            REJECTED
+        }
 
         private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
@@ -78,14 +82,23 @@ public final class IngestPipeline {
      * @param maxArticleBytes the largest article text accepted (UTF-8 bytes), and how much of a rejected input a dead
      *                        letter keeps
      */
-    public IngestPipeline(IngestOutput output, SeenArticles seen, NearDuplicateIndex nearDuplicates, Clock clock,
-                          int maxArticleBytes) {
+    public IngestPipeline(
+            IngestOutput output,
+            SeenArticles seen,
+            NearDuplicateIndex nearDuplicates,
+            Clock clock,
+            int maxArticleBytes) {
         this(output, seen, nearDuplicates, clock, maxArticleBytes, LanguageDetection.standard());
     }
 
     /** @param languages tells each article's language ({@code Article.language}) from its normalised text */
-    public IngestPipeline(IngestOutput output, SeenArticles seen, NearDuplicateIndex nearDuplicates, Clock clock,
-                          int maxArticleBytes, LanguageDetection languages) {
+    public IngestPipeline(
+            IngestOutput output,
+            SeenArticles seen,
+            NearDuplicateIndex nearDuplicates,
+            Clock clock,
+            int maxArticleBytes,
+            LanguageDetection languages) {
         this.languages = Objects.requireNonNull(languages, "languages");
         this.output = Objects.requireNonNull(output, "output");
         this.seen = Objects.requireNonNull(seen, "seen");
@@ -107,12 +120,18 @@ public final class IngestPipeline {
     private Outcome process(RawArticle raw) {
         long size = utf8Length(raw.text());
         if (size > maxArticleBytes) {
-            return reject(new Rejection(raw.sourceRef(), "too large: " + size + " bytes of text, the limit is "
-                    + maxArticleBytes + " bytes", raw.text().getBytes(StandardCharsets.UTF_8), size, null));
+            return reject(new Rejection(
+                    raw.sourceRef(),
+                    "too large: " + size + " bytes of text, the limit is " + maxArticleBytes + " bytes",
+                    raw.text().getBytes(StandardCharsets.UTF_8),
+                    size,
+                    null));
         }
         String text = TextNormaliser.normalise(raw.text());
         if (text.isEmpty()) {
-            return reject(Rejection.of(raw.sourceRef(), "missing text: nothing left after normalisation",
+            return reject(Rejection.of(
+                    raw.sourceRef(),
+                    "missing text: nothing left after normalisation",
                     raw.text().getBytes(StandardCharsets.UTF_8)));
         }
         String contentHash = ArticleIdentity.contentHash(text);
@@ -132,7 +151,10 @@ public final class IngestPipeline {
                 }
                 return Outcome.duplicate(id, earlier == null ? Outcome.DONE : earlier);
             }
-            nearDuplicateOf = nearDuplicates.findAndAdd(id, text).map(NearDuplicateIndex.Match::id).orElse(null);
+            nearDuplicateOf = nearDuplicates
+                    .findAndAdd(id, text)
+                    .map(NearDuplicateIndex.Match::id)
+                    .orElse(null);
             article = Article.newBuilder()
                     .setId(id)
                     .setUrl(url)
@@ -182,11 +204,20 @@ public final class IngestPipeline {
 
     /** Dead-letters {@code rejection} and logs why. */
     public Outcome reject(Rejection rejection) {
-        LOG.warn("Rejected input from {}: {} ({} bytes)", rejection.sourceRef(), rejection.reason(),
+        LOG.warn(
+                "Rejected input from {}: {} ({} bytes)",
+                rejection.sourceRef(),
+                rejection.reason(),
                 rejection.payloadSize());
         Instant now = clock.instant();
-        DeadLetter letter = DeadLetters.forInput(SERVICE_NAME, rejection.sourceRef(), rejection.payload(),
-                rejection.reason(), rejection.error(), now, maxArticleBytes);
+        DeadLetter letter = DeadLetters.forInput(
+                SERVICE_NAME,
+                rejection.sourceRef(),
+                rejection.payload(),
+                rejection.reason(),
+                rejection.error(),
+                now,
+                maxArticleBytes);
         if (rejection.payloadSize() > letter.getPayloadSize()) {
             // Only the head of the input was read (it was over the limit): say how large the whole was.
             letter.setPayloadSize(rejection.payloadSize());
@@ -211,7 +242,8 @@ public final class IngestPipeline {
                 bytes++;
             } else if (c < 0x800) {
                 bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
                 bytes += 4;
                 i++;

@@ -1,9 +1,9 @@
 package io.wirewatch.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wirewatch.ingest.http.IngestHttpServer;
 import io.wirewatch.ingest.identity.NearDuplicateIndex;
 import io.wirewatch.ingest.identity.SeenArticles;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.wirewatch.ingest.publish.ArticlePublisher;
 import io.wirewatch.ingest.publish.DeadLetterCountingOutput;
 import io.wirewatch.ingest.publish.LanguageCountingOutput;
@@ -60,8 +60,12 @@ public final class IngestService implements AutoCloseable {
     private DirectoryWatcher watcher;
     private volatile boolean closed;
 
-    private IngestService(IngestConfig config, ArticlePublisher publisher, IngestPipeline pipeline,
-                          long alreadyPublished, MeterRegistry meterRegistry) {
+    private IngestService(
+            IngestConfig config,
+            ArticlePublisher publisher,
+            IngestPipeline pipeline,
+            long alreadyPublished,
+            MeterRegistry meterRegistry) {
         this.config = config;
         this.meterRegistry = meterRegistry;
         this.publisher = publisher;
@@ -89,18 +93,26 @@ public final class IngestService implements AutoCloseable {
         Map<String, Object> producer = new HashMap<>(kafka);
         // Room for the HTTP backlog bound plus what the HTTP threads may send past it at once, so that posts are
         // refused with 503 before a send could block on a full buffer.
-        producer.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L * 1024 * 1024,
-                config.httpMaxPendingBytes() + 2L * IngestHttpServer.THREADS * config.maxRequestBytes()));
+        producer.putIfAbsent(
+                ProducerConfig.BUFFER_MEMORY_CONFIG,
+                Math.max(
+                        32L * 1024 * 1024,
+                        config.httpMaxPendingBytes() + 2L * IngestHttpServer.THREADS * config.maxRequestBytes()));
         ArticlePublisher publisher = ArticlePublisher.create(producer, topics, config.clientId());
         SeenArticles seen = new SeenArticles();
         IngestPipeline pipeline = new IngestPipeline(
-                new DeadLetterCountingOutput(new LanguageCountingOutput(publisher, meterRegistry), meterRegistry), seen,
+                new DeadLetterCountingOutput(new LanguageCountingOutput(publisher, meterRegistry), meterRegistry),
+                seen,
                 new NearDuplicateIndex(config.nearDuplicateThreshold(), config.nearDuplicateWindow()),
-                Clock.systemUTC(), config.maxArticleBytes());
+                Clock.systemUTC(),
+                config.maxArticleBytes());
         IngestMetrics.bind(pipeline, meterRegistry);
         IngestService service;
         try {
-            long published = PublishedArticles.readAll(kafka, topics.articlesRaw(), config.clientId(),
+            long published = PublishedArticles.readAll(
+                    kafka,
+                    topics.articlesRaw(),
+                    config.clientId(),
                     article -> pipeline.remember(article.getId(), article.getContentHash(), article.getText()));
             service = new IngestService(config, publisher, pipeline, published, meterRegistry);
         } catch (RuntimeException e) {
@@ -113,8 +125,11 @@ public final class IngestService implements AutoCloseable {
             service.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
-        LOG.info("ingest-service started: publishing to {} (dead letters to {}), {} articles known, HTTP {}, watching {}",
-                topics.articlesRaw().name(), topics.deadLetters().name(), service.alreadyPublished,
+        LOG.info(
+                "ingest-service started: publishing to {} (dead letters to {}), {} articles known, HTTP {}, watching {}",
+                topics.articlesRaw().name(),
+                topics.deadLetters().name(),
+                service.alreadyPublished,
                 config.httpEnabled() ? "port " + service.httpPort() : "off",
                 config.watchDirectory() == null ? "nothing" : config.watchDirectory());
         return service;
@@ -123,18 +138,31 @@ public final class IngestService implements AutoCloseable {
     private void startSources() throws IOException {
         if (config.httpEnabled()) {
             Supplier<String> metrics = PrometheusMetrics.scrapeable(meterRegistry)
-                    .<Supplier<String>>map(prometheus -> prometheus::scrape).orElse(null);
-            http = IngestHttpServer.start(config.httpPort(), config.httpListener(), pipeline,
-                    new IngestHttpServer.Limits(config.maxRequestBytes(), config.maxArticleBytes(),
-                            config.httpRequestsPerSecond(), config.httpBodyReadTimeout()),
-                    new IngestHttpServer.Backpressure(config.httpAckTimeout(), config.httpMaxPendingBytes(),
-                            publisher::pendingBytes, () -> publisher.stalledFor(config.httpAckTimeout())),
-                    this::health, metrics);
+                    .<Supplier<String>>map(prometheus -> prometheus::scrape)
+                    .orElse(null);
+            http = IngestHttpServer.start(
+                    config.httpPort(),
+                    config.httpListener(),
+                    pipeline,
+                    new IngestHttpServer.Limits(
+                            config.maxRequestBytes(),
+                            config.maxArticleBytes(),
+                            config.httpRequestsPerSecond(),
+                            config.httpBodyReadTimeout()),
+                    new IngestHttpServer.Backpressure(
+                            config.httpAckTimeout(),
+                            config.httpMaxPendingBytes(),
+                            publisher::pendingBytes,
+                            () -> publisher.stalledFor(config.httpAckTimeout())),
+                    this::health,
+                    metrics);
         }
         if (config.watchDirectory() != null) {
-            watcher = DirectoryWatcher.start(config.watchDirectory(),
+            watcher = DirectoryWatcher.start(
+                    config.watchDirectory(),
                     file -> ingest(List.of(file), ReplayOptions.MAX, false),
-                    config.watchSettleInterval(), config.watchRescanInterval());
+                    config.watchSettleInterval(),
+                    config.watchRescanInterval());
         }
     }
 
@@ -188,15 +216,20 @@ public final class IngestService implements AutoCloseable {
         }
         IngestSummary summary = tally.summary();
         long finished = System.nanoTime();
-        LOG.info("Ingested {}: {} published ({} near-duplicates), {} duplicates skipped, {} rejected in {} ms "
-                        + "(the last {} ms waiting for the broker's acknowledgements)", paths, summary.published(),
-                summary.nearDuplicates(), summary.duplicates(), summary.rejected(), (finished - started) / 1_000_000,
+        LOG.info(
+                "Ingested {}: {} published ({} near-duplicates), {} duplicates skipped, {} rejected in {} ms "
+                        + "(the last {} ms waiting for the broker's acknowledgements)",
+                paths,
+                summary.published(),
+                summary.nearDuplicates(),
+                summary.duplicates(),
+                summary.rejected(),
+                (finished - started) / 1_000_000,
                 (finished - flushStarted) / 1_000_000);
         return summary;
     }
 
-    private void replay(List<Path> paths, ReplayOptions options, IngestSummary.Tally tally,
-                        ProgressReporter progress) {
+    private void replay(List<Path> paths, ReplayOptions options, IngestSummary.Tally tally, ProgressReporter progress) {
         List<RawArticle> articles = new ArrayList<>();
         ArticleHandler collect = handler(tally, null, articles);
         for (Path path : paths) {
@@ -207,8 +240,8 @@ public final class IngestService implements AutoCloseable {
             progress.start(articles.size());
         }
         // Waits end early when the service closes, so shutdown never hangs on a long gap in the news.
-        Pacer pacer = new Pacer(options, Clock.systemUTC(),
-                wait -> closing.await(wait.toNanos(), TimeUnit.NANOSECONDS));
+        Pacer pacer =
+                new Pacer(options, Clock.systemUTC(), wait -> closing.await(wait.toNanos(), TimeUnit.NANOSECONDS));
         for (RawArticle article : articles) {
             try {
                 pacer.awaitTurn(article.publishedAt());

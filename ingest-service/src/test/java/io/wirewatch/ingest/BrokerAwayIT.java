@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirewatch.devstack.EmbeddedStack;
 import io.wirewatch.ingest.publish.PublishedArticles;
-import io.wirewatch.platform.EmbeddedStack;
 import io.wirewatch.schema.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,12 +32,14 @@ class BrokerAwayIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Articles of about 6 KB: a 48 KB backlog fills after a handful, so the test does not wait long. */
     private static final int ARTICLE_WORDS = 900;
+
     private static final long MAX_PENDING_BYTES = 48 * 1024;
     /**
      * How long the broker stays away at least: by default only until ingest refuses at once (a few seconds, so the
      * suite stays quick); {@code -Dwirewatch.brokerAway.seconds=60} is the issue's minute, measured for the README.
      */
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("wirewatch.brokerAway.seconds", 0));
+
     private static final Duration POST_INTERVAL = Duration.ofMillis(200);
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -47,9 +49,14 @@ class BrokerAwayIT {
         try (EmbeddedStack stack = EmbeddedStack.start()) {
             // Given ingest over a broker, accepting articles
             Topics topics = Topics.create(stack.clusterConfig().serdeConfig(), "away-");
-            stack.createTopics(2, Map.of("retention.ms", "-1"), topics.articlesRaw().name(),
+            stack.createTopics(
+                    2,
+                    Map.of("retention.ms", "-1"),
+                    topics.articlesRaw().name(),
                     topics.deadLetters().name());
-            IngestConfig config = IngestConfig.defaults(stack.clusterConfig()).withTopicPrefix("away-").withHttpPort(0)
+            IngestConfig config = IngestConfig.defaults(stack.clusterConfig())
+                    .withTopicPrefix("away-")
+                    .withHttpPort(0)
                     .withHttpBackpressure(Duration.ofSeconds(1), MAX_PENDING_BYTES);
             Set<String> kept = new LinkedHashSet<>();
             List<String> refused = new ArrayList<>();
@@ -83,43 +90,60 @@ class BrokerAwayIT {
                     refused.add(article(i));
                     awayAnswers++;
                 }
-                assertThat(backlogFull).as("a post refused at once, without sending").isTrue();
+                assertThat(backlogFull)
+                        .as("a post refused at once, without sending")
+                        .isTrue();
 
                 // When the broker comes back, the refused articles are posted again until kept
                 stack.kafka().restart();
                 long restarted = System.nanoTime();
                 List<String> toSend = new ArrayList<>(refused);
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    for (String body : List.copyOf(toSend)) {
-                        HttpResponse<String> response = post(uri, body);
-                        if (response.statusCode() == 202) {
-                            kept.addAll(ids(response, "accepted"));
-                            kept.addAll(ids(response, "duplicates"));
-                            toSend.remove(body);
-                        }
-                    }
-                    return toSend.isEmpty();
-                });
+                await().atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> {
+                            for (String body : List.copyOf(toSend)) {
+                                HttpResponse<String> response = post(uri, body);
+                                if (response.statusCode() == 202) {
+                                    kept.addAll(ids(response, "accepted"));
+                                    kept.addAll(ids(response, "duplicates"));
+                                    toSend.remove(body);
+                                }
+                            }
+                            return toSend.isEmpty();
+                        });
                 recoveredMillis = (System.nanoTime() - restarted) / 1_000_000;
             }
 
             // Then the audit finds every kept article exactly once, and nothing else
             Map<String, Integer> copies = new HashMap<>();
-            PublishedArticles.readAll(stack.clusterConfig().kafkaProperties(), topics.articlesRaw(), "audit",
+            PublishedArticles.readAll(
+                    stack.clusterConfig().kafkaProperties(),
+                    topics.articlesRaw(),
+                    "audit",
                     article -> copies.merge(article.getId(), 1, Integer::sum));
-            System.out.printf("BROKER AWAY: %d s away, %d articles kept, %d posts answered 503 while away, %d copies "
-                    + "in articles.raw, back to 202 %d ms after the broker%n", OUTAGE.toSeconds(), kept.size(),
-                    awayAnswers, copies.values().stream().mapToInt(Integer::intValue).sum(), recoveredMillis);
+            System.out.printf(
+                    "BROKER AWAY: %d s away, %d articles kept, %d posts answered 503 while away, %d copies "
+                            + "in articles.raw, back to 202 %d ms after the broker%n",
+                    OUTAGE.toSeconds(),
+                    kept.size(),
+                    awayAnswers,
+                    copies.values().stream().mapToInt(Integer::intValue).sum(),
+                    recoveredMillis);
             assertThat(kept).hasSize(10 + refused.size());
             assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(kept);
-            assertThat(copies).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+            assertThat(copies)
+                    .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
         }
     }
 
     private HttpResponse<String> post(URI uri, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> ids(HttpResponse<String> response, String field) throws Exception {

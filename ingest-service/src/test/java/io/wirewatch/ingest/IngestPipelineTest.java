@@ -21,8 +21,8 @@ class IngestPipelineTest {
     private static final Instant PUBLISHED = Instant.parse("2012-02-07T10:15:00Z");
 
     private final RecordingOutput output = new RecordingOutput();
-    private final IngestPipeline pipeline = new IngestPipeline(output, new SeenArticles(),
-            new NearDuplicateIndex(0.8, 100), new MutableClock(NOW), 64 * 1024);
+    private final IngestPipeline pipeline = new IngestPipeline(
+            output, new SeenArticles(), new NearDuplicateIndex(0.8, 100), new MutableClock(NOW), 64 * 1024);
 
     private static RawArticle article(String url, String text) {
         return new RawArticle(null, url, "BBC", "Syria crisis : Gulf states act", PUBLISHED, text, "file.txt");
@@ -42,7 +42,9 @@ class IngestPipelineTest {
             assertThat(article.getTitle()).isEqualTo("Syria crisis: Gulf states act");
             assertThat(article.getPublishedAt()).isEqualTo(PUBLISHED);
             assertThat(article.getIngestedAt()).isEqualTo(NOW);
-            assertThat(article.getText()).isEqualTo(TextNormaliser.normalise(text)).contains("BBC's Paul Wood");
+            assertThat(article.getText())
+                    .isEqualTo(TextNormaliser.normalise(text))
+                    .contains("BBC's Paul Wood");
             assertThat(article.getOriginalText()).isEqualTo(text);
             assertThat(article.getLanguage()).isEqualTo("en");
             assertThat(article.getContentHash()).isEqualTo(ArticleIdentity.contentHash(article.getText()));
@@ -65,7 +67,8 @@ class IngestPipelineTest {
     void shouldPublishTheSameTextOnceUnderAnotherUrlOrWithOtherSpacing() {
         pipeline.ingest(article("https://example.org/a", "Ten people were killed , activists said ."));
 
-        Outcome sameText = pipeline.ingest(article("https://mirror.example.net/b", "Ten  people were killed, activists said."));
+        Outcome sameText =
+                pipeline.ingest(article("https://mirror.example.net/b", "Ten  people were killed, activists said."));
         Outcome noUrl = pipeline.ingest(article(null, "Ten people were killed, activists said.\n"));
 
         assertThat(sameText.kind()).isEqualTo(Outcome.Kind.DUPLICATE);
@@ -79,7 +82,8 @@ class IngestPipelineTest {
         String text = Seeds.read("001_0214231277631587.txt");
         Outcome original = pipeline.ingest(article("https://www.cbc.ca/news/1", text));
 
-        Outcome near = pipeline.ingest(article("https://www.cbc.ca/news/1-updated",
+        Outcome near = pipeline.ingest(article(
+                "https://www.cbc.ca/news/1-updated",
                 text.replace("The move will further isolate", "The decision will further isolate")));
 
         assertThat(near.kind()).isEqualTo(Outcome.Kind.PUBLISHED);
@@ -159,21 +163,38 @@ class IngestPipelineTest {
     @Test
     void shouldTellEachArticlesLanguageAndCountItOnTheMetrics() {
         // Given a pipeline whose output counts articles by language
-        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         RecordingOutput recorded = new RecordingOutput();
-        IngestPipeline counting = new IngestPipeline(new io.wirewatch.ingest.publish.LanguageCountingOutput(recorded, registry),
-                new SeenArticles(), new NearDuplicateIndex(0.8, 100), new MutableClock(NOW), 64 * 1024);
+        IngestPipeline counting = new IngestPipeline(
+                new io.wirewatch.ingest.publish.LanguageCountingOutput(recorded, registry),
+                new SeenArticles(),
+                new NearDuplicateIndex(0.8, 100),
+                new MutableClock(NOW),
+                64 * 1024);
 
         // When a French and a Spanish report arrive
-        counting.ingest(article("https://example.org/fr", "Le gouvernement malien a expulsé lundi l'ambassadeur de "
-                + "France et lui a donné 72 heures pour quitter le territoire, selon un communiqué officiel."));
-        counting.ingest(article("https://example.org/es", "Venezuela llamó a consultas a su embajadora en España tras "
-                + "las declaraciones del ministro, informó la cancillería en un comunicado."));
+        counting.ingest(article(
+                "https://example.org/fr",
+                "Le gouvernement malien a expulsé lundi l'ambassadeur de "
+                        + "France et lui a donné 72 heures pour quitter le territoire, selon un communiqué officiel."));
+        counting.ingest(article(
+                "https://example.org/es",
+                "Venezuela llamó a consultas a su embajadora en España tras "
+                        + "las declaraciones del ministro, informó la cancillería en un comunicado."));
 
         // Then each is published with its language, and counted under it
         assertThat(recorded.articles).extracting(Article::getLanguage).containsExactly("fr", "es");
-        assertThat(registry.get("wirewatch.articles.by.language").tag("service", "ingest").tag("language", "fr")
-                .counter().count()).isEqualTo(1.0);
-        assertThat(registry.get("wirewatch.articles.by.language").tag("language", "es").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("wirewatch.articles.by.language")
+                        .tag("service", "ingest")
+                        .tag("language", "fr")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("wirewatch.articles.by.language")
+                        .tag("language", "es")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
     }
 }

@@ -3,9 +3,9 @@ package io.wirewatch.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wirewatch.devstack.kafka.TopicAdmin;
+import io.wirewatch.devstack.testing.EmbeddedStackExtension;
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.kafka.TopicAdmin;
-import io.wirewatch.platform.testing.EmbeddedStackExtension;
 import io.wirewatch.schema.Article;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.Topics;
@@ -90,10 +90,13 @@ class IngestServiceIT {
         assertThat(second).isEqualTo(new IngestSummary(0, 3, 0, 0));
         List<ConsumerRecord<String, Article>> records = articles(topics);
         assertThat(records).hasSize(3);
-        assertThat(records).extracting(r -> r.value().getOutlet())
+        assertThat(records)
+                .extracting(r -> r.value().getOutlet())
                 .containsExactlyInAnyOrder("BBC", "CBC", "The Globe and Mail");
         ConsumerRecord<String, Article> bbc = records.stream()
-                .filter(r -> "BBC".equals(r.value().getOutlet())).findFirst().orElseThrow();
+                .filter(r -> "BBC".equals(r.value().getOutlet()))
+                .findFirst()
+                .orElseThrow();
         Article article = bbc.value();
         assertThat(article.getUrl()).isEqualTo("https://www.bbc.co.uk/news/world-middle-east-16916055");
         assertThat(article.getTitle()).isEqualTo("Syria crisis: Gulf Arab states expel Syrian ambassadors");
@@ -103,11 +106,15 @@ class IngestServiceIT {
         assertThat(article.getSourceRef()).endsWith("000_3f73a5d78b56022d.txt");
         assertThat(bbc.key()).isEqualTo(article.getId()).startsWith("url-");
         assertThat(article.getIngestedAt()).isAfter(Instant.parse("2020-01-01T00:00:00Z"));
-        assertThat(records).allSatisfy(record -> assertThat(Instant.ofEpochMilli(record.timestamp()))
-                .isEqualTo(record.value().getPublishedAt()));
-        assertThat(records).extracting(r -> r.value().getPublishedAt()).containsExactlyInAnyOrder(
-                Instant.parse("2012-02-07T10:15:00Z"), Instant.parse("2012-02-07T14:40:00Z"),
-                Instant.parse("2012-02-07T19:05:00Z"));
+        assertThat(records)
+                .allSatisfy(record -> assertThat(Instant.ofEpochMilli(record.timestamp()))
+                        .isEqualTo(record.value().getPublishedAt()));
+        assertThat(records)
+                .extracting(r -> r.value().getPublishedAt())
+                .containsExactlyInAnyOrder(
+                        Instant.parse("2012-02-07T10:15:00Z"),
+                        Instant.parse("2012-02-07T14:40:00Z"),
+                        Instant.parse("2012-02-07T19:05:00Z"));
 
         // When a new service (a restart) ingests the seeds once more
         IngestSummary afterRestart;
@@ -127,7 +134,8 @@ class IngestServiceIT {
         String prefix = uniquePrefix("http");
         Topics topics = createTopics(prefix);
         int limit = 64 * 1024;
-        try (IngestService service = IngestService.start(config(prefix).withHttpPort(0).withMaxArticleBytes(limit))) {
+        try (IngestService service =
+                IngestService.start(config(prefix).withHttpPort(0).withMaxArticleBytes(limit))) {
             URI articlesUri = URI.create("http://localhost:" + service.httpPort() + "/articles");
             byte[] binary = new byte[300];
             for (int i = 0; i < binary.length; i++) {
@@ -170,32 +178,45 @@ class IngestServiceIT {
                 assertThat(letter.value().getReason()).isNotBlank();
                 assertThat(letter.value().getPayload().remaining()).isLessThanOrEqualTo(limit);
             });
-            DeadLetter tooLarge = letters.stream().map(ConsumerRecord::value)
-                    .filter(DeadLetter::getTruncated).findFirst().orElseThrow();
+            DeadLetter tooLarge = letters.stream()
+                    .map(ConsumerRecord::value)
+                    .filter(DeadLetter::getTruncated)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(tooLarge.getPayloadSize()).isEqualTo(overLimit.length);
             assertThat(tooLarge.getPayload().remaining()).isEqualTo(limit);
-            DeadLetter binaryLetter = letters.stream().map(ConsumerRecord::value)
-                    .filter(letter -> letter.getReason().contains("binary")).findFirst().orElseThrow();
+            DeadLetter binaryLetter = letters.stream()
+                    .map(ConsumerRecord::value)
+                    .filter(letter -> letter.getReason().contains("binary"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(toArray(binaryLetter)).isEqualTo(binary);
             assertThat(articles(topics)).isEmpty();
 
             // And a good article still goes through afterwards, beside a bad line
-            HttpResponse<String> mixed = post(articlesUri, "application/x-ndjson", utf8(
-                    "{\"url\":\"https://example.org/a?utm_source=x\",\"source\":\"Example\",\"text\":\"Ten people were killed in Homs.\"}\n"
-                            + "{\"text\": 5}\n"));
+            HttpResponse<String> mixed = post(
+                    articlesUri,
+                    "application/x-ndjson",
+                    utf8(
+                            "{\"url\":\"https://example.org/a?utm_source=x\",\"source\":\"Example\",\"text\":\"Ten people were killed in Homs.\"}\n"
+                                    + "{\"text\": 5}\n"));
             assertThat(mixed.statusCode()).isEqualTo(202);
             assertThat(mixed.body()).contains("\"accepted\":[\"url-").contains("\"line\":2");
-            assertThat(articles(topics)).singleElement()
+            assertThat(articles(topics))
+                    .singleElement()
                     .satisfies(record -> assertThat(record.value().getUrl()).isEqualTo("https://example.org/a"));
-            assertThat(get(URI.create("http://localhost:" + service.httpPort() + "/health")).statusCode())
+            assertThat(get(URI.create("http://localhost:" + service.httpPort() + "/health"))
+                            .statusCode())
                     .isEqualTo(200);
 
             // And operators see every rejection (nine bodies and lines, then the bad line beside the good article)
             // counted on /metrics, over all error classes
             HttpResponse<String> metrics = get(URI.create("http://localhost:" + service.httpPort() + "/metrics"));
             assertThat(metrics.statusCode()).isEqualTo(200);
-            double deadLetterCount = metrics.body().lines()
-                    .filter(line -> line.startsWith("wirewatch_dead_letters_total{") && line.contains("service=\"ingest\""))
+            double deadLetterCount = metrics.body()
+                    .lines()
+                    .filter(line ->
+                            line.startsWith("wirewatch_dead_letters_total{") && line.contains("service=\"ingest\""))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                     .sum();
             assertThat(deadLetterCount).isEqualTo(10.0);
@@ -207,24 +228,29 @@ class IngestServiceIT {
         // Given a service watching an empty directory
         String prefix = uniquePrefix("watch");
         Topics topics = createTopics(prefix);
-        IngestConfig config = config(prefix).withWatchDirectory(inbox)
+        IngestConfig config = config(prefix)
+                .withWatchDirectory(inbox)
                 .withWatchIntervals(Duration.ofMillis(200), Duration.ofMillis(100));
         try (IngestService service = IngestService.start(config)) {
             // When a file is dropped in (written elsewhere, then moved, as a well-behaved producer does)
             Path staging = Files.createTempFile("article", ".tmp");
-            Files.writeString(staging, "{\"title\":\"Dropped\",\"published_at\":\"2012-02-08T09:00:00Z\","
-                    + "\"text\":\"Shelling of Homs continued for a fifth day , activists said .\"}");
+            Files.writeString(
+                    staging,
+                    "{\"title\":\"Dropped\",\"published_at\":\"2012-02-08T09:00:00Z\","
+                            + "\"text\":\"Shelling of Homs continued for a fifth day , activists said .\"}");
             Files.move(staging, inbox.resolve("dropped.json"));
 
             // Then it is published, once, however many rescans follow
             await().atMost(Duration.ofSeconds(15)).until(() -> articles(topics).size() == 1);
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3))
                     .until(() -> service.totals().published() == 1);
             assertThat(articles(topics)).singleElement().satisfies(record -> {
                 assertThat(record.value().getTitle()).isEqualTo("Dropped");
                 assertThat(record.value().getText())
                         .isEqualTo("Shelling of Homs continued for a fifth day, activists said.");
-                assertThat(record.timestamp()).isEqualTo(Instant.parse("2012-02-08T09:00:00Z").toEpochMilli());
+                assertThat(record.timestamp())
+                        .isEqualTo(Instant.parse("2012-02-08T09:00:00Z").toEpochMilli());
             });
         }
     }
@@ -244,17 +270,22 @@ class IngestServiceIT {
 
         // Then the command exits by itself, having published the three in order of publication, paced
         assertThat(exitCode).isZero();
-        List<Article> published = articles(topics).stream().map(ConsumerRecord::value)
-                .sorted(Comparator.comparing(Article::getIngestedAt)).toList();
+        List<Article> published = articles(topics).stream()
+                .map(ConsumerRecord::value)
+                .sorted(Comparator.comparing(Article::getIngestedAt))
+                .toList();
         assertThat(published).extracting(Article::getOutlet).containsExactly("BBC", "CBC", "The Globe and Mail");
-        Duration firstGap = Duration.between(published.get(0).getIngestedAt(), published.get(1).getIngestedAt());
-        Duration secondGap = Duration.between(published.get(1).getIngestedAt(), published.get(2).getIngestedAt());
+        Duration firstGap = Duration.between(
+                published.get(0).getIngestedAt(), published.get(1).getIngestedAt());
+        Duration secondGap = Duration.between(
+                published.get(1).getIngestedAt(), published.get(2).getIngestedAt());
         assertThat(firstGap).isBetween(Duration.ofMillis(400), Duration.ofSeconds(3));
         assertThat(secondGap).isBetween(Duration.ofMillis(400), Duration.ofSeconds(3));
     }
 
     private HttpResponse<String> post(URI uri, String contentType, byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri)
+        return http.send(
+                HttpRequest.newBuilder(uri)
                         .header("Content-Type", contentType)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),
@@ -274,5 +305,4 @@ class IngestServiceIT {
         letter.getPayload().duplicate().get(bytes);
         return bytes;
     }
-
 }

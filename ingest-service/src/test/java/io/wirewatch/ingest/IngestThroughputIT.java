@@ -2,6 +2,8 @@ package io.wirewatch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirewatch.devstack.EmbeddedStack;
+import io.wirewatch.devstack.kafka.TopicAdmin;
 import io.wirewatch.ingest.identity.NearDuplicateIndex;
 import io.wirewatch.ingest.identity.SeenArticles;
 import io.wirewatch.ingest.replay.ReplayOptions;
@@ -9,8 +11,6 @@ import io.wirewatch.ingest.source.ArticleHandler;
 import io.wirewatch.ingest.source.FileSource;
 import io.wirewatch.ingest.source.RawArticle;
 import io.wirewatch.ingest.source.Rejection;
-import io.wirewatch.platform.EmbeddedStack;
-import io.wirewatch.platform.kafka.TopicAdmin;
 import io.wirewatch.schema.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,10 +45,13 @@ class IngestThroughputIT {
             Topics topics = Topics.create(stack.clusterConfig().serdeConfig(), "throughput-");
             try (TopicAdmin admin = TopicAdmin.connect(stack.kafka().clientProperties())) {
                 admin.createTopics(List.of(
-                        new TopicAdmin.TopicSpec(topics.articlesRaw().name(), 2, (short) 1, Map.of("retention.ms", "-1")),
-                        new TopicAdmin.TopicSpec(topics.deadLetters().name(), 2, (short) 1, Map.of("retention.ms", "-1"))));
+                        new TopicAdmin.TopicSpec(
+                                topics.articlesRaw().name(), 2, (short) 1, Map.of("retention.ms", "-1")),
+                        new TopicAdmin.TopicSpec(
+                                topics.deadLetters().name(), 2, (short) 1, Map.of("retention.ms", "-1"))));
             }
-            IngestConfig config = IngestConfig.defaults(stack.clusterConfig()).withTopicPrefix("throughput-")
+            IngestConfig config = IngestConfig.defaults(stack.clusterConfig())
+                    .withTopicPrefix("throughput-")
                     .withHttpPort(IngestConfig.HTTP_OFF);
             try (IngestService service = IngestService.start(config)) {
                 // When
@@ -60,11 +63,18 @@ class IngestThroughputIT {
                 double secondsAgain = (System.nanoTime() - startAgain) / 1e9;
 
                 // Then
-                System.out.printf(Locale.ROOT, "INGEST THROUGHPUT: %d articles (%.1f MB) published in %.2f s = %.0f "
+                System.out.printf(
+                        Locale.ROOT,
+                        "INGEST THROUGHPUT: %d articles (%.1f MB) published in %.2f s = %.0f "
                                 + "articles/s; re-ingest (all duplicates) %.2f s = %.0f articles/s; the same files "
                                 + "through the pipeline without Kafka: %.0f articles/s%n",
-                        summary.published(), corpusBytes(corpus) / 1e6, seconds, summary.published() / seconds,
-                        secondsAgain, again.duplicates() / secondsAgain, pipelineOnly);
+                        summary.published(),
+                        corpusBytes(corpus) / 1e6,
+                        seconds,
+                        summary.published() / seconds,
+                        secondsAgain,
+                        again.duplicates() / secondsAgain,
+                        pipelineOnly);
                 assertThat(summary).isEqualTo(new IngestSummary(ARTICLES, 0, 0, 0));
                 assertThat(again).isEqualTo(new IngestSummary(0, ARTICLES, 0, 0));
             }
@@ -76,8 +86,12 @@ class IngestThroughputIT {
     /** Articles per second through reading, normalising, identity and dedup alone, into memory: the CPU share. */
     private static double pipelineOnlyRate(Path corpus) {
         RecordingOutput output = new RecordingOutput();
-        IngestPipeline pipeline = new IngestPipeline(output, new SeenArticles(), new NearDuplicateIndex(0.8, 10_000),
-                Clock.systemUTC(), IngestConfig.DEFAULT_MAX_ARTICLE_BYTES);
+        IngestPipeline pipeline = new IngestPipeline(
+                output,
+                new SeenArticles(),
+                new NearDuplicateIndex(0.8, 10_000),
+                Clock.systemUTC(),
+                IngestConfig.DEFAULT_MAX_ARTICLE_BYTES);
         FileSource files = new FileSource(IngestConfig.DEFAULT_MAX_ARTICLE_BYTES);
         ArticleHandler handler = new ArticleHandler() {
             @Override
@@ -99,10 +113,13 @@ class IngestThroughputIT {
 
     /** Articles of random sentences over the seeds' vocabulary: seed-sized (about 5 KB), no two alike. */
     private static void writeCorpus(Path corpus) throws IOException {
-        String seeds = Seeds.read("000_3f73a5d78b56022d.txt") + Seeds.read("001_0214231277631587.txt")
+        String seeds = Seeds.read("000_3f73a5d78b56022d.txt")
+                + Seeds.read("001_0214231277631587.txt")
                 + Seeds.read("002_7716cf6ab2c65437.txt");
         String[] vocabulary = Arrays.stream(seeds.split("[^\\p{L}\\p{N}'-]+"))
-                .filter(word -> word.length() > 1).distinct().toArray(String[]::new);
+                .filter(word -> word.length() > 1)
+                .distinct()
+                .toArray(String[]::new);
         Random random = new Random(2012);
         StringBuilder manifest = new StringBuilder("{\"articles\":[");
         Instant published = Instant.parse("2012-02-07T00:00:00Z");
@@ -120,9 +137,13 @@ class IngestThroughputIT {
             }
             String file = String.format(Locale.ROOT, "%04d.txt", i);
             Files.writeString(corpus.resolve(file), text);
-            entries.add(String.format(Locale.ROOT,
+            entries.add(String.format(
+                    Locale.ROOT,
                     "{\"file\":\"%s\",\"outlet\":\"Outlet %d\",\"url\":\"https://news.example/%d\",\"published_at\":\"%s\"}",
-                    file, i % 7, i, published.plusSeconds(37L * i)));
+                    file,
+                    i % 7,
+                    i,
+                    published.plusSeconds(37L * i)));
         }
         manifest.append(String.join(",", entries)).append("]}");
         Files.writeString(corpus.resolve("manifest.json"), manifest);

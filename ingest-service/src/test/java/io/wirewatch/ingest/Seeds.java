@@ -12,8 +12,7 @@ public final class Seeds {
     /** Tests run with the module directory as working directory. */
     public static final Path DIRECTORY = Path.of("..", "seeds").toAbsolutePath().normalize();
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     public static String read(String fileName) {
         try {

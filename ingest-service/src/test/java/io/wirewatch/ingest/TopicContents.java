@@ -15,16 +15,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Test helper: everything a topic holds right now, read from the beginning to the current end offsets. */
 public final class TopicContents {
 
-    private TopicContents() {
-    }
+    private TopicContents() {}
 
-    public static <V> List<ConsumerRecord<String, V>> readAll(Map<String, Object> kafkaProperties, Topic<String, V> topic) {
+    public static <V> List<ConsumerRecord<String, V>> readAll(
+            Map<String, Object> kafkaProperties, Topic<String, V> topic) {
         Map<String, Object> props = new HashMap<>(kafkaProperties);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                topic.valueSerde().deserializer())) {
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
+                props, new StringDeserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();

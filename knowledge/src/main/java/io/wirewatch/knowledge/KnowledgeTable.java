@@ -43,8 +43,9 @@ public final class KnowledgeTable {
 
     /** Reads a classpath resource, e.g. {@code /io/wirewatch/knowledge/en/triggers.tsv}; a missing one is an error. */
     public static KnowledgeTable read(String resourcePath) {
-        return readIfPresent(resourcePath).orElseThrow(
-                () -> new IllegalStateException("knowledge file not found on the classpath: " + resourcePath));
+        return readIfPresent(resourcePath)
+                .orElseThrow(
+                        () -> new IllegalStateException("knowledge file not found on the classpath: " + resourcePath));
     }
 
     /** Reads a classpath resource if it exists (an optional table, e.g. a language that has not got it yet). */
@@ -60,7 +61,8 @@ public final class KnowledgeTable {
      */
     public static List<String> forEachRow(String resourcePath, Consumer<Row> action) {
         return parse(resourcePath, action)
-                .orElseThrow(() -> new IllegalStateException("knowledge file not found on the classpath: " + resourcePath))
+                .orElseThrow(
+                        () -> new IllegalStateException("knowledge file not found on the classpath: " + resourcePath))
                 .columns;
     }
 
@@ -131,7 +133,8 @@ public final class KnowledgeTable {
             return Optional.empty();
         }
         try (InputStream in = resourcePath.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+                BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             return Optional.of(parse(resourcePath, reader, action));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read knowledge file " + resourcePath, e);
@@ -205,7 +208,8 @@ public final class KnowledgeTable {
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < names.length; i++) {
                 if (names[i].isEmpty()) {
-                    throw new IllegalStateException(source + ":" + line + ": header column " + (i + 1) + " has no name");
+                    throw new IllegalStateException(
+                            source + ":" + line + ": header column " + (i + 1) + " has no name");
                 }
                 if (index.put(names[i], i) != null) {
                     throw new IllegalStateException(source + ":" + line + ": header names '" + names[i] + "' twice");

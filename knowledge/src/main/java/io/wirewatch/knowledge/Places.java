@@ -39,8 +39,16 @@ public final class Places {
      * @param feature    GeoNames feature code: PPLC capital, PPLA region seat, PPLA2 district seat, PPL place, PPLX
      *                   neighbourhood …, or ADM1 for a first-level region
      */
-    public record Place(int geonameId, String name, String countryCode, String admin1, String admin1Name, double lat,
-                        double lon, long population, String feature) {
+    public record Place(
+            int geonameId,
+            String name,
+            String countryCode,
+            String admin1,
+            String admin1Name,
+            double lat,
+            double lon,
+            long population,
+            String feature) {
 
         public boolean isRegion() {
             return "ADM1".equals(feature);
@@ -106,13 +114,15 @@ public final class Places {
      * with its own start-up (connecting to Kafka takes longer); the first lookup then waits only for what is left.
      */
     public static void preload() {
-        Thread loader = new Thread(() -> {
-            try {
-                standard();
-            } catch (RuntimeException e) {
-                // Whoever calls standard() next gets the same failure, with its file and line.
-            }
-        }, "places-preload");
+        Thread loader = new Thread(
+                () -> {
+                    try {
+                        standard();
+                    } catch (RuntimeException e) {
+                        // Whoever calls standard() next gets the same failure, with its file and line.
+                    }
+                },
+                "places-preload");
         loader.setDaemon(true);
         loader.start();
     }
@@ -124,27 +134,30 @@ public final class Places {
     public static Places load(String resourcePath) {
         BlockingQueue<List<KnowledgeTable.Row>> batches = new ArrayBlockingQueue<>(64);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Thread reader = new Thread(() -> {
-            List<KnowledgeTable.Row> batch = new ArrayList<>(BATCH);
-            try {
-                KnowledgeTable.forEachRow(resourcePath, row -> {
-                    batch.add(row);
-                    if (batch.size() == BATCH) {
+        Thread reader = new Thread(
+                () -> {
+                    List<KnowledgeTable.Row> batch = new ArrayList<>(BATCH);
+                    try {
+                        KnowledgeTable.forEachRow(resourcePath, row -> {
+                            batch.add(row);
+                            if (batch.size() == BATCH) {
+                                put(batches, List.copyOf(batch));
+                                batch.clear();
+                            }
+                        });
                         put(batches, List.copyOf(batch));
-                        batch.clear();
+                    } catch (RuntimeException e) {
+                        failure.set(e);
+                    } finally {
+                        try {
+                            batches.put(END);
+                        } catch (InterruptedException e) {
+                            // The indexing thread has given up (it interrupts us when it fails): nobody waits for the
+                            // end.
+                        }
                     }
-                });
-                put(batches, List.copyOf(batch));
-            } catch (RuntimeException e) {
-                failure.set(e);
-            } finally {
-                try {
-                    batches.put(END);
-                } catch (InterruptedException e) {
-                    // The indexing thread has given up (it interrupts us when it fails): nobody waits for the end.
-                }
-            }
-        }, "places-reader");
+                },
+                "places-reader");
         reader.setDaemon(true);
         reader.start();
         Builder builder = new Builder();
@@ -219,8 +232,16 @@ public final class Places {
     }
 
     private Place place(int row) {
-        return new Place(geonameIds[row], names[row], countries[row], admin1s[row], admin1Names[row],
-                lats[row] / E5, lons[row] / E5, populations[row], features[row]);
+        return new Place(
+                geonameIds[row],
+                names[row],
+                countries[row],
+                admin1s[row],
+                admin1Names[row],
+                lats[row] / E5,
+                lons[row] / E5,
+                populations[row],
+                features[row]);
     }
 
     private void sortByPopulation(int[] rows) {
@@ -249,8 +270,11 @@ public final class Places {
             }
             for (int j = i + 1; j < rows.length; j++) {
                 int seat = rows[j];
-                if (!"ADM1".equals(features[seat]) && lats[seat] == lats[region] && lons[seat] == lons[region]
-                        && countries[seat].equals(countries[region]) && admin1s[seat].equals(admin1s[region])) {
+                if (!"ADM1".equals(features[seat])
+                        && lats[seat] == lats[region]
+                        && lons[seat] == lons[region]
+                        && countries[seat].equals(countries[region])
+                        && admin1s[seat].equals(admin1s[region])) {
                     System.arraycopy(rows, i + 1, rows, i, j - i);
                     rows[j] = region;
                     break;
@@ -277,7 +301,10 @@ public final class Places {
         boolean plain = !s.isEmpty() && (s.charAt(0) < 'a' || s.charAt(0) > 'z');
         for (int i = 0; i < s.length() && plain; i++) {
             char c = s.charAt(i);
-            plain = c < 0x80 && (i == 0 || c < 'A' || c > 'Z') && c != '\t' && c != '-'
+            plain = c < 0x80
+                    && (i == 0 || c < 'A' || c > 'Z')
+                    && c != '\t'
+                    && c != '-'
                     && (c != ' ' || s.charAt(i - 1) != ' ');
         }
         if (plain) {
@@ -387,7 +414,8 @@ public final class Places {
             keys.clear();
             addKey(name);
             addKey(row.get("ascii_name"));
-            // The row's list(), split by hand: 200,000 rows, and this is the loader's hottest loop while the JIT is cold.
+            // The row's list(), split by hand: 200,000 rows, and this is the loader's hottest loop while the JIT is
+            // cold.
             String alternates = row.get("alternate_names");
             for (int start = 0, end; start < alternates.length(); start = end + 1) {
                 end = alternates.indexOf(';', start);

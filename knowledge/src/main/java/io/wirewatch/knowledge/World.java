@@ -24,17 +24,33 @@ public final class World {
     static final String ACTOR_NAMES = "actor-names.tsv";
 
     /** What kind of actor a code stands for. */
-    public enum ActorType { STATE, BLOC, BODY }
+    public enum ActorType {
+        STATE,
+        BLOC,
+        BODY
+    }
 
     /**
      * A state's standing ({@code countries.tsv} status) or a bloc's kind ({@code blocs.tsv} kind): UN_MEMBER,
      * UN_OBSERVER, PARTIAL (disputed statehood), TERRITORY, HISTORICAL (a former state) for states; STATE_GROUP or
      * BODY for blocs.
      */
-    public enum Status { UN_MEMBER, UN_OBSERVER, PARTIAL, TERRITORY, HISTORICAL, STATE_GROUP, BODY }
+    public enum Status {
+        UN_MEMBER,
+        UN_OBSERVER,
+        PARTIAL,
+        TERRITORY,
+        HISTORICAL,
+        STATE_GROUP,
+        BODY
+    }
 
     /** How a name refers to its actor. */
-    public enum NameKind { NAME, DEMONYM, METONYM }
+    public enum NameKind {
+        NAME,
+        DEMONYM,
+        METONYM
+    }
 
     /**
      * A state, bloc or body.
@@ -59,7 +75,8 @@ public final class World {
     /** One way of naming an actor in one language, for a token matcher: "Syrian" is a DEMONYM of SY in en. */
     public record NameEntry(String text, Actor actor, NameKind kind) {}
 
-    private static final List<String> ARTICLES = List.of("the ", "la ", "le ", "el ", "les ", "los ", "las ", "l'", "l’");
+    private static final List<String> ARTICLES =
+            List.of("the ", "la ", "le ", "el ", "les ", "los ", "las ", "l'", "l’");
 
     private final Map<String, Actor> byCode;
     private final List<Actor> all;
@@ -160,7 +177,9 @@ public final class World {
 
     private static void readBlocs(Map<String, Actor> byCode) {
         List<String> unMembers = byCode.values().stream()
-                .filter(a -> a.status() == Status.UN_MEMBER).map(Actor::code).toList();
+                .filter(a -> a.status() == Status.UN_MEMBER)
+                .map(Actor::code)
+                .toList();
         for (KnowledgeTable.Row row : KnowledgeTable.read(BLOCS).rows()) {
             String code = row.get("code");
             if (!code.matches("[A-Z][A-Z0-9_]+")) {
@@ -206,8 +225,13 @@ public final class World {
         return List.copyOf(entries);
     }
 
-    private static void add(List<NameEntry> entries, Map<String, Actor> seen, KnowledgeTable.Row row, String column,
-                            Actor actor, NameKind kind) {
+    private static void add(
+            List<NameEntry> entries,
+            Map<String, Actor> seen,
+            KnowledgeTable.Row row,
+            String column,
+            Actor actor,
+            NameKind kind) {
         for (String text : row.list(column)) {
             Actor other = seen.putIfAbsent(text, actor);
             if (other != null && other != actor) {

@@ -22,12 +22,22 @@ public final class KnowledgeFootprint {
         Places places = Places.standard();
         long t2 = System.nanoTime();
         long after = settledHeap();
-        int names = world.languages().stream().mapToInt(l -> world.names(l).size()).sum();
+        int names =
+                world.languages().stream().mapToInt(l -> world.names(l).size()).sum();
         System.out.printf(Locale.ROOT, "JVM up %d ms when main started%n", jvmUp);
-        System.out.printf(Locale.ROOT, "World:  %d actors, %d names in %s, loaded in %d ms%n",
-                world.all().size(), names, world.languages(), (t1 - t0) / 1_000_000);
-        System.out.printf(Locale.ROOT, "Places: %d rows, %d distinct names, loaded in %d ms%n",
-                places.size(), places.nameCount(), (t2 - t1) / 1_000_000);
+        System.out.printf(
+                Locale.ROOT,
+                "World:  %d actors, %d names in %s, loaded in %d ms%n",
+                world.all().size(),
+                names,
+                world.languages(),
+                (t1 - t0) / 1_000_000);
+        System.out.printf(
+                Locale.ROOT,
+                "Places: %d rows, %d distinct names, loaded in %d ms%n",
+                places.size(),
+                places.nameCount(),
+                (t2 - t1) / 1_000_000);
         System.out.printf(Locale.ROOT, "heap retained by both: %.1f MB%n", (after - before) / 1e6);
         // Keep both reachable until measured.
         if (world.all().isEmpty() || places.size() == 0) {

@@ -50,7 +50,8 @@ class KnowledgeTableTest {
         KnowledgeTable gzipped = KnowledgeTable.read(DIR + "sample.tsv.gz");
 
         assertThat(gzipped.columns()).isEqualTo(plain.columns());
-        assertThat(gzipped.rows()).extracting(KnowledgeTable.Row::cells)
+        assertThat(gzipped.rows())
+                .extracting(KnowledgeTable.Row::cells)
                 .isEqualTo(plain.rows().stream().map(KnowledgeTable.Row::cells).toList());
     }
 

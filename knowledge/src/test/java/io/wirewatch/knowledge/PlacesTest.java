@@ -15,8 +15,20 @@ class PlacesTest {
     private final Places places = Places.standard();
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"Homs, SY", "Djibo, BF", "Zaporizhzhia, UA", "Maiduguri, NG", "Kramatorsk, UA", "Aleppo, SY",
-            "Idlib, SY", "Bakhmut, UA", "Gao, ML", "Timbuktu, ML", "Goma, CD", "Sloviansk, UA"})
+    @CsvSource({
+        "Homs, SY",
+        "Djibo, BF",
+        "Zaporizhzhia, UA",
+        "Maiduguri, NG",
+        "Kramatorsk, UA",
+        "Aleppo, SY",
+        "Idlib, SY",
+        "Bakhmut, UA",
+        "Gao, ML",
+        "Timbuktu, ML",
+        "Goma, CD",
+        "Sloviansk, UA"
+    })
     void shouldPutTheWellKnownPlaceOfANameFirst(String name, String country) {
         assertThat(places.lookup(name)).first().extracting(Place::countryCode).isEqualTo(country);
     }
@@ -39,22 +51,30 @@ class PlacesTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"Paris", "Springfield", "Georgia", "Alexandria", "London"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"Paris", "Springfield", "Georgia", "Alexandria", "London"})
     void shouldOrderTheCandidatesOfANameByPopulation(String name) {
         List<Place> candidates = places.lookup(name);
 
-        assertThat(candidates).isNotEmpty()
+        assertThat(candidates)
+                .isNotEmpty()
                 .isSortedAccordingTo(Comparator.comparingLong(Place::population).reversed());
     }
 
     @Test
     void shouldPutACityBeforeTheRegionItIsTheSeatOfWhenBothBearTheName() {
         assertThat(places.lookup("Aleppo")).extracting(Place::feature).startsWith("PPLA", "ADM1");
-        assertThat(places.lookup("Tripoli")).extracting(Place::countryCode, Place::feature).startsWith(
-                org.assertj.core.groups.Tuple.tuple("LY", "PPLC"), org.assertj.core.groups.Tuple.tuple("LY", "ADM1"));
+        assertThat(places.lookup("Tripoli"))
+                .extracting(Place::countryCode, Place::feature)
+                .startsWith(
+                        org.assertj.core.groups.Tuple.tuple("LY", "PPLC"),
+                        org.assertj.core.groups.Tuple.tuple("LY", "ADM1"));
         assertThat(places.lookup("Aleppo province")).extracting(Place::feature).containsExactly("ADM1");
         // Washington state is not Washington DC's region: the larger comes first.
-        assertThat(places.lookup("Washington")).first().extracting(Place::admin1).isEqualTo("WA");
+        assertThat(places.lookup("Washington"))
+                .first()
+                .extracting(Place::admin1)
+                .isEqualTo("WA");
     }
 
     @Test
@@ -78,22 +98,40 @@ class PlacesTest {
             assertThat(borno.admin1Name()).isEqualTo("Borno State");
         });
         assertThat(places.lookup("Borno")).extracting(Place::feature).contains("ADM1");
-        assertThat(places.lookup("Donetsk region")).first().extracting(Place::countryCode, Place::feature)
+        assertThat(places.lookup("Donetsk region"))
+                .first()
+                .extracting(Place::countryCode, Place::feature)
                 .containsExactly("UA", "ADM1");
-        assertThat(places.lookup("Donetsk Oblast")).first().extracting(Place::countryCode).isEqualTo("UA");
-        assertThat(places.lookup("Idlib province")).first().extracting(Place::countryCode, Place::feature)
+        assertThat(places.lookup("Donetsk Oblast"))
+                .first()
+                .extracting(Place::countryCode)
+                .isEqualTo("UA");
+        assertThat(places.lookup("Idlib province"))
+                .first()
+                .extracting(Place::countryCode, Place::feature)
                 .containsExactly("SY", "ADM1");
     }
 
     @Test
     void shouldIgnoreAccentsAndLetterCaseAfterTheFirstLetterButNotTheFirstLetter() {
-        assertThat(places.lookup("Sao Paulo")).first().extracting(Place::name, Place::countryCode)
+        assertThat(places.lookup("Sao Paulo"))
+                .first()
+                .extracting(Place::name, Place::countryCode)
                 .containsExactly("São Paulo", "BR");
-        assertThat(places.lookup("São Paulo")).first().extracting(Place::countryCode).isEqualTo("BR");
-        assertThat(places.lookup("Zaporízhzhia")).first().extracting(Place::countryCode).isEqualTo("UA");
+        assertThat(places.lookup("São Paulo"))
+                .first()
+                .extracting(Place::countryCode)
+                .isEqualTo("BR");
+        assertThat(places.lookup("Zaporízhzhia"))
+                .first()
+                .extracting(Place::countryCode)
+                .isEqualTo("UA");
         assertThat(places.lookup("HOMS")).first().extracting(Place::countryCode).isEqualTo("SY");
         assertThat(places.lookup("homs")).isEmpty();
-        assertThat(places.lookup("Ivano Frankivsk")).first().extracting(Place::name).isEqualTo("Ivano-Frankivsk");
+        assertThat(places.lookup("Ivano Frankivsk"))
+                .first()
+                .extracting(Place::name)
+                .isEqualTo("Ivano-Frankivsk");
         assertThat(places.lookup("al-Fashir")).first().extracting(Place::name).isEqualTo("El Fasher");
     }
 
@@ -104,7 +142,9 @@ class PlacesTest {
         assertThat(places.lookup("Zaporizhzhia")).extracting(Place::geonameId).contains(687700);
         assertThat(places.lookup("Zaporizhzhia")).extracting(Place::countryCode).containsOnly("UA");
         assertThat(places.lookup("Kiev")).first().extracting(Place::countryCode).isEqualTo("UA");
-        assertThat(places.lookup("Londres")).first().extracting(Place::name, Place::countryCode)
+        assertThat(places.lookup("Londres"))
+                .first()
+                .extracting(Place::name, Place::countryCode)
                 .containsExactly("London", "GB");
         assertThat(places.lookup("Alep")).first().extracting(Place::name).isEqualTo("Aleppo");
         assertThat(places.lookup("Artemivsk")).first().extracting(Place::name).isEqualTo("Bakhmut");
@@ -114,8 +154,12 @@ class PlacesTest {
     void shouldLeaveOutCodesAndSmallPlacesNamedByCommonWords() {
         assertThat(places.lookup("XDJ")).as("Djibo's airport code").isEmpty();
         assertThat(places.lookup("Police")).as("Police, a town of Poland").isEmpty();
-        assertThat(places.lookup("Mobile")).as("Mobile, Alabama, is large enough to stay").isNotEmpty();
-        assertThat(places.lookup("Mailari")).as("a Borno village too small for the data").isEmpty();
+        assertThat(places.lookup("Mobile"))
+                .as("Mobile, Alabama, is large enough to stay")
+                .isNotEmpty();
+        assertThat(places.lookup("Mailari"))
+                .as("a Borno village too small for the data")
+                .isEmpty();
         assertThat(places.lookup("")).isEmpty();
         assertThat(places.lookup(null)).isEmpty();
     }

@@ -29,7 +29,8 @@ class WorldTest {
         assertThat(world.byCode("TW").orElseThrow().status()).isEqualTo(Status.PARTIAL);
         assertThat(world.byCode("XK").orElseThrow().status()).isEqualTo(Status.PARTIAL);
         assertThat(world.byCode("HK").orElseThrow().status()).isEqualTo(Status.TERRITORY);
-        assertThat(world.byCode("SU").orElseThrow()).extracting(Actor::iso3, Actor::status)
+        assertThat(world.byCode("SU").orElseThrow())
+                .extracting(Actor::iso3, Actor::status)
                 .containsExactly("SUN", Status.HISTORICAL);
     }
 
@@ -55,16 +56,23 @@ class WorldTest {
 
     @Test
     void shouldMakeEveryBlocMemberACountryOfTheCountriesFile() {
-        assertThat(blocs()).allSatisfy(bloc -> assertThat(bloc.members()).allSatisfy(member ->
-                assertThat(world.byCode(member)).as("%s member %s", bloc.code(), member)
-                        .hasValueSatisfying(a -> assertThat(a.type()).isEqualTo(ActorType.STATE))));
+        assertThat(blocs())
+                .allSatisfy(bloc -> assertThat(bloc.members())
+                        .allSatisfy(member -> assertThat(world.byCode(member))
+                                .as("%s member %s", bloc.code(), member)
+                                .hasValueSatisfying(a -> assertThat(a.type()).isEqualTo(ActorType.STATE))));
     }
 
     @Test
     void shouldKnowTheMembershipOfTheMainBlocs() {
-        assertThat(world.byCode("EU").orElseThrow().members()).hasSize(27).contains("FR", "DE", "HR").doesNotContain("GB");
+        assertThat(world.byCode("EU").orElseThrow().members())
+                .hasSize(27)
+                .contains("FR", "DE", "HR")
+                .doesNotContain("GB");
         assertThat(world.byCode("NATO").orElseThrow().members()).hasSize(32).contains("FI", "SE", "TR");
-        assertThat(world.byCode("ARAB_LEAGUE").orElseThrow().members()).hasSize(22).contains("SY", "PS");
+        assertThat(world.byCode("ARAB_LEAGUE").orElseThrow().members())
+                .hasSize(22)
+                .contains("SY", "PS");
         assertThat(world.byCode("AFRICAN_UNION").orElseThrow().members()).hasSize(55);
         assertThat(world.byCode("COMMONWEALTH").orElseThrow().members()).hasSize(56);
         assertThat(world.byCode("UNSC").orElseThrow()).satisfies(unsc -> {
@@ -78,32 +86,75 @@ class WorldTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "fr", "es"})
     void shouldHaveANamesRowForEveryCountryAndBlocInEachLanguage(String language) {
-        Set<String> named = world.names(language).stream().map(e -> e.actor().code()).collect(Collectors.toSet());
+        Set<String> named =
+                world.names(language).stream().map(e -> e.actor().code()).collect(Collectors.toSet());
         KnowledgeTable table = KnowledgeTable.read("/io/wirewatch/knowledge/" + language + "/actor-names.tsv");
         Set<String> rows = table.rows().stream().map(r -> r.get("code")).collect(Collectors.toSet());
 
-        assertThat(rows).containsExactlyInAnyOrderElementsOf(world.all().stream().map(Actor::code).toList());
-        assertThat(named).as("actors with at least one %s name", language).hasSize(world.all().size());
+        assertThat(rows)
+                .containsExactlyInAnyOrderElementsOf(
+                        world.all().stream().map(Actor::code).toList());
+        assertThat(named)
+                .as("actors with at least one %s name", language)
+                .hasSize(world.all().size());
     }
 
     @Test
     void shouldNameEveryActorInEnglishByItsCanonicalName() {
         Set<String> english = new HashSet<>();
-        world.names("en").stream().filter(e -> e.kind() == NameKind.NAME).forEach(e -> english.add(e.actor().code() + "/" + e.text()));
+        world.names("en").stream()
+                .filter(e -> e.kind() == NameKind.NAME)
+                .forEach(e -> english.add(e.actor().code() + "/" + e.text()));
 
         assertThat(world.all().stream().map(a -> a.code() + "/" + a.name())).isSubsetOf(english);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "Britain|GB", "the United Kingdom|GB", "Côte d'Ivoire|CI", "Cote d’Ivoire|CI", "Ivory Coast|CI",
-            "Royaume-Uni|GB", "EE.UU.|US", "U.S.|US", "the United States of America|US", "États-Unis|US",
-            "Burma|MM", "Türkiye|TR", "Turkey|TR", "Czechia|CZ", "Macedonia|MK", "Swaziland|SZ",
-            "ECOWAS|ECOWAS", "Cédéao|ECOWAS", "Security Council|UNSC", "Conseil de sécurité|UNSC",
-            "Consejo de Seguridad|UNSC", "Union européenne|EU", "E.U.|EU", "Arab League|ARAB_LEAGUE",
-            "Congo|CD", "RDC|CD", "Congo-Brazzaville|CG", "Soviet Union|SU", "Zaire|ZR", "La Moncloa|ES",
-            "Kremlin|RU", "the Kremlin|RU", "Downing Street|GB", "Syrians|SY", "syriennes|SY", "Emirati|AE",
-            "estadounidenses|US", "Brussels|EU", "Holy See|VA", "The Gambia|GM", "Gambia|GM"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Britain|GB",
+                "the United Kingdom|GB",
+                "Côte d'Ivoire|CI",
+                "Cote d’Ivoire|CI",
+                "Ivory Coast|CI",
+                "Royaume-Uni|GB",
+                "EE.UU.|US",
+                "U.S.|US",
+                "the United States of America|US",
+                "États-Unis|US",
+                "Burma|MM",
+                "Türkiye|TR",
+                "Turkey|TR",
+                "Czechia|CZ",
+                "Macedonia|MK",
+                "Swaziland|SZ",
+                "ECOWAS|ECOWAS",
+                "Cédéao|ECOWAS",
+                "Security Council|UNSC",
+                "Conseil de sécurité|UNSC",
+                "Consejo de Seguridad|UNSC",
+                "Union européenne|EU",
+                "E.U.|EU",
+                "Arab League|ARAB_LEAGUE",
+                "Congo|CD",
+                "RDC|CD",
+                "Congo-Brazzaville|CG",
+                "Soviet Union|SU",
+                "Zaire|ZR",
+                "La Moncloa|ES",
+                "Kremlin|RU",
+                "the Kremlin|RU",
+                "Downing Street|GB",
+                "Syrians|SY",
+                "syriennes|SY",
+                "Emirati|AE",
+                "estadounidenses|US",
+                "Brussels|EU",
+                "Holy See|VA",
+                "The Gambia|GM",
+                "Gambia|GM"
+            })
     void shouldResolveNamesOfAnyLanguageToTheirActor(String name, String code) {
         assertThat(world.byName(name)).map(Actor::code).hasValue(code);
     }
@@ -130,10 +181,11 @@ class WorldTest {
     void shouldGiveTheTokenMatcherEachLanguagesNamesWithTheirKind() {
         List<NameEntry> english = world.names("en");
 
-        assertThat(english).contains(
-                new NameEntry("Syria", world.byCode("SY").orElseThrow(), NameKind.NAME),
-                new NameEntry("Syrian", world.byCode("SY").orElseThrow(), NameKind.DEMONYM),
-                new NameEntry("Damascus", world.byCode("SY").orElseThrow(), NameKind.METONYM));
+        assertThat(english)
+                .contains(
+                        new NameEntry("Syria", world.byCode("SY").orElseThrow(), NameKind.NAME),
+                        new NameEntry("Syrian", world.byCode("SY").orElseThrow(), NameKind.DEMONYM),
+                        new NameEntry("Damascus", world.byCode("SY").orElseThrow(), NameKind.METONYM));
         assertThat(world.names("fr")).extracting(NameEntry::text).contains("syrienne", "Syriennes", "Damas");
         assertThat(world.languages()).startsWith("en").contains("fr", "es");
         assertThat(world.names("xx")).isEmpty();

@@ -5,8 +5,7 @@ import org.apache.avro.generic.GenericRecord;
 /** One human line per alert, as operators read them in a terminal. */
 final class AlertLines {
 
-    private AlertLines() {
-    }
+    private AlertLines() {}
 
     /** Works on a generic record so that it reads alerts written by any (older or newer) schema version. */
     static String describe(GenericRecord alert) {
@@ -20,7 +19,10 @@ final class AlertLines {
         };
         Object sources = alert.get("sources");
         return Terminal.paint(colour, String.format("%-6s %-8s", status, severity)) + " "
-                + alert.get("headline") + Terminal.paint("2", "  [" + alert.get("id") + ", " + sources + " source"
-                + ("1".equals(String.valueOf(sources)) ? "" : "s") + "]");
+                + alert.get("headline")
+                + Terminal.paint(
+                        "2",
+                        "  [" + alert.get("id") + ", " + sources + " source"
+                                + ("1".equals(String.valueOf(sources)) ? "" : "s") + "]");
     }
 }

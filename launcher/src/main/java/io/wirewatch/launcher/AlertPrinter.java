@@ -48,15 +48,20 @@ final class AlertPrinter implements AutoCloseable {
     private volatile boolean caughtUp;
     private volatile Throwable failure;
 
-    AlertPrinter(ClusterConfig cluster, Topic<String, Alert> alerts, PrintStream out, BufferedWriter alertsFile,
-                 boolean fromBeginning) {
+    AlertPrinter(
+            ClusterConfig cluster,
+            Topic<String, Alert> alerts,
+            PrintStream out,
+            BufferedWriter alertsFile,
+            boolean fromBeginning) {
         Map<String, Object> props = new HashMap<>(cluster.kafkaProperties());
         // One group for every run on the same data: its committed offsets are where the last run stopped printing.
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(props, alerts.keySerde().deserializer(), alerts.valueSerde().deserializer());
+        this.consumer = new KafkaConsumer<>(
+                props, alerts.keySerde().deserializer(), alerts.valueSerde().deserializer());
         this.topic = alerts.name();
         this.out = out;
         this.alertsFile = alertsFile;
@@ -81,7 +86,8 @@ final class AlertPrinter implements AutoCloseable {
 
     private void seekToStart() {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, START_TIMEOUT).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
         consumer.assign(partitions);
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions), START_TIMEOUT);
         boolean resumed = false;
@@ -95,7 +101,8 @@ final class AlertPrinter implements AutoCloseable {
             }
         }
         if (resumed) {
-            LOG.info("Resuming after the alerts earlier runs on this data printed (--from-beginning prints them again)");
+            LOG.info(
+                    "Resuming after the alerts earlier runs on this data printed (--from-beginning prints them again)");
         }
     }
 

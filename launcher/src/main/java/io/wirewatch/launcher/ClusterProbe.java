@@ -41,8 +41,7 @@ final class ClusterProbe {
         static final Hints ENVIRONMENT = new Hints(ClusterConfig.ENV_BOOTSTRAP, ClusterConfig.ENV_REGISTRY);
     }
 
-    private ClusterProbe() {
-    }
+    private ClusterProbe() {}
 
     /** Returns once both answered; otherwise throws a {@link CliError} naming the one that did not. */
     static void require(ClusterConfig cluster, Duration timeout, Hints hints) {
@@ -61,10 +60,14 @@ final class ClusterProbe {
             admin = Admin.create(props);
         } catch (KafkaException e) {
             // Bootstrap servers it cannot resolve or parse; the cause says which.
-            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            String why = e.getCause() != null && e.getCause().getMessage() != null
+                    ? e.getCause().getMessage()
+                    : e.getMessage();
             DETAIL.warn("Cannot connect to Kafka at {}", cluster.bootstrapServers(), e);
-            throw CliError.failed("cannot reach Kafka at " + cluster.bootstrapServers() + ": " + why + " (" + hints.bootstrap()
-                    + " says where the cluster is)", e);
+            throw CliError.failed(
+                    "cannot reach Kafka at " + cluster.bootstrapServers() + ": " + why + " (" + hints.bootstrap()
+                            + " says where the cluster is)",
+                    e);
         }
         Throwable cause;
         try {
@@ -82,8 +85,10 @@ final class ClusterProbe {
             admin.close(Duration.ZERO);
         }
         DETAIL.warn("Kafka at {} did not answer", cluster.bootstrapServers(), cause);
-        throw CliError.failed("cannot reach Kafka at " + cluster.bootstrapServers() + ": no broker answered within "
-                + seconds(timeout) + " (is the cluster up? " + hints.bootstrap() + " points elsewhere)", cause);
+        throw CliError.failed(
+                "cannot reach Kafka at " + cluster.bootstrapServers() + ": no broker answered within "
+                        + seconds(timeout) + " (is the cluster up? " + hints.bootstrap() + " points elsewhere)",
+                cause);
     }
 
     static void requireRegistry(String url, Duration timeout, Hints hints) {
@@ -97,13 +102,16 @@ final class ClusterProbe {
                 throw new IllegalArgumentException("no host in " + url);
             }
         } catch (IllegalArgumentException e) {
-            throw CliError.usage("the schema registry URL '" + url + "' is not an http(s) URL (" + hints.registry() + ")");
+            throw CliError.usage(
+                    "the schema registry URL '" + url + "' is not an http(s) URL (" + hints.registry() + ")");
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
         String failure;
         try {
             // Any answer, 401 included, means a registry is listening; only no answer at all is a failure here.
-            http.send(HttpRequest.newBuilder(subjects).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
+            http.send(
+                    HttpRequest.newBuilder(subjects).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
             return;
         } catch (HttpTimeoutException e) {
             failure = "no answer within " + seconds(timeout);
@@ -118,8 +126,10 @@ final class ClusterProbe {
             Thread.currentThread().interrupt();
             throw CliError.failed("interrupted while connecting to the schema registry at " + url, e);
         }
-        throw CliError.failed("cannot reach the schema registry at " + url + ": " + failure
-                + " (is it up? " + hints.registry() + " points elsewhere)", null);
+        throw CliError.failed(
+                "cannot reach the schema registry at " + url + ": " + failure + " (is it up? " + hints.registry()
+                        + " points elsewhere)",
+                null);
     }
 
     private static String seconds(Duration timeout) {

@@ -21,8 +21,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class ConsumerLag {
 
-    private ConsumerLag() {
-    }
+    private ConsumerLag() {}
 
     /**
      * Records not yet consumed and committed by {@code groupId} on {@code topics} plus the group's own repartition
@@ -36,15 +35,21 @@ public final class ConsumerLag {
                     all.add(name);
                 }
             }
-            Map<String, TopicDescription> descriptions = admin.describeTopics(all).allTopicNames().get(10, TimeUnit.SECONDS);
+            Map<String, TopicDescription> descriptions =
+                    admin.describeTopics(all).allTopicNames().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            descriptions.values().forEach(d -> d.partitions().forEach(p ->
-                    latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            descriptions
+                    .values()
+                    .forEach(d -> d.partitions()
+                            .forEach(
+                                    p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
             // read_committed: the last stable offset, so open or aborted transactions do not count as work to do.
-            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .all()
                     .get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
             long lag = 0;
             for (var end : ends.entrySet()) {
                 OffsetAndMetadata done = committed.get(end.getKey());

@@ -33,7 +33,8 @@ final class DataDirLock implements AutoCloseable {
         FileChannel channel;
         try {
             Files.createDirectories(dataDir);
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw CliError.usage("cannot use --data-dir " + dataDir + ": " + Wirewatch.summary(e));
         }
@@ -47,9 +48,11 @@ final class DataDirLock implements AutoCloseable {
             if (lock == null) {
                 String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
                 channel.close();
-                throw CliError.failed("--data-dir " + dataDir + " is in use by another running wirewatch up"
-                        + (holder.isEmpty() ? "" : " (pid " + holder + ")")
-                        + "; stop that one, or give this one another --data-dir", null);
+                throw CliError.failed(
+                        "--data-dir " + dataDir + " is in use by another running wirewatch up"
+                                + (holder.isEmpty() ? "" : " (pid " + holder + ")")
+                                + "; stop that one, or give this one another --data-dir",
+                        null);
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));

@@ -20,7 +20,10 @@ public final class FirstLineConverter extends ClassicConverter {
         if (newline < 0) {
             return trimmed;
         }
-        long more = trimmed.substring(newline + 1).lines().filter(line -> !line.isBlank()).count();
+        long more = trimmed.substring(newline + 1)
+                .lines()
+                .filter(line -> !line.isBlank())
+                .count();
         String first = trimmed.substring(0, newline).stripTrailing();
         return more == 0 ? first : first + " [" + more + " more lines in the log file]";
     }

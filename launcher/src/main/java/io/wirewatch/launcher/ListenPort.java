@@ -51,16 +51,20 @@ record ListenPort(String flag, int port, String what, String offMeans) {
 
     /** The one-line error for this port, given why binding it failed. */
     CliError unavailable(Throwable reason) {
-        String why = String.valueOf(reason.getMessage()).contains("already in use") ? "is already in use"
+        String why = String.valueOf(reason.getMessage()).contains("already in use")
+                ? "is already in use"
                 : "cannot be listened on (" + reason.getMessage() + ")";
-        return CliError.failed("port " + port + " (" + what + ") " + why + "; choose another with " + flag
-                + " PORT, or " + flag + " 0 for a free one", reason);
+        return CliError.failed(
+                "port " + port + " (" + what + ") " + why + "; choose another with " + flag + " PORT, or " + flag
+                        + " 0 for a free one",
+                reason);
     }
 
     /** The first {@link BindException} in a failure's causes: how a server that could not bind its port fails. */
     static Optional<Throwable> bindFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("already in use")) {
+            if (cause instanceof BindException
+                    || String.valueOf(cause.getMessage()).contains("already in use")) {
                 return Optional.of(cause);
             }
         }

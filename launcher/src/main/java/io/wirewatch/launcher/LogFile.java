@@ -5,13 +5,13 @@ final class LogFile {
 
     static final String VARIABLE = "WIREWATCH_LOG_FILE";
 
-    private LogFile() {
-    }
+    private LogFile() {}
 
     /** A system property over the environment variable over {@code $TMPDIR/wirewatch.log}, as Logback reads it. */
     static String path() {
         String configured = System.getProperty(VARIABLE, System.getenv(VARIABLE));
-        return configured != null && !configured.isBlank() ? configured
+        return configured != null && !configured.isBlank()
+                ? configured
                 : System.getProperty("java.io.tmpdir") + "/wirewatch.log";
     }
 }

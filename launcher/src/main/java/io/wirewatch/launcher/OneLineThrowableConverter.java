@@ -18,7 +18,9 @@ public final class OneLineThrowableConverter extends ThrowableHandlingConverter 
             return "";
         }
         String type = error.getClassName().substring(error.getClassName().lastIndexOf('.') + 1);
-        String message = error.getMessage() == null ? "" : ": " + error.getMessage().lines().findFirst().orElse("");
+        String message = error.getMessage() == null
+                ? ""
+                : ": " + error.getMessage().lines().findFirst().orElse("");
         return " (" + type + message + ")";
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class ReplayPaths {
 
-    private ReplayPaths() {
-    }
+    private ReplayPaths() {}
 
     /** Throws a usage {@link CliError} for the first path that cannot be replayed. */
     static void requireReadable(List<Path> paths) {

@@ -3,6 +3,7 @@ package io.wirewatch.launcher;
 import io.wirewatch.alert.AlertService;
 import io.wirewatch.enrich.EnrichConfig;
 import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.platform.config.Env;
 import io.wirewatch.platform.lifecycle.ServiceRunner;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,11 +17,13 @@ import picocli.CommandLine.Mixin;
  */
 final class ServiceCommands {
 
-    private ServiceCommands() {
-    }
+    private ServiceCommands() {}
 
-    @Command(name = "enrich", mixinStandardHelpOptions = true,
-            description = "Run enrich-service (articles.raw -> articles.enriched) against a cluster; configured by ENRICH_* variables.")
+    @Command(
+            name = "enrich",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Run enrich-service (articles.raw -> articles.enriched) against a cluster; configured by ENRICH_* variables.")
     static final class Enrich implements Callable<Integer> {
         @Mixin
         ClusterOptions cluster = new ClusterOptions();
@@ -28,12 +31,16 @@ final class ServiceCommands {
         @Override
         public Integer call() {
             Map<String, String> env = environment(cluster);
-            return ServiceRunner.runUntilStopped("enrich-service", () -> EnrichService.start(EnrichConfig.fromEnvironment(env)));
+            return ServiceRunner.runUntilStopped(
+                    "enrich-service", () -> EnrichService.start(EnrichConfig.fromEnvironment(env)));
         }
     }
 
-    @Command(name = "alert", mixinStandardHelpOptions = true,
-            description = "Run alert-service (articles.enriched -> alerts, HTTP on ALERT_HTTP_PORT) against a cluster; configured by ALERT_* variables.")
+    @Command(
+            name = "alert",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Run alert-service (articles.enriched -> alerts, HTTP on ALERT_HTTP_PORT) against a cluster; configured by ALERT_* variables.")
     static final class Alert implements Callable<Integer> {
         @Mixin
         ClusterOptions cluster = new ClusterOptions();
@@ -47,7 +54,7 @@ final class ServiceCommands {
 
     /** The process environment with the cluster flags over it, once that cluster has answered. */
     static Map<String, String> environment(ClusterOptions cluster) {
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(Env.load());
         var resolved = cluster.reachable();
         env.put("KAFKA_BOOTSTRAP_SERVERS", resolved.bootstrapServers());
         env.put("SCHEMA_REGISTRY_URL", resolved.schemaRegistryUrl());

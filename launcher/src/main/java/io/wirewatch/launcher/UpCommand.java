@@ -2,13 +2,13 @@ package io.wirewatch.launcher;
 
 import io.wirewatch.alert.AlertConfig;
 import io.wirewatch.alert.AlertService;
+import io.wirewatch.devstack.EmbeddedStack;
 import io.wirewatch.enrich.EnrichConfig;
 import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.IngestSummary;
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.EmbeddedStack;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;
@@ -43,23 +43,35 @@ import picocli.CommandLine.Option;
  * {@code wirewatch up}: the whole pipeline in this JVM — a real Kafka broker (KRaft) and the schema registry
  * in-process, then enrich, alert and ingest — replaying a corpus as a live feed and printing each alert.
  */
-@Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Run the whole pipeline on an embedded broker and registry, replaying a corpus as a live feed.")
 public final class UpCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
     private static final Duration IDLE_CHECK = Duration.ofMillis(500);
 
-    @Option(names = "--replay", paramLabel = "PATH",
+    @Option(
+            names = "--replay",
+            paramLabel = "PATH",
             description = "File or directory to replay, any format ingest accepts (default: the project's seeds/).")
     Path replay;
 
-    @Option(names = "--speed", paramLabel = "N|max", defaultValue = "3600",
-            description = "Replay N times faster than real time between publication times, or 'max' (default: ${DEFAULT-VALUE}, an hour of news a second).")
+    @Option(
+            names = "--speed",
+            paramLabel = "N|max",
+            defaultValue = "3600",
+            description =
+                    "Replay N times faster than real time between publication times, or 'max' (default: ${DEFAULT-VALUE}, an hour of news a second).")
     String speed;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Keep the broker's data and the services' state here across runs; a later run resumes, printing only new alerts (default: a temporary directory).")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description =
+                    "Keep the broker's data and the services' state here across runs; a later run resumes, printing only new alerts (default: a temporary directory).")
     Path dataDir;
 
     /**
@@ -75,38 +87,64 @@ public final class UpCommand implements Callable<Integer> {
      */
     static final long DEFAULT_MIN_FREE_SPACE = 256L * 1024 * 1024;
 
-    @Option(names = "--from-beginning",
+    @Option(
+            names = "--from-beginning",
             description = "Print every alert the data directory holds, not only those newer than the last run's.")
     boolean fromBeginning;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "8080",
             description = "Alert page and API port; 0 = any free port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "8090",
-            description = "Port of ingest's POST /articles; 0 = any free port, -1 turns it off (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--ingest-port",
+            paramLabel = "PORT",
+            defaultValue = "8090",
+            description =
+                    "Port of ingest's POST /articles; 0 = any free port, -1 turns it off (default: ${DEFAULT-VALUE}).")
     int ingestPort;
 
-    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
-            description = "Broker port (with --brokers 3 the first of three: 9092, 9093, 9094); 0 = any free ports (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--kafka-port",
+            paramLabel = "PORT",
+            defaultValue = "9092",
+            description =
+                    "Broker port (with --brokers 3 the first of three: 9092, 9093, 9094); 0 = any free ports (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
-    @Option(names = "--brokers", paramLabel = "1|3", defaultValue = "1",
-            description = "Kafka nodes in this JVM: 1, or 3 for the production shape (replication 3, min.insync.replicas 2) (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--brokers",
+            paramLabel = "1|3",
+            defaultValue = "1",
+            description =
+                    "Kafka nodes in this JVM: 1, or 3 for the production shape (replication 3, min.insync.replicas 2) (default: ${DEFAULT-VALUE}).")
     int brokers;
 
-    @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8081",
+    @Option(
+            names = "--registry-port",
+            paramLabel = "PORT",
+            defaultValue = "8081",
             description = "Schema registry port; 0 = any free port (default: ${DEFAULT-VALUE}).")
     int registryPort;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "2", description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--exit-when-idle",
+    @Option(
+            names = "--exit-when-idle",
             description = "Stop once every article was ingested, enriched and alerted on, with nothing in flight.")
     boolean exitWhenIdle;
 
-    @Option(names = "--alerts-out", paramLabel = "FILE",
+    @Option(
+            names = "--alerts-out",
+            paramLabel = "FILE",
             description = "Write every alert version this run prints as one JSON object a line (the file is replaced).")
     Path alertsOut;
 
@@ -141,12 +179,16 @@ public final class UpCommand implements Callable<Integer> {
         List<ListenPort> kafkaListeners = new ArrayList<>();
         for (int node = 0; node < brokers; node++) {
             // A fixed --kafka-port P gives the nodes P, P+1, P+2: each must be free, and named if it is not.
-            kafkaListeners.add(new ListenPort("--kafka-port", kafkaPort == 0 ? 0 : kafkaPort + node,
-                    node == 0 ? "the Kafka broker" : "Kafka node " + (node + 1), null));
+            kafkaListeners.add(new ListenPort(
+                    "--kafka-port",
+                    kafkaPort == 0 ? 0 : kafkaPort + node,
+                    node == 0 ? "the Kafka broker" : "Kafka node " + (node + 1),
+                    null));
         }
         ListenPort registryListener = new ListenPort("--registry-port", registryPort, "the schema registry", null);
         ListenPort alertListener = new ListenPort("--port", port, "the alert page", null);
-        ListenPort ingestListener = new ListenPort("--ingest-port", ingestPort, "ingest's POST /articles", "turns it off");
+        ListenPort ingestListener =
+                new ListenPort("--ingest-port", ingestPort, "ingest's POST /articles", "turns it off");
         List<ListenPort> listeners = new ArrayList<>(kafkaListeners);
         listeners.addAll(List.of(registryListener, alertListener, ingestListener));
         requireFree(listeners);
@@ -166,11 +208,13 @@ public final class UpCommand implements Callable<Integer> {
             throw e;
         }
         AtomicBoolean signalled = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            signalled.set(true);
-            stop.countDown();
-            closeAll(running);
-        }, "wirewatch-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    signalled.set(true);
+                    stop.countDown();
+                    closeAll(running);
+                },
+                "wirewatch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             long started = System.nanoTime();
@@ -180,43 +224,66 @@ public final class UpCommand implements Callable<Integer> {
             running.push(stack);
             ClusterConfig cluster = stack.clusterConfig();
             Topics topics = Topics.create(cluster.serdeConfig());
-            stack.createTopics(partitions, Topics.TOPIC_CONFIGS, topics.all().stream().map(Topic::name).toArray(String[]::new));
+            stack.createTopics(
+                    partitions,
+                    Topics.TOPIC_CONFIGS,
+                    topics.all().stream().map(Topic::name).toArray(String[]::new));
             Path state = dataDir != null ? dataDir.resolve("state") : Files.createTempDirectory("wirewatch-state");
 
             // Streams' own topics (alert's changelogs and repartitions) replicated like the cluster's: 3 on 3 brokers.
             int replication = stack.kafka().replicationFactor();
-            EnrichConfig enrichConfig = EnrichConfig.defaults(staticMember(cluster, "enrich")).withStateDir(state.resolve("enrich"))
+            EnrichConfig enrichConfig = EnrichConfig.defaults(staticMember(cluster, "enrich"))
+                    .withStateDir(state.resolve("enrich"))
                     .withReplicationFactor(replication);
             running.push(EnrichService.start(enrichConfig));
-            AlertConfig alertConfig = AlertConfig.defaults(staticMember(cluster, "alert")).withStateDir(state.resolve("alert"))
-                    .withHttpPort(port).withReplicationFactor(replication);
+            AlertConfig alertConfig = AlertConfig.defaults(staticMember(cluster, "alert"))
+                    .withStateDir(state.resolve("alert"))
+                    .withHttpPort(port)
+                    .withReplicationFactor(replication);
             AlertService alerts = listening(List.of(alertListener), () -> AlertService.start(alertConfig));
             running.push(alerts);
-            AlertPrinter printer = new AlertPrinter(cluster, topics.alerts(), out,
-                    alertsFile == null ? null : alertsFile.writer(), fromBeginning).start();
+            AlertPrinter printer = new AlertPrinter(
+                            cluster,
+                            topics.alerts(),
+                            out,
+                            alertsFile == null ? null : alertsFile.writer(),
+                            fromBeginning)
+                    .start();
             running.push(printer);
-            IngestService ingest = listening(List.of(ingestListener),
+            IngestService ingest = listening(
+                    List.of(ingestListener),
                     () -> IngestService.start(IngestConfig.defaults(cluster).withHttpPort(ingestPort)));
             running.push(ingest);
-            LOG.info("Wirewatch is up in {} ms: Kafka {}, schema registry {}, alert page http://localhost:{}/{} (log: {})",
-                    Duration.ofNanos(System.nanoTime() - started).toMillis(), stack.bootstrapServers(),
-                    stack.schemaRegistryUrl(), alerts.http().port(),
-                    ingest.httpPort() > 0 ? ", POST /articles on port " + ingest.httpPort() : "", LogFile.path());
+            LOG.info(
+                    "Wirewatch is up in {} ms: Kafka {}, schema registry {}, alert page http://localhost:{}/{} (log: {})",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                    stack.bootstrapServers(),
+                    stack.schemaRegistryUrl(),
+                    alerts.http().port(),
+                    ingest.httpPort() > 0 ? ", POST /articles on port " + ingest.httpPort() : "",
+                    LogFile.path());
 
-            CompletableFuture<IngestSummary> replayed = CompletableFuture.supplyAsync(() -> ingest.ingest(source, pacing));
+            CompletableFuture<IngestSummary> replayed =
+                    CompletableFuture.supplyAsync(() -> ingest.ingest(source, pacing));
             replayed.whenComplete((summary, error) -> {
                 if (error != null) {
                     LOG.error("Replay of {} failed: {}", source, Wirewatch.summary(error));
                 } else {
-                    LOG.info("Replayed {}: {} published ({} near-duplicates), {} duplicates, {} rejected", source,
-                            summary.published(), summary.nearDuplicates(), summary.duplicates(), summary.rejected());
+                    LOG.info(
+                            "Replayed {}: {} published ({} near-duplicates), {} duplicates, {} rejected",
+                            source,
+                            summary.published(),
+                            summary.nearDuplicates(),
+                            summary.duplicates(),
+                            summary.rejected());
                 }
             });
             if (exitWhenIdle) {
                 try {
                     replayed.join();
                 } catch (CompletionException e) {
-                    throw CliError.failed("the replay of " + source + " failed: " + Wirewatch.summary(e.getCause()), e.getCause());
+                    throw CliError.failed(
+                            "the replay of " + source + " failed: " + Wirewatch.summary(e.getCause()), e.getCause());
                 }
                 awaitIdle(stack, topics, enrichConfig.applicationId(), alertConfig.applicationId(), printer, stop);
                 LOG.info("Idle: {} alert versions printed; stopping", printer.printed());
@@ -239,12 +306,14 @@ public final class UpCommand implements Callable<Integer> {
      * Streams adds the thread) a restarted {@code up} on a kept --data-dir takes its old place at once.
      */
     private static ClusterConfig staticMember(ClusterConfig cluster, String service) {
-        return cluster.withClientProperty(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
-                "wirewatch-up-" + service);
+        return cluster.withClientProperty(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), "wirewatch-up-" + service);
     }
 
     private EmbeddedStack.Options stackOptions() {
-        EmbeddedStack.Options options = EmbeddedStack.Options.defaults().withKafkaPort(kafkaPort).withRegistryPort(registryPort)
+        EmbeddedStack.Options options = EmbeddedStack.Options.defaults()
+                .withKafkaPort(kafkaPort)
+                .withRegistryPort(registryPort)
                 .withBrokers(brokers);
         return dataDir == null ? options : options.withDataDir(dataDir.resolve("kafka"));
     }
@@ -321,18 +390,29 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     /** Waits until both Streams applications have committed everything their inputs hold and every alert is printed. */
-    private static void awaitIdle(EmbeddedStack stack, Topics topics, String enrichId, String alertId, AlertPrinter printer,
-                                  CountDownLatch stop) throws InterruptedException {
+    private static void awaitIdle(
+            EmbeddedStack stack,
+            Topics topics,
+            String enrichId,
+            String alertId,
+            AlertPrinter printer,
+            CountDownLatch stop)
+            throws InterruptedException {
         try (Admin admin = Admin.create(stack.clusterConfig().kafkaProperties())) {
             int quietChecks = 0;
             // Two quiet checks in a row: a record in flight between enrich's commit and alert's poll shows as lag.
             while (quietChecks < 2 && stop.getCount() > 0) {
                 Thread.sleep(IDLE_CHECK.toMillis());
                 if (printer.failure() != null) {
-                    throw CliError.failed("stopped printing alerts: " + Wirewatch.summary(printer.failure()), printer.failure());
+                    throw CliError.failed(
+                            "stopped printing alerts: " + Wirewatch.summary(printer.failure()), printer.failure());
                 }
-                long lag = ConsumerLag.of(admin, enrichId, List.of(topics.articlesRaw().name()))
-                        + ConsumerLag.of(admin, alertId, List.of(topics.articlesEnriched().name()));
+                long lag = ConsumerLag.of(
+                                admin, enrichId, List.of(topics.articlesRaw().name()))
+                        + ConsumerLag.of(
+                                admin,
+                                alertId,
+                                List.of(topics.articlesEnriched().name()));
                 quietChecks = lag == 0 && printer.caughtUp() ? quietChecks + 1 : 0;
             }
         }
@@ -375,9 +455,11 @@ public final class UpCommand implements Callable<Integer> {
             throw CliError.failed("cannot tell the free space of --data-dir " + dataDir + ": " + e.getMessage(), e);
         }
         if (usable < minimum) {
-            throw CliError.failed("only " + megabytes(usable) + " free on the filesystem of --data-dir " + dataDir
-                    + "; the broker and the state stores need at least " + megabytes(minimum)
-                    + ": free some space or choose another --data-dir", null);
+            throw CliError.failed(
+                    "only " + megabytes(usable) + " free on the filesystem of --data-dir " + dataDir
+                            + "; the broker and the state stores need at least " + megabytes(minimum)
+                            + ": free some space or choose another --data-dir",
+                    null);
         }
     }
 

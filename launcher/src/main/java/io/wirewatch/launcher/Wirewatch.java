@@ -2,6 +2,7 @@ package io.wirewatch.launcher;
 
 import io.wirewatch.ingest.IngestMain;
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.config.Env;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,7 +22,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * is one line on stderr, {@code wirewatch <command>: <what and what to do>}, with exit status 2 for a command line that
  * cannot work (flag, value, path) and 1 for what stopped it at run time; the log file keeps the detail.
  */
-@Command(name = "wirewatch", mixinStandardHelpOptions = true, version = "wirewatch 0.1.0",
+@Command(
+        name = "wirewatch",
+        mixinStandardHelpOptions = true,
+        version = "wirewatch 0.1.0",
         description = "Event-driven news intelligence: ingest, enrich, alert.",
         subcommands = {UpCommand.class, ReplayCommand.class, TailCommand.class})
 public final class Wirewatch implements Runnable {
@@ -71,10 +75,13 @@ public final class Wirewatch implements Runnable {
         while (leaf.hasSubcommand()) {
             leaf = leaf.subcommand();
         }
-        if (leaf.commandSpec().userObject() instanceof IngestMain && !leaf.isUsageHelpRequested()
+        if (leaf.commandSpec().userObject() instanceof IngestMain
+                && !leaf.isUsageHelpRequested()
                 && !leaf.isVersionHelpRequested()) {
             try {
-                ClusterProbe.require(ClusterConfig.fromEnvironment(System.getenv()), ClusterProbe.DEFAULT_TIMEOUT,
+                ClusterProbe.require(
+                        ClusterConfig.fromEnvironment(Env.load()),
+                        ClusterProbe.DEFAULT_TIMEOUT,
                         ClusterProbe.Hints.ENVIRONMENT);
             } catch (RuntimeException e) {
                 throw new ExecutionException(leaf.commandSpec().commandLine(), e.getMessage(), e);
@@ -100,17 +107,21 @@ public final class Wirewatch implements Runnable {
 
     /** The command's options closest to an unknown one (a typo such as {@code --prot}): at most two edits away. */
     static List<String> nearestOptions(CommandSpec spec, List<String> unmatched) {
-        List<String> names = spec.options().stream().flatMap(option -> Arrays.stream(option.names()))
-                .filter(name -> name.startsWith("--")).toList();
+        List<String> names = spec.options().stream()
+                .flatMap(option -> Arrays.stream(option.names()))
+                .filter(name -> name.startsWith("--"))
+                .toList();
         List<String> nearest = new ArrayList<>();
         for (String argument : unmatched) {
             if (!argument.startsWith("-")) {
                 continue;
             }
             String typed = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
-            names.stream().filter(name -> editDistance(typed, name) <= 2 && !nearest.contains(name))
+            names.stream()
+                    .filter(name -> editDistance(typed, name) <= 2 && !nearest.contains(name))
                     .sorted(Comparator.comparingInt(name -> editDistance(typed, name)))
-                    .limit(3).forEach(nearest::add);
+                    .limit(3)
+                    .forEach(nearest::add);
         }
         return nearest;
     }

@@ -45,8 +45,10 @@ class AlertPageLiveIT {
     @Test
     @Timeout(240)
     void shouldShowTheSeedAlertsLiveWithTheirEvidence() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Skipping: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        assumeTrue(Files.isDirectory(HARNESS.resolve("node_modules").resolve("playwright-core")),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM), "Skipping: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
+        assumeTrue(
+                Files.isDirectory(HARNESS.resolve("node_modules").resolve("playwright-core")),
                 "Skipping: no playwright-core in " + HARNESS + "/node_modules (npm ci there)");
         Optional<Path> node = onPath("node");
         assumeTrue(node.isPresent(), "Skipping: no node on PATH");
@@ -55,14 +57,33 @@ class AlertPageLiveIT {
         int port = freePort();
         UpCommand up = new UpCommand();
         up.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> new CommandLine(up).execute(
-                "--replay", "../seeds", "--speed", "4000", "--kafka-port", "0", "--registry-port", "0",
-                "--port", String.valueOf(port), "--ingest-port", "-1", "--data-dir", work.resolve("data").toString()));
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> new CommandLine(up)
+                .execute(
+                        "--replay",
+                        "../seeds",
+                        "--speed",
+                        "4000",
+                        "--kafka-port",
+                        "0",
+                        "--registry-port",
+                        "0",
+                        "--port",
+                        String.valueOf(port),
+                        "--ingest-port",
+                        "-1",
+                        "--data-dir",
+                        work.resolve("data").toString()));
         try {
             HttpClient http = HttpClient.newHttpClient();
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                    .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
+                    .until(() -> http.send(
+                                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200);
 
             // When the page is opened and watched until the later reports have corroborated the first alerts
             JsonNode seen = runBrowser(node.get(), "http://127.0.0.1:" + port + "/");
@@ -70,16 +91,20 @@ class AlertPageLiveIT {
             // Then the seed alerts are on the page with their evidence, updated in place by later reports
             assertThat(seen.path("pageErrors")).isEmpty();
             JsonNode gcc = seen.path("gcc");
-            assertThat(gcc.path("headline").asText()).isEqualTo("GCC withdraws ambassadors from Syria and expels Syrian envoys");
+            assertThat(gcc.path("headline").asText())
+                    .isEqualTo("GCC withdraws ambassadors from Syria and expels Syrian envoys");
             assertThat(gcc.path("status").asText()).contains("UPDATE");
             assertThat(texts(gcc.path("outlets"))).contains("BBC", "CBC", "The Globe and Mail");
             assertThat(texts(gcc.path("sentences"))).anyMatch(s -> s.contains("expel"));
             // The headline's wording is alert-service's; the page must show the Homs spike of that day, in Syria
-            assertThat(seen.path("homs").path("headline").asText()).startsWith("Homs").contains("Syria")
+            assertThat(seen.path("homs").path("headline").asText())
+                    .startsWith("Homs")
+                    .contains("Syria")
                     .contains("killed on 2012-02-06");
             assertThat(texts(seen.path("homs").path("sentences"))).anyMatch(s -> s.contains("95"));
             assertThat(seen.path("us").path("headline").asText()).startsWith("US closes its embassy in Syria");
-            assertThat(texts(seen.path("headlines"))).anyMatch(h -> h.startsWith("France recalls"))
+            assertThat(texts(seen.path("headlines")))
+                    .anyMatch(h -> h.startsWith("France recalls"))
                     .anyMatch(h -> h.startsWith("UK recalls"));
             assertThat(seen.path("cardCount").asInt()).isGreaterThanOrEqualTo(11);
         } finally {
@@ -92,7 +117,9 @@ class AlertPageLiveIT {
         Path stdout = work.resolve("browser-out.txt");
         Path stderr = work.resolve("browser-err.txt");
         ProcessBuilder builder = new ProcessBuilder(node.toString(), "pipeline-page-test.mjs", pageUrl)
-                .directory(HARNESS.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+                .directory(HARNESS.toFile())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
         builder.environment().put("CHROMIUM", CHROMIUM.toString());
         Process process = builder.start();
         boolean finished = process.waitFor(150, TimeUnit.SECONDS);
@@ -102,8 +129,12 @@ class AlertPageLiveIT {
         }
         String errors = Files.readString(stderr);
         assertThat(finished).as("browser script finished; stderr:%n%s", errors).isTrue();
-        assertThat(process.exitValue()).as("browser script exit code; stderr:%n%s", errors).isZero();
-        String line = Files.readAllLines(stdout).stream().filter(l -> l.startsWith("RESULT ")).findFirst()
+        assertThat(process.exitValue())
+                .as("browser script exit code; stderr:%n%s", errors)
+                .isZero();
+        String line = Files.readAllLines(stdout).stream()
+                .filter(l -> l.startsWith("RESULT "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no RESULT line; stderr:\n" + errors));
         return new ObjectMapper().readTree(line.substring("RESULT ".length()));
     }

@@ -20,10 +20,24 @@ import java.util.regex.Pattern;
 final class GrafanaDashboard {
 
     static final Path FILE = Path.of("..", "monitoring", "grafana", "dashboards", "wirewatch-pipeline.json");
-    private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
-            "bool", "and", "or", "unless", "offset", "inf", "nan");
-    private static final Pattern GROUPING = Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
-    private static final Pattern MATCHER = Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"((?:\\\\.|[^\"\\\\])*)\"\\s*,?");
+    private static final Set<String> KEYWORDS = Set.of(
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "bool",
+            "and",
+            "or",
+            "unless",
+            "offset",
+            "inf",
+            "nan");
+    private static final Pattern GROUPING =
+            Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
+    private static final Pattern MATCHER =
+            Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"((?:\\\\.|[^\"\\\\])*)\"\\s*,?");
 
     /** One label matcher of a selector: {@code topic=~"articles.raw|articles.enriched"}. */
     record LabelMatcher(String label, String operator, String value) {
@@ -54,15 +68,15 @@ final class GrafanaDashboard {
 
         /** Whether a series with these labels (job aside) is one the selector selects. */
         boolean selects(Map<String, String> labels) {
-            return matchers.stream().filter(m -> !m.label().equals("job")).allMatch(m -> m.matches(labels.get(m.label())));
+            return matchers.stream()
+                    .filter(m -> !m.label().equals("job"))
+                    .allMatch(m -> m.matches(labels.get(m.label())));
         }
     }
 
-    record Query(String panel, String datasourceUid, String expr, List<Selector> selectors) {
-    }
+    record Query(String panel, String datasourceUid, String expr, List<Selector> selectors) {}
 
-    record Panel(String title, String type, String datasourceUid, List<Query> queries) {
-    }
+    record Panel(String title, String type, String datasourceUid, List<Query> queries) {}
 
     private final JsonNode root;
 
@@ -88,11 +102,17 @@ final class GrafanaDashboard {
             List<Query> queries = new ArrayList<>();
             for (JsonNode target : panel.path("targets")) {
                 String expr = target.path("expr").asText();
-                queries.add(new Query(panel.path("title").asText(), target.path("datasource").path("uid").asText(null),
-                        expr, selectors(expr)));
+                queries.add(new Query(
+                        panel.path("title").asText(),
+                        target.path("datasource").path("uid").asText(null),
+                        expr,
+                        selectors(expr)));
             }
-            panels.add(new Panel(panel.path("title").asText(), panel.path("type").asText(),
-                    panel.path("datasource").path("uid").asText(null), queries));
+            panels.add(new Panel(
+                    panel.path("title").asText(),
+                    panel.path("type").asText(),
+                    panel.path("datasource").path("uid").asText(null),
+                    queries));
         }
         return panels;
     }
@@ -118,8 +138,10 @@ final class GrafanaDashboard {
                 i = text.indexOf('"', i + 1) + 1;
             } else if (Character.isLetter(c) || c == '_' || c == ':') {
                 int start = i;
-                while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
-                        || text.charAt(i) == ':')) {
+                while (i < text.length()
+                        && (Character.isLetterOrDigit(text.charAt(i))
+                                || text.charAt(i) == '_'
+                                || text.charAt(i) == ':')) {
                     i++;
                 }
                 String name = text.substring(start, i);
@@ -135,7 +157,9 @@ final class GrafanaDashboard {
                     int end = text.indexOf('}', next);
                     Matcher matcher = MATCHER.matcher(text.substring(next + 1, end));
                     while (matcher.find()) {
-                        matchers.add(new LabelMatcher(matcher.group(1), matcher.group(2),
+                        matchers.add(new LabelMatcher(
+                                matcher.group(1),
+                                matcher.group(2),
                                 matcher.group(3).replace("\\\\", "\\")));
                     }
                     i = end + 1;

@@ -23,8 +23,9 @@ class ListenPortTest {
 
             // When up checks it, Then it is one line naming the port, the flag, and 0 for a free one
             assertThat(alertPage.problem()).get().satisfies(error -> {
-                assertThat(error.getMessage()).isEqualTo("port " + taken.getLocalPort() + " (the alert page) is already"
-                        + " in use; choose another with --port PORT, or --port 0 for a free one");
+                assertThat(error.getMessage())
+                        .isEqualTo("port " + taken.getLocalPort() + " (the alert page) is already"
+                                + " in use; choose another with --port PORT, or --port 0 for a free one");
                 assertThat(error.exitCode()).isEqualTo(1);
             });
         }
@@ -36,9 +37,12 @@ class ListenPortTest {
         try (ServerSocket probe = new ServerSocket(0)) {
             free = probe.getLocalPort();
         }
-        assertThat(new ListenPort("--port", free, "the alert page", null).problem()).isEmpty();
-        assertThat(new ListenPort("--port", 0, "the alert page", null).problem()).isEmpty();
-        assertThat(new ListenPort("--ingest-port", -1, "ingest", "turns it off").problem()).isEmpty();
+        assertThat(new ListenPort("--port", free, "the alert page", null).problem())
+                .isEmpty();
+        assertThat(new ListenPort("--port", 0, "the alert page", null).problem())
+                .isEmpty();
+        assertThat(new ListenPort("--ingest-port", -1, "ingest", "turns it off").problem())
+                .isEmpty();
     }
 
     @Test
@@ -49,19 +53,23 @@ class ListenPortTest {
         assertThatThrownBy(() -> new ListenPort("--port", -1, "the alert page", null).requireValid())
                 .hasMessage("--port must be a port number from 0 to 65535 (0 picks a free one), was -1");
         assertThatThrownBy(() -> new ListenPort("--ingest-port", -2, "ingest", "turns it off").requireValid())
-                .hasMessage("--ingest-port must be a port number from 0 to 65535 (0 picks a free one, -1 turns it off), was -2");
+                .hasMessage(
+                        "--ingest-port must be a port number from 0 to 65535 (0 picks a free one, -1 turns it off), was -2");
         new ListenPort("--ingest-port", -1, "ingest", "turns it off").requireValid();
     }
 
     @Test
     void shouldRecogniseABindFailureDeepInAServersCausesAndNothingElse() {
         // How the broker and the HTTP servers report a port they could not bind
-        Exception broker = new KafkaException("Socket server failed to bind to localhost:9092: Address already in use.",
+        Exception broker = new KafkaException(
+                "Socket server failed to bind to localhost:9092: Address already in use.",
                 new BindException("Address already in use"));
-        Exception http = new UncheckedIOException("Cannot listen on 0.0.0.0:8080", new BindException("Address already in use"));
+        Exception http =
+                new UncheckedIOException("Cannot listen on 0.0.0.0:8080", new BindException("Address already in use"));
 
         assertThat(ListenPort.bindFailure(broker)).isPresent();
         assertThat(ListenPort.bindFailure(http)).containsInstanceOf(BindException.class);
-        assertThat(ListenPort.bindFailure(new IllegalStateException("topic articles.raw missing"))).isEmpty();
+        assertThat(ListenPort.bindFailure(new IllegalStateException("topic articles.raw missing")))
+                .isEmpty();
     }
 }

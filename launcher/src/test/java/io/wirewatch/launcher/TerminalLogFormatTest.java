@@ -46,7 +46,8 @@ class TerminalLogFormatTest {
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(getClass().getClassLoader().getResource(Wirewatch.LOGGING_CONFIG));
-        assertThat(context.getStatusManager().getCopyOfStatusList()).as("Logback's complaints about the config")
+        assertThat(context.getStatusManager().getCopyOfStatusList())
+                .as("Logback's complaints about the config")
                 .noneMatch(status -> status.getLevel() >= Status.WARN);
     }
 
@@ -54,7 +55,8 @@ class TerminalLogFormatTest {
     void restore() {
         System.setErr(realErr);
         context.stop();
-        assertThat(context.getStatusManager().getCopyOfStatusList()).as("Logback's errors while logging")
+        assertThat(context.getStatusManager().getCopyOfStatusList())
+                .as("Logback's errors while logging")
                 .noneMatch(status -> status.getLevel() >= Status.WARN);
     }
 
@@ -64,8 +66,11 @@ class TerminalLogFormatTest {
 
         enrich.info("Starting enrich-service 'wirewatch-enrich' with topology:\nTopologies:\n   Sub-topology: 0\n\n");
 
-        assertThat(terminalLines()).singleElement().asString().endsWith(
-                " INFO  EnrichService - Starting enrich-service 'wirewatch-enrich' with topology: [2 more lines in the log file]");
+        assertThat(terminalLines())
+                .singleElement()
+                .asString()
+                .endsWith(
+                        " INFO  EnrichService - Starting enrich-service 'wirewatch-enrich' with topology: [2 more lines in the log file]");
         assertThat(Files.readString(logFile)).contains("Topologies:\n   Sub-topology: 0");
     }
 
@@ -73,22 +78,31 @@ class TerminalLogFormatTest {
     void shouldShowAnExceptionAsItsTypeAndMessageOnTheSameLineAndItsStackTraceOnlyInTheFile() throws IOException {
         Logger runner = context.getLogger("io.wirewatch.platform.lifecycle.ServiceRunner");
 
-        runner.error("alert-service failed to start",
+        runner.error(
+                "alert-service failed to start",
                 new UncheckedIOException("Cannot listen on 0.0.0.0:8080", new BindException("Address already in use")));
 
-        assertThat(terminalLines()).singleElement().asString().endsWith(
-                " ERROR ServiceRunner - alert-service failed to start (UncheckedIOException: Cannot listen on 0.0.0.0:8080)");
-        assertThat(Files.readString(logFile)).contains("Caused by: java.net.BindException: Address already in use")
+        assertThat(terminalLines())
+                .singleElement()
+                .asString()
+                .endsWith(
+                        " ERROR ServiceRunner - alert-service failed to start (UncheckedIOException: Cannot listen on 0.0.0.0:8080)");
+        assertThat(Files.readString(logFile))
+                .contains("Caused by: java.net.BindException: Address already in use")
                 .contains("\tat io.wirewatch.launcher.TerminalLogFormatTest");
     }
 
     @Test
     void shouldSendTheDetailLoggerAndTheBrokerToTheFileOnly() throws IOException {
-        context.getLogger(Wirewatch.DETAIL_LOGGER).warn("wirewatch replay: cannot reach Kafka", new IllegalStateException("x"));
-        context.getLogger("org.apache.kafka.clients.NetworkClient").warn("Connection to node -1 could not be established");
+        context.getLogger(Wirewatch.DETAIL_LOGGER)
+                .warn("wirewatch replay: cannot reach Kafka", new IllegalStateException("x"));
+        context.getLogger("org.apache.kafka.clients.NetworkClient")
+                .warn("Connection to node -1 could not be established");
 
         assertThat(terminalLines()).isEmpty();
-        assertThat(Files.readString(logFile)).contains("cannot reach Kafka").contains("java.lang.IllegalStateException: x")
+        assertThat(Files.readString(logFile))
+                .contains("cannot reach Kafka")
+                .contains("java.lang.IllegalStateException: x")
                 .contains("Connection to node -1");
     }
 

@@ -29,7 +29,9 @@ class WirewatchCommandLineTest {
         Run run = run("up", "--prot", "8081");
 
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("wirewatch up: unknown options: '--prot', '8081'")
                 .contains("did you mean --port")
                 .endsWith("see 'wirewatch up --help'");
@@ -40,18 +42,27 @@ class WirewatchCommandLineTest {
         Run run = run("up", "--port", "eighty");
 
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly(
-                "wirewatch up: invalid value for option '--port': 'eighty' is not an int; see 'wirewatch up --help'");
+        assertThat(run.errLines())
+                .containsExactly(
+                        "wirewatch up: invalid value for option '--port': 'eighty' is not an int; see 'wirewatch up --help'");
     }
 
     @Test
     void shouldRefuseADataDirOnANearlyFullDiskInOneLineBeforeAnythingStarts() {
         // A disk cannot be filled here; asking for more free space than any disk has takes the same path
-        Run run = run("up", "--data-dir", work.resolve("data").toString(), "--min-free-space",
-                Long.toString(Long.MAX_VALUE), "--replay", "../seeds");
+        Run run = run(
+                "up",
+                "--data-dir",
+                work.resolve("data").toString(),
+                "--min-free-space",
+                Long.toString(Long.MAX_VALUE),
+                "--replay",
+                "../seeds");
 
         assertThat(run.exit).isEqualTo(1);
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("wirewatch up: only ")
                 .contains("free on the filesystem of --data-dir " + work.resolve("data"))
                 .endsWith("free some space or choose another --data-dir");
@@ -63,7 +74,8 @@ class WirewatchCommandLineTest {
         Run run = run("tail");
 
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("wirewatch tail: missing required parameter: 'TOPIC'; see 'wirewatch tail --help'");
+        assertThat(run.errLines())
+                .containsExactly("wirewatch tail: missing required parameter: 'TOPIC'; see 'wirewatch tail --help'");
     }
 
     @Test
@@ -71,7 +83,8 @@ class WirewatchCommandLineTest {
         Run run = run("up", "--speed", "fast", "--replay", "../seeds");
 
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("wirewatch up: --speed must be a positive number or 'max', was 'fast'");
+        assertThat(run.errLines())
+                .containsExactly("wirewatch up: --speed must be a positive number or 'max', was 'fast'");
     }
 
     @Test
@@ -82,11 +95,12 @@ class WirewatchCommandLineTest {
         Run replay = run("replay", missing.toString(), "--bootstrap-server", "localhost:1");
 
         assertThat(up.exit).isEqualTo(2);
-        assertThat(up.errLines()).containsExactly("wirewatch up: nothing to replay at " + missing + ": no such file or directory");
+        assertThat(up.errLines())
+                .containsExactly("wirewatch up: nothing to replay at " + missing + ": no such file or directory");
         // Checked before the cluster, so the path is what the operator reads about
         assertThat(replay.exit).isEqualTo(2);
-        assertThat(replay.errLines()).containsExactly(
-                "wirewatch replay: nothing to replay at " + missing + ": no such file or directory");
+        assertThat(replay.errLines())
+                .containsExactly("wirewatch replay: nothing to replay at " + missing + ": no such file or directory");
     }
 
     @Test
@@ -94,8 +108,9 @@ class WirewatchCommandLineTest {
         Run run = run("up", "--replay", "../seeds", "--port", "9092");
 
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly(
-                "wirewatch up: --kafka-port and --port both ask for port 9092; give one of them another port (0 picks a free one)");
+        assertThat(run.errLines())
+                .containsExactly(
+                        "wirewatch up: --kafka-port and --port both ask for port 9092; give one of them another port (0 picks a free one)");
     }
 
     @Test
@@ -104,13 +119,28 @@ class WirewatchCommandLineTest {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             int port = taken.getLocalPort();
 
-            Run run = run("up", "--replay", "../seeds", "--kafka-port", "0", "--registry-port", "0", "--port", "0",
-                    "--ingest-port", String.valueOf(port), "--data-dir", work.resolve("data").toString());
+            Run run = run(
+                    "up",
+                    "--replay",
+                    "../seeds",
+                    "--kafka-port",
+                    "0",
+                    "--registry-port",
+                    "0",
+                    "--port",
+                    "0",
+                    "--ingest-port",
+                    String.valueOf(port),
+                    "--data-dir",
+                    work.resolve("data").toString());
 
             assertThat(run.exit).isEqualTo(1);
-            assertThat(run.errLines()).containsExactly("wirewatch up: port " + port + " (ingest's POST /articles) is already"
-                    + " in use; choose another with --ingest-port PORT, or --ingest-port 0 for a free one");
-            assertThat(work.resolve("data")).as("nothing started, so no broker data").doesNotExist();
+            assertThat(run.errLines())
+                    .containsExactly("wirewatch up: port " + port + " (ingest's POST /articles) is already"
+                            + " in use; choose another with --ingest-port PORT, or --ingest-port 0 for a free one");
+            assertThat(work.resolve("data"))
+                    .as("nothing started, so no broker data")
+                    .doesNotExist();
         }
     }
 
@@ -119,35 +149,65 @@ class WirewatchCommandLineTest {
         // `wirewatch up $DEFAULTS --port 0` is how scripts override one setting
         Run run = run("up", "--replay", "../seeds", "--port", "9092", "--port", "0", "--speed", "slow");
 
-        assertThat(run.errLines()).containsExactly("wirewatch up: --speed must be a positive number or 'max', was 'slow'");
+        assertThat(run.errLines())
+                .containsExactly("wirewatch up: --speed must be a positive number or 'max', was 'slow'");
     }
 
     @Test
     void shouldNameAnAlertsFileThatCannotBeWritten() {
         Path file = work.resolve("no-such-dir").resolve("alerts.jsonl");
 
-        Run run = run("up", "--replay", "../seeds", "--kafka-port", "0", "--registry-port", "0", "--port", "0",
-                "--ingest-port", "-1", "--alerts-out", file.toString());
+        Run run = run(
+                "up",
+                "--replay",
+                "../seeds",
+                "--kafka-port",
+                "0",
+                "--registry-port",
+                "0",
+                "--port",
+                "0",
+                "--ingest-port",
+                "-1",
+                "--alerts-out",
+                file.toString());
 
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("wirewatch up: cannot write --alerts-out " + file + ": no such directory");
+        assertThat(run.errLines())
+                .containsExactly("wirewatch up: cannot write --alerts-out " + file + ": no such directory");
     }
 
     @Test
     void shouldRefuseASecondUpOnADataDirectoryInUse() throws IOException {
         Path data = work.resolve("data");
         try (DataDirLock held = DataDirLock.acquire(data)) {
-            Run run = run("up", "--replay", "../seeds", "--kafka-port", "0", "--registry-port", "0", "--port", "0",
-                    "--ingest-port", "-1", "--data-dir", data.toString());
+            Run run = run(
+                    "up",
+                    "--replay",
+                    "../seeds",
+                    "--kafka-port",
+                    "0",
+                    "--registry-port",
+                    "0",
+                    "--port",
+                    "0",
+                    "--ingest-port",
+                    "-1",
+                    "--data-dir",
+                    data.toString());
 
             assertThat(run.exit).isEqualTo(1);
-            assertThat(run.errLines()).singleElement().asString()
+            assertThat(run.errLines())
+                    .singleElement()
+                    .asString()
                     .startsWith("wirewatch up: --data-dir " + data + " is in use by another running wirewatch up (pid ")
                     .endsWith("; stop that one, or give this one another --data-dir");
         }
         // Released with the first run, the directory is free for the next
         try (DataDirLock again = DataDirLock.acquire(data)) {
-            assertThat(data.resolve(DataDirLock.FILE_NAME)).content().isEqualTo(ProcessHandle.current().pid() + "\n");
+            assertThat(data.resolve(DataDirLock.FILE_NAME))
+                    .content()
+                    .isEqualTo(ProcessHandle.current().pid() + "\n");
         }
     }
 

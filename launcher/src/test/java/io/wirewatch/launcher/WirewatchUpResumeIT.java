@@ -53,12 +53,18 @@ class WirewatchUpResumeIT {
 
         // And it prints the alert versions the two new reports caused, and none that the first run printed
         assertThat(second.alerts).isNotEmpty();
-        assertThat(second.versions()).doesNotContainAnyElementsOf(first.versions()).doesNotHaveDuplicates();
-        assertThat(second.alerts).as("no alert is raised twice").noneMatch(alert -> alert.path("revision").asInt() == 0
-                && first.ids().contains(alert.path("id").asText()));
-        assertThat(second.alerts).as("the GCC alert of the first report, corroborated by the later ones")
+        assertThat(second.versions())
+                .doesNotContainAnyElementsOf(first.versions())
+                .doesNotHaveDuplicates();
+        assertThat(second.alerts)
+                .as("no alert is raised twice")
+                .noneMatch(alert -> alert.path("revision").asInt() == 0
+                        && first.ids().contains(alert.path("id").asText()));
+        assertThat(second.alerts)
+                .as("the GCC alert of the first report, corroborated by the later ones")
                 .anyMatch(alert -> alert.path("actor").asText().equals("Gulf Cooperation Council")
-                        && alert.path("revision").asInt() > 0 && alert.path("sources").asInt() >= 2);
+                        && alert.path("revision").asInt() > 0
+                        && alert.path("sources").asInt() >= 2);
 
         // And with --from-beginning a third run prints the history of both, exactly once each
         Run history = up(data, SEEDS, "third", "--from-beginning");
@@ -72,9 +78,24 @@ class WirewatchUpResumeIT {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         UpCommand up = new UpCommand();
         up.out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        List<String> args = new ArrayList<>(List.of("--replay", replay.toString(), "--speed", "max", "--exit-when-idle",
-                "--alerts-out", alertsFile.toString(), "--kafka-port", "0", "--registry-port", "0", "--port", "0",
-                "--ingest-port", "-1", "--data-dir", data.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "--replay",
+                replay.toString(),
+                "--speed",
+                "max",
+                "--exit-when-idle",
+                "--alerts-out",
+                alertsFile.toString(),
+                "--kafka-port",
+                "0",
+                "--registry-port",
+                "0",
+                "--port",
+                "0",
+                "--ingest-port",
+                "-1",
+                "--data-dir",
+                data.toString()));
         args.addAll(List.of(extra));
 
         int exit = new CommandLine(up).execute(args.toArray(String[]::new));
@@ -84,7 +105,8 @@ class WirewatchUpResumeIT {
         for (String line : Files.readAllLines(alertsFile)) {
             alerts.add(JSON.readTree(line));
         }
-        assertThat(printed.toString(StandardCharsets.UTF_8).lines().count()).as("lines printed by the %s run", name)
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines().count())
+                .as("lines printed by the %s run", name)
                 .isEqualTo(alerts.size());
         return new Run(alerts);
     }
@@ -92,11 +114,17 @@ class WirewatchUpResumeIT {
     private record Run(List<JsonNode> alerts) {
         /** Each alert version as {@code id@revision}: what a run printed, comparable across runs. */
         List<String> versions() {
-            return alerts.stream().map(alert -> alert.path("id").asText() + "@" + alert.path("revision").asInt()).toList();
+            return alerts.stream()
+                    .map(alert -> alert.path("id").asText() + "@"
+                            + alert.path("revision").asInt())
+                    .toList();
         }
 
         List<String> ids() {
-            return alerts.stream().map(alert -> alert.path("id").asText()).distinct().toList();
+            return alerts.stream()
+                    .map(alert -> alert.path("id").asText())
+                    .distinct()
+                    .toList();
         }
     }
 }

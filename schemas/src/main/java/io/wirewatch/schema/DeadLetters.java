@@ -1,6 +1,6 @@
 package io.wirewatch.schema;
 
-import io.wirewatch.platform.streams.FailedRecord;
+import io.wirewatch.serde.FailedRecord;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
@@ -16,14 +16,14 @@ public final class DeadLetters {
     /** Default payload limit: 2 MiB, more than any article Wirewatch accepts. */
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 2 * 1024 * 1024;
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /** The dead letter for a Kafka record a Streams service rejected. */
     public static DeadLetter fromFailedRecord(FailedRecord failure, int maxPayloadBytes) {
         Objects.requireNonNull(failure, "failure");
         byte[] payload = failure.value() == null ? new byte[0] : failure.value();
-        return withPayload(DeadLetter.newBuilder()
+        return withPayload(
+                DeadLetter.newBuilder()
                         .setService(failure.service())
                         .setSource(failure.source())
                         .setTopic(failure.topic())
@@ -33,7 +33,8 @@ public final class DeadLetters {
                         .setErrorClass(failure.errorClass())
                         .setKey(failure.key() == null ? null : ByteBuffer.wrap(failure.key()))
                         .setFailedAt(failure.failedAt()),
-                payload, maxPayloadBytes);
+                payload,
+                maxPayloadBytes);
     }
 
     /**
@@ -42,15 +43,23 @@ public final class DeadLetters {
      * @param source where the input came from: a file path, {@code http} ...
      * @param error  the exception that rejected it, or null
      */
-    public static DeadLetter forInput(String service, String source, byte[] payload, String reason, Throwable error,
-                                      Instant failedAt, int maxPayloadBytes) {
-        return withPayload(DeadLetter.newBuilder()
+    public static DeadLetter forInput(
+            String service,
+            String source,
+            byte[] payload,
+            String reason,
+            Throwable error,
+            Instant failedAt,
+            int maxPayloadBytes) {
+        return withPayload(
+                DeadLetter.newBuilder()
                         .setService(service)
                         .setSource(source)
                         .setReason(reason)
                         .setErrorClass(error == null ? null : error.getClass().getName())
                         .setFailedAt(failedAt),
-                payload == null ? new byte[0] : payload, maxPayloadBytes);
+                payload == null ? new byte[0] : payload,
+                maxPayloadBytes);
     }
 
     private static DeadLetter withPayload(DeadLetter.Builder builder, byte[] payload, int maxPayloadBytes) {
@@ -59,8 +68,7 @@ public final class DeadLetters {
         }
         boolean truncated = payload.length > maxPayloadBytes;
         byte[] kept = truncated ? Arrays.copyOf(payload, maxPayloadBytes) : payload;
-        return builder
-                .setPayload(ByteBuffer.wrap(kept))
+        return builder.setPayload(ByteBuffer.wrap(kept))
                 .setPayloadSize(payload.length)
                 .setTruncated(truncated)
                 .build();

@@ -1,6 +1,6 @@
 package io.wirewatch.schema;
 
-import io.wirewatch.platform.serde.SpecificAvroSerde;
+import io.wirewatch.serde.SpecificAvroSerde;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -36,11 +36,22 @@ public record Topics(
     /** Topic names with {@code prefix} in front of each standard name. */
     public static Topics create(Map<String, ?> serdeConfig, String prefix) {
         return new Topics(
-                new Topic<>(prefix + ARTICLES_RAW, Serdes.String(), SpecificAvroSerde.configured(Article.class, serdeConfig, false)),
-                new Topic<>(prefix + ARTICLES_ENRICHED, Serdes.String(),
+                new Topic<>(
+                        prefix + ARTICLES_RAW,
+                        Serdes.String(),
+                        SpecificAvroSerde.configured(Article.class, serdeConfig, false)),
+                new Topic<>(
+                        prefix + ARTICLES_ENRICHED,
+                        Serdes.String(),
                         SpecificAvroSerde.configured(EnrichedArticle.class, serdeConfig, false)),
-                new Topic<>(prefix + ALERTS, Serdes.String(), SpecificAvroSerde.configured(Alert.class, serdeConfig, false)),
-                new Topic<>(prefix + DEAD_LETTERS, Serdes.String(), SpecificAvroSerde.configured(DeadLetter.class, serdeConfig, false)));
+                new Topic<>(
+                        prefix + ALERTS,
+                        Serdes.String(),
+                        SpecificAvroSerde.configured(Alert.class, serdeConfig, false)),
+                new Topic<>(
+                        prefix + DEAD_LETTERS,
+                        Serdes.String(),
+                        SpecificAvroSerde.configured(DeadLetter.class, serdeConfig, false)));
     }
 
     /** Every topic, for creating them up front. */

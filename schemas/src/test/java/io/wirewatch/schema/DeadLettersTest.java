@@ -3,8 +3,8 @@ package io.wirewatch.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirewatch.platform.streams.FailedRecord;
-import io.wirewatch.platform.streams.FailureKind;
+import io.wirewatch.serde.FailedRecord;
+import io.wirewatch.serde.FailureKind;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,8 +17,17 @@ class DeadLettersTest {
     @Test
     void shouldCopyOriginAndKeepWholePayloadUnderTheLimit() {
         // Given a failed Kafka record of 5 bytes
-        FailedRecord failure = new FailedRecord("enrich", FailureKind.UNDECODABLE, "articles.raw", 2, 41L,
-                bytes("key-1"), bytes("hello"), "Cannot decode value: bad magic", "org.example.BadMagic", FAILED_AT);
+        FailedRecord failure = new FailedRecord(
+                "enrich",
+                FailureKind.UNDECODABLE,
+                "articles.raw",
+                2,
+                41L,
+                bytes("key-1"),
+                bytes("hello"),
+                "Cannot decode value: bad magic",
+                "org.example.BadMagic",
+                FAILED_AT);
 
         // When it becomes a dead letter with a 5-byte limit
         DeadLetter letter = DeadLetters.fromFailedRecord(failure, 5);
@@ -42,8 +51,14 @@ class DeadLettersTest {
     void shouldCutPayloadOverTheLimitAndSaySo() {
         // Given input of 11 bytes from a file
         // When it becomes a dead letter with a 4-byte limit
-        DeadLetter letter = DeadLetters.forInput("ingest", "/seeds/x.txt", bytes("hello world"), "empty article",
-                new IllegalArgumentException("empty"), FAILED_AT, 4);
+        DeadLetter letter = DeadLetters.forInput(
+                "ingest",
+                "/seeds/x.txt",
+                bytes("hello world"),
+                "empty article",
+                new IllegalArgumentException("empty"),
+                FAILED_AT,
+                4);
 
         // Then only the first 4 bytes are kept, and the original size is recorded
         assertThat(toArray(letter.getPayload())).isEqualTo(bytes("hell"));
@@ -57,8 +72,17 @@ class DeadLettersTest {
     @Test
     void shouldRecordTombstoneAsEmptyPayloadWithoutOrigin() {
         // Given a tombstone whose origin Kafka Streams did not give
-        FailedRecord failure = new FailedRecord("alert", FailureKind.NULL_VALUE, null, -1, -1L, null, null,
-                "Record has no value (tombstone)", null, FAILED_AT);
+        FailedRecord failure = new FailedRecord(
+                "alert",
+                FailureKind.NULL_VALUE,
+                null,
+                -1,
+                -1L,
+                null,
+                null,
+                "Record has no value (tombstone)",
+                null,
+                FAILED_AT);
 
         // When it becomes a dead letter
         DeadLetter letter = DeadLetters.fromFailedRecord(failure, DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES);

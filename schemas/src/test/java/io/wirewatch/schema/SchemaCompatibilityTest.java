@@ -59,7 +59,8 @@ class SchemaCompatibilityTest {
                 if (now == null) {
                     problems.add(name + " of " + version.getFileName() + " no longer exists");
                 } else {
-                    problems.addAll(backwardProblems(now, old, version.getFileName().toString()));
+                    problems.addAll(
+                            backwardProblems(now, old, version.getFileName().toString()));
                 }
             });
         }
@@ -70,23 +71,27 @@ class SchemaCompatibilityTest {
     void shouldReportAChangeThatBreaksBackwardCompatibility() {
         // Given an Article that gains a required field with no default
         Schema previous = parseAll(CURRENT).get("io.wirewatch.schema.Article");
-        String broken = previous.toString().replace("\"fields\":[",
-                "\"fields\":[{\"name\":\"wordCount\",\"type\":\"int\",\"doc\":\"Words.\"},");
+        String broken = previous.toString()
+                .replace("\"fields\":[", "\"fields\":[{\"name\":\"wordCount\",\"type\":\"int\",\"doc\":\"Words.\"},");
         Schema changed = new Schema.Parser().parse(broken);
 
         // Then the check this test class relies on reports it
         assertThat(backwardProblems(changed, previous, "v-test"))
-                .singleElement().asString().contains("wordCount");
+                .singleElement()
+                .asString()
+                .contains("wordCount");
     }
 
     private static List<String> backwardProblems(Schema reader, Schema writer, String version) {
-        SchemaCompatibility.SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+        SchemaCompatibility.SchemaPairCompatibility result =
+                SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
         if (result.getType() == SchemaCompatibilityType.COMPATIBLE) {
             return List.of();
         }
         return List.of(reader.getFullName() + " cannot read data written with its " + version + " version: "
                 + result.getResult().getIncompatibilities().stream()
-                        .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")").toList());
+                        .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")")
+                        .toList());
     }
 
     private static void collectUndocumented(JsonNode node, String where, List<String> undocumented) {
@@ -105,7 +110,8 @@ class SchemaCompatibilityTest {
             }
             for (JsonNode field : node.path("fields")) {
                 if (field.path("doc").asText("").isBlank()) {
-                    undocumented.add(where + ": field " + name + "." + field.path("name").asText());
+                    undocumented.add(
+                            where + ": field " + name + "." + field.path("name").asText());
                 }
                 collectUndocumented(field.path("type"), where, undocumented);
             }
@@ -155,7 +161,9 @@ class SchemaCompatibilityTest {
 
     private static List<Path> avscFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".avsc")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".avsc"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

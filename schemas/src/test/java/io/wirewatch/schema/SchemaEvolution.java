@@ -26,8 +26,7 @@ final class SchemaEvolution {
 
     static final Map<String, Schema> V1 = SchemaCompatibilityTest.parseAll(Path.of("src/test/resources/previous/v1"));
 
-    private SchemaEvolution() {
-    }
+    private SchemaEvolution() {}
 
     static Schema v1(String simpleName) {
         Schema schema = V1.get("io.wirewatch.schema." + simpleName);
@@ -67,9 +66,10 @@ final class SchemaEvolution {
     static Schema withFieldType(Schema schema, String fieldName, Schema newType) {
         List<Schema.Field> fields = new ArrayList<>();
         for (Schema.Field field : schema.getFields()) {
-            fields.add(field.name().equals(fieldName)
-                    ? new Schema.Field(field.name(), newType, field.doc())
-                    : new Schema.Field(field, field.schema()));
+            fields.add(
+                    field.name().equals(fieldName)
+                            ? new Schema.Field(field.name(), newType, field.doc())
+                            : new Schema.Field(field, field.schema()));
         }
         return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
     }
@@ -100,7 +100,9 @@ final class SchemaEvolution {
         if (value instanceof IndexedRecord nested) {
             return plain(nested);
         }
-        if (value instanceof CharSequence || value instanceof Enum<?> || value instanceof org.apache.avro.generic.GenericEnumSymbol<?>) {
+        if (value instanceof CharSequence
+                || value instanceof Enum<?>
+                || value instanceof org.apache.avro.generic.GenericEnumSymbol<?>) {
             return value.toString();
         }
         if (value instanceof Instant instant) {

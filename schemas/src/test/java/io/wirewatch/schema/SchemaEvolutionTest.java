@@ -8,10 +8,10 @@ import static io.wirewatch.schema.SchemaEvolution.v1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirewatch.platform.serde.AvroSerdeConfig;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
-import io.wirewatch.platform.serde.KafkaAvroSerializer;
-import io.wirewatch.platform.serde.SchemaRegistryException;
+import io.wirewatch.serde.AvroSerdeConfig;
+import io.wirewatch.serde.InMemorySchemaRegistry;
+import io.wirewatch.serde.KafkaAvroSerializer;
+import io.wirewatch.serde.SchemaRegistryException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,8 +35,16 @@ import org.junit.jupiter.api.Test;
 class SchemaEvolutionTest {
 
     /** Alert fields added after v1: countries (v2), codes and the place's coordinates (v3). */
-    private static final String[] ALERT_FIELDS_SINCE_V1 = {"countries", "actorCode", "actorMemberCodes", "targetCode",
-            "placeCountryCode", "placeRegion", "latitude", "longitude"};
+    private static final String[] ALERT_FIELDS_SINCE_V1 = {
+        "countries",
+        "actorCode",
+        "actorMemberCodes",
+        "targetCode",
+        "placeCountryCode",
+        "placeRegion",
+        "latitude",
+        "longitude"
+    };
 
     private static final long PUBLISHED = Instant.parse("2012-02-07T09:30:00Z").toEpochMilli();
     private static final long INGESTED = Instant.parse("2012-02-07T09:31:00Z").toEpochMilli();
@@ -58,7 +66,10 @@ class SchemaEvolutionTest {
         byte[] bytes = oldProducer().serialize(topics.articlesRaw().name(), old);
 
         // When the current enrich-service reads it with the generated class
-        Article article = topics.articlesRaw().valueSerde().deserializer().deserialize(topics.articlesRaw().name(), bytes);
+        Article article = topics.articlesRaw()
+                .valueSerde()
+                .deserializer()
+                .deserialize(topics.articlesRaw().name(), bytes);
 
         // Then every v1 field arrives unchanged and the new field holds its default
         assertThat(article.getLanguage()).isNull();
@@ -71,7 +82,10 @@ class SchemaEvolutionTest {
         // Given the subject already holds v1, and the current ingest-service writes an Article with a language
         oldProducer().serialize(topics.articlesRaw().name(), v1Article());
         Article current = Article.newBuilder(currentArticle()).setLanguage("en").build();
-        byte[] bytes = topics.articlesRaw().valueSerde().serializer().serialize(topics.articlesRaw().name(), current);
+        byte[] bytes = topics.articlesRaw()
+                .valueSerde()
+                .serializer()
+                .serialize(topics.articlesRaw().name(), current);
 
         // When a consumer still built on v1 reads it
         Schema writer = registry.getById(schemaId(bytes));
@@ -91,14 +105,18 @@ class SchemaEvolutionTest {
         byte[] bytes = oldProducer().serialize(topics.alerts().name(), old);
 
         // When a current consumer (the launcher's tail, a dashboard) reads it
-        Alert alert = topics.alerts().valueSerde().deserializer().deserialize(topics.alerts().name(), bytes);
+        Alert alert = topics.alerts()
+                .valueSerde()
+                .deserializer()
+                .deserialize(topics.alerts().name(), bytes);
 
         // Then the v1 fields, nested evidence included, are intact and countries is empty
         assertThat(alert.getCountries()).isEmpty();
         assertThat(plainWithout(alert, ALERT_FIELDS_SINCE_V1)).isEqualTo(plain(old));
         assertThat(alert.getActorCode()).isNull();
         assertThat(alert.getLatitude()).isNull();
-        assertThat(alert.getEvidence()).singleElement()
+        assertThat(alert.getEvidence())
+                .singleElement()
                 .satisfies(evidence -> assertThat(evidence.getSeenAt()).isEqualTo(Instant.ofEpochMilli(INGESTED)));
     }
 
@@ -106,9 +124,17 @@ class SchemaEvolutionTest {
     void shouldLetAV1ConsumerReadACurrentAlertCarryingCountries() {
         // Given the subject holds v1, and the current alert-service writes an Alert naming its countries
         oldProducer().serialize(topics.alerts().name(), v1Alert());
-        Alert current = Alert.newBuilder(currentAlert()).setCountries(List.of("SY")).setPlaceCountryCode("SY")
-                .setPlaceRegion("Homs").setLatitude(34.73).setLongitude(36.71).build();
-        byte[] bytes = topics.alerts().valueSerde().serializer().serialize(topics.alerts().name(), current);
+        Alert current = Alert.newBuilder(currentAlert())
+                .setCountries(List.of("SY"))
+                .setPlaceCountryCode("SY")
+                .setPlaceRegion("Homs")
+                .setLatitude(34.73)
+                .setLongitude(36.71)
+                .build();
+        byte[] bytes = topics.alerts()
+                .valueSerde()
+                .serializer()
+                .serialize(topics.alerts().name(), current);
 
         // When a consumer still built on v1 reads it
         GenericRecord seenByOldConsumer = readWithOlderSchema(bytes, registry.getById(schemaId(bytes)), v1("Alert"));
@@ -123,23 +149,34 @@ class SchemaEvolutionTest {
     @Test
     void shouldReadAnActionTypeNewerThanTheContractAsOther() {
         // Given a future enrich-service whose DiplomaticActionType has a symbol this contract does not know
-        Schema future = new Schema.Parser().parse(DiplomaticAction.getClassSchema().toString()
-                .replace("\"SUSPEND_MEMBERSHIP\",", "\"SUSPEND_MEMBERSHIP\",\"DOWNGRADE_RELATIONS\","));
+        Schema future = new Schema.Parser()
+                .parse(DiplomaticAction.getClassSchema()
+                        .toString()
+                        .replace("\"SUSPEND_MEMBERSHIP\",", "\"SUSPEND_MEMBERSHIP\",\"DOWNGRADE_RELATIONS\","));
         GenericRecord written = new GenericRecordBuilder(future)
-                .set("action", new GenericData.EnumSymbol(future.getField("action").schema(), "DOWNGRADE_RELATIONS"))
+                .set(
+                        "action",
+                        new GenericData.EnumSymbol(future.getField("action").schema(), "DOWNGRADE_RELATIONS"))
                 .set("cameoCode", "161")
                 .set("actor", "Ruritania")
-                .set("modality", new GenericData.EnumSymbol(future.getField("modality").schema(), "ASSERTED"))
+                .set(
+                        "modality",
+                        new GenericData.EnumSymbol(future.getField("modality").schema(), "ASSERTED"))
                 .set("trigger", "downgraded relations")
-                .set("evidence", new GenericRecordBuilder(future.getField("evidence").schema())
-                        .set("sentence", "Ruritania downgraded relations.").set("sentenceIndex", 0)
-                        .set("start", 10).set("end", 30).build())
+                .set(
+                        "evidence",
+                        new GenericRecordBuilder(future.getField("evidence").schema())
+                                .set("sentence", "Ruritania downgraded relations.")
+                                .set("sentenceIndex", 0)
+                                .set("start", 10)
+                                .set("end", 30)
+                                .build())
                 .build();
         byte[] bytes = oldProducer().serialize("actions", written);
 
         // When a consumer on the current contract reads it
-        GenericRecord seen = readWithOlderSchema(bytes, registry.getById(schemaId(bytes)),
-                DiplomaticAction.getClassSchema());
+        GenericRecord seen =
+                readWithOlderSchema(bytes, registry.getById(schemaId(bytes)), DiplomaticAction.getClassSchema());
 
         // Then the unknown type arrives as the enum's default, OTHER, and the record is otherwise intact
         assertThat(seen.get("action")).hasToString(DiplomaticActionType.OTHER.name());
@@ -151,13 +188,16 @@ class SchemaEvolutionTest {
         // Given the subject holds the current Article
         String subject = subject(topics.articlesRaw());
         registry.register(subject, Article.getClassSchema());
-        Schema broken = SchemaEvolution.withExtraField(Article.getClassSchema(),
+        Schema broken = SchemaEvolution.withExtraField(
+                Article.getClassSchema(),
                 new Schema.Field("wordCount", Schema.create(Schema.Type.INT), "Words in the text."));
 
         // When a schema with a new required field is registered, Then the registry refuses it as incompatible
         assertThat(registry.isCompatible(subject, broken)).isFalse();
         assertThatThrownBy(() -> registry.register(subject, broken))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
+                        e -> assertThat(e.status()).isEqualTo(409));
         assertThat(registry.latest(subject).version()).isEqualTo(1);
     }
 
@@ -165,7 +205,8 @@ class SchemaEvolutionTest {
     void shouldRefuseToProduceAnAlertWhoseFieldChangedType() {
         // Given the subject holds the current Alert
         registry.register(subject(topics.alerts()), Alert.getClassSchema());
-        Schema broken = SchemaEvolution.withFieldType(Alert.getClassSchema(), "sources", Schema.create(Schema.Type.STRING));
+        Schema broken =
+                SchemaEvolution.withFieldType(Alert.getClassSchema(), "sources", Schema.create(Schema.Type.STRING));
         // (the registry is asked before a byte is written, so the record's values do not matter)
         GenericRecord record = new GenericData.Record(broken);
 
@@ -229,7 +270,9 @@ class SchemaEvolutionTest {
                 .build();
         return new GenericRecordBuilder(alert)
                 .set("id", "dip-gcc-expel-syria-2012-02-07")
-                .set("status", new GenericData.EnumSymbol(alert.getField("status").schema(), "NEW"))
+                .set(
+                        "status",
+                        new GenericData.EnumSymbol(alert.getField("status").schema(), "NEW"))
                 .set("type", new GenericData.EnumSymbol(alert.getField("type").schema(), "DIPLOMATIC_ACTION"))
                 .set("action", "EXPEL_DIPLOMATS")
                 .set("cameoCode", "1652")
@@ -238,7 +281,9 @@ class SchemaEvolutionTest {
                 .set("target", "Syria")
                 .set("eventDate", Math.toIntExact(LocalDate.of(2012, 2, 7).toEpochDay()))
                 .set("headline", "Gulf Cooperation Council expels Syria's diplomats")
-                .set("severity", new GenericData.EnumSymbol(alert.getField("severity").schema(), "HIGH"))
+                .set(
+                        "severity",
+                        new GenericData.EnumSymbol(alert.getField("severity").schema(), "HIGH"))
                 .set("sources", 1)
                 .set("outlets", List.of("BBC"))
                 .set("evidence", List.of(support))

@@ -5,12 +5,12 @@ import static io.wirewatch.schema.SchemaEvolution.v1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirewatch.platform.registry.EmbeddedSchemaRegistry;
-import io.wirewatch.platform.registry.InMemoryRegistryLog;
-import io.wirewatch.platform.serde.AvroSerdeConfig;
-import io.wirewatch.platform.serde.KafkaAvroSerializer;
-import io.wirewatch.platform.serde.RestSchemaRegistryClient;
-import io.wirewatch.platform.serde.SchemaRegistryException;
+import io.wirewatch.devstack.registry.EmbeddedSchemaRegistry;
+import io.wirewatch.devstack.registry.InMemoryRegistryLog;
+import io.wirewatch.serde.AvroSerdeConfig;
+import io.wirewatch.serde.KafkaAvroSerializer;
+import io.wirewatch.serde.RestSchemaRegistryClient;
+import io.wirewatch.serde.SchemaRegistryException;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -51,8 +51,12 @@ class SchemaRegistryEvolutionIT {
         KafkaAvroSerializer oldProducer = new KafkaAvroSerializer();
         oldProducer.configure(serdeConfig, false);
         GenericRecord old = new GenericRecordBuilder(v1("Article"))
-                .set("id", "a-1").set("ingestedAt", Instant.parse("2012-02-07T10:00:00Z").toEpochMilli())
-                .set("text", "Text.").set("originalText", "Text .").set("contentHash", "00").set("sourceRef", "http")
+                .set("id", "a-1")
+                .set("ingestedAt", Instant.parse("2012-02-07T10:00:00Z").toEpochMilli())
+                .set("text", "Text.")
+                .set("originalText", "Text .")
+                .set("contentHash", "00")
+                .set("sourceRef", "http")
                 .build();
         byte[] oldBytes = oldProducer.serialize(topic, old);
 
@@ -96,10 +100,12 @@ class SchemaRegistryEvolutionIT {
         registry.register(subject, v1("Alert"));
 
         // When an Alert with a required field without default is registered, Then it is refused with 409
-        Schema broken = SchemaEvolution.withExtraField(Alert.getClassSchema(),
-                new Schema.Field("region", Schema.create(Schema.Type.STRING), "Region."));
+        Schema broken = SchemaEvolution.withExtraField(
+                Alert.getClassSchema(), new Schema.Field("region", Schema.create(Schema.Type.STRING), "Region."));
         assertThatThrownBy(() -> registry.register(subject, broken))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
+                        e -> assertThat(e.status()).isEqualTo(409));
         assertThat(registry.latest(subject).version()).isEqualTo(1);
     }
 }

@@ -35,7 +35,11 @@ import org.xml.sax.helpers.DefaultHandler;
 public final class TestReport {
 
     /** What one test (a {@code testcase} of a report) did. */
-    public enum Result { PASSED, FAILED, SKIPPED }
+    public enum Result {
+        PASSED,
+        FAILED,
+        SKIPPED
+    }
 
     /** One test's outcome; {@code reason} is the skip message (or the failure's), empty when there is none. */
     public record Outcome(String module, String testClass, String test, Result result, String reason) {
@@ -51,8 +55,7 @@ public final class TestReport {
             Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
     private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));");
 
-    private TestReport() {
-    }
+    private TestReport() {}
 
     /** {@code TestReport ROOT BUILD-START OUT}: ROOT holds the modules, BUILD-START is an ISO instant, OUT a file. */
     public static void main(String[] args) throws IOException {
@@ -84,7 +87,8 @@ public final class TestReport {
                         continue;
                     }
                     try (Stream<Path> files = Files.list(reports)) {
-                        for (Path report : files.filter(TestReport::isTestReport).sorted().toList()) {
+                        for (Path report :
+                                files.filter(TestReport::isTestReport).sorted().toList()) {
                             if (!Files.getLastModifiedTime(report).toInstant().isBefore(since)) {
                                 try (InputStream in = Files.newInputStream(report)) {
                                     outcomes.addAll(parse(module.getFileName().toString(), in));
@@ -127,7 +131,8 @@ public final class TestReport {
         NodeList cases = suite.getElementsByTagName("testcase");
         for (int i = 0; i < cases.getLength(); i++) {
             Element testcase = (Element) cases.item(i);
-            String testClass = testcase.getAttribute("classname").isEmpty() ? suite.getAttribute("name")
+            String testClass = testcase.getAttribute("classname").isEmpty()
+                    ? suite.getAttribute("name")
                     : testcase.getAttribute("classname");
             Element skipped = firstChild(testcase, "skipped");
             Element failed = firstChild(testcase, "failure");
@@ -154,7 +159,9 @@ public final class TestReport {
                 return "";
             }
             boolean allowed = codePoint <= Character.MAX_CODE_POINT
-                    && !INVALID_XML_CHARACTERS.matcher(new String(Character.toChars(codePoint))).matches();
+                    && !INVALID_XML_CHARACTERS
+                            .matcher(new String(Character.toChars(codePoint)))
+                            .matches();
             return allowed ? Matcher.quoteReplacement(reference.group()) : "";
         });
     }
@@ -165,14 +172,23 @@ public final class TestReport {
         long failed = count(outcomes, Result.FAILED);
         long skipped = count(outcomes, Result.SKIPPED);
         StringBuilder text = new StringBuilder();
-        text.append("tests: ").append(passed).append(" passed, ").append(failed).append(" failed, ")
-                .append(skipped).append(" skipped\n");
+        text.append("tests: ")
+                .append(passed)
+                .append(" passed, ")
+                .append(failed)
+                .append(" failed, ")
+                .append(skipped)
+                .append(" skipped\n");
         if (outcomes.isEmpty()) {
             text.append("  no test report was written by this build\n");
         }
         for (Outcome outcome : outcomes) {
             if (outcome.result() != Result.PASSED) {
-                text.append("  ").append(outcome.result()).append(' ').append(outcome.module()).append(' ')
+                text.append("  ")
+                        .append(outcome.result())
+                        .append(' ')
+                        .append(outcome.module())
+                        .append(' ')
                         .append(outcome.name());
                 if (!outcome.reason().isEmpty()) {
                     text.append(": ").append(outcome.reason());
@@ -202,7 +218,8 @@ public final class TestReport {
         }
         String message = detail.getAttribute("message").strip();
         if (message.isEmpty()) {
-            // Failsafe writes some skips as the stack trace only: "org.opentest4j.TestAbortedException: <message>\n\tat"
+            // Failsafe writes some skips as the stack trace only: "org.opentest4j.TestAbortedException:
+            // <message>\n\tat"
             message = detail.getTextContent().strip();
             String type = detail.getAttribute("type");
             if (!type.isEmpty() && message.startsWith(type + ": ")) {
@@ -224,7 +241,8 @@ public final class TestReport {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            // A fatal error becomes the exception parse() reports; the JDK's default handler would also print it to stderr.
+            // A fatal error becomes the exception parse() reports; the JDK's default handler would also print it to
+            // stderr.
             builder.setErrorHandler(new DefaultHandler());
             return builder;
         } catch (ParserConfigurationException e) {

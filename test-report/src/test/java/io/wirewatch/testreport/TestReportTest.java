@@ -60,12 +60,13 @@ class TestReportTest {
         String report = TestReport.render(outcomes);
 
         // Then the closing line counts them and each skipped test has its own line with its reason
-        assertThat(report.lines().toList()).containsExactly(
-                "tests: 1 passed, 0 failed, 2 skipped",
-                "  SKIPPED alert-service AlertPageBrowserIT.shouldShowANewAlertWithoutReload: Skipping the browser test: "
-                        + "no Chromium at /usr/bin/chromium (apt-get install chromium)",
-                "  SKIPPED alert-service AlertPageBrowserIT.shouldFilterByType: Skipping the browser test: "
-                        + "no Chromium at /usr/bin/chromium (apt-get install chromium)");
+        assertThat(report.lines().toList())
+                .containsExactly(
+                        "tests: 1 passed, 0 failed, 2 skipped",
+                        "  SKIPPED alert-service AlertPageBrowserIT.shouldShowANewAlertWithoutReload: Skipping the browser test: "
+                                + "no Chromium at /usr/bin/chromium (apt-get install chromium)",
+                        "  SKIPPED alert-service AlertPageBrowserIT.shouldFilterByType: Skipping the browser test: "
+                                + "no Chromium at /usr/bin/chromium (apt-get install chromium)");
     }
 
     @Test
@@ -82,10 +83,11 @@ class TestReportTest {
                 </testsuite>
                 """);
 
-        assertThat(TestReport.render(outcomes).lines().toList()).containsExactly(
-                "tests: 0 passed, 0 failed, 1 skipped",
-                "  SKIPPED alert-service AlertPageBrowserIT.shouldShowAlertsLive(Path): Skipping the browser test: "
-                        + "no Chromium at /usr/bin/chromium (apt-get install chromium)");
+        assertThat(TestReport.render(outcomes).lines().toList())
+                .containsExactly(
+                        "tests: 0 passed, 0 failed, 1 skipped",
+                        "  SKIPPED alert-service AlertPageBrowserIT.shouldShowAlertsLive(Path): Skipping the browser test: "
+                                + "no Chromium at /usr/bin/chromium (apt-get install chromium)");
     }
 
     @Test
@@ -93,36 +95,49 @@ class TestReportTest {
         List<Outcome> outcomes = parse("alert-service", UNIT_REPORT);
 
         assertThat(outcomes).extracting(Outcome::result).containsExactly(Result.FAILED, Result.FAILED);
-        assertThat(TestReport.render(outcomes).lines().toList()).containsExactly(
-                "tests: 0 passed, 2 failed, 0 skipped",
-                "  FAILED alert-service NoveltyTest.shouldRaiseOnce: expected: 1",
-                "  FAILED alert-service NoveltyTest.shouldFoldUpdates: boom");
+        assertThat(TestReport.render(outcomes).lines().toList())
+                .containsExactly(
+                        "tests: 0 passed, 2 failed, 0 skipped",
+                        "  FAILED alert-service NoveltyTest.shouldRaiseOnce: expected: 1",
+                        "  FAILED alert-service NoveltyTest.shouldFoldUpdates: boom");
     }
 
     @Test
     void shouldReadBothKindsOfReportOfEveryModuleWrittenSinceTheBuildStartedAndNothingOlder() throws IOException {
         // Given this build's reports in two modules, and a report an earlier build left behind
         Instant buildStarted = Instant.now().minus(Duration.ofMinutes(5));
-        write("alert-service/target/failsafe-reports/TEST-io.wirewatch.alert.http.AlertPageBrowserIT.xml", BROWSER_REPORT,
+        write(
+                "alert-service/target/failsafe-reports/TEST-io.wirewatch.alert.http.AlertPageBrowserIT.xml",
+                BROWSER_REPORT,
                 buildStarted.plusSeconds(60));
-        write("launcher/target/surefire-reports/TEST-io.wirewatch.launcher.UpOptionsTest.xml", """
+        write(
+                "launcher/target/surefire-reports/TEST-io.wirewatch.launcher.UpOptionsTest.xml",
+                """
                 <testsuite name="io.wirewatch.launcher.UpOptionsTest" tests="1">
                   <testcase name="shouldRefuseABadPort" classname="io.wirewatch.launcher.UpOptionsTest" time="0"/>
                 </testsuite>
-                """, buildStarted.plusSeconds(1));
-        write("ingest-service/target/surefire-reports/TEST-io.wirewatch.ingest.OldTest.xml", UNIT_REPORT,
+                """,
+                buildStarted.plusSeconds(1));
+        write(
+                "ingest-service/target/surefire-reports/TEST-io.wirewatch.ingest.OldTest.xml",
+                UNIT_REPORT,
                 buildStarted.minusSeconds(1));
-        write("launcher/target/failsafe-reports/failsafe-summary.xml", "<failsafe-summary/>", buildStarted.plusSeconds(2));
+        write(
+                "launcher/target/failsafe-reports/failsafe-summary.xml",
+                "<failsafe-summary/>",
+                buildStarted.plusSeconds(2));
 
         // When the root is read
         List<Outcome> outcomes = TestReport.read(root, buildStarted);
 
         // Then this build's four tests are there, and the stale report's failures are not
-        assertThat(outcomes).extracting(Outcome::module, Outcome::name, Outcome::result).containsExactly(
-                tuple("alert-service", "AlertPageBrowserIT.shouldShowANewAlertWithoutReload", Result.SKIPPED),
-                tuple("alert-service", "AlertPageBrowserIT.shouldFilterByType", Result.SKIPPED),
-                tuple("alert-service", "AlertPageBrowserIT.shouldServeThePage", Result.PASSED),
-                tuple("launcher", "UpOptionsTest.shouldRefuseABadPort", Result.PASSED));
+        assertThat(outcomes)
+                .extracting(Outcome::module, Outcome::name, Outcome::result)
+                .containsExactly(
+                        tuple("alert-service", "AlertPageBrowserIT.shouldShowANewAlertWithoutReload", Result.SKIPPED),
+                        tuple("alert-service", "AlertPageBrowserIT.shouldFilterByType", Result.SKIPPED),
+                        tuple("alert-service", "AlertPageBrowserIT.shouldServeThePage", Result.PASSED),
+                        tuple("launcher", "UpOptionsTest.shouldRefuseABadPort", Result.PASSED));
     }
 
     @Test
@@ -140,23 +155,29 @@ class TestReportTest {
 
     @Test
     void shouldSayWhenTheBuildWroteNoReportAtAll() throws IOException {
-        assertThat(TestReport.render(TestReport.read(root, Instant.now())).lines().toList())
+        assertThat(TestReport.render(TestReport.read(root, Instant.now()))
+                        .lines()
+                        .toList())
                 .containsExactly("tests: 0 passed, 0 failed, 0 skipped", "  no test report was written by this build");
     }
 
     @Test
     void shouldWriteWhatItPrintsToTheOutputFile() throws IOException {
         Instant buildStarted = Instant.now().minusSeconds(60);
-        write("alert-service/target/failsafe-reports/TEST-io.wirewatch.alert.http.AlertPageBrowserIT.xml", BROWSER_REPORT,
+        write(
+                "alert-service/target/failsafe-reports/TEST-io.wirewatch.alert.http.AlertPageBrowserIT.xml",
+                BROWSER_REPORT,
                 buildStarted.plusSeconds(1));
         Path out = root.resolve("test-report/target/test-summary.txt");
 
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();
 
-        TestReport.run(new String[] {root.toString(), buildStarted.toString(), out.toString()},
+        TestReport.run(
+                new String[] {root.toString(), buildStarted.toString(), out.toString()},
                 new PrintStream(terminal, true, StandardCharsets.UTF_8));
 
-        assertThat(Files.readString(out)).startsWith("tests: 1 passed, 0 failed, 2 skipped\n")
+        assertThat(Files.readString(out))
+                .startsWith("tests: 1 passed, 0 failed, 2 skipped\n")
                 .isEqualTo(terminal.toString(StandardCharsets.UTF_8));
     }
 
@@ -171,7 +192,8 @@ class TestReportTest {
                 </testsuite>
                 """;
 
-        assertThat(parse("ingest-service", report)).extracting(Outcome::name, Outcome::result)
+        assertThat(parse("ingest-service", report))
+                .extracting(Outcome::name, Outcome::result)
                 .containsExactly(tuple("ParserPropertiesTest.shouldNeverThrow", Result.PASSED));
         assertThat(TestReport.xmlCharactersOnly("a\uFFFF\u0001b&#0;&#x1f;&#65;&#x10FFFF;&#xFFFFFFFFF;"))
                 .isEqualTo("ab&#65;&#x10FFFF;");
@@ -179,7 +201,8 @@ class TestReportTest {
 
     @Test
     void shouldRefuseAReportThatIsNotXml() {
-        assertThatThrownBy(() -> parse("platform", "not xml")).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> parse("platform", "not xml"))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("unreadable test report in platform");
     }
 

@@ -52,8 +52,10 @@ public final class AlertFeed implements AutoCloseable {
     /** The ingest -> alert latency histogram. */
     public static final String LATENCY_METER = "wirewatch.alert.latency";
     /** Bucket bounds of the latency histogram: around the 500 ms goal, and far enough out to show a backlog. */
-    static final Duration[] LATENCY_BUCKETS = Stream.of(50, 100, 200, 300, 500, 750, 1_000, 2_000, 5_000, 10_000, 30_000,
-            60_000, 300_000).map(Duration::ofMillis).toArray(Duration[]::new);
+    static final Duration[] LATENCY_BUCKETS = Stream.of(
+                    50, 100, 200, 300, 500, 750, 1_000, 2_000, 5_000, 10_000, 30_000, 60_000, 300_000)
+            .map(Duration::ofMillis)
+            .toArray(Duration[]::new);
 
     private final List<Consumer<Alert>> subscribers = new CopyOnWriteArrayList<>();
     private final TopicSource source;
@@ -79,8 +81,8 @@ public final class AlertFeed implements AutoCloseable {
      * @param alerts          the alerts topic from the {@code Topics} catalogue (its value serde decodes the records)
      * @param meterRegistry   where the ingest -> alert latency histogram {@value #LATENCY_METER} goes (removed on close)
      */
-    public static AlertFeed fromTopic(Map<String, Object> kafkaProperties, Topic<String, Alert> alerts,
-                                      MeterRegistry meterRegistry) {
+    public static AlertFeed fromTopic(
+            Map<String, Object> kafkaProperties, Topic<String, Alert> alerts, MeterRegistry meterRegistry) {
         Objects.requireNonNull(alerts, "alerts");
         Map<String, Object> properties = new HashMap<>(kafkaProperties);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -91,8 +93,8 @@ public final class AlertFeed implements AutoCloseable {
                 .description("From ingest of an article to its alert version read committed from the alerts topic")
                 .serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(meterRegistry);
-        return new AlertFeed(new TopicSource(properties, alerts.name(), alerts.valueSerde().deserializer(), latency,
-                meterRegistry));
+        return new AlertFeed(
+                new TopicSource(properties, alerts.name(), alerts.valueSerde().deserializer(), latency, meterRegistry));
     }
 
     /** Starts reading the topic (no-op for an in-memory feed). Returns this feed. */
@@ -160,8 +162,12 @@ public final class AlertFeed implements AutoCloseable {
         private KafkaConsumer<byte[], byte[]> consumer;
         private Thread thread;
 
-        TopicSource(Map<String, Object> properties, String topic, Deserializer<Alert> deserializer, Timer latency,
-                    MeterRegistry meterRegistry) {
+        TopicSource(
+                Map<String, Object> properties,
+                String topic,
+                Deserializer<Alert> deserializer,
+                Timer latency,
+                MeterRegistry meterRegistry) {
             this.properties = properties;
             this.topic = topic;
             this.deserializer = deserializer;
@@ -191,13 +197,16 @@ public final class AlertFeed implements AutoCloseable {
                 // Resolve the end offsets now, so that "started" means "will see everything produced from here on".
                 partitions.forEach(consumer::position);
                 reading = true;
-                LOG.info("Alert feed reading {} ({} partitions, read_committed, from the end)", topic, partitions.size());
+                LOG.info(
+                        "Alert feed reading {} ({} partitions, read_committed, from the end)",
+                        topic,
+                        partitions.size());
                 while (running) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
                         Alert alert = decode(record);
                         // Negative when clocks disagree; Micrometer ignores those.
-                        AlertHeaders.ingestedAt(record.headers()).ifPresent(ingested ->
-                                latency.record(Duration.between(ingested, Instant.now())));
+                        AlertHeaders.ingestedAt(record.headers())
+                                .ifPresent(ingested -> latency.record(Duration.between(ingested, Instant.now())));
                         if (alert != null) {
                             feed.publish(alert);
                         }
@@ -246,8 +255,12 @@ public final class AlertFeed implements AutoCloseable {
             try {
                 return deserializer.deserialize(record.topic(), record.headers(), record.value());
             } catch (RuntimeException e) {
-                LOG.warn("Skipping undecodable alert at {}-{}@{}: {}", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
+                LOG.warn(
+                        "Skipping undecodable alert at {}-{}@{}: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        e.getMessage());
                 return null;
             }
         }

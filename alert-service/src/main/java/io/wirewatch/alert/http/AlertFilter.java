@@ -1,8 +1,8 @@
 package io.wirewatch.alert.http;
 
 import io.wirewatch.schema.Alert;
-import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.AlertEvidence;
+import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.AlertType;
 import io.wirewatch.schema.Severity;
 import java.text.Normalizer;
@@ -49,24 +49,35 @@ import java.util.stream.Stream;
  * Results are sorted newest {@code lastUpdated} first (ties by id, so pages are stable). An unknown parameter, a
  * repeated one or a bad value is an {@link InvalidParameterException} naming it, so a typo is not silently ignored.
  */
-public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status, Optional<LocalDate> sinceDay,
-                          Optional<Instant> sinceInstant, Optional<String> place, Optional<String> actor,
-                          Optional<Severity> minSeverity, Optional<String> country, List<String> words,
-                          Optional<LocalDate> from, Optional<LocalDate> to, int limit) {
+public record AlertFilter(
+        Optional<AlertType> type,
+        Optional<AlertStatus> status,
+        Optional<LocalDate> sinceDay,
+        Optional<Instant> sinceInstant,
+        Optional<String> place,
+        Optional<String> actor,
+        Optional<Severity> minSeverity,
+        Optional<String> country,
+        List<String> words,
+        Optional<LocalDate> from,
+        Optional<LocalDate> to,
+        int limit) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
     /** Longest {@code q}: a search, not a document. */
     public static final int MAX_TEXT_LENGTH = 200;
-    public static final Set<String> PARAMETERS = Set.of("type", "status", "since", "place", "actor", "severity",
-            "country", "q", "from", "to", "limit");
+
+    public static final Set<String> PARAMETERS =
+            Set.of("type", "status", "since", "place", "actor", "severity", "country", "q", "from", "to", "limit");
     /** A state's alpha-2 code or a bloc's code (GCC, ARAB_LEAGUE, G7). */
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,19}");
+
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     /** Newest {@code lastUpdated} first, then by id. */
-    public static final Comparator<Alert> NEWEST_FIRST = Comparator.comparing(Alert::getLastUpdated).reversed()
-            .thenComparing(Alert::getId);
+    public static final Comparator<Alert> NEWEST_FIRST =
+            Comparator.comparing(Alert::getLastUpdated).reversed().thenComparing(Alert::getId);
 
     public AlertFilter {
         if (sinceDay.isPresent() && sinceInstant.isPresent()) {
@@ -83,8 +94,18 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
 
     /** No filter: everything, up to the default limit. */
     public static AlertFilter none() {
-        return new AlertFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+        return new AlertFilter(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
                 DEFAULT_LIMIT);
     }
 
@@ -96,29 +117,36 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
     public static AlertFilter fromQuery(Map<String, List<String>> parameters) {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             if (!PARAMETERS.contains(parameter.getKey())) {
-                throw new InvalidParameterException(parameter.getKey(), "Unknown parameter '" + parameter.getKey()
-                        + "'; known: " + PARAMETERS.stream().sorted().collect(Collectors.joining(", ")));
+                throw new InvalidParameterException(
+                        parameter.getKey(),
+                        "Unknown parameter '" + parameter.getKey() + "'; known: "
+                                + PARAMETERS.stream().sorted().collect(Collectors.joining(", ")));
             }
             if (parameter.getValue().size() > 1) {
-                throw new InvalidParameterException(parameter.getKey(), "Parameter '" + parameter.getKey() + "' given more than once");
+                throw new InvalidParameterException(
+                        parameter.getKey(), "Parameter '" + parameter.getKey() + "' given more than once");
             }
         }
         Optional<AlertType> type = single(parameters, "type").map(value -> enumValue(AlertType.class, "type", value));
-        Optional<AlertStatus> status = single(parameters, "status").map(value -> enumValue(AlertStatus.class, "status", value));
+        Optional<AlertStatus> status =
+                single(parameters, "status").map(value -> enumValue(AlertStatus.class, "status", value));
         Optional<String> since = single(parameters, "since");
-        Optional<LocalDate> sinceDay = since.filter(value -> !value.contains("T")).map(AlertFilter::parseDay);
-        Optional<Instant> sinceInstant = since.filter(value -> value.contains("T")).map(AlertFilter::parseInstant);
+        Optional<LocalDate> sinceDay =
+                since.filter(value -> !value.contains("T")).map(AlertFilter::parseDay);
+        Optional<Instant> sinceInstant =
+                since.filter(value -> value.contains("T")).map(AlertFilter::parseInstant);
         Optional<String> place = single(parameters, "place").map(value -> text("place", value));
         Optional<String> actor = single(parameters, "actor").map(value -> text("actor", value));
-        Optional<Severity> severity = single(parameters, "severity")
-                .map(value -> enumValue(Severity.class, "severity", value));
+        Optional<Severity> severity =
+                single(parameters, "severity").map(value -> enumValue(Severity.class, "severity", value));
         Optional<String> country = single(parameters, "country").map(AlertFilter::countryCode);
-        List<String> words = single(parameters, "q").map(AlertFilter::searchWords).orElse(List.of());
+        List<String> words =
+                single(parameters, "q").map(AlertFilter::searchWords).orElse(List.of());
         Optional<LocalDate> from = single(parameters, "from").map(value -> day("from", value));
         Optional<LocalDate> to = single(parameters, "to").map(value -> day("to", value));
         int limit = single(parameters, "limit").map(AlertFilter::parseLimit).orElse(DEFAULT_LIMIT);
-        return new AlertFilter(type, status, sinceDay, sinceInstant, place, actor, severity, country, words, from, to,
-                limit);
+        return new AlertFilter(
+                type, status, sinceDay, sinceInstant, place, actor, severity, country, words, from, to, limit);
     }
 
     /**
@@ -126,7 +154,9 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
      * fold alike). The page folds the same way ({@code String.normalize('NFD')} without marks, lower case).
      */
     public static String fold(String text) {
-        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** Whether the alert passes every filter given (the limit is applied by {@link #apply}). */
@@ -134,12 +164,18 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
         return type.map(wanted -> wanted == alert.getType()).orElse(true)
                 && status.map(wanted -> wanted == alert.getStatus()).orElse(true)
                 && sinceDay.map(day -> !eventDayOf(alert).isBefore(day)).orElse(true)
-                && sinceInstant.map(instant -> !alert.getLastUpdated().isBefore(instant)).orElse(true)
+                && sinceInstant
+                        .map(instant -> !alert.getLastUpdated().isBefore(instant))
+                        .orElse(true)
                 && place.map(wanted -> sameName(wanted, alert.getPlace())).orElse(true)
                 && actor.map(wanted -> sameName(wanted, alert.getActor())
-                        || alert.getActorMembers().stream().anyMatch(member -> sameName(wanted, member))).orElse(true)
-                && minSeverity.map(minimum -> alert.getSeverity().compareTo(minimum) >= 0).orElse(true)
-                && country.map(code -> codesOf(alert).anyMatch(code::equalsIgnoreCase)).orElse(true)
+                                || alert.getActorMembers().stream().anyMatch(member -> sameName(wanted, member)))
+                        .orElse(true)
+                && minSeverity
+                        .map(minimum -> alert.getSeverity().compareTo(minimum) >= 0)
+                        .orElse(true)
+                && country.map(code -> codesOf(alert).anyMatch(code::equalsIgnoreCase))
+                        .orElse(true)
                 && from.map(day -> !eventDayOf(alert).isBefore(day)).orElse(true)
                 && to.map(day -> !eventDayOf(alert).isAfter(day)).orElse(true)
                 && (words.isEmpty() || containsEveryWord(alert));
@@ -147,8 +183,10 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
 
     /** Every code the alert concerns: actor, members, target, the place's country and {@code countries}. */
     static Stream<String> codesOf(Alert alert) {
-        return Stream.of(Stream.of(alert.getActorCode(), alert.getTargetCode(), alert.getPlaceCountryCode()),
-                        alert.getActorMemberCodes().stream(), alert.getCountries().stream())
+        return Stream.of(
+                        Stream.of(alert.getActorCode(), alert.getTargetCode(), alert.getPlaceCountryCode()),
+                        alert.getActorMemberCodes().stream(),
+                        alert.getCountries().stream())
                 .flatMap(codes -> codes)
                 .filter(Objects::nonNull);
     }
@@ -157,12 +195,14 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
     static String searchableText(Alert alert) {
         StringBuilder text = new StringBuilder();
         Stream.of(alert.getHeadline(), alert.getActor(), alert.getTarget(), alert.getPlace(), alert.getPlaceRegion())
-                .filter(Objects::nonNull).forEach(part -> text.append(part).append('\n'));
+                .filter(Objects::nonNull)
+                .forEach(part -> text.append(part).append('\n'));
         alert.getActorMembers().forEach(member -> text.append(member).append('\n'));
         alert.getOutlets().forEach(outlet -> text.append(outlet).append('\n'));
         for (AlertEvidence evidence : alert.getEvidence()) {
             Stream.of(evidence.getSentence(), evidence.getAttributedTo(), evidence.getOutlet())
-                    .filter(Objects::nonNull).forEach(part -> text.append(part).append('\n'));
+                    .filter(Objects::nonNull)
+                    .forEach(part -> text.append(part).append('\n'));
         }
         return fold(text.toString());
     }
@@ -174,11 +214,16 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
 
     /** The matching alerts, newest first, at most {@code limit}. */
     public List<Alert> apply(java.util.Collection<Alert> alerts) {
-        return alerts.stream().filter(this::matches).sorted(NEWEST_FIRST).limit(limit).toList();
+        return alerts.stream()
+                .filter(this::matches)
+                .sorted(NEWEST_FIRST)
+                .limit(limit)
+                .toList();
     }
 
     private static LocalDate eventDayOf(Alert alert) {
-        return alert.getEventDate() != null ? alert.getEventDate()
+        return alert.getEventDate() != null
+                ? alert.getEventDate()
                 : LocalDate.ofInstant(alert.getLastUpdated(), ZoneOffset.UTC);
     }
 
@@ -195,8 +240,10 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException(parameter, parameter + " must be one of "
-                    + Arrays.toString(type.getEnumConstants()) + ", was '" + value + "'");
+            throw new InvalidParameterException(
+                    parameter,
+                    parameter + " must be one of " + Arrays.toString(type.getEnumConstants()) + ", was '" + value
+                            + "'");
         }
     }
 
@@ -211,18 +258,22 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
     private static String countryCode(String value) {
         String code = value.strip().toUpperCase(Locale.ROOT);
         if (!COUNTRY_CODE.matcher(code).matches()) {
-            throw new InvalidParameterException("country", "country must be an ISO 3166-1 alpha-2 code (SY) or a bloc "
-                    + "code (GCC), was '" + value + "'");
+            throw new InvalidParameterException(
+                    "country",
+                    "country must be an ISO 3166-1 alpha-2 code (SY) or a bloc " + "code (GCC), was '" + value + "'");
         }
         return code;
     }
 
     private static List<String> searchWords(String value) {
         if (value.length() > MAX_TEXT_LENGTH) {
-            throw new InvalidParameterException("q", "q must be at most " + MAX_TEXT_LENGTH + " characters, was "
-                    + value.length());
+            throw new InvalidParameterException(
+                    "q", "q must be at most " + MAX_TEXT_LENGTH + " characters, was " + value.length());
         }
-        List<String> words = Arrays.stream(fold(value).split("\\s+")).filter(word -> !word.isEmpty()).distinct().toList();
+        List<String> words = Arrays.stream(fold(value).split("\\s+"))
+                .filter(word -> !word.isEmpty())
+                .distinct()
+                .toList();
         if (words.isEmpty()) {
             throw new InvalidParameterException("q", "q must not be empty");
         }
@@ -233,8 +284,8 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeException e) {
-            throw new InvalidParameterException(parameter, parameter + " must be an ISO date (2012-02-06), was '"
-                    + value + "'");
+            throw new InvalidParameterException(
+                    parameter, parameter + " must be an ISO date (2012-02-06), was '" + value + "'");
         }
     }
 
@@ -242,7 +293,8 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeException e) {
-            throw new InvalidParameterException("since",
+            throw new InvalidParameterException(
+                    "since",
                     "since must be an ISO date (2012-02-06) or instant (2012-02-07T10:00:00Z), was '" + value + "'");
         }
     }
@@ -251,7 +303,8 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeException e) {
-            throw new InvalidParameterException("since",
+            throw new InvalidParameterException(
+                    "since",
                     "since must be an ISO date (2012-02-06) or instant (2012-02-07T10:00:00Z), was '" + value + "'");
         }
     }
@@ -260,8 +313,8 @@ public record AlertFilter(Optional<AlertType> type, Optional<AlertStatus> status
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException("limit", "limit must be a whole number between 1 and " + MAX_LIMIT
-                    + ", was '" + value + "'");
+            throw new InvalidParameterException(
+                    "limit", "limit must be a whole number between 1 and " + MAX_LIMIT + ", was '" + value + "'");
         }
     }
 }

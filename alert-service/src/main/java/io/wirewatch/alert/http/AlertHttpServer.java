@@ -3,6 +3,7 @@ package io.wirewatch.alert.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,6 +14,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirewatch.knowledge.World;
 import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.platform.http.BearerTokens;
+import io.wirewatch.platform.http.HttpExchanges;
+import io.wirewatch.platform.http.RateLimiter;
 import io.wirewatch.schema.Alert;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,6 +91,7 @@ public final class AlertHttpServer implements AutoCloseable {
     private static final int MAX_LOGIN_BYTES = 4096;
     /** How long a browser keeps its sign-in: a month, so an operator's wall display does not ask every morning. */
     private static final long SIGN_IN_SECONDS = 30L * 24 * 3600;
+
     private static final Map<String, StaticAsset> ASSETS = Map.ofEntries(
             Map.entry("/", new StaticAsset("web/index.html", "text/html; charset=utf-8")),
             Map.entry("/index.html", new StaticAsset("web/index.html", "text/html; charset=utf-8")),
@@ -107,6 +111,12 @@ public final class AlertHttpServer implements AutoCloseable {
     private final AlertFeed feed;
     private final Supplier<Health> health;
     private final HttpServer server;
+    /** Routing with the platform's one way of failing: a JSON 500 in this server's error format, the exchange closed. */
+    private final HttpHandler guarded = HttpExchanges.guarded(
+            LOG,
+            this::serve,
+            e -> new HttpExchanges.Failure(500, JSON, AlertJson.error("Internal server error", Map.of())));
+
     private final ExecutorService executor;
     private final RateLimiter rateLimiter;
     private final Semaphore streamPermits;
@@ -115,18 +125,27 @@ public final class AlertHttpServer implements AutoCloseable {
     private final byte[] actorsJson;
     /** The sign-in form shown instead of the dashboard when a read token is needed and none came. */
     private final String loginPage;
+
     private final MeterRegistry meterRegistry;
     /** Renders /metrics; null when the registry has no Prometheus view. */
     private final PrometheusMeterRegistry prometheus;
+
     private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
     private final Counter droppedStreams;
     private final Object inFlightLock = new Object();
     /** Requests being handled, guarded by inFlightLock; close() waits for zero instead of a fixed grace period. */
     private int inFlight;
+
     private volatile boolean closing;
 
-    private AlertHttpServer(HttpOptions options, AlertQueries queries, CasualtyQueries casualties, AlertFeed feed,
-                            Supplier<Health> health, MeterRegistry meterRegistry) throws IOException {
+    private AlertHttpServer(
+            HttpOptions options,
+            AlertQueries queries,
+            CasualtyQueries casualties,
+            AlertFeed feed,
+            Supplier<Health> health,
+            MeterRegistry meterRegistry)
+            throws IOException {
         this.options = options;
         this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
         this.prometheus = PrometheusMetrics.scrapeable(meterRegistry).orElse(null);
@@ -134,7 +153,8 @@ public final class AlertHttpServer implements AutoCloseable {
         this.casualties = Objects.requireNonNull(casualties, "casualties");
         this.feed = Objects.requireNonNull(feed, "feed");
         this.health = Objects.requireNonNull(health, "health");
-        this.rateLimiter = new RateLimiter(options.ratePerSecond(), options.rateBurst(), 10_000, System::nanoTime);
+        this.rateLimiter = new RateLimiter(
+                options.ratePerSecond(), options.rateBurst(), RateLimiter.DEFAULT_MAX_KEYS, System::nanoTime);
         this.streamPermits = new Semaphore(options.maxStreams());
         for (StaticAsset asset : ASSETS.values()) {
             assetBodies.computeIfAbsent(asset.resource(), AlertHttpServer::readResource);
@@ -142,8 +162,8 @@ public final class AlertHttpServer implements AutoCloseable {
         this.actorsJson = WorldJson.actors(World.standard()).getBytes(StandardCharsets.UTF_8);
         int threads = options.maxStreams() + options.requestThreads();
         AtomicInteger threadNumber = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
+        this.executor = new ThreadPoolExecutor(
+                threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "alert-http-" + threadNumber.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -154,9 +174,11 @@ public final class AlertHttpServer implements AutoCloseable {
         server.setExecutor(executor);
         // Registered last, so that a failure to bind leaves no meters behind.
         this.droppedStreams = register(Counter.builder("wirewatch.http.streams.dropped")
-                .description("SSE clients cut off for falling too far behind").register(meterRegistry));
+                .description("SSE clients cut off for falling too far behind")
+                .register(meterRegistry));
         register(Gauge.builder("wirewatch.http.streams.open", openStreams, Set::size)
-                .description("SSE clients connected to /alerts/stream").register(meterRegistry));
+                .description("SSE clients connected to /alerts/stream")
+                .register(meterRegistry));
     }
 
     /**
@@ -171,7 +193,8 @@ public final class AlertHttpServer implements AutoCloseable {
     }
 
     /** Starts serving with the given options, with metrics in Micrometer's global registry. */
-    public static AlertHttpServer start(HttpOptions options, AlertQueries queries, AlertFeed feed, Supplier<Health> health) {
+    public static AlertHttpServer start(
+            HttpOptions options, AlertQueries queries, AlertFeed feed, Supplier<Health> health) {
         return start(options, queries, feed, health, Metrics.globalRegistry);
     }
 
@@ -179,8 +202,12 @@ public final class AlertHttpServer implements AutoCloseable {
      * Starts serving with the given options and metrics registry, without casualty figures ({@code /casualties}
      * answers every place with no days): for tools and tests that serve alerts only.
      */
-    public static AlertHttpServer start(HttpOptions options, AlertQueries queries, AlertFeed feed, Supplier<Health> health,
-                                        MeterRegistry meterRegistry) {
+    public static AlertHttpServer start(
+            HttpOptions options,
+            AlertQueries queries,
+            AlertFeed feed,
+            Supplier<Health> health,
+            MeterRegistry meterRegistry) {
         return start(options, queries, place -> new PlaceFigures(place, 0, List.of()), feed, health, meterRegistry);
     }
 
@@ -191,8 +218,13 @@ public final class AlertHttpServer implements AutoCloseable {
      *
      * @param casualties the reported tolls by place and day, for {@code /casualties}
      */
-    public static AlertHttpServer start(HttpOptions options, AlertQueries queries, CasualtyQueries casualties,
-                                        AlertFeed feed, Supplier<Health> health, MeterRegistry meterRegistry) {
+    public static AlertHttpServer start(
+            HttpOptions options,
+            AlertQueries queries,
+            CasualtyQueries casualties,
+            AlertFeed feed,
+            Supplier<Health> health,
+            MeterRegistry meterRegistry) {
         try {
             AlertHttpServer httpServer = new AlertHttpServer(options, queries, casualties, feed, health, meterRegistry);
             httpServer.server.start();
@@ -210,9 +242,11 @@ public final class AlertHttpServer implements AutoCloseable {
 
     /** Base URI of the server, e.g. {@code http://127.0.0.1:43121/}, using loopback when bound to every interface. */
     public URI uri() {
-        String host = server.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1"
+        String host = server.getAddress().getAddress().isAnyLocalAddress()
+                ? "127.0.0.1"
                 : server.getAddress().getAddress().getHostAddress();
-        return URI.create(options.listener().scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
+        return URI.create(options.listener().scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + port() + "/");
     }
 
     /** Number of SSE clients connected now. */
@@ -274,15 +308,21 @@ public final class AlertHttpServer implements AutoCloseable {
 
     private void countRequest(HttpExchange exchange) {
         String path = exchange.getRequestURI().getRawPath();
-        String route = ASSETS.containsKey(path) ? "page"
-                : path.equals("/health") ? "health"
-                : path.equals("/metrics") ? "metrics"
-                : path.equals("/alerts") ? "alerts"
-                : path.equals("/alerts/stream") ? "stream"
-                : path.equals("/casualties") ? "casualties"
-                : path.equals("/actors.json") ? "actors"
-                : path.startsWith("/alerts/") ? "alert"
-                : "other";
+        String route = ASSETS.containsKey(path)
+                ? "page"
+                : path.equals("/health")
+                        ? "health"
+                        : path.equals("/metrics")
+                                ? "metrics"
+                                : path.equals("/alerts")
+                                        ? "alerts"
+                                        : path.equals("/alerts/stream")
+                                                ? "stream"
+                                                : path.equals("/casualties")
+                                                        ? "casualties"
+                                                        : path.equals("/actors.json")
+                                                                ? "actors"
+                                                                : path.startsWith("/alerts/") ? "alert" : "other";
         Counter counter = Counter.builder("wirewatch.http.requests")
                 .description("HTTP requests answered, by route and status")
                 .tag("route", route)
@@ -297,17 +337,13 @@ public final class AlertHttpServer implements AutoCloseable {
         return meter;
     }
 
-    private void handleCounted(HttpExchange exchange) {
-        try (exchange) {
-            addCommonHeaders(exchange.getResponseHeaders());
-            route(exchange);
-        } catch (IOException e) {
-            // The client went away mid-response; nothing to answer.
-            LOG.debug("HTTP client gone: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("Unexpected failure serving {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            sendQuietly(exchange, 500, AlertJson.error("Internal server error", Map.of()));
-        }
+    private void handleCounted(HttpExchange exchange) throws IOException {
+        guarded.handle(exchange);
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        addCommonHeaders(exchange.getResponseHeaders());
+        route(exchange);
     }
 
     private void route(HttpExchange exchange) throws IOException {
@@ -321,8 +357,12 @@ public final class AlertHttpServer implements AutoCloseable {
             return;
         }
         String path = exchange.getRequestURI().getRawPath();
-        boolean known = ASSETS.containsKey(path) || path.equals("/health") || path.equals("/alerts")
-                || path.startsWith("/alerts/") || path.equals("/casualties") || path.equals("/actors.json")
+        boolean known = ASSETS.containsKey(path)
+                || path.equals("/health")
+                || path.equals("/alerts")
+                || path.startsWith("/alerts/")
+                || path.equals("/casualties")
+                || path.equals("/actors.json")
                 || (path.equals("/metrics") && prometheus != null);
         if (path.equals(LOGIN) && options.listener().guarded()) {
             serveLogin(exchange);
@@ -340,8 +380,10 @@ public final class AlertHttpServer implements AutoCloseable {
         if (needsToken(path) && !authenticated(exchange, path)) {
             return;
         }
-        if ((path.startsWith("/alerts") || path.equals("/casualties")) && !rateLimiter.tryAcquire(clientKey(exchange))) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(rateLimiter.secondsUntilToken(clientKey(exchange))));
+        if ((path.startsWith("/alerts") || path.equals("/casualties"))
+                && !rateLimiter.tryAcquire(clientKey(exchange))) {
+            exchange.getResponseHeaders()
+                    .set("Retry-After", Long.toString(rateLimiter.secondsUntilToken(clientKey(exchange))));
             sendError(exchange, 429, "Too many requests; slow down", Map.of());
             return;
         }
@@ -371,7 +413,11 @@ public final class AlertHttpServer implements AutoCloseable {
         } catch (AlertsUnavailableException e) {
             LOG.info("Alerts not queryable: {}", e.getMessage());
             exchange.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_UNAVAILABLE_SECONDS));
-            sendError(exchange, 503, "Alerts temporarily unavailable (store rebalancing or restoring); retry shortly", Map.of());
+            sendError(
+                    exchange,
+                    503,
+                    "Alerts temporarily unavailable (store rebalancing or restoring); retry shortly",
+                    Map.of());
         }
     }
 
@@ -405,8 +451,11 @@ public final class AlertHttpServer implements AutoCloseable {
         }
         if (path.equals("/") || path.equals("/index.html")) {
             String query = exchange.getRequestURI().getRawQuery();
-            sendLoginPage(exchange, 401, check.status() == BearerTokens.Status.MISSING ? ""
-                    : "That token is not accepted.", query == null ? "/" : "/?" + query);
+            sendLoginPage(
+                    exchange,
+                    401,
+                    check.status() == BearerTokens.Status.MISSING ? "" : "That token is not accepted.",
+                    query == null ? "/" : "/?" + query);
             return false;
         }
         if (check.status() == BearerTokens.Status.MISSING) {
@@ -414,8 +463,8 @@ public final class AlertHttpServer implements AutoCloseable {
             sendError(exchange, 401, "A read token is needed: Authorization: Bearer TOKEN, or sign in at /", Map.of());
         } else {
             LOG.warn("Refused {} from {}: unknown token", path, client);
-            exchange.getResponseHeaders().set("WWW-Authenticate",
-                    "Bearer realm=\"wirewatch-alerts\", error=\"invalid_token\"");
+            exchange.getResponseHeaders()
+                    .set("WWW-Authenticate", "Bearer realm=\"wirewatch-alerts\", error=\"invalid_token\"");
             sendError(exchange, 403, "Token not accepted", Map.of());
         }
         return false;
@@ -454,15 +503,20 @@ public final class AlertHttpServer implements AutoCloseable {
         String next = safeNext(form.get("next"));
         BearerTokens.Check check = options.listener().tokens().orElseThrow().check(form.get("token"));
         if (!check.accepted()) {
-            LOG.warn("Refused sign-in from {}: {}", client, check.status() == BearerTokens.Status.MISSING
-                    ? "no token" : "unknown token");
+            LOG.warn(
+                    "Refused sign-in from {}: {}",
+                    client,
+                    check.status() == BearerTokens.Status.MISSING ? "no token" : "unknown token");
             sendLoginPage(exchange, 403, "That token is not accepted.", next);
             return;
         }
         LOG.info("Signed in {} with read token '{}'", client, check.name());
-        exchange.getResponseHeaders().add("Set-Cookie", BearerTokens.COOKIE + "=" + form.get("token")
-                + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + SIGN_IN_SECONDS
-                + (options.listener().tls().isPresent() ? "; Secure" : ""));
+        exchange.getResponseHeaders()
+                .add(
+                        "Set-Cookie",
+                        BearerTokens.COOKIE + "=" + form.get("token")
+                                + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + SIGN_IN_SECONDS
+                                + (options.listener().tls().isPresent() ? "; Secure" : ""));
         exchange.getResponseHeaders().set("Location", next);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         send(exchange, 303, new byte[0]);
@@ -470,8 +524,12 @@ public final class AlertHttpServer implements AutoCloseable {
 
     /** Only a path of this origin: anything else ({@code //host}, {@code https://…}) would make an open redirect. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.length() > 2048 || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.startsWith("/\\")
+                || next.length() > 2048
+                || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "/";
         }
         return next;
@@ -485,7 +543,10 @@ public final class AlertHttpServer implements AutoCloseable {
     }
 
     private static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 
@@ -498,8 +559,9 @@ public final class AlertHttpServer implements AutoCloseable {
         Map<String, List<String>> parameters = queryParameters(exchange);
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             if (!parameter.getKey().equals("place")) {
-                throw new InvalidParameterException(parameter.getKey(), "Unknown parameter '" + parameter.getKey()
-                        + "'; /casualties takes only place");
+                throw new InvalidParameterException(
+                        parameter.getKey(),
+                        "Unknown parameter '" + parameter.getKey() + "'; /casualties takes only place");
             }
             if (parameter.getValue().size() > 1) {
                 throw new InvalidParameterException("place", "Parameter 'place' given more than once");
@@ -514,11 +576,16 @@ public final class AlertHttpServer implements AutoCloseable {
 
     private void serveOne(HttpExchange exchange, String rawId) throws IOException {
         if (rawId.isEmpty() || rawId.contains("/")) {
-            sendError(exchange, 404, "No such resource: " + exchange.getRequestURI().getRawPath(), Map.of());
+            sendError(
+                    exchange,
+                    404,
+                    "No such resource: " + exchange.getRequestURI().getRawPath(),
+                    Map.of());
             return;
         }
         if (exchange.getRequestURI().getRawQuery() != null) {
-            throw new InvalidParameterException(queryParameters(exchange).keySet().stream().findFirst().orElse("query"),
+            throw new InvalidParameterException(
+                    queryParameters(exchange).keySet().stream().findFirst().orElse("query"),
                     "/alerts/{id} takes no query parameters");
         }
         String id = decode(rawId, "id");
@@ -567,7 +634,9 @@ public final class AlertHttpServer implements AutoCloseable {
         } finally {
             if (connection.dropped() && !closing) {
                 droppedStreams.increment();
-                LOG.info("Dropped alert stream client {}: it fell {} events behind", exchange.getRemoteAddress(),
+                LOG.info(
+                        "Dropped alert stream client {}: it fell {} events behind",
+                        exchange.getRemoteAddress(),
                         options.streamQueueCapacity());
             }
             openStreams.remove(connection);
@@ -584,7 +653,8 @@ public final class AlertHttpServer implements AutoCloseable {
     private static boolean streamReplayParameter(Map<String, List<String>> parameters) {
         for (String name : parameters.keySet()) {
             if (!name.equals("replay")) {
-                throw new InvalidParameterException(name, "Unknown parameter '" + name + "'; /alerts/stream takes only replay");
+                throw new InvalidParameterException(
+                        name, "Unknown parameter '" + name + "'; /alerts/stream takes only replay");
             }
         }
         List<String> values = parameters.getOrDefault("replay", List.of());
@@ -671,22 +741,8 @@ public final class AlertHttpServer implements AutoCloseable {
         sendJson(exchange, status, AlertJson.error(message, details));
     }
 
-    private static void sendQuietly(HttpExchange exchange, int status, String json) {
-        try {
-            sendJson(exchange, status, json);
-        } catch (IOException | RuntimeException e) {
-            // Headers may already be out (e.g. a stream failed midway); the client sees a cut connection instead.
-            LOG.debug("Could not send error response: {}", e.getMessage());
-        }
-    }
-
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        HttpExchanges.send(exchange, status, null, body);
     }
 
     private static byte[] readResource(String resource) {
@@ -700,6 +756,5 @@ public final class AlertHttpServer implements AutoCloseable {
         }
     }
 
-    private record StaticAsset(String resource, String contentType) {
-    }
+    private record StaticAsset(String resource, String contentType) {}
 }

@@ -51,8 +51,7 @@ public final class AlertJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final SpecificData MODEL = new Alert().getSpecificData();
 
-    private AlertJson() {
-    }
+    private AlertJson() {}
 
     /** The mapper used for every JSON document the alert service writes (thread-safe, shared). */
     public static ObjectMapper mapper() {
@@ -152,9 +151,13 @@ public final class AlertJson {
             case FLOAT:
                 return NODES.numberNode((Float) value);
             case INT:
-                return value instanceof LocalDate date ? NODES.textNode(date.toString()) : NODES.numberNode((Integer) value);
+                return value instanceof LocalDate date
+                        ? NODES.textNode(date.toString())
+                        : NODES.numberNode((Integer) value);
             case LONG:
-                return value instanceof Instant instant ? NODES.textNode(instant.toString()) : NODES.numberNode((Long) value);
+                return value instanceof Instant instant
+                        ? NODES.textNode(instant.toString())
+                        : NODES.numberNode((Long) value);
             default:
                 throw new IllegalStateException("Avro type " + schema.getType() + " has no JSON mapping yet");
         }
@@ -208,7 +211,9 @@ public final class AlertJson {
                 return list;
             }
             case ENUM: {
-                requireThat(node.isTextual() && schema.getEnumSymbols().contains(node.textValue()), path,
+                requireThat(
+                        node.isTextual() && schema.getEnumSymbols().contains(node.textValue()),
+                        path,
                         "one of " + schema.getEnumSymbols());
                 return MODEL.createEnum(node.textValue(), schema);
             }
@@ -234,7 +239,10 @@ public final class AlertJson {
             case LONG:
                 if (logicalType instanceof LogicalTypes.TimestampMillis) {
                     requireThat(node.isTextual(), path, "an ISO-8601 instant like 2012-02-07T10:15:30Z");
-                    return parse(() -> Instant.parse(node.textValue()), path, "an ISO-8601 instant like 2012-02-07T10:15:30Z");
+                    return parse(
+                            () -> Instant.parse(node.textValue()),
+                            path,
+                            "an ISO-8601 instant like 2012-02-07T10:15:30Z");
                 }
                 requireThat(node.isIntegralNumber() && node.canConvertToLong(), path, "a 64-bit integer");
                 return node.longValue();

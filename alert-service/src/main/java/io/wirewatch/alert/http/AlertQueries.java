@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Read access to the latest version of every alert: what {@code GET /alerts}, {@code GET /alerts/{id}} and the replay
- * at the start of an SSE stream serve. Implementations: {@link StoreAlertQueries} over the Kafka Streams store,
- * {@link InMemoryAlertQueries} for tests and tools.
+ * at the start of an SSE stream serve. Implemented by {@link StoreAlertQueries} over the Kafka Streams store (and, for
+ * the tests, by an in-memory map).
  */
 public interface AlertQueries {
 

@@ -11,7 +11,10 @@ import org.apache.kafka.streams.KafkaStreams;
 public record Health(Status status, Map<String, String> details) {
 
     /** Whether the service can do its job. */
-    public enum Status { UP, DOWN }
+    public enum Status {
+        UP,
+        DOWN
+    }
 
     public Health {
         Objects.requireNonNull(status, "status");
@@ -31,7 +34,9 @@ public record Health(Status status, Map<String, String> details) {
      * queries answer 503 meanwhile but the service is alive), DOWN otherwise (created, shutting down, failed).
      */
     public static Health of(KafkaStreams.State state) {
-        Status status = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING ? Status.UP : Status.DOWN;
+        Status status = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING
+                ? Status.UP
+                : Status.DOWN;
         return new Health(status, Map.of("kafkaStreams", state.name()));
     }
 

@@ -1,5 +1,6 @@
 package io.wirewatch.alert.http;
 
+import io.wirewatch.platform.config.Env;
 import io.wirewatch.platform.http.HttpListener;
 import java.time.Duration;
 import java.util.Map;
@@ -28,13 +29,23 @@ import java.util.Optional;
  * @param maxUriLength        longest request target accepted (414 beyond)
  * @param maxHeaderBytes      largest sum of header names and values accepted (431 beyond)
  */
-public record HttpOptions(HttpListener listener, int port, int maxStreams, Duration heartbeat, int streamQueueCapacity,
-                          double ratePerSecond, int rateBurst, Optional<String> corsOrigin, int requestThreads,
-                          int maxUriLength, int maxHeaderBytes) {
+public record HttpOptions(
+        HttpListener listener,
+        int port,
+        int maxStreams,
+        Duration heartbeat,
+        int streamQueueCapacity,
+        double ratePerSecond,
+        int rateBurst,
+        Optional<String> corsOrigin,
+        int requestThreads,
+        int maxUriLength,
+        int maxHeaderBytes) {
 
     public static final String ENV_PORT = "ALERT_HTTP_PORT";
     /** Prefix of the listener's variables: {@code _BIND}, {@code _TOKENS_FILE}, {@code _TLS_KEYSTORE} … */
     public static final String LISTENER_PREFIX = "ALERT_HTTP";
+
     public static final String ENV_BIND = "ALERT_HTTP_BIND";
     public static final String ENV_MAX_STREAMS = "ALERT_HTTP_MAX_STREAMS";
     public static final String ENV_HEARTBEAT_SECONDS = "ALERT_HTTP_HEARTBEAT_SECONDS";
@@ -48,7 +59,10 @@ public record HttpOptions(HttpListener listener, int port, int maxStreams, Durat
         Objects.requireNonNull(corsOrigin, "corsOrigin");
         require(port >= 0 && port <= 65_535, ENV_PORT, "must be 0 to 65535, was " + port);
         require(maxStreams >= 1, ENV_MAX_STREAMS, "must be at least 1, was " + maxStreams);
-        require(!heartbeat.isNegative() && !heartbeat.isZero(), ENV_HEARTBEAT_SECONDS, "must be positive, was " + heartbeat);
+        require(
+                !heartbeat.isNegative() && !heartbeat.isZero(),
+                ENV_HEARTBEAT_SECONDS,
+                "must be positive, was " + heartbeat);
         require(ratePerSecond > 0, ENV_RATE_PER_SECOND, "must be positive, was " + ratePerSecond);
         require(rateBurst >= 1, ENV_RATE_BURST, "must be at least 1, was " + rateBurst);
         require(streamQueueCapacity >= 1, "streamQueueCapacity", "must be at least 1");
@@ -59,7 +73,18 @@ public record HttpOptions(HttpListener listener, int port, int maxStreams, Durat
 
     /** Port 8080 on loopback without tokens, the limits documented above. */
     public static HttpOptions defaults() {
-        return new HttpOptions(HttpListener.loopback(), 8080, 32, Duration.ofSeconds(15), 256, 20, 40, Optional.empty(), 4, 2048, 16_384);
+        return new HttpOptions(
+                HttpListener.loopback(),
+                8080,
+                32,
+                Duration.ofSeconds(15),
+                256,
+                20,
+                40,
+                Optional.empty(),
+                4,
+                2048,
+                16_384);
     }
 
     /** The defaults, overridden by the {@code ALERT_HTTP_*} variables present in {@code env}. */
@@ -68,12 +93,13 @@ public record HttpOptions(HttpListener listener, int port, int maxStreams, Durat
         String cors = env.get(ENV_CORS_ORIGIN);
         return new HttpOptions(
                 HttpListener.fromEnvironment(env, LISTENER_PREFIX),
-                intVariable(env, ENV_PORT, defaults.port()),
-                intVariable(env, ENV_MAX_STREAMS, defaults.maxStreams()),
-                Duration.ofSeconds(intVariable(env, ENV_HEARTBEAT_SECONDS, (int) defaults.heartbeat().toSeconds())),
+                Env.intValue(env, ENV_PORT, defaults.port()),
+                Env.intValue(env, ENV_MAX_STREAMS, defaults.maxStreams()),
+                Duration.ofSeconds(Env.intValue(
+                        env, ENV_HEARTBEAT_SECONDS, (int) defaults.heartbeat().toSeconds())),
                 defaults.streamQueueCapacity(),
-                doubleVariable(env, ENV_RATE_PER_SECOND, defaults.ratePerSecond()),
-                intVariable(env, ENV_RATE_BURST, defaults.rateBurst()),
+                Env.doubleValue(env, ENV_RATE_PER_SECOND, defaults.ratePerSecond()),
+                Env.intValue(env, ENV_RATE_BURST, defaults.rateBurst()),
                 cors == null || cors.isBlank() ? Optional.empty() : Optional.of(cors.strip()),
                 defaults.requestThreads(),
                 defaults.maxUriLength(),
@@ -91,62 +117,108 @@ public record HttpOptions(HttpListener listener, int port, int maxStreams, Durat
 
     /** Where and how to listen: interface, read tokens, TLS. */
     public HttpOptions withListener(HttpListener value) {
-        return new HttpOptions(value, port, maxStreams, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
-                corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
+        return new HttpOptions(
+                value,
+                port,
+                maxStreams,
+                heartbeat,
+                streamQueueCapacity,
+                ratePerSecond,
+                rateBurst,
+                corsOrigin,
+                requestThreads,
+                maxUriLength,
+                maxHeaderBytes);
     }
 
     public HttpOptions withPort(int value) {
-        return new HttpOptions(listener, value, maxStreams, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
-                corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
+        return new HttpOptions(
+                listener,
+                value,
+                maxStreams,
+                heartbeat,
+                streamQueueCapacity,
+                ratePerSecond,
+                rateBurst,
+                corsOrigin,
+                requestThreads,
+                maxUriLength,
+                maxHeaderBytes);
     }
 
     public HttpOptions withMaxStreams(int value) {
-        return new HttpOptions(listener, port, value, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
-                corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
+        return new HttpOptions(
+                listener,
+                port,
+                value,
+                heartbeat,
+                streamQueueCapacity,
+                ratePerSecond,
+                rateBurst,
+                corsOrigin,
+                requestThreads,
+                maxUriLength,
+                maxHeaderBytes);
     }
 
     public HttpOptions withHeartbeat(Duration value) {
-        return new HttpOptions(listener, port, maxStreams, value, streamQueueCapacity, ratePerSecond, rateBurst,
-                corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
+        return new HttpOptions(
+                listener,
+                port,
+                maxStreams,
+                value,
+                streamQueueCapacity,
+                ratePerSecond,
+                rateBurst,
+                corsOrigin,
+                requestThreads,
+                maxUriLength,
+                maxHeaderBytes);
     }
 
     public HttpOptions withStreamQueueCapacity(int value) {
-        return new HttpOptions(listener, port, maxStreams, heartbeat, value, ratePerSecond, rateBurst,
-                corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
+        return new HttpOptions(
+                listener,
+                port,
+                maxStreams,
+                heartbeat,
+                value,
+                ratePerSecond,
+                rateBurst,
+                corsOrigin,
+                requestThreads,
+                maxUriLength,
+                maxHeaderBytes);
     }
 
     public HttpOptions withRateLimit(double perSecond, int burst) {
-        return new HttpOptions(listener, port, maxStreams, heartbeat, streamQueueCapacity, perSecond, burst,
-                corsOrigin, requestThreads, maxUriLength, maxHeaderBytes);
+        return new HttpOptions(
+                listener,
+                port,
+                maxStreams,
+                heartbeat,
+                streamQueueCapacity,
+                perSecond,
+                burst,
+                corsOrigin,
+                requestThreads,
+                maxUriLength,
+                maxHeaderBytes);
     }
 
     public HttpOptions withCorsOrigin(String origin) {
-        return new HttpOptions(listener, port, maxStreams, heartbeat, streamQueueCapacity, ratePerSecond, rateBurst,
-                Optional.of(origin), requestThreads, maxUriLength, maxHeaderBytes);
-    }
-
-    private static int intVariable(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Configuration " + name + " must be a whole number, was '" + value + "'", e);
-        }
-    }
-
-    private static double doubleVariable(Map<String, String> env, String name, double fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Configuration " + name + " must be a number, was '" + value + "'", e);
-        }
+        return new HttpOptions(
+                listener,
+                port,
+                maxStreams,
+                heartbeat,
+                streamQueueCapacity,
+                ratePerSecond,
+                rateBurst,
+                Optional.of(origin),
+                requestThreads,
+                maxUriLength,
+                maxHeaderBytes);
     }
 
     private static void require(boolean condition, String name, String problem) {

@@ -32,17 +32,30 @@ public record PlaceFigures(String place, int baselineDays, List<Day> days) {
      * @param baselineWhenRaised the baseline the spike was judged against when raised (reports of earlier days may
      *                           have come in later); null when no alert, or when the place had no history then
      */
-    public record Day(LocalDate day, int count, int low, int high, Double baseline, String alertId,
-                      Double baselineWhenRaised, List<Report> reports) {
+    public record Day(
+            LocalDate day,
+            int count,
+            int low,
+            int high,
+            Double baseline,
+            String alertId,
+            Double baselineWhenRaised,
+            List<Report> reports) {
         public Day {
             reports = List.copyOf(reports);
         }
     }
 
     /** One article's figure for the day. */
-    public record Report(int count, String countText, String source, String outlet, String url, String articleId,
-                         String sentence, Instant seenAt) {
-    }
+    public record Report(
+            int count,
+            String countText,
+            String source,
+            String outlet,
+            String url,
+            String articleId,
+            String sentence,
+            Instant seenAt) {}
 
     public PlaceFigures {
         Objects.requireNonNull(place, "place");
@@ -56,18 +69,38 @@ public record PlaceFigures(String place, int baselineDays, List<Day> days) {
                 .sorted(Comparator.comparing(CasualtyDayState::day))
                 .toList();
         // The baseline of each day as the rule computes it, from the supported toll of every reported day.
-        PlaceHistory history = new PlaceHistory(place, sorted.stream()
-                .map(state -> new PlaceHistory.DayCount(state.day(), state.supported().count())).toList(),
-                List.of(), List.of());
-        List<Day> days = sorted.stream().map(state -> new Day(state.day(), state.supported().count(), state.low(),
-                state.high(), history.baseline(state.day(), baselineDays), state.alertId(), state.baseline(),
-                state.reports().stream().map(PlaceFigures::report).toList())).toList();
+        PlaceHistory history = new PlaceHistory(
+                place,
+                sorted.stream()
+                        .map(state -> new PlaceHistory.DayCount(
+                                state.day(), state.supported().count()))
+                        .toList(),
+                List.of(),
+                List.of());
+        List<Day> days = sorted.stream()
+                .map(state -> new Day(
+                        state.day(),
+                        state.supported().count(),
+                        state.low(),
+                        state.high(),
+                        history.baseline(state.day(), baselineDays),
+                        state.alertId(),
+                        state.baseline(),
+                        state.reports().stream().map(PlaceFigures::report).toList()))
+                .toList();
         return new PlaceFigures(place, baselineDays, days);
     }
 
     private static Report report(CasualtyReport report) {
-        return new Report(report.count(), report.countText(), report.source(), report.outlet(), report.url(),
-                report.articleId(), report.sentence(), report.seenAt());
+        return new Report(
+                report.count(),
+                report.countText(),
+                report.source(),
+                report.outlet(),
+                report.url(),
+                report.articleId(),
+                report.sentence(),
+                report.seenAt());
     }
 
     /** As JSON: {@code {place, baselineDays, days: [{day, count, low, high, baseline, alertId, baselineWhenRaised,
@@ -96,7 +129,9 @@ public record PlaceFigures(String place, int baselineDays, List<Day> days) {
                         .put("url", report.url())
                         .put("articleId", report.articleId())
                         .put("sentence", report.sentence())
-                        .put("seenAt", report.seenAt() == null ? null : report.seenAt().toString());
+                        .put(
+                                "seenAt",
+                                report.seenAt() == null ? null : report.seenAt().toString());
             }
         }
         return AlertJson.write(root);

@@ -30,6 +30,7 @@ final class SseConnection implements Consumer<Alert> {
     private final Object writerLock = new Object();
     /** The thread in {@link #serve}, interrupted to cut the client off; guarded by writerLock. */
     private Thread writer;
+
     private volatile boolean dropped;
 
     SseConnection(int capacity) {

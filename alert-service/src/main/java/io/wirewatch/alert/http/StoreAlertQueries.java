@@ -73,7 +73,8 @@ public final class StoreAlertQueries implements AlertQueries {
     }
 
     private static AlertsUnavailableException unavailable(InvalidStateStoreException e) {
-        return new AlertsUnavailableException("Alert store not queryable right now (" + e.getClass().getSimpleName()
-                + ": " + e.getMessage() + ")", e);
+        return new AlertsUnavailableException(
+                "Alert store not queryable right now (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                e);
     }
 }

@@ -38,7 +38,7 @@ public final class StoreCasualtyQueries implements CasualtyQueries {
         List<CasualtyDayState> states = new ArrayList<>();
         // Keys are "place|yyyy-mm-dd": the place's days share the prefix "place|" and no other place's do.
         try (KeyValueIterator<String, CasualtyDayState> iterator =
-                     days.get().prefixScan(place + "|", new StringSerializer())) {
+                days.get().prefixScan(place + "|", new StringSerializer())) {
             while (iterator.hasNext()) {
                 KeyValue<String, CasualtyDayState> entry = iterator.next();
                 if (entry.value != null) {
@@ -46,8 +46,10 @@ public final class StoreCasualtyQueries implements CasualtyQueries {
                 }
             }
         } catch (InvalidStateStoreException e) {
-            throw new AlertsUnavailableException("Casualty store not queryable right now (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + ")", e);
+            throw new AlertsUnavailableException(
+                    "Casualty store not queryable right now (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + ")",
+                    e);
         }
         return PlaceFigures.of(place, states, baselineDays);
     }

@@ -10,8 +10,7 @@ import io.wirewatch.knowledge.World;
  */
 final class WorldJson {
 
-    private WorldJson() {
-    }
+    private WorldJson() {}
 
     static String actors(World world) {
         ObjectNode root = AlertJson.mapper().createObjectNode();

@@ -3,11 +3,11 @@ package io.wirewatch.alert.rules;
 import io.wirewatch.knowledge.World;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -28,17 +28,20 @@ public final class ActorNames {
     /** Built once per {@link World} (the standard one is loaded once): lookups by name instead of scans of every name. */
     private static volatile Index index;
 
-    private ActorNames() {
-    }
+    private ActorNames() {}
 
     /**
      * The headline language's names, indexed. {@link #canonicalPlace} runs for every casualty figure several times per
      * article, and a scan of the 312 English names with {@code equalsIgnoreCase} was 40% of alert-service's stream
      * thread in bench e2e (JFR). The index answers exactly what the scans answered: the first entry in file order.
      */
-    private record Index(World world, Map<String, String> stateByName, Map<World.Actor, String> shortNames,
-                         Map<World.Actor, String> adjectives, Map<String, String> canonicalNames,
-                         Map<String, String> canonicalPlaces) {
+    private record Index(
+            World world,
+            Map<String, String> stateByName,
+            Map<World.Actor, String> shortNames,
+            Map<World.Actor, String> adjectives,
+            Map<String, String> canonicalNames,
+            Map<String, String> canonicalPlaces) {
 
         /**
          * The names an extractor writes are a small set (the knowledge base's and the gazetteer's), while each
@@ -66,16 +69,18 @@ public final class ActorNames {
                 if (entry.kind() == World.NameKind.NAME && entry.actor().isState()) {
                     stateByName.putIfAbsent(entry.text(), entry.actor().name());
                 }
-                if (entry.kind() == World.NameKind.NAME && ABBREVIATION.matcher(entry.text()).matches()) {
+                if (entry.kind() == World.NameKind.NAME
+                        && ABBREVIATION.matcher(entry.text()).matches()) {
                     // the shortest abbreviation, the first of equals
-                    shortNames.merge(entry.actor(), entry.text(), (kept, next) -> next.length() < kept.length() ? next : kept);
+                    shortNames.merge(
+                            entry.actor(), entry.text(), (kept, next) -> next.length() < kept.length() ? next : kept);
                 }
                 if (entry.kind() == World.NameKind.DEMONYM) {
                     adjectives.putIfAbsent(entry.actor(), entry.text());
                 }
             }
-            return new Index(world, stateByName, shortNames, adjectives, new ConcurrentHashMap<>(),
-                    new ConcurrentHashMap<>());
+            return new Index(
+                    world, stateByName, shortNames, adjectives, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         }
     }
 
@@ -123,25 +128,34 @@ public final class ActorNames {
 
     /** The canonical name of a state or bloc code (ISO 3166-1 alpha-2, GCC ...), or null. */
     public static String nameOfCode(String code) {
-        return code == null ? null : World.standard().byCode(code).map(World.Actor::name).orElse(null);
+        return code == null
+                ? null
+                : World.standard().byCode(code).map(World.Actor::name).orElse(null);
     }
 
     /** The members of a known group of states, by canonical name; empty for a single state. */
     public static List<String> knownMembers(String canonicalName) {
         World world = World.standard();
-        return actor(canonicalName).filter(actor -> !actor.isState())
-                .map(actor -> actor.members().stream().map(code -> world.byCode(code).orElseThrow().name()).toList())
+        return actor(canonicalName)
+                .filter(actor -> !actor.isState())
+                .map(actor -> actor.members().stream()
+                        .map(code -> world.byCode(code).orElseThrow().name())
+                        .toList())
                 .orElse(List.of());
     }
 
     /** The form a headline uses: the shortest capitalised abbreviation news use (US, UK, EU, GCC), else the name. */
     public static String shortName(String canonicalName) {
-        return actor(canonicalName).map(actor -> index().shortNames().get(actor)).orElse(canonicalName);
+        return actor(canonicalName)
+                .map(actor -> index().shortNames().get(actor))
+                .orElse(canonicalName);
     }
 
     /** Adjective for a state's envoys ("Syrian envoys"), or null when none is known. */
     public static String adjective(String canonicalName) {
-        return actor(canonicalName).map(actor -> index().adjectives().get(actor)).orElse(null);
+        return actor(canonicalName)
+                .map(actor -> index().adjectives().get(actor))
+                .orElse(null);
     }
 
     /** Lower-case, dash-separated form for alert ids: "Gulf Cooperation Council" becomes "gulf-cooperation-council". */
@@ -149,7 +163,8 @@ public final class ActorNames {
         if (name == null) {
             return "none";
         }
-        String slug = EDGE_DASHES.matcher(NON_SLUG_RUN.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-"))
+        String slug = EDGE_DASHES
+                .matcher(NON_SLUG_RUN.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-"))
                 .replaceAll("");
         return slug.isEmpty() ? "none" : slug;
     }

@@ -20,8 +20,15 @@ import java.util.Objects;
  * @param baseline the trailing average when the spike was raised (kept, not recomputed: alerts are not retracted)
  * @param revision 0 for the NEW alert, incremented with every UPDATE
  */
-public record CasualtyDayState(String place, LocalDate day, List<CasualtyReport> reports, String alertId,
-                               Double baseline, int revision, Instant firstSeen, Instant lastUpdated) {
+public record CasualtyDayState(
+        String place,
+        LocalDate day,
+        List<CasualtyReport> reports,
+        String alertId,
+        Double baseline,
+        int revision,
+        Instant firstSeen,
+        Instant lastUpdated) {
 
     public CasualtyDayState {
         Objects.requireNonNull(place, "place");
@@ -47,8 +54,8 @@ public record CasualtyDayState(String place, LocalDate day, List<CasualtyReport>
     public CasualtyReport supported() {
         Map<Integer, Long> support = new LinkedHashMap<>();
         reports.forEach(report -> support.merge(report.count(), 1L, Long::sum));
-        Comparator<CasualtyReport> bySupport = Comparator
-                .comparing((CasualtyReport report) -> support.get(report.count()))
+        Comparator<CasualtyReport> bySupport = Comparator.comparing(
+                        (CasualtyReport report) -> support.get(report.count()))
                 .thenComparing(CasualtyReport::count);
         return reports.stream().max(bySupport).orElseThrow(() -> new IllegalStateException("No reports for " + day));
     }
@@ -62,6 +69,10 @@ public record CasualtyDayState(String place, LocalDate day, List<CasualtyReport>
     }
 
     public List<String> sources() {
-        return reports.stream().map(CasualtyReport::source).filter(Objects::nonNull).distinct().toList();
+        return reports.stream()
+                .map(CasualtyReport::source)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
     }
 }

@@ -9,8 +9,15 @@ import java.util.Objects;
  *
  * @param source who the article says gives the figure (activists, the UN ...), or null when unattributed
  */
-public record CasualtyReport(String articleId, String url, String outlet, String sentence, String source, int count,
-                             String countText, Instant seenAt) {
+public record CasualtyReport(
+        String articleId,
+        String url,
+        String outlet,
+        String sentence,
+        String source,
+        int count,
+        String countText,
+        Instant seenAt) {
 
     public CasualtyReport {
         Objects.requireNonNull(articleId, "articleId");

@@ -59,8 +59,8 @@ public final class CasualtySpikeDetector {
     }
 
     /** What one article changed for one place. {@code days} holds only the days that changed. */
-    public record Outcome(PlaceHistory history, boolean historyChanged, Map<LocalDate, CasualtyDayState> days,
-                          List<Alert> alerts) {
+    public record Outcome(
+            PlaceHistory history, boolean historyChanged, Map<LocalDate, CasualtyDayState> days, List<Alert> alerts) {
         public Outcome {
             days = Map.copyOf(days);
             alerts = List.copyOf(alerts);
@@ -110,7 +110,8 @@ public final class CasualtySpikeDetector {
         if (figure.getPeriod() == CasualtyPeriod.DAY) {
             return true;
         }
-        return figure.getPeriod() == CasualtyPeriod.MULTI_DAY && figure.getEventDate() != null
+        return figure.getPeriod() == CasualtyPeriod.MULTI_DAY
+                && figure.getEventDate() != null
                 && figure.getPeriodStart() != null
                 && ChronoUnit.DAYS.between(figure.getPeriodStart(), figure.getEventDate()) < NEWS_DAYS;
     }
@@ -119,15 +120,20 @@ public final class CasualtySpikeDetector {
      * @param history the place's stored history, or null when none
      * @param stored  the stored state of each of {@link #reportedDays}, missing when none
      */
-    public Outcome apply(String place, PlaceHistory history, Map<LocalDate, CasualtyDayState> stored,
-                         EnrichedArticle article, Instant now) {
+    public Outcome apply(
+            String place,
+            PlaceHistory history,
+            Map<LocalDate, CasualtyDayState> stored,
+            EnrichedArticle article,
+            Instant now) {
         PlaceHistory updatedHistory = history == null ? PlaceHistory.empty(place) : history;
         boolean historyChanged = false;
         Map<LocalDate, CasualtyDayState> changed = new LinkedHashMap<>();
         List<Alert> alerts = new ArrayList<>();
 
         LocalDate published = dateOf(null, article);
-        for (Map.Entry<LocalDate, CasualtyFigure> entry : dailyTolls(place, article).entrySet()) {
+        for (Map.Entry<LocalDate, CasualtyFigure> entry :
+                dailyTolls(place, article).entrySet()) {
             LocalDate day = foldedDay(entry.getKey(), entry.getValue(), stored);
             CasualtyDayState current = stored.getOrDefault(day, CasualtyDayState.empty(place, day));
             if (current.hasReportFrom(article.getArticleId())) {
@@ -135,19 +141,39 @@ public final class CasualtySpikeDetector {
             }
             CasualtyFigure figure = entry.getValue();
             List<CasualtyReport> reports = new ArrayList<>(current.reports());
-            reports.add(new CasualtyReport(article.getArticleId(), article.getUrl(), article.getOutlet(),
-                    figure.getEvidence().getSentence(), normalisedSource(figure.getSource()), figure.getCount(),
-                    Headlines.figure(figure.getBound(), figure.getCount(), figure.getCountText()), now));
-            CasualtyDayState withReport = new CasualtyDayState(place, day, reports, current.alertId(),
-                    current.baseline(), current.revision(), current.firstSeen(), current.lastUpdated());
+            reports.add(new CasualtyReport(
+                    article.getArticleId(),
+                    article.getUrl(),
+                    article.getOutlet(),
+                    figure.getEvidence().getSentence(),
+                    normalisedSource(figure.getSource()),
+                    figure.getCount(),
+                    Headlines.figure(figure.getBound(), figure.getCount(), figure.getCountText()),
+                    now));
+            CasualtyDayState withReport = new CasualtyDayState(
+                    place,
+                    day,
+                    reports,
+                    current.alertId(),
+                    current.baseline(),
+                    current.revision(),
+                    current.firstSeen(),
+                    current.lastUpdated());
             int toll = withReport.supported().count();
             updatedHistory = updatedHistory.withDay(day, toll);
             historyChanged = true;
 
             CasualtyDayState next;
             if (current.raised()) {
-                next = new CasualtyDayState(place, day, reports, current.alertId(), current.baseline(),
-                        current.revision() + 1, current.firstSeen(), now);
+                next = new CasualtyDayState(
+                        place,
+                        day,
+                        reports,
+                        current.alertId(),
+                        current.baseline(),
+                        current.revision() + 1,
+                        current.firstSeen(),
+                        now);
                 alerts.add(withPlace(dayAlert(next, AlertStatus.UPDATE, countriesOf(place, article)), figure));
             } else {
                 Double baseline = updatedHistory.baseline(day, settings.baselineDays());
@@ -170,7 +196,8 @@ public final class CasualtySpikeDetector {
             String series = source == null ? "unattributed" : source;
             LocalDate asOf = dateOf(figure, article);
             var previous = updatedHistory.previousTotal(series, asOf);
-            updatedHistory = updatedHistory.withTotal(new PlaceHistory.CumulativeTotal(series, asOf, figure.getCount()));
+            updatedHistory =
+                    updatedHistory.withTotal(new PlaceHistory.CumulativeTotal(series, asOf, figure.getCount()));
             historyChanged = true;
             if (previous.isEmpty() || figure.getCount() <= previous.get().total()) {
                 continue;
@@ -181,7 +208,8 @@ public final class CasualtySpikeDetector {
             String alertId = dayAlertId(place, asOf) + "-total";
             if (isSpike(perDay, baseline) && !updatedHistory.totalAlertIds().contains(alertId)) {
                 updatedHistory = updatedHistory.withTotalAlert(alertId);
-                alerts.add(totalAlert(alertId, place, previous.get(), figure, source, asOf, perDay, baseline, article, now));
+                alerts.add(totalAlert(
+                        alertId, place, previous.get(), figure, source, asOf, perDay, baseline, article, now));
             }
         }
         return new Outcome(updatedHistory, historyChanged, changed, alerts);
@@ -212,7 +240,9 @@ public final class CasualtySpikeDetector {
             if (!isDailyToll(figure) || figure.getRepeatsEarlier()) {
                 continue;
             }
-            tolls.merge(dateOf(figure, article), figure,
+            tolls.merge(
+                    dateOf(figure, article),
+                    figure,
                     (a, b) -> Comparator.comparingInt(CasualtyFigure::getCount).compare(a, b) >= 0 ? a : b);
         }
         return tolls;
@@ -225,7 +255,8 @@ public final class CasualtySpikeDetector {
     }
 
     private static boolean relevant(CasualtyFigure figure) {
-        return figure.getKind() == CasualtyKind.KILLED && ActorNames.canonicalPlace(figure.getPlace()) != null
+        return figure.getKind() == CasualtyKind.KILLED
+                && ActorNames.canonicalPlace(figure.getPlace()) != null
                 && (isDailyToll(figure) || figure.getPeriod() == CasualtyPeriod.CUMULATIVE);
     }
 
@@ -234,8 +265,8 @@ public final class CasualtySpikeDetector {
         if (figure != null && figure.getEventDate() != null) {
             return figure.getEventDate();
         }
-        return LocalDate.ofInstant(article.getPublishedAt() != null ? article.getPublishedAt() : article.getEnrichedAt(),
-                ZoneOffset.UTC);
+        return LocalDate.ofInstant(
+                article.getPublishedAt() != null ? article.getPublishedAt() : article.getEnrichedAt(), ZoneOffset.UTC);
     }
 
     /** Who gives a figure, canonical so that "the UN" and "United Nations" are one series; null when unattributed. */
@@ -262,10 +293,11 @@ public final class CasualtySpikeDetector {
 
     /** The alert with where its place lies, as the extractor resolved it for the figure (v3: for maps). */
     private static Alert withPlace(Alert alert, CasualtyFigure figure) {
-        String located = Headlines.located(alert.getPlace(), figure.getPlaceRegion(),
-                ActorNames.nameOfCode(figure.getPlaceCountryCode()));
+        String located = Headlines.located(
+                alert.getPlace(), figure.getPlaceRegion(), ActorNames.nameOfCode(figure.getPlaceCountryCode()));
         if (!located.equals(alert.getPlace())) {
-            alert.setHeadline(located + alert.getHeadline().substring(alert.getPlace().length()));
+            alert.setHeadline(
+                    located + alert.getHeadline().substring(alert.getPlace().length()));
         }
         alert.setPlaceCountryCode(figure.getPlaceCountryCode());
         alert.setPlaceRegion(figure.getPlaceRegion());
@@ -280,7 +312,9 @@ public final class CasualtySpikeDetector {
     /** Builds the alert that reports a spike day. */
     public static Alert dayAlert(CasualtyDayState day, AlertStatus status, List<String> countries) {
         CasualtyReport supported = day.supported();
-        List<EvidenceEntry> evidence = EvidenceLimits.capped(day.reports()).stream().map(CasualtyReport::toEvidence).toList();
+        List<EvidenceEntry> evidence = EvidenceLimits.capped(day.reports()).stream()
+                .map(CasualtyReport::toEvidence)
+                .toList();
         return Alert.newBuilder()
                 .setId(day.alertId())
                 .setStatus(status)
@@ -292,12 +326,21 @@ public final class CasualtySpikeDetector {
                 .setCountHigh(day.high())
                 .setBaseline(day.baseline())
                 .setEventDate(day.day())
-                .setHeadline(Headlines.casualtySpike(day.place(), day.day(), supported.countText(), day.low(), day.high(),
-                        day.sources(), day.baseline(), supported.count()))
+                .setHeadline(Headlines.casualtySpike(
+                        day.place(),
+                        day.day(),
+                        supported.countText(),
+                        day.low(),
+                        day.high(),
+                        day.sources(),
+                        day.baseline(),
+                        supported.count()))
                 .setSeverity(Severities.casualty(supported.count(), day.baseline()))
                 .setBackground(false)
                 .setSources(day.reports().size())
-                .setOutlets(EvidenceLimits.outlets(List.of(), day.reports().stream().map(CasualtyReport::outlet).toList()))
+                .setOutlets(EvidenceLimits.outlets(
+                        List.of(),
+                        day.reports().stream().map(CasualtyReport::outlet).toList()))
                 .setEvidence(evidence.stream().map(EvidenceEntry::toAvro).toList())
                 .setFirstSeen(day.firstSeen())
                 .setLastUpdated(day.lastUpdated())
@@ -305,12 +348,26 @@ public final class CasualtySpikeDetector {
                 .build();
     }
 
-    private static Alert totalAlert(String alertId, String place, PlaceHistory.CumulativeTotal previous,
-                                    CasualtyFigure figure, String source, LocalDate asOf, double perDay, Double baseline,
-                                    EnrichedArticle article, Instant now) {
+    private static Alert totalAlert(
+            String alertId,
+            String place,
+            PlaceHistory.CumulativeTotal previous,
+            CasualtyFigure figure,
+            String source,
+            LocalDate asOf,
+            double perDay,
+            Double baseline,
+            EnrichedArticle article,
+            Instant now) {
         int rise = figure.getCount() - previous.total();
-        EvidenceEntry evidence = new EvidenceEntry(article.getArticleId(), article.getUrl(), article.getOutlet(),
-                figure.getEvidence().getSentence(), source, figure.getCount(), now);
+        EvidenceEntry evidence = new EvidenceEntry(
+                article.getArticleId(),
+                article.getUrl(),
+                article.getOutlet(),
+                figure.getEvidence().getSentence(),
+                source,
+                figure.getCount(),
+                now);
         return Alert.newBuilder()
                 .setId(alertId)
                 .setStatus(AlertStatus.NEW)
@@ -322,8 +379,8 @@ public final class CasualtySpikeDetector {
                 .setCountHigh(figure.getCount())
                 .setBaseline(baseline)
                 .setEventDate(asOf)
-                .setHeadline(Headlines.cumulativeJump(place, source, previous.total(), previous.asOf(), figure.getCount(),
-                        asOf, perDay))
+                .setHeadline(Headlines.cumulativeJump(
+                        place, source, previous.total(), previous.asOf(), figure.getCount(), asOf, perDay))
                 .setSeverity(Severities.casualty((int) Math.round(perDay), baseline))
                 .setBackground(false)
                 .setSources(1)

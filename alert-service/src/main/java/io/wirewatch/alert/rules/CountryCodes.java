@@ -13,8 +13,7 @@ import java.util.Set;
  */
 public final class CountryCodes {
 
-    private CountryCodes() {
-    }
+    private CountryCodes() {}
 
     /** The code of a state's name; empty for groups (GCC), places (Homs) and unknown names. */
     public static Optional<String> of(String name) {
@@ -23,7 +22,8 @@ public final class CountryCodes {
 
     /** True when {@code code} is a state's ISO code (not a bloc's: EU and UN are two letters too). */
     public static boolean isState(String code) {
-        return code != null && World.standard().byCode(code).map(World.Actor::isState).orElse(false);
+        return code != null
+                && World.standard().byCode(code).map(World.Actor::isState).orElse(false);
     }
 
     /** Codes of every name that is a state, in order, without repeats. */

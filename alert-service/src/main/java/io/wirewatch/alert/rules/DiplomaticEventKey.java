@@ -22,7 +22,8 @@ public record DiplomaticEventKey(String actor, ActionFamily family, String targe
         if (actor == null) {
             throw new IllegalArgumentException("Diplomatic action without an actor: " + action.getTrigger());
         }
-        return new DiplomaticEventKey(actor, ActionFamily.of(action.getAction()), ActorNames.canonical(action.getTarget()));
+        return new DiplomaticEventKey(
+                actor, ActionFamily.of(action.getAction()), ActorNames.canonical(action.getTarget()));
     }
 
     /** The key as a string, e.g. {@code Gulf Cooperation Council|DOWNGRADE|Syria}. */

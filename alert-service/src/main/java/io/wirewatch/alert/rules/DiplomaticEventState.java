@@ -28,11 +28,24 @@ import java.util.Objects;
  * @param codes           the knowledge base's codes of the actor, its members and the target, as the extractor gave
  *                        them (null in state stored before v3, which read as no codes)
  */
-public record DiplomaticEventState(String alertId, String actor, List<String> actorMembers, String target,
-                                   ActionFamily family, List<SeenAction> actions, LocalDate firstEventDate,
-                                   LocalDate lastEventDate, boolean background, int revision, Instant firstSeen,
-                                   Instant lastUpdated, List<EvidenceEntry> evidence, int sources,
-                                   List<String> outlets, List<String> recentArticleIds, Codes codes) {
+public record DiplomaticEventState(
+        String alertId,
+        String actor,
+        List<String> actorMembers,
+        String target,
+        ActionFamily family,
+        List<SeenAction> actions,
+        LocalDate firstEventDate,
+        LocalDate lastEventDate,
+        boolean background,
+        int revision,
+        Instant firstSeen,
+        Instant lastUpdated,
+        List<EvidenceEntry> evidence,
+        int sources,
+        List<String> outlets,
+        List<String> recentArticleIds,
+        Codes codes) {
 
     /** ISO 3166-1 alpha-2 or bloc codes of an event's parties; any may be missing. */
     public record Codes(String actor, List<String> members, String target) {
@@ -44,14 +57,15 @@ public record DiplomaticEventState(String alertId, String actor, List<String> ac
 
         /** These codes, with any missing one taken from {@code other}. */
         Codes orElse(Codes other) {
-            return new Codes(actor != null ? actor : other.actor, members.isEmpty() ? other.members : members,
+            return new Codes(
+                    actor != null ? actor : other.actor,
+                    members.isEmpty() ? other.members : members,
                     target != null ? target : other.target);
         }
     }
 
     /** One action type of the event and its CAMEO code. */
-    public record SeenAction(DiplomaticActionType action, String cameoCode) {
-    }
+    public record SeenAction(DiplomaticActionType action, String cameoCode) {}
 
     public DiplomaticEventState {
         Objects.requireNonNull(alertId, "alertId");
@@ -61,7 +75,8 @@ public record DiplomaticEventState(String alertId, String actor, List<String> ac
         actions = List.copyOf(actions);
         // State written before the support was bounded has only the evidence of every article (the JSON serde reads
         // the missing fields as 0 / null): the counts, outlets and recent ids are derived from it before it is capped.
-        List<String> evidenceIds = evidence.stream().map(EvidenceEntry::articleId).toList();
+        List<String> evidenceIds =
+                evidence.stream().map(EvidenceEntry::articleId).toList();
         sources = Math.max(sources, evidence.size());
         outlets = outlets == null ? EvidenceLimits.outletsOf(evidence) : EvidenceLimits.outlets(outlets, List.of());
         recentArticleIds = EvidenceLimits.recent(recentArticleIds == null ? evidenceIds : recentArticleIds);
@@ -83,9 +98,26 @@ public record DiplomaticEventState(String alertId, String actor, List<String> ac
         kept.add(entry);
         List<String> ids = new ArrayList<>(recentArticleIds);
         ids.add(entry.articleId());
-        List<String> outletsNow = entry.outlet() == null ? outlets : EvidenceLimits.outlets(outlets, List.of(entry.outlet()));
-        return new DiplomaticEventState(alertId, actor, actorMembers, target, family, actions, firstEventDate,
-                lastEventDate, background, revision, firstSeen, lastUpdated, kept, sources + 1, outletsNow, ids, codes);
+        List<String> outletsNow =
+                entry.outlet() == null ? outlets : EvidenceLimits.outlets(outlets, List.of(entry.outlet()));
+        return new DiplomaticEventState(
+                alertId,
+                actor,
+                actorMembers,
+                target,
+                family,
+                actions,
+                firstEventDate,
+                lastEventDate,
+                background,
+                revision,
+                firstSeen,
+                lastUpdated,
+                kept,
+                sources + 1,
+                outletsNow,
+                ids,
+                codes);
     }
 
     public List<DiplomaticActionType> actionTypes() {

@@ -66,8 +66,8 @@ public final class DiplomaticNovelty {
      * @param current what is stored for {@code key}, or null when nothing is
      * @param now     processing time, for firstSeen / lastUpdated / seenAt
      */
-    public RuleOutcome<DiplomaticEventState> apply(DiplomaticEventKey key, DiplomaticEventState current,
-                                                   EnrichedArticle article, Instant now) {
+    public RuleOutcome<DiplomaticEventState> apply(
+            DiplomaticEventKey key, DiplomaticEventState current, EnrichedArticle article, Instant now) {
         List<Mention> mentions = mentionsOf(key, article);
         if (mentions.isEmpty() || (current != null && current.hasEvidenceFrom(article.getArticleId()))) {
             return RuleOutcome.unchanged(current);
@@ -78,7 +78,8 @@ public final class DiplomaticNovelty {
             LocalDate from = current.firstEventDate().minusDays(window);
             LocalDate to = current.lastEventDate().plusDays(window);
             List<Mention> relevant = mentions.stream()
-                    .filter(m -> !m.eventDate().isBefore(from) && !m.eventDate().isAfter(to)).toList();
+                    .filter(m -> !m.eventDate().isBefore(from) && !m.eventDate().isAfter(to))
+                    .toList();
             if (relevant.isEmpty()) {
                 return RuleOutcome.unchanged(current);
             }
@@ -86,8 +87,10 @@ public final class DiplomaticNovelty {
             return new RuleOutcome<>(updated, List.of(toAlert(updated, AlertStatus.UPDATE)), true);
         }
         List<Mention> relevant = mentions.stream()
-                .filter(m -> Math.abs(m.eventDate().toEpochDay() - anchor.toEpochDay()) <= window).toList();
-        if (relevant.stream().noneMatch(Mention::asserted) || key.target() == null && !key.family().allowsNoTarget()) {
+                .filter(m -> Math.abs(m.eventDate().toEpochDay() - anchor.toEpochDay()) <= window)
+                .toList();
+        if (relevant.stream().noneMatch(Mention::asserted)
+                || key.target() == null && !key.family().allowsNoTarget()) {
             // Only news raises: an event known only as background is context, and an action aimed at nobody we can
             // name is one an operator cannot act on (it still corroborates an alert raised from a fuller report).
             return RuleOutcome.unchanged(current);
@@ -96,17 +99,40 @@ public final class DiplomaticNovelty {
         return new RuleOutcome<>(created, List.of(toAlert(created, AlertStatus.NEW)), true);
     }
 
-    private DiplomaticEventState create(DiplomaticEventKey key, List<Mention> mentions, EnrichedArticle article, Instant now) {
+    private DiplomaticEventState create(
+            DiplomaticEventKey key, List<Mention> mentions, EnrichedArticle article, Instant now) {
         boolean background = mentions.stream().noneMatch(Mention::asserted);
-        LocalDate first = mentions.stream().map(Mention::eventDate).min(Comparator.naturalOrder()).orElseThrow();
-        LocalDate last = mentions.stream().map(Mention::eventDate).max(Comparator.naturalOrder()).orElseThrow();
-        return new DiplomaticEventState(key.alertId(first), key.actor(), members(List.of(), key.actor(), mentions),
-                key.target(), key.family(), addActions(List.of(), mentions), first, last, background, 0, now, now,
-                List.of(), 0, List.of(), List.of(), codes(DiplomaticEventState.Codes.NONE, mentions)).withSupport(evidence(mentions.get(0), article, now));
+        LocalDate first = mentions.stream()
+                .map(Mention::eventDate)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        LocalDate last = mentions.stream()
+                .map(Mention::eventDate)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        return new DiplomaticEventState(
+                        key.alertId(first),
+                        key.actor(),
+                        members(List.of(), key.actor(), mentions),
+                        key.target(),
+                        key.family(),
+                        addActions(List.of(), mentions),
+                        first,
+                        last,
+                        background,
+                        0,
+                        now,
+                        now,
+                        List.of(),
+                        0,
+                        List.of(),
+                        List.of(),
+                        codes(DiplomaticEventState.Codes.NONE, mentions))
+                .withSupport(evidence(mentions.get(0), article, now));
     }
 
-    private DiplomaticEventState update(DiplomaticEventState current, List<Mention> mentions, EnrichedArticle article,
-                                        Instant now) {
+    private DiplomaticEventState update(
+            DiplomaticEventState current, List<Mention> mentions, EnrichedArticle article, Instant now) {
         LocalDate first = current.firstEventDate();
         LocalDate last = current.lastEventDate();
         for (Mention mention : mentions) {
@@ -114,18 +140,36 @@ public final class DiplomaticNovelty {
             last = mention.eventDate().isAfter(last) ? mention.eventDate() : last;
         }
         boolean background = current.background() && mentions.stream().noneMatch(Mention::asserted);
-        return new DiplomaticEventState(current.alertId(), current.actor(),
-                members(current.actorMembers(), current.actor(), mentions), current.target(), current.family(),
-                addActions(current.actions(), mentions), first, last, background, current.revision() + 1,
-                current.firstSeen(), now, current.evidence(), current.sources(), current.outlets(),
-                current.recentArticleIds(), codes(current.codes(), mentions)).withSupport(evidence(mentions.get(0), article, now));
+        return new DiplomaticEventState(
+                        current.alertId(),
+                        current.actor(),
+                        members(current.actorMembers(), current.actor(), mentions),
+                        current.target(),
+                        current.family(),
+                        addActions(current.actions(), mentions),
+                        first,
+                        last,
+                        background,
+                        current.revision() + 1,
+                        current.firstSeen(),
+                        now,
+                        current.evidence(),
+                        current.sources(),
+                        current.outlets(),
+                        current.recentArticleIds(),
+                        codes(current.codes(), mentions))
+                .withSupport(evidence(mentions.get(0), article, now));
     }
 
     /** Builds the alert that reports {@code state}. */
     public static Alert toAlert(DiplomaticEventState state, AlertStatus status) {
         List<DiplomaticActionType> types = state.actionTypes();
         DiplomaticActionType primary = Severities.mostSerious(types);
-        String cameo = state.actions().stream().filter(a -> a.action() == primary).findFirst().orElseThrow().cameoCode();
+        String cameo = state.actions().stream()
+                .filter(a -> a.action() == primary)
+                .findFirst()
+                .orElseThrow()
+                .cameoCode();
         boolean group = !state.actorMembers().isEmpty();
         return Alert.newBuilder()
                 .setId(state.alertId())
@@ -146,7 +190,8 @@ public final class DiplomaticNovelty {
                 .setBackground(state.background())
                 .setSources(state.sources())
                 .setOutlets(state.outlets())
-                .setEvidence(state.evidence().stream().map(EvidenceEntry::toAvro).toList())
+                .setEvidence(
+                        state.evidence().stream().map(EvidenceEntry::toAvro).toList())
                 .setFirstSeen(state.firstSeen())
                 .setLastUpdated(state.lastUpdated())
                 .setRevision(state.revision())
@@ -190,8 +235,8 @@ public final class DiplomaticNovelty {
 
     /** The article's mentions of the event that count, best evidence first. */
     private static List<Mention> mentionsOf(DiplomaticEventKey key, EnrichedArticle article) {
-        LocalDate published = article.getPublishedAt() == null ? null
-                : LocalDate.ofInstant(article.getPublishedAt(), ZoneOffset.UTC);
+        LocalDate published =
+                article.getPublishedAt() == null ? null : LocalDate.ofInstant(article.getPublishedAt(), ZoneOffset.UTC);
         List<Mention> mentions = new ArrayList<>();
         for (DiplomaticAction action : article.getDiplomaticActions()) {
             if (!eventKeyOf(action).map(key::equals).orElse(false)) {
@@ -210,13 +255,14 @@ public final class DiplomaticNovelty {
         return mentions;
     }
 
-    private static List<DiplomaticEventState.SeenAction> addActions(List<DiplomaticEventState.SeenAction> seen,
-                                                                    List<Mention> mentions) {
+    private static List<DiplomaticEventState.SeenAction> addActions(
+            List<DiplomaticEventState.SeenAction> seen, List<Mention> mentions) {
         List<DiplomaticEventState.SeenAction> actions = new ArrayList<>(seen);
         for (Mention mention : mentions) {
             DiplomaticActionType type = mention.action().getAction();
             if (actions.stream().noneMatch(a -> a.action() == type)) {
-                actions.add(new DiplomaticEventState.SeenAction(type, mention.action().getCameoCode()));
+                actions.add(new DiplomaticEventState.SeenAction(
+                        type, mention.action().getCameoCode()));
             }
         }
         return actions;
@@ -227,8 +273,8 @@ public final class DiplomaticNovelty {
         DiplomaticEventState.Codes codes = known;
         for (Mention mention : mentions) {
             DiplomaticAction action = mention.action();
-            codes = codes.orElse(new DiplomaticEventState.Codes(action.getActorCode(), action.getActorMemberCodes(),
-                    action.getTargetCode()));
+            codes = codes.orElse(new DiplomaticEventState.Codes(
+                    action.getActorCode(), action.getActorMemberCodes(), action.getTargetCode()));
         }
         return codes;
     }
@@ -245,10 +291,15 @@ public final class DiplomaticNovelty {
     }
 
     private static EvidenceEntry evidence(Mention mention, EnrichedArticle article, Instant now) {
-        return new EvidenceEntry(article.getArticleId(), article.getUrl(), article.getOutlet(),
-                mention.action().getEvidence().getSentence(), null, null, now);
+        return new EvidenceEntry(
+                article.getArticleId(),
+                article.getUrl(),
+                article.getOutlet(),
+                mention.action().getEvidence().getSentence(),
+                null,
+                null,
+                now);
     }
 
-    private record Mention(DiplomaticAction action, LocalDate eventDate, boolean asserted) {
-    }
+    private record Mention(DiplomaticAction action, LocalDate eventDate, boolean asserted) {}
 }

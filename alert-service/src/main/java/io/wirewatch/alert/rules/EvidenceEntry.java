@@ -5,8 +5,14 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** One article's support for an alert, as kept in the alert service's state; becomes an {@link AlertEvidence}. */
-public record EvidenceEntry(String articleId, String url, String outlet, String sentence, String attributedTo,
-                            Integer count, Instant seenAt) {
+public record EvidenceEntry(
+        String articleId,
+        String url,
+        String outlet,
+        String sentence,
+        String attributedTo,
+        Integer count,
+        Instant seenAt) {
 
     public EvidenceEntry {
         Objects.requireNonNull(articleId, "articleId");

@@ -37,8 +37,7 @@ public final class EvidenceLimits {
      */
     public static final int RECENT_ARTICLE_IDS = 500;
 
-    private EvidenceLimits() {
-    }
+    private EvidenceLimits() {}
 
     /** The first {@link #FIRST_EVIDENCE} and the latest {@link #LATEST_EVIDENCE} of {@code all}, oldest first. */
     public static <T> List<T> capped(List<T> all) {
@@ -72,6 +71,7 @@ public final class EvidenceLimits {
 
     /** The last {@link #RECENT_ARTICLE_IDS} of {@code ids}. */
     static List<String> recent(List<String> ids) {
-        return List.copyOf(ids.size() <= RECENT_ARTICLE_IDS ? ids : ids.subList(ids.size() - RECENT_ARTICLE_IDS, ids.size()));
+        return List.copyOf(
+                ids.size() <= RECENT_ARTICLE_IDS ? ids : ids.subList(ids.size() - RECENT_ARTICLE_IDS, ids.size()));
     }
 }

@@ -18,21 +18,29 @@ public final class Headlines {
 
     /** The order in which a headline lists several actions of one event: the most telling move first. */
     private static final List<DiplomaticActionType> PHRASE_ORDER = List.of(
-            DiplomaticActionType.BREAK_RELATIONS, DiplomaticActionType.CLOSE_EMBASSY,
-            DiplomaticActionType.RECALL_AMBASSADOR, DiplomaticActionType.EXPEL_DIPLOMATS,
-            DiplomaticActionType.REDUCE_RELATIONS, DiplomaticActionType.SUSPEND_MEMBERSHIP,
-            DiplomaticActionType.IMPOSE_SANCTIONS, DiplomaticActionType.VETO_RESOLUTION,
-            DiplomaticActionType.RESTORE_RELATIONS, DiplomaticActionType.REOPEN_EMBASSY, DiplomaticActionType.OTHER);
+            DiplomaticActionType.BREAK_RELATIONS,
+            DiplomaticActionType.CLOSE_EMBASSY,
+            DiplomaticActionType.RECALL_AMBASSADOR,
+            DiplomaticActionType.EXPEL_DIPLOMATS,
+            DiplomaticActionType.REDUCE_RELATIONS,
+            DiplomaticActionType.SUSPEND_MEMBERSHIP,
+            DiplomaticActionType.IMPOSE_SANCTIONS,
+            DiplomaticActionType.VETO_RESOLUTION,
+            DiplomaticActionType.RESTORE_RELATIONS,
+            DiplomaticActionType.REOPEN_EMBASSY,
+            DiplomaticActionType.OTHER);
 
     /** Reducing the diplomatic presence goes without saying once envoys are recalled or expelled or an embassy shut. */
-    private static final Set<DiplomaticActionType> IMPLY_REDUCTION = EnumSet.of(DiplomaticActionType.BREAK_RELATIONS,
-            DiplomaticActionType.CLOSE_EMBASSY, DiplomaticActionType.RECALL_AMBASSADOR, DiplomaticActionType.EXPEL_DIPLOMATS);
+    private static final Set<DiplomaticActionType> IMPLY_REDUCTION = EnumSet.of(
+            DiplomaticActionType.BREAK_RELATIONS,
+            DiplomaticActionType.CLOSE_EMBASSY,
+            DiplomaticActionType.RECALL_AMBASSADOR,
+            DiplomaticActionType.EXPEL_DIPLOMATS);
 
-    private Headlines() {
-    }
+    private Headlines() {}
 
-    public static String diplomatic(String actor, boolean group, String target, List<DiplomaticActionType> actions,
-                                    boolean background) {
+    public static String diplomatic(
+            String actor, boolean group, String target, List<DiplomaticActionType> actions, boolean background) {
         List<DiplomaticActionType> ordered = new ArrayList<>(PHRASE_ORDER);
         ordered.retainAll(actions);
         if (ordered.stream().anyMatch(IMPLY_REDUCTION::contains)) {
@@ -51,10 +59,21 @@ public final class Headlines {
      * @param countText the most supported figure in words ("at least 95", see {@link #figure}), used when all sources agree
      * @param baseline  trailing average, or null when the place had no history
      */
-    public static String casualtySpike(String place, LocalDate day, String countText, int low, int high,
-                                       List<String> sources, Double baseline, int count) {
+    public static String casualtySpike(
+            String place,
+            LocalDate day,
+            String countText,
+            int low,
+            int high,
+            List<String> sources,
+            Double baseline,
+            int count) {
         String figure = low == high ? lowerFirst(countText) : number(low) + "–" + number(high);
-        StringBuilder line = new StringBuilder(place).append(": ").append(figure).append(" killed on ").append(day);
+        StringBuilder line = new StringBuilder(place)
+                .append(": ")
+                .append(figure)
+                .append(" killed on ")
+                .append(day);
         if (!sources.isEmpty()) {
             line.append(" (").append(String.join(", ", sources)).append(')');
         }
@@ -79,8 +98,14 @@ public final class Headlines {
         return parts.isEmpty() ? place : place + " (" + String.join(", ", parts) + ")";
     }
 
-    public static String cumulativeJump(String place, String source, int previousTotal, LocalDate previousDate,
-                                        int total, LocalDate date, double perDay) {
+    public static String cumulativeJump(
+            String place,
+            String source,
+            int previousTotal,
+            LocalDate previousDate,
+            int total,
+            LocalDate date,
+            double perDay) {
         return place + ": reported death toll rose from " + number(previousTotal) + " (" + previousDate + ") to "
                 + number(total) + " (" + date + ")" + (source == null ? "" : " (" + source + ")")
                 + ", about " + number((int) Math.round(perDay)) + " a day";
@@ -117,10 +142,13 @@ public final class Headlines {
     private static String phrase(DiplomaticActionType action, boolean group, String target, String anyTarget) {
         String its = group ? "their" : "its";
         return switch (action) {
-            case RECALL_AMBASSADOR -> (group ? "withdraws ambassadors" : "recalls its ambassador") + suffix(" from ", target);
+            case RECALL_AMBASSADOR ->
+                (group ? "withdraws ambassadors" : "recalls its ambassador") + suffix(" from ", target);
             case EXPEL_DIPLOMATS -> {
                 String adjective = ActorNames.adjective(anyTarget);
-                yield adjective != null ? "expels " + adjective + " envoys" : "expels envoys" + suffix(" of ", anyTarget);
+                yield adjective != null
+                        ? "expels " + adjective + " envoys"
+                        : "expels envoys" + suffix(" of ", anyTarget);
             }
             case CLOSE_EMBASSY -> "closes " + (group ? "embassies" : "its embassy") + suffix(" in ", target);
             case REDUCE_RELATIONS -> "reduces " + its + " diplomatic presence" + suffix(" in ", target);
@@ -129,7 +157,8 @@ public final class Headlines {
             case REOPEN_EMBASSY -> "reopens " + (group ? "embassies" : "its embassy") + suffix(" in ", target);
             case VETO_RESOLUTION -> "vetoes UN resolution" + suffix(" on ", target);
             case IMPOSE_SANCTIONS -> "imposes sanctions" + suffix(" on ", target);
-            case SUSPEND_MEMBERSHIP -> "suspends" + suffix(" ", target) + (target == null ? " membership" : "'s membership");
+            case SUSPEND_MEMBERSHIP ->
+                "suspends" + suffix(" ", target) + (target == null ? " membership" : "'s membership");
             case OTHER -> "takes a diplomatic action" + suffix(" against ", target);
         };
     }

@@ -15,18 +15,17 @@ import java.util.OptionalDouble;
  *
  * @param totalAlertIds ids of cumulative-jump alerts already raised, so a second source cannot raise the same again
  */
-public record PlaceHistory(String place, List<DayCount> days, List<CumulativeTotal> totals, List<String> totalAlertIds) {
+public record PlaceHistory(
+        String place, List<DayCount> days, List<CumulativeTotal> totals, List<String> totalAlertIds) {
 
     /** How long history is kept behind the latest reported day; longer than any baseline or window. */
     public static final int RETENTION_DAYS = 120;
 
     /** The supported toll of one day. */
-    public record DayCount(LocalDate day, int count) {
-    }
+    public record DayCount(LocalDate day, int count) {}
 
     /** A running total as one source gave it, as of a day. */
-    public record CumulativeTotal(String source, LocalDate asOf, int total) {
-    }
+    public record CumulativeTotal(String source, LocalDate asOf, int total) {}
 
     public PlaceHistory {
         Objects.requireNonNull(place, "place");
@@ -44,17 +43,19 @@ public record PlaceHistory(String place, List<DayCount> days, List<CumulativeTot
         LocalDate from = day.minusDays(baselineDays);
         OptionalDouble average = days.stream()
                 .filter(d -> !d.day().isBefore(from) && d.day().isBefore(day))
-                .mapToInt(DayCount::count).average();
+                .mapToInt(DayCount::count)
+                .average();
         return average.isPresent() ? average.getAsDouble() : null;
     }
 
     public PlaceHistory withDay(LocalDate day, int count) {
-        List<DayCount> updated = new ArrayList<>(days.stream().filter(d -> !d.day().equals(day)).toList());
+        List<DayCount> updated =
+                new ArrayList<>(days.stream().filter(d -> !d.day().equals(day)).toList());
         updated.add(new DayCount(day, count));
         updated.sort(Comparator.comparing(DayCount::day));
         LocalDate keepFrom = updated.get(updated.size() - 1).day().minusDays(RETENTION_DAYS);
-        return new PlaceHistory(place, updated.stream().filter(d -> !d.day().isBefore(keepFrom)).toList(), totals,
-                totalAlertIds);
+        return new PlaceHistory(
+                place, updated.stream().filter(d -> !d.day().isBefore(keepFrom)).toList(), totals, totalAlertIds);
     }
 
     /** The latest total {@code source} gave as of a day before {@code asOf}. */

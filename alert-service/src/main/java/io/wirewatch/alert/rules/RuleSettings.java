@@ -14,8 +14,8 @@ package io.wirewatch.alert.rules;
  *                          novelty window, the baseline and the days a toll counts as news: the rules decide nothing
  *                          on state older than those
  */
-public record RuleSettings(int noveltyWindowDays, int spikeMin, double spikeFactor, int baselineDays,
-                           int stateRetentionDays) {
+public record RuleSettings(
+        int noveltyWindowDays, int spikeMin, double spikeFactor, int baselineDays, int stateRetentionDays) {
 
     /**
      * The state retention unless one is given: 120 days, the span a place's history keeps, so a report up to about
@@ -27,7 +27,11 @@ public record RuleSettings(int noveltyWindowDays, int spikeMin, double spikeFact
 
     /** These thresholds with the default state retention, or the longer of the two windows when either exceeds it. */
     public RuleSettings(int noveltyWindowDays, int spikeMin, double spikeFactor, int baselineDays) {
-        this(noveltyWindowDays, spikeMin, spikeFactor, baselineDays,
+        this(
+                noveltyWindowDays,
+                spikeMin,
+                spikeFactor,
+                baselineDays,
                 Math.max(DEFAULT_STATE_RETENTION_DAYS, Math.max(noveltyWindowDays, baselineDays)));
     }
 

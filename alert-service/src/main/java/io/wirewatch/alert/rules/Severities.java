@@ -16,8 +16,7 @@ public final class Severities {
     static final int HIGH_TOLL = 50;
     static final double EXTREME_FACTOR = 10.0;
 
-    private Severities() {
-    }
+    private Severities() {}
 
     public static Severity of(DiplomaticActionType action) {
         return switch (action) {
@@ -42,20 +41,23 @@ public final class Severities {
         return best;
     }
 
-    public static Severity diplomatic(Collection<DiplomaticActionType> actions, boolean groupActor, boolean background) {
+    public static Severity diplomatic(
+            Collection<DiplomaticActionType> actions, boolean groupActor, boolean background) {
         if (background) {
             return Severity.LOW;
         }
-        Severity base = actions.stream().map(Severities::of).max(Comparator.naturalOrder())
+        Severity base = actions.stream()
+                .map(Severities::of)
+                .max(Comparator.naturalOrder())
                 .orElseThrow(() -> new IllegalArgumentException("No actions"));
         return groupActor ? raise(base) : base;
     }
 
     /** @param baseline trailing average, or null when the place had no history */
     public static Severity casualty(int dailyCount, Double baseline) {
-        Severity base = dailyCount >= CRITICAL_TOLL ? Severity.CRITICAL
-                : dailyCount >= HIGH_TOLL ? Severity.HIGH
-                : Severity.MEDIUM;
+        Severity base = dailyCount >= CRITICAL_TOLL
+                ? Severity.CRITICAL
+                : dailyCount >= HIGH_TOLL ? Severity.HIGH : Severity.MEDIUM;
         boolean extreme = baseline != null && baseline > 0 && dailyCount >= EXTREME_FACTOR * baseline;
         return extreme ? raise(base) : base;
     }

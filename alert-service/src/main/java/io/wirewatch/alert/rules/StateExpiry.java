@@ -65,7 +65,12 @@ public final class StateExpiry {
         long horizon = streamTime - retentionMs;
         // A day lasts until its end: compare the start of the next day.
         boolean dayPast = latestDay == null
-                || latestDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() <= horizon;
+                || latestDay
+                                .plusDays(1)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()
+                                .toEpochMilli()
+                        <= horizon;
         boolean reportPast = lastReported < horizon;
         return dayPast && reportPast && (latestDay != null || lastReported >= 0);
     }
@@ -82,10 +87,12 @@ public final class StateExpiry {
 
     /** A place's latest reported day or running total, or null when it holds neither. */
     public static LocalDate latestDay(PlaceHistory history) {
-        return Stream.concat(history.days().stream().map(PlaceHistory.DayCount::day),
+        return Stream.concat(
+                        history.days().stream().map(PlaceHistory.DayCount::day),
                         history.totals().stream().map(PlaceHistory.CumulativeTotal::asOf))
                 .filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
+                .max(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     @Override

@@ -17,8 +17,7 @@ public final class AlertHeaders {
 
     public static final String INGESTED_AT = "wirewatch-ingested-at";
 
-    private AlertHeaders() {
-    }
+    private AlertHeaders() {}
 
     /** A copy of {@code headers} with {@value #INGESTED_AT} set to {@code ingestedAt} (removed when null). */
     public static Headers withIngestedAt(Headers headers, Instant ingestedAt) {
@@ -37,7 +36,8 @@ public final class AlertHeaders {
             return Optional.empty();
         }
         try {
-            return Optional.of(Instant.ofEpochMilli(Long.parseLong(new String(header.value(), StandardCharsets.US_ASCII))));
+            return Optional.of(
+                    Instant.ofEpochMilli(Long.parseLong(new String(header.value(), StandardCharsets.US_ASCII))));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package io.wirewatch.alert.streams;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.wirewatch.alert.AlertTopology;
 import io.wirewatch.alert.rules.CasualtyDayState;
 import io.wirewatch.alert.rules.CasualtySpikeDetector;
 import io.wirewatch.alert.rules.DiplomaticEventKey;
@@ -11,9 +10,8 @@ import io.wirewatch.alert.rules.DiplomaticNovelty;
 import io.wirewatch.alert.rules.PlaceHistory;
 import io.wirewatch.alert.rules.RuleSettings;
 import io.wirewatch.alert.rules.StateExpiry;
-import io.wirewatch.platform.serde.SpecificAvroSerde;
-import io.wirewatch.platform.streams.Decoded;
 import io.wirewatch.platform.streams.DeadLetterRouter;
+import io.wirewatch.platform.streams.Decoded;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.DeadLetters;
@@ -22,6 +20,7 @@ import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;
+import io.wirewatch.serde.SpecificAvroSerde;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,17 +43,27 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 
 /**
- * Wires the alert rules into a Kafka Streams topology (see {@link AlertTopology} for the picture). Kafka code only
- * moves records here: deciding what is an alert is the rules' job.
+ * Wires the alert rules into a Kafka Streams topology (see {@code io.wirewatch.alert.AlertTopology}, the service's
+ * entry to it, for the picture). Kafka code only moves records here: deciding what is an alert is the rules' job.
+ * It names the stores it builds; {@code AlertTopology} passes the names on, so the two depend one way.
  */
 public final class AlertStreams {
 
     /** The counter of alert versions produced: {@code wirewatch_alerts_total} on {@code /metrics}. */
     public static final String ALERTS_METER = "wirewatch.alerts";
+
+    /** Latest version of each alert, by alert id; the HTTP API queries it. */
+    public static final String ALERTS_STORE = "alerts-by-id";
+    /** {@code DiplomaticEventState} by {@code actor|family|target}. */
+    public static final String DIPLOMATIC_EVENTS_STORE = "diplomatic-events";
+    /** {@code CasualtyDayState} by {@code place|yyyy-mm-dd}. */
+    public static final String CASUALTY_DAYS_STORE = "casualty-days";
+    /** {@code PlaceHistory} by place. */
+    public static final String PLACE_BASELINES_STORE = "place-baselines";
 
     /**
      * Parts of an enriched article no rule reads: its claims, and each entity's aliases and mentions (each mention
@@ -66,8 +75,7 @@ public final class AlertStreams {
             Entity.SCHEMA$.getFullName() + ".aliases",
             Entity.SCHEMA$.getFullName() + ".mentions");
 
-    private AlertStreams() {
-    }
+    private AlertStreams() {}
 
     /**
      * The alert topology with the rules of {@code settings}.
@@ -75,9 +83,10 @@ public final class AlertStreams {
      * @param streamsProperties the service's Streams configuration, for the topology optimisations it names
      *                          ({@code topology.optimization})
      */
-    public static Topology build(RuleSettings settings, Topics topics, MeterRegistry meterRegistry,
-                                 Properties streamsProperties) {
-        RuleFailures failures = new RuleFailures(topics.articlesEnriched().valueSerde().serializer());
+    public static Topology build(
+            RuleSettings settings, Topics topics, MeterRegistry meterRegistry, Properties streamsProperties) {
+        RuleFailures failures =
+                new RuleFailures(topics.articlesEnriched().valueSerde().serializer());
         return build(topics, meterRegistry, ruleStages(settings, failures), streamsProperties);
     }
 
@@ -87,10 +96,16 @@ public final class AlertStreams {
      * as one alert per stage. What the shape costs whatever the rules compute; bench e2e measures the pipeline
      * against it.
      */
-    public static Topology buildPassThrough(RuleSettings settings, Topics topics, MeterRegistry meterRegistry,
-                                            Properties streamsProperties) {
-        RuleFailures failures = new RuleFailures(topics.articlesEnriched().valueSerde().serializer());
-        return build(topics, meterRegistry, ruleStages(settings, failures).stream().map(RuleStage::passThrough).toList(),
+    public static Topology buildPassThrough(
+            RuleSettings settings, Topics topics, MeterRegistry meterRegistry, Properties streamsProperties) {
+        RuleFailures failures =
+                new RuleFailures(topics.articlesEnriched().valueSerde().serializer());
+        return build(
+                topics,
+                meterRegistry,
+                ruleStages(settings, failures).stream()
+                        .map(RuleStage::passThrough)
+                        .toList(),
                 streamsProperties);
     }
 
@@ -100,17 +115,23 @@ public final class AlertStreams {
         CasualtySpikeDetector detector = new CasualtySpikeDetector(settings);
         StateExpiry expiry = StateExpiry.of(settings);
         return List.of(
-                new RuleStage("diplomatic-events-of-article", "diplomatic-by-event", "diplomatic-novelty",
+                new RuleStage(
+                        "diplomatic-events-of-article",
+                        "diplomatic-by-event",
+                        "diplomatic-novelty",
                         AlertStreams::perDiplomaticEvent,
-                        () -> new DiplomaticNoveltyProcessor(novelty, expiry, AlertTopology.DIPLOMATIC_EVENTS_STORE,
-                                failures),
-                        List.of(jsonStore(AlertTopology.DIPLOMATIC_EVENTS_STORE, DiplomaticEventState.class))),
-                new RuleStage("casualty-places-of-article", "casualties-by-place", "casualty-spikes",
+                        () -> new DiplomaticNoveltyProcessor(novelty, expiry, DIPLOMATIC_EVENTS_STORE, failures),
+                        List.of(jsonStore(DIPLOMATIC_EVENTS_STORE, DiplomaticEventState.class))),
+                new RuleStage(
+                        "casualty-places-of-article",
+                        "casualties-by-place",
+                        "casualty-spikes",
                         AlertStreams::perPlace,
-                        () -> new CasualtySpikeProcessor(detector, expiry, AlertTopology.CASUALTY_DAYS_STORE,
-                                AlertTopology.PLACE_BASELINES_STORE, failures),
-                        List.of(jsonStore(AlertTopology.CASUALTY_DAYS_STORE, CasualtyDayState.class),
-                                jsonStore(AlertTopology.PLACE_BASELINES_STORE, PlaceHistory.class))));
+                        () -> new CasualtySpikeProcessor(
+                                detector, expiry, CASUALTY_DAYS_STORE, PLACE_BASELINES_STORE, failures),
+                        List.of(
+                                jsonStore(CASUALTY_DAYS_STORE, CasualtyDayState.class),
+                                jsonStore(PLACE_BASELINES_STORE, PlaceHistory.class))));
     }
 
     private static <T> StoreBuilder<TimestampedKeyValueStore<String, T>> jsonStore(String name, Class<T> type) {
@@ -125,67 +146,82 @@ public final class AlertStreams {
      * time until they are written again).
      */
     static <T> StoreBuilder<TimestampedKeyValueStore<String, T>> ruleStore(String name, Serde<T> valueSerde) {
-        return Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(name), Serdes.String(),
-                        valueSerde)
+        return Stores.timestampedKeyValueStoreBuilder(
+                        Stores.persistentTimestampedKeyValueStore(name), Serdes.String(), valueSerde)
                 .withCachingEnabled();
     }
 
-    private static Topology build(Topics topics, MeterRegistry meterRegistry, List<RuleStage> stages,
-                                  Properties streamsProperties) {
+    private static Topology build(
+            Topics topics, MeterRegistry meterRegistry, List<RuleStage> stages, Properties streamsProperties) {
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, EnrichedArticle> enriched = topics.articlesEnriched();
         Topic<String, Alert> alerts = topics.alerts();
         Topic<String, DeadLetter> deadLetters = topics.deadLetters();
-        DeadLetterRouter<DeadLetter> router = DeadLetterRouter
-                .builder(RuleFailures.SERVICE, deadLetters.name(), deadLetters.valueSerde(),
+        DeadLetterRouter<DeadLetter> router = DeadLetterRouter.builder(
+                        RuleFailures.SERVICE,
+                        deadLetters.name(),
+                        deadLetters.valueSerde(),
                         failure -> DeadLetters.fromFailedRecord(failure, DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES))
                 .meterRegistry(meterRegistry)
                 .build();
 
         KStream<String, EnrichedArticle> articles = router.decode(
                 builder.stream(enriched.name(), DeadLetterRouter.consumed("enriched-articles-source")),
-                articleReader(enriched.valueSerde()), "enriched-articles");
+                articleReader(enriched.valueSerde()),
+                "enriched-articles");
 
         KStream<String, Decoded<Alert>> outcomes = null;
         int merged = 0;
         for (RuleStage stage : stages) {
             stage.stores().forEach(builder::addStateStore);
-            KStream<String, Decoded<Alert>> stageOutcomes = articles
-                    .flatMap((id, article) -> stage.shares().apply(article), Named.as(stage.sharesName()))
+            KStream<String, Decoded<Alert>> stageOutcomes = articles.flatMap(
+                            (id, article) -> stage.shares().apply(article), Named.as(stage.sharesName()))
                     .repartition(Repartitioned.<String, EnrichedArticle>as(stage.repartitionName())
-                            .withKeySerde(Serdes.String()).withValueSerde(enriched.valueSerde()))
-                    .process(stage.processor(), Named.as(stage.processorName()),
+                            .withKeySerde(Serdes.String())
+                            .withValueSerde(enriched.valueSerde()))
+                    .process(
+                            stage.processor(),
+                            Named.as(stage.processorName()),
                             stage.stores().stream().map(StoreBuilder::name).toArray(String[]::new));
-            outcomes = outcomes == null ? stageOutcomes : outcomes.merge(stageOutcomes,
-                    Named.as(merged++ == 0 ? "alert-outcomes" : "alert-outcomes-" + merged));
+            outcomes = outcomes == null
+                    ? stageOutcomes
+                    : outcomes.merge(
+                            stageOutcomes, Named.as(merged++ == 0 ? "alert-outcomes" : "alert-outcomes-" + merged));
         }
 
-        Map<String, KStream<String, Decoded<Alert>>> branches = outcomes
-                .split(Named.as("alert-outcome-"))
+        Map<String, KStream<String, Decoded<Alert>>> branches = outcomes.split(Named.as("alert-outcome-"))
                 .branch((key, outcome) -> outcome.isSuccess(), Branched.as("ok"))
                 .defaultBranch(Branched.as("failed"));
-        router.sendToDeadLetters(branches.get("alert-outcome-failed")
-                .mapValues(outcome -> ((Decoded.Failure<Alert>) outcome).failure(), Named.as("alert-rule-failure")),
+        router.sendToDeadLetters(
+                branches.get("alert-outcome-failed")
+                        .mapValues(
+                                outcome -> ((Decoded.Failure<Alert>) outcome).failure(),
+                                Named.as("alert-rule-failure")),
                 "alert-rules");
         branches.get("alert-outcome-ok")
                 .mapValues(outcome -> ((Decoded.Success<Alert>) outcome).value(), Named.as("alert-value"))
                 .peek((id, alert) -> countAlert(meterRegistry, alert), Named.as("alerts-counted"))
-                .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
+                .to(
+                        alerts.name(),
+                        Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
 
         // Read back from the alerts topic rather than materialising the stream above: the topic is partitioned by
         // alert id, so interactive queries can find the instance that holds an id with the default partitioner. With
         // topology.optimization=reuse.ktable.source.topics (AlertConfig's default) the alerts topic is also the
         // store's changelog, so each alert version is written once rather than to alerts and a changelog.
-        builder.table(alerts.name(),
+        builder.table(
+                alerts.name(),
                 Consumed.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-table-source"),
-                Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(AlertTopology.ALERTS_STORE)
-                        .withKeySerde(alerts.keySerde()).withValueSerde(alerts.valueSerde()));
+                Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(ALERTS_STORE)
+                        .withKeySerde(alerts.keySerde())
+                        .withValueSerde(alerts.valueSerde()));
         return builder.build(streamsProperties);
     }
 
     /** Reads enriched articles without the {@link #UNREAD_FIELDS} when the serde is the project's Avro serde. */
     public static Deserializer<EnrichedArticle> articleReader(Serde<EnrichedArticle> serde) {
-        return serde instanceof SpecificAvroSerde<EnrichedArticle> avro ? avro.deserializerSkipping(UNREAD_FIELDS)
+        return serde instanceof SpecificAvroSerde<EnrichedArticle> avro
+                ? avro.deserializerSkipping(UNREAD_FIELDS)
                 : serde.deserializer();
     }
 
@@ -207,8 +243,10 @@ public final class AlertStreams {
         // One pass: the key of each action is worked out once, not once per event of the article.
         Map<DiplomaticEventKey, List<DiplomaticAction>> actionsByEvent = new LinkedHashMap<>();
         for (DiplomaticAction action : article.getDiplomaticActions()) {
-            DiplomaticNovelty.eventKeyOf(action).ifPresent(key ->
-                    actionsByEvent.computeIfAbsent(key, k -> new ArrayList<>()).add(action));
+            DiplomaticNovelty.eventKeyOf(action)
+                    .ifPresent(key -> actionsByEvent
+                            .computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(action));
         }
         List<KeyValue<String, EnrichedArticle>> records = new ArrayList<>();
         actionsByEvent.forEach((key, actions) -> {
@@ -225,7 +263,9 @@ public final class AlertStreams {
         for (String place : CasualtySpikeDetector.places(article)) {
             EnrichedArticle slice = slimmed(article);
             slice.setCasualtyFigures(article.getCasualtyFigures().stream()
-                    .filter(figure -> CasualtySpikeDetector.placeOf(figure).map(place::equals).orElse(false))
+                    .filter(figure -> CasualtySpikeDetector.placeOf(figure)
+                            .map(place::equals)
+                            .orElse(false))
                     .toList());
             // The place's own entity travels with its figures: it says which state the place lies in.
             slice.setEntities(article.getEntities().stream()

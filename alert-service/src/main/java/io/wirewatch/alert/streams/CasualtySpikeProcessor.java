@@ -36,8 +36,12 @@ final class CasualtySpikeProcessor implements Processor<String, EnrichedArticle,
     private TimestampedKeyValueStore<String, CasualtyDayState> days;
     private TimestampedKeyValueStore<String, PlaceHistory> histories;
 
-    CasualtySpikeProcessor(CasualtySpikeDetector detector, StateExpiry expiry, String daysStoreName,
-                           String historyStoreName, RuleFailures failures) {
+    CasualtySpikeProcessor(
+            CasualtySpikeDetector detector,
+            StateExpiry expiry,
+            String daysStoreName,
+            String historyStoreName,
+            RuleFailures failures) {
         this.detector = detector;
         this.daysStoreName = daysStoreName;
         this.historyStoreName = historyStoreName;
@@ -75,19 +79,22 @@ final class CasualtySpikeProcessor implements Processor<String, EnrichedArticle,
                         stored.put(day, state);
                     }
                 }
-                CasualtySpikeDetector.Outcome outcome = detector.apply(place, valueOf(histories.get(place)), stored,
-                        article, now);
-                outcome.days().forEach((day, state) ->
-                        days.put(dayKey(place, day), StateSweeper.stamp(state, context, record.timestamp())));
+                CasualtySpikeDetector.Outcome outcome =
+                        detector.apply(place, valueOf(histories.get(place)), stored, article, now);
+                outcome.days()
+                        .forEach((day, state) ->
+                                days.put(dayKey(place, day), StateSweeper.stamp(state, context, record.timestamp())));
                 if (outcome.historyChanged()) {
                     histories.put(place, StateSweeper.stamp(outcome.history(), context, record.timestamp()));
                 }
                 for (Alert alert : outcome.alerts()) {
                     // An alert's time is when it is raised, not the (possibly years old) time of the article.
                     // The article's ingest time travels as a header, so the alert feed can time ingest -> alert.
-                    context.forward(record.withKey(alert.getId()).withValue(Decoded.success(alert))
+                    context.forward(record.withKey(alert.getId())
+                            .withValue(Decoded.success(alert))
                             .withTimestamp(now.toEpochMilli())
-                            .withHeaders(AlertHeaders.withIngestedAt(record.headers(), record.value().getIngestedAt())));
+                            .withHeaders(AlertHeaders.withIngestedAt(
+                                    record.headers(), record.value().getIngestedAt())));
                 }
             }
         } catch (RuntimeException e) {

@@ -52,17 +52,19 @@ final class DiplomaticNoveltyProcessor implements Processor<String, EnrichedArti
             for (DiplomaticEventKey key : DiplomaticNovelty.eventKeys(record.value())) {
                 String storeKey = key.asString();
                 ValueAndTimestamp<DiplomaticEventState> stored = store.get(storeKey);
-                RuleOutcome<DiplomaticEventState> outcome = rules.apply(key, stored == null ? null : stored.value(),
-                        record.value(), now);
+                RuleOutcome<DiplomaticEventState> outcome =
+                        rules.apply(key, stored == null ? null : stored.value(), record.value(), now);
                 if (outcome.changed()) {
                     store.put(storeKey, StateSweeper.stamp(outcome.state(), context, record.timestamp()));
                 }
                 for (Alert alert : outcome.alerts()) {
                     // An alert's time is when it is raised, not the (possibly years old) time of the article.
                     // The article's ingest time travels as a header, so the alert feed can time ingest -> alert.
-                    context.forward(record.withKey(alert.getId()).withValue(Decoded.success(alert))
+                    context.forward(record.withKey(alert.getId())
+                            .withValue(Decoded.success(alert))
                             .withTimestamp(now.toEpochMilli())
-                            .withHeaders(AlertHeaders.withIngestedAt(record.headers(), record.value().getIngestedAt())));
+                            .withHeaders(AlertHeaders.withIngestedAt(
+                                    record.headers(), record.value().getIngestedAt())));
                 }
             }
         } catch (RuntimeException e) {

@@ -35,15 +35,16 @@ final class PassThroughProcessor implements Processor<String, EnrichedArticle, S
     public void init(ProcessorContext<String, Decoded<Alert>> context) {
         this.context = context;
         this.stores = storeNames.stream()
-                .map(name -> context.<TimestampedKeyValueStore<String, String>>getStateStore(name)).toList();
+                .map(name -> context.<TimestampedKeyValueStore<String, String>>getStateStore(name))
+                .toList();
     }
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
         EnrichedArticle article = record.value();
         // Stamped as the real rules stamp their state (StateSweeper.stamp); the pass-through sweeps nothing.
-        stores.forEach(store -> store.put(record.key(), StateSweeper.stamp(article.getArticleId(), context,
-                record.timestamp())));
+        stores.forEach(store ->
+                store.put(record.key(), StateSweeper.stamp(article.getArticleId(), context, record.timestamp())));
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         String id = stage + "-" + article.getArticleId();
         Alert alert = Alert.newBuilder()
@@ -64,7 +65,9 @@ final class PassThroughProcessor implements Processor<String, EnrichedArticle, S
                 .setLastUpdated(now)
                 .build();
         // The ingest-time header as the real rules write it: the pass-through must cost what the shape costs.
-        context.forward(record.withKey(id).withValue(Decoded.success(alert)).withTimestamp(now.toEpochMilli())
+        context.forward(record.withKey(id)
+                .withValue(Decoded.success(alert))
+                .withTimestamp(now.toEpochMilli())
                 .withHeaders(AlertHeaders.withIngestedAt(record.headers(), article.getIngestedAt())));
     }
 }

@@ -1,10 +1,10 @@
 package io.wirewatch.alert.streams;
 
 import io.wirewatch.platform.streams.Decoded;
-import io.wirewatch.platform.streams.FailedRecord;
-import io.wirewatch.platform.streams.FailureKind;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.EnrichedArticle;
+import io.wirewatch.serde.FailedRecord;
+import io.wirewatch.serde.FailureKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,7 +27,8 @@ final class RuleFailures {
         this.serializer = serializer;
     }
 
-    Decoded<Alert> failure(ProcessorContext<?, ?> context, Record<String, EnrichedArticle> record, RuntimeException error) {
+    Decoded<Alert> failure(
+            ProcessorContext<?, ?> context, Record<String, EnrichedArticle> record, RuntimeException error) {
         Optional<RecordMetadata> origin = context.recordMetadata();
         String topic = origin.map(RecordMetadata::topic).orElse(null);
         byte[] payload;
@@ -36,10 +37,17 @@ final class RuleFailures {
         } catch (RuntimeException e) {
             payload = null;
         }
-        return Decoded.failure(new FailedRecord(SERVICE, FailureKind.PROCESSING_FAILED, topic,
-                origin.map(RecordMetadata::partition).orElse(-1), origin.map(RecordMetadata::offset).orElse(-1L),
-                record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8), payload,
-                "Alert rules failed on article " + (record.value() == null ? null : record.value().getArticleId())
-                        + ": " + error, error.getClass().getName(), Instant.ofEpochMilli(context.currentSystemTimeMs())));
+        return Decoded.failure(new FailedRecord(
+                SERVICE,
+                FailureKind.PROCESSING_FAILED,
+                topic,
+                origin.map(RecordMetadata::partition).orElse(-1),
+                origin.map(RecordMetadata::offset).orElse(-1L),
+                record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
+                payload,
+                "Alert rules failed on article "
+                        + (record.value() == null ? null : record.value().getArticleId()) + ": " + error,
+                error.getClass().getName(),
+                Instant.ofEpochMilli(context.currentSystemTimeMs())));
     }
 }

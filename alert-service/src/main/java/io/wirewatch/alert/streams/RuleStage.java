@@ -20,10 +20,13 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * @param repartitionName name of the repartition topic (after the application id)
  * @param processorName   name of the rule's processor
  */
-record RuleStage(String sharesName, String repartitionName, String processorName,
-                 Function<EnrichedArticle, List<KeyValue<String, EnrichedArticle>>> shares,
-                 ProcessorSupplier<String, EnrichedArticle, String, Decoded<Alert>> processor,
-                 List<StoreBuilder<?>> stores) {
+record RuleStage(
+        String sharesName,
+        String repartitionName,
+        String processorName,
+        Function<EnrichedArticle, List<KeyValue<String, EnrichedArticle>>> shares,
+        ProcessorSupplier<String, EnrichedArticle, String, Decoded<Alert>> processor,
+        List<StoreBuilder<?>> stores) {
 
     RuleStage {
         Objects.requireNonNull(shares, "shares");
@@ -41,8 +44,12 @@ record RuleStage(String sharesName, String repartitionName, String processorName
                 .<StoreBuilder<?>>map(store -> AlertStreams.ruleStore(store.name(), Serdes.String()))
                 .toList();
         List<String> storeNames = stores.stream().map(StoreBuilder::name).toList();
-        return new RuleStage(sharesName, repartitionName, processorName,
+        return new RuleStage(
+                sharesName,
+                repartitionName,
+                processorName,
                 article -> List.of(KeyValue.pair(article.getArticleId(), article)),
-                () -> new PassThroughProcessor(processorName, storeNames), identityStores);
+                () -> new PassThroughProcessor(processorName, storeNames),
+                identityStores);
     }
 }

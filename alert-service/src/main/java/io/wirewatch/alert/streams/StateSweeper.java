@@ -51,6 +51,7 @@ final class StateSweeper<V> {
     private final Function<V, LocalDate> latestDay;
     /** The largest lateness seen in each of the last intervals; {@code [interval % LATENESS_INTERVALS]} is the current. */
     private final long[] lateness = new long[LATENESS_INTERVALS];
+
     private long interval;
     private long previousSweep;
     private ProcessorContext<?, ?> context;
@@ -101,8 +102,8 @@ final class StateSweeper<V> {
         try (KeyValueIterator<String, ValueAndTimestamp<V>> entries = store.all()) {
             while (entries.hasNext()) {
                 KeyValue<String, ValueAndTimestamp<V>> entry = entries.next();
-                if (entry.value != null && expiry.expired(latestDay.apply(entry.value.value()), entry.value.timestamp(),
-                        watermark)) {
+                if (entry.value != null
+                        && expiry.expired(latestDay.apply(entry.value.value()), entry.value.timestamp(), watermark)) {
                     expired.add(entry.key);
                 }
             }

@@ -45,16 +45,19 @@ class AlertFeedTest {
                 "KAFKA_BOOTSTRAP_SERVERS", "localhost:9093",
                 "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
                 "KAFKA_SASL_MECHANISM", "PLAIN",
-                "KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required "
-                        + "username=\"alert\" password=\"s3cret\";",
+                "KAFKA_SASL_JAAS_CONFIG",
+                        "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                                + "username=\"alert\" password=\"s3cret\";",
                 "KAFKA_SSL_TRUSTSTORE_LOCATION", "/nonexistent/wirewatch/feed-truststore.p12",
                 "SCHEMA_REGISTRY_URL", "https://registry:8081"));
 
         // When the feed's consumer is created, Then it fails on that very truststore: the settings reached it
-        AlertFeed feed = AlertFeed.fromTopic(config.cluster().kafkaProperties(), config.topics().alerts());
+        AlertFeed feed = AlertFeed.fromTopic(
+                config.cluster().kafkaProperties(), config.topics().alerts());
         assertThatThrownBy(feed::start)
                 .isInstanceOf(KafkaException.class)
-                .rootCause().hasMessageContaining("/nonexistent/wirewatch/feed-truststore.p12");
+                .rootCause()
+                .hasMessageContaining("/nonexistent/wirewatch/feed-truststore.p12");
         feed.close();
     }
 

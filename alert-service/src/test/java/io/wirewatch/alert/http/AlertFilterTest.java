@@ -29,14 +29,16 @@ class AlertFilterTest {
         List<Alert> found = queries.find(filter(Map.of()));
 
         // Then all alerts come back, latest lastUpdated first
-        assertThat(ids(found)).containsExactly("cas-homs-2012-02-06", "dip-gcc-recall-syr-2012-02-07",
-                "dip-usa-close-embassy-syr-2012-02-06");
+        assertThat(ids(found))
+                .containsExactly(
+                        "cas-homs-2012-02-06", "dip-gcc-recall-syr-2012-02-07", "dip-usa-close-embassy-syr-2012-02-06");
     }
 
     @Test
     void shouldKeepOnlyTheRequestedTypeAndStatusIgnoringCase() {
         // Given the Homs alert has been corroborated (now an UPDATE)
-        queries.put(corroborated(homsCasualtySpike(), "Reuters", "Reuters counted 55 dead.", MORNING.plusSeconds(3600)));
+        queries.put(
+                corroborated(homsCasualtySpike(), "Reuters", "Reuters counted 55 dead.", MORNING.plusSeconds(3600)));
 
         // When filtering by type or by status
         List<Alert> diplomatic = queries.find(filter(Map.of("type", "diplomatic_action")));
@@ -45,10 +47,12 @@ class AlertFilterTest {
         List<Alert> newOnes = queries.find(filter(Map.of("status", "NEW")));
 
         // Then only matching alerts are returned
-        assertThat(ids(diplomatic)).containsExactly("dip-gcc-recall-syr-2012-02-07", "dip-usa-close-embassy-syr-2012-02-06");
+        assertThat(ids(diplomatic))
+                .containsExactly("dip-gcc-recall-syr-2012-02-07", "dip-usa-close-embassy-syr-2012-02-06");
         assertThat(ids(casualties)).containsExactly("cas-homs-2012-02-06");
         assertThat(ids(updates)).containsExactly("cas-homs-2012-02-06");
-        assertThat(ids(newOnes)).containsExactly("dip-gcc-recall-syr-2012-02-07", "dip-usa-close-embassy-syr-2012-02-06");
+        assertThat(ids(newOnes))
+                .containsExactly("dip-gcc-recall-syr-2012-02-07", "dip-usa-close-embassy-syr-2012-02-06");
     }
 
     @Test
@@ -63,7 +67,9 @@ class AlertFilterTest {
     @Test
     void shouldJudgeAnAlertWithoutEventDateByTheDayItWasLastUpdated() {
         // Given an alert with no event date, last updated on 8 February
-        queries.put(Alert.newBuilder(casualtyAt("cas-idlib", "Idlib", MORNING.plusSeconds(86_400))).setEventDate(null).build());
+        queries.put(Alert.newBuilder(casualtyAt("cas-idlib", "Idlib", MORNING.plusSeconds(86_400)))
+                .setEventDate(null)
+                .build());
 
         // When asking for events from 8 February on
         List<Alert> found = queries.find(filter(Map.of("since", "2012-02-08")));
@@ -145,8 +151,9 @@ class AlertFilterTest {
         // Then Saudi Arabia finds what the GCC did, Syria finds every alert about it (target and place of Homs)
         assertThat(ids(member)).containsExactly("dip-gcc-recall-syr-2012-02-07");
         assertThat(ids(bloc)).containsExactly("dip-gcc-recall-syr-2012-02-07");
-        assertThat(ids(target)).containsExactly("cas-homs-2012-02-06", "dip-gcc-recall-syr-2012-02-07",
-                "dip-usa-close-embassy-syr-2012-02-06");
+        assertThat(ids(target))
+                .containsExactly(
+                        "cas-homs-2012-02-06", "dip-gcc-recall-syr-2012-02-07", "dip-usa-close-embassy-syr-2012-02-06");
         assertThat(ids(actor)).containsExactly("dip-usa-close-embassy-syr-2012-02-06");
         assertThat(elsewhere).isEmpty();
     }
@@ -155,7 +162,11 @@ class AlertFilterTest {
     void shouldFindEveryWordOfTheSearchInHeadlinePartiesPlaceOrEvidenceIgnoringCaseAndAccents() {
         // Given an alert whose place and headline are written with accents, without evidence yet
         queries.put(Alert.newBuilder(casualtyAt("cas-hama", "Ḥamāh", MORNING.plusSeconds(7200)))
-                .setHeadline("Ḥamāh: 30 killed").setPlaceRegion(null).setEvidence(List.of()).setOutlets(List.of()).build());
+                .setHeadline("Ḥamāh: 30 killed")
+                .setPlaceRegion(null)
+                .setEvidence(List.of())
+                .setOutlets(List.of())
+                .build());
 
         // When searching words that occur only in evidence, in members, across fields, or not at all
         List<Alert> inEvidence = queries.find(filter(Map.of("q", "DAMASCUS")));
@@ -166,7 +177,8 @@ class AlertFilterTest {
         List<Alert> oneWordMissing = queries.find(filter(Map.of("q", "homs embassy")));
 
         // Then an alert matches only when it holds every word somewhere
-        assertThat(ids(inEvidence)).containsExactly("dip-gcc-recall-syr-2012-02-07", "dip-usa-close-embassy-syr-2012-02-06");
+        assertThat(ids(inEvidence))
+                .containsExactly("dip-gcc-recall-syr-2012-02-07", "dip-usa-close-embassy-syr-2012-02-06");
         assertThat(ids(inMembers)).containsExactly("dip-gcc-recall-syr-2012-02-07");
         assertThat(ids(acrossFields)).containsExactly("cas-homs-2012-02-06");
         assertThat(ids(accentless)).containsExactly("cas-hama");
@@ -211,7 +223,8 @@ class AlertFilterTest {
     @Test
     void shouldKeepTheNewestVersionOfEachAlertWhateverTheArrivalOrder() {
         // Given an UPDATE that arrives before an older copy of the NEW version
-        Alert update = corroborated(homsCasualtySpike(), "Reuters", "Reuters counted 55 dead.", MORNING.plusSeconds(3600));
+        Alert update =
+                corroborated(homsCasualtySpike(), "Reuters", "Reuters counted 55 dead.", MORNING.plusSeconds(3600));
         queries.put(update);
         queries.put(homsCasualtySpike());
 
@@ -226,7 +239,8 @@ class AlertFilterTest {
 
     private static void assertBadParameter(Map<String, List<String>> query, String parameter, String messagePart) {
         assertThatThrownBy(() -> AlertFilter.fromQuery(query))
-                .isInstanceOfSatisfying(InvalidParameterException.class,
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
                         e -> assertThat(e.parameter()).isEqualTo(parameter))
                 .hasMessageContaining(messagePart);
     }

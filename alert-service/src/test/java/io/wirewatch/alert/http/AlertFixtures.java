@@ -14,8 +14,7 @@ final class AlertFixtures {
 
     static final Instant MORNING = Instant.parse("2012-02-07T09:30:00Z");
 
-    private AlertFixtures() {
-    }
+    private AlertFixtures() {}
 
     /** Gulf Cooperation Council states recalling their ambassadors from Syria: a diplomatic action by a group. */
     static Alert gulfAmbassadorsRecalled() {
@@ -37,9 +36,14 @@ final class AlertFixtures {
                 .setSeverity(Severity.HIGH)
                 .setSources(1)
                 .setOutlets(List.of("Reuters"))
-                .setEvidence(List.of(evidence("a-000", "https://example.org/reuters/gcc", "Reuters",
+                .setEvidence(List.of(evidence(
+                        "a-000",
+                        "https://example.org/reuters/gcc",
+                        "Reuters",
                         "The six Gulf Arab states said they were recalling their ambassadors from Damascus.",
-                        null, null, MORNING)))
+                        null,
+                        null,
+                        MORNING)))
                 .setFirstSeen(MORNING)
                 .setLastUpdated(MORNING)
                 .build();
@@ -68,11 +72,22 @@ final class AlertFixtures {
                 .setSources(2)
                 .setOutlets(List.of("BBC", "Al Jazeera"))
                 .setEvidence(List.of(
-                        evidence("a-001", "https://example.org/bbc/homs", "BBC",
+                        evidence(
+                                "a-001",
+                                "https://example.org/bbc/homs",
+                                "BBC",
                                 "Activists said at least 50 people were killed as government forces shelled Homs.",
-                                "activists", 50, seen),
-                        evidence("a-002", null, "Al Jazeera",
-                                "Opposition groups put the death toll in Homs at 60.", "opposition groups", 60, seen)))
+                                "activists",
+                                50,
+                                seen),
+                        evidence(
+                                "a-002",
+                                null,
+                                "Al Jazeera",
+                                "Opposition groups put the death toll in Homs at 60.",
+                                "opposition groups",
+                                60,
+                                seen)))
                 .setFirstSeen(seen)
                 .setLastUpdated(seen)
                 .build();
@@ -98,8 +113,14 @@ final class AlertFixtures {
                 .setBackground(true)
                 .setSources(1)
                 .setOutlets(List.of("AP"))
-                .setEvidence(List.of(evidence("a-003", "http://example.org/ap/embassy", "AP",
-                        "Washington closed its embassy in Damascus on Monday.", null, null, seen)))
+                .setEvidence(List.of(evidence(
+                        "a-003",
+                        "http://example.org/ap/embassy",
+                        "AP",
+                        "Washington closed its embassy in Damascus on Monday.",
+                        null,
+                        null,
+                        seen)))
                 .setFirstSeen(seen)
                 .setLastUpdated(seen)
                 .build();
@@ -108,8 +129,14 @@ final class AlertFixtures {
     /** The next version of an alert: status UPDATE, one more source, later lastUpdated. */
     static Alert corroborated(Alert alert, String outlet, String sentence, Instant at) {
         List<AlertEvidence> evidence = new java.util.ArrayList<>(alert.getEvidence());
-        evidence.add(evidence("a-" + outlet.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), null, outlet, sentence,
-                null, null, at));
+        evidence.add(evidence(
+                "a-" + outlet.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'),
+                null,
+                outlet,
+                sentence,
+                null,
+                null,
+                at));
         List<String> outlets = new java.util.ArrayList<>(alert.getOutlets());
         outlets.add(outlet);
         return Alert.newBuilder(alert)
@@ -124,11 +151,21 @@ final class AlertFixtures {
 
     /** An alert with the given id and lastUpdated, otherwise like {@link #homsCasualtySpike()}. */
     static Alert casualtyAt(String id, String place, Instant lastUpdated) {
-        return Alert.newBuilder(homsCasualtySpike()).setId(id).setPlace(place).setLastUpdated(lastUpdated).build();
+        return Alert.newBuilder(homsCasualtySpike())
+                .setId(id)
+                .setPlace(place)
+                .setLastUpdated(lastUpdated)
+                .build();
     }
 
-    static AlertEvidence evidence(String articleId, String url, String outlet, String sentence, String attributedTo,
-                                  Integer count, Instant seenAt) {
+    static AlertEvidence evidence(
+            String articleId,
+            String url,
+            String outlet,
+            String sentence,
+            String attributedTo,
+            Integer count,
+            Instant seenAt) {
         return AlertEvidence.newBuilder()
                 .setArticleId(articleId)
                 .setUrl(url)

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirewatch.platform.http.BearerTokens;
 import io.wirewatch.platform.http.HttpListener;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +36,8 @@ class AlertHttpSecurityTest {
 
     private final InMemoryAlertQueries queries = new InMemoryAlertQueries();
     private final AlertFeed feed = AlertFeed.inMemory();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private AlertHttpServer server;
 
     @TempDir
@@ -53,12 +53,18 @@ class AlertHttpSecurityTest {
 
     private void start(HttpListener listener) {
         queries.putAll(List.of(usEmbassyClosed()));
-        server = AlertHttpServer.start(HttpOptions.defaults().withListener(listener).withPort(0), queries,
-                place -> new PlaceFigures(place, 0, List.of()), feed, () -> Health.up(), new SimpleMeterRegistry());
+        server = AlertHttpServer.start(
+                HttpOptions.defaults().withListener(listener).withPort(0),
+                queries,
+                place -> new PlaceFigures(place, 0, List.of()),
+                feed,
+                () -> Health.up(),
+                new SimpleMeterRegistry());
     }
 
     private HttpResponse<String> get(String path, String header, String value) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri().resolve(path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(server.uri().resolve(path)).GET();
         if (header != null) {
             request.header(header, value);
         }
@@ -70,8 +76,10 @@ class AlertHttpSecurityTest {
         start(HttpListener.loopback().withTokens(BearerTokens.of(Map.of("desk", DESK_TOKEN))));
 
         assertThat(get("/alerts", null, null).statusCode()).isEqualTo(401);
-        assertThat(get("/alerts", null, null).headers().firstValue("WWW-Authenticate")).isPresent();
-        assertThat(get("/alerts", "Authorization", "Bearer " + DESK_TOKEN.replace('9', '8')).statusCode())
+        assertThat(get("/alerts", null, null).headers().firstValue("WWW-Authenticate"))
+                .isPresent();
+        assertThat(get("/alerts", "Authorization", "Bearer " + DESK_TOKEN.replace('9', '8'))
+                        .statusCode())
                 .isEqualTo(403);
         assertThat(get("/alerts/stream", null, null).statusCode()).isEqualTo(401);
         assertThat(get("/casualties?place=Homs", null, null).statusCode()).isEqualTo(401);
@@ -92,7 +100,9 @@ class AlertHttpSecurityTest {
         HttpResponse<String> page = get("/?country=SY&severity=HIGH", null, null);
         assertThat(page.statusCode()).isEqualTo(401);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-        assertThat(page.body()).contains("action=\"/login\"").contains("value=\"/?country=SY&amp;severity=HIGH\"")
+        assertThat(page.body())
+                .contains("action=\"/login\"")
+                .contains("value=\"/?country=SY&amp;severity=HIGH\"")
                 .doesNotContain(DESK_TOKEN);
 
         // When a wrong token is submitted, the form comes back with 403 and no cookie
@@ -105,7 +115,10 @@ class AlertHttpSecurityTest {
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(signedIn.headers().firstValue("Location")).hasValue("/?country=SY&severity=HIGH");
         String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie).startsWith(BearerTokens.COOKIE + "=").contains("HttpOnly").contains("SameSite=Strict")
+        assertThat(setCookie)
+                .startsWith(BearerTokens.COOKIE + "=")
+                .contains("HttpOnly")
+                .contains("SameSite=Strict")
                 .contains("Path=/");
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
 
@@ -113,12 +126,16 @@ class AlertHttpSecurityTest {
         // fetches and EventSource connections
         assertThat(get("/", "Cookie", cookie).statusCode()).isEqualTo(200);
         assertThat(get("/alerts", "Cookie", cookie).statusCode()).isEqualTo(200);
-        HttpResponse<InputStream> stream = client.send(HttpRequest.newBuilder(server.uri().resolve("/alerts/stream"))
-                .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> stream = client.send(
+                HttpRequest.newBuilder(server.uri().resolve("/alerts/stream"))
+                        .header("Cookie", cookie)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream events = stream.body()) {
             assertThat(stream.statusCode()).isEqualTo(200);
-            assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(stream.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
             assertThat(new String(events.readNBytes(6), StandardCharsets.UTF_8)).isNotBlank();
         }
     }
@@ -137,13 +154,36 @@ class AlertHttpSecurityTest {
         // Given a self-signed key for 127.0.0.1 in a PKCS#12 file, made by the JDK's keytool
         Path keystore = dir.resolve("server.p12");
         String password = "test-keystore-password";
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "wirewatch", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", password, "-keypass", password)
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "wirewatch",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=ip:127.0.0.1,dns:localhost",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        password,
+                        "-keypass",
+                        password)
+                .redirectErrorStream(true)
+                .start();
         assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        assertThat(keytool.exitValue())
+                .as(new String(keytool.getInputStream().readAllBytes()))
+                .isZero();
         start(HttpListener.loopback().withTls(new HttpListener.Tls(keystore, password.toCharArray())));
 
         // When a client that trusts that certificate asks for the alerts over HTTPS
@@ -156,8 +196,8 @@ class AlertHttpSecurityTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
         HttpClient tlsClient = HttpClient.newBuilder().sslContext(context).build();
-        HttpResponse<String> response = tlsClient.send(HttpRequest.newBuilder(server.uri().resolve("/alerts")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = tlsClient.send(
+                HttpRequest.newBuilder(server.uri().resolve("/alerts")).build(), HttpResponse.BodyHandlers.ofString());
 
         // Then it is served, and the server's address says https
         assertThat(server.uri().getScheme()).isEqualTo("https");
@@ -168,8 +208,11 @@ class AlertHttpSecurityTest {
     private HttpResponse<String> signIn(String token, String next) throws Exception {
         String form = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&next="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8);
-        return client.send(HttpRequest.newBuilder(server.uri().resolve("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(server.uri().resolve("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 
 class AlertHttpServerTest {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final InMemoryAlertQueries queries = new InMemoryAlertQueries();
     private final AlertFeed feed = AlertFeed.inMemory();
     private final AtomicReference<Health> health = new AtomicReference<>(Health.up());
@@ -50,7 +51,8 @@ class AlertHttpServerTest {
     }
 
     private void start(HttpOptions options, AlertQueries alertQueries) {
-        server = AlertHttpServer.start(options.withBindAddress("127.0.0.1").withPort(0), alertQueries, feed, health::get);
+        server = AlertHttpServer.start(
+                options.withBindAddress("127.0.0.1").withPort(0), alertQueries, feed, health::get);
     }
 
     private void start() {
@@ -58,8 +60,13 @@ class AlertHttpServerTest {
     }
 
     private void startWith(CasualtyQueries casualties) {
-        server = AlertHttpServer.start(HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0), queries,
-                casualties, feed, health::get, new SimpleMeterRegistry());
+        server = AlertHttpServer.start(
+                HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0),
+                queries,
+                casualties,
+                feed,
+                health::get,
+                new SimpleMeterRegistry());
     }
 
     @Test
@@ -90,9 +97,15 @@ class AlertHttpServerTest {
         HttpResponse<String> byPlace = get("/alerts?place=Homs&limit=1");
 
         // Then only the matching alerts come back
-        assertThat(AlertJson.fromJsonArray(byActor.body())).extracting(Alert::getId).containsExactly("dip-gcc-recall-syr-2012-02-07");
-        assertThat(AlertJson.fromJsonArray(byDay.body())).extracting(Alert::getId).containsExactly("dip-gcc-recall-syr-2012-02-07");
-        assertThat(AlertJson.fromJsonArray(byPlace.body())).extracting(Alert::getId).containsExactly("cas-homs-2012-02-06");
+        assertThat(AlertJson.fromJsonArray(byActor.body()))
+                .extracting(Alert::getId)
+                .containsExactly("dip-gcc-recall-syr-2012-02-07");
+        assertThat(AlertJson.fromJsonArray(byDay.body()))
+                .extracting(Alert::getId)
+                .containsExactly("dip-gcc-recall-syr-2012-02-07");
+        assertThat(AlertJson.fromJsonArray(byPlace.body()))
+                .extracting(Alert::getId)
+                .containsExactly("cas-homs-2012-02-06");
     }
 
     @Test
@@ -117,7 +130,8 @@ class AlertHttpServerTest {
     @Test
     void shouldServeOneAlertByIdAnd404ForAnUnknownId() throws Exception {
         // Given an alert whose id needs no escaping and one whose id does
-        Alert spaced = Alert.newBuilder(homsCasualtySpike()).setId("cas homs/6 feb").build();
+        Alert spaced =
+                Alert.newBuilder(homsCasualtySpike()).setId("cas homs/6 feb").build();
         queries.putAll(List.of(homsCasualtySpike(), spaced));
         start();
 
@@ -142,8 +156,11 @@ class AlertHttpServerTest {
 
         // When an unknown path is requested, and a known one with POST
         HttpResponse<String> unknown = get("/admin");
-        HttpResponse<String> post = client.send(HttpRequest.newBuilder(server.uri().resolve("/alerts"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = client.send(
+                HttpRequest.newBuilder(server.uri().resolve("/alerts"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         // Then both are JSON errors, the 405 saying which method is allowed
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -169,7 +186,8 @@ class AlertHttpServerTest {
         // Then the first three pass and the rest are told to come back later; the page and health are not limited
         assertThat(statuses).containsExactly(200, 200, 200, 429, 429);
         assertThat(last.headers().firstValue("Retry-After")).isPresent();
-        assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow()))
+                .isPositive();
         assertThat(json(last).get("error").asText()).contains("Too many requests");
         assertThat(get("/health").statusCode()).isEqualTo(200);
         assertThat(get("/").statusCode()).isEqualTo(200);
@@ -229,25 +247,40 @@ class AlertHttpServerTest {
         // When the page, its scripts and its style are fetched
         HttpResponse<String> page = get("/");
         HttpResponse<String> style = get("/app.css");
-        List<String> modules = List.of("/app.js", "/dom.js", "/filters.js", "/alert-list.js", "/map.js", "/timeline.js");
+        List<String> modules =
+                List.of("/app.js", "/dom.js", "/filters.js", "/alert-list.js", "/map.js", "/timeline.js");
 
         // Then the page forbids inline and foreign scripts and sniffing, and loads one module script from this origin
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                assertThat(csp).contains("default-src 'self'").contains("script-src 'self'").doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains("default-src 'self'")
+                        .contains("script-src 'self'")
+                        .doesNotContain("unsafe-inline"));
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.body()).contains("<script type=\"module\" src=\"/app.js\"></script>");
         assertThat(page.body().split("<script", -1)).hasSize(2); // exactly one script element, and it has a src
-        assertThat(page.body()).doesNotContain("style=").doesNotContain("http://").doesNotContain("https://");
+        assertThat(page.body())
+                .doesNotContain("style=")
+                .doesNotContain("http://")
+                .doesNotContain("https://");
         // and every module is served as JavaScript, imports only this origin's modules and never parses markup
         for (String module : modules) {
             HttpResponse<String> script = get(module);
             assertThat(script.statusCode()).as(module).isEqualTo(200);
-            assertThat(script.headers().firstValue("Content-Type")).as(module).hasValue("text/javascript; charset=utf-8");
-            assertThat(script.body()).as(module).doesNotContain("innerHTML").doesNotContain("outerHTML")
-                    .doesNotContain("insertAdjacentHTML").doesNotContain("document.write").doesNotContain("eval(")
-                    .doesNotContainPattern("from '(?!\\./)").doesNotContainPattern("import\\(");
+            assertThat(script.headers().firstValue("Content-Type"))
+                    .as(module)
+                    .hasValue("text/javascript; charset=utf-8");
+            assertThat(script.body())
+                    .as(module)
+                    .doesNotContain("innerHTML")
+                    .doesNotContain("outerHTML")
+                    .doesNotContain("insertAdjacentHTML")
+                    .doesNotContain("document.write")
+                    .doesNotContain("eval(")
+                    .doesNotContainPattern("from '(?!\\./)")
+                    .doesNotContainPattern("import\\(");
         }
         assertThat(get("/app.js").body()).contains("new EventSource('/alerts/stream')");
         assertThat(style.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
@@ -260,17 +293,44 @@ class AlertHttpServerTest {
         // reported (so with no baseline then), 12 on the 8th; and a day of another place
         InMemoryCasualtyQueries casualties = new InMemoryCasualtyQueries(7);
         Instant seen = Instant.parse("2012-02-07T10:15:00Z");
-        casualties.put(new CasualtyDayState("Homs", LocalDate.parse("2012-02-06"), List.of(
-                report("bbc", "BBC", "activists", 95, "At least 95", seen),
-                report("cbc", "CBC", "activists", 70, "nearly 70", seen.plusSeconds(3600))),
-                "cas-homs-2012-02-06", null, 1, seen, seen.plusSeconds(3600)));
-        casualties.put(new CasualtyDayState("Homs", LocalDate.parse("2012-02-03"), List.of(
-                report("globe", "The Globe and Mail", null, 200, "More than 200", seen.plusSeconds(7200))),
-                "cas-homs-2012-02-03", null, 0, seen.plusSeconds(7200), seen.plusSeconds(7200)));
-        casualties.put(new CasualtyDayState("Homs", LocalDate.parse("2012-02-08"), List.of(
-                report("ap", "AP", null, 12, "12", seen.plusSeconds(86_400))), null, null, 0, null, null));
-        casualties.put(new CasualtyDayState("Hama", LocalDate.parse("2012-02-06"), List.of(
-                report("bbc", "BBC", null, 30, "30", seen)), null, null, 0, null, null));
+        casualties.put(new CasualtyDayState(
+                "Homs",
+                LocalDate.parse("2012-02-06"),
+                List.of(
+                        report("bbc", "BBC", "activists", 95, "At least 95", seen),
+                        report("cbc", "CBC", "activists", 70, "nearly 70", seen.plusSeconds(3600))),
+                "cas-homs-2012-02-06",
+                null,
+                1,
+                seen,
+                seen.plusSeconds(3600)));
+        casualties.put(new CasualtyDayState(
+                "Homs",
+                LocalDate.parse("2012-02-03"),
+                List.of(report("globe", "The Globe and Mail", null, 200, "More than 200", seen.plusSeconds(7200))),
+                "cas-homs-2012-02-03",
+                null,
+                0,
+                seen.plusSeconds(7200),
+                seen.plusSeconds(7200)));
+        casualties.put(new CasualtyDayState(
+                "Homs",
+                LocalDate.parse("2012-02-08"),
+                List.of(report("ap", "AP", null, 12, "12", seen.plusSeconds(86_400))),
+                null,
+                null,
+                0,
+                null,
+                null));
+        casualties.put(new CasualtyDayState(
+                "Hama",
+                LocalDate.parse("2012-02-06"),
+                List.of(report("bbc", "BBC", null, 30, "30", seen)),
+                null,
+                null,
+                0,
+                null,
+                null));
         startWith(casualties);
 
         // When the timeline asks for Homs, for a place with no reports, and without a place
@@ -295,10 +355,14 @@ class AlertHttpServerTest {
         assertThat(third.get("reports").get(0).get("countText").asText()).isEqualTo("More than 200");
         JsonNode sixth = days.get(1);
         assertThat(sixth.get("day").asText()).isEqualTo("2012-02-06");
-        assertThat(sixth.get("count").asInt()).as("the higher of two single reports").isEqualTo(95);
+        assertThat(sixth.get("count").asInt())
+                .as("the higher of two single reports")
+                .isEqualTo(95);
         assertThat(sixth.get("low").asInt()).isEqualTo(70);
         assertThat(sixth.get("high").asInt()).isEqualTo(95);
-        assertThat(sixth.get("baseline").asDouble()).as("the 3rd is within 7 days").isEqualTo(200.0);
+        assertThat(sixth.get("baseline").asDouble())
+                .as("the 3rd is within 7 days")
+                .isEqualTo(200.0);
         assertThat(sixth.get("baselineWhenRaised").isNull()).isTrue();
         assertThat(sixth.get("reports").findValuesAsText("outlet")).containsExactly("BBC", "CBC");
         assertThat(sixth.get("reports").findValuesAsText("source")).containsExactly("activists", "activists");
@@ -328,9 +392,12 @@ class AlertHttpServerTest {
         JsonNode topology = json(shapes);
         JsonNode names = json(actors);
         assertThat(topology.get("type").asText()).isEqualTo("Topology");
-        List<String> ids = topology.get("objects").get("countries").get("geometries").findValuesAsText("id");
+        List<String> ids =
+                topology.get("objects").get("countries").get("geometries").findValuesAsText("id");
         assertThat(ids).hasSizeGreaterThan(170).contains("SY", "US", "GB", "FR", "SA", "XK");
-        assertThat(ids).allSatisfy(id -> assertThat(names.path(id).path("type").asText()).as(id).isEqualTo("STATE"));
+        assertThat(ids)
+                .allSatisfy(id ->
+                        assertThat(names.path(id).path("type").asText()).as(id).isEqualTo("STATE"));
         // and states too small to draw at this scale still have a point, within their country
         JsonNode bahrain = topology.get("wirewatch").get("points").get("BH");
         assertThat(bahrain.get(0).asDouble()).isBetween(50.3, 50.8);
@@ -343,10 +410,17 @@ class AlertHttpServerTest {
                 .containsExactlyInAnyOrder("BH", "KW", "OM", "QA", "SA", "AE");
     }
 
-    private static CasualtyReport report(String articleId, String outlet, String source, int count, String countText,
-                                         Instant seenAt) {
-        return new CasualtyReport(articleId, "https://example.org/" + articleId, outlet,
-                countText + " people were killed.", source, count, countText, seenAt);
+    private static CasualtyReport report(
+            String articleId, String outlet, String source, int count, String countText, Instant seenAt) {
+        return new CasualtyReport(
+                articleId,
+                "https://example.org/" + articleId,
+                outlet,
+                countText + " people were killed.",
+                source,
+                count,
+                countText,
+                seenAt);
     }
 
     @Test
@@ -355,8 +429,11 @@ class AlertHttpServerTest {
         start();
 
         // When a cross-origin request arrives
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri().resolve("/alerts"))
-                .header("Origin", "https://elsewhere.example").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(server.uri().resolve("/alerts"))
+                        .header("Origin", "https://elsewhere.example")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         // Then the browser is not told it may read the answer
         assertThat(response.statusCode()).isEqualTo(200);
@@ -365,7 +442,8 @@ class AlertHttpServerTest {
         // and with one origin configured, exactly that origin is allowed
         server.close();
         start(HttpOptions.defaults().withCorsOrigin("https://dashboard.example"), queries);
-        assertThat(get("/alerts").headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://dashboard.example");
+        assertThat(get("/alerts").headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("https://dashboard.example");
     }
 
     @Test
@@ -413,8 +491,8 @@ class AlertHttpServerTest {
         // Given a server reporting to its own registry
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         queries.put(homsCasualtySpike());
-        server = AlertHttpServer.start(HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0), queries, feed,
-                health::get, registry);
+        server = AlertHttpServer.start(
+                HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0), queries, feed, health::get, registry);
 
         // When it answers two list requests, a found alert, a missing alert and a bad filter
         get("/alerts");
@@ -424,10 +502,26 @@ class AlertHttpServerTest {
         get("/alerts?type=WEATHER");
 
         // Then each is counted under its route and status
-        assertThat(registry.get("wirewatch.http.requests").tags("route", "alerts", "status", "200").counter().count()).isEqualTo(2);
-        assertThat(registry.get("wirewatch.http.requests").tags("route", "alert", "status", "200").counter().count()).isEqualTo(1);
-        assertThat(registry.get("wirewatch.http.requests").tags("route", "alert", "status", "404").counter().count()).isEqualTo(1);
-        assertThat(registry.get("wirewatch.http.requests").tags("route", "alerts", "status", "400").counter().count()).isEqualTo(1);
+        assertThat(registry.get("wirewatch.http.requests")
+                        .tags("route", "alerts", "status", "200")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.get("wirewatch.http.requests")
+                        .tags("route", "alert", "status", "200")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("wirewatch.http.requests")
+                        .tags("route", "alert", "status", "404")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("wirewatch.http.requests")
+                        .tags("route", "alerts", "status", "400")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
         assertThat(registry.get("wirewatch.http.streams.open").gauge().value()).isZero();
 
         // and closing the server takes its meters away
@@ -440,10 +534,14 @@ class AlertHttpServerTest {
     void shouldServeDeadLetterCountsOnMetricsInPrometheusFormat() throws Exception {
         // Given a server on a Prometheus registry in which the topology counted one undecodable record
         PrometheusMeterRegistry registry = PrometheusMetrics.newRegistry();
-        Counter.builder(DeadLetterRouter.METER_NAME).tag("service", "alert").tag("topic", "articles.enriched")
-                .tag("reason", "undecodable").register(registry).increment();
-        server = AlertHttpServer.start(HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0), queries, feed,
-                health::get, registry);
+        Counter.builder(DeadLetterRouter.METER_NAME)
+                .tag("service", "alert")
+                .tag("topic", "articles.enriched")
+                .tag("reason", "undecodable")
+                .register(registry)
+                .increment();
+        server = AlertHttpServer.start(
+                HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0), queries, feed, health::get, registry);
         get("/alerts");
 
         // When it is scraped
@@ -453,22 +551,30 @@ class AlertHttpServerTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValue(PrometheusMetrics.CONTENT_TYPE);
         assertThat(metrics.body())
-                .contains("wirewatch_dead_letters_total{reason=\"undecodable\",service=\"alert\",topic=\"articles.enriched\"} 1.0")
+                .contains(
+                        "wirewatch_dead_letters_total{reason=\"undecodable\",service=\"alert\",topic=\"articles.enriched\"} 1.0")
                 .contains("wirewatch_http_requests_total{route=\"alerts\",status=\"200\"} 1.0");
     }
 
     @Test
     void shouldAnswer404OnMetricsWhenTheRegistryHasNoPrometheusView() throws Exception {
         // Given a server on a plain in-memory registry
-        server = AlertHttpServer.start(HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0), queries, feed,
-                health::get, new SimpleMeterRegistry());
+        server = AlertHttpServer.start(
+                HttpOptions.defaults().withBindAddress("127.0.0.1").withPort(0),
+                queries,
+                feed,
+                health::get,
+                new SimpleMeterRegistry());
 
         // Then there is nothing to scrape
         assertThat(get("/metrics").statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(server.uri() + pathAndQuery.substring(1))).GET().build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create(server.uri() + pathAndQuery.substring(1)))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,7 +1,7 @@
 package io.wirewatch.alert.http;
 
-import static io.wirewatch.alert.http.AlertFixtures.homsCasualtySpike;
 import static io.wirewatch.alert.http.AlertFixtures.gulfAmbassadorsRecalled;
+import static io.wirewatch.alert.http.AlertFixtures.homsCasualtySpike;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,8 +30,24 @@ class AlertJsonTest {
         ObjectNode json = AlertJson.toTree(alert);
 
         // Then the fields the API promises are there under exactly these names, with the alert's values
-        assertThat(fieldNames(json)).contains("id", "status", "type", "action", "cameoCode", "actor", "target", "place",
-                "count", "countLow", "countHigh", "eventDate", "headline", "severity", "sources", "evidence");
+        assertThat(fieldNames(json))
+                .contains(
+                        "id",
+                        "status",
+                        "type",
+                        "action",
+                        "cameoCode",
+                        "actor",
+                        "target",
+                        "place",
+                        "count",
+                        "countLow",
+                        "countHigh",
+                        "eventDate",
+                        "headline",
+                        "severity",
+                        "sources",
+                        "evidence");
         assertThat(json.get("id").asText()).isEqualTo("cas-homs-2012-02-06");
         assertThat(json.get("place").asText()).isEqualTo("Homs");
         assertThat(json.get("count").asInt()).isEqualTo(50);
@@ -56,7 +72,8 @@ class AlertJsonTest {
 
         // Then the JSON fields are the Avro fields, nothing more, nothing less, for the alert and its evidence
         assertThat(fieldNames(json)).containsExactlyElementsOf(avroNames(Alert.getClassSchema()));
-        assertThat(fieldNames(json.get("evidence").get(0))).containsExactlyElementsOf(avroNames(AlertEvidence.getClassSchema()));
+        assertThat(fieldNames(json.get("evidence").get(0)))
+                .containsExactlyElementsOf(avroNames(AlertEvidence.getClassSchema()));
     }
 
     @Test
@@ -98,12 +115,19 @@ class AlertJsonTest {
     @Test
     void shouldReadBackTheSameAlertItWrote() {
         // Given alerts with every kind of field filled or empty
-        List<Alert> alerts = List.of(homsCasualtySpike(), gulfAmbassadorsRecalled(), AlertFixtures.usEmbassyClosed(),
-                AlertFixtures.corroborated(homsCasualtySpike(), "Reuters", "Reuters counted 55 dead.",
+        List<Alert> alerts = List.of(
+                homsCasualtySpike(),
+                gulfAmbassadorsRecalled(),
+                AlertFixtures.usEmbassyClosed(),
+                AlertFixtures.corroborated(
+                        homsCasualtySpike(),
+                        "Reuters",
+                        "Reuters counted 55 dead.",
                         AlertFixtures.MORNING.plusSeconds(7200)));
 
         // When each is written and read back, alone and as an array
-        List<Alert> single = alerts.stream().map(AlertJson::toJson).map(AlertJson::fromJson).toList();
+        List<Alert> single =
+                alerts.stream().map(AlertJson::toJson).map(AlertJson::fromJson).toList();
         List<Alert> array = AlertJson.fromJsonArray(AlertJson.toJsonArray(alerts));
 
         // Then nothing is lost or changed
@@ -123,7 +147,8 @@ class AlertJsonTest {
 
         // Then the JSON is one line (so it fits one SSE data line) and the text comes back unchanged
         assertThat(json).doesNotContain("\n").doesNotContain("\r");
-        assertThat(AlertJson.fromJson(json).getHeadline()).isEqualTo("Line one\nline two\r\n<script>window.__pwned=1</script>");
+        assertThat(AlertJson.fromJson(json).getHeadline())
+                .isEqualTo("Line one\nline two\r\n<script>window.__pwned=1</script>");
     }
 
     @Test
@@ -181,8 +206,12 @@ class AlertJsonTest {
         nullRequired.putNull("sources");
 
         // When / Then each is rejected with the path of the field
-        assertThatThrownBy(() -> AlertJson.fromTree(badDate)).hasMessageContaining("'eventDate'").hasMessageContaining("ISO date");
-        assertThatThrownBy(() -> AlertJson.fromTree(badEnum)).hasMessageContaining("'severity'").hasMessageContaining("CRITICAL");
+        assertThatThrownBy(() -> AlertJson.fromTree(badDate))
+                .hasMessageContaining("'eventDate'")
+                .hasMessageContaining("ISO date");
+        assertThatThrownBy(() -> AlertJson.fromTree(badEnum))
+                .hasMessageContaining("'severity'")
+                .hasMessageContaining("CRITICAL");
         assertThatThrownBy(() -> AlertJson.fromTree(badNested)).hasMessageContaining("'evidence[1].seenAt'");
         assertThatThrownBy(() -> AlertJson.fromTree(nullRequired)).hasMessageContaining("'sources'");
         assertThatThrownBy(() -> AlertJson.fromJson("{not json")).hasMessageContaining("Not JSON");

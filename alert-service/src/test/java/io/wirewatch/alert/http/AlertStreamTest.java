@@ -26,7 +26,8 @@ class AlertStreamTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final InMemoryAlertQueries queries = new InMemoryAlertQueries();
     private final AlertFeed feed = AlertFeed.inMemory();
     private AlertHttpServer server;
@@ -59,15 +60,18 @@ class AlertStreamTest {
             // Then it gets an event stream replaying both alerts, oldest first, framed as SSE alert events
             await().atMost(WAIT).until(() -> stream.events().size() == 2);
             assertThat(stream.response().statusCode()).isEqualTo(200);
-            assertThat(stream.response().headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
+            assertThat(stream.response().headers().firstValue("Content-Type"))
+                    .hasValue("text/event-stream; charset=utf-8");
             assertThat(stream.retries()).containsExactly(Integer.toString(SseConnection.RECONNECT_MILLIS));
             assertThat(stream.events()).extracting(SseClient.Event::event).containsOnly("alert");
-            assertThat(stream.events()).extracting(SseClient.Event::id)
+            assertThat(stream.events())
+                    .extracting(SseClient.Event::id)
                     .containsExactly("dip-gcc-recall-syr-2012-02-07/0", "cas-homs-2012-02-06/0");
             assertThat(AlertJson.fromJson(stream.events().get(1).data())).isEqualTo(homsCasualtySpike());
 
             // and when the alert is corroborated, the new version follows live
-            Alert update = corroborated(homsCasualtySpike(), "Reuters", "Reuters counted 55 dead.", MORNING.plusSeconds(3600));
+            Alert update =
+                    corroborated(homsCasualtySpike(), "Reuters", "Reuters counted 55 dead.", MORNING.plusSeconds(3600));
             feed.publish(update);
             await().atMost(WAIT).until(() -> stream.events().size() == 3);
             assertThat(stream.events().get(2).id()).isEqualTo("cas-homs-2012-02-06/1");
@@ -101,7 +105,11 @@ class AlertStreamTest {
         try (SseClient stream = connect("/alerts/stream")) {
 
             // Then it receives heartbeat comments, and no events
-            await().atMost(WAIT).until(() -> stream.comments().stream().filter("heartbeat"::equals).count() >= 3);
+            await().atMost(WAIT)
+                    .until(() -> stream.comments().stream()
+                                    .filter("heartbeat"::equals)
+                                    .count()
+                            >= 3);
             assertThat(stream.events()).isEmpty();
         }
     }
@@ -112,13 +120,16 @@ class AlertStreamTest {
         // and a client that connected but never reads (with a tiny receive buffer)
         start(HttpOptions.defaults().withStreamQueueCapacity(16));
         try (SseClient reader = connect("/alerts/stream?replay=false");
-             Socket stalled = new Socket()) {
+                Socket stalled = new Socket()) {
             stalled.setReceiveBufferSize(4096);
             stalled.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
             OutputStream request = stalled.getOutputStream();
-            request.write("GET /alerts/stream?replay=false HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            request.write("GET /alerts/stream?replay=false HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
             request.flush();
-            await().atMost(WAIT).until(() -> server.openStreamCount() == 2 && reader.comments().contains("connected"));
+            await().atMost(WAIT)
+                    .until(() ->
+                            server.openStreamCount() == 2 && reader.comments().contains("connected"));
 
             // When 400 large alerts (≈ 13 MB in all, well beyond the socket buffers) are published, 8 at a time
             String filler = "x".repeat(32 * 1024);
@@ -129,7 +140,9 @@ class AlertStreamTest {
                     feed.publish(AlertFixtures.casualtyAt("bulk-" + j, "Homs " + filler, MORNING.plusSeconds(j)));
                 }
                 int expected = i + 8;
-                await().atMost(WAIT).pollInterval(Duration.ofMillis(2)).until(() -> reader.events().size() >= expected);
+                await().atMost(WAIT)
+                        .pollInterval(Duration.ofMillis(2))
+                        .until(() -> reader.events().size() >= expected);
             }
             long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
@@ -149,15 +162,21 @@ class AlertStreamTest {
             await().atMost(WAIT).until(() -> first.comments().contains("connected"));
 
             // When a second client tries to connect
-            HttpResponse<String> second = client.send(HttpRequest.newBuilder(server.uri().resolve("/alerts/stream")).build(),
+            HttpResponse<String> second = client.send(
+                    HttpRequest.newBuilder(server.uri().resolve("/alerts/stream"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
 
             // Then it is told to retry later, and the JSON API still answers
             assertThat(second.statusCode()).isEqualTo(503);
             assertThat(second.headers().firstValue("Retry-After")).isPresent();
             assertThat(second.body()).contains("Too many open alert streams");
-            assertThat(client.send(HttpRequest.newBuilder(server.uri().resolve("/alerts")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(client.send(
+                                    HttpRequest.newBuilder(server.uri().resolve("/alerts"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -168,7 +187,8 @@ class AlertStreamTest {
 
         // When the stream is asked for with a bad replay value
         HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(server.uri().resolve("/alerts/stream?replay=maybe")).build(),
+                HttpRequest.newBuilder(server.uri().resolve("/alerts/stream?replay=maybe"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         // Then it is a JSON 400 naming the parameter
@@ -199,14 +219,21 @@ class AlertStreamTest {
     @Test
     void shouldKeepEventIdsAndDataOnOneLineEachWhateverTheAlertHolds() {
         // Given an alert whose id and headline contain line breaks
-        Alert hostile = Alert.newBuilder(homsCasualtySpike()).setId("evil\nevent: other\r").setHeadline("a\nb\r\nc").build();
+        Alert hostile = Alert.newBuilder(homsCasualtySpike())
+                .setId("evil\nevent: other\r")
+                .setHeadline("a\nb\r\nc")
+                .build();
 
         // When it is framed as an SSE event
         String frame = SseConnection.frame(hostile);
 
         // Then the frame has exactly its three field lines and the terminating blank line
         assertThat(frame.split("\n", -1)).hasSize(5);
-        assertThat(frame).startsWith("id: evilevent: other/0\nevent: alert\ndata: {").endsWith("}\n\n");
-        assertThat(AlertJson.fromJson(frame.split("\n")[2].substring("data: ".length())).getHeadline()).isEqualTo("a\nb\r\nc");
+        assertThat(frame)
+                .startsWith("id: evilevent: other/0\nevent: alert\ndata: {")
+                .endsWith("}\n\n");
+        assertThat(AlertJson.fromJson(frame.split("\n")[2].substring("data: ".length()))
+                        .getHeadline())
+                .isEqualTo("a\nb\r\nc");
     }
 }

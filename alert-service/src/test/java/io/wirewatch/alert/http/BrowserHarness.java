@@ -34,12 +34,15 @@ public final class BrowserHarness {
 
     /** The harness of this module, or the test is skipped with the reason. */
     public static BrowserHarness assumeAvailable() {
-        Path directory = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "src", "test", "browser");
-        assumeTrue(Files.isExecutable(CHROMIUM), "Skipping the browser test: no Chromium at " + CHROMIUM
-                + " (apt-get install chromium)");
-        assumeTrue(Files.isDirectory(directory.resolve("node_modules").resolve("playwright-core")),
-                "Skipping the browser test: " + directory.resolve("node_modules") + " has no playwright-core (npm ci in "
-                        + directory + ")");
+        Path directory =
+                Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "src", "test", "browser");
+        assumeTrue(
+                Files.isExecutable(CHROMIUM),
+                "Skipping the browser test: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
+        assumeTrue(
+                Files.isDirectory(directory.resolve("node_modules").resolve("playwright-core")),
+                "Skipping the browser test: " + directory.resolve("node_modules")
+                        + " has no playwright-core (npm ci in " + directory + ")");
         Optional<Path> node = onPath("node");
         assumeTrue(node.isPresent(), "Skipping the browser test: no node on PATH");
         return new BrowserHarness(directory, node.get());
@@ -49,14 +52,17 @@ public final class BrowserHarness {
      * Runs a script to the end and returns its RESULT; fails the test with the script's stderr when it times out,
      * exits non-zero or prints no result.
      */
-    public JsonNode run(Path work, String script, List<String> arguments, Map<String, String> environment,
-                        long timeoutSeconds) throws IOException, InterruptedException {
+    public JsonNode run(
+            Path work, String script, List<String> arguments, Map<String, String> environment, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Path stdout = work.resolve(script + ".out");
         Path stderr = work.resolve(script + ".err");
         List<String> command = new ArrayList<>(List.of(node.toString(), script));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
         builder.environment().put("CHROMIUM", CHROMIUM.toString());
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -66,12 +72,18 @@ public final class BrowserHarness {
             process.destroyForcibly();
         }
         String errors = Files.readString(stderr);
-        assertThat(finished).as("%s finished within %d s; stderr:%n%s", script, timeoutSeconds, errors).isTrue();
-        assertThat(process.exitValue()).as("%s exit code; stderr:%n%s", script, errors).isZero();
+        assertThat(finished)
+                .as("%s finished within %d s; stderr:%n%s", script, timeoutSeconds, errors)
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("%s exit code; stderr:%n%s", script, errors)
+                .isZero();
         String output = Files.readString(stdout);
-        String line = output.lines().filter(candidate -> candidate.startsWith("RESULT ")).reduce((first, second) -> second)
-                .orElseThrow(() -> new AssertionError(script + " printed no RESULT line; stdout:\n" + output
-                        + "\nstderr:\n" + errors));
+        String line = output.lines()
+                .filter(candidate -> candidate.startsWith("RESULT "))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError(
+                        script + " printed no RESULT line; stdout:\n" + output + "\nstderr:\n" + errors));
         return AlertJson.mapper().readTree(line.substring("RESULT ".length()));
     }
 
@@ -81,7 +93,8 @@ public final class BrowserHarness {
      */
     public static Path screenshotDirectory() throws IOException {
         String configured = System.getProperty("wirewatch.screenshots");
-        Path directory = configured != null && !configured.isBlank() ? Path.of(configured)
+        Path directory = configured != null && !configured.isBlank()
+                ? Path.of(configured)
                 : Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "target", "screenshots");
         return Files.createDirectories(directory.toAbsolutePath());
     }

@@ -27,9 +27,20 @@ class HttpOptionsTest {
     void shouldReadEveryVariable() {
         // When every variable is set
         HttpOptions options = HttpOptions.fromEnvironment(Map.of(
-                "ALERT_HTTP_PORT", "9090", "ALERT_HTTP_BIND", "127.0.0.1", "ALERT_HTTP_MAX_STREAMS", "4",
-                "ALERT_HTTP_HEARTBEAT_SECONDS", "5", "ALERT_HTTP_RATE_PER_SECOND", "2.5", "ALERT_HTTP_RATE_BURST", "6",
-                "ALERT_HTTP_CORS_ORIGIN", "https://dashboard.example"));
+                "ALERT_HTTP_PORT",
+                "9090",
+                "ALERT_HTTP_BIND",
+                "127.0.0.1",
+                "ALERT_HTTP_MAX_STREAMS",
+                "4",
+                "ALERT_HTTP_HEARTBEAT_SECONDS",
+                "5",
+                "ALERT_HTTP_RATE_PER_SECOND",
+                "2.5",
+                "ALERT_HTTP_RATE_BURST",
+                "6",
+                "ALERT_HTTP_CORS_ORIGIN",
+                "https://dashboard.example"));
 
         // Then each is taken
         assertThat(options.port()).isEqualTo(9090);
@@ -44,7 +55,8 @@ class HttpOptionsTest {
     @Test
     void shouldNameTheVariableWithABadValue() {
         assertThatThrownBy(() -> HttpOptions.fromEnvironment(Map.of("ALERT_HTTP_PORT", "eighty")))
-                .hasMessageContaining("ALERT_HTTP_PORT").hasMessageContaining("eighty");
+                .hasMessageContaining("ALERT_HTTP_PORT")
+                .hasMessageContaining("eighty");
         assertThatThrownBy(() -> HttpOptions.fromEnvironment(Map.of("ALERT_HTTP_PORT", "70000")))
                 .hasMessageContaining("ALERT_HTTP_PORT");
         assertThatThrownBy(() -> HttpOptions.fromEnvironment(Map.of("ALERT_HTTP_MAX_STREAMS", "0")))

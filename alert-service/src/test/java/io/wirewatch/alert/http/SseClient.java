@@ -17,8 +17,7 @@ import java.util.stream.Stream;
 final class SseClient implements AutoCloseable {
 
     /** One dispatched event: its fields as received. */
-    record Event(String id, String event, String data) {
-    }
+    record Event(String id, String event, String data) {}
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
@@ -28,7 +27,10 @@ final class SseClient implements AutoCloseable {
     private volatile Stream<String> lines;
 
     SseClient(HttpClient client, URI uri) {
-        this.response = client.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(),
+        this.response = client.sendAsync(
+                HttpRequest.newBuilder(uri)
+                        .header("Accept", "text/event-stream")
+                        .build(),
                 HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(this::read).exceptionally(error -> {
             finished.completeExceptionally(error);
@@ -60,7 +62,7 @@ final class SseClient implements AutoCloseable {
                         case "event" -> event = value;
                         case "data" -> data.add(value);
                         case "retry" -> retries.add(value);
-                        default -> { }
+                        default -> {}
                     }
                 }
             }

@@ -7,9 +7,9 @@ import static io.wirewatch.alert.http.AlertFixtures.homsCasualtySpike;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.Topics;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.utils.Bytes;
@@ -50,14 +50,16 @@ class StoreAlertQueriesTest {
 
         // When the queries read the store
         // Then every alert is there once, in its latest version, and lookups by id work
-        assertThat(queries.all()).extracting(Alert::getId)
+        assertThat(queries.all())
+                .extracting(Alert::getId)
                 .containsExactlyInAnyOrder("dip-gcc-recall-syr-2012-02-07", "cas-homs-2012-02-06");
         assertThat(queries.byId("cas-homs-2012-02-06")).hasValueSatisfying(alert -> {
             assertThat(alert.getRevision()).isEqualTo(1);
             assertThat(alert.getOutlets()).contains("Reuters");
         });
         assertThat(queries.byId("nothing-here")).isEmpty();
-        assertThat(queries.find(AlertFilter.none())).extracting(Alert::getId)
+        assertThat(queries.find(AlertFilter.none()))
+                .extracting(Alert::getId)
                 .containsExactly("cas-homs-2012-02-06", "dip-gcc-recall-syr-2012-02-07");
     }
 
@@ -69,21 +71,27 @@ class StoreAlertQueriesTest {
         });
 
         // When / Then both kinds of read say the alerts are unavailable, keeping the reason
-        assertThatThrownBy(queries::all).isInstanceOf(AlertsUnavailableException.class).hasMessageContaining("migrating");
+        assertThatThrownBy(queries::all)
+                .isInstanceOf(AlertsUnavailableException.class)
+                .hasMessageContaining("migrating");
         assertThatThrownBy(() -> queries.byId("x")).isInstanceOf(AlertsUnavailableException.class);
     }
 
     private ReadOnlyKeyValueStore<String, Alert> storeFedWith(Alert... alerts) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.table(topics.alerts().name(), Consumed.with(topics.alerts().keySerde(), topics.alerts().valueSerde()),
+        builder.table(
+                topics.alerts().name(),
+                Consumed.with(topics.alerts().keySerde(), topics.alerts().valueSerde()),
                 Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(StoreAlertQueries.STORE_NAME)
                         .withKeySerde(topics.alerts().keySerde())
                         .withValueSerde(topics.alerts().valueSerde()));
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "store-alert-queries-test");
         driver = new TopologyTestDriver(builder.build(), properties);
-        TestInputTopic<String, Alert> input = driver.createInputTopic(topics.alerts().name(),
-                topics.alerts().keySerde().serializer(), topics.alerts().valueSerde().serializer());
+        TestInputTopic<String, Alert> input = driver.createInputTopic(
+                topics.alerts().name(),
+                topics.alerts().keySerde().serializer(),
+                topics.alerts().valueSerde().serializer());
         for (Alert alert : alerts) {
             input.pipeInput(alert.getId(), alert);
         }

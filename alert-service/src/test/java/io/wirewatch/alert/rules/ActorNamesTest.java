@@ -56,16 +56,20 @@ class ActorNamesTest {
     private static String scannedCanonicalPlace(World world, String name) {
         String trimmed = name.trim().replaceAll("\\s+", " ");
         return world.names("en").stream()
-                .filter(entry -> entry.kind() == World.NameKind.NAME && entry.actor().isState()
+                .filter(entry -> entry.kind() == World.NameKind.NAME
+                        && entry.actor().isState()
                         && entry.text().equalsIgnoreCase(trimmed))
                 .map(entry -> entry.actor().name())
-                .findFirst().orElse(trimmed);
+                .findFirst()
+                .orElse(trimmed);
     }
 
     private static String scannedShortName(World world, String canonical) {
         Pattern abbreviation = Pattern.compile("[A-Z]{2,5}");
-        return world.byName(canonical).flatMap(actor -> world.names("en").stream()
-                        .filter(entry -> entry.actor().equals(actor) && entry.kind() == World.NameKind.NAME
+        return world.byName(canonical)
+                .flatMap(actor -> world.names("en").stream()
+                        .filter(entry -> entry.actor().equals(actor)
+                                && entry.kind() == World.NameKind.NAME
                                 && abbreviation.matcher(entry.text()).matches())
                         .map(World.NameEntry::text)
                         .min(Comparator.comparingInt(String::length)))
@@ -73,7 +77,8 @@ class ActorNamesTest {
     }
 
     private static String scannedAdjective(World world, String canonical) {
-        return world.byName(canonical).flatMap(actor -> world.names("en").stream()
+        return world.byName(canonical)
+                .flatMap(actor -> world.names("en").stream()
                         .filter(entry -> entry.actor().equals(actor) && entry.kind() == World.NameKind.DEMONYM)
                         .map(World.NameEntry::text)
                         .findFirst())

@@ -31,6 +31,7 @@ class CasualtySpikeDetectorTest {
 
     /** Stored state for one place, updated the way the processor updates its stores. */
     private PlaceHistory history;
+
     private final Map<LocalDate, CasualtyDayState> days = new HashMap<>();
     private int articles;
 
@@ -66,7 +67,8 @@ class CasualtySpikeDetectorTest {
         assertThat(atFactor).singleElement().satisfies(alert -> {
             assertThat(alert.getStatus()).isEqualTo(AlertStatus.NEW);
             assertThat(alert.getBaseline()).isEqualTo((10 + 12 + 32) / 3.0);
-            assertThat(alert.getHeadline()).isEqualTo("Homs: 99 killed on 2012-02-07 (activists), 5.5× the trailing average");
+            assertThat(alert.getHeadline())
+                    .isEqualTo("Homs: 99 killed on 2012-02-07 (activists), 5.5× the trailing average");
             assertThat(alert.getSeverity()).isEqualTo(Severity.HIGH);
         });
     }
@@ -102,18 +104,32 @@ class CasualtySpikeDetectorTest {
         assertThat(corroborated.getSources()).isEqualTo(3);
         assertThat(corroborated.getRevision()).isEqualTo(2);
         assertThat(corroborated.getHeadline()).isEqualTo("Homs: 70–95 killed on 2012-02-06 (activists, state media)");
-        assertThat(corroborated.getEvidence()).extracting(e -> e.getAttributedTo() + ":" + e.getCount())
+        assertThat(corroborated.getEvidence())
+                .extracting(e -> e.getAttributedTo() + ":" + e.getCount())
                 .containsExactly("activists:95", "activists:70", "state media:95");
     }
 
     @Test
     void shouldNeitherCountARestatementNorAddAFurtherFigureToAnother() {
         // Given one article: 19 on Tuesday, the same 19 restated, and "a further 19" the same day
-        CasualtyFigure first = killed(19, "some 19", CountBound.ABOUT, "Homs", DAY, "activists", "Some 19 were killed.", 1);
-        CasualtyFigure restated = withFlags(killed(19, "19", CountBound.EXACT, "Homs", DAY, "activists",
-                "The 19 dead included children.", 2), true, false);
-        CasualtyFigure further = withFlags(killed(19, "A further 19", CountBound.EXACT, "Homs", DAY, "activists",
-                "A further 19 people were killed in Tuesday's barrage.", 3), false, true);
+        CasualtyFigure first =
+                killed(19, "some 19", CountBound.ABOUT, "Homs", DAY, "activists", "Some 19 were killed.", 1);
+        CasualtyFigure restated = withFlags(
+                killed(19, "19", CountBound.EXACT, "Homs", DAY, "activists", "The 19 dead included children.", 2),
+                true,
+                false);
+        CasualtyFigure further = withFlags(
+                killed(
+                        19,
+                        "A further 19",
+                        CountBound.EXACT,
+                        "Homs",
+                        DAY,
+                        "activists",
+                        "A further 19 people were killed in Tuesday's barrage.",
+                        3),
+                false,
+                true);
 
         // When it is processed
         List<Alert> alerts = process("Homs", first, restated, further);
@@ -126,10 +142,20 @@ class CasualtySpikeDetectorTest {
     @Test
     void shouldIgnoreWoundedAndMultiDayFigures() {
         // Given an article with 100 wounded on a day and 300 killed over five days
-        CasualtyFigure wounded = CasualtyFigure.newBuilder(killed(100, "100", CountBound.EXACT, "Homs", DAY, null,
-                "100 were wounded.", 0)).setKind(CasualtyKind.WOUNDED).build();
-        CasualtyFigure fiveDays = figure(300, "over 300", CountBound.MORE_THAN, "Homs", CasualtyPeriod.MULTI_DAY, DAY,
-                "activists", "Over 300 lives in the last five days.", 1);
+        CasualtyFigure wounded = CasualtyFigure.newBuilder(
+                        killed(100, "100", CountBound.EXACT, "Homs", DAY, null, "100 were wounded.", 0))
+                .setKind(CasualtyKind.WOUNDED)
+                .build();
+        CasualtyFigure fiveDays = figure(
+                300,
+                "over 300",
+                CountBound.MORE_THAN,
+                "Homs",
+                CasualtyPeriod.MULTI_DAY,
+                DAY,
+                "activists",
+                "Over 300 lives in the last five days.",
+                1);
 
         // Then the article gives no place a toll at all
         assertThat(CasualtySpikeDetector.places(articleOf(wounded, fiveDays))).isEmpty();
@@ -150,8 +176,9 @@ class CasualtySpikeDetectorTest {
         assertThat(jump.getCount()).isEqualTo(600);
         assertThat(jump.getCountLow()).isEqualTo(5400);
         assertThat(jump.getCountHigh()).isEqualTo(6000);
-        assertThat(jump.getHeadline()).isEqualTo(
-                "Syria: reported death toll rose from 5,400 (2012-01-31) to 6,000 (2012-02-03) (United Nations), about 200 a day");
+        assertThat(jump.getHeadline())
+                .isEqualTo(
+                        "Syria: reported death toll rose from 5,400 (2012-01-31) to 6,000 (2012-02-03) (United Nations), about 200 a day");
     }
 
     @Test
@@ -185,22 +212,33 @@ class CasualtySpikeDetectorTest {
         assertThat(last.getCount()).isEqualTo(95);
         assertThat(last.getCountLow()).isEqualTo(90);
         assertThat(last.getEvidence()).hasSize(EvidenceLimits.MAX_EVIDENCE);
-        assertThat(last.getEvidence()).extracting(e -> e.getArticleId())
-                .startsWith("a1", "a2", "a3", "a44").endsWith("a60");
+        assertThat(last.getEvidence())
+                .extracting(e -> e.getArticleId())
+                .startsWith("a1", "a2", "a3", "a44")
+                .endsWith("a60");
         assertThat(last.getOutlets()).hasSize(EvidenceLimits.MAX_OUTLETS).startsWith("Outlet 1");
         assertThat(days.get(DAY).reports()).hasSize(60);
     }
 
     private CasualtyFigure total(int count, String source, LocalDate asOf) {
-        return figure(count, Integer.toString(count), CountBound.MORE_THAN, "Syria", CasualtyPeriod.CUMULATIVE, asOf,
-                source, count + " people have been killed in Syria since March, " + source + " says.", 0);
+        return figure(
+                count,
+                Integer.toString(count),
+                CountBound.MORE_THAN,
+                "Syria",
+                CasualtyPeriod.CUMULATIVE,
+                asOf,
+                source,
+                count + " people have been killed in Syria since March, " + source + " says.",
+                0);
     }
 
     @Test
     void shouldNeverRaiseASpikeFromAVagueCount() {
         // Given "scores were killed" in Homs, with no history
-        List<Alert> alerts = process("Homs", killed(40, "scores", CountBound.VAGUE, "Homs", DAY, "activists",
-                "Scores were killed in Homs.", 0));
+        List<Alert> alerts = process(
+                "Homs",
+                killed(40, "scores", CountBound.VAGUE, "Homs", DAY, "activists", "Scores were killed in Homs.", 0));
 
         // Then nothing is raised: a vague word is no figure an operator can act on
         assertThat(alerts).isEmpty();
@@ -221,8 +259,16 @@ class CasualtySpikeDetectorTest {
         Alert raised = single(report("Houla", DAY, 60, "activists"));
 
         // When an article of 7 February reports 92 killed "in the massacre" without a date
-        CasualtyFigure undated = figure(92, "92", CountBound.EXACT, "Houla", CasualtyPeriod.DAY, null, "monitors",
-                "Monitors counted 92 bodies after the massacre in Houla.", 1);
+        CasualtyFigure undated = figure(
+                92,
+                "92",
+                CountBound.EXACT,
+                "Houla",
+                CasualtyPeriod.DAY,
+                null,
+                "monitors",
+                "Monitors counted 92 bodies after the massacre in Houla.",
+                1);
         Alert update = single(process("Houla", undated));
 
         // Then it is a later report of the same event: an UPDATE of the same alert
@@ -234,9 +280,18 @@ class CasualtySpikeDetectorTest {
     @Test
     void shouldCountATollOfAFewDaysAsItsLastDays() {
         // Given "at least 53 villagers were killed this week"
-        CasualtyFigure week = CasualtyFigure.newBuilder(figure(53, "at least 53", CountBound.AT_LEAST, "Ituri",
-                        CasualtyPeriod.MULTI_DAY, DAY, "officials", "At least 53 villagers were killed this week.", 0))
-                .setPeriodStart(DAY.minusDays(4)).build();
+        CasualtyFigure week = CasualtyFigure.newBuilder(figure(
+                        53,
+                        "at least 53",
+                        CountBound.AT_LEAST,
+                        "Ituri",
+                        CasualtyPeriod.MULTI_DAY,
+                        DAY,
+                        "officials",
+                        "At least 53 villagers were killed this week.",
+                        0))
+                .setPeriodStart(DAY.minusDays(4))
+                .build();
 
         // Then it raises a spike on the period's last day
         assertThat(single(process("Ituri", week)).getEventDate()).isEqualTo(DAY);
@@ -244,9 +299,13 @@ class CasualtySpikeDetectorTest {
 
     @Test
     void shouldNameThePlacesRegionAndCountryAndCarryItsCoordinates() {
-        CasualtyFigure located = CasualtyFigure.newBuilder(killed(70, "70", CountBound.EXACT, "Djibo", DAY, "officials",
-                        "70 were killed in Djibo.", 0))
-                .setPlaceCountryCode("BF").setPlaceRegion("Sahel").setLatitude(14.1).setLongitude(-1.63).build();
+        CasualtyFigure located = CasualtyFigure.newBuilder(
+                        killed(70, "70", CountBound.EXACT, "Djibo", DAY, "officials", "70 were killed in Djibo.", 0))
+                .setPlaceCountryCode("BF")
+                .setPlaceRegion("Sahel")
+                .setLatitude(14.1)
+                .setLongitude(-1.63)
+                .build();
 
         Alert alert = single(process("Djibo", located));
 
@@ -257,8 +316,17 @@ class CasualtySpikeDetectorTest {
     }
 
     private List<Alert> report(String place, LocalDate day, int count, String source) {
-        return process(place, killed(count, Integer.toString(count), CountBound.EXACT, place, day, source,
-                count + " people were killed in " + place + ".", 0));
+        return process(
+                place,
+                killed(
+                        count,
+                        Integer.toString(count),
+                        CountBound.EXACT,
+                        place,
+                        day,
+                        source,
+                        count + " people were killed in " + place + ".",
+                        0));
     }
 
     private List<Alert> process(String place, CasualtyFigure... figures) {
@@ -277,8 +345,14 @@ class CasualtySpikeDetectorTest {
 
     private EnrichedArticle articleOf(CasualtyFigure... figures) {
         articles++;
-        return article("a" + articles, "Outlet " + articles, "https://example.org/" + articles, "Title",
-                DAY.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), List.of(), List.of(figures));
+        return article(
+                "a" + articles,
+                "Outlet " + articles,
+                "https://example.org/" + articles,
+                "Title",
+                DAY.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                List.of(),
+                List.of(figures));
     }
 
     private static Alert single(List<Alert> alerts) {

@@ -9,7 +9,8 @@ class CountryCodesTest {
 
     @Test
     void shouldGiveTheCodesOfStatesByTheirCanonicalNamesAndNothingForGroupsAndCities() {
-        assertThat(CountryCodes.ofAll(List.of("Gulf Cooperation Council", "Saudi Arabia", "United Arab Emirates", "Syria")))
+        assertThat(CountryCodes.ofAll(
+                        List.of("Gulf Cooperation Council", "Saudi Arabia", "United Arab Emirates", "Syria")))
                 .containsExactly("SA", "AE", "SY");
         assertThat(CountryCodes.ofAll(List.of("United States", "United Kingdom", "Netherlands", "Russia", "China")))
                 .containsExactly("US", "GB", "NL", "RU", "CN");

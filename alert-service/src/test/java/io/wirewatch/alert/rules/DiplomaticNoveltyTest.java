@@ -56,7 +56,8 @@ class DiplomaticNoveltyTest {
     void shouldUpdateTheSameAlertWhenAnotherOutletReportsTheEventUnderAnAlias() {
         // Given the closure raised from one article
         EnrichedArticle bbc = articleWith("a1", "BBC", DAY, closure("United States", DAY, Modality.ASSERTED));
-        DiplomaticEventState stored = novelty.apply(onlyKey(bbc), null, bbc, NOW).state();
+        DiplomaticEventState stored =
+                novelty.apply(onlyKey(bbc), null, bbc, NOW).state();
 
         // When another outlet reports it with the actor written "U.S." and no date
         EnrichedArticle cbc = articleWith("a2", "CBC", DAY.plusDays(1), closure("U.S.", null, Modality.ASSERTED));
@@ -78,16 +79,19 @@ class DiplomaticNoveltyTest {
     void shouldUpdateWithinTheNoveltyWindowAndRaiseANewAlertAfterIt() {
         // Given the closure raised on a day
         EnrichedArticle first = articleWith("a1", "BBC", DAY, closure("United States", DAY, Modality.ASSERTED));
-        DiplomaticEventState stored = novelty.apply(onlyKey(first), null, first, NOW).state();
+        DiplomaticEventState stored =
+                novelty.apply(onlyKey(first), null, first, NOW).state();
 
         // When the same action is reported for 30 days later, and (separately) for 31 days later
-        EnrichedArticle within = articleWith("a2", "CBC", DAY.plusDays(30),
-                closure("United States", DAY.plusDays(30), Modality.ASSERTED));
-        EnrichedArticle after = articleWith("a3", "CBC", DAY.plusDays(31),
-                closure("United States", DAY.plusDays(31), Modality.ASSERTED));
+        EnrichedArticle within = articleWith(
+                "a2", "CBC", DAY.plusDays(30), closure("United States", DAY.plusDays(30), Modality.ASSERTED));
+        EnrichedArticle after = articleWith(
+                "a3", "CBC", DAY.plusDays(31), closure("United States", DAY.plusDays(31), Modality.ASSERTED));
 
         // Then 30 days on is the same event; 31 days on is a new one with its own id
-        assertThat(onlyAlert(novelty.apply(onlyKey(within), stored, within, NOW)).getStatus()).isEqualTo(AlertStatus.UPDATE);
+        assertThat(onlyAlert(novelty.apply(onlyKey(within), stored, within, NOW))
+                        .getStatus())
+                .isEqualTo(AlertStatus.UPDATE);
         Alert recurrence = onlyAlert(novelty.apply(onlyKey(after), stored, after, NOW));
         assertThat(recurrence.getStatus()).isEqualTo(AlertStatus.NEW);
         assertThat(recurrence.getId()).isEqualTo("dip-united-states-downgrade-syria-2012-03-08");
@@ -95,11 +99,25 @@ class DiplomaticNoveltyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Modality.class, names = {"THREATENED", "PLANNED", "NEGATED", "REVERSED"})
+    @EnumSource(
+            value = Modality.class,
+            names = {"THREATENED", "PLANNED", "NEGATED", "REVERSED"})
     void shouldNeverRaiseOrUpdateForActionsThatWereNotDone(Modality modality) {
         // Given an article reporting an expulsion only as threatened, planned, denied or reversed
-        EnrichedArticle article = articleWith("a1", "BBC", DAY, action(DiplomaticActionType.EXPEL_DIPLOMATS,
-                "France", List.of(), "Syria", DAY, modality, "expel", "France may expel Syria's envoy.", 0));
+        EnrichedArticle article = articleWith(
+                "a1",
+                "BBC",
+                DAY,
+                action(
+                        DiplomaticActionType.EXPEL_DIPLOMATS,
+                        "France",
+                        List.of(),
+                        "Syria",
+                        DAY,
+                        modality,
+                        "expel",
+                        "France may expel Syria's envoy.",
+                        0));
 
         // Then the article reports no event to alert on, and the rule changes nothing even when asked
         assertThat(DiplomaticNovelty.eventKeys(article)).isEmpty();
@@ -134,7 +152,8 @@ class DiplomaticNoveltyTest {
     void shouldLetABackgroundMentionCorroborateAnEventAlreadyRaised() {
         // Given a veto raised from an article reporting it as news
         EnrichedArticle asserted = articleWith("a1", "BBC", DAY, veto(Modality.ASSERTED));
-        DiplomaticEventState stored = novelty.apply(onlyKey(asserted), null, asserted, NOW).state();
+        DiplomaticEventState stored =
+                novelty.apply(onlyKey(asserted), null, asserted, NOW).state();
 
         // When a later article mentions it as background
         EnrichedArticle background = articleWith("a2", "CBC", DAY, veto(Modality.BACKGROUND));
@@ -148,30 +167,79 @@ class DiplomaticNoveltyTest {
     @Test
     void shouldRaiseNothingForAnActionWithoutATargetButAVeto() {
         // Given an expulsion whose target the extractor could not name
-        EnrichedArticle article = articleWith("a1", "BBC", DAY, action(DiplomaticActionType.EXPEL_DIPLOMATS, "Turkey",
-                List.of(), null, DAY, Modality.ASSERTED, "expels", "Turkey expels envoys.", 0));
+        EnrichedArticle article = articleWith(
+                "a1",
+                "BBC",
+                DAY,
+                action(
+                        DiplomaticActionType.EXPEL_DIPLOMATS,
+                        "Turkey",
+                        List.of(),
+                        null,
+                        DAY,
+                        Modality.ASSERTED,
+                        "expels",
+                        "Turkey expels envoys.",
+                        0));
 
         // Then no alert: an operator cannot act on an expulsion of nobody in particular
         RuleOutcome<DiplomaticEventState> outcome = novelty.apply(onlyKey(article), null, article, NOW);
         assertThat(outcome.alerts()).isEmpty();
 
         // While a veto, whose object is a draft resolution, raises without a target state
-        EnrichedArticle veto = articleWith("a2", "BBC", DAY, action(DiplomaticActionType.VETO_RESOLUTION, "Russia",
-                List.of(), null, DAY, Modality.ASSERTED, "vetoed", "Russia vetoed the draft.", 0));
-        assertThat(onlyAlert(novelty.apply(onlyKey(veto), null, veto, NOW)).getAction()).isEqualTo("VETO_RESOLUTION");
+        EnrichedArticle veto = articleWith(
+                "a2",
+                "BBC",
+                DAY,
+                action(
+                        DiplomaticActionType.VETO_RESOLUTION,
+                        "Russia",
+                        List.of(),
+                        null,
+                        DAY,
+                        Modality.ASSERTED,
+                        "vetoed",
+                        "Russia vetoed the draft.",
+                        0));
+        assertThat(onlyAlert(novelty.apply(onlyKey(veto), null, veto, NOW)).getAction())
+                .isEqualTo("VETO_RESOLUTION");
     }
 
     @Test
     void shouldIgnoreAnOlderSeparateEventToldAsHistory() {
         // Given France's recall of February stored
-        EnrichedArticle recall = articleWith("a1", "BBC", DAY, action(DiplomaticActionType.RECALL_AMBASSADOR, "France",
-                List.of(), "Syria", DAY, Modality.ASSERTED, "recalled", "France recalled its ambassador.", 0));
-        DiplomaticEventState stored = novelty.apply(onlyKey(recall), null, recall, NOW).state();
+        EnrichedArticle recall = articleWith(
+                "a1",
+                "BBC",
+                DAY,
+                action(
+                        DiplomaticActionType.RECALL_AMBASSADOR,
+                        "France",
+                        List.of(),
+                        "Syria",
+                        DAY,
+                        Modality.ASSERTED,
+                        "recalled",
+                        "France recalled its ambassador.",
+                        0));
+        DiplomaticEventState stored =
+                novelty.apply(onlyKey(recall), null, recall, NOW).state();
 
         // When another article only recalls that France closed posts in November
-        EnrichedArticle history = articleWith("a2", "CBC", DAY, action(DiplomaticActionType.CLOSE_EMBASSY, "France",
-                List.of(), "Syria", LocalDate.of(2011, 11, 1), Modality.BACKGROUND, "closed",
-                "In November, the country briefly closed consular and cultural posts in Syria.", 9));
+        EnrichedArticle history = articleWith(
+                "a2",
+                "CBC",
+                DAY,
+                action(
+                        DiplomaticActionType.CLOSE_EMBASSY,
+                        "France",
+                        List.of(),
+                        "Syria",
+                        LocalDate.of(2011, 11, 1),
+                        Modality.BACKGROUND,
+                        "closed",
+                        "In November, the country briefly closed consular and cultural posts in Syria.",
+                        9));
         RuleOutcome<DiplomaticEventState> outcome = novelty.apply(onlyKey(history), stored, history, NOW);
 
         // Then nothing changes
@@ -183,7 +251,8 @@ class DiplomaticNoveltyTest {
     void shouldChangeNothingForAnArticleAlreadyCounted() {
         // Given an event raised from an article
         EnrichedArticle article = articleWith("a1", "BBC", DAY, closure("United States", DAY, Modality.ASSERTED));
-        DiplomaticEventState stored = novelty.apply(onlyKey(article), null, article, NOW).state();
+        DiplomaticEventState stored =
+                novelty.apply(onlyKey(article), null, article, NOW).state();
 
         // When the same article is seen again
         RuleOutcome<DiplomaticEventState> again = novelty.apply(onlyKey(article), stored, article, NOW);
@@ -197,11 +266,30 @@ class DiplomaticNoveltyTest {
     void shouldCombineAGroupsRecallAndExpulsionIntoOneAlertNamingItsMembers() {
         // Given one article in which the GCC (written "GCC", members not given) recalls and expels
         String sentence = "The GCC said its members were recalling their ambassadors and expelling Syrian envoys.";
-        EnrichedArticle article = articleWith("a1", "BBC", DAY,
-                action(DiplomaticActionType.RECALL_AMBASSADOR, "GCC", List.of(), "Syria", null, Modality.ASSERTED,
-                        "recalling", sentence, 0),
-                action(DiplomaticActionType.EXPEL_DIPLOMATS, "GCC", List.of(), "Syria", null, Modality.ASSERTED,
-                        "expelling", sentence, 0));
+        EnrichedArticle article = articleWith(
+                "a1",
+                "BBC",
+                DAY,
+                action(
+                        DiplomaticActionType.RECALL_AMBASSADOR,
+                        "GCC",
+                        List.of(),
+                        "Syria",
+                        null,
+                        Modality.ASSERTED,
+                        "recalling",
+                        sentence,
+                        0),
+                action(
+                        DiplomaticActionType.EXPEL_DIPLOMATS,
+                        "GCC",
+                        List.of(),
+                        "Syria",
+                        null,
+                        Modality.ASSERTED,
+                        "expelling",
+                        sentence,
+                        0));
 
         // When it is processed
         Alert alert = onlyAlert(novelty.apply(onlyKey(article), null, article, NOW));
@@ -213,7 +301,9 @@ class DiplomaticNoveltyTest {
         assertThat(alert.getAction()).isEqualTo("EXPEL_DIPLOMATS");
         assertThat(alert.getSeverity()).isEqualTo(Severity.CRITICAL);
         assertThat(alert.getEventDate()).isEqualTo(DAY);
-        assertThat(alert.getEvidence()).singleElement().satisfies(e -> assertThat(e.getSentence()).isEqualTo(sentence));
+        assertThat(alert.getEvidence())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getSentence()).isEqualTo(sentence));
     }
 
     @Test
@@ -222,10 +312,10 @@ class DiplomaticNoveltyTest {
         DiplomaticEventState stored = null;
         Alert last = null;
         for (int i = 1; i <= 100; i++) {
-            EnrichedArticle article = articleWith("a" + i, "Outlet " + i, DAY,
-                    closure("United States", DAY, Modality.ASSERTED));
-            RuleOutcome<DiplomaticEventState> outcome = novelty.apply(onlyKey(article), stored, article,
-                    NOW.plusSeconds(i));
+            EnrichedArticle article =
+                    articleWith("a" + i, "Outlet " + i, DAY, closure("United States", DAY, Modality.ASSERTED));
+            RuleOutcome<DiplomaticEventState> outcome =
+                    novelty.apply(onlyKey(article), stored, article, NOW.plusSeconds(i));
             stored = outcome.state();
             last = onlyAlert(outcome);
         }
@@ -258,12 +348,16 @@ class DiplomaticNoveltyTest {
         // Given an event reported by 600 articles
         DiplomaticEventState stored = null;
         for (int i = 1; i <= 600; i++) {
-            EnrichedArticle article = articleWith("a" + i, "BBC", DAY, closure("United States", DAY, Modality.ASSERTED));
+            EnrichedArticle article =
+                    articleWith("a" + i, "BBC", DAY, closure("United States", DAY, Modality.ASSERTED));
             stored = novelty.apply(onlyKey(article), stored, article, NOW).state();
         }
 
         // Then it keeps the ids of the latest 500 and the evidence of 20, and counts all 600
-        assertThat(stored.recentArticleIds()).hasSize(EvidenceLimits.RECENT_ARTICLE_IDS).startsWith("a101").endsWith("a600");
+        assertThat(stored.recentArticleIds())
+                .hasSize(EvidenceLimits.RECENT_ARTICLE_IDS)
+                .startsWith("a101")
+                .endsWith("a600");
         assertThat(stored.evidence()).hasSize(EvidenceLimits.MAX_EVIDENCE);
         assertThat(stored.sources()).isEqualTo(600);
         assertThat(stored.outlets()).containsExactly("BBC");
@@ -272,18 +366,41 @@ class DiplomaticNoveltyTest {
     }
 
     private static DiplomaticAction closure(String actor, LocalDate date, Modality modality) {
-        return action(DiplomaticActionType.CLOSE_EMBASSY, actor, List.of(), "Syria", date, modality, "closed its embassy",
-                "The " + actor + " closed its embassy in Syria.", 0);
+        return action(
+                DiplomaticActionType.CLOSE_EMBASSY,
+                actor,
+                List.of(),
+                "Syria",
+                date,
+                modality,
+                "closed its embassy",
+                "The " + actor + " closed its embassy in Syria.",
+                0);
     }
 
     private static DiplomaticAction veto(Modality modality) {
-        return action(DiplomaticActionType.VETO_RESOLUTION, "Russia", List.of(), "Syria", DAY.minusDays(2), modality,
-                "vetoed", "Russia and China vetoed a UN resolution on Syria.", 0);
+        return action(
+                DiplomaticActionType.VETO_RESOLUTION,
+                "Russia",
+                List.of(),
+                "Syria",
+                DAY.minusDays(2),
+                modality,
+                "vetoed",
+                "Russia and China vetoed a UN resolution on Syria.",
+                0);
     }
 
-    private static EnrichedArticle articleWith(String id, String outlet, LocalDate published, DiplomaticAction... actions) {
-        return article(id, outlet, "https://example.org/" + id, "Title " + id,
-                published.atTime(12, 0).toInstant(ZoneOffset.UTC), List.of(actions), List.of());
+    private static EnrichedArticle articleWith(
+            String id, String outlet, LocalDate published, DiplomaticAction... actions) {
+        return article(
+                id,
+                outlet,
+                "https://example.org/" + id,
+                "Title " + id,
+                published.atTime(12, 0).toInstant(ZoneOffset.UTC),
+                List.of(actions),
+                List.of());
     }
 
     private static DiplomaticEventKey onlyKey(EnrichedArticle article) {

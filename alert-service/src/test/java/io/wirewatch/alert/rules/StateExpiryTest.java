@@ -31,8 +31,10 @@ class StateExpiryTest {
         long reportedIn2016 = ms(DAY.plusYears(4));
 
         // Then it stays until stream time is the retention past that report
-        assertThat(EXPIRY.expired(DAY, reportedIn2016, reportedIn2016 + 86_400_000L)).isFalse();
-        assertThat(EXPIRY.expired(DAY, reportedIn2016, ms(DAY.plusYears(4).plusDays(121)))).isTrue();
+        assertThat(EXPIRY.expired(DAY, reportedIn2016, reportedIn2016 + 86_400_000L))
+                .isFalse();
+        assertThat(EXPIRY.expired(DAY, reportedIn2016, ms(DAY.plusYears(4).plusDays(121))))
+                .isTrue();
     }
 
     @Test
@@ -44,14 +46,18 @@ class StateExpiryTest {
 
     @Test
     void shouldNeverExpireWithARetentionOfZero() {
-        assertThat(new StateExpiry(0).expired(DAY, ms(DAY), ms(DAY.plusYears(10)))).isFalse();
+        assertThat(new StateExpiry(0).expired(DAY, ms(DAY), ms(DAY.plusYears(10))))
+                .isFalse();
         assertThat(new StateExpiry(0).enabled()).isFalse();
     }
 
     @Test
     void shouldTakeAPlacesLatestDayFromItsDaysAndItsRunningTotals() {
-        PlaceHistory history = new PlaceHistory("Homs", List.of(new PlaceHistory.DayCount(DAY, 30)),
-                List.of(new PlaceHistory.CumulativeTotal("UN", DAY.plusDays(3), 5400)), List.of());
+        PlaceHistory history = new PlaceHistory(
+                "Homs",
+                List.of(new PlaceHistory.DayCount(DAY, 30)),
+                List.of(new PlaceHistory.CumulativeTotal("UN", DAY.plusDays(3), 5400)),
+                List.of());
 
         assertThat(StateExpiry.latestDay(history)).isEqualTo(DAY.plusDays(3));
         assertThat(StateExpiry.latestDay(PlaceHistory.empty("Homs"))).isNull();

@@ -32,7 +32,9 @@ class JsonSerdeTest {
         // Given the GCC event's state after the BBC report
         EnrichedArticle bbc = EnrichedSeeds.bbc();
         DiplomaticEventKey gcc = DiplomaticNovelty.eventKeys(bbc).iterator().next();
-        DiplomaticEventState state = new DiplomaticNovelty(RuleSettings.DEFAULTS).apply(gcc, null, bbc, NOW).state();
+        DiplomaticEventState state = new DiplomaticNovelty(RuleSettings.DEFAULTS)
+                .apply(gcc, null, bbc, NOW)
+                .state();
 
         // Then it survives a write and read through the serde
         assertThat(roundTrip(state, DiplomaticEventState.class)).isEqualTo(state);
@@ -52,9 +54,14 @@ class JsonSerdeTest {
         old.remove(List.of("sources", "outlets", "recentArticleIds"));
         ArrayNode evidence = old.putArray("evidence");
         for (int i = 1; i <= 25; i++) {
-            evidence.addObject().put("articleId", "old-" + i).put("url", "https://example.org/old-" + i)
-                    .put("outlet", "Outlet " + (i % 3)).put("sentence", "The GCC recalled its ambassadors.")
-                    .putNull("attributedTo").putNull("count").put("seenAt", "2012-02-07T10:00:00Z");
+            evidence.addObject()
+                    .put("articleId", "old-" + i)
+                    .put("url", "https://example.org/old-" + i)
+                    .put("outlet", "Outlet " + (i % 3))
+                    .put("sentence", "The GCC recalled its ambassadors.")
+                    .putNull("attributedTo")
+                    .putNull("count")
+                    .put("seenAt", "2012-02-07T10:00:00Z");
         }
 
         // When it is read back through the serde
@@ -64,11 +71,26 @@ class JsonSerdeTest {
         assertThat(restored.sources()).isEqualTo(25);
         assertThat(restored.outlets()).containsExactly("Outlet 1", "Outlet 2", "Outlet 0");
         assertThat(restored.recentArticleIds()).hasSize(25);
-        assertThat(restored.evidence()).hasSize(20).first().satisfies(e -> assertThat(e.articleId()).isEqualTo("old-1"));
+        assertThat(restored.evidence())
+                .hasSize(20)
+                .first()
+                .satisfies(e -> assertThat(e.articleId()).isEqualTo("old-1"));
         assertThat(restored.hasEvidenceFrom("old-5")).isTrue();
         assertThat(restored.hasEvidenceFrom(bbc.getArticleId())).isFalse();
-        assertThat(novelty.apply(gcc, restored, EnrichedSeeds.article("old-7", "Outlet 1", "https://example.org/old-7",
-                "Title", bbc.getPublishedAt(), bbc.getDiplomaticActions(), List.of()), NOW).changed()).isFalse();
+        assertThat(novelty.apply(
+                                gcc,
+                                restored,
+                                EnrichedSeeds.article(
+                                        "old-7",
+                                        "Outlet 1",
+                                        "https://example.org/old-7",
+                                        "Title",
+                                        bbc.getPublishedAt(),
+                                        bbc.getDiplomaticActions(),
+                                        List.of()),
+                                NOW)
+                        .changed())
+                .isFalse();
 
         // And a new article updates it as any other: one more source, the evidence still bounded
         var outcome = novelty.apply(gcc, restored, bbc, NOW);

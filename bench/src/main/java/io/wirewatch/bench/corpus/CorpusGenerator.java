@@ -36,13 +36,15 @@ import picocli.CommandLine.Option;
  *
  * <pre>java -cp ... io.wirewatch.bench.corpus.CorpusGenerator --count 10000 --seed 42 --out target/corpus.jsonl</pre>
  */
-@Command(name = "corpus", mixinStandardHelpOptions = true,
+@Command(
+        name = "corpus",
+        mixinStandardHelpOptions = true,
         description = "Writes a deterministic synthetic news corpus as JSONL (the ingest JSON format).")
 public final class CorpusGenerator implements Callable<Integer> {
 
     /** What to generate; shares are fractions of {@code count}. */
-    public record Settings(int count, long seed, double exactDuplicateShare, double nearDuplicateShare,
-                           double treebankShare) {
+    public record Settings(
+            int count, long seed, double exactDuplicateShare, double nearDuplicateShare, double treebankShare) {
         public static final int DEFAULT_COUNT = 10_000;
 
         public Settings {
@@ -71,14 +73,23 @@ public final class CorpusGenerator implements Callable<Integer> {
 
     @Option(names = "--count", description = "Number of articles (default: ${DEFAULT-VALUE}).")
     private int count = Settings.DEFAULT_COUNT;
-    @Option(names = "--seed", description = "Random seed; the same seed gives the same corpus (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--seed",
+            description = "Random seed; the same seed gives the same corpus (default: ${DEFAULT-VALUE}).")
     private long seed = 42;
+
     @Option(names = "--exact-duplicates", description = "Share of exact duplicates (default: ${DEFAULT-VALUE}).")
     private double exactShare = 0.05;
+
     @Option(names = "--near-duplicates", description = "Share of near duplicates (default: ${DEFAULT-VALUE}).")
     private double nearShare = 0.10;
-    @Option(names = "--treebank", description = "Share of originals in Penn-Treebank tokenisation (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--treebank",
+            description = "Share of originals in Penn-Treebank tokenisation (default: ${DEFAULT-VALUE}).")
     private double treebankShare = 0.10;
+
     @Option(names = "--out", required = true, description = "JSONL file to write.")
     private Path out;
 
@@ -91,8 +102,13 @@ public final class CorpusGenerator implements Callable<Integer> {
         List<GeneratedArticle> articles = generate(new Settings(count, seed, exactShare, nearShare, treebankShare));
         writeJsonl(articles, out);
         long bytes = articles.stream().mapToLong(a -> a.text().length()).sum();
-        System.out.printf(Locale.ROOT, "wrote %d articles (%.1f MB of text, %.0f chars on average) to %s%n",
-                articles.size(), bytes / 1e6, (double) bytes / articles.size(), out);
+        System.out.printf(
+                Locale.ROOT,
+                "wrote %d articles (%.1f MB of text, %.0f chars on average) to %s%n",
+                articles.size(),
+                bytes / 1e6,
+                (double) bytes / articles.size(),
+                out);
         return 0;
     }
 
@@ -110,7 +126,9 @@ public final class CorpusGenerator implements Callable<Integer> {
      * {@link #generate(Settings)} dates stories at random over 14 years instead, and copies any earlier original.
      */
     public static List<GeneratedArticle> chronological(Settings settings, LocalDate firstDay, int spanDays) {
-        return generate(settings, (index, random) -> firstDay.plusDays((long) index * spanDays / settings.count()),
+        return generate(
+                settings,
+                (index, random) -> firstDay.plusDays((long) index * spanDays / settings.count()),
                 RECENT_ORIGINALS);
     }
 
@@ -209,20 +227,37 @@ public final class CorpusGenerator implements Callable<Integer> {
         StoryWriter writer = new StoryWriter(random, story);
         String title = writer.headline();
         List<String> paragraphs = writer.paragraphs(3_000 + random.nextInt(2_000));
-        String text = random.nextDouble() < settings.treebankShare()
-                ? treebank(paragraphs) : String.join("\n\n", paragraphs);
-        Instant published = story.published().atStartOfDay(ZoneOffset.UTC).toInstant()
+        String text =
+                random.nextDouble() < settings.treebankShare() ? treebank(paragraphs) : String.join("\n\n", paragraphs);
+        Instant published = story.published()
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant()
                 .plusSeconds(6 * 3600 + random.nextInt(16 * 3600));
-        return new GeneratedArticle(id(index), url(outlet, title, index, random), outlet.name(), title, published,
-                text, Kind.ORIGINAL, null, story.id());
+        return new GeneratedArticle(
+                id(index),
+                url(outlet, title, index, random),
+                outlet.name(),
+                title,
+                published,
+                text,
+                Kind.ORIGINAL,
+                null,
+                story.id());
     }
 
     /** The same text republished under another outlet's name and URL, a little later. */
     private static GeneratedArticle exactCopy(int index, GeneratedArticle source, Random random) {
         Vocabulary.Outlet outlet = StoryWriter.pick(random, Vocabulary.OUTLETS);
-        return new GeneratedArticle(id(index), url(outlet, source.title(), index, random), outlet.name(),
-                source.title(), source.publishedAt().plusSeconds(60 + random.nextInt(7_200)), source.text(),
-                Kind.EXACT_DUPLICATE, source.id(), source.storyId());
+        return new GeneratedArticle(
+                id(index),
+                url(outlet, source.title(), index, random),
+                outlet.name(),
+                source.title(),
+                source.publishedAt().plusSeconds(60 + random.nextInt(7_200)),
+                source.text(),
+                Kind.EXACT_DUPLICATE,
+                source.id(),
+                source.storyId());
     }
 
     /** The same outlet's story revised: one to three small edits, a new URL, a later time. */
@@ -239,14 +274,16 @@ public final class CorpusGenerator implements Callable<Integer> {
                 }
                 case 2 -> {
                     if (paragraphs.size() > 3) {
-                        Collections.swap(paragraphs, 1 + random.nextInt(paragraphs.size() - 2),
-                                paragraphs.size() - 1);
+                        Collections.swap(paragraphs, 1 + random.nextInt(paragraphs.size() - 2), paragraphs.size() - 1);
                     }
                 }
-                default -> paragraphs.add(StoryWriter.pick(random, List.of(
-                        "This story has been updated with the latest casualty figures.",
-                        "This article was amended to correct the spelling of a name.",
-                        "Updated with comment from the foreign ministry.")));
+                default ->
+                    paragraphs.add(StoryWriter.pick(
+                            random,
+                            List.of(
+                                    "This story has been updated with the latest casualty figures.",
+                                    "This article was amended to correct the spelling of a name.",
+                                    "Updated with comment from the foreign ministry.")));
             }
         }
         String text = String.join("\n\n", paragraphs);
@@ -254,9 +291,16 @@ public final class CorpusGenerator implements Callable<Integer> {
             text = text + "\n\nUpdated.";
         }
         String title = random.nextBoolean() ? source.title() : source.title() + " (updated)";
-        return new GeneratedArticle(id(index), source.url() + "?update=" + index, source.source(),
-                title, source.publishedAt().plusSeconds(600 + random.nextInt(14_400)), text,
-                Kind.NEAR_DUPLICATE, source.id(), source.storyId());
+        return new GeneratedArticle(
+                id(index),
+                source.url() + "?update=" + index,
+                source.source(),
+                title,
+                source.publishedAt().plusSeconds(600 + random.nextInt(14_400)),
+                text,
+                Kind.NEAR_DUPLICATE,
+                source.id(),
+                source.storyId());
     }
 
     private static void updateFigure(List<String> paragraphs, Random random) {
@@ -289,16 +333,25 @@ public final class CorpusGenerator implements Callable<Integer> {
                     }
                     case '(' -> tokens.append(" -LRB- ");
                     case ')' -> tokens.append(" -RRB- ");
-                    case ',' -> tokens.append(i + 1 < paragraph.length() && Character.isDigit(paragraph.charAt(i + 1))
-                            ? "," : " , ");
+                    case ',' ->
+                        tokens.append(
+                                i + 1 < paragraph.length() && Character.isDigit(paragraph.charAt(i + 1)) ? "," : " , ");
                     case ';', ':', '?', '!' -> tokens.append(' ').append(c).append(' ');
-                    case '.' -> tokens.append(i + 1 == paragraph.length() || paragraph.charAt(i + 1) == ' '
-                            || paragraph.charAt(i + 1) == '"' ? " . \n" : ".");
+                    case '.' ->
+                        tokens.append(
+                                i + 1 == paragraph.length()
+                                                || paragraph.charAt(i + 1) == ' '
+                                                || paragraph.charAt(i + 1) == '"'
+                                        ? " . \n"
+                                        : ".");
                     default -> tokens.append(c);
                 }
             }
-            String line = tokens.toString().replace("'s ", " 's ").replace("n't ", " n't ")
-                    .replaceAll("(?m)^ +", "").replaceAll(" {2,}", " ");
+            String line = tokens.toString()
+                    .replace("'s ", " 's ")
+                    .replace("n't ", " n't ")
+                    .replaceAll("(?m)^ +", "")
+                    .replaceAll(" {2,}", " ");
             out.append(line.strip()).append(" \n");
         }
         return out.toString();
@@ -309,7 +362,8 @@ public final class CorpusGenerator implements Callable<Integer> {
     }
 
     private static String url(Vocabulary.Outlet outlet, String title, int index, Random random) {
-        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug =
+                title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return "https://" + outlet.host() + "/news/world/" + slug + "-" + index + "-" + (1000 + random.nextInt(9000));
     }
 }

@@ -10,11 +10,23 @@ import java.util.Objects;
  * @param derivedFrom for copies, the id of the article copied; null for originals
  * @param storyId     the event the article reports; several outlets' originals can share a story
  */
-public record GeneratedArticle(String id, String url, String source, String title, Instant publishedAt, String text,
-                               Kind kind, String derivedFrom, int storyId) {
+public record GeneratedArticle(
+        String id,
+        String url,
+        String source,
+        String title,
+        Instant publishedAt,
+        String text,
+        Kind kind,
+        String derivedFrom,
+        int storyId) {
 
     /** How an article relates to the ones before it. */
-    public enum Kind { ORIGINAL, EXACT_DUPLICATE, NEAR_DUPLICATE }
+    public enum Kind {
+        ORIGINAL,
+        EXACT_DUPLICATE,
+        NEAR_DUPLICATE
+    }
 
     public GeneratedArticle {
         Objects.requireNonNull(id, "id");

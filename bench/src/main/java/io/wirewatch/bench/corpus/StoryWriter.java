@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 final class StoryWriter {
 
     /** A diplomatic move in its verb forms, so one move can be asserted, planned, threatened or denied. */
-    private record Move(String base, String past, String ing, String object) { }
+    private record Move(String base, String past, String ing, String object) {}
 
     private final Random random;
     private final Story story;
@@ -32,11 +32,32 @@ final class StoryWriter {
     }
 
     /** The event several outlets can report: who moved against whom, where the violence is, the figures. */
-    record Story(int id, Country target, String actor, Group actorGroup, int moveIndex, String modality,
-                 String leader, Country mediator, String mediatorMinister, String ambassadorToUn,
-                 Country vetoerA, Country vetoerB, String flashpoint, String secondCity, LocalDate published,
-                 int killedToday, int killedYesterday, int killedMultiDay, int multiDays, int killedTotal,
-                 String sinceMonth, int displaced, int arrested, int yearsInPower, String spokesman) {
+    record Story(
+            int id,
+            Country target,
+            String actor,
+            Group actorGroup,
+            int moveIndex,
+            String modality,
+            String leader,
+            Country mediator,
+            String mediatorMinister,
+            String ambassadorToUn,
+            Country vetoerA,
+            Country vetoerB,
+            String flashpoint,
+            String secondCity,
+            LocalDate published,
+            int killedToday,
+            int killedYesterday,
+            int killedMultiDay,
+            int multiDays,
+            int killedTotal,
+            String sinceMonth,
+            int displaced,
+            int arrested,
+            int yearsInPower,
+            String spokesman) {
 
         static Story random(int id, Random random, LocalDate published) {
             Country target = pick(random, Vocabulary.COUNTRIES);
@@ -49,13 +70,32 @@ final class StoryWriter {
             String flashpoint = pick(random, target.cities());
             String secondCity = pick(random, target.cities());
             String[] modalities = {"asserted", "asserted", "asserted", "asserted", "planned", "threatened", "denied"};
-            return new Story(id, target, actor, group, random.nextInt(MOVES.size()),
+            return new Story(
+                    id,
+                    target,
+                    actor,
+                    group,
+                    random.nextInt(MOVES.size()),
                     modalities[random.nextInt(modalities.length)],
-                    "President " + person(random), mediator, person(random), person(random), vetoerA, vetoerB, flashpoint,
-                    secondCity, published, 3 + random.nextInt(150), 5 + random.nextInt(90),
-                    40 + random.nextInt(400), 3 + random.nextInt(6), 800 + random.nextInt(20_000),
-                    pick(random, MONTHS), 1_000 * (2 + random.nextInt(300)), 20 + random.nextInt(900),
-                    5 + random.nextInt(40), person(random));
+                    "President " + person(random),
+                    mediator,
+                    person(random),
+                    person(random),
+                    vetoerA,
+                    vetoerB,
+                    flashpoint,
+                    secondCity,
+                    published,
+                    3 + random.nextInt(150),
+                    5 + random.nextInt(90),
+                    40 + random.nextInt(400),
+                    3 + random.nextInt(6),
+                    800 + random.nextInt(20_000),
+                    pick(random, MONTHS),
+                    1_000 * (2 + random.nextInt(300)),
+                    20 + random.nextInt(900),
+                    5 + random.nextInt(40),
+                    person(random));
         }
     }
 
@@ -68,32 +108,64 @@ final class StoryWriter {
             new Move("downgrade", "downgraded", "downgrading", "diplomatic relations with %s"),
             new Move("sever", "severed", "severing", "all diplomatic ties with %s"));
 
-    private static final List<String> MONTHS = List.of("January", "February", "March", "April", "May", "June", "July",
-            "August", "September", "October", "November", "December");
+    private static final List<String> MONTHS = List.of(
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December");
 
     String headline() {
         Move move = MOVES.get(story.moveIndex());
         String actor = capitalise(shortActor());
         String object = moveObject(move);
         return switch (story.modality()) {
-            case "planned" -> pick(List.of(actor + " to " + move.base() + " " + object,
-                    actor + " weighs move to " + move.base() + " " + object));
-            case "threatened" -> pick(List.of(actor + " threatens to " + move.base() + " " + object,
-                    story.target().name() + " crisis: " + actor + " warns it could " + move.base() + " " + object));
-            case "denied" -> pick(List.of(actor + " denies plan to " + move.base() + " " + object,
-                    actor + " rejects reports it will " + move.base() + " " + object));
-            default -> pick(List.of(capitalise(story.target().name()) + " crisis: " + actor + " " + move.past() + " " + object,
-                    actor + " " + move.past() + " " + object, capitalise(story.target().name()) + " isolated as "
-                            + actor + " moves to " + move.base() + " " + object));
+            case "planned" ->
+                pick(List.of(
+                        actor + " to " + move.base() + " " + object,
+                        actor + " weighs move to " + move.base() + " " + object));
+            case "threatened" ->
+                pick(List.of(
+                        actor + " threatens to " + move.base() + " " + object,
+                        story.target().name() + " crisis: " + actor + " warns it could " + move.base() + " " + object));
+            case "denied" ->
+                pick(List.of(
+                        actor + " denies plan to " + move.base() + " " + object,
+                        actor + " rejects reports it will " + move.base() + " " + object));
+            default ->
+                pick(List.of(
+                        capitalise(story.target().name()) + " crisis: " + actor + " " + move.past() + " " + object,
+                        actor + " " + move.past() + " " + object,
+                        capitalise(story.target().name()) + " isolated as " + actor + " moves to " + move.base() + " "
+                                + object));
         };
     }
 
     /** Paragraphs of one report, lead first, the rest in an order of its own, until the target length. */
     List<String> paragraphs(int targetLength) {
-        List<Supplier<String>> body = new ArrayList<>(List.of(this::reaction, this::otherCapitals, this::assault,
-                this::casualtiesToday, this::casualtiesTotal, this::mediatorVisit, this::vetoBackground, this::denial,
-                this::analysis, this::eyewitness, this::displacement, this::arrests, this::ruleBackground,
-                this::governmentLine, this::internationalReaction));
+        List<Supplier<String>> body = new ArrayList<>(List.of(
+                this::reaction,
+                this::otherCapitals,
+                this::assault,
+                this::casualtiesToday,
+                this::casualtiesTotal,
+                this::mediatorVisit,
+                this::vetoBackground,
+                this::denial,
+                this::analysis,
+                this::eyewitness,
+                this::displacement,
+                this::arrests,
+                this::ruleBackground,
+                this::governmentLine,
+                this::internationalReaction));
         java.util.Collections.shuffle(body, random);
         List<String> paragraphs = new ArrayList<>();
         if (random.nextInt(8) == 0) {
@@ -120,44 +192,63 @@ final class StoryWriter {
                 ", saying the government had rejected every attempt to solve the crisis",
                 " in protest at the crackdown on the city of " + story.flashpoint(),
                 ""));
-        String members = story.actorGroup() == null ? "" : " " + pick(List.of(
-                "The group's members are " + String.join(", ", story.actorGroup().members()) + ".",
-                "The " + story.actorGroup().members().size() + " member states acted together, officials said.", ""));
+        String members = story.actorGroup() == null
+                ? ""
+                : " "
+                        + pick(List.of(
+                                "The group's members are "
+                                        + String.join(", ", story.actorGroup().members()) + ".",
+                                "The " + story.actorGroup().members().size()
+                                        + " member states acted together, officials said.",
+                                ""));
         return switch (story.modality()) {
-            case "planned" -> pick(List.of(
-                    actor + " is preparing to " + move.base() + " " + object + because + ", diplomats said.",
-                    actor + " is considering whether to " + move.base() + " " + object + ", according to officials "
-                            + "briefed on the talks.",
-                    actor + " said it plans to " + move.base() + " " + object + " within days" + because + "."))
-                    + members;
-            case "threatened" -> pick(List.of(
-                    actor + " threatened to " + move.base() + " " + object + " unless the violence in "
-                            + story.flashpoint() + " ends.",
-                    actor + " warned it would " + move.base() + " " + object + " if " + story.leader()
-                            + " did not halt the assault" + because + ".")) + members;
-            case "denied" -> pick(List.of(
-                    actor + " denied reports that it had decided to " + move.base() + " " + object + ".",
-                    actor + " has no plans to " + move.base() + " " + object + ", a spokesman said on "
-                            + weekday(0) + ", rejecting what he called false reports.")) + members;
-            default -> pick(List.of(
-                    actor + " say" + (story.actorGroup() == null ? "s" : "") + " " + (story.actorGroup() == null ? "it is " : "they are ")
-                            + move.ing() + " " + object + " and recalling envoys" + because + ".",
-                    actor + " " + move.past() + " " + object + " on " + weekday(0) + because + ".",
-                    actor + " announced on " + weekday(0) + " that it was " + move.ing() + " " + object
-                            + " with immediate effect" + because + ".")) + members;
+            case "planned" ->
+                pick(List.of(
+                                actor + " is preparing to " + move.base() + " " + object + because
+                                        + ", diplomats said.",
+                                actor + " is considering whether to " + move.base() + " " + object
+                                        + ", according to officials " + "briefed on the talks.",
+                                actor + " said it plans to " + move.base() + " " + object + " within days" + because
+                                        + "."))
+                        + members;
+            case "threatened" ->
+                pick(List.of(
+                                actor + " threatened to " + move.base() + " " + object + " unless the violence in "
+                                        + story.flashpoint() + " ends.",
+                                actor + " warned it would " + move.base() + " " + object + " if " + story.leader()
+                                        + " did not halt the assault" + because + "."))
+                        + members;
+            case "denied" ->
+                pick(List.of(
+                                actor + " denied reports that it had decided to " + move.base() + " " + object + ".",
+                                actor + " has no plans to " + move.base() + " " + object + ", a spokesman said on "
+                                        + weekday(0) + ", rejecting what he called false reports."))
+                        + members;
+            default ->
+                pick(List.of(
+                                actor + " say" + (story.actorGroup() == null ? "s" : "") + " "
+                                        + (story.actorGroup() == null ? "it is " : "they are ") + move.ing() + " "
+                                        + object + " and recalling envoys" + because + ".",
+                                actor + " " + move.past() + " " + object + " on " + weekday(0) + because + ".",
+                                actor + " announced on " + weekday(0) + " that it was " + move.ing() + " " + object
+                                        + " with immediate effect" + because + "."))
+                        + members;
         };
     }
 
     private String reaction() {
-        String group = story.actorGroup() != null ? capitalise(story.actorGroup().name()) : "The foreign ministry";
+        String group =
+                story.actorGroup() != null ? capitalise(story.actorGroup().name()) : "The foreign ministry";
         return two(List.of(
                 group + " said " + story.target().name() + " had rejected attempts to solve the crisis and end "
                         + months() + " months of bloodshed.",
-                "A statement carried by the official news agency said: \"" + pick(List.of(
-                        "Members have decided to withdraw their ambassadors and ask at the same time for all the "
-                                + "ambassadors of the regime to leave immediately.",
-                        "The continued killing of civilians leaves us no choice but to act.",
-                        "We can no longer stand by while the killing goes on.")) + "\"",
+                "A statement carried by the official news agency said: \""
+                        + pick(List.of(
+                                "Members have decided to withdraw their ambassadors and ask at the same time for all the "
+                                        + "ambassadors of the regime to leave immediately.",
+                                "The continued killing of civilians leaves us no choice but to act.",
+                                "We can no longer stand by while the killing goes on."))
+                        + "\"",
                 group + " said the move was a response to \"the escalating violence\" in " + story.flashpoint()
                         + " and would stay in place until the killing stopped."));
     }
@@ -165,20 +256,24 @@ final class StoryWriter {
     private String otherCapitals() {
         Country other = otherThan(story.target());
         return two(List.of(
-                capitalise(other.name()) + " closed its embassy in " + story.target().capital() + " on " + weekday(1)
+                capitalise(other.name()) + " closed its embassy in "
+                        + story.target().capital() + " on " + weekday(1)
                         + ", and several European countries have recalled their ambassadors.",
-                "On " + weekday(1) + ", " + other.name() + " pulled its embassy staff from " + story.target().capital()
+                "On " + weekday(1) + ", " + other.name() + " pulled its embassy staff from "
+                        + story.target().capital()
                         + ", and " + otherThan(story.target()).name() + " followed by recalling its ambassador for "
                         + "\"consultation\".",
                 "The move will further isolate the " + story.target().demonym() + " government, as "
-                        + otherThan(story.target()).name() + " and " + otherThan(story.target()).name()
+                        + otherThan(story.target()).name() + " and "
+                        + otherThan(story.target()).name()
                         + " also withdraw their envoys."));
     }
 
     private String assault() {
         return two(List.of(
                 "The moves came as " + story.target().demonym() + " government forces continued their fierce assault "
-                        + "on the restive city of " + story.flashpoint() + ", and " + story.mediator().demonym()
+                        + "on the restive city of " + story.flashpoint() + ", and "
+                        + story.mediator().demonym()
                         + " officials visited " + story.target().capital() + ".",
                 "Opposition activists said government forces renewed " + pick(Vocabulary.WEAPONS) + " on the city of "
                         + story.flashpoint() + " on " + weekday(0) + ", in an onslaught that has lasted "
@@ -196,7 +291,8 @@ final class StoryWriter {
                 capitalise(number) + " " + victims + " were killed on " + weekday(1) + " alone, "
                         + pick(Vocabulary.CASUALTY_SOURCES) + ". At least " + Math.max(2, story.killedToday() / 6)
                         + " were killed on " + weekday(0) + ", they said.",
-                capitalise(number) + " " + victims + " were killed in " + story.flashpoint() + " on " + weekday(0) + ", "
+                capitalise(number) + " " + victims + " were killed in " + story.flashpoint() + " on " + weekday(0)
+                        + ", "
                         + pick(Vocabulary.CASUALTY_SOURCES) + ", after " + pick(Vocabulary.WEAPONS)
                         + " hit residential districts.",
                 "Hundreds are reported to have died since the " + pick(Vocabulary.WEAPONS) + " of the city began on "
@@ -207,7 +303,8 @@ final class StoryWriter {
     private String casualtiesTotal() {
         String total = String.format(Locale.ROOT, "%,d", story.killedTotal());
         return two(List.of(
-                "More than " + total + " people have been killed in " + story.target().name() + " since the uprising "
+                "More than " + total + " people have been killed in "
+                        + story.target().name() + " since the uprising "
                         + "began in " + story.sinceMonth() + ", the UN said last month. Hundreds more are believed "
                         + "to have died since then, but the chaos has made it impossible to cross-check the figures.",
                 "Activists say over " + story.killedMultiDay() + " people have died in " + story.flashpoint()
@@ -233,11 +330,12 @@ final class StoryWriter {
                 story.vetoerA().name() + " and " + story.vetoerB().name() + " vetoed a UN Security Council resolution "
                         + "on " + story.target().name() + " " + numberWord(2 + random.nextInt(5)) + " days ago, "
                         + "drawing sharp criticism from Western governments.",
-                "Last week's double veto by " + story.vetoerA().name() + " and " + story.vetoerB().name()
+                "Last week's double veto by " + story.vetoerA().name() + " and "
+                        + story.vetoerB().name()
                         + " blocked a resolution that would have condemned the crackdown and called on "
                         + story.leader() + " to hand over some of his powers.",
-                "The powers which backed the torpedoed UN resolution are not waiting for " + story.vetoerA().name()
-                        + " to change course."));
+                "The powers which backed the torpedoed UN resolution are not waiting for "
+                        + story.vetoerA().name() + " to change course."));
     }
 
     private String denial() {
@@ -253,14 +351,16 @@ final class StoryWriter {
     private String analysis() {
         String correspondent = person();
         return "Analysis by " + correspondent + ", " + pick(Vocabulary.OUTLETS).name() + " News, "
-                + story.mediator().capital() + ". " + pick(List.of(
-                "On the surface, the talks in " + story.target().capital() + " do not seem to have produced any kind "
-                        + "of breakthrough. If things were agreed behind the scenes, that could become apparent in "
-                        + "the coming days, especially in places like " + story.flashpoint() + ".",
-                "There was nothing new in the statements made after the talks, though officials said the leadership "
-                        + "seemed to have taken on board the need for swift action.",
-                "The government remains committed, it says, to ending violence from any source - but it has used that "
-                        + "formula before to cover its crackdown on armed opposition fighters."));
+                + story.mediator().capital() + ". "
+                + pick(List.of(
+                        "On the surface, the talks in " + story.target().capital()
+                                + " do not seem to have produced any kind "
+                                + "of breakthrough. If things were agreed behind the scenes, that could become apparent in "
+                                + "the coming days, especially in places like " + story.flashpoint() + ".",
+                        "There was nothing new in the statements made after the talks, though officials said the leadership "
+                                + "seemed to have taken on board the need for swift action.",
+                        "The government remains committed, it says, to ending violence from any source - but it has used that "
+                                + "formula before to cover its crackdown on armed opposition fighters."));
     }
 
     private String eyewitness() {
@@ -277,7 +377,8 @@ final class StoryWriter {
         String displaced = String.format(Locale.ROOT, "%,d", story.displaced());
         return two(List.of(
                 "Aid agencies say about " + displaced + " people have fled their homes since " + story.sinceMonth()
-                        + ", many of them crossing into " + otherThan(story.target()).name() + ".",
+                        + ", many of them crossing into "
+                        + otherThan(story.target()).name() + ".",
                 "The UN refugee agency said up to " + displaced + " people had been displaced by the fighting around "
                         + story.flashpoint() + "."));
     }
@@ -316,7 +417,8 @@ final class StoryWriter {
                         + "and called for an emergency meeting of the Security Council.",
                 capitalise(other.name()) + " said it would consider further steps with its partners, including "
                         + "sanctions on senior officials and a ban on arms sales.",
-                "Thousands of supporters waved " + story.mediator().demonym() + " flags in " + story.target().capital()
+                "Thousands of supporters waved " + story.mediator().demonym() + " flags in "
+                        + story.target().capital()
                         + " in an apparently orchestrated welcome for the visiting delegation."));
     }
 
@@ -334,7 +436,8 @@ final class StoryWriter {
                 "Humanitarian groups appealed for a ceasefire of at least two hours a day to let aid reach "
                         + story.secondCity() + ".",
                 "The " + other.demonym() + " parliament is due to debate the crisis next week.");
-        // Cycle through the filler in a per-article order so a long article does not repeat itself sentence by sentence.
+        // Cycle through the filler in a per-article order so a long article does not repeat itself sentence by
+        // sentence.
         if (fillerOrder.isEmpty()) {
             for (int i = 0; i < fillers.size(); i++) {
                 fillerOrder.add(i);
@@ -355,7 +458,8 @@ final class StoryWriter {
         String target = story.target().name();
         String its = story.actorGroup() == null ? "its" : "their";
         String object = move.object().startsWith("%s ambassadors")
-                ? story.target().demonym() + " ambassadors" : String.format(Locale.ROOT, move.object(), target);
+                ? story.target().demonym() + " ambassadors"
+                : String.format(Locale.ROOT, move.object(), target);
         return object.replace("{its}", its);
     }
 

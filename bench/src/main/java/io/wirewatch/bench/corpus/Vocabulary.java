@@ -10,15 +10,15 @@ import java.util.List;
 final class Vocabulary {
 
     /** A state as articles name it: "Syria", "Syrian", "Damascus", and cities where fighting can be reported. */
-    record Country(String name, String demonym, String capital, List<String> cities) { }
+    record Country(String name, String demonym, String capital, List<String> cities) {}
 
     /** A group of states that can act together ("the Gulf Cooperation Council" expels ...). */
-    record Group(String name, String shortName, List<String> members) { }
+    record Group(String name, String shortName, List<String> members) {}
 
     /** An outlet with the host its URLs live on. */
-    record Outlet(String name, String host) { }
+    record Outlet(String name, String host) {}
 
-    private Vocabulary() { }
+    private Vocabulary() {}
 
     static final List<Country> COUNTRIES = List.of(
             country("Syria", "Syrian", "Damascus", "Homs", "Hama", "Aleppo", "Deraa", "Idlib"),
@@ -87,10 +87,16 @@ final class Vocabulary {
 
     /** Groups whose statements the seeds quote ("The Gulf Cooperation Council said ..."). */
     static final List<Group> GROUPS = List.of(
-            new Group("the Gulf Cooperation Council", "GCC",
+            new Group(
+                    "the Gulf Cooperation Council",
+                    "GCC",
                     List.of("Saudi Arabia", "Kuwait", "Bahrain", "Qatar", "Oman", "the United Arab Emirates")),
-            new Group("the Arab League", "Arab League", List.of("Egypt", "Jordan", "Saudi Arabia", "Morocco", "Tunisia")),
-            new Group("the European Union", "EU", List.of("France", "Germany", "Italy", "Spain", "the Netherlands", "Poland")),
+            new Group(
+                    "the Arab League", "Arab League", List.of("Egypt", "Jordan", "Saudi Arabia", "Morocco", "Tunisia")),
+            new Group(
+                    "the European Union",
+                    "EU",
+                    List.of("France", "Germany", "Italy", "Spain", "the Netherlands", "Poland")),
             new Group("the African Union", "AU", List.of("Nigeria", "Kenya", "Ethiopia", "South Africa")),
             new Group("the Economic Community of West African States", "Ecowas", List.of("Nigeria", "Niger", "Mali")));
 
@@ -99,7 +105,8 @@ final class Vocabulary {
             new Outlet("The Globe and Mail", "www.theglobeandmail.com"), new Outlet("Reuters", "www.reuters.com"),
             new Outlet("Associated Press", "apnews.com"), new Outlet("AFP", "www.afp.com"),
             new Outlet("Al Jazeera", "www.aljazeera.com"), new Outlet("The Guardian", "www.theguardian.com"),
-            new Outlet("The New York Times", "www.nytimes.com"), new Outlet("The Washington Post", "www.washingtonpost.com"),
+            new Outlet("The New York Times", "www.nytimes.com"),
+                    new Outlet("The Washington Post", "www.washingtonpost.com"),
             new Outlet("Deutsche Welle", "www.dw.com"), new Outlet("France 24", "www.france24.com"),
             new Outlet("The Independent", "www.independent.co.uk"), new Outlet("NPR", "www.npr.org"),
             new Outlet("The Irish Times", "www.irishtimes.com"), new Outlet("ABC News", "www.abc.net.au"),
@@ -109,29 +116,87 @@ final class Vocabulary {
 
     static final List<String> FIRST_NAMES = List.of(
             "Adel", "Amina", "Bashir", "Carlos", "Dmitri", "Elena", "Farid", "Grigor", "Hassan", "Ines", "Jamal",
-            "Karim", "Leila", "Marek", "Nadia", "Omar", "Pavel", "Rania", "Samir", "Tariq", "Ursula", "Viktor",
-            "Walid", "Yusuf", "Zeynep", "Anders", "Bruno", "Chen", "Daniel", "Esther", "Fatima", "Gustavo",
-            "Hiroshi", "Ibrahim", "Joseph", "Kwame", "Lucia", "Mustafa", "Noor", "Oleg");
+            "Karim", "Leila", "Marek", "Nadia", "Omar", "Pavel", "Rania", "Samir", "Tariq", "Ursula", "Viktor", "Walid",
+            "Yusuf", "Zeynep", "Anders", "Bruno", "Chen", "Daniel", "Esther", "Fatima", "Gustavo", "Hiroshi", "Ibrahim",
+            "Joseph", "Kwame", "Lucia", "Mustafa", "Noor", "Oleg");
 
     static final List<String> SURNAMES = List.of(
-            "Haddad", "Nasser", "Karimov", "Petrov", "Mansour", "Okafor", "Dlamini", "Rahimi", "Suleiman", "Volkov",
-            "Barzani", "Kovac", "Salem", "Morales", "Tanaka", "Lindqvist", "Abadi", "Chaudhry", "Mensah", "Farouk",
-            "Ortega", "Novak", "Qureshi", "Hamdan", "Sadeghi", "Bakr", "Osei", "Zhou", "Moreau", "Keller",
-            "Rossi", "Tahir", "Yilmaz", "Kamau", "Sokolov", "Amiri", "Diallo", "Weber", "Silva", "Khoury");
+            "Haddad",
+            "Nasser",
+            "Karimov",
+            "Petrov",
+            "Mansour",
+            "Okafor",
+            "Dlamini",
+            "Rahimi",
+            "Suleiman",
+            "Volkov",
+            "Barzani",
+            "Kovac",
+            "Salem",
+            "Morales",
+            "Tanaka",
+            "Lindqvist",
+            "Abadi",
+            "Chaudhry",
+            "Mensah",
+            "Farouk",
+            "Ortega",
+            "Novak",
+            "Qureshi",
+            "Hamdan",
+            "Sadeghi",
+            "Bakr",
+            "Osei",
+            "Zhou",
+            "Moreau",
+            "Keller",
+            "Rossi",
+            "Tahir",
+            "Yilmaz",
+            "Kamau",
+            "Sokolov",
+            "Amiri",
+            "Diallo",
+            "Weber",
+            "Silva",
+            "Khoury");
 
     /** Who gives casualty figures, as the seeds attribute them. */
     static final List<String> CASUALTY_SOURCES = List.of(
-            "activists say", "activists said", "the UN said", "a monitoring group said", "state media reported",
-            "hospital officials said", "the Red Crescent said", "opposition groups said", "local officials said",
-            "medics at the scene said", "a rights group said", "the health ministry said");
+            "activists say",
+            "activists said",
+            "the UN said",
+            "a monitoring group said",
+            "state media reported",
+            "hospital officials said",
+            "the Red Crescent said",
+            "opposition groups said",
+            "local officials said",
+            "medics at the scene said",
+            "a rights group said",
+            "the health ministry said");
 
     static final List<String> VICTIMS = List.of(
-            "people", "civilians", "protesters", "soldiers", "members of the security forces", "children", "rebels",
-            "demonstrators", "police officers");
+            "people",
+            "civilians",
+            "protesters",
+            "soldiers",
+            "members of the security forces",
+            "children",
+            "rebels",
+            "demonstrators",
+            "police officers");
 
     static final List<String> WEAPONS = List.of(
-            "shelling", "mortar fire", "air strikes", "sniper fire", "rocket attacks", "heavy machine-gun fire",
-            "tank fire", "a car bomb");
+            "shelling",
+            "mortar fire",
+            "air strikes",
+            "sniper fire",
+            "rocket attacks",
+            "heavy machine-gun fire",
+            "tank fire",
+            "a car bomb");
 
     private static Country country(String name, String demonym, String capital, String... cities) {
         return new Country(name, demonym, capital, List.of(cities));

@@ -14,8 +14,7 @@ import javax.management.ObjectName;
  */
 final class BrokerRequests {
 
-    private BrokerRequests() {
-    }
+    private BrokerRequests() {}
 
     /** Requests served so far, by request name (summed over versions). */
     static Map<String, Long> snapshot() {
@@ -42,7 +41,11 @@ final class BrokerRequests {
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> line.append(String.format(Locale.ROOT, "%s %d (%.2f), ", e.getKey(), e.getValue(),
+                .forEach(e -> line.append(String.format(
+                        Locale.ROOT,
+                        "%s %d (%.2f), ",
+                        e.getKey(),
+                        e.getValue(),
                         e.getValue() / (double) Math.max(1, articles))));
         return line.length() == 0 ? "none" : line.substring(0, line.length() - 2);
     }

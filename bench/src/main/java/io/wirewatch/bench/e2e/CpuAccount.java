@@ -22,8 +22,21 @@ import java.util.stream.Stream;
 final class CpuAccount {
 
     /** The groups, in the order printed. */
-    static final String[] GROUPS = {"ingest", "enrich stream", "enrich producer I/O", "alert stream",
-            "alert producer I/O", "alert feed", "broker", "registry", "watcher", "JIT", "GC", "other JVM", "other"};
+    static final String[] GROUPS = {
+        "ingest",
+        "enrich stream",
+        "enrich producer I/O",
+        "alert stream",
+        "alert producer I/O",
+        "alert feed",
+        "broker",
+        "registry",
+        "watcher",
+        "JIT",
+        "GC",
+        "other JVM",
+        "other"
+    };
 
     private static final Pattern JVM_INTERNAL = Pattern.compile(
             "(C[12] CompilerThre.*|GC Thread.*|G1 .*|VM Thread|VM Periodic Tas.*|Sweeper thread|Service Thread|"
@@ -31,11 +44,9 @@ final class CpuAccount {
     private static final long CLOCK_TICK_NANOS = 10_000_000L; // USER_HZ = 100 on Linux
 
     /** CPU nanoseconds by thread name (Java threads) or native name (JVM-internal threads), and the process total. */
-    record Snapshot(Map<String, Long> byThread, long processNanos) {
-    }
+    record Snapshot(Map<String, Long> byThread, long processNanos) {}
 
-    private CpuAccount() {
-    }
+    private CpuAccount() {}
 
     static Snapshot snapshot() {
         Map<String, Long> threads = new HashMap<>();
@@ -104,22 +115,27 @@ final class CpuAccount {
         for (Map.Entry<String, Long> thread : after.byThread().entrySet()) {
             long spent = thread.getValue() - before.byThread().getOrDefault(thread.getKey(), 0L);
             if (spent > 0) {
-                String name = thread.getKey().replaceAll("#\\d+$", "")
-                        .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "*").replaceAll("\\d+", "N");
+                String name = thread.getKey()
+                        .replaceAll("#\\d+$", "")
+                        .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "*")
+                        .replaceAll("\\d+", "N");
                 byName.merge(name, spent, Long::sum);
             }
         }
         StringBuilder line = new StringBuilder();
-        byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
-                .forEach(e -> line.append(String.format(Locale.ROOT, "%n  %8.0f ms  %s", e.getValue() / 1e6,
-                        e.getKey())));
+        byName.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(n)
+                .forEach(e ->
+                        line.append(String.format(Locale.ROOT, "%n  %8.0f ms  %s", e.getValue() / 1e6, e.getKey())));
         return line.toString();
     }
 
     static String groupOf(String thread) {
         if (thread.startsWith("jvm:")) {
             String name = thread.substring(4);
-            return name.startsWith("C1 ") || name.startsWith("C2 ") ? "JIT"
+            return name.startsWith("C1 ") || name.startsWith("C2 ")
+                    ? "JIT"
                     : name.startsWith("GC ") || name.startsWith("G1 ") ? "GC" : "other JVM";
         }
         boolean producerIo = thread.startsWith("kafka-producer-network-thread");
@@ -150,12 +166,15 @@ final class CpuAccount {
         long total = groups.values().stream().mapToLong(Long::longValue).sum();
         for (Map.Entry<String, Long> group : groups.entrySet()) {
             if (group.getValue() > 0) {
-                line.append(String.format(Locale.ROOT, "%s %.2f, ", group.getKey(),
-                        group.getValue() / 1e6 / Math.max(1, articles)));
+                line.append(String.format(
+                        Locale.ROOT, "%s %.2f, ", group.getKey(), group.getValue() / 1e6 / Math.max(1, articles)));
             }
         }
-        line.append(String.format(Locale.ROOT, "total %.2f ms CPU per article; %.2f cores busy", total / 1e6
-                / Math.max(1, articles), total / 1e9 / wallSeconds));
+        line.append(String.format(
+                Locale.ROOT,
+                "total %.2f ms CPU per article; %.2f cores busy",
+                total / 1e6 / Math.max(1, articles),
+                total / 1e9 / wallSeconds));
         return line.toString();
     }
 

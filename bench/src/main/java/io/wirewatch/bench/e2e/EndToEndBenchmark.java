@@ -4,17 +4,17 @@ import io.wirewatch.bench.corpus.CorpusGenerator;
 import io.wirewatch.bench.corpus.GeneratedArticle;
 import io.wirewatch.bench.e2e.PipelineRun.Outcome;
 import io.wirewatch.bench.e2e.PipelineRun.Scenario;
+import io.wirewatch.devstack.EmbeddedStack;
 import io.wirewatch.enrich.extract.ArticleExtractor;
 import io.wirewatch.ingest.source.RawArticle;
-import io.wirewatch.platform.EmbeddedStack;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,65 +29,112 @@ import picocli.CommandLine.Option;
  * pipeline, enrich-service, alert-service, all in this JVM) at fixed offered rates for latency, and flat out with 1, 2
  * and 4 stream threads for throughput and scaling. Prints one table; ratios are to the raw transport of the same run.
  */
-@Command(name = "e2e", mixinStandardHelpOptions = true,
+@Command(
+        name = "e2e",
+        mixinStandardHelpOptions = true,
         description = "End-to-end throughput and ingest->alert latency on the embedded stack, beside raw Kafka.")
 public final class EndToEndBenchmark implements Callable<Integer> {
 
     @Option(names = "--partitions", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
     int partitions = 4;
+
     @Option(names = "--rates", split = ",", description = "Offered articles/s for the latency runs (default: 50,200).")
     List<Double> rates = List.of(50.0, 200.0);
+
     @Option(names = "--rate-seconds", description = "Length of each fixed-rate run (default: ${DEFAULT-VALUE}).")
     int rateSeconds = 20;
-    @Option(names = "--threads", split = ",", description = "Stream threads per service for the flat-out runs "
-            + "(default: 1,2,4).")
+
+    @Option(
+            names = "--threads",
+            split = ",",
+            description = "Stream threads per service for the flat-out runs " + "(default: 1,2,4).")
     List<Integer> threads = List.of(1, 2, 4);
-    @Option(names = "--max-articles", description = "Articles offered in each flat-out run (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--max-articles",
+            description = "Articles offered in each flat-out run (default: ${DEFAULT-VALUE}).")
     int maxArticles = 6_000;
-    @Option(names = "--warmup-articles", description = "Articles of a first, unreported run that warms the JIT "
-            + "(default: ${DEFAULT-VALUE}; 0 for none). On 2 cores C2 needs minutes to compile broker, clients, "
-            + "Streams and services; shorter warm-ups measure the compiler as much as the pipeline.")
+
+    @Option(
+            names = "--warmup-articles",
+            description = "Articles of a first, unreported run that warms the JIT "
+                    + "(default: ${DEFAULT-VALUE}; 0 for none). On 2 cores C2 needs minutes to compile broker, clients, "
+                    + "Streams and services; shorter warm-ups measure the compiler as much as the pipeline.")
     int warmupArticles = 30_000;
-    @Option(names = "--settle-seconds", description = "Seconds of each fixed-rate run before latencies count as "
-            + "steady state; the table also gives the p99 of every record (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--settle-seconds",
+            description = "Seconds of each fixed-rate run before latencies count as "
+                    + "steady state; the table also gives the p99 of every record (default: ${DEFAULT-VALUE}).")
     int settleSeconds = 5;
+
     @Option(names = "--raw-records", description = "Records in the raw Kafka run (default: ${DEFAULT-VALUE}).")
     int rawRecords = 20_000;
-    @Option(names = "--no-pass-through", description = "Skip the pass-through run after each flat-out run (the same "
-            + "topologies with the extractor and the rules as identity functions).")
+
+    @Option(
+            names = "--no-pass-through",
+            description = "Skip the pass-through run after each flat-out run (the same "
+                    + "topologies with the extractor and the rules as identity functions).")
     boolean noPassThrough;
+
     @Option(names = "--raw-only", description = "Measure only the raw Kafka transport.")
     boolean rawOnly;
-    @Option(names = "--corpus-size", description = "Generated articles to draw from (default: ${DEFAULT-VALUE}: "
-            + "more than the warm-up, whose repeats ingest would drop as duplicates).")
+
+    @Option(
+            names = "--corpus-size",
+            description = "Generated articles to draw from (default: ${DEFAULT-VALUE}: "
+                    + "more than the warm-up, whose repeats ingest would drop as duplicates).")
     int corpusSize = 40_000;
+
     @Option(names = "--corpus-seed", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long corpusSeed = 42;
-    @Option(names = "--brokers", split = ",", paramLabel = "N", description = "Embedded brokers, one cluster per "
-            + "count: everything runs on the first; each further count (e.g. --brokers 1,3) gets a fresh cluster and "
-            + "the flat-out runs again, so replication 1 and replication 3 (min.insync.replicas 2) are measured in one "
-            + "run (default: 1).")
+
+    @Option(
+            names = "--brokers",
+            split = ",",
+            paramLabel = "N",
+            description = "Embedded brokers, one cluster per "
+                    + "count: everything runs on the first; each further count (e.g. --brokers 1,3) gets a fresh cluster and "
+                    + "the flat-out runs again, so replication 1 and replication 3 (min.insync.replicas 2) are measured in one "
+                    + "run (default: 1).")
     List<Integer> brokers = List.of(1);
-    @Option(names = "--variant-client-property", paramLabel = "KEY=VALUE", description = "A/B in one run: after the "
-            + "flat-out runs, one more flat-out pipeline run (first thread count) with these properties added to "
-            + "--client-property; repeatable. E.g. batch.size=16384 to compare with the default batching.")
+
+    @Option(
+            names = "--variant-client-property",
+            paramLabel = "KEY=VALUE",
+            description = "A/B in one run: after the "
+                    + "flat-out runs, one more flat-out pipeline run (first thread count) with these properties added to "
+                    + "--client-property; repeatable. E.g. batch.size=16384 to compare with the default batching.")
     Map<String, String> variantProperties = new LinkedHashMap<>();
-    @Option(names = "--jfr", paramLabel = "DIR", description = "Record each measured run with Java Flight Recorder "
-            + "(the 'profile' settings) into DIR/run-<n>.jfr, for finding where the time goes.")
+
+    @Option(
+            names = "--jfr",
+            paramLabel = "DIR",
+            description = "Record each measured run with Java Flight Recorder "
+                    + "(the 'profile' settings) into DIR/run-<n>.jfr, for finding where the time goes.")
     Path jfrDir;
-    @Option(names = "--client-property", paramLabel = "KEY=VALUE", description = "A Kafka client or Streams "
-            + "property handed to enrich and alert (as KAFKA_* variables would be), e.g. fetch.max.wait.ms=50; "
-            + "repeatable. For trying a tuning before it becomes a default.")
+
+    @Option(
+            names = "--client-property",
+            paramLabel = "KEY=VALUE",
+            description = "A Kafka client or Streams "
+                    + "property handed to enrich and alert (as KAFKA_* variables would be), e.g. fetch.max.wait.ms=50; "
+                    + "repeatable. For trying a tuning before it becomes a default.")
     Map<String, String> clientProperties = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
-        List<GeneratedArticle> generated = CorpusGenerator.generate(
-                CorpusGenerator.Settings.defaults(corpusSize, corpusSeed));
-        List<RawArticle> corpus = generated.stream().map(a -> new RawArticle(a.id(), a.url(), a.source(), a.title(),
-                a.publishedAt(), a.text(), "bench:" + a.id())).toList();
-        List<byte[]> payloads = generated.stream().map(a -> a.text().getBytes(StandardCharsets.UTF_8)).toList();
-        double averageBytes = payloads.stream().mapToInt(p -> p.length).average().orElse(0);
+        List<GeneratedArticle> generated =
+                CorpusGenerator.generate(CorpusGenerator.Settings.defaults(corpusSize, corpusSeed));
+        List<RawArticle> corpus = generated.stream()
+                .map(a -> new RawArticle(
+                        a.id(), a.url(), a.source(), a.title(), a.publishedAt(), a.text(), "bench:" + a.id()))
+                .toList();
+        List<byte[]> payloads = generated.stream()
+                .map(a -> a.text().getBytes(StandardCharsets.UTF_8))
+                .toList();
+        double averageBytes =
+                payloads.stream().mapToInt(p -> p.length).average().orElse(0);
 
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Path workDir = Files.createTempDirectory("wirewatch-bench-");
@@ -95,14 +142,25 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         RawTransport.Result raw;
         int run = 0;
         try {
-            try (EmbeddedStack stack = EmbeddedStack.start(EmbeddedStack.Options.defaults().withBrokers(brokers.get(0)))) {
-                // A first, unreported pass warms the JIT and the broker (log segments, producer id) for the measured one.
+            try (EmbeddedStack stack =
+                    EmbeddedStack.start(EmbeddedStack.Options.defaults().withBrokers(brokers.get(0)))) {
+                // A first, unreported pass warms the JIT and the broker (log segments, producer id) for the measured
+                // one.
                 stack.createTopics(partitions, "bench.raw-transport-warmup", "bench.raw-transport");
-                RawTransport.run(stack.clusterConfig().kafkaProperties(), "bench.raw-transport-warmup", partitions,
-                        payloads, Math.max(1, rawRecords / 4));
-                raw = RawTransport.run(stack.clusterConfig().kafkaProperties(), "bench.raw-transport", partitions,
-                        payloads, rawRecords);
-                PipelineRun runner = new PipelineRun(stack, workDir, clientProperties, Duration.ofSeconds(settleSeconds));
+                RawTransport.run(
+                        stack.clusterConfig().kafkaProperties(),
+                        "bench.raw-transport-warmup",
+                        partitions,
+                        payloads,
+                        Math.max(1, rawRecords / 4));
+                raw = RawTransport.run(
+                        stack.clusterConfig().kafkaProperties(),
+                        "bench.raw-transport",
+                        partitions,
+                        payloads,
+                        rawRecords);
+                PipelineRun runner =
+                        new PipelineRun(stack, workDir, clientProperties, Duration.ofSeconds(settleSeconds));
                 if (rawOnly) {
                     rates = List.of();
                     threads = List.of();
@@ -111,41 +169,56 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 }
                 for (double rate : rates) {
                     int number = run++;
-                    outcomes.add(recorded(number, () -> runner.run(new Scenario(String.format(Locale.ROOT, "%.0f/s",
-                            rate), rate, 1, partitions, (int) Math.round(rate * rateSeconds)), shifted(corpus, number),
-                            number)));
+                    outcomes.add(recorded(
+                            number,
+                            () -> runner.run(
+                                    new Scenario(String.format(Locale.ROOT, "%.0f/s", rate), rate, 1, partitions, (int)
+                                            Math.round(rate * rateSeconds)),
+                                    shifted(corpus, number),
+                                    number)));
                 }
                 for (int threadCount : threads) {
-                    Scenario flatOut = new Scenario(flatOutLabel(brokers.get(0)), 0, threadCount, partitions, maxArticles);
+                    Scenario flatOut =
+                            new Scenario(flatOutLabel(brokers.get(0)), 0, threadCount, partitions, maxArticles);
                     int number = run++;
                     outcomes.add(recorded(number, () -> runner.run(flatOut, shifted(corpus, number), number)));
                     if (!noPassThrough) {
-                        // Right after, on the same articles: the machine is shared, so the two runs should see the same load.
+                        // Right after, on the same articles: the machine is shared, so the two runs should see the same
+                        // load.
                         int passNumber = run++;
-                        outcomes.add(recorded(passNumber, () -> runner.run(flatOut.asPassThrough(), shifted(corpus, number),
-                                passNumber)));
+                        outcomes.add(recorded(
+                                passNumber,
+                                () -> runner.run(flatOut.asPassThrough(), shifted(corpus, number), passNumber)));
                     }
                 }
                 if (!variantProperties.isEmpty() && !threads.isEmpty()) {
                     Map<String, String> variant = new LinkedHashMap<>(clientProperties);
                     variant.putAll(variantProperties);
-                    PipelineRun variantRunner = new PipelineRun(stack, workDir, variant, Duration.ofSeconds(settleSeconds));
+                    PipelineRun variantRunner =
+                            new PipelineRun(stack, workDir, variant, Duration.ofSeconds(settleSeconds));
                     int number = run++;
                     // The same articles as the first flat-out run, so that only the properties differ.
                     int firstFlatOut = number - threads.size() * (noPassThrough ? 1 : 2);
-                    outcomes.add(recorded(number, () -> variantRunner.run(new Scenario("max " + variantProperties, 0,
-                            threads.get(0), partitions, maxArticles), shifted(corpus, firstFlatOut), number)));
+                    outcomes.add(recorded(
+                            number,
+                            () -> variantRunner.run(
+                                    new Scenario(
+                                            "max " + variantProperties, 0, threads.get(0), partitions, maxArticles),
+                                    shifted(corpus, firstFlatOut),
+                                    number)));
                 }
             }
             // The same flat-out runs on each further cluster, after the first one's runs warmed the JIT.
             for (int count : brokers.subList(1, brokers.size())) {
-                try (EmbeddedStack cluster = EmbeddedStack.start(EmbeddedStack.Options.defaults().withBrokers(count))) {
-                    PipelineRun clusterRunner = new PipelineRun(cluster, workDir, clientProperties,
-                            Duration.ofSeconds(settleSeconds));
+                try (EmbeddedStack cluster =
+                        EmbeddedStack.start(EmbeddedStack.Options.defaults().withBrokers(count))) {
+                    PipelineRun clusterRunner =
+                            new PipelineRun(cluster, workDir, clientProperties, Duration.ofSeconds(settleSeconds));
                     for (int threadCount : threads) {
                         Scenario flatOut = new Scenario(flatOutLabel(count), 0, threadCount, partitions, maxArticles);
                         int number = run++;
-                        outcomes.add(recorded(number, () -> clusterRunner.run(flatOut, shifted(corpus, number), number)));
+                        outcomes.add(
+                                recorded(number, () -> clusterRunner.run(flatOut, shifted(corpus, number), number)));
                     }
                 }
             }
@@ -154,7 +227,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         }
         System.out.println(table(raw, averageBytes, outcomes, settleSeconds));
         // The machine is shared: the load says how much of it the numbers above had.
-        System.out.printf(Locale.ROOT, "System load average (1 min): %.1f before, %.1f after, on %d cores%n", loadBefore,
+        System.out.printf(
+                Locale.ROOT,
+                "System load average (1 min): %.1f before, %.1f after, on %d cores%n",
+                loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         String ratio = ratioLine(outcomes);
@@ -166,8 +242,14 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     /** "max", or with several broker counts "max, N broker(s)" (replication 1 on one broker, 3 on three or more). */
     private String flatOutLabel(int brokerCount) {
-        return brokers.size() == 1 ? "max" : String.format(Locale.ROOT, "max, %d broker%s (rf %d)", brokerCount,
-                brokerCount == 1 ? "" : "s", Math.min(3, brokerCount));
+        return brokers.size() == 1
+                ? "max"
+                : String.format(
+                        Locale.ROOT,
+                        "max, %d broker%s (rf %d)",
+                        brokerCount,
+                        brokerCount == 1 ? "" : "s",
+                        Math.min(3, brokerCount));
     }
 
     /** Runs {@code run}, under a flight recording into {@code --jfr} when one was asked for. */
@@ -201,75 +283,123 @@ public final class EndToEndBenchmark implements Callable<Integer> {
      * have if CPU were all they waited for, which other load on a shared machine disturbs less than the wall-clock one.
      */
     static String ratioLine(List<Outcome> outcomes) {
-        Outcome pipeline = outcomes.stream().filter(o -> o.scenario().offeredRate() == 0 && !o.scenario().passThrough())
-                .findFirst().orElse(null);
+        Outcome pipeline = outcomes.stream()
+                .filter(o -> o.scenario().offeredRate() == 0 && !o.scenario().passThrough())
+                .findFirst()
+                .orElse(null);
         Outcome passThrough = pipeline == null ? null : passThroughOf(pipeline, outcomes);
         if (passThrough == null) {
             return null;
         }
-        String p99 = outcomes.stream().filter(o -> o.scenario().offeredRate() == 50 && !o.scenario().passThrough())
-                .findFirst().filter(o -> o.toAlert().getTotalCount() > 0)
-                .map(o -> Long.toString(o.toAlert().getValueAtPercentile(99))).orElse("n/a");
-        return String.format(Locale.ROOT, "e2e-ratio: pipeline=%.0f passthrough=%.0f ratio=%.2f p99_50=%s cpu_ratio=%.2f",
-                pipeline.pipelinePerSecond(), passThrough.pipelinePerSecond(),
-                pipeline.pipelinePerSecond() / passThrough.pipelinePerSecond(), p99,
+        String p99 = outcomes.stream()
+                .filter(o -> o.scenario().offeredRate() == 50 && !o.scenario().passThrough())
+                .findFirst()
+                .filter(o -> o.toAlert().getTotalCount() > 0)
+                .map(o -> Long.toString(o.toAlert().getValueAtPercentile(99)))
+                .orElse("n/a");
+        return String.format(
+                Locale.ROOT,
+                "e2e-ratio: pipeline=%.0f passthrough=%.0f ratio=%.2f p99_50=%s cpu_ratio=%.2f",
+                pipeline.pipelinePerSecond(),
+                passThrough.pipelinePerSecond(),
+                pipeline.pipelinePerSecond() / passThrough.pipelinePerSecond(),
+                p99,
                 CpuAccount.workPerArticle(passThrough.cpuNanos(), passThrough.published())
                         / CpuAccount.workPerArticle(pipeline.cpuNanos(), pipeline.published()));
     }
 
     /** The pass-through run of the same thread count as a flat-out pipeline run, if there was one. */
     private static Outcome passThroughOf(Outcome pipeline, List<Outcome> outcomes) {
-        return outcomes.stream().filter(o -> o.scenario().passThrough() && o.scenario().offeredRate() == 0
+        return outcomes.stream()
+                .filter(o -> o.scenario().passThrough()
+                        && o.scenario().offeredRate() == 0
                         && o.scenario().streamThreads() == pipeline.scenario().streamThreads()
                         && o.scenario().label().equals(pipeline.scenario().label() + " pass-through"))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     static String table(RawTransport.Result raw, double averageBytes, List<Outcome> outcomes, int settleSeconds) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%nRaw Kafka transport (same broker, same run): %,.0f records/s "
-                        + "(%.1f MB/s), %d records of %.1f KB on average, %d partitions, acks=all, lz4%n", raw.recordsPerSecond(),
-                raw.megabytesPerSecond(), raw.records(), averageBytes / 1024, raw.partitions()));
-        out.append("Extractor: ").append(ArticleExtractor.VERSION).append(String.format(Locale.ROOT,
-                "; %d cores; broker, registry, ingest, enrich, alert and the measuring consumer share one JVM%n%n",
-                Runtime.getRuntime().availableProcessors()));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nRaw Kafka transport (same broker, same run): %,.0f records/s "
+                        + "(%.1f MB/s), %d records of %.1f KB on average, %d partitions, acks=all, lz4%n",
+                raw.recordsPerSecond(),
+                raw.megabytesPerSecond(),
+                raw.records(),
+                averageBytes / 1024,
+                raw.partitions()));
+        out.append("Extractor: ")
+                .append(ArticleExtractor.VERSION)
+                .append(String.format(
+                        Locale.ROOT,
+                        "; %d cores; broker, registry, ingest, enrich, alert and the measuring consumer share one JVM%n%n",
+                        Runtime.getRuntime().availableProcessors()));
         out.append("| Offered | Stream threads | Partitions | Offered | Published | Alerts | Achieved offer/s "
                 + "| Enriched/s | Ingest->alerts/s | % of raw Kafka | of pass-through | ingest->enriched p50/p95/p99 ms "
                 + "| ingest->alert p50/p95/p99 ms | ingest->alert p99, every record "
                 + "| CPU ms per article | JIT compiling s |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|\n");
         for (Outcome o : outcomes) {
-            Outcome passThrough = o.scenario().passThrough() || o.scenario().offeredRate() > 0 ? null
-                    : passThroughOf(o, outcomes);
-            out.append(String.format(Locale.ROOT,
+            Outcome passThrough =
+                    o.scenario().passThrough() || o.scenario().offeredRate() > 0 ? null : passThroughOf(o, outcomes);
+            out.append(String.format(
+                    Locale.ROOT,
                     "| %s | %d | %d | %,d | %,d | %,d | %,.0f | %,.0f | %,.0f | %.1f%% | %s | %s | %s | %s | %.2f | %.1f |%n",
-                    o.scenario().label(), o.scenario().streamThreads(), o.scenario().partitions(), o.offered(),
-                    o.published(), o.alerts(), o.offeredPerSecond(), o.enrichedPerSecond(), o.pipelinePerSecond(),
+                    o.scenario().label(),
+                    o.scenario().streamThreads(),
+                    o.scenario().partitions(),
+                    o.offered(),
+                    o.published(),
+                    o.alerts(),
+                    o.offeredPerSecond(),
+                    o.enrichedPerSecond(),
+                    o.pipelinePerSecond(),
                     100 * o.pipelinePerSecond() / raw.recordsPerSecond(),
-                    passThrough == null ? "" : String.format(Locale.ROOT, "%.2f",
-                            o.pipelinePerSecond() / passThrough.pipelinePerSecond()),
-                    percentiles(o.toEnriched()), percentiles(o.toAlert()), o.toAlertAll().getTotalCount() == 0 ? "n/a"
-                            : o.toAlertAll().getValueAtPercentile(99) + " ms",
-                    CpuAccount.totalPerArticle(o.cpuNanos(), o.published()), o.compileSeconds()));
+                    passThrough == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT, "%.2f", o.pipelinePerSecond() / passThrough.pipelinePerSecond()),
+                    percentiles(o.toEnriched()),
+                    percentiles(o.toAlert()),
+                    o.toAlertAll().getTotalCount() == 0 ? "n/a" : o.toAlertAll().getValueAtPercentile(99) + " ms",
+                    CpuAccount.totalPerArticle(o.cpuNanos(), o.published()),
+                    o.compileSeconds()));
         }
         out.append("\nCPU per article by part (ms):\n");
         for (Outcome o : outcomes) {
-            out.append(String.format(Locale.ROOT, "- %s, %d thread(s): %s%n", o.scenario().label(),
-                    o.scenario().streamThreads(), o.cpuPerArticle()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "- %s, %d thread(s): %s%n",
+                    o.scenario().label(),
+                    o.scenario().streamThreads(),
+                    o.cpuPerArticle()));
         }
-        out.append(String.format(Locale.ROOT, "%nFixed-rate latencies count records consumed after the first %d s of "
-                + "the run (steady state); 'every record' includes those first seconds.%n", settleSeconds));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nFixed-rate latencies count records consumed after the first %d s of "
+                        + "the run (steady state); 'every record' includes those first seconds.%n",
+                settleSeconds));
         // Scaling with threads on the first cluster's pipeline runs only: pass-throughs and further clusters are other
         // comparisons.
-        String firstFlatOut = outcomes.stream().filter(o -> o.scenario().offeredRate() == 0 && !o.scenario().passThrough())
-                .map(o -> o.scenario().label()).findFirst().orElse("");
-        List<Outcome> flatOut = outcomes.stream().filter(o -> o.scenario().label().equals(firstFlatOut)
-                && !o.scenario().passThrough()).toList();
+        String firstFlatOut = outcomes.stream()
+                .filter(o -> o.scenario().offeredRate() == 0 && !o.scenario().passThrough())
+                .map(o -> o.scenario().label())
+                .findFirst()
+                .orElse("");
+        List<Outcome> flatOut = outcomes.stream()
+                .filter(o -> o.scenario().label().equals(firstFlatOut)
+                        && !o.scenario().passThrough())
+                .toList();
         if (flatOut.size() > 1) {
             out.append("\nScaling (flat out, ingest->alerts/s relative to 1 thread): ");
             double base = flatOut.get(0).pipelinePerSecond();
             for (Outcome o : flatOut) {
-                out.append(String.format(Locale.ROOT, "%d thread(s) %.2fx  ", o.scenario().streamThreads(),
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%d thread(s) %.2fx  ",
+                        o.scenario().streamThreads(),
                         o.pipelinePerSecond() / base));
             }
             out.append('\n');
@@ -281,7 +411,12 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         if (histogram.getTotalCount() == 0) {
             return "n/a (none)";
         }
-        return String.format(Locale.ROOT, "%d / %d / %d (n=%d)", histogram.getValueAtPercentile(50),
-                histogram.getValueAtPercentile(95), histogram.getValueAtPercentile(99), histogram.getTotalCount());
+        return String.format(
+                Locale.ROOT,
+                "%d / %d / %d (n=%d)",
+                histogram.getValueAtPercentile(50),
+                histogram.getValueAtPercentile(95),
+                histogram.getValueAtPercentile(99),
+                histogram.getTotalCount());
     }
 }

@@ -11,8 +11,8 @@ import io.wirewatch.bench.corpus.CorpusGenerator;
 import io.wirewatch.bench.corpus.GeneratedArticle;
 import io.wirewatch.bench.e2e.PipelineRun.Outcome;
 import io.wirewatch.bench.e2e.PipelineRun.Scenario;
+import io.wirewatch.devstack.EmbeddedStack;
 import io.wirewatch.ingest.source.RawArticle;
-import io.wirewatch.platform.EmbeddedStack;
 import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
@@ -61,51 +61,88 @@ import picocli.CommandLine.Option;
  * second alert-service whose rule state never expires, for the size the stores would have without expiry and the
  * alerts it raises.
  */
-@Command(name = "growth", mixinStandardHelpOptions = true,
+@Command(
+        name = "growth",
+        mixinStandardHelpOptions = true,
         description = "Throughput, heap, state size on disk and restore time as the articles (and years) grow.")
 public final class GrowthBenchmark implements Callable<Integer> {
 
-    private static final List<String> RULE_STORES = List.of(AlertTopology.CASUALTY_DAYS_STORE,
-            AlertTopology.PLACE_BASELINES_STORE, AlertTopology.DIPLOMATIC_EVENTS_STORE);
-    private static final List<String> STORES = Stream.concat(RULE_STORES.stream(),
-            Stream.of(AlertTopology.ALERTS_STORE)).toList();
+    private static final List<String> RULE_STORES = List.of(
+            AlertTopology.CASUALTY_DAYS_STORE,
+            AlertTopology.PLACE_BASELINES_STORE,
+            AlertTopology.DIPLOMATIC_EVENTS_STORE);
+    private static final List<String> STORES = Stream.concat(
+                    RULE_STORES.stream(), Stream.of(AlertTopology.ALERTS_STORE))
+            .toList();
 
     @Option(names = "--articles", split = ",", description = "Article counts, one run each (default: 10000,50000).")
     List<Integer> articles = List.of(10_000, 50_000);
+
     @Option(names = "--years", description = "Years of event time each feed spans (default: ${DEFAULT-VALUE}).")
     int years = 5;
+
     @Option(names = "--first-day", description = "The feed's first day (default: ${DEFAULT-VALUE}).")
     LocalDate firstDay = LocalDate.of(2015, 1, 1);
+
     @Option(names = "--partitions", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
     int partitions = 2;
+
     @Option(names = "--threads", description = "Stream threads per service (default: ${DEFAULT-VALUE}).")
     int threads = 1;
-    @Option(names = "--warmup-articles", description = "Articles of a first, unreported run that warms the JIT "
-            + "(default: ${DEFAULT-VALUE}; 0 for none).")
+
+    @Option(
+            names = "--warmup-articles",
+            description = "Articles of a first, unreported run that warms the JIT "
+                    + "(default: ${DEFAULT-VALUE}; 0 for none).")
     int warmupArticles = 3_000;
-    @Option(names = "--retention-days", description = "alert-service's ALERT_STATE_RETENTION_DAYS in the measured runs "
-            + "(default: the service's default; 0 keeps the rules' state for ever).")
+
+    @Option(
+            names = "--retention-days",
+            description = "alert-service's ALERT_STATE_RETENTION_DAYS in the measured runs "
+                    + "(default: the service's default; 0 keeps the rules' state for ever).")
     Integer retentionDays;
+
     @Option(names = "--no-compare", description = "Skip the replay through an alert-service whose state never expires.")
     boolean noCompare;
+
     @Option(names = "--corpus-seed", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long corpusSeed = 42;
-    @Option(names = "--client-property", paramLabel = "KEY=VALUE", description = "A Kafka client or Streams "
-            + "property handed to enrich and alert, as in bench e2e; repeatable.")
+
+    @Option(
+            names = "--client-property",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "A Kafka client or Streams " + "property handed to enrich and alert, as in bench e2e; repeatable.")
     Map<String, String> clientProperties = new LinkedHashMap<>();
 
     /** One article count's figures. */
-    record Growth(int articles, Outcome outcome, double loadBefore, double loadAfter, long peakHeapBytes,
-                  long heapAfterGcBytes, Map<String, Long> storeBytes, Map<String, Long> storeEntries,
-                  long changelogRecords, double restartSeconds, double restoreSeconds, Map<String, Long> keptAllBytes,
-                  Map<String, Long> keptAllEntries, AlertCount alerts, AlertCount keptAllAlerts) {
-    }
+    record Growth(
+            int articles,
+            Outcome outcome,
+            double loadBefore,
+            double loadAfter,
+            long peakHeapBytes,
+            long heapAfterGcBytes,
+            Map<String, Long> storeBytes,
+            Map<String, Long> storeEntries,
+            long changelogRecords,
+            double restartSeconds,
+            double restoreSeconds,
+            Map<String, Long> keptAllBytes,
+            Map<String, Long> keptAllEntries,
+            AlertCount alerts,
+            AlertCount keptAllAlerts) {}
 
     /** Alert versions on a topic: all, NEW ones, distinct ids, and a few ids raised NEW more than once. */
     record AlertCount(long versions, long news, long ids, List<String> raisedTwice) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,d versions (%,d NEW) of %,d alerts%s", versions, news, ids,
+            return String.format(
+                    Locale.ROOT,
+                    "%,d versions (%,d NEW) of %,d alerts%s",
+                    versions,
+                    news,
+                    ids,
                     raisedTwice.isEmpty() ? "" : "; NEW twice e.g. " + raisedTwice);
         }
     }
@@ -117,11 +154,17 @@ public final class GrowthBenchmark implements Callable<Integer> {
         int run = 0;
         try (EmbeddedStack stack = EmbeddedStack.start(EmbeddedStack.Options.defaults())) {
             PipelineRun runner = new PipelineRun(stack, workDir, clientProperties, Duration.ofSeconds(5))
-                    .withAlertRules(retentionDays == null ? null
-                            : AlertConfig.defaults(stack.clusterConfig()).rules().withStateRetentionDays(retentionDays));
+                    .withAlertRules(
+                            retentionDays == null
+                                    ? null
+                                    : AlertConfig.defaults(stack.clusterConfig())
+                                            .rules()
+                                            .withStateRetentionDays(retentionDays));
             if (warmupArticles > 0) {
-                runner.run(new Scenario("warm-up", 0, threads, partitions, warmupArticles),
-                        feed(warmupArticles, corpusSeed + 1), run);
+                runner.run(
+                        new Scenario("warm-up", 0, threads, partitions, warmupArticles),
+                        feed(warmupArticles, corpusSeed + 1),
+                        run);
                 PipelineRun.deleteRecursively(workDir.resolve("run" + run));
                 run++;
             }
@@ -138,8 +181,8 @@ public final class GrowthBenchmark implements Callable<Integer> {
 
     private Growth measure(EmbeddedStack stack, PipelineRun runner, Path workDir, int count, int run) throws Exception {
         List<RawArticle> feed = feed(count, corpusSeed);
-        Scenario scenario = new Scenario(String.format(Locale.ROOT, "%,d articles over %d years", count, years), 0,
-                threads, partitions, count);
+        Scenario scenario = new Scenario(
+                String.format(Locale.ROOT, "%,d articles over %d years", count, years), 0, threads, partitions, count);
         double loadBefore = loadAverage();
         Outcome outcome;
         long peakHeap;
@@ -148,7 +191,8 @@ public final class GrowthBenchmark implements Callable<Integer> {
             peakHeap = heap.peak();
         }
         System.gc();
-        long heapAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long heapAfterGc =
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         double loadAfter = loadAverage();
 
         AlertConfig config = runner.alertConfig(scenario, run);
@@ -161,12 +205,15 @@ public final class GrowthBenchmark implements Callable<Integer> {
 
         // A restart on the state directory the run left (a clean stop: RocksDB and its offsets are there).
         Map<String, Long> entries = new TreeMap<>();
-        double restartSeconds = timedStart(config, streams -> STORES.forEach(store -> entries.put(store,
-                streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()))
-                        .approximateNumEntries())));
+        double restartSeconds = timedStart(
+                config,
+                streams -> STORES.forEach(store -> entries.put(
+                        store,
+                        streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()))
+                                .approximateNumEntries())));
         // A restart on an empty state directory: every store restored from its changelog (alerts-by-id from alerts).
         AlertConfig fresh = config.withStateDir(workDir.resolve("run" + run).resolve("alert-restored"));
-        double restoreSeconds = timedStart(fresh, streams -> { });
+        double restoreSeconds = timedStart(fresh, streams -> {});
 
         AlertCount alerts = countAlerts(stack, config.topics());
         Map<String, Long> keptAllBytes = Map.of();
@@ -181,8 +228,22 @@ public final class GrowthBenchmark implements Callable<Integer> {
             keptAllBytes = storeBytes(keepAll.stateDir().resolve(keepAll.applicationId()));
             keptAllAlerts = countAlerts(stack, keepAll.topics());
         }
-        Growth growth = new Growth(count, outcome, loadBefore, loadAfter, peakHeap, heapAfterGc, bytes, entries,
-                changelogRecords, restartSeconds, restoreSeconds, keptAllBytes, keptAllEntries, alerts, keptAllAlerts);
+        Growth growth = new Growth(
+                count,
+                outcome,
+                loadBefore,
+                loadAfter,
+                peakHeap,
+                heapAfterGc,
+                bytes,
+                entries,
+                changelogRecords,
+                restartSeconds,
+                restoreSeconds,
+                keptAllBytes,
+                keptAllEntries,
+                alerts,
+                keptAllAlerts);
         // Each run's state would otherwise pile up on a small disk.
         PipelineRun.deleteRecursively(workDir.resolve("run" + run));
         return growth;
@@ -190,17 +251,21 @@ public final class GrowthBenchmark implements Callable<Integer> {
 
     /** The generated feed of {@code count} articles over {@link #years} years from {@link #firstDay}. */
     private List<RawArticle> feed(int count, long seed) {
-        List<GeneratedArticle> generated = CorpusGenerator.chronological(CorpusGenerator.Settings.defaults(count, seed),
-                firstDay, years * 365);
-        return generated.stream().map(a -> new RawArticle(a.id(), a.url(), a.source(), a.title(), a.publishedAt(),
-                a.text(), "bench:" + a.id())).toList();
+        List<GeneratedArticle> generated =
+                CorpusGenerator.chronological(CorpusGenerator.Settings.defaults(count, seed), firstDay, years * 365);
+        return generated.stream()
+                .map(a -> new RawArticle(
+                        a.id(), a.url(), a.source(), a.title(), a.publishedAt(), a.text(), "bench:" + a.id()))
+                .toList();
     }
 
     /** Starts alert-service on {@code config}, runs {@code whileRunning} once it is RUNNING, stops it: seconds to RUNNING. */
     private static double timedStart(AlertConfig config, java.util.function.Consumer<KafkaStreams> whileRunning) {
         long start = System.nanoTime();
         try (AlertService alert = AlertService.start(config)) {
-            await("alert-service running").atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(20))
+            await("alert-service running")
+                    .atMost(Duration.ofMinutes(20))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> alert.streams().state() == KafkaStreams.State.RUNNING);
             double seconds = (System.nanoTime() - start) / 1e9;
             whileRunning.accept(alert.streams());
@@ -215,24 +280,38 @@ public final class GrowthBenchmark implements Callable<Integer> {
     private void replayKeepingAll(EmbeddedStack stack, AlertConfig run, AlertConfig keepAll, Map<String, Long> entries)
             throws Exception {
         Topics own = keepAll.topics();
-        stack.createTopics(partitions, Topics.TOPIC_CONFIGS, own.alerts().name(), own.deadLetters().name());
+        stack.createTopics(
+                partitions,
+                Topics.TOPIC_CONFIGS,
+                own.alerts().name(),
+                own.deadLetters().name());
         // The run's enriched articles in, this service's own alerts and dead letters out.
         Topics topics = new Topics(own.articlesRaw(), run.topics().articlesEnriched(), own.alerts(), own.deadLetters());
         MeterRegistry registry = PrometheusMetrics.newRegistry();
-        try (AlertService alert = AlertService.start(keepAll, HttpOptions.defaults().withPort(0), registry,
-                AlertTopology.build(keepAll, topics, registry));
-             Admin admin = Admin.create(stack.clusterConfig().kafkaProperties())) {
-            await("keep-all alert-service running").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+        try (AlertService alert = AlertService.start(
+                        keepAll,
+                        HttpOptions.defaults().withPort(0),
+                        registry,
+                        AlertTopology.build(keepAll, topics, registry));
+                Admin admin = Admin.create(stack.clusterConfig().kafkaProperties())) {
+            await("keep-all alert-service running")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> alert.streams().state() == KafkaStreams.State.RUNNING);
             String enriched = run.topics().articlesEnriched().name();
-            await("keep-all replay done").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(500))
+            await("keep-all replay done")
+                    .atMost(Duration.ofHours(1))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> {
                         List<TopicPartition> inputs = PipelineRun.alertInputs(admin, keepAll.applicationId(), enriched);
                         return inputs.size() > partitions
                                 && PipelineRun.lag(admin, keepAll.applicationId(), inputs) <= inputs.size();
                     });
-            STORES.forEach(store -> entries.put(store, alert.streams().store(StoreQueryParameters.fromNameAndType(store,
-                    QueryableStoreTypes.keyValueStore())).approximateNumEntries()));
+            STORES.forEach(store -> entries.put(
+                    store,
+                    alert.streams()
+                            .store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()))
+                            .approximateNumEntries()));
         }
     }
 
@@ -260,13 +339,15 @@ public final class GrowthBenchmark implements Callable<Integer> {
 
     private static long sizeOf(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> {
-                try {
-                    return Files.size(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(file -> {
+                        try {
+                            return Files.size(file);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -279,7 +360,9 @@ public final class GrowthBenchmark implements Callable<Integer> {
         RULE_STORES.forEach(store -> topics.add(config.applicationId() + "-" + store + "-changelog"));
         topics.add(config.topics().alerts().name());
         for (String topic : topics) {
-            records += PipelineRun.endOffsets(admin, topic, partitions).values().stream().mapToLong(Long::longValue).sum();
+            records += PipelineRun.endOffsets(admin, topic, partitions).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
         return records;
     }
@@ -301,8 +384,8 @@ public final class GrowthBenchmark implements Callable<Integer> {
         Set<String> ids = new HashSet<>();
         Map<String, String> firstNew = new HashMap<>();
         List<String> raisedTwice = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(ends.keySet());
             consumer.seekToBeginning(ends.keySet());
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -317,7 +400,8 @@ public final class GrowthBenchmark implements Callable<Integer> {
                     ids.add(alert.getId());
                     if (alert.getStatus() == AlertStatus.NEW) {
                         String seen = "p" + record.partition() + "@" + record.offset() + " ts " + record.timestamp()
-                                + " ev " + alert.getEventDate() + " src " + alert.getEvidence().get(0).getArticleId();
+                                + " ev " + alert.getEventDate() + " src "
+                                + alert.getEvidence().get(0).getArticleId();
                         String before = firstNew.putIfAbsent(alert.getId(), seen);
                         if (before != null && raisedTwice.size() < 5) {
                             raisedTwice.add(alert.getId() + " [" + before + " | " + seen + "]");
@@ -334,8 +418,10 @@ public final class GrowthBenchmark implements Callable<Integer> {
     }
 
     static String table(List<Growth> results) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nCost as work grows (%d cores; broker, "
-                + "registry, ingest, enrich, alert share one JVM; stores are alert-service's, all tasks):%n%n",
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%nCost as work grows (%d cores; broker, "
+                        + "registry, ingest, enrich, alert share one JVM; stores are alert-service's, all tasks):%n%n",
                 Runtime.getRuntime().availableProcessors()));
         out.append("| articles | published | articles/s | CPU ms per article | peak heap | heap after GC "
                 + "| rule stores on disk | of which casualty-days / place-baselines / diplomatic-events "
@@ -343,36 +429,60 @@ public final class GrowthBenchmark implements Callable<Integer> {
                 + "| records restored | load average before / after |\n");
         out.append("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|\n");
         for (Growth g : results) {
-            out.append(String.format(Locale.ROOT,
+            out.append(String.format(
+                    Locale.ROOT,
                     "| %,d | %,d | %,.0f | %.2f | %s | %s | %s | %s / %s / %s | %s | %s | %.1f s | %.1f s | %,d | %.1f / %.1f |%n",
-                    g.articles(), g.outcome().published(), g.outcome().pipelinePerSecond(),
-                    CpuAccount.totalPerArticle(g.outcome().cpuNanos(), g.outcome().published()),
-                    mb(g.peakHeapBytes()), mb(g.heapAfterGcBytes()), mb(ruleBytes(g.storeBytes())),
+                    g.articles(),
+                    g.outcome().published(),
+                    g.outcome().pipelinePerSecond(),
+                    CpuAccount.totalPerArticle(
+                            g.outcome().cpuNanos(), g.outcome().published()),
+                    mb(g.peakHeapBytes()),
+                    mb(g.heapAfterGcBytes()),
+                    mb(ruleBytes(g.storeBytes())),
                     mb(g.storeBytes().getOrDefault(AlertTopology.CASUALTY_DAYS_STORE, 0L)),
                     mb(g.storeBytes().getOrDefault(AlertTopology.PLACE_BASELINES_STORE, 0L)),
                     mb(g.storeBytes().getOrDefault(AlertTopology.DIPLOMATIC_EVENTS_STORE, 0L)),
                     g.keptAllBytes().isEmpty() ? "n/a" : mb(ruleBytes(g.keptAllBytes())),
-                    mb(g.storeBytes().getOrDefault(AlertTopology.ALERTS_STORE, 0L)), g.restartSeconds(),
-                    g.restoreSeconds(), g.changelogRecords(), g.loadBefore(), g.loadAfter()));
+                    mb(g.storeBytes().getOrDefault(AlertTopology.ALERTS_STORE, 0L)),
+                    g.restartSeconds(),
+                    g.restoreSeconds(),
+                    g.changelogRecords(),
+                    g.loadBefore(),
+                    g.loadAfter()));
         }
         out.append("\nEntries (approximate, RocksDB's estimate), with expiry -> without:\n");
         for (Growth g : results) {
             StringBuilder line = new StringBuilder();
             for (String store : STORES) {
-                line.append(String.format(Locale.ROOT, " %s %,d -> %s;", store, g.storeEntries().getOrDefault(store, 0L),
-                        g.keptAllEntries().containsKey(store) ? String.format(Locale.ROOT, "%,d",
-                                g.keptAllEntries().get(store)) : "n/a"));
+                line.append(String.format(
+                        Locale.ROOT,
+                        " %s %,d -> %s;",
+                        store,
+                        g.storeEntries().getOrDefault(store, 0L),
+                        g.keptAllEntries().containsKey(store)
+                                ? String.format(
+                                        Locale.ROOT, "%,d", g.keptAllEntries().get(store))
+                                : "n/a"));
             }
             out.append(String.format(Locale.ROOT, "- %,d articles:%s%n", g.articles(), line));
-            out.append(String.format(Locale.ROOT, "  alerts with expiry: %s; without: %s%n", g.alerts(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  alerts with expiry: %s; without: %s%n",
+                    g.alerts(),
                     g.keptAllAlerts() == null ? "n/a" : g.keptAllAlerts()));
-            out.append(String.format(Locale.ROOT, "  CPU by part (ms per article): %s%n", g.outcome().cpuPerArticle()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  CPU by part (ms per article): %s%n",
+                    g.outcome().cpuPerArticle()));
         }
         return out.toString();
     }
 
     private static long ruleBytes(Map<String, Long> bytes) {
-        return RULE_STORES.stream().mapToLong(store -> bytes.getOrDefault(store, 0L)).sum();
+        return RULE_STORES.stream()
+                .mapToLong(store -> bytes.getOrDefault(store, 0L))
+                .sum();
     }
 
     private static String mb(long bytes) {
@@ -387,16 +497,18 @@ public final class GrowthBenchmark implements Callable<Integer> {
 
         HeapSampler() {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "growth-heap-sampler");
+            thread = new Thread(
+                    () -> {
+                        while (running.get()) {
+                            peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                            try {
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "growth-heap-sampler");
             thread.setDaemon(true);
             thread.start();
         }

@@ -2,25 +2,25 @@ package io.wirewatch.bench.e2e;
 
 import static org.awaitility.Awaitility.await;
 
-import io.wirewatch.alert.AlertConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wirewatch.alert.AlertConfig;
 import io.wirewatch.alert.AlertService;
 import io.wirewatch.alert.AlertTopology;
 import io.wirewatch.alert.http.HttpOptions;
 import io.wirewatch.alert.rules.RuleSettings;
+import io.wirewatch.devstack.EmbeddedStack;
 import io.wirewatch.enrich.ArticleEnricher;
-import io.wirewatch.enrich.extract.Extraction;
-import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.enrich.EnrichConfig;
 import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.enrich.extract.Extraction;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.ingest.IngestPipeline;
 import io.wirewatch.ingest.identity.NearDuplicateIndex;
 import io.wirewatch.ingest.identity.SeenArticles;
 import io.wirewatch.ingest.publish.ArticlePublisher;
 import io.wirewatch.ingest.source.RawArticle;
-import io.wirewatch.platform.EmbeddedStack;
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.platform.streams.StreamsLatency;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertEvidence;
@@ -47,7 +47,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
-import org.awaitility.core.ConditionTimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,6 +60,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,8 +76,8 @@ final class PipelineRun {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
 
     /** The shape of a run: offered articles/s (0 = as fast as ingest can go), stream threads, partitions. */
-    record Scenario(String label, double offeredRate, int streamThreads, int partitions, int articles,
-                    boolean passThrough) {
+    record Scenario(
+            String label, double offeredRate, int streamThreads, int partitions, int articles, boolean passThrough) {
         Scenario(String label, double offeredRate, int streamThreads, int partitions, int articles) {
             this(label, offeredRate, streamThreads, partitions, articles, false);
         }
@@ -93,10 +93,21 @@ final class PipelineRun {
      * seconds of a fixed-rate run (steady state), {@code toAlertAll} every alert record of the run.
      * {@code compileSeconds} is the JIT's compile time during the run: CPU the pipeline did not get.
      */
-    record Outcome(Scenario scenario, int offered, int published, int enriched, int alerts, double ingestSeconds,
-                   double offeredPerSecond, double enrichedPerSecond, double pipelinePerSecond,
-                   Histogram toEnriched, Histogram toAlert, Histogram toAlertAll, double compileSeconds,
-                   Map<String, Long> cpuNanos) {
+    record Outcome(
+            Scenario scenario,
+            int offered,
+            int published,
+            int enriched,
+            int alerts,
+            double ingestSeconds,
+            double offeredPerSecond,
+            double enrichedPerSecond,
+            double pipelinePerSecond,
+            Histogram toEnriched,
+            Histogram toAlert,
+            Histogram toAlertAll,
+            double compileSeconds,
+            Map<String, Long> cpuNanos) {
 
         /** Milliseconds of CPU per published article, by part of the pipeline (see {@link CpuAccount}). */
         String cpuPerArticle() {
@@ -124,7 +135,9 @@ final class PipelineRun {
         Topics topics = Topics.create(cluster.serdeConfig(), prefix);
         // Without Topics.TOPIC_CONFIGS (no time retention) the broker deletes articles whose event time is years old
         // while they wait to be enriched: a long flat-out run lost 1,144 of 5,858 articles and its enrich stalled.
-        stack.createTopics(scenario.partitions(), Topics.TOPIC_CONFIGS,
+        stack.createTopics(
+                scenario.partitions(),
+                Topics.TOPIC_CONFIGS,
                 topics.all().stream().map(t -> t.name()).toArray(String[]::new));
         Path runDir = Files.createDirectories(workDir.resolve("run" + runNumber));
         ClusterConfig services = cluster;
@@ -132,33 +145,47 @@ final class PipelineRun {
             services = services.withClientProperty(property.getKey(), property.getValue());
         }
 
-        EnrichConfig enrichConfig = new EnrichConfig(services, "bench-enrich-" + runNumber, scenario.streamThreads(),
-                runDir.resolve("enrich"), stack.kafka().replicationFactor(), commitInterval(), prefix,
+        EnrichConfig enrichConfig = new EnrichConfig(
+                services,
+                "bench-enrich-" + runNumber,
+                scenario.streamThreads(),
+                runDir.resolve("enrich"),
+                stack.kafka().replicationFactor(),
+                commitInterval(),
+                prefix,
                 EnrichConfig.defaults(cluster).deadLetterMaxBytes());
         AlertConfig alertConfig = alertConfig(scenario, runNumber);
         IngestConfig ingestConfig = IngestConfig.defaults(cluster);
 
         try (EnrichService enrich = scenario.passThrough()
-                    ? EnrichService.start(enrichConfig, IDENTITY_ENRICHER, PrometheusMetrics.newRegistry())
-                    : EnrichService.start(enrichConfig);
-             AlertService alert = scenario.passThrough() ? startPassThrough(alertConfig) : AlertService.start(alertConfig);
-             ArticlePublisher publisher = ArticlePublisher.create(cluster.kafkaProperties(), topics,
-                     "bench-ingest-" + runNumber);
-             Admin admin = Admin.create(cluster.kafkaProperties());
-             Watcher watcher = new Watcher(cluster, topics, scenario.partitions())) {
+                        ? EnrichService.start(enrichConfig, IDENTITY_ENRICHER, PrometheusMetrics.newRegistry())
+                        : EnrichService.start(enrichConfig);
+                AlertService alert =
+                        scenario.passThrough() ? startPassThrough(alertConfig) : AlertService.start(alertConfig);
+                ArticlePublisher publisher =
+                        ArticlePublisher.create(cluster.kafkaProperties(), topics, "bench-ingest-" + runNumber);
+                Admin admin = Admin.create(cluster.kafkaProperties());
+                Watcher watcher = new Watcher(cluster, topics, scenario.partitions())) {
             watcher.start();
             // The watcher must already be reading (positions known on every partition) when the first article goes
             // in, or its own start-up is timed as pipeline latency.
-            await("services running and watcher reading").atMost(Duration.ofSeconds(60))
+            await("services running and watcher reading")
+                    .atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> enrich.state() == KafkaStreams.State.RUNNING
                             && alert.streams().state() == KafkaStreams.State.RUNNING
                             && watcher.positions.size() == 2 * scenario.partitions());
-            IngestPipeline ingest = new IngestPipeline(publisher, new SeenArticles(),
+            IngestPipeline ingest = new IngestPipeline(
+                    publisher,
+                    new SeenArticles(),
                     new NearDuplicateIndex(ingestConfig.nearDuplicateThreshold(), ingestConfig.nearDuplicateWindow()),
-                    Clock.systemUTC(), ingestConfig.maxArticleBytes());
+                    Clock.systemUTC(),
+                    ingestConfig.maxArticleBytes());
 
-            LOG.info("bench run {} ({}): services running, feeding {} articles", runNumber, scenario.label(),
+            LOG.info(
+                    "bench run {} ({}): services running, feeding {} articles",
+                    runNumber,
+                    scenario.label(),
                     scenario.articles());
             long compileMillisBefore = compileMillis();
             CpuAccount.Snapshot cpuBefore = CpuAccount.snapshot();
@@ -166,8 +193,7 @@ final class PipelineRun {
             long start = System.nanoTime();
             // A fixed-rate run is timed after it settles: a new application's first seconds (first transactions,
             // topic metadata, JIT of new paths) are start-up, not the steady state an operator lives with.
-            long steadyFrom = System.currentTimeMillis()
-                    + (scenario.offeredRate() > 0 ? settle.toMillis() : 0);
+            long steadyFrom = System.currentTimeMillis() + (scenario.offeredRate() > 0 ? settle.toMillis() : 0);
             int published = 0;
             for (int i = 0; i < scenario.articles(); i++) {
                 if (scenario.offeredRate() > 0) {
@@ -188,49 +214,82 @@ final class PipelineRun {
             Duration timeout = Duration.ofSeconds(60 + scenario.articles() / 20);
             String enrichedTopic = topics.articlesEnriched().name();
             try {
-                await("every article enriched").atMost(timeout).pollInterval(Duration.ofMillis(20))
+                await("every article enriched")
+                        .atMost(timeout)
+                        .pollInterval(Duration.ofMillis(20))
                         .until(() -> watcher.enriched.get() >= expected);
             } catch (ConditionTimeoutException e) {
                 // Say where the articles stopped, or a stuck run is a mystery after the fact.
                 List<TopicPartition> rawPartitions = IntStream.range(0, scenario.partitions())
-                        .mapToObj(p -> new TopicPartition(topics.articlesRaw().name(), p)).toList();
-                LOG.error("run {} stuck: published {}, enriched read {}; articles.raw ends {}, enrich committed {}; "
-                                + "articles.enriched ends {}, watcher at {}; dead letters end {}", runNumber, expected,
-                        watcher.enriched.get(), endOffsets(admin, rawPartitions),
-                        admin.listConsumerGroupOffsets(enrichConfig.applicationId()).partitionsToOffsetAndMetadata().get(),
-                        endOffsets(admin, enrichedTopic, scenario.partitions()), watcher.positions,
+                        .mapToObj(p -> new TopicPartition(topics.articlesRaw().name(), p))
+                        .toList();
+                LOG.error(
+                        "run {} stuck: published {}, enriched read {}; articles.raw ends {}, enrich committed {}; "
+                                + "articles.enriched ends {}, watcher at {}; dead letters end {}",
+                        runNumber,
+                        expected,
+                        watcher.enriched.get(),
+                        endOffsets(admin, rawPartitions),
+                        admin.listConsumerGroupOffsets(enrichConfig.applicationId())
+                                .partitionsToOffsetAndMetadata()
+                                .get(),
+                        endOffsets(admin, enrichedTopic, scenario.partitions()),
+                        watcher.positions,
                         endOffsets(admin, topics.deadLetters().name(), scenario.partitions()));
                 throw e;
             }
             List<TopicPartition> alertInputs = alertInputs(admin, alertConfig.applicationId(), enrichedTopic);
             // A transaction marker per partition may sit after the last record the group has committed.
-            await("alert-service caught up").atMost(timeout).pollInterval(Duration.ofMillis(50))
+            await("alert-service caught up")
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> lag(admin, alertConfig.applicationId(), alertInputs) <= alertInputs.size());
             long alertsDone = System.nanoTime();
             CpuAccount.Snapshot cpuAfter = CpuAccount.snapshot();
             Map<String, Long> cpu = CpuAccount.between(cpuBefore, cpuAfter);
             LOG.info("bench run {} threads by CPU:{}", runNumber, CpuAccount.topThreads(cpuBefore, cpuAfter, 30));
-            LOG.info("bench run {} broker requests (per published article): {}", runNumber,
+            LOG.info(
+                    "bench run {} broker requests (per published article): {}",
+                    runNumber,
                     BrokerRequests.perArticle(requestsBefore, BrokerRequests.snapshot(), published));
             // Exactly-once: alert-service committed its input offsets in the transaction that wrote its alerts, so
             // every alert now exists; wait until the watcher has read up to the end of the alerts topic.
-            Map<TopicPartition, Long> alertEnds = endOffsets(admin, topics.alerts().name(), scenario.partitions());
-            await("every alert read").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+            Map<TopicPartition, Long> alertEnds =
+                    endOffsets(admin, topics.alerts().name(), scenario.partitions());
+            await("every alert read")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> watcher.hasReached(alertEnds));
 
             double enrichedSeconds = (watcher.lastEnrichedNanos.get() - start) / 1e9;
             double pipelineSeconds = (alertsDone - start) / 1e9;
-            Outcome outcome = new Outcome(scenario, scenario.articles(), published, (int) watcher.enriched.get(),
-                    (int) watcher.alerts.get(), (ingestEnd - start) / 1e9, scenario.articles() / ((ingestEnd - start) / 1e9),
-                    published / enrichedSeconds, published / pipelineSeconds, watcher.enrichedLatencies(steadyFrom),
-                    watcher.alertLatencies(steadyFrom), watcher.alertLatencies(0),
-                    (compileMillis() - compileMillisBefore) / 1000.0, cpu);
+            Outcome outcome = new Outcome(
+                    scenario,
+                    scenario.articles(),
+                    published,
+                    (int) watcher.enriched.get(),
+                    (int) watcher.alerts.get(),
+                    (ingestEnd - start) / 1e9,
+                    scenario.articles() / ((ingestEnd - start) / 1e9),
+                    published / enrichedSeconds,
+                    published / pipelineSeconds,
+                    watcher.enrichedLatencies(steadyFrom),
+                    watcher.alertLatencies(steadyFrom),
+                    watcher.alertLatencies(0),
+                    (compileMillis() - compileMillisBefore) / 1000.0,
+                    cpu);
             LOG.info("bench run {} done: {}", runNumber, outcome);
             LOG.info("bench run {} CPU: {}", runNumber, outcome.cpuPerArticle());
-            LOG.info("bench run {} alerts: {} versions of {} alerts, {} bytes on average, largest {} bytes, most "
-                            + "evidence {}, most sources {}; enriched articles {} bytes on average", runNumber, watcher.alerts.get(), watcher.alertIds.size(),
-                    watcher.alertBytes.get() / Math.max(1, watcher.alerts.get()), watcher.largestAlertBytes.get(),
-                    watcher.largestEvidence.get(), watcher.largestSources.get(),
+            LOG.info(
+                    "bench run {} alerts: {} versions of {} alerts, {} bytes on average, largest {} bytes, most "
+                            + "evidence {}, most sources {}; enriched articles {} bytes on average",
+                    runNumber,
+                    watcher.alerts.get(),
+                    watcher.alertIds.size(),
+                    watcher.alertBytes.get() / Math.max(1, watcher.alerts.get()),
+                    watcher.largestAlertBytes.get(),
+                    watcher.largestEvidence.get(),
+                    watcher.largestSources.get(),
                     watcher.enrichedBytes.get() / Math.max(1, watcher.enriched.get()));
             return outcome;
         }
@@ -252,21 +311,32 @@ final class PipelineRun {
             services = services.withClientProperty(property.getKey(), property.getValue());
         }
         AlertConfig alertDefaults = AlertConfig.defaults(stack.clusterConfig());
-        return new AlertConfig(services, "bench-alert-" + runNumber, scenario.streamThreads(),
-                workDir.resolve("run" + runNumber).resolve("alert"), alertDefaults.advertisedHost(), 0,
-                alertRules == null ? alertDefaults.rules() : alertRules, "bench" + runNumber + ".",
-                stack.kafka().replicationFactor(), commitInterval());
+        return new AlertConfig(
+                services,
+                "bench-alert-" + runNumber,
+                scenario.streamThreads(),
+                workDir.resolve("run" + runNumber).resolve("alert"),
+                alertDefaults.advertisedHost(),
+                0,
+                alertRules == null ? alertDefaults.rules() : alertRules,
+                "bench" + runNumber + ".",
+                stack.kafka().replicationFactor(),
+                commitInterval());
     }
 
     /** enrich-service's enricher with an extractor that finds nothing: the article's metadata passes through. */
     private static final ArticleEnricher IDENTITY_ENRICHER = new ArticleEnricher(
             (text, publishedAt, outlet, language) -> new Extraction(List.of(), List.of(), List.of(), List.of()),
-            "identity", Clock.systemUTC());
+            "identity",
+            Clock.systemUTC());
 
     /** alert-service as AlertService.start(config) starts it, on the topology whose rules are identity functions. */
     private static AlertService startPassThrough(AlertConfig config) {
         MeterRegistry registry = PrometheusMetrics.newRegistry();
-        return AlertService.start(config, HttpOptions.defaults().withPort(config.httpPort()), registry,
+        return AlertService.start(
+                config,
+                HttpOptions.defaults().withPort(config.httpPort()),
+                registry,
                 AlertTopology.buildPassThrough(config, config.topics(), registry));
     }
 
@@ -282,11 +352,14 @@ final class PipelineRun {
     }
 
     static Map<TopicPartition, Long> endOffsets(Admin admin, String topic, int partitions) throws Exception {
-        return endOffsets(admin, IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList());
+        return endOffsets(
+                admin,
+                IntStream.range(0, partitions)
+                        .mapToObj(p -> new TopicPartition(topic, p))
+                        .toList());
     }
 
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<TopicPartition> partitions)
-            throws Exception {
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<TopicPartition> partitions) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
         Map<TopicPartition, Long> ends = new HashMap<>();
@@ -298,23 +371,27 @@ final class PipelineRun {
      * Every partition alert-service reads: {@code articles.enriched} and its own repartition topics. Caught up on the
      * first alone would miss alerts still on their way through the second sub-topology.
      */
-    static List<TopicPartition> alertInputs(Admin admin, String applicationId, String enrichedTopic)
-            throws Exception {
+    static List<TopicPartition> alertInputs(Admin admin, String applicationId, String enrichedTopic) throws Exception {
         List<String> topics = new ArrayList<>(List.of(enrichedTopic));
         admin.listTopics().names().get().stream()
                 .filter(name -> name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
                 .forEach(topics::add);
         List<TopicPartition> partitions = new ArrayList<>();
-        admin.describeTopics(topics).allTopicNames().get().values().forEach(description ->
-                description.partitions().forEach(info ->
-                        partitions.add(new TopicPartition(description.name(), info.partition()))));
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get()
+                .values()
+                .forEach(description -> description
+                        .partitions()
+                        .forEach(info -> partitions.add(new TopicPartition(description.name(), info.partition()))));
         return partitions;
     }
 
     /** Records on the partitions not yet committed by the consumer group. */
     static long lag(Admin admin, String group, List<TopicPartition> partitions) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get();
+                .partitionsToOffsetAndMetadata()
+                .get();
         long lag = 0;
         for (var end : endOffsets(admin, partitions).entrySet()) {
             OffsetAndMetadata done = committed.get(end.getKey());
@@ -337,14 +414,17 @@ final class PipelineRun {
         final AtomicLong enrichedBytes = new AtomicLong();
         /** Alert ids seen (the watcher thread only writes it). */
         final Set<String> alertIds = ConcurrentHashMap.newKeySet();
+
         final AtomicLong lastEnrichedNanos = new AtomicLong();
         /** Per enriched record: when it was consumed and its ingest->enriched latency. */
         private final List<long[]> enrichedTimes = new ArrayList<>();
+
         private final Map<String, Long> ingestedAt = new ConcurrentHashMap<>();
         /** Read positions, published by the watcher thread (the consumer itself must stay on that thread). */
         private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
         /** Per alert record: the article that triggered it (latest evidence) and when the alert was consumed. */
         private final List<long[]> alertTimes = new ArrayList<>();
+
         private final List<String> alertArticles = new ArrayList<>();
         private final KafkaConsumer<String, byte[]> consumer;
         private final Deserializer<EnrichedArticle> enrichedDecoder;
@@ -363,7 +443,8 @@ final class PipelineRun {
             enrichedTopic = topics.articlesEnriched().name();
             String alertTopic = topics.alerts().name();
             consumer.assign(Stream.of(enrichedTopic, alertTopic)
-                    .flatMap(t -> IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(t, p))).toList());
+                    .flatMap(t -> IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(t, p)))
+                    .toList());
             enrichedDecoder = topics.articlesEnriched().valueSerde().deserializer();
             alertDecoder = topics.alerts().valueSerde().deserializer();
             thread = new Thread(this::consume, "bench-watcher");
@@ -398,7 +479,8 @@ final class PipelineRun {
                         enriched.incrementAndGet();
                     } else {
                         Alert alert = alertDecoder.deserialize(record.topic(), record.value());
-                        alert.getEvidence().stream().max(Comparator.comparing(AlertEvidence::getSeenAt))
+                        alert.getEvidence().stream()
+                                .max(Comparator.comparing(AlertEvidence::getSeenAt))
                                 .ifPresent(trigger -> {
                                     synchronized (alertTimes) {
                                         alertTimes.add(new long[] {now});

@@ -40,15 +40,16 @@ final class RawTransport {
         }
     }
 
-    private RawTransport() { }
+    private RawTransport() {}
 
     /**
      * @param kafkaProperties bootstrap servers (and security) of the broker under test
      * @param topic           an existing topic with {@code partitions} partitions, empty
      * @param payloads        record values, sent in turn until {@code records} have gone
      */
-    static Result run(Map<String, Object> kafkaProperties, String topic, int partitions, List<byte[]> payloads,
-                      int records) throws InterruptedException {
+    static Result run(
+            Map<String, Object> kafkaProperties, String topic, int partitions, List<byte[]> payloads, int records)
+            throws InterruptedException {
         Map<String, Object> producerProps = new HashMap<>(kafkaProperties);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -61,21 +62,26 @@ final class RawTransport {
         AtomicLong consumed = new AtomicLong();
         AtomicLong lastConsumedNanos = new AtomicLong();
         long bytes = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
-                new ByteArrayDeserializer());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
-                     new ByteArraySerializer())) {
-            consumer.assign(IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList());
+        try (KafkaConsumer<String, byte[]> consumer =
+                        new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
+                KafkaProducer<String, byte[]> producer =
+                        new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer())) {
+            consumer.assign(IntStream.range(0, partitions)
+                    .mapToObj(p -> new TopicPartition(topic, p))
+                    .toList());
             consumer.poll(Duration.ZERO);
-            Thread reader = new Thread(() -> {
-                while (consumed.get() < records && !Thread.currentThread().isInterrupted()) {
-                    ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(100));
-                    if (!batch.isEmpty()) {
-                        consumed.addAndGet(batch.count());
-                        lastConsumedNanos.set(System.nanoTime());
-                    }
-                }
-            }, "raw-transport-consumer");
+            Thread reader = new Thread(
+                    () -> {
+                        while (consumed.get() < records
+                                && !Thread.currentThread().isInterrupted()) {
+                            ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(100));
+                            if (!batch.isEmpty()) {
+                                consumed.addAndGet(batch.count());
+                                lastConsumedNanos.set(System.nanoTime());
+                            }
+                        }
+                    },
+                    "raw-transport-consumer");
             long start = System.nanoTime();
             reader.start();
             for (int i = 0; i < records; i++) {

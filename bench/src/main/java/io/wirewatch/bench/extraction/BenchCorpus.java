@@ -28,7 +28,7 @@ public final class BenchCorpus {
         }
     }
 
-    private BenchCorpus() { }
+    private BenchCorpus() {}
 
     /**
      * @param size     articles to generate (exact duplicates then left out)
@@ -46,8 +46,12 @@ public final class BenchCorpus {
     public static List<Text> load(int size, long seed, Path seedsDir, String language) {
         if (!language.equals("en")) {
             return RomanceCorpus.generate(language, size, seed).stream()
-                    .map(a -> new Text(TextNormaliser.normalise(a.text()), a.published().atTime(12, 0).toInstant(
-                            java.time.ZoneOffset.UTC), a.outlet(), language)).toList();
+                    .map(a -> new Text(
+                            TextNormaliser.normalise(a.text()),
+                            a.published().atTime(12, 0).toInstant(java.time.ZoneOffset.UTC),
+                            a.outlet(),
+                            language))
+                    .toList();
         }
         List<Text> texts = new ArrayList<>();
         for (GeneratedArticle article : CorpusGenerator.generate(CorpusGenerator.Settings.defaults(size, seed))) {
@@ -68,8 +72,11 @@ public final class BenchCorpus {
         try {
             List<Text> seeds = new ArrayList<>();
             for (JsonNode entry : new ObjectMapper().readTree(manifest.toFile()).path("articles")) {
-                String raw = Files.readString(seedsDir.resolve(entry.path("file").asText()), StandardCharsets.UTF_8);
-                seeds.add(new Text(TextNormaliser.normalise(raw), Instant.parse(entry.path("published_at").asText()),
+                String raw =
+                        Files.readString(seedsDir.resolve(entry.path("file").asText()), StandardCharsets.UTF_8);
+                seeds.add(new Text(
+                        TextNormaliser.normalise(raw),
+                        Instant.parse(entry.path("published_at").asText()),
                         entry.path("outlet").asText(null)));
             }
             return seeds;

@@ -16,8 +16,10 @@ public abstract class CorpusRotation {
 
     @Param("10000")
     public int corpusSize;
+
     @Param("42")
     public long corpusSeed;
+
     @Param("seeds")
     public String seedsDir;
     /** The corpus's language: en (generated and seeds), fr or es (generated). */

@@ -52,13 +52,15 @@ class CorpusGeneratorTest {
     void shouldSpreadAChronologicalFeedOverItsSpanInRoughlyPublicationOrder() {
         // Given 2,000 articles as a feed of one year from 1 January 2015
         java.time.LocalDate first = java.time.LocalDate.of(2015, 1, 1);
-        List<GeneratedArticle> feed = CorpusGenerator.chronological(new Settings(2_000, 42, 0.05, 0.10, 0.10), first, 365);
+        List<GeneratedArticle> feed =
+                CorpusGenerator.chronological(new Settings(2_000, 42, 0.05, 0.10, 0.10), first, 365);
 
         // Then it starts on the first day and ends in the span's last weeks
         java.time.Instant start = first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         assertThat(feed.get(0).publishedAt()).isBetween(start, start.plus(java.time.Duration.ofDays(1)));
         assertThat(feed.get(feed.size() - 1).publishedAt())
-                .isAfter(start.plus(java.time.Duration.ofDays(330))).isBefore(start.plus(java.time.Duration.ofDays(366)));
+                .isAfter(start.plus(java.time.Duration.ofDays(330)))
+                .isBefore(start.plus(java.time.Duration.ofDays(366)));
         // And no article is published more than a month before the newest one ahead of it (a live feed's disorder)
         java.time.Instant newest = java.time.Instant.EPOCH;
         for (GeneratedArticle article : feed) {
@@ -76,18 +78,20 @@ class CorpusGeneratorTest {
     @Test
     void shouldMakeExactlyTheRequestedSharesOfDuplicatesAndNearDuplicates() {
         // When the corpus is counted by kind
-        Map<Kind, Long> byKind = corpus.stream().collect(Collectors.groupingBy(GeneratedArticle::kind,
-                Collectors.counting()));
+        Map<Kind, Long> byKind =
+                corpus.stream().collect(Collectors.groupingBy(GeneratedArticle::kind, Collectors.counting()));
 
         // Then 5% are exact copies and 10% near copies of earlier articles
-        assertThat(byKind).containsEntry(Kind.EXACT_DUPLICATE, 50L).containsEntry(Kind.NEAR_DUPLICATE, 100L)
+        assertThat(byKind)
+                .containsEntry(Kind.EXACT_DUPLICATE, 50L)
+                .containsEntry(Kind.NEAR_DUPLICATE, 100L)
                 .containsEntry(Kind.ORIGINAL, 850L);
     }
 
     @Test
     void shouldKeepOriginalsAndNearDuplicatesDistinctAndExactDuplicatesIdentical() {
-        Map<String, GeneratedArticle> byId = corpus.stream()
-                .collect(Collectors.toMap(GeneratedArticle::id, Function.identity()));
+        Map<String, GeneratedArticle> byId =
+                corpus.stream().collect(Collectors.toMap(GeneratedArticle::id, Function.identity()));
         Set<String> distinctTexts = new HashSet<>();
         for (GeneratedArticle article : corpus) {
             boolean firstTimeSeen = distinctTexts.add(article.text());
@@ -104,14 +108,18 @@ class CorpusGeneratorTest {
 
     @Test
     void shouldMakeNearDuplicatesCloseToTheirSourceButOriginalsOfOtherStoriesFarApart() {
-        Map<String, GeneratedArticle> byId = corpus.stream()
-                .collect(Collectors.toMap(GeneratedArticle::id, Function.identity()));
-        List<GeneratedArticle> near = corpus.stream().filter(a -> a.kind() == Kind.NEAR_DUPLICATE).toList();
-        List<GeneratedArticle> originals = corpus.stream().filter(a -> a.kind() == Kind.ORIGINAL).toList();
+        Map<String, GeneratedArticle> byId =
+                corpus.stream().collect(Collectors.toMap(GeneratedArticle::id, Function.identity()));
+        List<GeneratedArticle> near =
+                corpus.stream().filter(a -> a.kind() == Kind.NEAR_DUPLICATE).toList();
+        List<GeneratedArticle> originals =
+                corpus.stream().filter(a -> a.kind() == Kind.ORIGINAL).toList();
 
         // Then a near duplicate shares most of its word trigrams with its source
         double nearSimilarity = near.stream()
-                .mapToDouble(a -> similarity(a.text(), byId.get(a.derivedFrom()).text())).min().orElseThrow();
+                .mapToDouble(a -> similarity(a.text(), byId.get(a.derivedFrom()).text()))
+                .min()
+                .orElseThrow();
         assertThat(nearSimilarity).isGreaterThan(0.6);
 
         // And originals about different stories share few
@@ -130,11 +138,13 @@ class CorpusGeneratorTest {
 
     @Test
     void shouldWriteArticlesOfThreeToFiveKilobytesLikeTheSeeds() {
-        double average = corpus.stream().mapToInt(a -> a.text().length()).average().orElseThrow();
+        double average =
+                corpus.stream().mapToInt(a -> a.text().length()).average().orElseThrow();
         assertThat(average).isBetween(3_000.0, 5_500.0);
         // Originals are written to a 3,000-5,000 character target (the last paragraph may run over, treebank
         // spacing adds some); near duplicates can lose a paragraph or two.
-        assertThat(corpus).filteredOn(a -> a.kind() == Kind.ORIGINAL)
+        assertThat(corpus)
+                .filteredOn(a -> a.kind() == Kind.ORIGINAL)
                 .allSatisfy(a -> assertThat(a.text().length()).isBetween(3_000, 6_000));
         assertThat(corpus).allSatisfy(a -> assertThat(a.text().length()).isBetween(2_000, 6_000));
     }
@@ -144,19 +154,24 @@ class CorpusGeneratorTest {
         long outlets = corpus.stream().map(GeneratedArticle::source).distinct().count();
         long stories = corpus.stream().map(GeneratedArticle::storyId).distinct().count();
         long countriesNamed = Vocabulary.COUNTRIES.stream()
-                .filter(c -> corpus.stream().anyMatch(a -> a.text().contains(c.capital()))).count();
+                .filter(c -> corpus.stream().anyMatch(a -> a.text().contains(c.capital())))
+                .count();
         assertThat(outlets).isGreaterThanOrEqualTo(20);
         assertThat(stories).isGreaterThan(250);
         assertThat(countriesNamed).isGreaterThanOrEqualTo(55);
         // Some outlets cover the same story in their own words, which is what makes alerts fire
-        assertThat(corpus.stream().filter(a -> a.kind() == Kind.ORIGINAL)
-                .collect(Collectors.groupingBy(GeneratedArticle::storyId, Collectors.counting()))
-                .values()).anyMatch(n -> n >= 3);
+        assertThat(corpus.stream()
+                        .filter(a -> a.kind() == Kind.ORIGINAL)
+                        .collect(Collectors.groupingBy(GeneratedArticle::storyId, Collectors.counting()))
+                        .values())
+                .anyMatch(n -> n >= 3);
     }
 
     @Test
     void shouldWriteSomeArticlesInTreebankTokenisationLikeSeedZero() {
-        long treebank = corpus.stream().filter(a -> a.text().contains(" , ") && a.text().contains(" . \n")).count();
+        long treebank = corpus.stream()
+                .filter(a -> a.text().contains(" , ") && a.text().contains(" . \n"))
+                .count();
         // 10% of the 850 originals, and their copies
         assertThat(treebank).isBetween(50L, 150L);
     }
@@ -172,10 +187,12 @@ class CorpusGeneratorTest {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(25);
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
-        assertThat(first.fieldNames()).toIterable()
+        assertThat(first.fieldNames())
+                .toIterable()
                 .containsExactly("id", "url", "source", "title", "published_at", "text");
         assertThat(first.get("text").asText()).isEqualTo(small.get(0).text());
-        assertThat(first.get("published_at").asText()).isEqualTo(small.get(0).publishedAt().toString());
+        assertThat(first.get("published_at").asText())
+                .isEqualTo(small.get(0).publishedAt().toString());
     }
 
     /** Jaccard similarity of word trigrams. */

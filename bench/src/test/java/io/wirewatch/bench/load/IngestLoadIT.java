@@ -24,10 +24,15 @@ class IngestLoadIT {
 
         // Then both phases accepted articles, the burst was refused in part with 429, and the audit passed
         assertThat(result.phases()).hasSize(2);
-        assertThat(result.phases()).allSatisfy(phase -> assertThat(phase.accepted()).isPositive());
+        assertThat(result.phases())
+                .allSatisfy(phase -> assertThat(phase.accepted()).isPositive());
         assertThat(result.phases().get(1).status429()).isPositive();
-        assertThat(result.phases()).allSatisfy(phase -> assertThat(phase.otherStatus()).isZero());
-        assertThat(result.acceptedIds()).isEqualTo(result.phases().stream().mapToLong(IngestLoad.Phase::accepted).sum());
+        assertThat(result.phases())
+                .allSatisfy(phase -> assertThat(phase.otherStatus()).isZero());
+        assertThat(result.acceptedIds())
+                .isEqualTo(result.phases().stream()
+                        .mapToLong(IngestLoad.Phase::accepted)
+                        .sum());
         assertThat(result.auditPassed()).isTrue();
         assertThat(result.missing()).isZero();
         assertThat(result.duplicated()).isZero();

@@ -25,9 +25,12 @@ final class ActionVocabulary {
     /** Actions only some states can take: the codes of those states (a veto is the Security Council's permanent five). */
     private final Map<DiplomaticActionType, Set<String>> onlyBy;
 
-    private ActionVocabulary(Map<DiplomaticActionType, String> cameo, Set<DiplomaticActionType> reciprocal,
-                             Set<DiplomaticActionType> targetFromFrame, Map<String, String> deciderByCode,
-                             Map<DiplomaticActionType, Set<String>> onlyBy) {
+    private ActionVocabulary(
+            Map<DiplomaticActionType, String> cameo,
+            Set<DiplomaticActionType> reciprocal,
+            Set<DiplomaticActionType> targetFromFrame,
+            Map<String, String> deciderByCode,
+            Map<DiplomaticActionType, Set<String>> onlyBy) {
         this.cameo = cameo;
         this.reciprocal = reciprocal;
         this.targetFromFrame = targetFromFrame;
@@ -44,7 +47,8 @@ final class ActionVocabulary {
         Set<DiplomaticActionType> reciprocal = EnumSet.noneOf(DiplomaticActionType.class);
         Set<DiplomaticActionType> targetFromFrame = EnumSet.noneOf(DiplomaticActionType.class);
         Map<DiplomaticActionType, Set<String>> onlyBy = new EnumMap<>(DiplomaticActionType.class);
-        for (KnowledgeTable.Row row : KnowledgeTable.read(folder + "actions.tsv").rows()) {
+        for (KnowledgeTable.Row row :
+                KnowledgeTable.read(folder + "actions.tsv").rows()) {
             DiplomaticActionType type;
             try {
                 type = DiplomaticActionType.valueOf(row.get("action"));
@@ -57,12 +61,13 @@ final class ActionVocabulary {
             }
             switch (row.get("target")) {
                 case "frame" -> targetFromFrame.add(type);
-                case "context" -> { }
+                case "context" -> {}
                 default -> throw row.error("target is frame or context, got " + row.get("target"));
             }
             String members = row.get("only_members_of");
             if (!members.isEmpty()) {
-                World.Actor bloc = World.standard().byCode(members)
+                World.Actor bloc = World.standard()
+                        .byCode(members)
                         .orElseThrow(() -> row.error("only_members_of names no bloc of blocs.tsv: " + members));
                 onlyBy.put(type, Set.copyOf(bloc.members()));
             }
@@ -73,11 +78,16 @@ final class ActionVocabulary {
             }
         }
         Map<String, String> deciders = new HashMap<>();
-        for (KnowledgeTable.Row row : KnowledgeTable.read(folder + "membership-decisions.tsv").rows()) {
+        for (KnowledgeTable.Row row :
+                KnowledgeTable.read(folder + "membership-decisions.tsv").rows()) {
             deciders.put(row.get("body"), row.get("decided_by"));
         }
-        return new ActionVocabulary(Map.copyOf(cameo), Set.copyOf(reciprocal), Set.copyOf(targetFromFrame),
-                Map.copyOf(deciders), Map.copyOf(onlyBy));
+        return new ActionVocabulary(
+                Map.copyOf(cameo),
+                Set.copyOf(reciprocal),
+                Set.copyOf(targetFromFrame),
+                Map.copyOf(deciders),
+                Map.copyOf(onlyBy));
     }
 
     String cameo(DiplomaticActionType action) {

@@ -18,15 +18,22 @@ final class ArticleAnalysis {
     final List<Sentence> sentences;
     /** Publication day (UTC); null when the article has no publication time. */
     final LocalDate published;
+
     final String outlet;
     /** The article's language: its word classes and trigger frames. */
     final Language language;
+
     private final Gazetteer gazetteer;
     final Map<String, ArticleEntity> entities = new LinkedHashMap<>();
     private final List<List<Mention>> mentionsBySentence;
 
-    ArticleAnalysis(String text, List<Sentence> sentences, LocalDate published, String outlet, Language language,
-                    Gazetteer gazetteer) {
+    ArticleAnalysis(
+            String text,
+            List<Sentence> sentences,
+            LocalDate published,
+            String outlet,
+            Language language,
+            Gazetteer gazetteer) {
         this.text = text;
         this.sentences = sentences;
         this.published = published;
@@ -47,7 +54,9 @@ final class ArticleAnalysis {
         for (int k = 0; k < mention.from(); k++) {
             // "QUITO/GUAYAQUIL, Ecuador (Reuters) -": only other capitalised place names before it
             String word = text.substring(s.token(k).start(), s.token(k).end());
-            boolean placeWord = word.equals("/") || word.equals(",") || word.equals("The")
+            boolean placeWord = word.equals("/")
+                    || word.equals(",")
+                    || word.equals("The")
                     || word.equals(word.toUpperCase(java.util.Locale.ROOT)) && word.length() > 1;
             if (!placeWord || mention.from() > 5) {
                 return false;
@@ -56,7 +65,8 @@ final class ArticleAnalysis {
         String written = text.substring(mention.charStart(), mention.charEnd());
         boolean upper = written.equals(written.toUpperCase(java.util.Locale.ROOT)) && written.length() > 3;
         int k = mention.to();
-        while (k < Math.min(s.size(), mention.to() + 8) && (s.lower(k).equals(",") || s.lower(k).equals("/"))
+        while (k < Math.min(s.size(), mention.to() + 8)
+                && (s.lower(k).equals(",") || s.lower(k).equals("/"))
                 && mentionAt(s.index(), k + 1) != null) {
             k = mentionAt(s.index(), k + 1).to(); // "Pokrovsk, Ukraine:", "QUITO/GUAYAQUIL, Ecuador (Reuters)"
         }
@@ -66,7 +76,8 @@ final class ArticleAnalysis {
         }
         if (next.equals("(")) {
             Mention inside = mentionAt(s.index(), k + 1);
-            boolean agency = inside != null && inside.entity().known != null
+            boolean agency = inside != null
+                    && inside.entity().known != null
                     && inside.entity().known.orgKind() == KnownEntity.OrgKind.MEDIA;
             return upper || agency;
         }
@@ -157,7 +168,10 @@ final class ArticleAnalysis {
                 }
             }
         }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        return counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 
     /** The country the article is most about: the most mentioned one; the default target of undirected actions. */
@@ -170,6 +184,9 @@ final class ArticleAnalysis {
                 }
             }
         }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        return counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 }

@@ -22,11 +22,13 @@ final class ArticleEntity {
     String countryCode;
     /** For a place: where the world gazetteer puts it (null when read from context only), and its region. */
     Integer geonameId;
+
     Double latitude;
     Double longitude;
     String region;
     /** True for a first-level region (a province, a state), which is less precise than a town. */
     boolean firstLevelRegion;
+
     final Set<String> aliases = new LinkedHashSet<>();
     final List<Mention> mentions = new ArrayList<>();
 
@@ -65,7 +67,8 @@ final class ArticleEntity {
 
     /** A group of states or an international body: the actors that suspend members. */
     boolean isGroupOrBody() {
-        return known != null && (known.orgKind() == KnownEntity.OrgKind.STATE_GROUP || known.orgKind() == KnownEntity.OrgKind.BODY);
+        return known != null
+                && (known.orgKind() == KnownEntity.OrgKind.STATE_GROUP || known.orgKind() == KnownEntity.OrgKind.BODY);
     }
 
     Entity toAvro(List<Sentence> sentences) {

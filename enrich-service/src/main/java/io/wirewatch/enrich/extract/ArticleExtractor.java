@@ -33,8 +33,7 @@ public final class ArticleExtractor {
     private static final Extraction NOTHING = new Extraction(List.of(), List.of(), List.of(), List.of());
 
     /** What the rules need of one language: its words and its names of the world. */
-    private record Reader(Language language, EntityRecognizer entities) {
-    }
+    private record Reader(Language language, EntityRecognizer entities) {}
 
     private final Map<String, Reader> readers = new LinkedHashMap<>();
     private final DiplomaticActionExtractor diplomaticActions;
@@ -86,11 +85,18 @@ public final class ArticleExtractor {
             return NOTHING;
         }
         LocalDate published = publishedAt == null ? null : LocalDate.ofInstant(publishedAt, ZoneOffset.UTC);
-        ArticleAnalysis article = new ArticleAnalysis(text, reader.language().segmenter().split(text), published, outlet,
-                reader.language(), reader.entities().gazetteer());
+        ArticleAnalysis article = new ArticleAnalysis(
+                text,
+                reader.language().segmenter().split(text),
+                published,
+                outlet,
+                reader.language(),
+                reader.entities().gazetteer());
         reader.entities().recognise(article);
         return new Extraction(
-                article.entities.values().stream().map(entity -> entity.toAvro(article.sentences)).toList(),
+                article.entities.values().stream()
+                        .map(entity -> entity.toAvro(article.sentences))
+                        .toList(),
                 claims.extract(article),
                 diplomaticActions.extract(article),
                 casualties.extract(article));

@@ -26,37 +26,53 @@ import java.util.Set;
 final class CasualtyExtractor {
 
     /** The lexicon classes that name each kind of harm after a count, and before it (an active verb). */
-    private static final Map<CasualtyKind, String> HARM_AFTER = Map.of(CasualtyKind.KILLED, "HARM_KILLED",
-            CasualtyKind.WOUNDED, "HARM_WOUNDED", CasualtyKind.ARRESTED, "HARM_ARRESTED", CasualtyKind.MISSING,
-            "HARM_MISSING", CasualtyKind.DISPLACED, "HARM_DISPLACED");
-    private static final Map<CasualtyKind, String> HARM_BEFORE = Map.of(CasualtyKind.KILLED, "ACTIVE_KILLED",
-            CasualtyKind.WOUNDED, "ACTIVE_WOUNDED", CasualtyKind.ARRESTED, "ACTIVE_ARRESTED", CasualtyKind.DISPLACED,
+    private static final Map<CasualtyKind, String> HARM_AFTER = Map.of(
+            CasualtyKind.KILLED,
+            "HARM_KILLED",
+            CasualtyKind.WOUNDED,
+            "HARM_WOUNDED",
+            CasualtyKind.ARRESTED,
+            "HARM_ARRESTED",
+            CasualtyKind.MISSING,
+            "HARM_MISSING",
+            CasualtyKind.DISPLACED,
+            "HARM_DISPLACED");
+
+    private static final Map<CasualtyKind, String> HARM_BEFORE = Map.of(
+            CasualtyKind.KILLED,
+            "ACTIVE_KILLED",
+            CasualtyKind.WOUNDED,
+            "ACTIVE_WOUNDED",
+            CasualtyKind.ARRESTED,
+            "ACTIVE_ARRESTED",
+            CasualtyKind.DISPLACED,
             "ACTIVE_DISPLACED");
     /** Lexicon classes of the bounds written before a count, most specific first. */
     private static final List<Map.Entry<String, CountBound>> BOUNDS = List.of(
-            Map.entry("BOUND_AT_LEAST", CountBound.AT_LEAST), Map.entry("BOUND_UP_TO", CountBound.UP_TO),
-            Map.entry("BOUND_MORE_THAN", CountBound.MORE_THAN), Map.entry("BOUND_NEARLY", CountBound.NEARLY),
+            Map.entry("BOUND_AT_LEAST", CountBound.AT_LEAST),
+            Map.entry("BOUND_UP_TO", CountBound.UP_TO),
+            Map.entry("BOUND_MORE_THAN", CountBound.MORE_THAN),
+            Map.entry("BOUND_NEARLY", CountBound.NEARLY),
             Map.entry("BOUND_ABOUT", CountBound.ABOUT));
     /** How far before a count a toll noun may stand: "the death toll from a riot at a prison has risen to 116". */
     private static final int TOLL_WINDOW = 16;
 
     /** A count as written, over tokens {@code [from, to)}. */
-    private record Count(int from, int to, int number, int value, CountBound bound, boolean additional, int numberEnd) {
-    }
+    private record Count(
+            int from, int to, int number, int value, CountBound bound, boolean additional, int numberEnd) {}
 
     /** The figure being built, kept to resolve "they said" and "there" in later sentences. */
-    private record Figure(int sentence, CasualtyFigure avro, ArticleEntity placeEntity, boolean placeStated) {
-    }
+    private record Figure(int sentence, CasualtyFigure avro, ArticleEntity placeEntity, boolean placeStated) {}
 
     /** Where a figure happened, and whether its own sentence says so (else it was carried over from context). */
-    private record Place(ArticleEntity entity, boolean stated) {
-    }
+    private record Place(ArticleEntity entity, boolean stated) {}
 
     List<CasualtyFigure> extract(ArticleAnalysis article) {
         List<Figure> figures = new ArrayList<>();
         ArticleEntity mainCountry = article.mainCountry();
         for (Sentence s : article.sentences) {
-            List<TimeExpressions.TimeExpression> times = article.language.time().find(s, article.text, article.published);
+            List<TimeExpressions.TimeExpression> times =
+                    article.language.time().find(s, article.text, article.published);
             Set<Integer> usedNumbers = new HashSet<>();
             Lexicon lexicon = article.language.lexicon();
             for (int i = 0; i < s.size(); i++) {
@@ -78,8 +94,13 @@ final class CasualtyExtractor {
                 i = count.numberEnd() - 1; // past the words of "cincuenta y dos", which count no second time
             }
         }
-        return figures.stream().map(figure -> countryLevelRepeat(figure, figures) ? CasualtyFigure
-                .newBuilder(figure.avro()).setRepeatsEarlier(true).build() : figure.avro()).toList();
+        return figures.stream()
+                .map(figure -> countryLevelRepeat(figure, figures)
+                        ? CasualtyFigure.newBuilder(figure.avro())
+                                .setRepeatsEarlier(true)
+                                .build()
+                        : figure.avro())
+                .toList();
     }
 
     /**
@@ -93,10 +114,14 @@ final class CasualtyExtractor {
         }
         for (Figure other : figures) {
             ArticleEntity otherPlace = other.placeEntity();
-            if (other != figure && otherPlace != null && otherPlace.type == EntityType.PLACE
+            if (other != figure
+                    && otherPlace != null
+                    && otherPlace.type == EntityType.PLACE
                     && !other.avro().getRepeatsEarlier()
-                    && place.countryCode != null && place.countryCode.equals(otherPlace.countryCode)
-                    && other.avro().getCount() == figure.avro().getCount() && other.avro().getKind() == figure.avro().getKind()) {
+                    && place.countryCode != null
+                    && place.countryCode.equals(otherPlace.countryCode)
+                    && other.avro().getCount() == figure.avro().getCount()
+                    && other.avro().getKind() == figure.avro().getKind()) {
                 return true;
             }
         }
@@ -113,8 +138,7 @@ final class CasualtyExtractor {
     }
 
     /** The kind of harm and the span that states it. */
-    private record Harm(CasualtyKind kind, int from, int to, boolean deathToll) {
-    }
+    private record Harm(CasualtyKind kind, int from, int to, boolean deathToll) {}
 
     // ---------------------------------------------------------------- counts
 
@@ -129,8 +153,8 @@ final class CasualtyExtractor {
         int to = i + 1;
         int numberEnd = i + 1;
         boolean afterArticle = lexicon.is("INDEFINITE_ARTICLE", s.lower(i - 1));
-        if (lexicon.is("INDEFINITE_ARTICLE", w) && (numbers.vagueValue(s.lower(i + 1)) > 0
-                || lexicon.is("COUNT_NOUN_AFTER_A", s.lower(i + 1)))) {
+        if (lexicon.is("INDEFINITE_ARTICLE", w)
+                && (numbers.vagueValue(s.lower(i + 1)) > 0 || lexicon.is("COUNT_NOUN_AFTER_A", s.lower(i + 1)))) {
             return null; // "une quarantaine": the article ("une" is also "one") belongs to the count after it
         }
         if (lexicon.is("COUNT_NOUN_AFTER_A", w) && afterArticle && exact > 0) {
@@ -194,7 +218,9 @@ final class CasualtyExtractor {
         if (lexicon.matchAt("ADDITIONAL_AFTER", s, to) > 0) {
             additional = true; // "Hundreds more are believed to have been killed"
         }
-        if (bound == CountBound.EXACT && lexicon.is("BETWEEN", s.lower(from - 1)) && lexicon.is("AND", s.lower(to))
+        if (bound == CountBound.EXACT
+                && lexicon.is("BETWEEN", s.lower(from - 1))
+                && lexicon.is("AND", s.lower(to))
                 && numbers.exactValue(s.lower(to + 1)) > value) {
             // "between 100 and 200 people": one figure, at least its low end (the high end counts no second time)
             bound = CountBound.AT_LEAST;
@@ -208,8 +234,11 @@ final class CasualtyExtractor {
     private static boolean isYearOrCode(Lexicon lexicon, Sentence s, int i, long value) {
         String text = s.token(i).text();
         boolean yearLike = value >= 1900 && value <= 2100 && !text.contains(",") && !text.contains(".");
-        boolean tooLong = s.token(i).isNumber() && text.replace(",", "").replace(".", "").length() > 9; // not "quatre-vingt-dix"
-        return yearLike && !lexicon.is("PEOPLE", s.lower(i + 1)) || tooLong || s.lower(i - 1).equals("$")
+        boolean tooLong =
+                s.token(i).isNumber() && text.replace(",", "").replace(".", "").length() > 9; // not "quatre-vingt-dix"
+        return yearLike && !lexicon.is("PEOPLE", s.lower(i + 1))
+                || tooLong
+                || s.lower(i - 1).equals("$")
                 || s.lower(i - 1).equals("+");
     }
 
@@ -241,7 +270,8 @@ final class CasualtyExtractor {
             return new Harm(CasualtyKind.KILLED, count.from() - 1, count.to() + 1, false);
         }
         // "claimed the lives of 50 people", "the massacre of at least 108 people"
-        int before = Math.max(lengthEndingAt(lexicon, "LIVES_OF", s, count.from()),
+        int before = Math.max(
+                lengthEndingAt(lexicon, "LIVES_OF", s, count.from()),
                 lengthEndingAt(lexicon, "DEATHS_OF", s, count.from()));
         if (before > 0) {
             return new Harm(CasualtyKind.KILLED, count.from() - before, count.to(), false);
@@ -267,7 +297,8 @@ final class CasualtyExtractor {
             if (lexicon.is("COUNT_STOP", w)) {
                 break;
             }
-            if (k > count.to() && (token.isNumber() || numbers.exactValue(w) > 0 || numbers.vagueValue(w) > 0)
+            if (k > count.to()
+                    && (token.isNumber() || numbers.exactValue(w) > 0 || numbers.vagueValue(w) > 0)
                     && !lexicon.is("AND", s.lower(k - 1))) {
                 break;
             }
@@ -278,7 +309,9 @@ final class CasualtyExtractor {
             int length = lengthEndingAt(lexicon, "TOLL", s, k + 1);
             if (length > 0) {
                 int tollFrom = k - length + 1;
-                boolean named = length > 1 || !lexicon.is("ARTICLE", s.lower(tollFrom - 1)) || lexicon.is("TO", s.lower(count.from() - 1))
+                boolean named = length > 1
+                        || !lexicon.is("ARTICLE", s.lower(tollFrom - 1))
+                        || lexicon.is("TO", s.lower(count.from() - 1))
                         || lexicon.is("TOLL_PASSED", s.lower(count.from() - 1));
                 if (named) {
                     return new Harm(CasualtyKind.KILLED, tollFrom, count.to(), true);
@@ -295,7 +328,9 @@ final class CasualtyExtractor {
     private static boolean toldInThePastPerfect(Language language, Sentence s, Count count, Harm harm) {
         Lexicon lexicon = language.lexicon();
         boolean pastPerfect = false;
-        for (int k = Math.max(0, Math.min(count.from(), harm.from()) - 3); k < Math.max(count.to(), harm.to()) + 2 && k < s.size(); k++) {
+        for (int k = Math.max(0, Math.min(count.from(), harm.from()) - 3);
+                k < Math.max(count.to(), harm.to()) + 2 && k < s.size();
+                k++) {
             pastPerfect |= lexicon.is("PAST_PERFECT", s.lower(k));
         }
         if (!pastPerfect) {
@@ -341,10 +376,18 @@ final class CasualtyExtractor {
 
     // ---------------------------------------------------------------- attributes
 
-    private Figure build(ArticleAnalysis article, Sentence s, Count stated, Harm harm,
-                         List<TimeExpressions.TimeExpression> times, List<Figure> earlier, ArticleEntity mainCountry) {
+    private Figure build(
+            ArticleAnalysis article,
+            Sentence s,
+            Count stated,
+            Harm harm,
+            List<TimeExpressions.TimeExpression> times,
+            List<Figure> earlier,
+            ArticleEntity mainCountry) {
         Lexicon lexicon = article.language.lexicon();
-        Count estimate = stated.bound() == CountBound.VAGUE ? estimateAfter(article.language, s, Math.max(stated.to(), harm.to())) : null;
+        Count estimate = stated.bound() == CountBound.VAGUE
+                ? estimateAfter(article.language, s, Math.max(stated.to(), harm.to()))
+                : null;
         // "des dizaines de morts, estimées entre 100 et 200": the estimate is the figure
         Count count = estimate != null ? estimate : stated;
         CountBound bound = count.bound();
@@ -375,8 +418,7 @@ final class CasualtyExtractor {
                     eventDate = time.date();
                     periodStart = time.start();
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         boolean incident = isIncident(lexicon, s, count, harm);
@@ -458,8 +500,8 @@ final class CasualtyExtractor {
         return false;
     }
 
-    private TimeExpressions.TimeExpression nearestTime(ArticleAnalysis article, Sentence s,
-                                                       List<TimeExpressions.TimeExpression> times, Count count) {
+    private TimeExpressions.TimeExpression nearestTime(
+            ArticleAnalysis article, Sentence s, List<TimeExpressions.TimeExpression> times, Count count) {
         TimeExpressions.TimeExpression best = null;
         TimeExpressions.TimeExpression period = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -486,7 +528,8 @@ final class CasualtyExtractor {
     private static boolean datesAStatement(ArticleAnalysis article, Sentence s, TimeExpressions.TimeExpression time) {
         int before = time.from() - 1;
         return article.language.isReportingVerb(s.lower(before))
-                || article.language.lexicon().is("TIME_ON", s.lower(before)) && article.language.isReportingVerb(s.lower(before - 1));
+                || article.language.lexicon().is("TIME_ON", s.lower(before))
+                        && article.language.isReportingVerb(s.lower(before - 1));
     }
 
     private static boolean crossesBut(Lexicon lexicon, Sentence s, TimeExpressions.TimeExpression time, Count count) {
@@ -503,7 +546,9 @@ final class CasualtyExtractor {
     private static String victims(Language language, Sentence s, Count count, Harm harm) {
         Lexicon lexicon = language.lexicon();
         StringBuilder words = new StringBuilder();
-        int limit = harm.from() >= count.from() && harm.to() > count.to() ? harm.to() - 1 : Math.min(s.size(), count.to() + 6);
+        int limit = harm.from() >= count.from() && harm.to() > count.to()
+                ? harm.to() - 1
+                : Math.min(s.size(), count.to() + 6);
         for (int k = count.to(); k < limit; k++) {
             Token token = s.token(k);
             String w = token.lower();
@@ -513,8 +558,9 @@ final class CasualtyExtractor {
                 }
                 break;
             }
-            if ((lexicon.is("AND", w) || lexicon.is("OR", w)) && (s.token(Math.min(k + 1, s.size() - 1)).isNumber()
-                    || language.numbers().exactValue(s.lower(k + 1)) > 0)) {
+            if ((lexicon.is("AND", w) || lexicon.is("OR", w))
+                    && (s.token(Math.min(k + 1, s.size() - 1)).isNumber()
+                            || language.numbers().exactValue(s.lower(k + 1)) > 0)) {
                 break; // "12 soldiers and 4 civilians": the next count has its own victims
             }
             if (lexicon.is("NOT_VICTIMS", w) || isHarmWord(lexicon, w)) {
@@ -549,15 +595,24 @@ final class CasualtyExtractor {
      * a place named near it, else the place of the sentence or figure before. A dateline ("KABUL:", "Pokrovsk,
      * Ukraine:") says where the reporter is, never where the figure happened.
      */
-    private Place place(ArticleAnalysis article, Sentence s, Count count, CasualtyPeriod period,
-                                List<Figure> earlier, ArticleEntity mainCountry) {
+    private Place place(
+            ArticleAnalysis article,
+            Sentence s,
+            Count count,
+            CasualtyPeriod period,
+            List<Figure> earlier,
+            ArticleEntity mainCountry) {
         Lexicon lexicon = article.language.lexicon();
         int clauseFrom = count.from();
-        while (clauseFrom > 0 && !s.lower(clauseFrom - 1).equals(",") && !s.token(clauseFrom - 1).isClauseBreak()) {
+        while (clauseFrom > 0
+                && !s.lower(clauseFrom - 1).equals(",")
+                && !s.token(clauseFrom - 1).isClauseBreak()) {
             clauseFrom--;
         }
         int clauseTo = count.to();
-        while (clauseTo < s.size() && !s.lower(clauseTo).equals(",") && !s.token(clauseTo).isClauseBreak()) {
+        while (clauseTo < s.size()
+                && !s.lower(clauseTo).equals(",")
+                && !s.token(clauseTo).isClauseBreak()) {
             if (lexicon.is("ELSEWHERE", s.lower(clauseTo))) {
                 return new Place(null, true);
             }
@@ -567,12 +622,16 @@ final class CasualtyExtractor {
         int bestRank = Integer.MIN_VALUE;
         for (Mention mention : article.mentions(s.index())) {
             EntityType type = mention.entity().type;
-            if (mention.from() < clauseFrom || mention.to() > clauseTo || notWhereItHappened(article, s, mention)
-                    || (type != EntityType.PLACE && type != EntityType.COUNTRY) || mention.kind() == Mention.Kind.DEMONYM
+            if (mention.from() < clauseFrom
+                    || mention.to() > clauseTo
+                    || notWhereItHappened(article, s, mention)
+                    || (type != EntityType.PLACE && type != EntityType.COUNTRY)
+                    || mention.kind() == Mention.Kind.DEMONYM
                     || isMacroRegion(mention.entity())) {
                 continue;
             }
-            if (!isLocative(article, lexicon, s, mention) || isBoundary(lexicon, s, mention)
+            if (!isLocative(article, lexicon, s, mention)
+                    || isBoundary(lexicon, s, mention)
                     || type == EntityType.COUNTRY && PlaceResolver.regionTypeBefore(lexicon, s, mention.from())) {
                 continue;
             }
@@ -595,13 +654,16 @@ final class CasualtyExtractor {
         }
         Mention nearestPlace = null;
         for (Mention mention : article.mentions(s.index())) {
-            if (mention.entity().type != EntityType.PLACE || notWhereItHappened(article, s, mention)
-                    || isMacroRegion(mention.entity()) || isLandmark(article, s, mention)) {
+            if (mention.entity().type != EntityType.PLACE
+                    || notWhereItHappened(article, s, mention)
+                    || isMacroRegion(mention.entity())
+                    || isLandmark(article, s, mention)) {
                 continue;
             }
-            if (nearestPlace == null || specificity(mention.entity()) > specificity(nearestPlace.entity())
+            if (nearestPlace == null
+                    || specificity(mention.entity()) > specificity(nearestPlace.entity())
                     || specificity(mention.entity()) == specificity(nearestPlace.entity())
-                    && Math.abs(mention.from() - count.from()) < Math.abs(nearestPlace.from() - count.from())) {
+                            && Math.abs(mention.from() - count.from()) < Math.abs(nearestPlace.from() - count.from())) {
                 nearestPlace = mention;
             }
         }
@@ -610,13 +672,18 @@ final class CasualtyExtractor {
             return new Place(period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, nearest) : nearest, true);
         }
         for (Mention mention : article.mentions(s.index())) {
-            if (mention.entity().type == EntityType.COUNTRY && mention.kind() != Mention.Kind.DEMONYM
-                    && !notWhereItHappened(article, s, mention) && !isBoundary(lexicon, s, mention)
+            if (mention.entity().type == EntityType.COUNTRY
+                    && mention.kind() != Mention.Kind.DEMONYM
+                    && !notWhereItHappened(article, s, mention)
+                    && !isBoundary(lexicon, s, mention)
                     && !PlaceResolver.regionTypeBefore(lexicon, s, mention.from())) {
                 // but not "el estado de Níger, en el norte de Nigeria": a region named like a state
                 // "a riot at one of Ecuador's largest prisons"
-                return new Place(period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, mention.entity())
-                        : mention.entity(), true);
+                return new Place(
+                        period == CasualtyPeriod.DAY
+                                ? moreSpecificNearby(article, s, mention.entity())
+                                : mention.entity(),
+                        true);
             }
         }
         // "there", "the city", or nothing: the place named just before, else the place of the figure just before.
@@ -673,9 +740,12 @@ final class CasualtyExtractor {
             }
             for (Mention mention : article.mentions(near.index())) {
                 ArticleEntity candidate = mention.entity();
-                if (candidate.type == EntityType.PLACE && specificity(candidate) == 2
-                        && place.countryCode.equals(candidate.countryCode) && !notWhereItHappened(article, near, mention)
-                        && isLocative(article, lexicon, near, mention) && !isLandmark(article, near, mention)) {
+                if (candidate.type == EntityType.PLACE
+                        && specificity(candidate) == 2
+                        && place.countryCode.equals(candidate.countryCode)
+                        && !notWhereItHappened(article, near, mention)
+                        && isLocative(article, lexicon, near, mention)
+                        && !isLandmark(article, near, mention)) {
                     found.add(candidate);
                     foundIn.add(near.index());
                 }
@@ -683,7 +753,9 @@ final class CasualtyExtractor {
         }
         // "the villages of Ogossagou and Welingara were attacked": towns named together are the one attack's, and
         // the first named stands for them; towns told apart in several sentences leave it unsure
-        return found.size() == 1 || foundIn.size() == 1 && !found.isEmpty() ? found.iterator().next() : place;
+        return found.size() == 1 || foundIn.size() == 1 && !found.isEmpty()
+                ? found.iterator().next()
+                : place;
     }
 
     /** How far before a place a statement may be named that the place is where it was given. */
@@ -700,7 +772,9 @@ final class CasualtyExtractor {
         }
         Lexicon lexicon = article.language.lexicon();
         for (int k = mention.from() - 1; k >= Math.max(0, mention.from() - STATEMENT_REACH); k--) {
-            if (s.token(k).isNumber() || s.token(k).isClauseBreak() || s.lower(k).equals(",")) {
+            if (s.token(k).isNumber()
+                    || s.token(k).isClauseBreak()
+                    || s.lower(k).equals(",")) {
                 return false;
             }
             if (lexicon.is("STATEMENT_NOUNS", s.lower(k))) {
@@ -729,7 +803,8 @@ final class CasualtyExtractor {
             return false;
         }
         for (Mention other : article.mentions(s.index())) {
-            if (other.to() <= mention.from() && mention.from() - other.to() <= LANDMARK_REACH
+            if (other.to() <= mention.from()
+                    && mention.from() - other.to() <= LANDMARK_REACH
                     && other.entity().type == EntityType.PLACE) {
                 return true;
             }
@@ -790,15 +865,16 @@ final class CasualtyExtractor {
         ArticleEntity best = null;
         for (int m = mentions.size() - 1; m >= 0; m--) {
             Mention mention = mentions.get(m);
-            if (mention.entity().type == EntityType.PLACE && !notWhereItHappened(article, s, mention)
+            if (mention.entity().type == EntityType.PLACE
+                    && !notWhereItHappened(article, s, mention)
                     && !isLandmark(article, s, mention)
-                    && !isMacroRegion(mention.entity()) && (best == null || specificity(mention.entity()) > specificity(best))) {
+                    && !isMacroRegion(mention.entity())
+                    && (best == null || specificity(mention.entity()) > specificity(best))) {
                 best = mention.entity();
             }
         }
         return best;
     }
-
 
     /** Who gives the figure: the subject of the nearest reporting verb in the same clause chain, or "according to". */
     private String source(ArticleAnalysis article, Sentence s, Count count, List<Figure> earlier) {
@@ -812,14 +888,19 @@ final class CasualtyExtractor {
             if (!according && !lexicon.is("ATTRIBUTION", w)) {
                 continue;
             }
-            if (crossesBut(article.language.lexicon(), s, new TimeExpressions.TimeExpression(r, r + 1, null, null, null, ""), count)) {
+            if (crossesBut(
+                    article.language.lexicon(),
+                    s,
+                    new TimeExpressions.TimeExpression(r, r + 1, null, null, null, ""),
+                    count)) {
                 continue;
             }
             String beforeVerb = s.lower(r - 1);
             if (!according && lexicon.is("BE", beforeVerb)) {
                 continue; // "were reported killed": no one is named
             }
-            String speaker = according ? speakerAfter(article, s, r + accordingTo) : speakerBefore(article, s, r, earlier);
+            String speaker =
+                    according ? speakerAfter(article, s, r + accordingTo) : speakerBefore(article, s, r, earlier);
             if (speaker == null && w.endsWith("ing")) {
                 speaker = firstSpeakerInSentence(article, s);
             }
@@ -886,7 +967,8 @@ final class CasualtyExtractor {
     private static String firstSpeakerInSentence(ArticleAnalysis article, Sentence s) {
         for (Mention mention : article.mentions(s.index())) {
             EntityType type = mention.entity().type;
-            if (type == EntityType.ORGANISATION || type == EntityType.PERSON
+            if (type == EntityType.ORGANISATION
+                    || type == EntityType.PERSON
                     || type == EntityType.COUNTRY && mention.kind() != Mention.Kind.DEMONYM) {
                 return mention.entity().canonicalName;
             }

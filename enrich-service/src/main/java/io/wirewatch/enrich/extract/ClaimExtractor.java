@@ -17,12 +17,10 @@ import java.util.Map;
  */
 final class ClaimExtractor {
 
-    private record Speaker(String name, String entityId) {
-    }
+    private record Speaker(String name, String entityId) {}
 
     /** A speaker found before its verb, and the token where the speaker's words begin. */
-    private record Subject(Speaker speaker, int start) {
-    }
+    private record Subject(Speaker speaker, int start) {}
 
     List<Claim> extract(ArticleAnalysis article) {
         Lexicon lexicon = article.language.lexicon();
@@ -41,7 +39,14 @@ final class ClaimExtractor {
                     int length = lexicon.matchAt("ACCORDING_TO", s, r);
                     Speaker speaker = speakerAfter(article, s, r + length);
                     if (speaker != null) {
-                        according = claim(article, s, speaker, "according to", false, contentBefore(article, s, r), r,
+                        according = claim(
+                                article,
+                                s,
+                                speaker,
+                                "according to",
+                                false,
+                                contentBefore(article, s, r),
+                                r,
                                 r + length);
                     }
                 } else if (article.language.isReportingVerb(w) && !quoted[r] && !isPassive(lexicon, s, r)) {
@@ -73,13 +78,22 @@ final class ClaimExtractor {
             if (closing >= 0 && direct && !quoteFollows(s, r, 8)) {
                 return claim(article, s, speaker, "say", true, quotedTextBefore(article, s, closing + 1), r, r + 1);
             }
-            return claim(article, s, speaker, "say", direct, direct ? quotedText(article, s, r) : contentAfter(article, s, r + 1), r, r + 1);
+            return claim(
+                    article,
+                    s,
+                    speaker,
+                    "say",
+                    direct,
+                    direct ? quotedText(article, s, r) : contentAfter(article, s, r + 1),
+                    r,
+                    r + 1);
         }
         Subject subject = speakerBefore(article, s, r, last);
         Speaker speaker = subject == null ? null : subject.speaker();
         int subjectStart = subject == null ? r : subject.start();
         boolean inverted = false;
-        if (speaker == null && (r == 0 || s.lower(r - 1).equals(",") || s.token(r - 1).isQuote())) {
+        if (speaker == null
+                && (r == 0 || s.lower(r - 1).equals(",") || s.token(r - 1).isQuote())) {
             // "..., says Jim Muir", "\"...,\" said Fyodor Lukyanov"
             speaker = speakerAfter(article, s, r + 1);
             if (speaker != null && speaker.entityId() == null) {
@@ -95,7 +109,8 @@ final class ClaimExtractor {
         boolean quoteBefore = closingQuote >= 0 && wholeLeadIsQuoted(s, closingQuote);
         boolean quoteAfter = !inverted && quoteFollows(s, r, 2) && quoteRunsToEnd(s, r);
         boolean direct = quoteBefore || quoteAfter;
-        String content = quoteBefore ? quotedTextBefore(article, s, closingQuote + 1)
+        String content = quoteBefore
+                ? quotedTextBefore(article, s, closingQuote + 1)
                 : quoteAfter ? quotedText(article, s, r) : contentAfter(article, s, r + 1);
         if (content == null || content.isBlank()) {
             content = contentBefore(article, s, subjectStart);
@@ -110,7 +125,9 @@ final class ClaimExtractor {
     private static int closingQuoteBefore(Sentence s, int subjectStart) {
         int k = subjectStart - 1;
         // Titles and the like between quotation and name: '...," Prime Minister Narendra Modi said'
-        while (k >= 0 && subjectStart - k <= 5 && (s.token(k).isWord() || s.lower(k).equals("'s"))) {
+        while (k >= 0
+                && subjectStart - k <= 5
+                && (s.token(k).isWord() || s.lower(k).equals("'s"))) {
             k--;
         }
         if (k >= 0 && s.lower(k).equals(",")) {
@@ -154,7 +171,15 @@ final class ClaimExtractor {
         if (subject == null) {
             return null;
         }
-        return claim(article, s, subject.speaker(), "say", true, quotedText(article, s, colon), Math.max(0, colon - 1), colon + 1);
+        return claim(
+                article,
+                s,
+                subject.speaker(),
+                "say",
+                true,
+                quotedText(article, s, colon),
+                Math.max(0, colon - 1),
+                colon + 1);
     }
 
     /** "were reported killed": a reporting verb in the passive names no speaker. */
@@ -243,7 +268,8 @@ final class ClaimExtractor {
                 ArticleEntity entity = person != null ? person.entity() : mention.entity();
                 return new Subject(speakerOf(entity), person != null ? person.from() : mention.from());
             }
-            if (lexicon.is("RELATIVE", w) || lexicon.is("AND", w) && phrase.length() == 0
+            if (lexicon.is("RELATIVE", w)
+                    || lexicon.is("AND", w) && phrase.length() == 0
                     || article.language.isReportingVerb(w)) {
                 break;
             }
@@ -295,7 +321,9 @@ final class ClaimExtractor {
                 break;
             }
             Mention mention = article.mentionAt(s.index(), k);
-            if (mention != null && mention.entity().type != EntityType.PLACE && mention.kind() != Mention.Kind.DEMONYM) {
+            if (mention != null
+                    && mention.entity().type != EntityType.PLACE
+                    && mention.kind() != Mention.Kind.DEMONYM) {
                 return new Speaker(mention.entity().canonicalName, mention.entity().id);
             }
             phrase.append(token.lower()).append(' ');
@@ -306,7 +334,8 @@ final class ClaimExtractor {
 
     private static void remember(ArticleAnalysis article, Claim claim, Map<String, Speaker> last) {
         Speaker speaker = new Speaker(claim.getSpeaker(), claim.getSpeakerEntityId());
-        ArticleEntity entity = claim.getSpeakerEntityId() == null ? null : article.entities.get(claim.getSpeakerEntityId());
+        ArticleEntity entity =
+                claim.getSpeakerEntityId() == null ? null : article.entities.get(claim.getSpeakerEntityId());
         if (entity == null) {
             last.put("group", speaker);
         } else if (entity.type == EntityType.PERSON) {
@@ -317,8 +346,15 @@ final class ClaimExtractor {
         }
     }
 
-    private static Claim claim(ArticleAnalysis article, Sentence s, Speaker speaker, String verb, boolean direct,
-                               String content, int from, int to) {
+    private static Claim claim(
+            ArticleAnalysis article,
+            Sentence s,
+            Speaker speaker,
+            String verb,
+            boolean direct,
+            String content,
+            int from,
+            int to) {
         return Claim.newBuilder()
                 .setSpeaker(speaker.name())
                 .setSpeakerEntityId(speaker.entityId())
@@ -326,7 +362,11 @@ final class ClaimExtractor {
                 .setDirect(direct)
                 .setContent(content == null ? "" : content.strip())
                 .setReportedBy(article.outlet)
-                .setEvidence(new Evidence(s.text(), s.index(), s.token(from).start(), s.token(Math.min(to, s.size()) - 1).end()))
+                .setEvidence(new Evidence(
+                        s.text(),
+                        s.index(),
+                        s.token(from).start(),
+                        s.token(Math.min(to, s.size()) - 1).end()))
                 .build();
     }
 
@@ -340,7 +380,8 @@ final class ClaimExtractor {
         for (int k = 0; k < s.size(); k++) {
             Token token = s.token(k);
             if (token.isQuote()) {
-                boolean opening = token.start() == 0 || Character.isWhitespace(text.charAt(token.start() - 1))
+                boolean opening = token.start() == 0
+                        || Character.isWhitespace(text.charAt(token.start() - 1))
                         || text.charAt(token.start() - 1) == '(';
                 if (!opening && !open) {
                     for (int j = 0; j < k; j++) {
@@ -385,14 +426,20 @@ final class ClaimExtractor {
 
     private static String contentAfter(ArticleAnalysis article, Sentence s, int from) {
         int start = from;
-        while (start < s.size() && !s.token(start).isWord() && !s.token(start).isNumber() && !s.token(start).isQuote()) {
+        while (start < s.size()
+                && !s.token(start).isWord()
+                && !s.token(start).isNumber()
+                && !s.token(start).isQuote()) {
             start++;
         }
         if (article.language.lexicon().is("COMPLEMENTIZER", s.lower(start))) {
             start++;
         }
         int end = s.size() - 1;
-        while (end > start && !s.token(end).isWord() && !s.token(end).isNumber() && !s.token(end).isQuote()) {
+        while (end > start
+                && !s.token(end).isWord()
+                && !s.token(end).isNumber()
+                && !s.token(end).isQuote()) {
             end--;
         }
         return start <= end && start < s.size() ? s.span(article.text, start, end) : null;
@@ -405,5 +452,4 @@ final class ClaimExtractor {
         }
         return last >= 0 ? s.span(article.text, 0, last) : null;
     }
-
 }

@@ -33,8 +33,8 @@ final class Conjugations {
     static Conjugations besides(String lexiconResource) {
         String resource = lexiconResource.substring(0, lexiconResource.lastIndexOf('/') + 1) + "conjugations.tsv";
         Optional<KnowledgeTable> table = KnowledgeTable.readIfPresent(resource);
-        Map<String, List<String>> endings = new TreeMap<>((a, b) -> a.length() != b.length()
-                ? Integer.compare(b.length(), a.length()) : a.compareTo(b));
+        Map<String, List<String>> endings = new TreeMap<>(
+                (a, b) -> a.length() != b.length() ? Integer.compare(b.length(), a.length()) : a.compareTo(b));
         table.ifPresent(t -> t.rows().forEach(row -> {
             if (endings.put(row.get("infinitive"), row.list("endings")) != null) {
                 throw row.error("infinitive ending " + row.get("infinitive") + " is listed twice");
@@ -81,6 +81,8 @@ final class Conjugations {
             }
         }
         throw new IllegalArgumentException("'" + infinitive + "*': no conjugation of infinitives ending like it"
-                + (endingsByInfinitive.isEmpty() ? " (this language has no conjugations.tsv)" : " in conjugations.tsv"));
+                + (endingsByInfinitive.isEmpty()
+                        ? " (this language has no conjugations.tsv)"
+                        : " in conjugations.tsv"));
     }
 }

@@ -52,6 +52,7 @@ final class DiplomaticActionExtractor {
         boolean earlier;
         /** Told as history in its own clause ("had previously imposed"): this mention only. */
         boolean history;
+
         String trigger;
         Sentence sentence;
         int charStart;
@@ -69,37 +70,48 @@ final class DiplomaticActionExtractor {
         Lexicon lexicon = article.language.lexicon();
         ArticleSlots slots = new ArticleSlots(article);
         for (Sentence sentence : article.sentences) {
-            List<TriggerTable.Found> triggers = article.language.triggers().find(sentence, slots,
-                    slots.mentionStarts(sentence));
+            List<TriggerTable.Found> triggers =
+                    article.language.triggers().find(sentence, slots, slots.mentionStarts(sentence));
             if (triggers.isEmpty()) {
                 continue;
             }
-            List<TimeExpressions.TimeExpression> times = article.language.time().find(sentence, article.text, article.published);
+            List<TimeExpressions.TimeExpression> times =
+                    article.language.time().find(sentence, article.text, article.published);
             for (TriggerTable.Found trigger : triggers) {
                 List<ArticleEntity> actors = actors(article, sentence, trigger, found);
                 if (actors.isEmpty() && trigger.trigger().action() == DiplomaticActionType.RECALL_AMBASSADOR) {
                     actors = recalledEnvoysState(article, sentence, trigger.match());
                 }
                 DiplomaticActionType action = trigger.trigger().action();
-                actors = actors.stream().filter(actor -> vocabulary.canBeTakenBy(action, actor)).toList();
+                actors = actors.stream()
+                        .filter(actor -> vocabulary.canBeTakenBy(action, actor))
+                        .toList();
                 if (actors.isEmpty()) {
                     continue;
                 }
                 List<ArticleEntity> targets = targets(article, sentence, trigger, actors);
-                boolean reciprocal = targets == FROM_CONTEXT_ONLY && actors.size() == 2
+                boolean reciprocal = targets == FROM_CONTEXT_ONLY
+                        && actors.size() == 2
                         && vocabulary.isReciprocal(trigger.trigger().action());
-                Modality modality = trigger.trigger().forcedModality() != null ? trigger.trigger().forcedModality()
+                Modality modality = trigger.trigger().forcedModality() != null
+                        ? trigger.trigger().forcedModality()
                         : modality(article.language, sentence, trigger.match());
                 TimeExpressions.TimeExpression time = nearestTime(times, trigger.match());
                 if (time == null && namesThatDay(lexicon, sentence)) {
                     time = lastDatedTime(article, sentence.index() - 1); // "El 23 de enero de 1930 ... Ese día ..."
                 }
-                boolean history = modality == Modality.ASSERTED && (isHistory(article, lexicon, sentence, trigger.match())
-                        || isReactedTo(lexicon, sentence, trigger));
+                boolean history = modality == Modality.ASSERTED
+                        && (isHistory(article, lexicon, sentence, trigger.match())
+                                || isReactedTo(lexicon, sentence, trigger));
                 for (ArticleEntity actor : actors) {
-                    List<ArticleEntity> aimedAt = reciprocal ? actors
-                            : targets == FROM_CONTEXT_ONLY ? contextTarget(article, actors, trigger.trigger().action(), found)
-                            : targets.isEmpty() ? java.util.Collections.<ArticleEntity>singletonList(null) : targets;
+                    List<ArticleEntity> aimedAt = reciprocal
+                            ? actors
+                            : targets == FROM_CONTEXT_ONLY
+                                    ? contextTarget(
+                                            article, actors, trigger.trigger().action(), found)
+                                    : targets.isEmpty()
+                                            ? java.util.Collections.<ArticleEntity>singletonList(null)
+                                            : targets;
                     for (ArticleEntity target : aimedAt) {
                         if (actor == target) {
                             continue;
@@ -110,15 +122,22 @@ final class DiplomaticActionExtractor {
                         f.target = target;
                         f.modality = modality;
                         f.date = time == null ? null : time.date();
-                        f.latest = time == null || time.date() == null ? null
-                                : time.kind() == TimeExpressions.Kind.MONTH ? time.date().withDayOfMonth(time.date().lengthOfMonth())
-                                : time.kind() == TimeExpressions.Kind.YEAR ? time.date().withDayOfYear(time.date().lengthOfYear())
-                                : time.date();
+                        f.latest = time == null || time.date() == null
+                                ? null
+                                : time.kind() == TimeExpressions.Kind.MONTH
+                                        ? time.date().withDayOfMonth(time.date().lengthOfMonth())
+                                        : time.kind() == TimeExpressions.Kind.YEAR
+                                                ? time.date()
+                                                        .withDayOfYear(
+                                                                time.date().lengthOfYear())
+                                                : time.date();
                         f.dayPrecision = time != null && time.kind() == TimeExpressions.Kind.DAY;
                         f.monthOnly = time != null && time.kind() == TimeExpressions.Kind.MONTH;
                         f.earlier = time != null && time.kind() == TimeExpressions.Kind.EARLIER;
-                        f.history = history || time != null && time.kind() == TimeExpressions.Kind.YEAR
-                                && isEarlierYear(time, article.published);
+                        f.history = history
+                                || time != null
+                                        && time.kind() == TimeExpressions.Kind.YEAR
+                                        && isEarlierYear(time, article.published);
                         f.sentence = sentence;
                         f.charStart = sentence.token(trigger.match().from()).start();
                         f.charEnd = sentence.token(trigger.match().to() - 1).end();
@@ -201,7 +220,10 @@ final class DiplomaticActionExtractor {
         if ((t.text().equals("(") || t.text().equals(")")) && isShortParenthesis(s, k)) {
             return false; // "The African Union (AU) has suspended ...": an aside, not a new clause
         }
-        return t.isClauseBreak() || t.text().equals(".") || t.text().equals("?") || t.text().equals("!")
+        return t.isClauseBreak()
+                || t.text().equals(".")
+                || t.text().equals("?")
+                || t.text().equals("!")
                 || t.text().equals(",") && lexicon.is("CLAUSE_CONJUNCTIONS", s.lower(k + 1));
     }
 
@@ -215,22 +237,29 @@ final class DiplomaticActionExtractor {
         while (close < s.size() && !s.lower(close).equals(")") && close - k <= 6) {
             close++;
         }
-        return open >= 0 && close < s.size() && s.lower(open).equals("(") && s.lower(close).equals(")")
+        return open >= 0
+                && close < s.size()
+                && s.lower(open).equals("(")
+                && s.lower(close).equals(")")
                 && close - open <= 6;
     }
 
     // ---------------------------------------------------------------- actors
 
-    private List<ArticleEntity> actors(ArticleAnalysis article, Sentence s, TriggerTable.Found trigger, List<Found> earlier) {
+    private List<ArticleEntity> actors(
+            ArticleAnalysis article, Sentence s, TriggerTable.Found trigger, List<Found> earlier) {
         TriggerPattern.Match match = trigger.match();
         boolean countriesOnly = trigger.trigger().action() == DiplomaticActionType.VETO_RESOLUTION;
-        List<ArticleEntity> fromSlot = match.actorFrom() >= 0 ? entitiesIn(article, s, match.actorFrom(), match.actorTo(), true) : List.of();
+        List<ArticleEntity> fromSlot =
+                match.actorFrom() >= 0 ? entitiesIn(article, s, match.actorFrom(), match.actorTo(), true) : List.of();
         return switch (trigger.trigger().actorRole()) {
-            case SUBJECT -> !fromSlot.isEmpty() ? fromSlot : subjectOfHead(article, s, match.head(), countriesOnly, earlier);
+            case SUBJECT ->
+                !fromSlot.isEmpty() ? fromSlot : subjectOfHead(article, s, match.head(), countriesOnly, earlier);
             case PASSIVE -> {
                 // "the Israeli ambassador in Madrid was recalled": by Israel, whose envoy it is, not by its host
                 List<ArticleEntity> own = trigger.trigger().action() == DiplomaticActionType.RECALL_AMBASSADOR
-                        ? recalledEnvoysState(article, s, match) : List.of();
+                        ? recalledEnvoysState(article, s, match)
+                        : List.of();
                 yield own.isEmpty() ? passiveAgent(article, s, match, earlier) : own;
             }
             case POSSESSOR -> possessor(article, s, match, countriesOnly, earlier);
@@ -239,8 +268,11 @@ final class DiplomaticActionExtractor {
                 if (!subject.isEmpty() && subject.stream().allMatch(ArticleEntity::isGroupOrBody)) {
                     yield subject;
                 }
-                yield fromSlot.stream().filter(ArticleEntity::isGroupOrBody)
-                        .map(body -> vocabulary.decidedBy(body, article)).distinct().toList();
+                yield fromSlot.stream()
+                        .filter(ArticleEntity::isGroupOrBody)
+                        .map(body -> vocabulary.decidedBy(body, article))
+                        .distinct()
+                        .toList();
             }
         };
     }
@@ -249,7 +281,8 @@ final class DiplomaticActionExtractor {
      * "el Gobierno decidió llamar en consulta al embajador tico en Managua": a state recalls only its own envoy, so
      * when the subject names no state, the recalled envoy's demonym does.
      */
-    private static List<ArticleEntity> recalledEnvoysState(ArticleAnalysis article, Sentence s, TriggerPattern.Match match) {
+    private static List<ArticleEntity> recalledEnvoysState(
+            ArticleAnalysis article, Sentence s, TriggerPattern.Match match) {
         Lexicon lexicon = article.language.lexicon();
         for (int k = match.from(); k < Math.min(s.size(), match.to() + 6); k++) {
             if (lexicon.is("EXPEL", s.lower(k)) || lexicon.is("ORDER", s.lower(k))) {
@@ -258,8 +291,11 @@ final class DiplomaticActionExtractor {
             if (!lexicon.is("AMBASSADOR", s.lower(k)) && !lexicon.is("EMBASSY", s.lower(k))) {
                 continue; // "ha llamado a consultas a la embajada española en Buenos Aires": its head of mission
             }
-            Mention demonym = demonymsFollow(lexicon) ? article.mentionAt(s.index(), k + 1) : article.mentionAt(s.index(), k - 1);
-            if (demonym != null && demonym.kind() == Mention.Kind.DEMONYM && demonym.entity().type == EntityType.COUNTRY) {
+            Mention demonym =
+                    demonymsFollow(lexicon) ? article.mentionAt(s.index(), k + 1) : article.mentionAt(s.index(), k - 1);
+            if (demonym != null
+                    && demonym.kind() == Mention.Kind.DEMONYM
+                    && demonym.entity().type == EntityType.COUNTRY) {
                 return List.of(demonym.entity());
             }
             Mention of = lexicon.is("OF", s.lower(k + 1)) ? article.mentionAt(s.index(), k + 2) : null;
@@ -271,13 +307,14 @@ final class DiplomaticActionExtractor {
     }
 
     /** The subject of the head (see {@link #subjectActors}). */
-    private List<ArticleEntity> subjectOfHead(ArticleAnalysis article, Sentence s, int head, boolean countriesOnly,
-                                              List<Found> earlier) {
+    private List<ArticleEntity> subjectOfHead(
+            ArticleAnalysis article, Sentence s, int head, boolean countriesOnly, List<Found> earlier) {
         return subjectActors(article, s, head, countriesOnly, earlier);
     }
 
     /** "by Russia" after the head, else whoever the sentence says announced it, else the story's last actor. */
-    private List<ArticleEntity> passiveAgent(ArticleAnalysis article, Sentence s, TriggerPattern.Match match, List<Found> earlier) {
+    private List<ArticleEntity> passiveAgent(
+            ArticleAnalysis article, Sentence s, TriggerPattern.Match match, List<Found> earlier) {
         Lexicon lexicon = article.language.lexicon();
         for (int k = match.headEnd(); k < Math.min(s.size(), match.to() + 4); k++) {
             if (lexicon.is("BY", s.lower(k))) {
@@ -322,8 +359,12 @@ final class DiplomaticActionExtractor {
     }
 
     /** "Russia's veto", "the Russian and Chinese vetoes", "a veto by Russia", "cast a veto", "ordered a declaration". */
-    private List<ArticleEntity> possessor(ArticleAnalysis article, Sentence s, TriggerPattern.Match match,
-                                          boolean countriesOnly, List<Found> earlier) {
+    private List<ArticleEntity> possessor(
+            ArticleAnalysis article,
+            Sentence s,
+            TriggerPattern.Match match,
+            boolean countriesOnly,
+            List<Found> earlier) {
         Lexicon lexicon = article.language.lexicon();
         List<ArticleEntity> before = actorsRightBefore(article, s, match.head(), countriesOnly);
         if (!before.isEmpty()) {
@@ -370,7 +411,8 @@ final class DiplomaticActionExtractor {
     }
 
     /** "veto russe et chinois": the demonyms right after a noun, joined by the language's list words. */
-    private static List<ArticleEntity> demonymsRightAfter(ArticleAnalysis article, Sentence s, int k, boolean countriesOnly) {
+    private static List<ArticleEntity> demonymsRightAfter(
+            ArticleAnalysis article, Sentence s, int k, boolean countriesOnly) {
         Lexicon lexicon = article.language.lexicon();
         List<ArticleEntity> actors = new ArrayList<>();
         while (k < s.size()) {
@@ -394,7 +436,8 @@ final class DiplomaticActionExtractor {
     }
 
     /** "Russia's veto", "Russian-Chinese veto", "the Russian and Chinese vetoes", "Russia vetoes". */
-    private static List<ArticleEntity> actorsRightBefore(ArticleAnalysis article, Sentence s, int noun, boolean countriesOnly) {
+    private static List<ArticleEntity> actorsRightBefore(
+            ArticleAnalysis article, Sentence s, int noun, boolean countriesOnly) {
         Lexicon lexicon = article.language.lexicon();
         List<ArticleEntity> actors = new ArrayList<>();
         int k = noun - 1;
@@ -430,8 +473,8 @@ final class DiplomaticActionExtractor {
      * country", the actor the story is about: the last actor of an action found just before, else the subject of the
      * sentences before.
      */
-    private List<ArticleEntity> subjectActors(ArticleAnalysis article, Sentence s, int verb, boolean countriesOnly,
-                                              List<Found> earlier) {
+    private List<ArticleEntity> subjectActors(
+            ArticleAnalysis article, Sentence s, int verb, boolean countriesOnly, List<Found> earlier) {
         Lexicon lexicon = article.language.lexicon();
         int clauseStart = clauseStart(lexicon, s, verb);
         if (lexicon.is("TO", s.lower(verb - 1)) && article.mentionAt(s.index(), verb - 2) != null) {
@@ -470,7 +513,8 @@ final class DiplomaticActionExtractor {
             // "in retaliation for Ottawa ordering a Chinese official to leave": the name right before a gerund is
             // its subject, even after a preposition
             Mention before = article.mentionAt(s.index(), verb - 1);
-            ArticleEntity gerundSubject = before == null || before.kind() == Mention.Kind.DEMONYM ? null
+            ArticleEntity gerundSubject = before == null || before.kind() == Mention.Kind.DEMONYM
+                    ? null
                     : asActor(article, before, countriesOnly, false);
             if (gerundSubject != null) {
                 return List.of(gerundSubject);
@@ -488,7 +532,8 @@ final class DiplomaticActionExtractor {
         }
         int pronoun = pronounSubject(lexicon, s, verb);
         if (coordinated && pronoun < 0) {
-            pronoun = lastPronoun(lexicon, s, clauseStart, verb); // "they are expelling ... and recalling": the first verb's
+            pronoun = lastPronoun(
+                    lexicon, s, clauseStart, verb); // "they are expelling ... and recalling": the first verb's
         }
         if (pronoun >= 0) {
             // "... and said he was recalling", "announced it would reopen": the pronoun's antecedent, a person's state
@@ -503,7 +548,8 @@ final class DiplomaticActionExtractor {
                 return antecedent;
             }
         }
-        List<ArticleEntity> inClause = pronoun >= 0 || coordinated ? List.of()
+        List<ArticleEntity> inClause = pronoun >= 0 || coordinated
+                ? List.of()
                 : nearestActorChain(article, s, clauseStart, verb, countriesOnly);
         if (!inClause.isEmpty()) {
             return inClause;
@@ -512,8 +558,10 @@ final class DiplomaticActionExtractor {
         boolean anaphor = false;
         for (int k = clauseStart; k < verb; k++) {
             String w = s.lower(k);
-            boolean isPronoun = lexicon.is("PRONOUN_OTHER", w) || lexicon.is("PRONOUN_PERSON", w)
-                    || lexicon.is("RELATIVE", w) || lexicon.is("PLURAL_ANAPHORS", w) && k == clauseStart;
+            boolean isPronoun = lexicon.is("PRONOUN_OTHER", w)
+                    || lexicon.is("PRONOUN_PERSON", w)
+                    || lexicon.is("RELATIVE", w)
+                    || lexicon.is("PLURAL_ANAPHORS", w) && k == clauseStart;
             boolean definite = isPronoun || lexicon.is("DEFINITE", s.lower(k - 1));
             if (lexicon.is("PLURAL_ANAPHORS", w) && definite) {
                 anaphor = plural = true;
@@ -542,7 +590,9 @@ final class DiplomaticActionExtractor {
                 }
             }
             // "Saudi Arabia, Egypt, the UAE and Bahrain severed ... The four countries said ...": the list itself
-            return s.index() > 0 ? longestActorList(article, article.sentences.get(s.index() - 1), countriesOnly) : List.of();
+            return s.index() > 0
+                    ? longestActorList(article, article.sentences.get(s.index() - 1), countriesOnly)
+                    : List.of();
         }
         ArticleEntity topic = lastActor(earlier, s.index());
         if (topic != null && (!countriesOnly || topic.type == EntityType.COUNTRY)) {
@@ -574,8 +624,11 @@ final class DiplomaticActionExtractor {
      */
     private static boolean firstPersonSubject(Lexicon lexicon, Sentence s, int verb) {
         int k = verb - 1;
-        while (k >= 0 && (lexicon.is("AUXILIARY", s.lower(k)) || lexicon.is("ALSO", s.lower(k))
-                || lexicon.is("DECIDED", s.lower(k)) || lexicon.is("TO", s.lower(k)))) {
+        while (k >= 0
+                && (lexicon.is("AUXILIARY", s.lower(k))
+                        || lexicon.is("ALSO", s.lower(k))
+                        || lexicon.is("DECIDED", s.lower(k))
+                        || lexicon.is("TO", s.lower(k)))) {
             k--;
         }
         return k >= 0 && lexicon.is("FIRST_PERSON", s.lower(k));
@@ -679,8 +732,8 @@ final class DiplomaticActionExtractor {
     }
 
     /** The acting chain nearest before {@code to}, skipping objects of prepositions. */
-    private static List<ArticleEntity> nearestActorChain(ArticleAnalysis article, Sentence s, int from, int to,
-                                                         boolean countriesOnly) {
+    private static List<ArticleEntity> nearestActorChain(
+            ArticleAnalysis article, Sentence s, int from, int to, boolean countriesOnly) {
         List<Mention> mentions = article.mentions(s.index());
         for (int m = mentions.size() - 1; m >= 0; m--) {
             List<ArticleEntity> actors = chainEndingWith(article, s, mentions.get(m), from, to, countriesOnly);
@@ -692,8 +745,8 @@ final class DiplomaticActionExtractor {
     }
 
     /** The acting chain nearest before {@code to} that stands where a subject stands: opening the clause. */
-    private static List<ArticleEntity> nearestSubjectChain(ArticleAnalysis article, Sentence s, int from, int to,
-                                                           boolean countriesOnly) {
+    private static List<ArticleEntity> nearestSubjectChain(
+            ArticleAnalysis article, Sentence s, int from, int to, boolean countriesOnly) {
         Lexicon lexicon = article.language.lexicon();
         List<Mention> mentions = article.mentions(s.index());
         for (int m = mentions.size() - 1; m >= 0; m--) {
@@ -701,11 +754,17 @@ final class DiplomaticActionExtractor {
             if (actors == null) {
                 continue;
             }
-            int k = coordinatedBefore(article, s, mentions.get(m), countriesOnly).get(0).from() - 1;
+            int k = coordinatedBefore(article, s, mentions.get(m), countriesOnly)
+                            .get(0)
+                            .from()
+                    - 1;
             if (lexicon.is("ARTICLE", s.lower(k))) {
                 k--;
             }
-            if (k < from || s.lower(k).equals(",") || lexicon.is("SUBJECT_OPENERS", s.lower(k)) || s.token(k).isQuote()) {
+            if (k < from
+                    || s.lower(k).equals(",")
+                    || lexicon.is("SUBJECT_OPENERS", s.lower(k))
+                    || s.token(k).isQuote()) {
                 return actors;
             }
         }
@@ -713,8 +772,8 @@ final class DiplomaticActionExtractor {
     }
 
     /** The first acting chain of the span: the subject of a sentence's main clause. */
-    private static List<ArticleEntity> firstActorChain(ArticleAnalysis article, Sentence s, int from, int to,
-                                                       boolean countriesOnly) {
+    private static List<ArticleEntity> firstActorChain(
+            ArticleAnalysis article, Sentence s, int from, int to, boolean countriesOnly) {
         for (Mention mention : article.mentions(s.index())) {
             List<ArticleEntity> actors = chainEndingWith(article, s, mention, from, to, countriesOnly);
             if (actors != null) {
@@ -724,9 +783,11 @@ final class DiplomaticActionExtractor {
         return List.of();
     }
 
-    private static List<ArticleEntity> chainEndingWith(ArticleAnalysis article, Sentence s, Mention mention, int from,
-                                                       int to, boolean countriesOnly) {
-        if (mention.to() > to || mention.from() < from || article.isDateline(s, mention)
+    private static List<ArticleEntity> chainEndingWith(
+            ArticleAnalysis article, Sentence s, Mention mention, int from, int to, boolean countriesOnly) {
+        if (mention.to() > to
+                || mention.from() < from
+                || article.isDateline(s, mention)
                 || insideAside(article.language.lexicon(), s, mention.from(), to)) {
             return null;
         }
@@ -772,7 +833,8 @@ final class DiplomaticActionExtractor {
     }
 
     /** The chain of actors that starts exactly at token {@code start}: "by Russia and China". */
-    private static List<ArticleEntity> chainStartingAt(ArticleAnalysis article, Sentence s, int start, boolean countriesOnly) {
+    private static List<ArticleEntity> chainStartingAt(
+            ArticleAnalysis article, Sentence s, int start, boolean countriesOnly) {
         List<Mention> chain = new ArrayList<>();
         int k = start;
         while (k < s.size()) {
@@ -801,7 +863,8 @@ final class DiplomaticActionExtractor {
     }
 
     /** "France, Italy, Britain, Belgium, the Netherlands and Spain": the whole list ending at {@code last}. */
-    private static List<Mention> coordinatedBefore(ArticleAnalysis article, Sentence s, Mention last, boolean countriesOnly) {
+    private static List<Mention> coordinatedBefore(
+            ArticleAnalysis article, Sentence s, Mention last, boolean countriesOnly) {
         List<Mention> chain = new ArrayList<>();
         chain.add(last);
         int k = last.from() - 1;
@@ -817,7 +880,8 @@ final class DiplomaticActionExtractor {
                 break;
             }
             Mention previous = article.mentionAt(s.index(), j);
-            if (previous == null || asActor(article, previous, countriesOnly, false) == null
+            if (previous == null
+                    || asActor(article, previous, countriesOnly, false) == null
                     || previous.kind() == Mention.Kind.DEMONYM) {
                 break;
             }
@@ -830,8 +894,11 @@ final class DiplomaticActionExtractor {
     /** "in the 193-member General Assembly", "of several Syrian officials": the object of a preposition. */
     private static boolean isPrepositionalObject(Lexicon lexicon, Sentence s, int start) {
         int k = start - 1;
-        while (k >= 0 && (lexicon.is("DETERMINERS", s.lower(k)) || s.token(k).isNumber()
-                || s.lower(k).endsWith("-member") || s.lower(k).endsWith("-based"))) {
+        while (k >= 0
+                && (lexicon.is("DETERMINERS", s.lower(k))
+                        || s.token(k).isNumber()
+                        || s.lower(k).endsWith("-member")
+                        || s.lower(k).endsWith("-based"))) {
             k--;
         }
         String w = s.lower(k);
@@ -874,7 +941,8 @@ final class DiplomaticActionExtractor {
      * a country, a group of states or an international body, a capital used as its government, a person who serves
      * a known state.
      */
-    private static ArticleEntity asActor(ArticleAnalysis article, Mention mention, boolean countriesOnly, boolean allowDemonym) {
+    private static ArticleEntity asActor(
+            ArticleAnalysis article, Mention mention, boolean countriesOnly, boolean allowDemonym) {
         ArticleEntity entity = mention.entity();
         if (mention.kind() == Mention.Kind.DEMONYM && !allowDemonym && entity.type != EntityType.COUNTRY) {
             return null;
@@ -885,7 +953,9 @@ final class DiplomaticActionExtractor {
         if (entity.type == EntityType.PERSON && entity.countryCode != null) {
             return article.country(entity.countryCode);
         }
-        if (entity.known != null && entity.known.orgKind() == KnownEntity.OrgKind.GOVERNMENT && entity.countryCode != null) {
+        if (entity.known != null
+                && entity.known.orgKind() == KnownEntity.OrgKind.GOVERNMENT
+                && entity.countryCode != null) {
             return article.country(entity.countryCode); // "the State Department" acts for the United States
         }
         if (countriesOnly) {
@@ -895,7 +965,8 @@ final class DiplomaticActionExtractor {
     }
 
     /** The acting entities among the mentions of tokens {@code [from, to)}. */
-    private static List<ArticleEntity> entitiesIn(ArticleAnalysis article, Sentence s, int from, int to, boolean allowDemonym) {
+    private static List<ArticleEntity> entitiesIn(
+            ArticleAnalysis article, Sentence s, int from, int to, boolean allowDemonym) {
         List<ArticleEntity> entities = new ArrayList<>();
         for (Mention mention : article.mentions(s.index())) {
             if (mention.from() >= from && mention.to() <= to) {
@@ -913,8 +984,8 @@ final class DiplomaticActionExtractor {
 
     // ---------------------------------------------------------------- targets
 
-    private List<ArticleEntity> targets(ArticleAnalysis article, Sentence s, TriggerTable.Found trigger,
-                                        List<ArticleEntity> actors) {
+    private List<ArticleEntity> targets(
+            ArticleAnalysis article, Sentence s, TriggerTable.Found trigger, List<ArticleEntity> actors) {
         TriggerPattern.Match match = trigger.match();
         Lexicon lexicon = article.language.lexicon();
         if (match.targetFrom() >= 0) {
@@ -936,7 +1007,9 @@ final class DiplomaticActionExtractor {
         }
         // "expulse 23 diplomates russes": where demonyms follow their noun, the one right after the frame qualifies it
         Mention after = demonymsFollow(lexicon) ? article.mentionAt(s.index(), match.to()) : null;
-        int to = after != null && after.kind() == Mention.Kind.DEMONYM && after.from() == match.to() ? after.to() : match.to();
+        int to = after != null && after.kind() == Mention.Kind.DEMONYM && after.from() == match.to()
+                ? after.to()
+                : match.to();
         for (int k = from; k < to; k++) {
             if (match.actorFrom() >= 0 && k >= match.actorFrom() && k < match.actorTo()) {
                 continue;
@@ -950,7 +1023,8 @@ final class DiplomaticActionExtractor {
             // "soumettre à des sanctions 21 responsables ukrainiens et russes": the object's demonyms follow its noun
             for (int k = match.to(); k < Math.min(s.size(), match.to() + 4); k++) {
                 Mention mention = article.mentionAt(s.index(), k);
-                if (breaksClause(lexicon, s, k) || lexicon.is("TARGET_PREPOSITIONS", s.lower(k))
+                if (breaksClause(lexicon, s, k)
+                        || lexicon.is("TARGET_PREPOSITIONS", s.lower(k))
                         || mention != null && mention.kind() != Mention.Kind.DEMONYM) {
                     break;
                 }
@@ -965,7 +1039,7 @@ final class DiplomaticActionExtractor {
             }
         }
         // "from Canada", "in Yemen", "against Qatar", "the ambassadors of ten Western nations".
-        int limit = Math.min(s.size(), match.to() + TARGET_WINDOW);  // to the clause's end, at most
+        int limit = Math.min(s.size(), match.to() + TARGET_WINDOW); // to the clause's end, at most
         for (int k = match.to(); k < limit; k++) {
             if (breaksClause(lexicon, s, k)) {
                 break;
@@ -989,18 +1063,21 @@ final class DiplomaticActionExtractor {
     }
 
     /** What {@link #targets} answers when the sentence names no target: the article's subject decides. */
-    private static final List<ArticleEntity> FROM_CONTEXT_ONLY = java.util.Collections.unmodifiableList(new ArrayList<>());
+    private static final List<ArticleEntity> FROM_CONTEXT_ONLY =
+            java.util.Collections.unmodifiableList(new ArrayList<>());
 
     /**
      * The target of the story's last action of the same kind by others ("France expelled the Syrian envoy ... Canada
      * and Australia joined the expulsions": Syria), else the state the article is most about apart from the actors,
      * else no target.
      */
-    private static List<ArticleEntity> contextTarget(ArticleAnalysis article, List<ArticleEntity> actors,
-                                                     DiplomaticActionType action, List<Found> earlier) {
+    private static List<ArticleEntity> contextTarget(
+            ArticleAnalysis article, List<ArticleEntity> actors, DiplomaticActionType action, List<Found> earlier) {
         for (int i = earlier.size() - 1; i >= 0; i--) {
             Found previous = earlier.get(i);
-            if (previous.action == action && previous.target != null && !actors.contains(previous.target)
+            if (previous.action == action
+                    && previous.target != null
+                    && !actors.contains(previous.target)
                     && !actors.contains(previous.actor)) {
                 return java.util.Collections.singletonList(previous.target);
             }
@@ -1105,8 +1182,11 @@ final class DiplomaticActionExtractor {
             if (lexicon.endsAt("THREAT", s, end)) {
                 return Modality.THREATENED;
             }
-            if (!decidedNearer && (lexicon.endsAt("CALL", s, end) || lexicon.endsAt("POSSIBLE", s, end)
-                    || lexicon.endsAt("PLAN", s, end) || lexicon.endsAt("CONDITION", s, end))) {
+            if (!decidedNearer
+                    && (lexicon.endsAt("CALL", s, end)
+                            || lexicon.endsAt("POSSIBLE", s, end)
+                            || lexicon.endsAt("PLAN", s, end)
+                            || lexicon.endsAt("CONDITION", s, end))) {
                 return Modality.PLANNED;
             }
         }
@@ -1121,9 +1201,11 @@ final class DiplomaticActionExtractor {
         if ((s.lower(s.size() - 1).equals("?") || s.lower(s.size() - 2).equals("?")) && !questionOpensAfter(s, head)) {
             return Modality.PLANNED; // a question is no report: "how big a deal is it to expel a diplomat?"
         }
-        if (lexicon.is("TO", s.lower(head - 1)) && !lexicon.endsAt("INFINITIVE_DECIDED", s, head - 1)
+        if (lexicon.is("TO", s.lower(head - 1))
+                && !lexicon.endsAt("INFINITIVE_DECIDED", s, head - 1)
                 && !decidedBeforeATime(language, s, head - 1)
-                && !lexicon.is("DECISION_NOUNS", s.lower(head - 2)) && !isFrameWord(match, head - 1)
+                && !lexicon.is("DECISION_NOUNS", s.lower(head - 2))
+                && !isFrameWord(match, head - 1)
                 && !insideName(lexicon, s, head - 1)) {
             // "waiting to impose", "reasons to impose", "was needed to suspend": an infinitive no decision governs
             // is an aim or an argument, not a report
@@ -1139,9 +1221,14 @@ final class DiplomaticActionExtractor {
     private static boolean decidedBeforeATime(Language language, Sentence s, int to) {
         Lexicon lexicon = language.lexicon();
         int k = to - 1;
-        while (k > 0 && to - k <= 4 && (language.time().isDayWord(s.lower(k)) || s.lower(k).equals(",")
-                || lexicon.is("TIME_ON", s.lower(k)) || lexicon.is("TIME_THIS", s.lower(k))
-                || lexicon.is("TIME_LAST", s.lower(k)) || lexicon.is("TIME_LAST_AFTER", s.lower(k)))) {
+        while (k > 0
+                && to - k <= 4
+                && (language.time().isDayWord(s.lower(k))
+                        || s.lower(k).equals(",")
+                        || lexicon.is("TIME_ON", s.lower(k))
+                        || lexicon.is("TIME_THIS", s.lower(k))
+                        || lexicon.is("TIME_LAST", s.lower(k))
+                        || lexicon.is("TIME_LAST_AFTER", s.lower(k)))) {
             k--; // "ont décidé, mercredi, de suspendre"
         }
         return k < to - 1 && lexicon.endsAt("INFINITIVE_DECIDED", s, k + 1);
@@ -1189,14 +1276,17 @@ final class DiplomaticActionExtractor {
             return true;
         }
         int j = head - 1;
-        while (j >= 0 && (lexicon.is("BE", s.lower(j)) || lexicon.is("HAVE", s.lower(j)) || lexicon.is("AUXILIARY", s.lower(j)))) {
+        while (j >= 0
+                && (lexicon.is("BE", s.lower(j))
+                        || lexicon.is("HAVE", s.lower(j))
+                        || lexicon.is("AUXILIARY", s.lower(j)))) {
             j--;
         }
         if (j < head - 1 && lexicon.is("RELATIVE", s.lower(j)) && s.lower(j - 1).equals("(")) {
             return true; // "the ambassador (who was recalled for consultations) will stay": an aside is context
         }
-        if (lexicon.is("PAST_PERFECT", s.lower(head - 1)) || lexicon.is("PAST_PERFECT", s.lower(head - 2))
-                && lexicon.is("PREVIOUSLY", s.lower(head - 1))) {
+        if (lexicon.is("PAST_PERFECT", s.lower(head - 1))
+                || lexicon.is("PAST_PERFECT", s.lower(head - 2)) && lexicon.is("PREVIOUSLY", s.lower(head - 1))) {
             // "Britain had closed its embassy after a mob stormed it": the past of the story, unless somebody
             // reports it now ("Saudi Arabia said on Sunday it had severed ties")
             boolean reported = false;
@@ -1207,7 +1297,8 @@ final class DiplomaticActionExtractor {
                 return true;
             }
         }
-        if (lexicon.is("HAVE", s.lower(head - 1)) && lexicon.is("RELATIVE", s.lower(head - 2))
+        if (lexicon.is("HAVE", s.lower(head - 1))
+                && lexicon.is("RELATIVE", s.lower(head - 2))
                 && s.lower(head - 3).equals(",")) {
             return true;
         }
@@ -1230,7 +1321,9 @@ final class DiplomaticActionExtractor {
         if (trigger.trigger().actorRole() != TriggerTable.ActorRole.POSSESSOR) {
             return false;
         }
-        for (int k = trigger.match().head() - 1; k >= Math.max(0, trigger.match().head() - 6); k--) {
+        for (int k = trigger.match().head() - 1;
+                k >= Math.max(0, trigger.match().head() - 6);
+                k--) {
             if (lexicon.is("REACTION", s.lower(k))) {
                 return true;
             }
@@ -1262,9 +1355,11 @@ final class DiplomaticActionExtractor {
         if (lexicon.is("ARTICLE", s.lower(k))) {
             k--;
         }
-        return subject && (lexicon.is("RELATIVE", s.lower(k)) && !s.lower(k - 1).equals(",")
-                && !opensReportedClause(article, lexicon, s, k)
-                || lexicon.is("RESOLUTION", s.lower(k)));
+        return subject
+                && (lexicon.is("RELATIVE", s.lower(k))
+                                && !s.lower(k - 1).equals(",")
+                                && !opensReportedClause(article, lexicon, s, k)
+                        || lexicon.is("RESOLUTION", s.lower(k)));
     }
 
     /**
@@ -1278,7 +1373,9 @@ final class DiplomaticActionExtractor {
                 k = time.from() - 1; // "said on Monday that", "la deuxième fois cette semaine que"
             }
         }
-        while (k > 0 && that - k <= 3 && (article.language.time().isDayWord(s.lower(k)) || lexicon.is("TIME_ON", s.lower(k)))) {
+        while (k > 0
+                && that - k <= 3
+                && (article.language.time().isDayWord(s.lower(k)) || lexicon.is("TIME_ON", s.lower(k)))) {
             k--;
         }
         return article.language.isReportingVerb(s.lower(k)) || lexicon.is("OCCASIONS", s.lower(k));
@@ -1311,8 +1408,8 @@ final class DiplomaticActionExtractor {
             return null;
         }
         TimeExpressions.TimeExpression last = null;
-        for (TimeExpressions.TimeExpression time : article.language.time().find(article.sentences.get(index),
-                article.text, article.published)) {
+        for (TimeExpressions.TimeExpression time :
+                article.language.time().find(article.sentences.get(index), article.text, article.published)) {
             if (time.date() != null && time.kind() != TimeExpressions.Kind.LONG_PERIOD) {
                 last = time;
             }
@@ -1320,8 +1417,8 @@ final class DiplomaticActionExtractor {
         return last;
     }
 
-    private static TimeExpressions.TimeExpression nearestTime(List<TimeExpressions.TimeExpression> times,
-                                                              TriggerPattern.Match match) {
+    private static TimeExpressions.TimeExpression nearestTime(
+            List<TimeExpressions.TimeExpression> times, TriggerPattern.Match match) {
         TimeExpressions.TimeExpression best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (TimeExpressions.TimeExpression time : times) {
@@ -1378,7 +1475,10 @@ final class DiplomaticActionExtractor {
                 datedByEvent.putIfAbsent(key, f);
             }
             boolean recent = f.latest == null || published == null || !f.latest.isBefore(published.minusDays(1));
-            if (leadSentences.contains(f.sentence.index()) && f.modality == Modality.ASSERTED && !f.earlier && !f.history
+            if (leadSentences.contains(f.sentence.index())
+                    && f.modality == Modality.ASSERTED
+                    && !f.earlier
+                    && !f.history
                     && (recent || !f.latest.isBefore(published.minusDays(NEWS_DAYS)))) {
                 ledWith.add(key);
             }
@@ -1398,8 +1498,10 @@ final class DiplomaticActionExtractor {
             if (f.modality != Modality.ASSERTED || published == null && !f.earlier && !f.history) {
                 continue;
             }
-            boolean old = f.latest != null && published != null && (f.latest.isBefore(published.minusDays(NEWS_DAYS))
-                    || f.monthOnly && f.latest.isBefore(published.withDayOfMonth(1)));
+            boolean old = f.latest != null
+                    && published != null
+                    && (f.latest.isBefore(published.minusDays(NEWS_DAYS))
+                            || f.monthOnly && f.latest.isBefore(published.withDayOfMonth(1)));
             boolean daysOld = f.latest != null && published != null && f.latest.isBefore(published.minusDays(1));
             if (old || f.earlier || f.history || daysOld && !ledWith.contains(key)) {
                 f.modality = Modality.BACKGROUND;
@@ -1423,20 +1525,22 @@ final class DiplomaticActionExtractor {
         for (Found f : found) {
             String key = f.sentence.index() + "|" + f.action + "|" + f.actor.id + "|" + f.modality + "|"
                     + (f.target == null ? "-" : f.target.id);
-            unique.putIfAbsent(key, DiplomaticAction.newBuilder()
-                    .setAction(f.action)
-                    .setCameoCode(vocabulary.cameo(f.action))
-                    .setActor(f.actor.canonicalName)
-                    .setActorCode(f.actor.code())
-                    .setActorMembers(f.actor.members())
-                    .setActorMemberCodes(f.actor.memberCodes())
-                    .setTarget(f.target == null ? null : f.target.canonicalName)
-                    .setTargetCode(f.target == null ? null : f.target.code())
-                    .setEventDate(f.date)
-                    .setModality(f.modality)
-                    .setTrigger(f.trigger)
-                    .setEvidence(new Evidence(f.sentence.text(), f.sentence.index(), f.charStart, f.charEnd))
-                    .build());
+            unique.putIfAbsent(
+                    key,
+                    DiplomaticAction.newBuilder()
+                            .setAction(f.action)
+                            .setCameoCode(vocabulary.cameo(f.action))
+                            .setActor(f.actor.canonicalName)
+                            .setActorCode(f.actor.code())
+                            .setActorMembers(f.actor.members())
+                            .setActorMemberCodes(f.actor.memberCodes())
+                            .setTarget(f.target == null ? null : f.target.canonicalName)
+                            .setTargetCode(f.target == null ? null : f.target.code())
+                            .setEventDate(f.date)
+                            .setModality(f.modality)
+                            .setTrigger(f.trigger)
+                            .setEvidence(new Evidence(f.sentence.text(), f.sentence.index(), f.charStart, f.charEnd))
+                            .build());
         }
         return new ArrayList<>(unique.values());
     }

@@ -33,8 +33,7 @@ final class EntityRecognizer {
     }
 
     /** A person name found by the rules, waiting for the article-wide alias pass. */
-    private record PersonCandidate(int sentence, int from, int to, int nameFrom, boolean cued, String nationality) {
-    }
+    private record PersonCandidate(int sentence, int from, int to, int nameFrom, boolean cued, String nationality) {}
 
     void recognise(ArticleAnalysis article) {
         List<PersonCandidate> candidates = new ArrayList<>();
@@ -59,7 +58,9 @@ final class EntityRecognizer {
      * lies in the country the article names most, places found by the gazetteer counted.
      */
     private static void placeUnplacedPlaces(ArticleAnalysis article, Map<String, Integer> countryWeights) {
-        String main = countryWeights.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+        String main = countryWeights.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
                 .orElse(null);
         for (ArticleEntity entity : article.entities.values()) {
             if (entity.type == EntityType.PLACE && entity.countryCode == null && entity.known == null && main != null) {
@@ -74,7 +75,8 @@ final class EntityRecognizer {
         for (Sentence sentence : article.sentences) {
             for (Mention mention : article.mentions(sentence.index())) {
                 String code = mention.entity().countryCode;
-                if (code != null && (mention.entity().type == EntityType.COUNTRY || mention.entity().type == EntityType.PLACE)
+                if (code != null
+                        && (mention.entity().type == EntityType.COUNTRY || mention.entity().type == EntityType.PLACE)
                         && !article.isDateline(sentence, mention)) { // "NIAMEY, Niger (AP) -" is no story about Niger
                     weights.merge(code, 1, Integer::sum);
                 }
@@ -110,7 +112,9 @@ final class EntityRecognizer {
 
     /** A one-word demonym or name followed by capitalised words that together name a place of the gazetteer. */
     private boolean isStartOfPlaceName(ArticleAnalysis article, Sentence sentence, Gazetteer.Match match) {
-        if (match.to() - match.from() != 1 || match.to() >= sentence.size() || !sentence.token(match.to()).isCapitalised()
+        if (match.to() - match.from() != 1
+                || match.to() >= sentence.size()
+                || !sentence.token(match.to()).isCapitalised()
                 || match.entry().kind() == Gazetteer.EntryKind.CAPITAL) {
             return false;
         }
@@ -118,7 +122,10 @@ final class EntityRecognizer {
             if (!sentence.token(end - 1).isCapitalised()) {
                 break;
             }
-            if (!gazetteer.places().lookup(sentence.span(article.text, match.from(), end - 1)).isEmpty()) {
+            if (!gazetteer
+                    .places()
+                    .lookup(sentence.span(article.text, match.from(), end - 1))
+                    .isEmpty()) {
                 return true;
             }
         }
@@ -130,29 +137,50 @@ final class EntityRecognizer {
         int charStart = sentence.token(match.from()).start();
         int charEnd = sentence.token(match.to() - 1).end();
         switch (match.entry().kind()) {
-            case DEMONYM -> article.addMention(new Mention(sentence.index(), match.from(), match.to(), charStart, charEnd,
-                    article.entity(known), Mention.Kind.DEMONYM));
+            case DEMONYM ->
+                article.addMention(new Mention(
+                        sentence.index(),
+                        match.from(),
+                        match.to(),
+                        charStart,
+                        charEnd,
+                        article.entity(known),
+                        Mention.Kind.DEMONYM));
             case CAPITAL -> {
                 Lexicon lexicon = article.language.lexicon();
                 boolean asPlace = lexicon.is("PLACE_PREPOSITIONS", sentence.lower(match.from() - 1))
                         || lexicon.is("PLACE_TYPES", sentence.lower(match.from() - 2))
-                        || match.to() < sentence.size() && sentence.token(match.to()).isCapitalised()
+                        || match.to() < sentence.size()
+                                && sentence.token(match.to()).isCapitalised()
                         || isDateline(sentence, match.to())
                         || lexicon.is("CITY_EVENT_NOUNS", sentence.lower(match.to()))
                         || lexicon.is("POSSESSIVE", sentence.lower(match.to()))
-                        && lexicon.is("CITY_EVENT_NOUNS", sentence.lower(match.to() + 2));
+                                && lexicon.is("CITY_EVENT_NOUNS", sentence.lower(match.to() + 2));
                 if (asPlace) {
                     ArticleEntity city = article.entity(known);
                     locate(city);
-                    article.addMention(new Mention(sentence.index(), match.from(), match.to(), charStart, charEnd,
-                            city, Mention.Kind.NAME));
+                    article.addMention(new Mention(
+                            sentence.index(), match.from(), match.to(), charStart, charEnd, city, Mention.Kind.NAME));
                 } else {
-                    article.addMention(new Mention(sentence.index(), match.from(), match.to(), charStart, charEnd,
-                            article.entity(known.capitalOf()), Mention.Kind.METONYM));
+                    article.addMention(new Mention(
+                            sentence.index(),
+                            match.from(),
+                            match.to(),
+                            charStart,
+                            charEnd,
+                            article.entity(known.capitalOf()),
+                            Mention.Kind.METONYM));
                 }
             }
-            default -> article.addMention(new Mention(sentence.index(), match.from(), match.to(), charStart, charEnd,
-                    article.entity(known), Mention.Kind.NAME));
+            default ->
+                article.addMention(new Mention(
+                        sentence.index(),
+                        match.from(),
+                        match.to(),
+                        charStart,
+                        charEnd,
+                        article.entity(known),
+                        Mention.Kind.NAME));
         }
     }
 
@@ -178,7 +206,8 @@ final class EntityRecognizer {
             return false;
         }
         Gazetteer.Match after = gazetteer.longestMatchAt(sentence, next + 1);
-        return after != null && after.entry().kind() == Gazetteer.EntryKind.NAME
+        return after != null
+                && after.entry().kind() == Gazetteer.EntryKind.NAME
                 && after.entry().entity().type() == EntityType.COUNTRY;
     }
 
@@ -195,11 +224,18 @@ final class EntityRecognizer {
         int offset = 0;
         for (String part : parts) {
             Gazetteer.Entry entry = part.isEmpty() ? null : gazetteer.singleWord(part);
-            if (entry != null && entry.kind() != Gazetteer.EntryKind.CAPITAL && entry.entity().type() == EntityType.COUNTRY) {
+            if (entry != null
+                    && entry.kind() != Gazetteer.EntryKind.CAPITAL
+                    && entry.entity().type() == EntityType.COUNTRY) {
                 int start = token.start() + offset;
-                article.addMention(new Mention(sentence.index(), i, i + 1, start, start + part.length(),
-                        article.entity(entry.entity()), entry.kind() == Gazetteer.EntryKind.DEMONYM
-                        ? Mention.Kind.DEMONYM : Mention.Kind.NAME));
+                article.addMention(new Mention(
+                        sentence.index(),
+                        i,
+                        i + 1,
+                        start,
+                        start + part.length(),
+                        article.entity(entry.entity()),
+                        entry.kind() == Gazetteer.EntryKind.DEMONYM ? Mention.Kind.DEMONYM : Mention.Kind.NAME));
                 any = true;
             }
             offset += part.length() + 1;
@@ -223,8 +259,13 @@ final class EntityRecognizer {
         return role;
     }
 
-    private void findUnknownNames(ArticleAnalysis article, Sentence sentence, boolean[] covered, boolean[] role,
-                                  List<PersonCandidate> candidates, Map<String, Integer> countryWeights) {
+    private void findUnknownNames(
+            ArticleAnalysis article,
+            Sentence sentence,
+            boolean[] covered,
+            boolean[] role,
+            List<PersonCandidate> candidates,
+            Map<String, Integer> countryWeights) {
         boolean titleCase = isTitleCase(sentence);
         int i = 0;
         while (i < sentence.size()) {
@@ -263,22 +304,28 @@ final class EntityRecognizer {
 
     private static boolean startsName(Language language, Sentence sentence, int i, boolean[] role) {
         Token token = sentence.token(i);
-        return !role[i] && token.isWord() && (token.isCapitalised() && !isHyphenatedAdjective(token)
-                || isJoinedParticle(language.lexicon(), token))
+        return !role[i]
+                && token.isWord()
+                && (token.isCapitalised() && !isHyphenatedAdjective(token)
+                        || isJoinedParticle(language.lexicon(), token))
                 && !language.time().isCalendarWord(token.lower());
     }
 
     /** "al-Assad", "bin-Salman": a name particle joined to a capitalised name. */
     private static boolean isJoinedParticle(Lexicon lexicon, Token token) {
         int hyphen = token.text().indexOf('-');
-        return hyphen > 0 && hyphen + 1 < token.text().length() && Character.isUpperCase(token.text().charAt(hyphen + 1))
+        return hyphen > 0
+                && hyphen + 1 < token.text().length()
+                && Character.isUpperCase(token.text().charAt(hyphen + 1))
                 && lexicon.is("NAME_PARTICLES", token.lower().substring(0, hyphen));
     }
 
     /** "Geneva-based", "Saudi-led", "US-backed": an adjective made of a name, never the start of one. */
     private static boolean isHyphenatedAdjective(Token token) {
         int hyphen = token.text().lastIndexOf('-');
-        return hyphen > 0 && hyphen + 1 < token.text().length() && Character.isLowerCase(token.text().charAt(hyphen + 1));
+        return hyphen > 0
+                && hyphen + 1 < token.text().length()
+                && Character.isLowerCase(token.text().charAt(hyphen + 1));
     }
 
     private static boolean continuesName(Language language, Sentence sentence, int i, boolean[] role) {
@@ -289,8 +336,9 @@ final class EntityRecognizer {
         Lexicon lexicon = language.lexicon();
         String lower = sentence.lower(i);
         boolean joiner = lexicon.is("NAME_PARTICLES", lower)
-                || lexicon.is("ORG_JOINERS", lower) && (isHead(lexicon, "ORG_HEADS", sentence.token(i - 1))
-                || isHead(lexicon, "ORG_HEADS_FIRST", sentence.token(i - 1)));
+                || lexicon.is("ORG_JOINERS", lower)
+                        && (isHead(lexicon, "ORG_HEADS", sentence.token(i - 1))
+                                || isHead(lexicon, "ORG_HEADS_FIRST", sentence.token(i - 1)));
         return joiner && i + 1 < sentence.size() && startsName(language, sentence, i + 1, role);
     }
 
@@ -299,14 +347,23 @@ final class EntityRecognizer {
         return token.isCapitalised() && lexicon.is(className, token.lower());
     }
 
-    private void classifyRun(ArticleAnalysis article, Sentence sentence, int from, int to, boolean[] covered,
-                             boolean[] role, List<PersonCandidate> candidates, Map<String, Integer> countryWeights) {
+    private void classifyRun(
+            ArticleAnalysis article,
+            Sentence sentence,
+            int from,
+            int to,
+            boolean[] covered,
+            boolean[] role,
+            List<PersonCandidate> candidates,
+            Map<String, Integer> countryWeights) {
         int start = from;
         Lexicon lexicon = article.language.lexicon();
         while (start < to && !covered[start] && lexicon.is("NAME_FUNCTION_WORDS", sentence.lower(start))) {
             start++;
         }
-        if (start + 2 < to && !covered[start] && lexicon.is("PLACE_TYPES", sentence.lower(start))
+        if (start + 2 < to
+                && !covered[start]
+                && lexicon.is("PLACE_TYPES", sentence.lower(start))
                 && lexicon.is("OF", sentence.lower(start + 1))) {
             start += 2; // "Penal de Topo Chico", "Province of Sindh": the type and its "of" frame the place's name
         }
@@ -318,8 +375,10 @@ final class EntityRecognizer {
             boolean governmentBody = isHead(lexicon, "GOVERNMENT_ORG_HEADS", sentence.token(to - 1));
             while (orgStart < to && covered[orgStart]) {
                 Mention mention = article.mentionAt(sentence.index(), orgStart);
-                boolean state = mention != null && mention.kind() == Mention.Kind.NAME
-                        && mention.entity().type == EntityType.COUNTRY && governmentBody;
+                boolean state = mention != null
+                        && mention.kind() == Mention.Kind.NAME
+                        && mention.entity().type == EntityType.COUNTRY
+                        && governmentBody;
                 if (mention == null || mention.kind() != Mention.Kind.DEMONYM && !state) {
                     break;
                 }
@@ -381,10 +440,16 @@ final class EntityRecognizer {
         }
         String name = sentence.span(article.text, from, to - 1);
         String id = "org:" + Gazetteer.slug(name);
-        ArticleEntity org = article.entities.computeIfAbsent(id,
-                key -> new ArticleEntity(key, EntityType.ORGANISATION, name, null, null));
-        article.addMention(new Mention(sentence.index(), from, to, sentence.token(from).start(),
-                sentence.token(to - 1).end(), org, Mention.Kind.NAME));
+        ArticleEntity org = article.entities.computeIfAbsent(
+                id, key -> new ArticleEntity(key, EntityType.ORGANISATION, name, null, null));
+        article.addMention(new Mention(
+                sentence.index(),
+                from,
+                to,
+                sentence.token(from).start(),
+                sentence.token(to - 1).end(),
+                org,
+                Mention.Kind.NAME));
     }
 
     private static void addPlace(ArticleAnalysis article, Sentence sentence, int from, int to) {
@@ -394,25 +459,37 @@ final class EntityRecognizer {
             }
         }
         String name = sentence.span(article.text, from, to - 1);
-        ArticleEntity place = article.entities.computeIfAbsent("place:" + Gazetteer.slug(name),
-                key -> new ArticleEntity(key, EntityType.PLACE, name, null, null));
-        article.addMention(new Mention(sentence.index(), from, to, sentence.token(from).start(),
-                sentence.token(to - 1).end(), place, Mention.Kind.NAME));
+        ArticleEntity place = article.entities.computeIfAbsent(
+                "place:" + Gazetteer.slug(name), key -> new ArticleEntity(key, EntityType.PLACE, name, null, null));
+        article.addMention(new Mention(
+                sentence.index(),
+                from,
+                to,
+                sentence.token(from).start(),
+                sentence.token(to - 1).end(),
+                place,
+                Mention.Kind.NAME));
     }
 
     /** A place the resolver found, with its country and, when the world gazetteer has it, where it lies. */
-    private static void addResolvedPlace(ArticleAnalysis article, Sentence sentence, int from, int to,
-                                         PlaceResolver.Resolved resolved) {
+    private static void addResolvedPlace(
+            ArticleAnalysis article, Sentence sentence, int from, int to, PlaceResolver.Resolved resolved) {
         String id = resolved.place() != null && resolved.place().geonameId() > 0
                 ? "place:geonames-" + resolved.place().geonameId()
-                : "place:" + Gazetteer.slug(resolved.name() + (resolved.countryCode() == null ? "" : "-" + resolved.countryCode()));
+                : "place:"
+                        + Gazetteer.slug(
+                                resolved.name() + (resolved.countryCode() == null ? "" : "-" + resolved.countryCode()));
         ArticleEntity place = article.entities.computeIfAbsent(id, key -> {
-            ArticleEntity entity = new ArticleEntity(key, EntityType.PLACE, resolved.name(), null, resolved.countryCode());
+            ArticleEntity entity =
+                    new ArticleEntity(key, EntityType.PLACE, resolved.name(), null, resolved.countryCode());
             if (resolved.place() != null) {
-                entity.geonameId = resolved.place().geonameId() > 0 ? resolved.place().geonameId() : null;
+                entity.geonameId =
+                        resolved.place().geonameId() > 0 ? resolved.place().geonameId() : null;
                 entity.latitude = resolved.place().lat();
                 entity.longitude = resolved.place().lon();
-                entity.region = resolved.place().isRegion() ? resolved.place().name() : resolved.place().admin1Name();
+                entity.region = resolved.place().isRegion()
+                        ? resolved.place().name()
+                        : resolved.place().admin1Name();
                 entity.firstLevelRegion = resolved.place().isRegion();
             } else {
                 // "Yagha province": a place the gazetteer lacks, named as a region
@@ -421,12 +498,24 @@ final class EntityRecognizer {
             }
             return entity;
         });
-        article.addMention(new Mention(sentence.index(), from, to, sentence.token(from).start(),
-                sentence.token(to - 1).end(), place, Mention.Kind.NAME));
+        article.addMention(new Mention(
+                sentence.index(),
+                from,
+                to,
+                sentence.token(from).start(),
+                sentence.token(to - 1).end(),
+                place,
+                Mention.Kind.NAME));
     }
 
-    private void classifyUnknown(ArticleAnalysis article, Sentence sentence, int from, int to, boolean[] role,
-                                 List<PersonCandidate> candidates, Map<String, Integer> countryWeights) {
+    private void classifyUnknown(
+            ArticleAnalysis article,
+            Sentence sentence,
+            int from,
+            int to,
+            boolean[] role,
+            List<PersonCandidate> candidates,
+            Map<String, Integer> countryWeights) {
         Lexicon lexicon = article.language.lexicon();
         while (from < to && lexicon.is("NAME_STOP_WORDS", sentence.lower(from))) {
             from++;
@@ -450,7 +539,12 @@ final class EntityRecognizer {
         int nameFrom = from;
         int mentionFrom = cued && gazetteer.isHonorific(sentence.token(from - 1)) ? from - 1 : from;
         if (cued || to - from >= 2) {
-            candidates.add(new PersonCandidate(sentence.index(), mentionFrom, to, nameFrom, cued,
+            candidates.add(new PersonCandidate(
+                    sentence.index(),
+                    mentionFrom,
+                    to,
+                    nameFrom,
+                    cued,
                     cued ? nationalityBeforeRole(article, sentence, from - 1, role) : null));
         } else if (sentence.token(from).isCapitalised()) {
             candidates.add(new PersonCandidate(sentence.index(), from, to, from, false, null));
@@ -458,7 +552,8 @@ final class EntityRecognizer {
     }
 
     /** "Russian Foreign Minister", "U.S. President", "Russia's foreign intelligence chief": the state a person serves. */
-    private static String nationalityBeforeRole(ArticleAnalysis article, Sentence sentence, int lastRoleToken, boolean[] role) {
+    private static String nationalityBeforeRole(
+            ArticleAnalysis article, Sentence sentence, int lastRoleToken, boolean[] role) {
         int k = lastRoleToken;
         while (k >= 0 && role[k]) {
             k--;
@@ -484,7 +579,8 @@ final class EntityRecognizer {
                 String name = sentence.span(article.text, candidate.nameFrom(), candidate.to() - 1);
                 ArticleEntity person = bySurname.get(surnameKey(name));
                 if (person == null || !firstNameKey(person.canonicalName).equals(firstNameKey(name))) {
-                    person = article.entities.computeIfAbsent("person:" + Gazetteer.slug(name),
+                    person = article.entities.computeIfAbsent(
+                            "person:" + Gazetteer.slug(name),
                             key -> new ArticleEntity(key, EntityType.PERSON, name, null, candidate.nationality()));
                     bySurname.putIfAbsent(surnameKey(name), person);
                 }
@@ -502,7 +598,8 @@ final class EntityRecognizer {
                     bySurname.putIfAbsent(surnameKey(word), person);
                 }
                 if (person == null && candidate.cued()) {
-                    person = article.entities.computeIfAbsent("person:" + Gazetteer.slug(word),
+                    person = article.entities.computeIfAbsent(
+                            "person:" + Gazetteer.slug(word),
                             key -> new ArticleEntity(key, EntityType.PERSON, word, null, candidate.nationality()));
                     bySurname.putIfAbsent(surnameKey(word), person);
                 }
@@ -513,13 +610,23 @@ final class EntityRecognizer {
         }
     }
 
-    private static void addPersonMention(ArticleAnalysis article, Sentence sentence, PersonCandidate candidate,
-                                         ArticleEntity person, Mention.Kind kind) {
+    private static void addPersonMention(
+            ArticleAnalysis article,
+            Sentence sentence,
+            PersonCandidate candidate,
+            ArticleEntity person,
+            Mention.Kind kind) {
         if (person.countryCode == null && candidate.nationality() != null) {
             person.countryCode = candidate.nationality();
         }
-        article.addMention(new Mention(sentence.index(), candidate.from(), candidate.to(),
-                sentence.token(candidate.from()).start(), sentence.token(candidate.to() - 1).end(), person, kind));
+        article.addMention(new Mention(
+                sentence.index(),
+                candidate.from(),
+                candidate.to(),
+                sentence.token(candidate.from()).start(),
+                sentence.token(candidate.to() - 1).end(),
+                person,
+                kind));
     }
 
     private static String surnameKey(String name) {
@@ -536,7 +643,9 @@ final class EntityRecognizer {
      * so Sergey/Sergei, al-Assad/Assad and Qaddafi/Gaddafi-like variants compare equal where they can.
      */
     static String transliterationKey(String word) {
-        String ascii = Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        String ascii = Normalizer.normalize(word, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
         ascii = ascii.replaceFirst("^(al|el|ul)-", "");
         ascii = ascii.replace('y', 'i').replace("kh", "h").replace("dh", "d").replace('q', 'g');
         StringBuilder key = new StringBuilder(ascii.length());

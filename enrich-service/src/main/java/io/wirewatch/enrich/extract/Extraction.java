@@ -7,8 +7,11 @@ import io.wirewatch.schema.Entity;
 import java.util.List;
 
 /** Everything found in one article. */
-public record Extraction(List<Entity> entities, List<Claim> claims, List<DiplomaticAction> diplomaticActions,
-                         List<CasualtyFigure> casualtyFigures) {
+public record Extraction(
+        List<Entity> entities,
+        List<Claim> claims,
+        List<DiplomaticAction> diplomaticActions,
+        List<CasualtyFigure> casualtyFigures) {
 
     public Extraction {
         entities = List.copyOf(entities);

@@ -21,16 +21,17 @@ import java.util.Set;
 final class Gazetteer {
 
     /** How a gazetteer name refers to its entity. */
-    enum EntryKind { NAME, DEMONYM, CAPITAL }
+    enum EntryKind {
+        NAME,
+        DEMONYM,
+        CAPITAL
+    }
 
     /** One name of a known entity, as the token sequence to match. */
-    record Entry(List<String> tokens, KnownEntity entity, EntryKind kind) {
-    }
+    record Entry(List<String> tokens, KnownEntity entity, EntryKind kind) {}
 
     /** A gazetteer entry found at a token position of a sentence. */
-    record Match(int from, int to, Entry entry) {
-    }
-
+    record Match(int from, int to, Entry entry) {}
 
     private final Map<String, List<Entry>> entriesByFirstToken = new HashMap<>();
     /**
@@ -38,6 +39,7 @@ final class Gazetteer {
      * and this says so for nearly all of them without a probe of the large map above, which every token cost.
      */
     private final long[] firstTokenFilter = new long[1 << 11];
+
     private final Map<String, KnownEntity> countriesByCode = new HashMap<>();
     private final Map<String, KnownEntity> actorsByCode = new HashMap<>();
     private final Map<String, KnownEntity> peopleBySurname = new HashMap<>();
@@ -45,6 +47,7 @@ final class Gazetteer {
     private final Set<String> honorifics = new HashSet<>();
     /** Cuts names into tokens as the article's text is cut (the language's abbreviations and elisions). */
     private final TextSegmenter segmenter;
+
     private final Places places;
 
     private Gazetteer(Places places, TextSegmenter segmenter) {
@@ -98,12 +101,14 @@ final class Gazetteer {
         Entry best = null;
         for (Entry entry : candidates) {
             int length = entry.tokens().size();
-            if (i + length > sentence.size() || (best != null && length <= best.tokens().size())) {
+            if (i + length > sentence.size()
+                    || (best != null && length <= best.tokens().size())) {
                 continue;
             }
             boolean matches = true;
             for (int k = 1; k < length && matches; k++) {
-                matches = matchKey(sentence.token(i + k).text()).equals(entry.tokens().get(k));
+                matches = matchKey(sentence.token(i + k).text())
+                        .equals(entry.tokens().get(k));
             }
             if (matches) {
                 best = entry;
@@ -173,16 +178,34 @@ final class Gazetteer {
         for (World.Actor actor : world.all()) {
             KnownEntity entity;
             if (actor.isState()) {
-                entity = new KnownEntity("country:" + actor.code(), EntityType.COUNTRY, actor.name(), actor.code(),
-                        List.of(), null, null, actor.code(), List.of());
+                entity = new KnownEntity(
+                        "country:" + actor.code(),
+                        EntityType.COUNTRY,
+                        actor.name(),
+                        actor.code(),
+                        List.of(),
+                        null,
+                        null,
+                        actor.code(),
+                        List.of());
                 countriesByCode.put(actor.code(), entity);
             } else {
                 List<String> memberNames = actor.members().stream()
-                        .map(code -> world.byCode(code).orElseThrow().name()).toList();
-                KnownEntity.OrgKind kind = actor.type() == World.ActorType.BODY ? KnownEntity.OrgKind.BODY
+                        .map(code -> world.byCode(code).orElseThrow().name())
+                        .toList();
+                KnownEntity.OrgKind kind = actor.type() == World.ActorType.BODY
+                        ? KnownEntity.OrgKind.BODY
                         : KnownEntity.OrgKind.STATE_GROUP;
-                entity = new KnownEntity("org:" + slug(actor.name()), EntityType.ORGANISATION, actor.name(), null,
-                        memberNames, kind, null, actor.code(), actor.members());
+                entity = new KnownEntity(
+                        "org:" + slug(actor.name()),
+                        EntityType.ORGANISATION,
+                        actor.name(),
+                        null,
+                        memberNames,
+                        kind,
+                        null,
+                        actor.code(),
+                        actor.members());
             }
             byCode.put(actor.code(), entity);
         }
@@ -192,8 +215,17 @@ final class Gazetteer {
             switch (name.kind()) {
                 case NAME -> add(name.text(), entity, EntryKind.NAME);
                 case DEMONYM -> add(name.text(), entity, EntryKind.DEMONYM);
-                case METONYM -> add(name.text(), KnownEntity.other("place:" + slug(name.text()), EntityType.PLACE,
-                        name.text(), entity.countryCode(), null, entity), EntryKind.CAPITAL);
+                case METONYM ->
+                    add(
+                            name.text(),
+                            KnownEntity.other(
+                                    "place:" + slug(name.text()),
+                                    EntityType.PLACE,
+                                    name.text(),
+                                    entity.countryCode(),
+                                    null,
+                                    entity),
+                            EntryKind.CAPITAL);
             }
         }
     }
@@ -203,8 +235,13 @@ final class Gazetteer {
         String resource = Language.KNOWLEDGE_ROOT + language + "/organisations.tsv";
         for (KnowledgeTable.Row row : KnowledgeTable.read(resource).rows()) {
             String country = row.get("country");
-            KnownEntity org = KnownEntity.other("org:" + slug(row.get("name")), EntityType.ORGANISATION, row.get("name"),
-                    country.isEmpty() ? null : country, KnownEntity.OrgKind.valueOf(row.get("kind")), null);
+            KnownEntity org = KnownEntity.other(
+                    "org:" + slug(row.get("name")),
+                    EntityType.ORGANISATION,
+                    row.get("name"),
+                    country.isEmpty() ? null : country,
+                    KnownEntity.OrgKind.valueOf(row.get("kind")),
+                    null);
             add(row.get("name"), org, EntryKind.NAME);
             row.list("aliases").forEach(alias -> add(alias, org, EntryKind.NAME));
         }
@@ -215,19 +252,25 @@ final class Gazetteer {
         String resource = Language.KNOWLEDGE_ROOT + language + "/regions.tsv";
         for (KnowledgeTable.Row row : KnowledgeTable.read(resource).rows()) {
             String country = row.get("country");
-            KnownEntity region = KnownEntity.other("place:" + slug(row.get("name")), EntityType.PLACE, row.get("name"),
-                    country.isEmpty() ? null : country, null, null);
+            KnownEntity region = KnownEntity.other(
+                    "place:" + slug(row.get("name")),
+                    EntityType.PLACE,
+                    row.get("name"),
+                    country.isEmpty() ? null : country,
+                    null,
+                    null);
             add(row.get("name"), region, EntryKind.NAME);
             row.list("aliases").forEach(alias -> add(alias, region, EntryKind.NAME));
         }
     }
 
     private void loadPeople() {
-        for (KnowledgeTable.Row row : KnowledgeTable.read(Language.KNOWLEDGE_ROOT + "world/people.tsv").rows()) {
+        for (KnowledgeTable.Row row : KnowledgeTable.read(Language.KNOWLEDGE_ROOT + "world/people.tsv")
+                .rows()) {
             String code = row.get("country");
             String name = row.get("name");
-            KnownEntity person = KnownEntity.other("person:" + slug(name), EntityType.PERSON, name,
-                    code.isEmpty() ? null : code, null, null);
+            KnownEntity person = KnownEntity.other(
+                    "person:" + slug(name), EntityType.PERSON, name, code.isEmpty() ? null : code, null, null);
             add(name, person, EntryKind.NAME);
             row.list("spellings").forEach(alias -> add(alias, person, EntryKind.NAME));
             // Two listed people sharing a surname would make "Mr X" ambiguous: neither is then found by surname.
@@ -245,13 +288,18 @@ final class Gazetteer {
     }
 
     private void loadRoles(String language) {
-        for (KnowledgeTable.Row row : KnowledgeTable.read(Language.KNOWLEDGE_ROOT + language + "/roles.tsv").rows()) {
+        for (KnowledgeTable.Row row : KnowledgeTable.read(Language.KNOWLEDGE_ROOT + language + "/roles.tsv")
+                .rows()) {
             String words = row.get("words").trim();
             switch (row.get("kind")) {
                 case "HONORIFIC" -> honorifics.add(words.toLowerCase(Locale.ROOT));
                 case "ROLE" -> {
-                    List<String> tokens = tokens(words).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
-                    rolesByFirstWord.computeIfAbsent(tokens.get(0), k -> new ArrayList<>()).add(tokens);
+                    List<String> tokens = tokens(words).stream()
+                            .map(w -> w.toLowerCase(Locale.ROOT))
+                            .toList();
+                    rolesByFirstWord
+                            .computeIfAbsent(tokens.get(0), k -> new ArrayList<>())
+                            .add(tokens);
                 }
                 default -> throw row.error("kind is ROLE or HONORIFIC, got " + row.get("kind"));
             }
@@ -263,14 +311,18 @@ final class Gazetteer {
         if (!tokens.isEmpty()) {
             int h = tokens.get(0).hashCode();
             firstTokenFilter[(h >>> 6) & (firstTokenFilter.length - 1)] |= 1L << h;
-            entriesByFirstToken.computeIfAbsent(tokens.get(0), k -> new ArrayList<>()).add(new Entry(tokens, entity, kind));
+            entriesByFirstToken
+                    .computeIfAbsent(tokens.get(0), k -> new ArrayList<>())
+                    .add(new Entry(tokens, entity, kind));
         }
     }
 
     private List<String> tokens(String name) {
-        return segmenter.split(name).stream().flatMap(s -> s.tokens().stream()).map(Token::text).toList();
+        return segmenter.split(name).stream()
+                .flatMap(s -> s.tokens().stream())
+                .map(Token::text)
+                .toList();
     }
-
 
     // Compiled once: slug runs for every organisation, place and person an article names, and String.replaceAll
     // compiled its pattern at every call.
@@ -280,9 +332,11 @@ final class Gazetteer {
 
     /** Lower-case ASCII key for ids: "Gulf Cooperation Council" becomes "gulf-cooperation-council". */
     static String slug(String name) {
-        String ascii = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
-        return EDGE_HYPHEN.matcher(NOT_ALPHANUMERIC.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
+        String ascii =
+                MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        return EDGE_HYPHEN
+                .matcher(
+                        NOT_ALPHANUMERIC.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-"))
+                .replaceAll("");
     }
-
-
 }

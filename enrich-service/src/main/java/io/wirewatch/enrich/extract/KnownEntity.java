@@ -15,17 +15,36 @@ import java.util.List;
  * @param code          the knowledge base's code of a state (ISO 3166-1 alpha-2) or a bloc (GCC, UNSC ...); null otherwise
  * @param memberCodes   ISO codes of {@code members}, in the same order
  */
-record KnownEntity(String id, EntityType type, String canonicalName, String countryCode, List<String> members,
-                   OrgKind orgKind, KnownEntity capitalOf, String code, List<String> memberCodes) {
+record KnownEntity(
+        String id,
+        EntityType type,
+        String canonicalName,
+        String countryCode,
+        List<String> members,
+        OrgKind orgKind,
+        KnownEntity capitalOf,
+        String code,
+        List<String> memberCodes) {
 
     /** An entity that is no state or bloc of the knowledge base: a place, a person, another organisation. */
-    static KnownEntity other(String id, EntityType type, String canonicalName, String countryCode, OrgKind orgKind,
-                             KnownEntity capitalOf) {
+    static KnownEntity other(
+            String id,
+            EntityType type,
+            String canonicalName,
+            String countryCode,
+            OrgKind orgKind,
+            KnownEntity capitalOf) {
         return new KnownEntity(id, type, canonicalName, countryCode, List.of(), orgKind, capitalOf, null, List.of());
     }
 
     /** What an organisation is, which decides whether it can be the actor of a diplomatic action. */
-    enum OrgKind { STATE_GROUP, BODY, GOVERNMENT, MEDIA, GROUP }
+    enum OrgKind {
+        STATE_GROUP,
+        BODY,
+        GOVERNMENT,
+        MEDIA,
+        GROUP
+    }
 
     /** States and groups of states act diplomatically; so do international bodies (UN sanctions). */
     boolean canActDiplomatically() {

@@ -23,8 +23,13 @@ final class Language {
     private final TimeExpressions time;
     private final TextSegmenter segmenter;
 
-    private Language(String code, Lexicon lexicon, TriggerTable triggers, Map<String, String> reportingLemmas,
-                     NumberWords numbers, TimeExpressions time) {
+    private Language(
+            String code,
+            Lexicon lexicon,
+            TriggerTable triggers,
+            Map<String, String> reportingLemmas,
+            NumberWords numbers,
+            TimeExpressions time) {
         this.code = code;
         this.lexicon = lexicon;
         this.triggers = triggers;
@@ -34,8 +39,8 @@ final class Language {
         this.reportingForms = new WordTable(reportingLemmas.keySet());
         Set<String> vocabulary = new java.util.HashSet<>(lexicon.vocabulary());
         vocabulary.addAll(reportingLemmas.keySet());
-        this.segmenter = new TextSegmenter(lexicon.words("ABBREVIATIONS"), lexicon.elisions(),
-                lexicon.is("THOUSANDS_SPACE", "yes"), vocabulary);
+        this.segmenter = new TextSegmenter(
+                lexicon.words("ABBREVIATIONS"), lexicon.elisions(), lexicon.is("THOUSANDS_SPACE", "yes"), vocabulary);
     }
 
     /** The reporting verbs' forms again, for the probe of every token. */
@@ -47,7 +52,8 @@ final class Language {
         NumberWords numbers = NumberWords.read(folder + "number-words.tsv", lexicon);
         TriggerTable triggers = TriggerTable.read(folder + "triggers.tsv", lexicon, numbers);
         Map<String, String> lemmas = new HashMap<>();
-        for (KnowledgeTable.Row row : KnowledgeTable.read(folder + "reporting-verbs.tsv").rows()) {
+        for (KnowledgeTable.Row row :
+                KnowledgeTable.read(folder + "reporting-verbs.tsv").rows()) {
             for (String form : row.list("forms")) {
                 lemmas.put(form.toLowerCase(java.util.Locale.ROOT).intern(), row.get("lemma"));
             }

@@ -25,10 +25,15 @@ final class Lexicon {
      * One class: its entries as lower-case tokens by first and by last word (longest first), its one-word entries,
      * first words and last words as sets and as {@link WordTable}s (what the rules probe per token), and its phrases.
      */
-    private record WordClass(Map<String, List<List<String>>> byFirst, Map<String, List<List<String>>> byLast,
-                             Set<String> single, Set<String> first, WordTable singleTable, WordTable firstTable,
-                             WordTable lastTable, Set<String> phrases) {
-    }
+    private record WordClass(
+            Map<String, List<List<String>>> byFirst,
+            Map<String, List<List<String>>> byLast,
+            Set<String> single,
+            Set<String> first,
+            WordTable singleTable,
+            WordTable firstTable,
+            WordTable lastTable,
+            Set<String> phrases) {}
 
     /** Every word of every entry, interned. */
     private final Set<String> vocabulary = new HashSet<>();
@@ -41,6 +46,7 @@ final class Lexicon {
      * hashing nor comparing the name (an IdentityHashMap cost a few per cent of extraction in a profile).
      */
     private String[] literalNames = new String[0];
+
     private WordClass[] literalClasses = new WordClass[0];
 
     /** The class of word beginnings written with an apostrophe that are words of their own (French "l'", "d'"). */
@@ -81,10 +87,13 @@ final class Lexicon {
         Lexicon lexicon = new Lexicon(resource);
         List<KnowledgeTable.Row> rows = KnowledgeTable.read(resource).rows();
         Conjugations conjugations = Conjugations.besides(resource);
-        // The language's elisions first: entries are cut into tokens as the segmenter cuts the text ("chargé d'affaires").
+        // The language's elisions first: entries are cut into tokens as the segmenter cuts the text ("chargé
+        // d'affaires").
         for (KnowledgeTable.Row row : rows) {
             if (row.get("class").equals(ELISIONS)) {
-                row.list("words").forEach(e -> lexicon.elisions.add(e.toLowerCase(Locale.ROOT).replace('\u2019', '\'')));
+                row.list("words")
+                        .forEach(e ->
+                                lexicon.elisions.add(e.toLowerCase(Locale.ROOT).replace('\u2019', '\'')));
             }
         }
         for (KnowledgeTable.Row row : rows) {
@@ -111,7 +120,8 @@ final class Lexicon {
             for (String entry : written) {
                 // Interned: the segmenter hands out these very strings for the words of the text (see vocabulary()),
                 // so a probe that finds one compares references, not characters.
-                List<String> tokens = lexicon.entryTokens(entry).stream().map(String::intern).toList();
+                List<String> tokens =
+                        lexicon.entryTokens(entry).stream().map(String::intern).toList();
                 entries.add(tokens);
                 first.add(tokens.get(0));
                 last.add(tokens.get(tokens.size() - 1));
@@ -126,13 +136,21 @@ final class Lexicon {
             Map<String, List<List<String>>> byLast = new HashMap<>();
             for (List<String> tokens : entries) {
                 byFirst.computeIfAbsent(tokens.get(0), k -> new ArrayList<>()).add(tokens);
-                byLast.computeIfAbsent(tokens.get(tokens.size() - 1), k -> new ArrayList<>()).add(tokens);
+                byLast.computeIfAbsent(tokens.get(tokens.size() - 1), k -> new ArrayList<>())
+                        .add(tokens);
             }
             byFirst.replaceAll((word, list) -> List.copyOf(list));
             byLast.replaceAll((word, list) -> List.copyOf(list));
             // HashSet, not Set.copyOf, where the rules probe: its probe compares hashes before strings.
-            WordClass words = new WordClass(byFirst, byLast, Set.copyOf(single), Set.copyOf(first),
-                    new WordTable(single), new WordTable(first), new WordTable(last), new HashSet<>(phrases));
+            WordClass words = new WordClass(
+                    byFirst,
+                    byLast,
+                    Set.copyOf(single),
+                    Set.copyOf(first),
+                    new WordTable(single),
+                    new WordTable(first),
+                    new WordTable(last),
+                    new HashSet<>(phrases));
             lexicon.classes.put(name, words);
         }
         lexicon.indexLiterals();
@@ -160,7 +178,8 @@ final class Lexicon {
     /** An entry's tokens as the segmenter cuts them: words, and "'s" apart from the word before. */
     static List<String> tokens(String entry) {
         List<String> tokens = new ArrayList<>();
-        for (String word : SPACES.split(entry.toLowerCase(Locale.ROOT).replace('\u2019', '\'').trim())) {
+        for (String word : SPACES.split(
+                entry.toLowerCase(Locale.ROOT).replace('\u2019', '\'').trim())) {
             if (word.length() > 2 && word.endsWith("'s")) {
                 tokens.add(word.substring(0, word.length() - 2));
                 tokens.add(word.substring(word.length() - 2));

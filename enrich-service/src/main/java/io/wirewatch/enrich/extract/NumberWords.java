@@ -26,7 +26,8 @@ final class NumberWords {
 
     static NumberWords read(String resource, Lexicon lexicon) {
         var marks = lexicon.words("DECIMAL_MARK");
-        NumberWords numbers = new NumberWords(marks.isEmpty() ? '.' : marks.iterator().next().charAt(0));
+        NumberWords numbers =
+                new NumberWords(marks.isEmpty() ? '.' : marks.iterator().next().charAt(0));
         for (KnowledgeTable.Row row : KnowledgeTable.read(resource).rows()) {
             String word = row.get("word").toLowerCase(Locale.ROOT);
             long value;
@@ -127,7 +128,8 @@ final class NumberWords {
             if (value == 100 && joiner == 0 && current < 10) {
                 current *= 100; // "two hundred", "trois cents"
                 last = current;
-            } else if (last >= 100 && last % 100 == 0 && value < 100 || last >= 20 && last < 100 && last % 10 == 0 && value < 10) {
+            } else if (last >= 100 && last % 100 == 0 && value < 100
+                    || last >= 20 && last < 100 && last % 10 == 0 && value < 10) {
                 current += value; // "doscientos cincuenta", "cincuenta y dos"
                 last = value;
             } else {

@@ -18,6 +18,7 @@ final class PlaceResolver {
 
     /** A place large enough that its name alone, with no cue, reads as the place (not a person so called). */
     private static final long WELL_KNOWN_POPULATION = 100_000;
+
     private static final int MAX_UNLISTED_WORDS = 3;
 
     private final Places places;
@@ -51,8 +52,7 @@ final class PlaceResolver {
         return k > 0 && lexicon.is("OF", s.lower(k)) && lexicon.endsAt(typeClass, s, k);
     }
 
-    record Resolved(String name, String countryCode, Places.Place place) {
-    }
+    record Resolved(String name, String countryCode, Places.Place place) {}
 
     /**
      * @param countryWeights how often the article names each country (ISO code), to choose among places so called
@@ -79,7 +79,8 @@ final class PlaceResolver {
             boolean cued = prepositionBefore || typeAfter || typeInside || typeBefore || besideCountry != null;
             // A large city needs no cue, but only in a story about its country: "Litoral" in an Ecuadorian prison's
             // name is no region of Equatorial Guinea
-            boolean inStory = countryWeights.isEmpty() || countryWeights.containsKey(best.countryCode())
+            boolean inStory = countryWeights.isEmpty()
+                    || countryWeights.containsKey(best.countryCode())
                     || best.countryCode().equals(besideCountry);
             boolean large = best.population() >= WELL_KNOWN_POPULATION;
             if (inStory && (cued || large) || cued && large) {
@@ -94,8 +95,8 @@ final class PlaceResolver {
             candidates = List.of();
         }
         boolean typeBeside = prepositionBefore && typeInApposition(article.language.lexicon(), s, to);
-        boolean certain = typeAfter || typeBefore || typeInside || typeBeside
-                || besideCountry != null && prepositionBefore;
+        boolean certain =
+                typeAfter || typeBefore || typeInside || typeBeside || besideCountry != null && prepositionBefore;
         if (!certain || to - from > MAX_UNLISTED_WORDS) {
             return null;
         }
@@ -126,7 +127,8 @@ final class PlaceResolver {
     }
 
     /** Of several places so called: one in the country named beside it, else one the article names most, else the largest. */
-    private static Places.Place choose(List<Places.Place> candidates, Map<String, Integer> countryWeights, String beside) {
+    private static Places.Place choose(
+            List<Places.Place> candidates, Map<String, Integer> countryWeights, String beside) {
         Places.Place best = null;
         long bestScore = Long.MIN_VALUE;
         for (Places.Place place : candidates) {
@@ -167,7 +169,8 @@ final class PlaceResolver {
             }
         }
         Mention mention = article.mentionAt(s.index(), k);
-        if (mention != null && (mention.entity().type == EntityType.COUNTRY || mention.entity().type == EntityType.PLACE)
+        if (mention != null
+                && (mention.entity().type == EntityType.COUNTRY || mention.entity().type == EntityType.PLACE)
                 && mention.kind() != Mention.Kind.DEMONYM) {
             return mention.entity().countryCode;
         }
@@ -185,6 +188,9 @@ final class PlaceResolver {
     }
 
     private static String mainCountryCode(ArticleAnalysis article, Map<String, Integer> countryWeights) {
-        return countryWeights.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        return countryWeights.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 }

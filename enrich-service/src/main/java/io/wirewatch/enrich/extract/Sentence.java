@@ -20,6 +20,7 @@ record Sentence(int index, int start, int end, String text, List<Token> tokens) 
 
     /** The article text from token {@code from} to token {@code toInclusive}, as written. */
     String span(String articleText, int from, int toInclusive) {
-        return articleText.substring(tokens.get(from).start(), tokens.get(toInclusive).end());
+        return articleText.substring(
+                tokens.get(from).start(), tokens.get(toInclusive).end());
     }
 }

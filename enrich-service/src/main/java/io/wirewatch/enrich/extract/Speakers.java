@@ -3,7 +3,6 @@ package io.wirewatch.enrich.extract;
 import io.wirewatch.schema.EntityType;
 import java.util.List;
 
-
 /**
  * Names who is speaking or giving a figure: a known entity (its canonical name; "the Syrian government" and
  * "President Assad's government" name the state), or an unnamed group ("activists", "state media", "rights groups"),
@@ -11,8 +10,7 @@ import java.util.List;
  */
 final class Speakers {
 
-    private Speakers() {
-    }
+    private Speakers() {}
 
     /** The group a phrase names, preferring the earliest in the text; SPEAKER_GROUP_LAST only when nothing else is named. */
     static String group(Lexicon lexicon, String phrase) {
@@ -52,5 +50,4 @@ final class Speakers {
         }
         return null;
     }
-
 }

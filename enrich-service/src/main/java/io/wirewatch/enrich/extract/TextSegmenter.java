@@ -18,12 +18,14 @@ final class TextSegmenter {
 
     /** Longer input is cut: no news article comes near it, and it bounds the work on hostile input. */
     static final int MAX_CHARS = 1_000_000;
+
     static final int MAX_SENTENCE_TOKENS = 160;
 
     /** Words that take a full stop without ending a sentence (the language's ABBREVIATIONS). */
     private final Set<String> abbreviations;
     /** Word beginnings that are words of their own (the language's ELISIONS: "l'", "d'"), lower case, straight apostrophe. */
     private final Set<String> elisions;
+
     private final boolean thousandsSpace;
     /**
      * The language's known words (lower case, interned): a token whose lower-case form is one of them carries that very
@@ -138,8 +140,11 @@ final class TextSegmenter {
      */
     private static boolean isDigitGroupAfter(String s, int start, int space) {
         int n = s.length();
-        if (space + 4 > n || !Character.isDigit(s.charAt(space + 1)) || !Character.isDigit(s.charAt(space + 2))
-                || !Character.isDigit(s.charAt(space + 3)) || space + 4 < n && Character.isLetterOrDigit(s.charAt(space + 4))) {
+        if (space + 4 > n
+                || !Character.isDigit(s.charAt(space + 1))
+                || !Character.isDigit(s.charAt(space + 2))
+                || !Character.isDigit(s.charAt(space + 3))
+                || space + 4 < n && Character.isLetterOrDigit(s.charAt(space + 4))) {
             return false;
         }
         int digits = 0;
@@ -162,12 +167,18 @@ final class TextSegmenter {
             char d = s.charAt(i);
             if (Character.isLetterOrDigit(d)) {
                 i++;
-            } else if ((d == '-' || d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1))) {
+            } else if ((d == '-' || d == '\'' || d == '\u2019')
+                    && i + 1 < n
+                    && Character.isLetterOrDigit(s.charAt(i + 1))) {
                 i += 2;
-            } else if ((d == ',' || d == '.') && Character.isDigit(s.charAt(i - 1)) && i + 1 < n
+            } else if ((d == ',' || d == '.')
+                    && Character.isDigit(s.charAt(i - 1))
+                    && i + 1 < n
                     && Character.isDigit(s.charAt(i + 1))) {
                 i += 2; // 7,000 and 3.5 stay one number
-            } else if (thousandsSpace && (d == ' ' || d == '\u00A0' || d == '\u202F') && isDigitGroupAfter(s, start, i)) {
+            } else if (thousandsSpace
+                    && (d == ' ' || d == '\u00A0' || d == '\u202F')
+                    && isDigitGroupAfter(s, start, i)) {
                 i += 4; // "5 400": where the language groups thousands with a space, one number
             } else {
                 break;
@@ -178,7 +189,10 @@ final class TextSegmenter {
             if (base.length() == 1 && Character.isLetter(c)) {
                 // Initialisms (U.S., U.K., a.m.) and a name's initial (George W. Bush) keep their full stops.
                 int j = i;
-                while (j + 2 < n && s.charAt(j) == '.' && Character.isLetter(s.charAt(j + 1)) && s.charAt(j + 2) == '.') {
+                while (j + 2 < n
+                        && s.charAt(j) == '.'
+                        && Character.isLetter(s.charAt(j + 1))
+                        && s.charAt(j + 2) == '.') {
                     j += 2;
                 }
                 if (j > i || Character.isUpperCase(c)) {

@@ -38,8 +38,7 @@ final class TimeExpressions {
     }
 
     /** A time expression over tokens {@code [from, to)}; {@code date} is its (last) day, {@code start} its first. */
-    record TimeExpression(int from, int to, Kind kind, LocalDate date, LocalDate start, String text) {
-    }
+    record TimeExpression(int from, int to, Kind kind, LocalDate date, LocalDate start, String text) {}
 
     private final Lexicon lexicon;
     private final NumberWords numbers;
@@ -76,8 +75,20 @@ final class TimeExpressions {
         time.startWords.addAll(time.weekdays.keySet());
         time.startWords.addAll(time.months.keySet());
         time.startWords.addAll(time.dayOffsets.keySet());
-        for (String opening : List.of("TIME_SINCE", "TIME_EARLIER", "TIME_IN_YEAR", "TIME_THIS", "TIME_LAST",
-                "TIME_AGO_BEFORE", "FEW", "UNIT_DAY", "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR", "UNIT_DECADE", "NIGHT")) {
+        for (String opening : List.of(
+                "TIME_SINCE",
+                "TIME_EARLIER",
+                "TIME_IN_YEAR",
+                "TIME_THIS",
+                "TIME_LAST",
+                "TIME_AGO_BEFORE",
+                "FEW",
+                "UNIT_DAY",
+                "UNIT_WEEK",
+                "UNIT_MONTH",
+                "UNIT_YEAR",
+                "UNIT_DECADE",
+                "NIGHT")) {
             time.startWords.addAll(lexicon.firstWords(opening));
         }
         return time;
@@ -107,13 +118,14 @@ final class TimeExpressions {
             if (expression != null) {
                 if (published != null || needsNoAnchor(expression)) {
                     found.add(expression);
-                } else if (expression.kind() == Kind.DAY && (!isCalendarDay(sentence, expression)
-                        || sentence.index() < UNDATED_LEAD && !namesAnEventByItsDate(sentence, expression))) {
+                } else if (expression.kind() == Kind.DAY
+                        && (!isCalendarDay(sentence, expression)
+                                || sentence.index() < UNDATED_LEAD && !namesAnEventByItsDate(sentence, expression))) {
                     // "on Saturday", and in the lead "le 23 mars", in an undated article: still one day (a toll of one
                     // event), only which day is unknown. Further on, a calendar day may be any year's ("Hamas
                     // attacked Israel on Oct. 7, leaving 1,400 dead"), as is "the attack of 7 October" anywhere.
-                    found.add(new TimeExpression(expression.from(), expression.to(), Kind.DAY, null, null,
-                            expression.text()));
+                    found.add(new TimeExpression(
+                            expression.from(), expression.to(), Kind.DAY, null, null, expression.text()));
                 }
                 i = expression.to();
             } else {
@@ -179,7 +191,10 @@ final class TimeExpressions {
         if (lexicon.is("TIME_IN_YEAR", w)) {
             // "in 2016": a year alone, not a count ("in 2016 people")
             long year = numbers.exactValue(s.lower(i + 1));
-            if (year >= 1900 && year <= 2100 && s.token(i + 1).text().length() == 4 && month(s.lower(i + 2)) == null
+            if (year >= 1900
+                    && year <= 2100
+                    && s.token(i + 1).text().length() == 4
+                    && month(s.lower(i + 2)) == null
                     && !lexicon.is("PEOPLE", s.lower(i + 2))) {
                 LocalDate first = LocalDate.of((int) year, 1, 1);
                 return expr(s, text, i, i + 2, Kind.YEAR, first, first);
@@ -204,7 +219,12 @@ final class TimeExpressions {
             // "la semaine dernière", "el mes pasado", "la nuit dernière": the unit before the word of the past
             TimeExpression last = last(s, text, lexicon.is("ARTICLE", s.lower(i - 1)) ? i - 1 : i, i, published);
             if (last != null) {
-                return new TimeExpression(last.from(), Math.min(i + 2, s.size()), last.kind(), last.date(), last.start(),
+                return new TimeExpression(
+                        last.from(),
+                        Math.min(i + 2, s.size()),
+                        last.kind(),
+                        last.date(),
+                        last.start(),
                         s.span(text, last.from(), Math.min(i + 2, s.size()) - 1));
             }
         }
@@ -303,8 +323,10 @@ final class TimeExpressions {
         long n = numbers.exactValue(w);
         int few = lexicon.matchAt("FEW", s, i);
         if (n <= 0 && few == 0) {
-            if (!agoBefore && isUnit(s, i, "UNIT_DAY", "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR", "UNIT_DECADE")
-                    && lexicon.is("TIME_EARLIER_AFTER", s.lower(i + 1)) && s.lower(i).endsWith("s")) {
+            if (!agoBefore
+                    && isUnit(s, i, "UNIT_DAY", "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR", "UNIT_DECADE")
+                    && lexicon.is("TIME_EARLIER_AFTER", s.lower(i + 1))
+                    && s.lower(i).endsWith("s")) {
                 return expr(s, text, from, i + 2, Kind.EARLIER, null, null); // "days after", "years ago"
             }
             return null;
@@ -382,7 +404,8 @@ final class TimeExpressions {
         }
         date = date.withDayOfMonth(Math.min(day, date.lengthOfMonth()));
         boolean exactDay = cursor != i || day != 1;
-        return expr(s, text, from, end, exactDay ? Kind.DAY : Kind.MONTH, date, date.withDayOfMonth(exactDay ? day : 1));
+        return expr(
+                s, text, from, end, exactDay ? Kind.DAY : Kind.MONTH, date, date.withDayOfMonth(exactDay ? day : 1));
     }
 
     /** "Theresa May's decision", "May said": "May" as a name, not the month. */
@@ -392,9 +415,16 @@ final class TimeExpressions {
         }
         String before = s.lower(i - 1);
         boolean dated = numbers.exactValue(s.lower(i + 1)) > 0 || numbers.exactValue(before) > 0;
-        boolean afterPreposition = before.equals("in") || before.equals("of") || lexicon.is("TIME_SINCE", before)
-                || before.equals("until") || before.equals("early") || before.equals("late") || before.equals("mid")
-                || lexicon.is("TIME_LAST", before) || before.equals("next") || lexicon.is("TIME_THIS", before)
+        boolean afterPreposition = before.equals("in")
+                || before.equals("of")
+                || lexicon.is("TIME_SINCE", before)
+                || before.equals("until")
+                || before.equals("early")
+                || before.equals("late")
+                || before.equals("mid")
+                || lexicon.is("TIME_LAST", before)
+                || before.equals("next")
+                || lexicon.is("TIME_THIS", before)
                 || before.equals("by");
         return !dated && !afterPreposition;
     }
@@ -444,7 +474,8 @@ final class TimeExpressions {
         return null;
     }
 
-    private static TimeExpression expr(Sentence s, String text, int from, int to, Kind kind, LocalDate date, LocalDate start) {
+    private static TimeExpression expr(
+            Sentence s, String text, int from, int to, Kind kind, LocalDate date, LocalDate start) {
         int end = Math.min(to, s.size());
         return new TimeExpression(from, end, kind, date, start, s.span(text, from, end - 1));
     }

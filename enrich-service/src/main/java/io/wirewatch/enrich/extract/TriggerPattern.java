@@ -25,28 +25,23 @@ final class TriggerPattern {
         boolean breaksClause(Sentence s, int k);
     }
 
-    private sealed interface Element permits Words, Gap, Slot, NumberToken {
-    }
+    private sealed interface Element permits Words, Gap, Slot, NumberToken {}
 
     /** A word: one of {@code literals}, or an entry of one of the lexicon {@code classes}. */
-    private record Words(Set<String> literals, List<String> classes, boolean optional, boolean head) implements Element {
-    }
+    private record Words(Set<String> literals, List<String> classes, boolean optional, boolean head)
+            implements Element {}
 
-    private record Gap(int max, String excluded) implements Element {
-    }
+    private record Gap(int max, String excluded) implements Element {}
 
-    private record Slot(char role) implements Element {
-    }
+    private record Slot(char role) implements Element {}
 
-    private record NumberToken(boolean head) implements Element {
-    }
+    private record NumberToken(boolean head) implements Element {}
 
     /**
      * A match: tokens {@code [from, to)}, the head's tokens {@code [head, headEnd)}, and the slots' spans
      * ({@code -1} when the pattern has no such slot).
      */
-    record Match(int from, int to, int head, int headEnd, int actorFrom, int actorTo, int targetFrom, int targetTo) {
-    }
+    record Match(int from, int to, int head, int headEnd, int actorFrom, int actorTo, int targetFrom, int targetTo) {}
 
     private final String text;
     private final List<Element> elements;
@@ -117,7 +112,8 @@ final class TriggerPattern {
                 elements.add(new Words(Set.copyOf(literals), List.copyOf(classes), optional, head));
             }
         }
-        if (elements.isEmpty() || elements.get(0) instanceof Gap
+        if (elements.isEmpty()
+                || elements.get(0) instanceof Gap
                 || elements.get(0) instanceof Words words && words.optional()) {
             throw new IllegalArgumentException("a pattern starts with a word, a number or a slot: '" + pattern + "'");
         }

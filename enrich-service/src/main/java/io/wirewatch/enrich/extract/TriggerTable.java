@@ -30,13 +30,16 @@ final class TriggerTable {
     }
 
     /** One row: a frame, the action it codes and how its actor and modality are found. */
-    record Trigger(String id, DiplomaticActionType action, TriggerPattern pattern, ActorRole actorRole,
-                   Modality forcedModality, int row) {
-    }
+    record Trigger(
+            String id,
+            DiplomaticActionType action,
+            TriggerPattern pattern,
+            ActorRole actorRole,
+            Modality forcedModality,
+            int row) {}
 
     /** A frame matched in a sentence. */
-    record Found(Trigger trigger, TriggerPattern.Match match) {
-    }
+    record Found(Trigger trigger, TriggerPattern.Match match) {}
 
     private final List<Trigger> triggers;
     private final Map<String, List<Trigger>> byFirstWord = new HashMap<>();
@@ -52,7 +55,9 @@ final class TriggerTable {
             if (first == null) {
                 slotFirst.add(trigger);
             } else {
-                first.forEach(word -> byFirstWord.computeIfAbsent(word, w -> new ArrayList<>()).add(trigger));
+                first.forEach(word -> byFirstWord
+                        .computeIfAbsent(word, w -> new ArrayList<>())
+                        .add(trigger));
             }
         }
         // Built once: finding frames allocates nothing per token (it ran for every token of every article).
@@ -78,10 +83,16 @@ final class TriggerTable {
                 }
                 DiplomaticActionType action = DiplomaticActionType.valueOf(row.get("action"));
                 String actor = row.get("actor");
-                ActorRole role = actor.isEmpty() ? ActorRole.SUBJECT : ActorRole.valueOf(actor.toUpperCase(Locale.ROOT));
+                ActorRole role =
+                        actor.isEmpty() ? ActorRole.SUBJECT : ActorRole.valueOf(actor.toUpperCase(Locale.ROOT));
                 String modality = row.get("modality");
-                triggers.add(new Trigger(id, action, TriggerPattern.compile(row.get("pattern"), lexicon, numbers), role,
-                        modality.isEmpty() ? null : Modality.valueOf(modality), r));
+                triggers.add(new Trigger(
+                        id,
+                        action,
+                        TriggerPattern.compile(row.get("pattern"), lexicon, numbers),
+                        role,
+                        modality.isEmpty() ? null : Modality.valueOf(modality),
+                        r));
             } catch (IllegalArgumentException e) {
                 throw row.error(e.getMessage());
             }
@@ -104,8 +115,8 @@ final class TriggerTable {
         int[] spans = new int[6];
         for (int i = 0; i < s.size(); i++) {
             boolean atMention = mentionStarts[i] || i + 1 < s.size() && mentionStarts[i + 1];
-            List<Trigger> ordered = atMention ? byFirstWordAtMention.getOrDefault(s.lower(i), slotFirst)
-                    : byFirstWord.get(s.lower(i));
+            List<Trigger> ordered =
+                    atMention ? byFirstWordAtMention.getOrDefault(s.lower(i), slotFirst) : byFirstWord.get(s.lower(i));
             if (ordered == null) {
                 continue;
             }

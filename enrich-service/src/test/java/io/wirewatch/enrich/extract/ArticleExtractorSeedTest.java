@@ -36,9 +36,12 @@ class ArticleExtractorSeedTest {
         bbc = Seeds.load(Seeds.NAMES.get(0));
         cbc = Seeds.load(Seeds.NAMES.get(1));
         globe = Seeds.load(Seeds.NAMES.get(2));
-        fromBbc = extractor.extract(bbc.text(), bbc.gold().publishedAt(), bbc.gold().outlet());
-        fromCbc = extractor.extract(cbc.text(), cbc.gold().publishedAt(), cbc.gold().outlet());
-        fromGlobe = extractor.extract(globe.text(), globe.gold().publishedAt(), globe.gold().outlet());
+        fromBbc = extractor.extract(
+                bbc.text(), bbc.gold().publishedAt(), bbc.gold().outlet());
+        fromCbc = extractor.extract(
+                cbc.text(), cbc.gold().publishedAt(), cbc.gold().outlet());
+        fromGlobe = extractor.extract(
+                globe.text(), globe.gold().publishedAt(), globe.gold().outlet());
     }
 
     @Test
@@ -47,21 +50,28 @@ class ArticleExtractorSeedTest {
             assertThat(extraction.diplomaticActions())
                     .filteredOn(a -> a.getActor().equals("Gulf Cooperation Council"))
                     .extracting(DiplomaticAction::getAction, DiplomaticAction::getTarget, DiplomaticAction::getModality)
-                    .contains(tuple(DiplomaticActionType.RECALL_AMBASSADOR, "Syria", Modality.ASSERTED),
+                    .contains(
+                            tuple(DiplomaticActionType.RECALL_AMBASSADOR, "Syria", Modality.ASSERTED),
                             tuple(DiplomaticActionType.EXPEL_DIPLOMATS, "Syria", Modality.ASSERTED));
             assertThat(extraction.diplomaticActions())
                     .filteredOn(a -> a.getActor().equals("Gulf Cooperation Council"))
-                    .allSatisfy(a -> assertThat(a.getActorMembers()).containsExactlyInAnyOrder("Saudi Arabia", "Kuwait",
-                            "Bahrain", "Qatar", "Oman", "United Arab Emirates"));
+                    .allSatisfy(a -> assertThat(a.getActorMembers())
+                            .containsExactlyInAnyOrder(
+                                    "Saudi Arabia", "Kuwait", "Bahrain", "Qatar", "Oman", "United Arab Emirates"));
         }
     }
 
     @Test
     void shouldFindTheUnitedStatesClosingItsEmbassyOnMonday() {
         assertThat(fromBbc.diplomaticActions())
-                .extracting(DiplomaticAction::getAction, DiplomaticAction::getActor, DiplomaticAction::getTarget,
-                        DiplomaticAction::getModality, DiplomaticAction::getEventDate)
-                .contains(tuple(DiplomaticActionType.CLOSE_EMBASSY, "United States", "Syria", Modality.ASSERTED, MONDAY));
+                .extracting(
+                        DiplomaticAction::getAction,
+                        DiplomaticAction::getActor,
+                        DiplomaticAction::getTarget,
+                        DiplomaticAction::getModality,
+                        DiplomaticAction::getEventDate)
+                .contains(
+                        tuple(DiplomaticActionType.CLOSE_EMBASSY, "United States", "Syria", Modality.ASSERTED, MONDAY));
         assertThat(fromGlobe.diplomaticActions())
                 .extracting(DiplomaticAction::getAction, DiplomaticAction::getActor, DiplomaticAction::getModality)
                 .contains(tuple(DiplomaticActionType.CLOSE_EMBASSY, "United States", Modality.ASSERTED));
@@ -71,7 +81,8 @@ class ArticleExtractorSeedTest {
     void shouldGiveEachEuropeanStateInTheListItsOwnRecall() {
         for (Extraction extraction : List.of(fromBbc, fromGlobe)) {
             assertThat(extraction.diplomaticActions())
-                    .filteredOn(a -> a.getAction() == DiplomaticActionType.RECALL_AMBASSADOR && a.getModality() == Modality.ASSERTED)
+                    .filteredOn(a -> a.getAction() == DiplomaticActionType.RECALL_AMBASSADOR
+                            && a.getModality() == Modality.ASSERTED)
                     .extracting(DiplomaticAction::getActor)
                     .contains("United Kingdom", "France", "Italy", "Belgium", "Netherlands", "Spain");
         }
@@ -89,14 +100,16 @@ class ArticleExtractorSeedTest {
                         assertThat(veto.getEventDate()).isEqualTo(SATURDAY);
                         assertThat(veto.getCameoCode()).isEqualTo("129");
                     })
-                    .extracting(DiplomaticAction::getActor).contains("Russia", "China");
+                    .extracting(DiplomaticAction::getActor)
+                    .contains("Russia", "China");
         }
     }
 
     @Test
     void shouldRecordEuropeanSanctionsBeingPreparedAsPlannedNotAsserted() {
         assertThat(fromGlobe.diplomaticActions())
-                .filteredOn(a -> a.getAction() == DiplomaticActionType.IMPOSE_SANCTIONS && a.getActor().equals("European Union"))
+                .filteredOn(a -> a.getAction() == DiplomaticActionType.IMPOSE_SANCTIONS
+                        && a.getActor().equals("European Union"))
                 .singleElement()
                 .satisfies(a -> {
                     assertThat(a.getModality()).isEqualTo(Modality.PLANNED);
@@ -107,48 +120,64 @@ class ArticleExtractorSeedTest {
 
     @Test
     void shouldFindAtLeast95KilledInHomsOnMondayAccordingToActivists() {
-        assertThat(fromBbc.casualtyFigures()).filteredOn(c -> c.getCount() == 95).singleElement().satisfies(c -> {
-            assertThat(c.getBound()).isEqualTo(CountBound.AT_LEAST);
-            assertThat(c.getCountText()).isEqualTo("At least 95");
-            assertThat(c.getKind()).isEqualTo(CasualtyKind.KILLED);
-            assertThat(c.getPlace()).isEqualTo("Homs");
-            assertThat(c.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
-            assertThat(c.getEventDate()).isEqualTo(MONDAY);
-            assertThat(c.getSource()).isEqualTo("activists");
-        });
+        assertThat(fromBbc.casualtyFigures())
+                .filteredOn(c -> c.getCount() == 95)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getBound()).isEqualTo(CountBound.AT_LEAST);
+                    assertThat(c.getCountText()).isEqualTo("At least 95");
+                    assertThat(c.getKind()).isEqualTo(CasualtyKind.KILLED);
+                    assertThat(c.getPlace()).isEqualTo("Homs");
+                    assertThat(c.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
+                    assertThat(c.getEventDate()).isEqualTo(MONDAY);
+                    assertThat(c.getSource()).isEqualTo("activists");
+                });
     }
 
     @Test
     void shouldFindNearly70KilledOnMondayInTheCbcReport() {
-        assertThat(fromCbc.casualtyFigures()).filteredOn(c -> c.getCount() == 70).singleElement().satisfies(c -> {
-            assertThat(c.getBound()).isEqualTo(CountBound.NEARLY);
-            assertThat(c.getKind()).isEqualTo(CasualtyKind.KILLED);
-            assertThat(c.getEventDate()).isEqualTo(MONDAY);
-            assertThat(c.getSource()).isEqualTo("activists");
-        });
+        assertThat(fromCbc.casualtyFigures())
+                .filteredOn(c -> c.getCount() == 70)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getBound()).isEqualTo(CountBound.NEARLY);
+                    assertThat(c.getKind()).isEqualTo(CasualtyKind.KILLED);
+                    assertThat(c.getEventDate()).isEqualTo(MONDAY);
+                    assertThat(c.getSource()).isEqualTo("activists");
+                });
     }
 
     @Test
     void shouldFindTheCumulativeTollsOfTheRightsGroupsAndTheUn() {
         assertThat(fromBbc.casualtyFigures())
-                .extracting(CasualtyFigure::getCount, CasualtyFigure::getBound, CasualtyFigure::getPeriod,
+                .extracting(
+                        CasualtyFigure::getCount,
+                        CasualtyFigure::getBound,
+                        CasualtyFigure::getPeriod,
                         CasualtyFigure::getSource)
-                .contains(tuple(7000, CountBound.MORE_THAN, CasualtyPeriod.CUMULATIVE, "rights groups"),
+                .contains(
+                        tuple(7000, CountBound.MORE_THAN, CasualtyPeriod.CUMULATIVE, "rights groups"),
                         tuple(5400, CountBound.MORE_THAN, CasualtyPeriod.CUMULATIVE, "United Nations"));
-        assertThat(fromBbc.casualtyFigures()).filteredOn(c -> c.getCount() == 7000).singleElement()
+        assertThat(fromBbc.casualtyFigures())
+                .filteredOn(c -> c.getCount() == 7000)
+                .singleElement()
                 .satisfies(c -> assertThat(c.getPeriodStart()).isEqualTo(LocalDate.of(2011, 3, 1)));
     }
 
     @Test
     void shouldMarkTheCbcBodyFigureAsRepeatingItsHeadline() {
-        assertThat(fromCbc.casualtyFigures()).filteredOn(c -> c.getCount() == 5400)
-                .extracting(CasualtyFigure::getRepeatsEarlier).containsExactly(false, true);
+        assertThat(fromCbc.casualtyFigures())
+                .filteredOn(c -> c.getCount() == 5400)
+                .extracting(CasualtyFigure::getRepeatsEarlier)
+                .containsExactly(false, true);
     }
 
     @Test
     void shouldMarkAFurtherNineteenAsAdditional() {
-        assertThat(fromGlobe.casualtyFigures()).filteredOn(c -> c.getCount() == 19)
-                .extracting(CasualtyFigure::getAdditional).containsExactly(false, true);
+        assertThat(fromGlobe.casualtyFigures())
+                .filteredOn(c -> c.getCount() == 19)
+                .extracting(CasualtyFigure::getAdditional)
+                .containsExactly(false, true);
     }
 
     @Test
@@ -191,12 +220,16 @@ class ArticleExtractorSeedTest {
             assertThat(text.substring(e.getStart(), e.getEnd())).isNotBlank();
             assertThat(e.getSentence()).contains(text.substring(e.getStart(), e.getEnd()));
         });
-        extraction.entities().forEach(e -> e.getMentions().forEach(m ->
-                assertThat(e.getAliases()).contains(text.substring(m.getStart(), m.getEnd()))));
+        extraction
+                .entities()
+                .forEach(e -> e.getMentions()
+                        .forEach(m -> assertThat(e.getAliases()).contains(text.substring(m.getStart(), m.getEnd()))));
     }
 
     private static Entity entity(Extraction extraction, String canonicalName) {
-        return extraction.entities().stream().filter(e -> e.getCanonicalName().equals(canonicalName)).findFirst()
+        return extraction.entities().stream()
+                .filter(e -> e.getCanonicalName().equals(canonicalName))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no entity " + canonicalName));
     }
 }

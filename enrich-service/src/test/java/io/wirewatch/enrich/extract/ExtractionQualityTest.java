@@ -55,14 +55,22 @@ class ExtractionQualityTest {
 
     @Test
     void shouldFindDiplomaticActionsWithAtLeastNinetyPercentPrecisionAndRecall() {
-        assertThat(SCORES.get("diplomatic actions").precision()).as("diplomatic action precision").isGreaterThanOrEqualTo(0.9);
-        assertThat(SCORES.get("diplomatic actions").recall()).as("diplomatic action recall").isGreaterThanOrEqualTo(0.9);
+        assertThat(SCORES.get("diplomatic actions").precision())
+                .as("diplomatic action precision")
+                .isGreaterThanOrEqualTo(0.9);
+        assertThat(SCORES.get("diplomatic actions").recall())
+                .as("diplomatic action recall")
+                .isGreaterThanOrEqualTo(0.9);
     }
 
     @Test
     void shouldFindCasualtyFiguresWithAtLeastNinetyPercentPrecisionAndRecall() {
-        assertThat(SCORES.get("casualty figures").precision()).as("casualty figure precision").isGreaterThanOrEqualTo(0.9);
-        assertThat(SCORES.get("casualty figures").recall()).as("casualty figure recall").isGreaterThanOrEqualTo(0.9);
+        assertThat(SCORES.get("casualty figures").precision())
+                .as("casualty figure precision")
+                .isGreaterThanOrEqualTo(0.9);
+        assertThat(SCORES.get("casualty figures").recall())
+                .as("casualty figure recall")
+                .isGreaterThanOrEqualTo(0.9);
     }
 
     @Test
@@ -109,14 +117,18 @@ class ExtractionQualityTest {
         setScore(seed, "diplomatic actions", goldKeys, extractedKeys);
         for (Seeds.GoldAction g : gold.diplomaticActions()) {
             List<DiplomaticAction> same = extracted.stream()
-                    .filter(a -> key.apply(a).equals(g.action() + " " + g.actor() + " " + g.modality())).toList();
+                    .filter(a -> key.apply(a).equals(g.action() + " " + g.actor() + " " + g.modality()))
+                    .toList();
             if (same.isEmpty()) {
                 continue;
             }
             attribute("action target", same.stream().anyMatch(a -> Objects.equals(a.getTarget(), g.target())));
             if (g.date() != null) {
-                attribute("action date", same.stream().anyMatch(a -> a.getEventDate() != null
-                        && a.getEventDate().toString().equals(g.date())));
+                attribute(
+                        "action date",
+                        same.stream()
+                                .anyMatch(a -> a.getEventDate() != null
+                                        && a.getEventDate().toString().equals(g.date())));
             }
         }
     }
@@ -129,13 +141,19 @@ class ExtractionQualityTest {
         extracted.forEach(c -> extractedKeys.add(key.apply(c)));
         setScore(seed, "casualty figures", goldKeys, extractedKeys);
         for (Seeds.GoldCasualty g : gold.casualtyFigures()) {
-            List<CasualtyFigure> same = extracted.stream().filter(c -> key.apply(c).equals(g.count() + " " + g.kind())).toList();
+            List<CasualtyFigure> same = extracted.stream()
+                    .filter(c -> key.apply(c).equals(g.count() + " " + g.kind()))
+                    .toList();
             if (same.isEmpty()) {
                 continue;
             }
-            attribute("casualty bound", same.stream().anyMatch(c -> c.getBound().name().equals(g.bound())));
+            attribute(
+                    "casualty bound",
+                    same.stream().anyMatch(c -> c.getBound().name().equals(g.bound())));
             attribute("casualty place", same.stream().anyMatch(c -> Objects.equals(c.getPlace(), g.place())));
-            attribute("casualty period", same.stream().anyMatch(c -> c.getPeriod().name().equals(g.period())));
+            attribute(
+                    "casualty period",
+                    same.stream().anyMatch(c -> c.getPeriod().name().equals(g.period())));
             attribute("casualty source", same.stream().anyMatch(c -> Objects.equals(c.getSource(), g.source())));
         }
     }
@@ -149,9 +167,12 @@ class ExtractionQualityTest {
             String speaker = c.getSpeaker();
             for (Entity e : entities) {
                 if (e.getId().equals(c.getSpeakerEntityId())) {
-                    speaker = gold.claims().stream().map(Seeds.GoldClaim::speaker)
-                            .filter(g -> g.equals(e.getCanonicalName()) || e.getAliases().contains(g))
-                            .findFirst().orElse(speaker);
+                    speaker = gold.claims().stream()
+                            .map(Seeds.GoldClaim::speaker)
+                            .filter(g -> g.equals(e.getCanonicalName())
+                                    || e.getAliases().contains(g))
+                            .findFirst()
+                            .orElse(speaker);
                 }
             }
             extractedKeys.add(speaker + " direct=" + c.getDirect());
@@ -164,7 +185,8 @@ class ExtractionQualityTest {
         correct.retainAll(gold);
         score(category).add(correct.size(), extracted.size(), correct.size(), gold.size());
         List<String> missed = gold.stream().filter(g -> !extracted.contains(g)).toList();
-        List<String> spurious = extracted.stream().filter(e -> !gold.contains(e)).toList();
+        List<String> spurious =
+                extracted.stream().filter(e -> !gold.contains(e)).toList();
         report(seed, category, missed, spurious);
     }
 
@@ -186,12 +208,14 @@ class ExtractionQualityTest {
 
     private static void printTable() {
         StringBuilder table = new StringBuilder("\nExtraction quality on the three seeds\n");
-        table.append(String.format("%-20s %9s %9s %9s %6s %6s%n", "category", "precision", "recall", "F1", "gold", "found"));
-        SCORES.forEach((category, s) -> table.append(String.format("%-20s %9.3f %9.3f %9.3f %6d %6d%n",
+        table.append(
+                String.format("%-20s %9s %9s %9s %6s %6s%n", "category", "precision", "recall", "F1", "gold", "found"));
+        SCORES.forEach((category, s) -> table.append(String.format(
+                "%-20s %9.3f %9.3f %9.3f %6d %6d%n",
                 category, s.precision(), s.recall(), s.f1(), s.goldTotal, s.extractedTotal)));
         table.append("attribute accuracy over matched items\n");
-        ATTRIBUTES.forEach((name, c) -> table.append(String.format("%-20s %6d / %-6d %.3f%n", name, c[0], c[1],
-                c[1] == 0 ? 0.0 : (double) c[0] / c[1])));
+        ATTRIBUTES.forEach((name, c) -> table.append(
+                String.format("%-20s %6d / %-6d %.3f%n", name, c[0], c[1], c[1] == 0 ? 0.0 : (double) c[0] / c[1])));
         System.out.println(table);
     }
 

@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class ExtractionThroughput {
 
-    private ExtractionThroughput() {
-    }
+    private ExtractionThroughput() {}
 
     public static void main(String[] args) {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -28,9 +27,14 @@ public final class ExtractionThroughput {
         long articles = run(extractor, seeds, threads, seconds * 1_000_000_000L);
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1e9;
         double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
-        System.out.printf("throughput: %.0f articles per CPU-second on one thread, %.0f per wall-second "
+        System.out.printf(
+                "throughput: %.0f articles per CPU-second on one thread, %.0f per wall-second "
                         + "(%d articles, %.1f CPU-s in %d wall-s, mean %d chars)%n",
-                articles / cpuSeconds, articles / wallSeconds, articles, cpuSeconds, Math.round(wallSeconds),
+                articles / cpuSeconds,
+                articles / wallSeconds,
+                articles,
+                cpuSeconds,
+                Math.round(wallSeconds),
                 seeds.stream().mapToInt(s -> s.text().length()).sum() / seeds.size());
     }
 
@@ -41,8 +45,10 @@ public final class ExtractionThroughput {
         int checksum = 0;
         while (threads.getCurrentThreadCpuTime() < deadline) {
             for (Seeds.Seed seed : seeds) {
-                Extraction extraction = extractor.extract(seed.text(), seed.gold().publishedAt(), seed.gold().outlet());
-                checksum += extraction.entities().size() + extraction.casualtyFigures().size();
+                Extraction extraction = extractor.extract(
+                        seed.text(), seed.gold().publishedAt(), seed.gold().outlet());
+                checksum += extraction.entities().size()
+                        + extraction.casualtyFigures().size();
                 articles++;
             }
         }

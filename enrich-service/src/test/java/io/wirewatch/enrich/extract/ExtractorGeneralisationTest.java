@@ -31,39 +31,65 @@ class ExtractorGeneralisationTest {
     @Test
     void shouldCodeAnExpulsionOfDiplomatsWithTargetFromTheDemonymAndDateFromTheWeekday() {
         // Given a Saturday report of a Friday expulsion
-        Extraction extraction = extract("Ukraine expelled two Russian diplomats on Friday, the foreign ministry said.",
-                "2022-03-12");
+        Extraction extraction =
+                extract("Ukraine expelled two Russian diplomats on Friday, the foreign ministry said.", "2022-03-12");
 
         // Then
         assertThat(extraction.diplomaticActions())
-                .extracting(DiplomaticAction::getAction, DiplomaticAction::getActor, DiplomaticAction::getTarget,
-                        DiplomaticAction::getModality, DiplomaticAction::getEventDate, DiplomaticAction::getCameoCode)
-                .containsExactly(tuple(DiplomaticActionType.EXPEL_DIPLOMATS, "Ukraine", "Russia", Modality.ASSERTED,
-                        LocalDate.of(2022, 3, 11), "166"));
+                .extracting(
+                        DiplomaticAction::getAction,
+                        DiplomaticAction::getActor,
+                        DiplomaticAction::getTarget,
+                        DiplomaticAction::getModality,
+                        DiplomaticAction::getEventDate,
+                        DiplomaticAction::getCameoCode)
+                .containsExactly(tuple(
+                        DiplomaticActionType.EXPEL_DIPLOMATS,
+                        "Ukraine",
+                        "Russia",
+                        Modality.ASSERTED,
+                        LocalDate.of(2022, 3, 11),
+                        "166"));
     }
 
     @Test
     void shouldCodeARecallWithTheTargetAfterFrom() {
-        Extraction extraction = extract("Saudi Arabia recalled its ambassador from Lebanon on Wednesday.", "2021-10-28");
+        Extraction extraction =
+                extract("Saudi Arabia recalled its ambassador from Lebanon on Wednesday.", "2021-10-28");
 
         assertThat(extraction.diplomaticActions())
-                .extracting(DiplomaticAction::getAction, DiplomaticAction::getActor, DiplomaticAction::getTarget,
-                        DiplomaticAction::getModality, DiplomaticAction::getEventDate)
-                .containsExactly(tuple(DiplomaticActionType.RECALL_AMBASSADOR, "Saudi Arabia", "Lebanon",
-                        Modality.ASSERTED, LocalDate.of(2021, 10, 27)));
+                .extracting(
+                        DiplomaticAction::getAction,
+                        DiplomaticAction::getActor,
+                        DiplomaticAction::getTarget,
+                        DiplomaticAction::getModality,
+                        DiplomaticAction::getEventDate)
+                .containsExactly(tuple(
+                        DiplomaticActionType.RECALL_AMBASSADOR,
+                        "Saudi Arabia",
+                        "Lebanon",
+                        Modality.ASSERTED,
+                        LocalDate.of(2021, 10, 27)));
     }
 
     @Test
     void shouldGiveEachCoordinatedStateItsOwnBrokenRelations() {
-        Extraction extraction = extract("Bahrain and the United Arab Emirates severed diplomatic ties with Qatar.",
-                "2017-06-05");
+        Extraction extraction =
+                extract("Bahrain and the United Arab Emirates severed diplomatic ties with Qatar.", "2017-06-05");
 
         assertThat(extraction.diplomaticActions())
-                .extracting(DiplomaticAction::getAction, DiplomaticAction::getActor, DiplomaticAction::getTarget,
+                .extracting(
+                        DiplomaticAction::getAction,
+                        DiplomaticAction::getActor,
+                        DiplomaticAction::getTarget,
                         DiplomaticAction::getModality)
                 .containsExactly(
                         tuple(DiplomaticActionType.BREAK_RELATIONS, "Bahrain", "Qatar", Modality.ASSERTED),
-                        tuple(DiplomaticActionType.BREAK_RELATIONS, "United Arab Emirates", "Qatar", Modality.ASSERTED));
+                        tuple(
+                                DiplomaticActionType.BREAK_RELATIONS,
+                                "United Arab Emirates",
+                                "Qatar",
+                                Modality.ASSERTED));
     }
 
     @Test
@@ -71,20 +97,26 @@ class ExtractorGeneralisationTest {
         Extraction extraction = extract("Turkey is considering closing its embassy in Tripoli.", "2014-07-20");
 
         assertThat(extraction.diplomaticActions())
-                .extracting(DiplomaticAction::getAction, DiplomaticAction::getActor, DiplomaticAction::getTarget,
+                .extracting(
+                        DiplomaticAction::getAction,
+                        DiplomaticAction::getActor,
+                        DiplomaticAction::getTarget,
                         DiplomaticAction::getModality)
                 .containsExactly(tuple(DiplomaticActionType.CLOSE_EMBASSY, "Turkey", "Libya", Modality.PLANNED));
     }
 
     @Test
     void shouldCodeSanctionsByAGroupOfStatesWithItsMembers() {
-        Extraction extraction = extract("The European Union imposed fresh sanctions on Belarus on Monday.", "2021-06-22");
+        Extraction extraction =
+                extract("The European Union imposed fresh sanctions on Belarus on Monday.", "2021-06-22");
 
         assertThat(extraction.diplomaticActions()).singleElement().satisfies(action -> {
             assertThat(action.getAction()).isEqualTo(DiplomaticActionType.IMPOSE_SANCTIONS);
             assertThat(action.getCameoCode()).isEqualTo("163");
             assertThat(action.getActor()).isEqualTo("European Union");
-            assertThat(action.getActorMembers()).contains("France", "Germany", "Poland").hasSize(27);
+            assertThat(action.getActorMembers())
+                    .contains("France", "Germany", "Poland")
+                    .hasSize(27);
             assertThat(action.getTarget()).isEqualTo("Belarus");
             assertThat(action.getModality()).isEqualTo(Modality.ASSERTED);
             assertThat(action.getEventDate()).isEqualTo(LocalDate.of(2021, 6, 21));
@@ -97,19 +129,28 @@ class ExtractorGeneralisationTest {
         Extraction denial = extract("Qatar denied that it had recalled its envoy from Cairo.", "2017-06-06");
 
         assertThat(threat.diplomaticActions())
-                .extracting(DiplomaticAction::getAction, DiplomaticAction::getActor, DiplomaticAction::getTarget,
+                .extracting(
+                        DiplomaticAction::getAction,
+                        DiplomaticAction::getActor,
+                        DiplomaticAction::getTarget,
                         DiplomaticAction::getModality)
-                .containsExactly(tuple(DiplomaticActionType.EXPEL_DIPLOMATS, "Canada", "Saudi Arabia", Modality.THREATENED));
+                .containsExactly(
+                        tuple(DiplomaticActionType.EXPEL_DIPLOMATS, "Canada", "Saudi Arabia", Modality.THREATENED));
         assertThat(denial.diplomaticActions())
-                .extracting(DiplomaticAction::getAction, DiplomaticAction::getActor, DiplomaticAction::getTarget,
+                .extracting(
+                        DiplomaticAction::getAction,
+                        DiplomaticAction::getActor,
+                        DiplomaticAction::getTarget,
                         DiplomaticAction::getModality)
                 .containsExactly(tuple(DiplomaticActionType.RECALL_AMBASSADOR, "Qatar", "Egypt", Modality.NEGATED));
     }
 
     @Test
     void shouldMarkAnEventLongBeforePublicationAsBackground() {
-        Extraction extraction = extract("Egypt and Turkey restored full diplomatic relations, a decade after Cairo "
-                + "expelled the Turkish ambassador.", "2023-07-05");
+        Extraction extraction = extract(
+                "Egypt and Turkey restored full diplomatic relations, a decade after Cairo "
+                        + "expelled the Turkish ambassador.",
+                "2023-07-05");
 
         assertThat(extraction.diplomaticActions())
                 .extracting(DiplomaticAction::getAction, DiplomaticAction::getActor, DiplomaticAction::getModality)
@@ -124,10 +165,18 @@ class ExtractorGeneralisationTest {
         Extraction extraction = extract("The Arab League suspended Syria's membership in November 2011.", "2012-02-07");
 
         assertThat(extraction.diplomaticActions())
-                .extracting(DiplomaticAction::getAction, DiplomaticAction::getActor, DiplomaticAction::getTarget,
-                        DiplomaticAction::getModality, DiplomaticAction::getEventDate)
-                .containsExactly(tuple(DiplomaticActionType.SUSPEND_MEMBERSHIP, "Arab League", "Syria",
-                        Modality.BACKGROUND, LocalDate.of(2011, 11, 1)));
+                .extracting(
+                        DiplomaticAction::getAction,
+                        DiplomaticAction::getActor,
+                        DiplomaticAction::getTarget,
+                        DiplomaticAction::getModality,
+                        DiplomaticAction::getEventDate)
+                .containsExactly(tuple(
+                        DiplomaticActionType.SUSPEND_MEMBERSHIP,
+                        "Arab League",
+                        "Syria",
+                        Modality.BACKGROUND,
+                        LocalDate.of(2011, 11, 1)));
     }
 
     @Test
@@ -135,25 +184,33 @@ class ExtractorGeneralisationTest {
         Extraction extraction = extract("Washington lifted sanctions on Sudan.", "2017-10-07");
 
         assertThat(extraction.diplomaticActions())
-                .extracting(DiplomaticAction::getAction, DiplomaticAction::getActor, DiplomaticAction::getTarget,
+                .extracting(
+                        DiplomaticAction::getAction,
+                        DiplomaticAction::getActor,
+                        DiplomaticAction::getTarget,
                         DiplomaticAction::getModality)
-                .containsExactly(tuple(DiplomaticActionType.IMPOSE_SANCTIONS, "United States", "Sudan", Modality.REVERSED));
+                .containsExactly(
+                        tuple(DiplomaticActionType.IMPOSE_SANCTIONS, "United States", "Sudan", Modality.REVERSED));
     }
 
     @Test
     void shouldCodeAVetoOfTheDayBeforeAsAsserted() {
-        Extraction extraction = extract("China vetoed a draft resolution on Myanmar at the Security Council on Thursday.",
-                "2007-01-13");
+        Extraction extraction = extract(
+                "China vetoed a draft resolution on Myanmar at the Security Council on Thursday.", "2007-01-13");
 
         assertThat(extraction.diplomaticActions())
-                .extracting(DiplomaticAction::getAction, DiplomaticAction::getActor, DiplomaticAction::getTarget,
+                .extracting(
+                        DiplomaticAction::getAction,
+                        DiplomaticAction::getActor,
+                        DiplomaticAction::getTarget,
                         DiplomaticAction::getCameoCode)
                 .containsExactly(tuple(DiplomaticActionType.VETO_RESOLUTION, "China", "Myanmar", "129"));
     }
 
     @Test
     void shouldFindAPoliceFigureWithPlaceDayAndSource() {
-        Extraction extraction = extract("At least 30 people were killed in Kabul on Sunday, police said.", "2017-06-05");
+        Extraction extraction =
+                extract("At least 30 people were killed in Kabul on Sunday, police said.", "2017-06-05");
 
         assertThat(extraction.casualtyFigures()).singleElement().satisfies(figure -> {
             assertThat(figure.getCount()).isEqualTo(30);
@@ -182,33 +239,52 @@ class ExtractorGeneralisationTest {
 
     @Test
     void shouldFindOtherKindsOfHarmWithVagueAndBoundedCounts() {
-        Extraction arrests = extract("Dozens of protesters were arrested in Minsk, according to a human rights group.",
-                "2020-08-10");
-        Extraction wounded = extract("Two soldiers were wounded when a bomb exploded near Mogadishu, the army said.",
-                "2019-03-01");
-        Extraction displaced = extract("Nearly 2,000 people have been displaced by the fighting in Darfur.", "2019-03-01");
+        Extraction arrests = extract(
+                "Dozens of protesters were arrested in Minsk, according to a human rights group.", "2020-08-10");
+        Extraction wounded =
+                extract("Two soldiers were wounded when a bomb exploded near Mogadishu, the army said.", "2019-03-01");
+        Extraction displaced =
+                extract("Nearly 2,000 people have been displaced by the fighting in Darfur.", "2019-03-01");
 
         assertThat(arrests.casualtyFigures())
-                .extracting(CasualtyFigure::getCount, CasualtyFigure::getBound, CasualtyFigure::getKind,
-                        CasualtyFigure::getVictims, CasualtyFigure::getPlace, CasualtyFigure::getSource)
-                .containsExactly(tuple(24, CountBound.VAGUE, CasualtyKind.ARRESTED, "protesters", "Minsk", "rights group"));
+                .extracting(
+                        CasualtyFigure::getCount,
+                        CasualtyFigure::getBound,
+                        CasualtyFigure::getKind,
+                        CasualtyFigure::getVictims,
+                        CasualtyFigure::getPlace,
+                        CasualtyFigure::getSource)
+                .containsExactly(
+                        tuple(24, CountBound.VAGUE, CasualtyKind.ARRESTED, "protesters", "Minsk", "rights group"));
         assertThat(wounded.casualtyFigures())
-                .extracting(CasualtyFigure::getCount, CasualtyFigure::getKind, CasualtyFigure::getVictims,
-                        CasualtyFigure::getPlace, CasualtyFigure::getSource)
+                .extracting(
+                        CasualtyFigure::getCount,
+                        CasualtyFigure::getKind,
+                        CasualtyFigure::getVictims,
+                        CasualtyFigure::getPlace,
+                        CasualtyFigure::getSource)
                 .containsExactly(tuple(2, CasualtyKind.WOUNDED, "soldiers", "Mogadishu", "army"));
         assertThat(displaced.casualtyFigures())
-                .extracting(CasualtyFigure::getCount, CasualtyFigure::getBound, CasualtyFigure::getKind,
+                .extracting(
+                        CasualtyFigure::getCount,
+                        CasualtyFigure::getBound,
+                        CasualtyFigure::getKind,
                         CasualtyFigure::getPlace)
                 .containsExactly(tuple(2000, CountBound.NEARLY, CasualtyKind.DISPLACED, "Darfur"));
     }
 
     @Test
     void shouldMarkAFurtherCountAsAdditionalAndReadARunningTollAsCumulative() {
-        Extraction extraction = extract("A further 12 civilians were killed on Wednesday, bringing the toll to 57, "
-                + "the health ministry said.", "2015-05-14");
+        Extraction extraction = extract(
+                "A further 12 civilians were killed on Wednesday, bringing the toll to 57, "
+                        + "the health ministry said.",
+                "2015-05-14");
 
         assertThat(extraction.casualtyFigures())
-                .extracting(CasualtyFigure::getCount, CasualtyFigure::getKind, CasualtyFigure::getAdditional,
+                .extracting(
+                        CasualtyFigure::getCount,
+                        CasualtyFigure::getKind,
+                        CasualtyFigure::getAdditional,
                         CasualtyFigure::getPeriod)
                 .containsExactly(
                         tuple(12, CasualtyKind.KILLED, true, CasualtyPeriod.DAY),
@@ -217,38 +293,53 @@ class ExtractorGeneralisationTest {
 
     @Test
     void shouldNotTakeNumbersWithoutHarmForCasualties() {
-        Extraction extraction = extract("The 15-member council met for 3 hours on Tuesday. Thousands of people marched "
-                + "in Cairo on Friday. In 2011, 41 years of rule ended.", "2011-02-12");
+        Extraction extraction = extract(
+                "The 15-member council met for 3 hours on Tuesday. Thousands of people marched "
+                        + "in Cairo on Friday. In 2011, 41 years of rule ended.",
+                "2011-02-12");
 
         assertThat(extraction.casualtyFigures()).isEmpty();
     }
 
     @Test
     void shouldKeepTitlesOutOfNamesAndMergeHonorificSurnames() {
-        Extraction extraction = extract("German Chancellor Angela Merkel met Kenyan President Uhuru Kenyatta in Berlin. "
-                + "Ms Merkel said Nairobi would not back down.", "2016-07-01");
+        Extraction extraction = extract(
+                "German Chancellor Angela Merkel met Kenyan President Uhuru Kenyatta in Berlin. "
+                        + "Ms Merkel said Nairobi would not back down.",
+                "2016-07-01");
 
         assertThat(extraction.entities())
                 .extracting(e -> e.getType(), e -> e.getCanonicalName())
-                .contains(tuple(EntityType.PERSON, "Angela Merkel"), tuple(EntityType.PERSON, "Uhuru Kenyatta"),
-                        tuple(EntityType.COUNTRY, "Germany"), tuple(EntityType.COUNTRY, "Kenya"),
+                .contains(
+                        tuple(EntityType.PERSON, "Angela Merkel"),
+                        tuple(EntityType.PERSON, "Uhuru Kenyatta"),
+                        tuple(EntityType.COUNTRY, "Germany"),
+                        tuple(EntityType.COUNTRY, "Kenya"),
                         tuple(EntityType.PLACE, "Berlin"));
-        assertThat(extraction.entities()).filteredOn(e -> e.getCanonicalName().equals("Angela Merkel"))
-                .singleElement().satisfies(e -> assertThat(e.getAliases()).containsExactly("Angela Merkel", "Ms Merkel"));
-        assertThat(extraction.entities()).filteredOn(e -> e.getCanonicalName().equals("Kenya"))
-                .singleElement().satisfies(e -> assertThat(e.getAliases()).containsExactly("Kenyan", "Nairobi"));
-        assertThat(extraction.entities()).extracting(e -> e.getCanonicalName())
+        assertThat(extraction.entities())
+                .filteredOn(e -> e.getCanonicalName().equals("Angela Merkel"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getAliases()).containsExactly("Angela Merkel", "Ms Merkel"));
+        assertThat(extraction.entities())
+                .filteredOn(e -> e.getCanonicalName().equals("Kenya"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getAliases()).containsExactly("Kenyan", "Nairobi"));
+        assertThat(extraction.entities())
+                .extracting(e -> e.getCanonicalName())
                 .doesNotContain("Chancellor Angela Merkel", "President Uhuru Kenyatta");
     }
 
     @Test
     void shouldAttributeDirectAndIndirectSpeech() {
-        Extraction extraction = extract("\"We will not allow this,\" Prime Minister Narendra Modi said. "
-                + "Police said the attacker had been arrested.", "2019-02-15");
+        Extraction extraction = extract(
+                "\"We will not allow this,\" Prime Minister Narendra Modi said. "
+                        + "Police said the attacker had been arrested.",
+                "2019-02-15");
 
         assertThat(extraction.claims())
                 .extracting(c -> c.getSpeaker(), c -> c.getVerb(), c -> c.getDirect(), c -> c.getReportedBy())
-                .containsExactly(tuple("Narendra Modi", "say", true, "Test Wire"), tuple("police", "say", false, "Test Wire"));
+                .containsExactly(
+                        tuple("Narendra Modi", "say", true, "Test Wire"), tuple("police", "say", false, "Test Wire"));
         assertThat(extraction.claims().get(0).getContent()).isEqualTo("We will not allow this,");
         assertThat(extraction.claims().get(1).getContent()).isEqualTo("the attacker had been arrested");
     }
@@ -256,14 +347,16 @@ class ExtractorGeneralisationTest {
     @Test
     void shouldReturnNothingForEmptyText() {
         assertThat(EXTRACTOR.extract("", null, null).entities()).isEmpty();
-        assertThat(EXTRACTOR.extract("   ", Instant.EPOCH, "x").diplomaticActions()).isEmpty();
+        assertThat(EXTRACTOR.extract("   ", Instant.EPOCH, "x").diplomaticActions())
+                .isEmpty();
     }
 
     @Test
     void shouldResolveNoDatesWhenThePublicationTimeIsUnknown() {
         Extraction extraction = EXTRACTOR.extract("Ukraine expelled two Russian diplomats on Friday.", null, null);
 
-        assertThat(extraction.diplomaticActions()).singleElement()
+        assertThat(extraction.diplomaticActions())
+                .singleElement()
                 .satisfies(action -> assertThat(action.getEventDate()).isNull());
         assertThat(List.of(extraction.diplomaticActions().get(0).getModality())).containsExactly(Modality.ASSERTED);
     }
@@ -278,13 +371,15 @@ class ExtractorGeneralisationTest {
     @Test
     void shouldCodeANominalExpulsionOrderedByAState() {
         assertThat(actions("Russia on Monday ordered the expulsion of 23 British diplomats.", "2018-03-20"))
-                .containsExactly(List.of(DiplomaticActionType.EXPEL_DIPLOMATS, "Russia", "United Kingdom", Modality.ASSERTED));
+                .containsExactly(
+                        List.of(DiplomaticActionType.EXPEL_DIPLOMATS, "Russia", "United Kingdom", Modality.ASSERTED));
     }
 
     @Test
     void shouldCodeAPresentPerfectWithdrawalAsARecall() {
         assertThat(actions("The Netherlands has withdrawn its ambassador to Turkey.", "2018-02-05"))
-                .containsExactly(List.of(DiplomaticActionType.RECALL_AMBASSADOR, "Netherlands", "Turkey", Modality.ASSERTED));
+                .containsExactly(
+                        List.of(DiplomaticActionType.RECALL_AMBASSADOR, "Netherlands", "Turkey", Modality.ASSERTED));
     }
 
     @Test
@@ -297,19 +392,23 @@ class ExtractorGeneralisationTest {
     void shouldReadAnAnnouncedReopeningAsDecidedWithTheCapitalsCountryAsTarget() {
         // An announced future is a decision (the gold's "announced_decided"), not a plan
         assertThat(actions("Ecuador's government announced it would reopen its embassy in London.", "2019-01-10"))
-                .containsExactly(List.of(DiplomaticActionType.REOPEN_EMBASSY, "Ecuador", "United Kingdom", Modality.ASSERTED));
+                .containsExactly(
+                        List.of(DiplomaticActionType.REOPEN_EMBASSY, "Ecuador", "United Kingdom", Modality.ASSERTED));
     }
 
     @Test
     void shouldCodeCutTiesAsBrokenRelations() {
-        assertThat(actions("Morocco cut diplomatic ties with Iran on Tuesday, accusing Tehran of backing the Polisario Front.",
-                "2018-05-02"))
+        assertThat(actions(
+                        "Morocco cut diplomatic ties with Iran on Tuesday, accusing Tehran of backing the Polisario Front.",
+                        "2018-05-02"))
                 .containsExactly(List.of(DiplomaticActionType.BREAK_RELATIONS, "Morocco", "Iran", Modality.ASSERTED));
     }
 
     @Test
     void shouldGiveCoordinatedStateAndGroupEachTheirSanctions() {
-        assertThat(actions("The United States and the European Union announced new sanctions against Russia.", "2014-07-30"))
+        assertThat(actions(
+                        "The United States and the European Union announced new sanctions against Russia.",
+                        "2014-07-30"))
                 .containsExactly(
                         List.of(DiplomaticActionType.IMPOSE_SANCTIONS, "United States", "Russia", Modality.ASSERTED),
                         List.of(DiplomaticActionType.IMPOSE_SANCTIONS, "European Union", "Russia", Modality.ASSERTED));
@@ -317,78 +416,120 @@ class ExtractorGeneralisationTest {
 
     @Test
     void shouldMarkARecallOfLastMonthAsBackground() {
-        assertThat(actions("Israel recalled its ambassador to South Africa for consultations last month.", "2023-12-05"))
-                .containsExactly(List.of(DiplomaticActionType.RECALL_AMBASSADOR, "Israel", "South Africa", Modality.BACKGROUND));
+        assertThat(actions(
+                        "Israel recalled its ambassador to South Africa for consultations last month.", "2023-12-05"))
+                .containsExactly(
+                        List.of(DiplomaticActionType.RECALL_AMBASSADOR, "Israel", "South Africa", Modality.BACKGROUND));
     }
 
     @Test
     void shouldReadACapitalInReportedSpeechAsTheActingState() {
-        assertThat(actions("Venezuela's foreign minister said Caracas was breaking off relations with Colombia.", "2019-02-24"))
-                .containsExactly(List.of(DiplomaticActionType.BREAK_RELATIONS, "Venezuela", "Colombia", Modality.ASSERTED));
+        assertThat(actions(
+                        "Venezuela's foreign minister said Caracas was breaking off relations with Colombia.",
+                        "2019-02-24"))
+                .containsExactly(
+                        List.of(DiplomaticActionType.BREAK_RELATIONS, "Venezuela", "Colombia", Modality.ASSERTED));
     }
 
     @Test
     void shouldFindTwoHarmsInOneSentence() {
-        assertThat(extract("Six people died and 20 were injured when a bus overturned in Peru on Saturday.", "2019-03-10")
-                .casualtyFigures())
+        assertThat(extract(
+                                "Six people died and 20 were injured when a bus overturned in Peru on Saturday.",
+                                "2019-03-10")
+                        .casualtyFigures())
                 .extracting(CasualtyFigure::getCount, CasualtyFigure::getKind, CasualtyFigure::getPlace)
                 .containsExactly(tuple(6, CasualtyKind.KILLED, "Peru"), tuple(20, CasualtyKind.WOUNDED, "Peru"));
     }
 
     @Test
     void shouldFindArrestsByAnActiveVerbWithSource() {
-        assertThat(extract("Security forces arrested more than 300 protesters in Tehran over the weekend, state media "
-                + "reported.", "2019-11-18").casualtyFigures())
-                .extracting(CasualtyFigure::getCount, CasualtyFigure::getBound, CasualtyFigure::getKind,
-                        CasualtyFigure::getPlace, CasualtyFigure::getSource)
+        assertThat(extract(
+                                "Security forces arrested more than 300 protesters in Tehran over the weekend, state media "
+                                        + "reported.",
+                                "2019-11-18")
+                        .casualtyFigures())
+                .extracting(
+                        CasualtyFigure::getCount,
+                        CasualtyFigure::getBound,
+                        CasualtyFigure::getKind,
+                        CasualtyFigure::getPlace,
+                        CasualtyFigure::getSource)
                 .containsExactly(tuple(300, CountBound.MORE_THAN, CasualtyKind.ARRESTED, "Tehran", "state media"));
     }
 
     @Test
     void shouldFindDisplacementSinceAMonthAttributedToAnAgency() {
-        assertThat(extract("The fighting has displaced some 50,000 people since October, the UN refugee agency said.",
-                "2019-12-01").casualtyFigures())
-                .extracting(CasualtyFigure::getCount, CasualtyFigure::getBound, CasualtyFigure::getKind,
-                        CasualtyFigure::getPeriod, CasualtyFigure::getSource)
-                .containsExactly(tuple(50000, CountBound.ABOUT, CasualtyKind.DISPLACED, CasualtyPeriod.CUMULATIVE,
+        assertThat(extract(
+                                "The fighting has displaced some 50,000 people since October, the UN refugee agency said.",
+                                "2019-12-01")
+                        .casualtyFigures())
+                .extracting(
+                        CasualtyFigure::getCount,
+                        CasualtyFigure::getBound,
+                        CasualtyFigure::getKind,
+                        CasualtyFigure::getPeriod,
+                        CasualtyFigure::getSource)
+                .containsExactly(tuple(
+                        50000,
+                        CountBound.ABOUT,
+                        CasualtyKind.DISPLACED,
+                        CasualtyPeriod.CUMULATIVE,
                         "UN Refugee Agency"));
     }
 
     @Test
     void shouldFindCoordinatedCountsAndVictims() {
-        assertThat(extract("Officials said 12 soldiers and 4 civilians were killed. Three children were among those killed. "
-                + "The toll from the earthquake rose to 2,300.", "2020-01-01").casualtyFigures())
+        assertThat(extract(
+                                "Officials said 12 soldiers and 4 civilians were killed. Three children were among those killed. "
+                                        + "The toll from the earthquake rose to 2,300.",
+                                "2020-01-01")
+                        .casualtyFigures())
                 .extracting(CasualtyFigure::getCount, CasualtyFigure::getKind, CasualtyFigure::getVictims)
-                .containsExactly(tuple(12, CasualtyKind.KILLED, "soldiers"), tuple(4, CasualtyKind.KILLED, "civilians"),
-                        tuple(3, CasualtyKind.KILLED, "children"), tuple(2300, CasualtyKind.KILLED, null));
+                .containsExactly(
+                        tuple(12, CasualtyKind.KILLED, "soldiers"),
+                        tuple(4, CasualtyKind.KILLED, "civilians"),
+                        tuple(3, CasualtyKind.KILLED, "children"),
+                        tuple(2300, CasualtyKind.KILLED, null));
     }
 
     @Test
     void shouldResolveAnHonorificSurnameToAKnownPersonNotNamedInFull() {
-        Extraction extraction = extract("French President Emmanuel Macron spoke to Mr. Zelensky on Friday. NATO "
-                + "Secretary-General Jens Stoltenberg said the alliance would respond.", "2022-03-05");
+        Extraction extraction = extract(
+                "French President Emmanuel Macron spoke to Mr. Zelensky on Friday. NATO "
+                        + "Secretary-General Jens Stoltenberg said the alliance would respond.",
+                "2022-03-05");
 
-        assertThat(extraction.entities()).extracting(e -> e.getType(), e -> e.getCanonicalName())
-                .contains(tuple(EntityType.PERSON, "Emmanuel Macron"), tuple(EntityType.PERSON, "Volodymyr Zelensky"),
-                        tuple(EntityType.PERSON, "Jens Stoltenberg"), tuple(EntityType.ORGANISATION, "NATO"),
+        assertThat(extraction.entities())
+                .extracting(e -> e.getType(), e -> e.getCanonicalName())
+                .contains(
+                        tuple(EntityType.PERSON, "Emmanuel Macron"),
+                        tuple(EntityType.PERSON, "Volodymyr Zelensky"),
+                        tuple(EntityType.PERSON, "Jens Stoltenberg"),
+                        tuple(EntityType.ORGANISATION, "NATO"),
                         tuple(EntityType.COUNTRY, "France"));
     }
 
     @Test
     void shouldAttributeAnInvertedQuotationToTheNamedSpeaker() {
-        assertThat(extract("\"The door remains open,\" said Josep Borrell, the EU's foreign policy chief.", "2021-02-05")
-                .claims())
+        assertThat(extract(
+                                "\"The door remains open,\" said Josep Borrell, the EU's foreign policy chief.",
+                                "2021-02-05")
+                        .claims())
                 .extracting(c -> c.getSpeaker(), c -> c.getDirect(), c -> c.getContent())
                 .containsExactly(tuple("Josep Borrell", true, "The door remains open,"));
     }
 
     @Test
     void shouldTakeNamesEndingInAGeographicWordForPlacesNotPeople() {
-        Extraction extraction = extract("Protesters filled Tahrir Square as warships sailed into the Black Sea near the "
-                + "Golan Heights.", "2013-07-01");
+        Extraction extraction = extract(
+                "Protesters filled Tahrir Square as warships sailed into the Black Sea near the " + "Golan Heights.",
+                "2013-07-01");
 
-        assertThat(extraction.entities()).extracting(e -> e.getType(), e -> e.getCanonicalName())
-                .containsExactlyInAnyOrder(tuple(EntityType.PLACE, "Tahrir Square"), tuple(EntityType.PLACE, "Black Sea"),
+        assertThat(extraction.entities())
+                .extracting(e -> e.getType(), e -> e.getCanonicalName())
+                .containsExactlyInAnyOrder(
+                        tuple(EntityType.PLACE, "Tahrir Square"),
+                        tuple(EntityType.PLACE, "Black Sea"),
                         tuple(EntityType.PLACE, "Golan Heights"));
     }
 
@@ -411,7 +552,10 @@ class ExtractorGeneralisationTest {
 
         // Then
         assertThat(extraction.diplomaticActions())
-                .extracting(DiplomaticAction::getAction, DiplomaticAction::getActor, DiplomaticAction::getTarget,
+                .extracting(
+                        DiplomaticAction::getAction,
+                        DiplomaticAction::getActor,
+                        DiplomaticAction::getTarget,
                         DiplomaticAction::getModality)
                 .containsExactlyInAnyOrder(
                         tuple(DiplomaticActionType.BREAK_RELATIONS, "Saudi Arabia", "Qatar", Modality.ASSERTED),
@@ -423,16 +567,25 @@ class ExtractorGeneralisationTest {
                         tuple(DiplomaticActionType.EXPEL_DIPLOMATS, "United Arab Emirates", "Qatar", Modality.ASSERTED),
                         tuple(DiplomaticActionType.EXPEL_DIPLOMATS, "Bahrain", "Qatar", Modality.ASSERTED),
                         tuple(DiplomaticActionType.BREAK_RELATIONS, "Yemen", "Qatar", Modality.ASSERTED));
-        assertThat(extraction.diplomaticActions()).filteredOn(a -> a.getActor().equals("Egypt"))
-                .extracting(DiplomaticAction::getEventDate).contains(LocalDate.of(2017, 6, 5));
+        assertThat(extraction.diplomaticActions())
+                .filteredOn(a -> a.getActor().equals("Egypt"))
+                .extracting(DiplomaticAction::getEventDate)
+                .contains(LocalDate.of(2017, 6, 5));
         assertThat(extraction.casualtyFigures()).isEmpty();
-        assertThat(extraction.entities()).extracting(e -> e.getType(), e -> e.getCanonicalName())
-                .contains(tuple(EntityType.COUNTRY, "Qatar"), tuple(EntityType.COUNTRY, "Kuwait"),
-                        tuple(EntityType.COUNTRY, "Yemen"), tuple(EntityType.COUNTRY, "Turkey"),
+        assertThat(extraction.entities())
+                .extracting(e -> e.getType(), e -> e.getCanonicalName())
+                .contains(
+                        tuple(EntityType.COUNTRY, "Qatar"),
+                        tuple(EntityType.COUNTRY, "Kuwait"),
+                        tuple(EntityType.COUNTRY, "Yemen"),
+                        tuple(EntityType.COUNTRY, "Turkey"),
                         tuple(EntityType.PERSON, "Recep Tayyip Erdogan"));
-        assertThat(extraction.entities()).filteredOn(e -> e.getCanonicalName().equals("Qatar")).singleElement()
+        assertThat(extraction.entities())
+                .filteredOn(e -> e.getCanonicalName().equals("Qatar"))
+                .singleElement()
                 .satisfies(qatar -> assertThat(qatar.getAliases()).contains("Qatar", "Doha", "Qatari"));
-        assertThat(extraction.claims()).extracting(c -> c.getSpeaker(), c -> c.getDirect())
+        assertThat(extraction.claims())
+                .extracting(c -> c.getSpeaker(), c -> c.getDirect())
                 .contains(tuple("Qatar", false), tuple("Turkey", false));
     }
 
@@ -455,7 +608,10 @@ class ExtractorGeneralisationTest {
 
         // Then
         assertThat(extraction.casualtyFigures())
-                .extracting(CasualtyFigure::getCount, CasualtyFigure::getBound, CasualtyFigure::getKind,
+                .extracting(
+                        CasualtyFigure::getCount,
+                        CasualtyFigure::getBound,
+                        CasualtyFigure::getKind,
                         CasualtyFigure::getRepeatsEarlier)
                 .containsExactly(
                         tuple(90, CountBound.EXACT, CasualtyKind.KILLED, false),
@@ -463,14 +619,19 @@ class ExtractorGeneralisationTest {
                         tuple(400, CountBound.MORE_THAN, CasualtyKind.WOUNDED, false),
                         tuple(1, CountBound.EXACT, CasualtyKind.KILLED, false),
                         tuple(4, CountBound.EXACT, CasualtyKind.KILLED, false));
-        assertThat(extraction.casualtyFigures()).filteredOn(c -> c.getCount() == 90 || c.getCount() == 400)
+        assertThat(extraction.casualtyFigures())
+                .filteredOn(c -> c.getCount() == 90 || c.getCount() == 400)
                 .allSatisfy(c -> assertThat(c.getPlace()).isEqualTo("Kabul"));
-        assertThat(extraction.casualtyFigures()).filteredOn(c -> c.getBound() == CountBound.AT_LEAST).singleElement()
+        assertThat(extraction.casualtyFigures())
+                .filteredOn(c -> c.getBound() == CountBound.AT_LEAST)
+                .singleElement()
                 .satisfies(c -> {
                     assertThat(c.getEventDate()).isEqualTo(LocalDate.of(2017, 5, 31));
                     assertThat(c.getSource()).isEqualTo("officials");
                 });
-        assertThat(extraction.casualtyFigures()).filteredOn(c -> c.getCount() == 4).singleElement()
+        assertThat(extraction.casualtyFigures())
+                .filteredOn(c -> c.getCount() == 4)
+                .singleElement()
                 .satisfies(c -> {
                     assertThat(c.getVictims()).isEqualTo("protesters");
                     assertThat(c.getEventDate()).isEqualTo(LocalDate.of(2017, 6, 2));

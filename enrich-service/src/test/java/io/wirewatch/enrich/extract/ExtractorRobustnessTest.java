@@ -34,12 +34,25 @@ class ExtractorRobustnessTest {
 
     @Test
     void shouldNotFailOnUnbalancedQuotesStrayPunctuationAndOddNumbers() {
-        List<String> hostile = List.of("\"\"\" said said said", ". . . ! ? ,,,", "At least , were killed", "killed",
-                "99999999999999999999 people were killed", "Mr.", "'s 's 's", "( ( ( GCC", "since since since",
-                "a dozen", "more than more than 5", "on Monday on Monday on", "\u201Cquote\u201D he said \u2019s");
+        List<String> hostile = List.of(
+                "\"\"\" said said said",
+                ". . . ! ? ,,,",
+                "At least , were killed",
+                "killed",
+                "99999999999999999999 people were killed",
+                "Mr.",
+                "'s 's 's",
+                "( ( ( GCC",
+                "since since since",
+                "a dozen",
+                "more than more than 5",
+                "on Monday on Monday on",
+                "\u201Cquote\u201D he said \u2019s");
 
         for (String text : hostile) {
-            assertThatCode(() -> EXTRACTOR.extract(text, PUBLISHED, null)).as(text).doesNotThrowAnyException();
+            assertThatCode(() -> EXTRACTOR.extract(text, PUBLISHED, null))
+                    .as(text)
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -47,13 +60,17 @@ class ExtractorRobustnessTest {
     void shouldGiveTheSameResultOnConcurrentThreads() throws Exception {
         List<Seeds.Seed> seeds = Seeds.all();
         List<Extraction> sequential = seeds.stream()
-                .map(s -> EXTRACTOR.extract(s.text(), s.gold().publishedAt(), s.gold().outlet())).toList();
+                .map(s -> EXTRACTOR.extract(
+                        s.text(), s.gold().publishedAt(), s.gold().outlet()))
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<Extraction>>> futures = new java.util.ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 futures.add(pool.submit(() -> seeds.stream()
-                        .map(s -> EXTRACTOR.extract(s.text(), s.gold().publishedAt(), s.gold().outlet())).toList()));
+                        .map(s -> EXTRACTOR.extract(
+                                s.text(), s.gold().publishedAt(), s.gold().outlet()))
+                        .toList()));
             }
             for (Future<List<Extraction>> future : futures) {
                 assertThat(future.get()).isEqualTo(sequential);

@@ -18,8 +18,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LanguageFoldersTest {
 
-    private static final List<String> FILES = List.of("lexicon.tsv", "triggers.tsv", "reporting-verbs.tsv",
-            "number-words.tsv", "time-words.tsv", "roles.tsv", "organisations.tsv", "regions.tsv", "actor-names.tsv");
+    private static final List<String> FILES = List.of(
+            "lexicon.tsv",
+            "triggers.tsv",
+            "reporting-verbs.tsv",
+            "number-words.tsv",
+            "time-words.tsv",
+            "roles.tsv",
+            "organisations.tsv",
+            "regions.tsv",
+            "actor-names.tsv");
 
     static List<String> languages() {
         return ArticleExtractor.LANGUAGES;
@@ -30,7 +38,8 @@ class LanguageFoldersTest {
     void shouldHaveEveryFileTheEnglishFolderHas(String language) {
         for (String file : FILES) {
             assertThat(KnowledgeTable.readIfPresent(Language.KNOWLEDGE_ROOT + language + "/" + file))
-                    .as("%s/%s", language, file).isPresent();
+                    .as("%s/%s", language, file)
+                    .isPresent();
         }
     }
 
@@ -50,12 +59,16 @@ class LanguageFoldersTest {
         Language loaded = Language.load(language);
         assertThat(loaded.triggers().all()).isNotEmpty();
         // each frame's classes resolve in this language's lexicon (a frame naming a missing class fails to compile)
-        assertThat(loaded.triggers().all()).allSatisfy(trigger -> assertThat(trigger.pattern().firstWords())
-                .satisfiesAnyOf(first -> assertThat(first).isNull(), first -> assertThat(first).isNotEmpty()));
+        assertThat(loaded.triggers().all())
+                .allSatisfy(trigger -> assertThat(trigger.pattern().firstWords())
+                        .satisfiesAnyOf(
+                                first -> assertThat(first).isNull(),
+                                first -> assertThat(first).isNotEmpty()));
     }
 
     private static Set<String> classes(String language) {
         return KnowledgeTable.read(Language.KNOWLEDGE_ROOT + language + "/lexicon.tsv").rows().stream()
-                .map(row -> row.get("class")).collect(Collectors.toCollection(TreeSet::new));
+                .map(row -> row.get("class"))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

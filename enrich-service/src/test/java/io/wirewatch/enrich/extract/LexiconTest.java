@@ -43,7 +43,8 @@ class LexiconTest {
     void shouldNameAClassItDoesNotHave() {
         assertThatThrownBy(() -> LEXICON.is("NOPE", "word"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("NOPE").hasMessageContaining("lexicon.tsv");
+                .hasMessageContaining("NOPE")
+                .hasMessageContaining("lexicon.tsv");
     }
 
     @Test
@@ -69,8 +70,10 @@ class LexiconTest {
 
         assertThat(conjugations.expand("rompre* avec")).contains("rompre avec", "rompait avec", "rompirent avec");
         assertThatThrownBy(() -> conjugations.expand("veto*"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("veto*");
-        assertThatThrownBy(() -> Conjugations.besides(Language.KNOWLEDGE_ROOT + "en/lexicon.tsv").expand("expel*"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("veto*");
+        assertThatThrownBy(() -> Conjugations.besides(Language.KNOWLEDGE_ROOT + "en/lexicon.tsv")
+                        .expand("expel*"))
                 .hasMessageContaining("no conjugations.tsv");
     }
 }

@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * French and Spanish read with the same rules as English, from their own knowledge folders, and written out in one
@@ -61,14 +61,16 @@ class MultilingualExtractionTest {
             es | El Mercosur suspende a Venezuela.                                         | SUSPEND_MEMBERSHIP | Mercosur                                  | Venezuela
             es | El gobierno de Estados Unidos impuso sanciones a Nicaragua.               | IMPOSE_SANCTIONS   | United States                             | Nicaragua
             """)
-    void shouldFindEachPhrasingFamilyInOneVocabulary(String language, String text, DiplomaticActionType action,
-                                                     String actor, String target) {
+    void shouldFindEachPhrasingFamilyInOneVocabulary(
+            String language, String text, DiplomaticActionType action, String actor, String target) {
         DiplomaticAction found = single(language, text);
         assertThat(found.getAction()).isEqualTo(action);
         assertThat(found.getActor()).isEqualTo(actor);
         assertThat(found.getTarget()).isEqualTo(target);
         assertThat(found.getModality()).isEqualTo(Modality.ASSERTED);
-        assertThat(found.getEvidence().getSentence()).as("evidence keeps the original sentence").isEqualTo(text);
+        assertThat(found.getEvidence().getSentence())
+                .as("evidence keeps the original sentence")
+                .isEqualTo(text);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -95,7 +97,9 @@ class MultilingualExtractionTest {
             es | Colombia niega haber expulsado al cónsul venezolano.                    | NEGATED
             """)
     void shouldTellThreatsPlansAndDenialsFromNews(String language, String text, Modality modality) {
-        assertThat(actions(language, text)).as(text).isNotEmpty()
+        assertThat(actions(language, text))
+                .as(text)
+                .isNotEmpty()
                 .allSatisfy(action -> assertThat(action.getModality()).isEqualTo(modality));
     }
 
@@ -119,10 +123,15 @@ class MultilingualExtractionTest {
 
     @Test
     void shouldPlaceAFrenchTollInItsVillageAndCountTheWounded() {
-        List<CasualtyFigure> found = figures("fr", "Au moins 52 personnes ont été tuées et 30 blessées lundi dans "
-                + "l'attaque du village de Tinzaouaten, dans le nord du Mali, selon un bilan des autorités.");
+        List<CasualtyFigure> found = figures(
+                "fr",
+                "Au moins 52 personnes ont été tuées et 30 blessées lundi dans "
+                        + "l'attaque du village de Tinzaouaten, dans le nord du Mali, selon un bilan des autorités.");
         assertThat(found).extracting(CasualtyFigure::getKind).contains(CasualtyKind.KILLED, CasualtyKind.WOUNDED);
-        CasualtyFigure killed = found.stream().filter(f -> f.getKind() == CasualtyKind.KILLED).findFirst().orElseThrow();
+        CasualtyFigure killed = found.stream()
+                .filter(f -> f.getKind() == CasualtyKind.KILLED)
+                .findFirst()
+                .orElseThrow();
         assertThat(killed.getCount()).isEqualTo(52);
         assertThat(killed.getPlace()).isEqualTo("Tinzaouaten");
         assertThat(killed.getPlaceCountryCode()).isEqualTo("ML");
@@ -156,7 +165,8 @@ class MultilingualExtractionTest {
         void shouldDateAnActionByTheComingDayANextDateNames(String language, String text) {
             DiplomaticAction found = single(language, text);
             assertThat(found.getEventDate()).isEqualTo(LocalDate.of(2024, 8, 1));
-            assertThat(found.getModality()).as("a decision taking effect later is news, not history")
+            assertThat(found.getModality())
+                    .as("a decision taking effect later is news, not history")
                     .isNotEqualTo(Modality.BACKGROUND);
         }
 
@@ -188,8 +198,10 @@ class MultilingualExtractionTest {
     @Test
     void shouldNotReadALanguageTheRulesDoNotKnow() {
         String german = "Deutschland weist vier russische Diplomaten aus, teilte das Auswärtige Amt am Montag mit.";
-        assertThat(EXTRACTOR.extract(german, PUBLISHED, "Test Wire", "de").diplomaticActions()).isEmpty();
-        assertThat(EXTRACTOR.extract(german, PUBLISHED, "Test Wire", "de").entities()).isEmpty();
+        assertThat(EXTRACTOR.extract(german, PUBLISHED, "Test Wire", "de").diplomaticActions())
+                .isEmpty();
+        assertThat(EXTRACTOR.extract(german, PUBLISHED, "Test Wire", "de").entities())
+                .isEmpty();
         assertThat(ArticleExtractor.readingLanguage("de")).isNull();
         assertThat(ArticleExtractor.readingLanguage(null)).isEqualTo("en");
         assertThat(ArticleExtractor.readingLanguage("und")).isEqualTo("en");
@@ -225,13 +237,16 @@ class MultilingualExtractionTest {
                 en | The EU decided on Thursday to impose new sanctions on Iran.                               | IMPOSE_SANCTIONS   | European Union                            | Iran
                 es | La UE decidió este jueves imponer nuevas sanciones a Irán.                                 | IMPOSE_SANCTIONS   | European Union                            | Iran
                 """)
-        void shouldReadTheClass(String language, String text, DiplomaticActionType action, String actor, String target) {
+        void shouldReadTheClass(
+                String language, String text, DiplomaticActionType action, String actor, String target) {
             DiplomaticAction found = single(language, text);
             assertThat(found.getAction()).isEqualTo(action);
             assertThat(found.getActor()).isEqualTo(actor);
             assertThat(found.getTarget()).isEqualTo(target);
-            assertThat(found.getModality()).as("'que' after a reporting verb or 'la deuxième fois' opens news; "
-                    + "'droit de veto' is no 'droit de' of possibility").isEqualTo(Modality.ASSERTED);
+            assertThat(found.getModality())
+                    .as("'que' after a reporting verb or 'la deuxième fois' opens news; "
+                            + "'droit de veto' is no 'droit de' of possibility")
+                    .isEqualTo(Modality.ASSERTED);
         }
 
         @ParameterizedTest(name = "{0}")
@@ -240,8 +255,10 @@ class MultilingualExtractionTest {
                 es | Francia expulsó el lunes a la embajadora siria. Canadá, Australia y Estados Unidos se sumaron a la ola de expulsiones.
                 """)
         void shouldGiveThoseWhoJoinAnActionItsTarget(String language, String text) {
-            assertThat(actions(language, text)).extracting(DiplomaticAction::getActor, DiplomaticAction::getTarget)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("France", "Syria"),
+            assertThat(actions(language, text))
+                    .extracting(DiplomaticAction::getActor, DiplomaticAction::getTarget)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("France", "Syria"),
                             org.assertj.core.groups.Tuple.tuple("Canada", "Syria"),
                             org.assertj.core.groups.Tuple.tuple("Australia", "Syria"),
                             org.assertj.core.groups.Tuple.tuple("United States", "Syria"));
@@ -253,8 +270,11 @@ class MultilingualExtractionTest {
                 """)
         void shouldGiveAVetoOnlyToAPermanentMemberOfTheSecurityCouncil(String language, String text) {
             // "Rusia en Ucrania" lists two states before "el primero ejerció el derecho de veto"; Ukraine casts none
-            assertThat(actions(language, text)).filteredOn(a -> a.getAction() == DiplomaticActionType.VETO_RESOLUTION)
-                    .isNotEmpty().extracting(DiplomaticAction::getActor).containsOnly("Russia");
+            assertThat(actions(language, text))
+                    .filteredOn(a -> a.getAction() == DiplomaticActionType.VETO_RESOLUTION)
+                    .isNotEmpty()
+                    .extracting(DiplomaticAction::getActor)
+                    .containsOnly("Russia");
         }
 
         @Test
@@ -262,7 +282,8 @@ class MultilingualExtractionTest {
             String text = "Au Burkina Faso, la commune rurale de Tanwalbougou (Est) a été attaquée dans la nuit de "
                     + "samedi, selon le gouverneur de la région de l'Est. Le bilan provisoire est de 18 morts.";
             List<CasualtyFigure> killed = figures("fr", text).stream()
-                    .filter(f -> f.getKind() == CasualtyKind.KILLED).toList();
+                    .filter(f -> f.getKind() == CasualtyKind.KILLED)
+                    .toList();
             assertThat(killed).singleElement().satisfies(f -> {
                 assertThat(f.getCount()).isEqualTo(18);
                 assertThat(f.getPlace()).isEqualTo("Tanwalbougou");
@@ -271,9 +292,16 @@ class MultilingualExtractionTest {
 
         @Test
         void shouldNotTakeAStateOfNigeriaNamedLikeNigerForTheCountryNiger() {
-            List<CasualtyFigure> killed = figures("es", "Al menos 25 aldeanos murieron el sábado en el estado de Níger, "
-                    + "en el centro de Nigeria.").stream().filter(f -> f.getKind() == CasualtyKind.KILLED).toList();
-            assertThat(killed).singleElement().satisfies(f -> assertThat(f.getPlaceCountryCode()).isEqualTo("NG"));
+            List<CasualtyFigure> killed = figures(
+                            "es",
+                            "Al menos 25 aldeanos murieron el sábado en el estado de Níger, "
+                                    + "en el centro de Nigeria.")
+                    .stream()
+                    .filter(f -> f.getKind() == CasualtyKind.KILLED)
+                    .toList();
+            assertThat(killed)
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.getPlaceCountryCode()).isEqualTo("NG"));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -283,8 +311,10 @@ class MultilingualExtractionTest {
                 en | The attack, 8 km south of the village of Tondikiwindi, a town some 40 km west of Ouallam, killed 55 people.
                 """)
         void shouldPlaceATollAtTheVillageNotAtTheTownThatLocatesIt(String language, String text) {
-            assertThat(figures(language, text)).filteredOn(f -> f.getKind() == CasualtyKind.KILLED)
-                    .singleElement().satisfies(f -> assertThat(f.getPlace()).isEqualTo("Tondikiwindi"));
+            assertThat(figures(language, text))
+                    .filteredOn(f -> f.getKind() == CasualtyKind.KILLED)
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Tondikiwindi"));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -294,8 +324,10 @@ class MultilingualExtractionTest {
                 en | On 14 May 1931, police searched the embassy. That same day, the Cuban government expelled Mexico's ambassador.
                 """)
         void shouldDateAnActionOnThatDayByTheSentenceBefore(String language, String text) {
-            assertThat(actions(language, text)).filteredOn(a -> a.getAction() == DiplomaticActionType.EXPEL_DIPLOMATS)
-                    .singleElement().satisfies(a -> {
+            assertThat(actions(language, text))
+                    .filteredOn(a -> a.getAction() == DiplomaticActionType.EXPEL_DIPLOMATS)
+                    .singleElement()
+                    .satisfies(a -> {
                         assertThat(a.getEventDate()).isEqualTo(LocalDate.of(1931, 5, 14));
                         assertThat(a.getModality()).isEqualTo(Modality.BACKGROUND);
                     });
@@ -314,23 +346,32 @@ class MultilingualExtractionTest {
                 fr | Le Mali renonce à expulser les diplomates français. Le Mali avait donné aux diplomates français trois jours pour quitter le pays.
                 """)
         void shouldTellTheActionAStoryLeadsByRetractingAsItsHistory(String language, String text) {
-            assertThat(actions(language, text)).filteredOn(a -> a.getAction() == DiplomaticActionType.EXPEL_DIPLOMATS)
-                    .isNotEmpty().noneMatch(a -> a.getModality() == Modality.ASSERTED);
+            assertThat(actions(language, text))
+                    .filteredOn(a -> a.getAction() == DiplomaticActionType.EXPEL_DIPLOMATS)
+                    .isNotEmpty()
+                    .noneMatch(a -> a.getModality() == Modality.ASSERTED);
         }
 
         @Test
         void shouldNotReadWithdrawingAnOrderToExpelEnvoysAsARecall() {
-            assertThat(actions("es", "Maduro recapacita y retira la orden de expulsar a diplomáticos de Estados Unidos."))
+            assertThat(actions(
+                            "es", "Maduro recapacita y retira la orden de expulsar a diplomáticos de Estados Unidos."))
                     .noneMatch(a -> a.getAction() == DiplomaticActionType.RECALL_AMBASSADOR);
         }
 
         @Test
         void shouldTellAnActionDatedByItsYearAloneInAnUndatedArticleAsThePast() {
-            List<DiplomaticAction> found = EXTRACTOR.extract(
-                    "La Syrie rouvrira son ambassade. La Tunisie avait rompu avec Damas et a expulsé l'ambassadeur de Syrie en 2012.",
-                    null, "Test Wire", "fr").diplomaticActions();
-            assertThat(found).filteredOn(a -> a.getAction() == DiplomaticActionType.EXPEL_DIPLOMATS)
-                    .singleElement().satisfies(a -> assertThat(a.getModality()).isEqualTo(Modality.BACKGROUND));
+            List<DiplomaticAction> found = EXTRACTOR
+                    .extract(
+                            "La Syrie rouvrira son ambassade. La Tunisie avait rompu avec Damas et a expulsé l'ambassadeur de Syrie en 2012.",
+                            null,
+                            "Test Wire",
+                            "fr")
+                    .diplomaticActions();
+            assertThat(found)
+                    .filteredOn(a -> a.getAction() == DiplomaticActionType.EXPEL_DIPLOMATS)
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.getModality()).isEqualTo(Modality.BACKGROUND));
         }
 
         @Test
@@ -340,10 +381,12 @@ class MultilingualExtractionTest {
                     + "loin de Bankass, dans la nuit. Dans un communiqué samedi soir à New York, l'ONU a évoqué un "
                     + "bilan dépassant les 130 morts.";
             List<CasualtyFigure> killed = EXTRACTOR.extract(text, null, "Test Wire", "fr").casualtyFigures().stream()
-                    .filter(f -> f.getKind() == CasualtyKind.KILLED).toList();
+                    .filter(f -> f.getKind() == CasualtyKind.KILLED)
+                    .toList();
             assertThat(killed).isNotEmpty().allSatisfy(f -> {
                 assertThat(f.getPlace()).isEqualTo("Ogossagou");
-                assertThat(f.getPeriod()).as("a day without a publication date is still one day")
+                assertThat(f.getPeriod())
+                        .as("a day without a publication date is still one day")
                         .isEqualTo(CasualtyPeriod.DAY);
                 assertThat(f.getEventDate()).isNull();
             });
@@ -354,7 +397,9 @@ class MultilingualExtractionTest {
             String text = "Le gouvernement malien confirme la mort de 95 personnes dans l'attaque d'un village du "
                     + "centre du pays. L'assaut a eu lieu lundi dans le village de Sobame Da, dans la commune de "
                     + "Sangha, dans la région de Mopti.";
-            assertThat(figures("fr", text)).filteredOn(f -> f.getKind() == CasualtyKind.KILLED).singleElement()
+            assertThat(figures("fr", text))
+                    .filteredOn(f -> f.getKind() == CasualtyKind.KILLED)
+                    .singleElement()
                     .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Sobame Da"));
         }
     }

@@ -22,27 +22,26 @@ final class Seeds {
             .registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    record Gold(String article, String outlet, Instant publishedAt, List<GoldEntity> entities,
-                List<GoldAction> diplomaticActions, List<GoldCasualty> casualtyFigures, List<GoldClaim> claims) {
-    }
+    record Gold(
+            String article,
+            String outlet,
+            Instant publishedAt,
+            List<GoldEntity> entities,
+            List<GoldAction> diplomaticActions,
+            List<GoldCasualty> casualtyFigures,
+            List<GoldClaim> claims) {}
 
-    record GoldEntity(String name, String type) {
-    }
+    record GoldEntity(String name, String type) {}
 
-    record GoldAction(String action, String actor, String target, String modality, String date) {
-    }
+    record GoldAction(String action, String actor, String target, String modality, String date) {}
 
-    record GoldCasualty(int count, String kind, String bound, String place, String period, String source) {
-    }
+    record GoldCasualty(int count, String kind, String bound, String place, String period, String source) {}
 
-    record GoldClaim(String speaker, boolean direct) {
-    }
+    record GoldClaim(String speaker, boolean direct) {}
 
-    record Seed(String name, String text, Gold gold) {
-    }
+    record Seed(String name, String text, Gold gold) {}
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     static Seed load(String name) {
         return new Seed(name, resource("/gold/texts/" + name + ".txt"), gold(name));

@@ -11,11 +11,14 @@ class TextSegmenterTest {
 
     @Test
     void shouldNotEndSentencesAtAbbreviationsAndInitialisms() {
-        List<Sentence> sentences = segmenter.split("Mr. Assad met U.S. envoys on Monday. The U.K. followed. Dr. No left!");
+        List<Sentence> sentences =
+                segmenter.split("Mr. Assad met U.S. envoys on Monday. The U.K. followed. Dr. No left!");
 
-        assertThat(sentences).extracting(Sentence::text)
+        assertThat(sentences)
+                .extracting(Sentence::text)
                 .containsExactly("Mr. Assad met U.S. envoys on Monday.", "The U.K. followed.", "Dr. No left!");
-        assertThat(sentences.get(0).tokens()).extracting(Token::text)
+        assertThat(sentences.get(0).tokens())
+                .extracting(Token::text)
                 .containsExactly("Mr.", "Assad", "met", "U.S.", "envoys", "on", "Monday", ".");
     }
 
@@ -23,8 +26,10 @@ class TextSegmenterTest {
     void shouldSplitPossessivesAndKeepNumbersAndHyphenatedWordsWhole() {
         List<Sentence> sentences = segmenter.split("Russia's al-Assad said 7,000 and 3.5 Russian-made tanks.");
 
-        assertThat(sentences.get(0).tokens()).extracting(Token::text)
-                .containsExactly("Russia", "'s", "al-Assad", "said", "7,000", "and", "3.5", "Russian-made", "tanks", ".");
+        assertThat(sentences.get(0).tokens())
+                .extracting(Token::text)
+                .containsExactly(
+                        "Russia", "'s", "al-Assad", "said", "7,000", "and", "3.5", "Russian-made", "tanks", ".");
     }
 
     @Test
@@ -32,7 +37,8 @@ class TextSegmenterTest {
         String text = "5,400 people killed\n\nHe said: \"Leave now.\" They left.";
         List<Sentence> sentences = segmenter.split(text);
 
-        assertThat(sentences).extracting(Sentence::text)
+        assertThat(sentences)
+                .extracting(Sentence::text)
                 .containsExactly("5,400 people killed", "He said: \"Leave now.\"", "They left.");
     }
 
@@ -53,7 +59,8 @@ class TextSegmenterTest {
 
         List<Sentence> sentences = segmenter.split(text);
 
-        assertThat(sentences).allSatisfy(s -> assertThat(s.size()).isLessThanOrEqualTo(TextSegmenter.MAX_SENTENCE_TOKENS));
+        assertThat(sentences)
+                .allSatisfy(s -> assertThat(s.size()).isLessThanOrEqualTo(TextSegmenter.MAX_SENTENCE_TOKENS));
         assertThat(sentences.stream().mapToInt(Sentence::size).sum()).isEqualTo(1000);
     }
 }

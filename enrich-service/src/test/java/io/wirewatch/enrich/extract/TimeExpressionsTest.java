@@ -58,7 +58,8 @@ class TimeExpressionsTest {
                 .extracting(TimeExpressions.TimeExpression::kind, TimeExpressions.TimeExpression::start)
                 .containsExactly(tuple(TimeExpressions.Kind.LONG_PERIOD, LocalDate.of(2011, 3, 1)));
         assertThat(find("since the uprising began"))
-                .extracting(TimeExpressions.TimeExpression::kind).containsExactly(TimeExpressions.Kind.LONG_PERIOD);
+                .extracting(TimeExpressions.TimeExpression::kind)
+                .containsExactly(TimeExpressions.Kind.LONG_PERIOD);
     }
 
     @Test

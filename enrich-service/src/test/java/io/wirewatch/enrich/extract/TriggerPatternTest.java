@@ -47,9 +47,12 @@ class TriggerPatternTest {
 
     @Test
     void shouldNotLetAGapCrossAClauseBreakOrAnExcludedWord() {
-        assertThat(match("^@EXPEL ~4 @DIPLOMAT", "they expelled nobody ; envoys left")).isNull();
-        assertThat(match("^@EXPEL ~4-@TRADE @DIPLOMAT", "they expelled trade envoys")).isNull();
-        assertThat(match("^@EXPEL ~4-@TRADE @DIPLOMAT", "they expelled the envoys")).isNotNull();
+        assertThat(match("^@EXPEL ~4 @DIPLOMAT", "they expelled nobody ; envoys left"))
+                .isNull();
+        assertThat(match("^@EXPEL ~4-@TRADE @DIPLOMAT", "they expelled trade envoys"))
+                .isNull();
+        assertThat(match("^@EXPEL ~4-@TRADE @DIPLOMAT", "they expelled the envoys"))
+                .isNotNull();
     }
 
     @Test
@@ -63,9 +66,12 @@ class TriggerPatternTest {
 
     @Test
     void shouldMatchOptionalWordsAlternativesAndNumbers() {
-        assertThat(match("^gave ?the @DIPLOMAT # hours|days", "gave the ambassador 72 hours")).isNotNull();
-        assertThat(match("^gave ?the @DIPLOMAT # hours|days", "gave ambassador three days")).isNotNull();
-        assertThat(match("^gave ?the @DIPLOMAT # hours|days", "gave ambassador some days")).isNull();
+        assertThat(match("^gave ?the @DIPLOMAT # hours|days", "gave the ambassador 72 hours"))
+                .isNotNull();
+        assertThat(match("^gave ?the @DIPLOMAT # hours|days", "gave ambassador three days"))
+                .isNotNull();
+        assertThat(match("^gave ?the @DIPLOMAT # hours|days", "gave ambassador some days"))
+                .isNull();
     }
 
     @Test
@@ -81,8 +87,10 @@ class TriggerPatternTest {
     @Test
     void shouldCompileEveryTriggerOfEveryLanguageFolder() {
         // Given the shipped English folder, When it loads, Then every row compiled against its own lexicon
-        assertThat(ENGLISH.triggers().all()).hasSizeGreaterThan(30)
+        assertThat(ENGLISH.triggers().all())
+                .hasSizeGreaterThan(30)
                 .allSatisfy(trigger -> assertThat(trigger.pattern().firstWords() != null
-                        || trigger.pattern().startsWithSlot()).isTrue());
+                                || trigger.pattern().startsWithSlot())
+                        .isTrue());
     }
 }

@@ -9,11 +9,12 @@ import io.wirewatch.ingest.source.InputRejectedException;
 import io.wirewatch.ingest.source.Rejection;
 import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.platform.http.BearerTokens;
+import io.wirewatch.platform.http.HttpExchanges;
 import io.wirewatch.platform.http.HttpListener;
+import io.wirewatch.platform.http.HttpRoutes;
+import io.wirewatch.platform.http.RateLimiter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,8 +85,7 @@ public final class IngestHttpServer implements AutoCloseable {
      *                           without it a client trickling a body (slow loris) holds a worker thread for ever, and
      *                           two such clients stop the endpoint
      */
-    public record Limits(int maxRequestBytes, int maxArticleBytes, double requestsPerSecond,
-                         Duration bodyReadTimeout) {
+    public record Limits(int maxRequestBytes, int maxArticleBytes, double requestsPerSecond, Duration bodyReadTimeout) {
 
         public Limits {
             if (bodyReadTimeout == null || bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
@@ -108,8 +108,8 @@ public final class IngestHttpServer implements AutoCloseable {
      * @param brokerFailing   whether the broker looks away ({@code ArticlePublisher::stalledFor}), so posts get 503
      *                        at once instead of each waiting for a send to fail
      */
-    public record Backpressure(Duration ackTimeout, long maxPendingBytes, LongSupplier pendingBytes,
-                               BooleanSupplier brokerFailing) {
+    public record Backpressure(
+            Duration ackTimeout, long maxPendingBytes, LongSupplier pendingBytes, BooleanSupplier brokerFailing) {
 
         /** For tests without a broker: waits up to 5 s and never refuses at once. */
         public static Backpressure none() {
@@ -139,9 +139,15 @@ public final class IngestHttpServer implements AutoCloseable {
         return thread;
     });
 
-    private IngestHttpServer(HttpServer server, HttpListener listener, Backpressure backpressure,
-                             ExecutorService executor, IngestPipeline pipeline, Limits limits,
-                             Supplier<Map<String, Object>> health, Clock clock) {
+    private IngestHttpServer(
+            HttpServer server,
+            HttpListener listener,
+            Backpressure backpressure,
+            ExecutorService executor,
+            IngestPipeline pipeline,
+            Limits limits,
+            Supplier<Map<String, Object>> health,
+            Clock clock) {
         this.server = server;
         this.listener = listener;
         this.backpressure = backpressure;
@@ -149,8 +155,8 @@ public final class IngestHttpServer implements AutoCloseable {
         this.pipeline = pipeline;
         this.limits = limits;
         this.requestBody = new RequestBody(limits.maxArticleBytes());
-        this.rateLimiter = new RateLimiter(limits.requestsPerSecond(), Math.max(1, limits.requestsPerSecond() * 2),
-                clock);
+        this.rateLimiter =
+                RateLimiter.onClock(limits.requestsPerSecond(), Math.max(1, limits.requestsPerSecond() * 2), clock);
         this.health = health;
     }
 
@@ -159,8 +165,8 @@ public final class IngestHttpServer implements AutoCloseable {
      *
      * @param health details for {@code GET /health}; its {@code status} entry should be {@code UP} or {@code DOWN}
      */
-    public static IngestHttpServer start(int port, IngestPipeline pipeline, Limits limits,
-                                         Supplier<Map<String, Object>> health) throws IOException {
+    public static IngestHttpServer start(
+            int port, IngestPipeline pipeline, Limits limits, Supplier<Map<String, Object>> health) throws IOException {
         return start(port, pipeline, limits, health, null);
     }
 
@@ -171,8 +177,12 @@ public final class IngestHttpServer implements AutoCloseable {
      *
      * @param health details for {@code GET /health}; its {@code status} entry should be {@code UP} or {@code DOWN}
      */
-    public static IngestHttpServer start(int port, IngestPipeline pipeline, Limits limits,
-                                         Supplier<Map<String, Object>> health, Supplier<String> metrics)
+    public static IngestHttpServer start(
+            int port,
+            IngestPipeline pipeline,
+            Limits limits,
+            Supplier<Map<String, Object>> health,
+            Supplier<String> metrics)
             throws IOException {
         return start(port, HttpListener.loopback(), pipeline, limits, Backpressure.none(), health, metrics);
     }
@@ -181,9 +191,15 @@ public final class IngestHttpServer implements AutoCloseable {
      * Starts listening on {@code port} (0 picks a free port) where and as {@code listener} says (interface, tokens,
      * TLS), waiting for the broker as {@code backpressure} says.
      */
-    public static IngestHttpServer start(int port, HttpListener listener, IngestPipeline pipeline, Limits limits,
-                                         Backpressure backpressure, Supplier<Map<String, Object>> health,
-                                         Supplier<String> metrics) throws IOException {
+    public static IngestHttpServer start(
+            int port,
+            HttpListener listener,
+            IngestPipeline pipeline,
+            Limits limits,
+            Backpressure backpressure,
+            Supplier<Map<String, Object>> health,
+            Supplier<String> metrics)
+            throws IOException {
         HttpServer server = listener.create(port, 64);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
@@ -191,37 +207,43 @@ public final class IngestHttpServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        IngestHttpServer ingestServer = new IngestHttpServer(server, listener, backpressure, executor, pipeline,
-                limits, health, Clock.systemUTC());
-        server.createContext("/articles", ingestServer::handleArticles);
-        server.createContext("/health", ingestServer::handleHealth);
+        IngestHttpServer ingestServer = new IngestHttpServer(
+                server, listener, backpressure, executor, pipeline, limits, health, Clock.systemUTC());
+        HttpRoutes routes = new HttpRoutes(
+                        exchange -> respond(exchange, 404, Map.of("error", "not found")),
+                        (exchange, allowed) -> respond(
+                                exchange,
+                                405,
+                                Map.of(
+                                        "error",
+                                        "use " + String.join(" or ", allowed) + " on "
+                                                + exchange.getRequestURI().getRawPath())))
+                .post("/articles", ingestServer::handleArticles)
+                .on("/health", ingestServer::handleHealth, "GET", "HEAD", "POST");
         if (metrics != null) {
-            server.createContext("/metrics", exchange -> handleMetrics(exchange, metrics));
+            routes.get(
+                    "/metrics",
+                    exchange -> HttpExchanges.send(exchange, 200, PrometheusMetrics.CONTENT_TYPE, metrics.get()));
         }
-        server.createContext("/", exchange -> respond(exchange, 404, Map.of("error", "not found")));
+        server.createContext(
+                "/",
+                HttpExchanges.guarded(
+                        LOG,
+                        routes,
+                        e -> new HttpExchanges.Failure(
+                                500,
+                                "application/json",
+                                "{\"error\":\"internal error: " + e.getClass().getSimpleName() + "\"}")));
         server.setExecutor(executor);
         server.start();
-        LOG.info("Ingest HTTP endpoint listening on {} (POST /articles, GET /health)",
+        LOG.info(
+                "Ingest HTTP endpoint listening on {} (POST /articles, GET /health)",
                 listener.describe(server.getAddress().getPort()));
         return ingestServer;
     }
 
     public int port() {
         return server.getAddress().getPort();
-    }
-
-    private static void handleMetrics(HttpExchange exchange, Supplier<String> metrics) throws IOException {
-        if (!exchange.getRequestMethod().equalsIgnoreCase("GET")) {
-            exchange.getResponseHeaders().set("Allow", "GET");
-            respond(exchange, 405, Map.of("error", "use GET to read metrics"));
-            return;
-        }
-        byte[] body = metrics.get().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", PrometheusMetrics.CONTENT_TYPE);
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 
     private void handleHealth(HttpExchange exchange) throws IOException {
@@ -231,71 +253,70 @@ public final class IngestHttpServer implements AutoCloseable {
     }
 
     private void handleArticles(HttpExchange exchange) throws IOException {
-        try {
-            if (!exchange.getRequestMethod().equalsIgnoreCase("POST")) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                respond(exchange, 405, Map.of("error", "use POST to send articles"));
+        String client = exchange.getRemoteAddress().getAddress().getHostAddress();
+        String rateKey = client;
+        if (listener.guarded()) {
+            BearerTokens.Check check = listener.tokens().get().check(exchange.getRequestHeaders());
+            if (!check.accepted()) {
+                refuse(exchange, client, check.status());
                 return;
             }
-            String client = exchange.getRemoteAddress().getAddress().getHostAddress();
-            String rateKey = client;
-            if (listener.guarded()) {
-                BearerTokens.Check check = listener.tokens().get().check(exchange.getRequestHeaders());
-                if (!check.accepted()) {
-                    refuse(exchange, client, check.status());
-                    return;
-                }
-                rateKey = "token:" + check.name();
-            }
-            if (!rateLimiter.tryAcquire(rateKey)) {
-                exchange.getResponseHeaders().set("Retry-After", "1");
-                respond(exchange, 429, Map.of("error", "too many requests from " + client));
-                return;
-            }
-            long pending = backpressure.pendingBytes().getAsLong();
-            if (pending >= backpressure.maxPendingBytes()) {
-                // Nothing read, nothing sent: the body is left unread, so the connection cannot be reused.
-                exchange.getResponseHeaders().set("Connection", "close");
-                exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds()));
-                respond(exchange, 503, Map.of("error", "the broker is not keeping up (" + pending
-                        + " bytes await its acknowledgement); nothing was accepted, retry later"));
-                return;
-            }
-            if (backpressure.brokerFailing().getAsBoolean()) {
-                exchange.getResponseHeaders().set("Connection", "close");
-                exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds()));
-                respond(exchange, 503, Map.of("error", "the broker is unreachable (an article waits for its acknowledgement"
-                        + " longer than " + backpressure.ackTimeout().toMillis() + " ms, or the last send failed);"
-                        + " nothing was accepted, retry later"));
-                return;
-            }
-            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            Optional<Body> received = readBodyInTime(exchange, client, RequestBody.isSupported(contentType));
-            if (received.isEmpty()) {
-                return;
-            }
-            Body body = received.get();
-            if (!RequestBody.isSupported(contentType)) {
-                String reason = "unsupported content type '" + contentType
-                        + "': send application/json or application/x-ndjson";
-                pipeline.reject(new Rejection(SOURCE, reason, body.bytes(), body.size(), null));
-                respond(exchange, 415, Map.of("error", reason));
-                return;
-            }
-            if (body.tooLarge()) {
-                String reason = "request body too large: over the limit of " + limits.maxRequestBytes() + " bytes";
-                pipeline.reject(new Rejection(SOURCE, reason, body.bytes(), body.size(), null));
-                exchange.getResponseHeaders().set("Connection", "close");
-                respond(exchange, 413, Map.of("error", reason));
-                return;
-            }
-            ingest(exchange, contentType, body);
-        } catch (RuntimeException e) {
-            LOG.error("Failed to handle {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            respond(exchange, 500, Map.of("error", "internal error: " + e.getClass().getSimpleName()));
-        } finally {
-            exchange.close();
+            rateKey = "token:" + check.name();
         }
+        if (!rateLimiter.tryAcquire(rateKey)) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            respond(exchange, 429, Map.of("error", "too many requests from " + client));
+            return;
+        }
+        long pending = backpressure.pendingBytes().getAsLong();
+        if (pending >= backpressure.maxPendingBytes()) {
+            // Nothing read, nothing sent: the body is left unread, so the connection cannot be reused.
+            exchange.getResponseHeaders().set("Connection", "close");
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds()));
+            respond(
+                    exchange,
+                    503,
+                    Map.of(
+                            "error",
+                            "the broker is not keeping up (" + pending
+                                    + " bytes await its acknowledgement); nothing was accepted, retry later"));
+            return;
+        }
+        if (backpressure.brokerFailing().getAsBoolean()) {
+            exchange.getResponseHeaders().set("Connection", "close");
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds()));
+            respond(
+                    exchange,
+                    503,
+                    Map.of(
+                            "error",
+                            "the broker is unreachable (an article waits for its acknowledgement"
+                                    + " longer than "
+                                    + backpressure.ackTimeout().toMillis() + " ms, or the last send failed);"
+                                    + " nothing was accepted, retry later"));
+            return;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        Optional<Body> received = readBodyInTime(exchange, client, RequestBody.isSupported(contentType));
+        if (received.isEmpty()) {
+            return;
+        }
+        Body body = received.get();
+        if (!RequestBody.isSupported(contentType)) {
+            String reason =
+                    "unsupported content type '" + contentType + "': send application/json or application/x-ndjson";
+            pipeline.reject(new Rejection(SOURCE, reason, body.bytes(), body.size(), null));
+            respond(exchange, 415, Map.of("error", reason));
+            return;
+        }
+        if (body.tooLarge()) {
+            String reason = "request body too large: over the limit of " + limits.maxRequestBytes() + " bytes";
+            pipeline.reject(new Rejection(SOURCE, reason, body.bytes(), body.size(), null));
+            exchange.getResponseHeaders().set("Connection", "close");
+            respond(exchange, 413, Map.of("error", reason));
+            return;
+        }
+        ingest(exchange, contentType, body);
     }
 
     /**
@@ -315,8 +336,8 @@ public final class IngestHttpServer implements AutoCloseable {
             respond(exchange, 401, Map.of("error", "send Authorization: Bearer TOKEN"));
         } else {
             LOG.warn("Refused POST /articles from {}: unknown token", client);
-            exchange.getResponseHeaders().set("WWW-Authenticate",
-                    "Bearer realm=\"wirewatch-ingest\", error=\"invalid_token\"");
+            exchange.getResponseHeaders()
+                    .set("WWW-Authenticate", "Bearer realm=\"wirewatch-ingest\", error=\"invalid_token\"");
             respond(exchange, 403, Map.of("error", "token not accepted"));
         }
     }
@@ -342,18 +363,19 @@ public final class IngestHttpServer implements AutoCloseable {
                 outcome = pipeline.ingest(article.article());
             } else {
                 RequestBody.Invalid invalid = (RequestBody.Invalid) item;
-                String reason = invalid.line() > 0 ? "item " + invalid.line() + ": " + invalid.reason()
-                        : invalid.reason();
-                outcome = pipeline.reject(new Rejection(SOURCE, reason, invalid.payload(), invalid.payloadSize(),
-                        null));
+                String reason =
+                        invalid.line() > 0 ? "item " + invalid.line() + ": " + invalid.reason() : invalid.reason();
+                outcome =
+                        pipeline.reject(new Rejection(SOURCE, reason, invalid.payload(), invalid.payloadSize(), null));
             }
             switch (outcome.kind()) {
                 case PUBLISHED, DUPLICATE -> kept.add(outcome);
                 case REJECTED -> {
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("line", item.line());
-                    entry.put("reason", item instanceof RequestBody.Invalid invalid ? invalid.reason()
-                            : outcome.reason());
+                    entry.put(
+                            "reason",
+                            item instanceof RequestBody.Invalid invalid ? invalid.reason() : outcome.reason());
                     rejected.add(entry);
                 }
             }
@@ -375,10 +397,16 @@ public final class IngestHttpServer implements AutoCloseable {
         Map<String, Object> answer = new LinkedHashMap<>();
         boolean anyArticle = !kept.isEmpty();
         if (!unavailable.isEmpty()) {
-            answer.put("error", "the broker did not acknowledge " + unavailable.size() + " of the articles within "
-                    + backpressure.ackTimeout().toMillis() + " ms; send those again later");
+            answer.put(
+                    "error",
+                    "the broker did not acknowledge " + unavailable.size() + " of the articles within "
+                            + backpressure.ackTimeout().toMillis() + " ms; send those again later");
         } else if (!anyArticle) {
-            answer.put("error", rejected.isEmpty() ? "no articles in the body" : (String) rejected.get(0).get("reason"));
+            answer.put(
+                    "error",
+                    rejected.isEmpty()
+                            ? "no articles in the body"
+                            : (String) rejected.get(0).get("reason"));
         }
         answer.put("accepted", accepted);
         answer.put("duplicates", duplicates);
@@ -396,8 +424,10 @@ public final class IngestHttpServer implements AutoCloseable {
 
     /** Waits, up to the ack timeout in all, until every article is acknowledged or has failed. */
     private void awaitAcknowledgements(List<IngestPipeline.Outcome> outcomes) {
-        CompletableFuture<?>[] waiting = outcomes.stream().map(IngestPipeline.Outcome::acknowledged)
-                .filter(future -> !future.isDone()).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] waiting = outcomes.stream()
+                .map(IngestPipeline.Outcome::acknowledged)
+                .filter(future -> !future.isDone())
+                .toArray(CompletableFuture[]::new);
         if (waiting.length == 0) {
             return;
         }
@@ -411,8 +441,7 @@ public final class IngestHttpServer implements AutoCloseable {
     }
 
     /** The body's bytes, at most the limit; {@code size} is the declared or counted size. */
-    private record Body(byte[] bytes, long size, boolean tooLarge) {
-    }
+    private record Body(byte[] bytes, long size, boolean tooLarge) {}
 
     /**
      * Reads the body (and drains the rest of an oversized one) within {@link Limits#bodyReadTimeout}; empty when the
@@ -423,10 +452,13 @@ public final class IngestHttpServer implements AutoCloseable {
     private Optional<Body> readBodyInTime(HttpExchange exchange, String client, boolean drainOversized)
             throws IOException {
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
-            expired.set(true);
-            exchange.close();
-        }, limits.bodyReadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline = watchdog.schedule(
+                () -> {
+                    expired.set(true);
+                    exchange.close();
+                },
+                limits.bodyReadTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             Body body = readBody(exchange);
             if (body.tooLarge() && drainOversized) {
@@ -442,7 +474,9 @@ public final class IngestHttpServer implements AutoCloseable {
                 throw e;
             }
         }
-        LOG.warn("Closed the connection of {}: its request body took longer than {} ms", client,
+        LOG.warn(
+                "Closed the connection of {}: its request body took longer than {} ms",
+                client,
                 limits.bodyReadTimeout().toMillis());
         return Optional.empty();
     }
@@ -495,12 +529,7 @@ public final class IngestHttpServer implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] json = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, json.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(json);
-        }
+        HttpExchanges.send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
     }
 
     /** Stops accepting requests, lets running ones finish (up to a second), and stops the worker threads. */

@@ -23,8 +23,14 @@ public final class RequestBody {
 
     /** Content types of a JSONL body; {@code application/json} and no content type mean JSON (or sniffed JSONL). */
     static final Set<String> JSON_LINES_TYPES = Set.of(
-            "application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines",
-            "application/jsonlines", "application/json-lines", "application/json-seq");
+            "application/x-ndjson",
+            "application/ndjson",
+            "application/jsonl",
+            "application/x-jsonlines",
+            "application/jsonlines",
+            "application/json-lines",
+            "application/json-seq");
+
     static final Set<String> JSON_TYPES = Set.of("application/json", "text/json");
 
     /** One item of a body. {@code line} is the 1-based JSONL line or array position; 0 for a lone object. */
@@ -32,11 +38,9 @@ public final class RequestBody {
         int line();
     }
 
-    public record Accepted(int line, RawArticle article) implements Item {
-    }
+    public record Accepted(int line, RawArticle article) implements Item {}
 
-    public record Invalid(int line, String reason, byte[] payload, long payloadSize) implements Item {
-    }
+    public record Invalid(int line, String reason, byte[] payload, long payloadSize) implements Item {}
 
     private final ArticleJson json;
     private final int maxArticleBytes;
@@ -101,8 +105,11 @@ public final class RequestBody {
             for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
                 int number = (int) line.number();
                 if (line.truncated()) {
-                    items.add(new Invalid(number, "too large: " + line.size() + " bytes, the limit is "
-                            + maxArticleBytes + " bytes", line.bytes(), line.size()));
+                    items.add(new Invalid(
+                            number,
+                            "too large: " + line.size() + " bytes, the limit is " + maxArticleBytes + " bytes",
+                            line.bytes(),
+                            line.size()));
                     continue;
                 }
                 if (new String(line.bytes(), StandardCharsets.UTF_8).isBlank()) {
@@ -126,7 +133,9 @@ public final class RequestBody {
             return "";
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String charsetOf(String contentType) {

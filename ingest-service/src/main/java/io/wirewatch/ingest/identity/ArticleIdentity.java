@@ -14,8 +14,7 @@ public final class ArticleIdentity {
 
     private static final int ID_HEX_DIGITS = 16;
 
-    private ArticleIdentity() {
-    }
+    private ArticleIdentity() {}
 
     /**
      * @param explicitId     the id the source gave, or null

@@ -28,8 +28,7 @@ public final class NearDuplicateIndex {
     /** A fixed seed, so that signatures are the same in every run. */
     private static final long HASH_SEED = 0x5eed_2012_0207L;
 
-    private record Entry(String id, int[] signature) {
-    }
+    private record Entry(String id, int[] signature) {}
 
     private final double threshold;
     private final int capacity;
@@ -52,8 +51,7 @@ public final class NearDuplicateIndex {
     }
 
     /** A match: the earlier article's id and the estimated similarity. */
-    public record Match(String id, double similarity) {
-    }
+    public record Match(String id, double similarity) {}
 
     /** The most similar recent article at or above the threshold, if any. */
     public synchronized Optional<Match> find(String text) {
@@ -118,7 +116,8 @@ public final class NearDuplicateIndex {
         recent.put(id, entry);
         for (int band = 0; band < BANDS; band++) {
             if (!isEmptyBand(signature, band)) {
-                buckets.computeIfAbsent(bandKey(signature, band), key -> new ArrayList<>(1)).add(entry);
+                buckets.computeIfAbsent(bandKey(signature, band), key -> new ArrayList<>(1))
+                        .add(entry);
             }
         }
         if (recent.size() > capacity) {

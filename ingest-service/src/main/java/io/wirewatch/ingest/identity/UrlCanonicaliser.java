@@ -15,11 +15,26 @@ import java.util.Set;
 public final class UrlCanonicaliser {
 
     private static final Set<String> TRACKING_PARAMETERS = Set.of(
-            "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ocid", "cmpid", "at_medium",
-            "at_campaign", "ns_mchannel", "ns_source", "ns_campaign", "ns_linkname", "ns_fee", "_ga", "yclid");
+            "fbclid",
+            "gclid",
+            "dclid",
+            "msclkid",
+            "mc_cid",
+            "mc_eid",
+            "igshid",
+            "ocid",
+            "cmpid",
+            "at_medium",
+            "at_campaign",
+            "ns_mchannel",
+            "ns_source",
+            "ns_campaign",
+            "ns_linkname",
+            "ns_fee",
+            "_ga",
+            "yclid");
 
-    private UrlCanonicaliser() {
-    }
+    private UrlCanonicaliser() {}
 
     /** The canonical form of {@code url}; a string that is not a URL comes back trimmed but otherwise as given. */
     public static String canonicalise(String url) {
@@ -34,15 +49,16 @@ public final class UrlCanonicaliser {
             return trimmed;
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost() == null ? uri.getRawAuthority().toLowerCase(Locale.ROOT)
+        String host = uri.getHost() == null
+                ? uri.getRawAuthority().toLowerCase(Locale.ROOT)
                 : uri.getHost().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
-                || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String query = withoutTracking(uri.getRawQuery());
-        StringBuilder canonical = new StringBuilder(trimmed.length())
-                .append(scheme).append("://");
+        StringBuilder canonical =
+                new StringBuilder(trimmed.length()).append(scheme).append("://");
         if (uri.getRawUserInfo() != null) {
             canonical.append(uri.getRawUserInfo()).append('@');
         }

@@ -18,9 +18,21 @@ import java.util.Locale;
 public final class LinguaLanguageDetection implements LanguageDetection {
 
     /** The languages told apart. Script-based ones (Arabic, Russian, Chinese ...) cost almost nothing. */
-    static final List<Language> LANGUAGES = List.of(Language.ENGLISH, Language.FRENCH, Language.SPANISH,
-            Language.GERMAN, Language.ITALIAN, Language.PORTUGUESE, Language.DUTCH, Language.RUSSIAN,
-            Language.UKRAINIAN, Language.ARABIC, Language.TURKISH, Language.POLISH, Language.CHINESE, Language.PERSIAN);
+    static final List<Language> LANGUAGES = List.of(
+            Language.ENGLISH,
+            Language.FRENCH,
+            Language.SPANISH,
+            Language.GERMAN,
+            Language.ITALIAN,
+            Language.PORTUGUESE,
+            Language.DUTCH,
+            Language.RUSSIAN,
+            Language.UKRAINIAN,
+            Language.ARABIC,
+            Language.TURKISH,
+            Language.POLISH,
+            Language.CHINESE,
+            Language.PERSIAN);
 
     static final int SAMPLE_CHARS = 1_000;
 
@@ -39,11 +51,11 @@ public final class LinguaLanguageDetection implements LanguageDetection {
             synchronized (LinguaLanguageDetection.class) {
                 local = standard;
                 if (local == null) {
-                    local = new LinguaLanguageDetection(LanguageDetectorBuilder
-                            .fromLanguages(LANGUAGES.toArray(Language[]::new))
-                            .withLowAccuracyMode()
-                            .withPreloadedLanguageModels()
-                            .build());
+                    local = new LinguaLanguageDetection(
+                            LanguageDetectorBuilder.fromLanguages(LANGUAGES.toArray(Language[]::new))
+                                    .withLowAccuracyMode()
+                                    .withPreloadedLanguageModels()
+                                    .build());
                     standard = local;
                 }
             }

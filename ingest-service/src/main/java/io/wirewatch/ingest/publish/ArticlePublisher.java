@@ -36,6 +36,7 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
 
     /** {@code Article.sourceRef} of articles from HTTP posts (ingest's HTTP source). */
     public static final String INTERACTIVE_SOURCE = "http";
+
     static final int INTERACTIVE_MAX_BLOCK_MS = 2_000;
 
     private final Producer<String, byte[]> producer;
@@ -48,10 +49,12 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
     private final AtomicLong pendingBytes = new AtomicLong();
     /** When the last settled send failed; 0 once one succeeds. */
     private final AtomicLong lastFailureNanos = new AtomicLong();
+
     private final AtomicLong sends = new AtomicLong();
     /** Start time of each article send not yet settled, by send number: the first entry is the oldest. */
     private final ConcurrentSkipListMap<Long, Long> pendingSince = new ConcurrentSkipListMap<>();
-    private volatile Consumer<Article> onArticleFailed = article -> { };
+
+    private volatile Consumer<Article> onArticleFailed = article -> {};
 
     ArticlePublisher(Producer<String, byte[]> producer, Topics topics) {
         this(producer, producer, topics);
@@ -88,8 +91,10 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
         Map<String, Object> interactiveProps = new HashMap<>(props);
         interactiveProps.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-http");
         interactiveProps.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, INTERACTIVE_MAX_BLOCK_MS);
-        return new ArticlePublisher(new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
-                new KafkaProducer<>(interactiveProps, new StringSerializer(), new ByteArraySerializer()), topics);
+        return new ArticlePublisher(
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
+                new KafkaProducer<>(interactiveProps, new StringSerializer(), new ByteArraySerializer()),
+                topics);
     }
 
     /**
@@ -99,7 +104,8 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
      */
     @Override
     public CompletableFuture<Void> publish(Article article) {
-        long timestamp = article.getPublishedAt() != null ? article.getPublishedAt().toEpochMilli()
+        long timestamp = article.getPublishedAt() != null
+                ? article.getPublishedAt().toEpochMilli()
                 : article.getIngestedAt().toEpochMilli();
         byte[] value = articleSerializer.serialize(articles.name(), article);
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
@@ -108,8 +114,10 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
         long sequence = sends.incrementAndGet();
         pendingSince.put(sequence, System.nanoTime());
         try {
-            Producer<String, byte[]> sender = INTERACTIVE_SOURCE.equals(article.getSourceRef()) ? interactive : producer;
-            sender.send(new ProducerRecord<>(articles.name(), null, timestamp, article.getId(), value),
+            Producer<String, byte[]> sender =
+                    INTERACTIVE_SOURCE.equals(article.getSourceRef()) ? interactive : producer;
+            sender.send(
+                    new ProducerRecord<>(articles.name(), null, timestamp, article.getId(), value),
                     (metadata, error) -> {
                         pendingBytes.addAndGet(-size);
                         pendingSince.remove(sequence);
@@ -134,8 +142,12 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
 
     private void failed(Article article, Exception error) {
         failedSends.incrementAndGet();
-        LOG.error("Could not publish article {} from {} to {}: {}; it will be published if ingested again",
-                article.getId(), article.getSourceRef(), articles.name(), error.toString());
+        LOG.error(
+                "Could not publish article {} from {} to {}: {}; it will be published if ingested again",
+                article.getId(),
+                article.getSourceRef(),
+                articles.name(),
+                error.toString());
         onArticleFailed.accept(article);
     }
 
@@ -168,13 +180,21 @@ public final class ArticlePublisher implements IngestOutput, AutoCloseable {
     @Override
     public void deadLetter(DeadLetter deadLetter) {
         byte[] value = deadLetterSerializer.serialize(deadLetters.name(), deadLetter);
-        producer.send(new ProducerRecord<>(deadLetters.name(), null, deadLetter.getFailedAt().toEpochMilli(),
-                        deadLetter.getSource(), value),
+        producer.send(
+                new ProducerRecord<>(
+                        deadLetters.name(),
+                        null,
+                        deadLetter.getFailedAt().toEpochMilli(),
+                        deadLetter.getSource(),
+                        value),
                 (metadata, error) -> {
                     if (error != null) {
                         failedSends.incrementAndGet();
-                        LOG.error("Could not write dead letter for {} to {}: {}", deadLetter.getSource(),
-                                deadLetters.name(), error.toString());
+                        LOG.error(
+                                "Could not write dead letter for {} to {}: {}",
+                                deadLetter.getSource(),
+                                deadLetters.name(),
+                                error.toString());
                     }
                 });
     }

@@ -31,10 +31,14 @@ public final class LanguageCountingOutput implements IngestOutput {
     public CompletableFuture<Void> publish(Article article) {
         CompletableFuture<Void> acknowledged = delegate.publish(article);
         String language = article.getLanguage() == null ? "none" : article.getLanguage();
-        counters.computeIfAbsent(language, tag -> Counter.builder(METER)
-                .description("Articles published, by detected language")
-                .tag("service", "ingest").tag("language", tag)
-                .register(meterRegistry)).increment();
+        counters.computeIfAbsent(
+                        language,
+                        tag -> Counter.builder(METER)
+                                .description("Articles published, by detected language")
+                                .tag("service", "ingest")
+                                .tag("language", tag)
+                                .register(meterRegistry))
+                .increment();
         return acknowledged;
     }
 

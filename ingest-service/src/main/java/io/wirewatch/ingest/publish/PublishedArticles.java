@@ -29,15 +29,17 @@ public final class PublishedArticles {
     private static final Logger LOG = LoggerFactory.getLogger(PublishedArticles.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private PublishedArticles() {
-    }
+    private PublishedArticles() {}
 
     /**
      * Hands every article on {@code topic} to {@code onArticle}; records that cannot be decoded are logged and
      * skipped. Returns the number of articles read.
      */
-    public static long readAll(Map<String, Object> kafkaProperties, Topic<String, Article> topic, String clientId,
-                               Consumer<Article> onArticle) {
+    public static long readAll(
+            Map<String, Object> kafkaProperties,
+            Topic<String, Article> topic,
+            String clientId,
+            Consumer<Article> onArticle) {
         Map<String, Object> props = new HashMap<>(kafkaProperties);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-seen-rebuild");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -47,8 +49,8 @@ public final class PublishedArticles {
         Deserializer<Article> deserializer = topic.valueSerde().deserializer();
         long started = System.nanoTime();
         long count = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
                 LOG.warn("Topic {} does not exist (yet): nothing published before", topic.name());
@@ -66,13 +68,20 @@ public final class PublishedArticles {
                         onArticle.accept(deserializer.deserialize(record.topic(), record.value()));
                         count++;
                     } catch (RuntimeException e) {
-                        LOG.warn("Skipping undecodable record {}-{}@{} while rebuilding the seen set: {}",
-                                record.topic(), record.partition(), record.offset(), e.toString());
+                        LOG.warn(
+                                "Skipping undecodable record {}-{}@{} while rebuilding the seen set: {}",
+                                record.topic(),
+                                record.partition(),
+                                record.offset(),
+                                e.toString());
                     }
                 }
             }
         }
-        LOG.info("Read {} published articles from {} in {} ms", count, topic.name(),
+        LOG.info(
+                "Read {} published articles from {} in {} ms",
+                count,
+                topic.name(),
                 (System.nanoTime() - started) / 1_000_000);
         return count;
     }

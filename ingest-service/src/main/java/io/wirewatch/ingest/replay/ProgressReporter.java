@@ -122,7 +122,8 @@ public final class ProgressReporter {
         long hours = totalSeconds / 3600;
         long minutes = (totalSeconds % 3600) / 60;
         long seconds = totalSeconds % 60;
-        return hours > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, seconds)
+        return hours > 0
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, seconds)
                 : String.format(Locale.ROOT, "%d:%02d", minutes, seconds);
     }
 }

@@ -25,6 +25,7 @@ public final class ArticleJson {
 
     /** Articles are flat objects; anything nested deeper than this is not an article. */
     static final int MAX_NESTING_DEPTH = 32;
+
     static final int MAX_NUMBER_LENGTH = 64;
 
     private final ObjectMapper mapper;
@@ -41,15 +42,12 @@ public final class ArticleJson {
     }
 
     /** The result of reading one element of a JSON document: an article, or why the element is not one. */
-    public sealed interface Element permits Parsed, Invalid {
-    }
+    public sealed interface Element permits Parsed, Invalid {}
 
-    public record Parsed(RawArticle article) implements Element {
-    }
+    public record Parsed(RawArticle article) implements Element {}
 
     /** @param index position of the element in an array (0-based), or -1 for a lone object */
-    public record Invalid(int index, String reason, String json) implements Element {
-    }
+    public record Invalid(int index, String reason, String json) implements Element {}
 
     /**
      * Reads a whole JSON document: an object is one article, an array gives one element per entry (a bad entry does
@@ -108,9 +106,12 @@ public final class ArticleJson {
         } catch (StreamConstraintsException e) {
             throw new InputRejectedException("JSON exceeds a parser limit: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InputRejectedException("malformed JSON" + where + ": " + conciseMessage(e.getOriginalMessage()), e);
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new InputRejectedException(
+                    "malformed JSON" + where + ": " + conciseMessage(e.getOriginalMessage()), e);
         }
     }
 

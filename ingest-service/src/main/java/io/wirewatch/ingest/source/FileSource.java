@@ -35,10 +35,14 @@ public final class FileSource {
 
     /** The kinds of file this source reads. */
     public enum FileType {
-        TEXT, JSON, JSONL;
+        TEXT,
+        JSON,
+        JSONL;
 
         public static Optional<FileType> of(Path file) {
-            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            String name = file.getFileName() == null
+                    ? ""
+                    : file.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.equals(Manifest.FILE_NAME)) {
                 return Optional.empty();
             }
@@ -89,8 +93,8 @@ public final class FileSource {
         }
         Map<Path, Manifest> manifests = new HashMap<>();
         for (Path file : files) {
-            Manifest manifest = manifests.computeIfAbsent(file.toAbsolutePath().getParent(),
-                    dir -> manifestFor(dir, handler));
+            Manifest manifest =
+                    manifests.computeIfAbsent(file.toAbsolutePath().getParent(), dir -> manifestFor(dir, handler));
             readFile(file, manifest, handler);
         }
     }
@@ -105,8 +109,8 @@ public final class FileSource {
         } catch (InputRejectedException e) {
             Path file = directory.resolve(Manifest.FILE_NAME);
             LOG.warn("Ignoring manifest {}: {}", file, e.getMessage());
-            handler.rejected(new Rejection(file.toString(), "bad manifest: " + e.getMessage(), headOf(file),
-                    sizeOf(file), e.getCause()));
+            handler.rejected(new Rejection(
+                    file.toString(), "bad manifest: " + e.getMessage(), headOf(file), sizeOf(file), e.getCause()));
             return Manifest.empty();
         }
     }
@@ -116,8 +120,8 @@ public final class FileSource {
         String sourceRef = file.toString();
         Optional<FileType> type = FileType.of(file);
         if (type.isEmpty()) {
-            handler.rejected(Rejection.of(sourceRef,
-                    "unsupported file type: expected .txt, .json or .jsonl", headOf(file)));
+            handler.rejected(
+                    Rejection.of(sourceRef, "unsupported file type: expected .txt, .json or .jsonl", headOf(file)));
             return;
         }
         try {
@@ -147,21 +151,20 @@ public final class FileSource {
         }
     }
 
-    private void deliver(ArticleJson.Element element, String sourceRef, ArticleMetadata metadata,
-                         ArticleHandler handler) {
+    private void deliver(
+            ArticleJson.Element element, String sourceRef, ArticleMetadata metadata, ArticleHandler handler) {
         if (element instanceof ArticleJson.Parsed parsed) {
             handler.article(parsed.article().withDefaults(metadata));
         } else if (element instanceof ArticleJson.Invalid invalid) {
             String ref = invalid.index() < 0 ? sourceRef : sourceRef + "#" + invalid.index();
-            handler.rejected(Rejection.of(ref, invalid.reason(),
-                    invalid.json().getBytes(StandardCharsets.UTF_8)));
+            handler.rejected(Rejection.of(ref, invalid.reason(), invalid.json().getBytes(StandardCharsets.UTF_8)));
         }
     }
 
     private void readJsonLines(Path file, Manifest manifest, ArticleHandler handler) throws IOException {
         ArticleMetadata metadata = manifest.metadataFor(file).orElse(null);
         try (InputStream in = Files.newInputStream(file);
-             BoundedLineReader lines = new BoundedLineReader(in, maxArticleBytes)) {
+                BoundedLineReader lines = new BoundedLineReader(in, maxArticleBytes)) {
             for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
                 String ref = file + ":" + line.number();
                 if (line.truncated()) {

@@ -72,15 +72,17 @@ public final class Manifest {
                 throw new InputRejectedException("manifest entry " + i + " has no 'file'");
             }
             String published = text(entry, "published_at", i);
-            Instant publishedAt = published == null ? null
-                    : Timestamps.parseIso8601(published, "articles[" + i + "].published_at");
+            Instant publishedAt =
+                    published == null ? null : Timestamps.parseIso8601(published, "articles[" + i + "].published_at");
             String outlet = text(entry, "outlet", i);
-            byFileName.put(fileName(file, i), new ArticleMetadata(
-                    text(entry, "id", i),
-                    text(entry, "url", i),
-                    outlet != null ? outlet : text(entry, "source", i),
-                    text(entry, "title", i),
-                    publishedAt));
+            byFileName.put(
+                    fileName(file, i),
+                    new ArticleMetadata(
+                            text(entry, "id", i),
+                            text(entry, "url", i),
+                            outlet != null ? outlet : text(entry, "source", i),
+                            text(entry, "title", i),
+                            publishedAt));
         }
         return new Manifest(byFileName);
     }
@@ -91,8 +93,8 @@ public final class Manifest {
         try {
             name = Path.of(file).getFileName();
         } catch (InvalidPathException e) {
-            throw new InputRejectedException("manifest entry " + index + ": 'file' is not a valid path: "
-                    + e.getReason(), e);
+            throw new InputRejectedException(
+                    "manifest entry " + index + ": 'file' is not a valid path: " + e.getReason(), e);
         }
         if (name == null) {
             throw new InputRejectedException("manifest entry " + index + ": 'file' names no file");

@@ -9,8 +9,7 @@ public final class PlainTextArticles {
     static final int MAX_HEADLINE_CHARS = 160;
     static final int MAX_HEADLINE_WORDS = 25;
 
-    private PlainTextArticles() {
-    }
+    private PlainTextArticles() {}
 
     public static RawArticle fromText(String text, String sourceRef) {
         return new RawArticle(null, null, null, headlineOf(text), null, text, sourceRef);

@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param text        body text as received (decoded, not normalised); never blank
  * @param sourceRef   where it came from: a file path (with {@code :line} for JSONL), {@code http} ...
  */
-public record RawArticle(String explicitId, String url, String outlet, String title, Instant publishedAt, String text,
-                         String sourceRef) {
+public record RawArticle(
+        String explicitId,
+        String url,
+        String outlet,
+        String title,
+        Instant publishedAt,
+        String text,
+        String sourceRef) {
 
     public RawArticle {
         Objects.requireNonNull(text, "text");
@@ -38,7 +44,8 @@ public record RawArticle(String explicitId, String url, String outlet, String ti
                 outlet != null ? outlet : metadata.outlet(),
                 title != null ? title : metadata.title(),
                 publishedAt != null ? publishedAt : metadata.publishedAt(),
-                text, sourceRef);
+                text,
+                sourceRef);
     }
 
     /** A copy whose metadata comes from {@code metadata} wherever it has a value. */
@@ -52,7 +59,8 @@ public record RawArticle(String explicitId, String url, String outlet, String ti
                 metadata.outlet() != null ? metadata.outlet() : outlet,
                 metadata.title() != null ? metadata.title() : title,
                 metadata.publishedAt() != null ? metadata.publishedAt() : publishedAt,
-                text, sourceRef);
+                text,
+                sourceRef);
     }
 
     static String blankToNull(String value) {

@@ -25,7 +25,7 @@ public record Rejection(String sourceRef, String reason, byte[] payload, long pa
     }
 
     public static Rejection of(String sourceRef, InputRejectedException error, byte[] payload) {
-        return new Rejection(sourceRef, error.getMessage(), payload, payload == null ? 0 : payload.length,
-                error.getCause());
+        return new Rejection(
+                sourceRef, error.getMessage(), payload, payload == null ? 0 : payload.length, error.getCause());
     }
 }

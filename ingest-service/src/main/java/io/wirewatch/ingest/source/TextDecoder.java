@@ -18,8 +18,7 @@ public final class TextDecoder {
     /** More control characters than this share of all characters means binary, not text with a few stray bytes. */
     static final double MAX_CONTROL_CHARACTER_SHARE = 0.02;
 
-    private TextDecoder() {
-    }
+    private TextDecoder() {}
 
     public static String decode(byte[] bytes) throws InputRejectedException {
         return decode(bytes, 0, bytes.length);
@@ -28,7 +27,9 @@ public final class TextDecoder {
     public static String decode(byte[] bytes, int offset, int length) throws InputRejectedException {
         int start = offset;
         int end = offset + length;
-        if (length >= 3 && (bytes[start] & 0xFF) == 0xEF && (bytes[start + 1] & 0xFF) == 0xBB
+        if (length >= 3
+                && (bytes[start] & 0xFF) == 0xEF
+                && (bytes[start + 1] & 0xFF) == 0xBB
                 && (bytes[start + 2] & 0xFF) == 0xBF) {
             start += 3;
         }
@@ -54,7 +55,8 @@ public final class TextDecoder {
 
     private static String decodeStrictly(byte[] bytes, int offset, int length, int inputStart)
             throws InputRejectedException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
@@ -64,8 +66,8 @@ public final class TextDecoder {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw new InputRejectedException("not valid UTF-8: malformed byte sequence at offset "
-                    + (in.position() - inputStart));
+            throw new InputRejectedException(
+                    "not valid UTF-8: malformed byte sequence at offset " + (in.position() - inputStart));
         }
         if (!result.isUnderflow()) {
             // A UTF-8 decode never needs more chars than bytes, so overflow cannot happen; be explicit if it does.

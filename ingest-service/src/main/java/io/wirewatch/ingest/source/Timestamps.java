@@ -10,8 +10,7 @@ import java.time.format.DateTimeParseException;
 /** Reads the ISO-8601 publication times that feeds and manifests carry; a time without a zone is taken as UTC. */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /**
      * Parses {@code 2012-02-07T10:15:00Z}, {@code 2012-02-07T11:15:00+01:00}, {@code 2012-02-07T10:15:00} (UTC) or

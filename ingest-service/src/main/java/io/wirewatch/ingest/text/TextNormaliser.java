@@ -18,28 +18,29 @@ public final class TextNormaliser {
 
     /** Treebank tokens that stand for another character sequence. */
     private static final Map<String, String> ESCAPES = Map.of(
-            "-LRB-", "(", "-RRB-", ")",
-            "-LSB-", "[", "-RSB-", "]",
-            "-LCB-", "{", "-RCB-", "}",
-            "``", "\"", "''", "\"");
+            "-LRB-", "(", "-RRB-", ")", "-LSB-", "[", "-RSB-", "]", "-LCB-", "{", "-RCB-", "}", "``", "\"", "''", "\"");
 
     /** Tokens that open something and so join the token after them: "( GCC" becomes "(GCC". */
     private static final Set<String> OPENERS = Set.of("-LRB-", "-LSB-", "-LCB-", "``", "(", "[", "{", "$");
 
     /** Tokens that close something or are suffixes split off by the tokeniser, so join the token before them. */
     private static final Set<String> CLOSERS = Set.of(
-            "-RRB-", "-RSB-", "-RCB-", "''", ")", "]", "}",
-            ",", ".", ";", ":", "?", "!", "%", "...",
-            "'s", "'S", "'re", "'RE", "'ve", "'VE", "'ll", "'LL", "'d", "'D", "'m", "'M", "n't", "N'T");
+            "-RRB-", "-RSB-", "-RCB-", "''", ")", "]", "}", ",", ".", ";", ":", "?", "!", "%", "...", "'s", "'S", "'re",
+            "'RE", "'ve", "'VE", "'ll", "'LL", "'d", "'D", "'m", "'M", "n't", "N'T");
 
-    private enum Gap { NONE, SPACE, LINE, PARAGRAPH }
+    private enum Gap {
+        NONE,
+        SPACE,
+        LINE,
+        PARAGRAPH
+    }
 
     /** Longest run of combining marks normalised as is; UAX #15's stream-safe format allows 30. */
     static final int MAX_COMBINING_RUN = 30;
+
     private static final char COMBINING_GRAPHEME_JOINER = '\u034F';
 
-    private TextNormaliser() {
-    }
+    private TextNormaliser() {}
 
     /**
      * Normalises {@code raw}; never fails, and returns an empty string for blank input.
@@ -53,7 +54,7 @@ public final class TextNormaliser {
         String text = Normalizer.normalize(capCombiningRuns(raw), Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(text.length());
         StringBuilder token = new StringBuilder();
-        Gap gapSeen = Gap.NONE;       // the widest gap since the last token ended
+        Gap gapSeen = Gap.NONE; // the widest gap since the last token ended
         Gap gapBeforeToken = Gap.NONE;
         int newlinesSeen = 0;
         boolean previousOpens = false;
@@ -92,7 +93,8 @@ public final class TextNormaliser {
         // Dropping invisible characters can leave a base letter next to a combining mark it was kept apart from
         // ("e\u200B\u0301"): compose again, or the result would be neither NFC nor stable.
         String result = capCombiningRuns(out.toString());
-        return Normalizer.isNormalized(result, Normalizer.Form.NFC) ? result
+        return Normalizer.isNormalized(result, Normalizer.Form.NFC)
+                ? result
                 : Normalizer.normalize(result, Normalizer.Form.NFC);
     }
 
@@ -121,13 +123,17 @@ public final class TextNormaliser {
                     run = 0;
                 }
                 run++;
-            } else if (codePoint > Character.MAX_VALUE || isLineBreak((char) codePoint) || isSpace((char) codePoint)
+            } else if (codePoint > Character.MAX_VALUE
+                    || isLineBreak((char) codePoint)
+                    || isSpace((char) codePoint)
                     || !isInvisible((char) codePoint)) {
                 run = 0;
             }
             i += width;
         }
-        return capped == null ? text : capped.append(text, copiedUpTo, text.length()).toString();
+        return capped == null
+                ? text
+                : capped.append(text, copiedUpTo, text.length()).toString();
     }
 
     private static boolean isCombiningMark(int codePoint) {
@@ -135,13 +141,14 @@ public final class TextNormaliser {
             return false;
         }
         int type = Character.getType(codePoint);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
                 || type == Character.COMBINING_SPACING_MARK;
     }
 
     /** Appends one whitespace-delimited token with the right separator; returns whether it joins the next token. */
-    private static boolean emit(StringBuilder out, StringBuilder tokenBuffer, Gap gap, boolean previousOpens,
-                                boolean anyTokenBefore) {
+    private static boolean emit(
+            StringBuilder out, StringBuilder tokenBuffer, Gap gap, boolean previousOpens, boolean anyTokenBefore) {
         String token = tokenBuffer.toString();
         tokenBuffer.setLength(0);
         boolean special = mayBeSpecial(token);
@@ -181,7 +188,12 @@ public final class TextNormaliser {
     }
 
     private static boolean isLineBreak(char c) {
-        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u000B' || c == '\u000C'
+        return c == '\n'
+                || c == '\r'
+                || c == '\u2028'
+                || c == '\u2029'
+                || c == '\u000B'
+                || c == '\u000C'
                 || c == '\u0085';
     }
 
@@ -192,7 +204,6 @@ public final class TextNormaliser {
 
     /** Characters that carry nothing a reader sees: other control characters, zero-width spaces, byte-order marks. */
     private static boolean isInvisible(char c) {
-        return (Character.getType(c) == Character.CONTROL)
-                || c == '\u200B' || c == '\uFEFF' || c == '\u2060';
+        return (Character.getType(c) == Character.CONTROL) || c == '\u200B' || c == '\uFEFF' || c == '\u2060';
     }
 }

@@ -35,8 +35,7 @@ public final class DirectoryWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryWatcher.class);
 
-    private record FileState(long size, FileTime modified) {
-    }
+    private record FileState(long size, FileTime modified) {}
 
     private final Path directory;
     private final Consumer<Path> onFile;
@@ -48,8 +47,12 @@ public final class DirectoryWatcher implements AutoCloseable {
     private final Map<Path, FileState> delivered = new HashMap<>();
     private volatile boolean running = true;
 
-    private DirectoryWatcher(Path directory, Consumer<Path> onFile, Duration settleInterval, Duration rescanInterval,
-                             WatchService watchService) {
+    private DirectoryWatcher(
+            Path directory,
+            Consumer<Path> onFile,
+            Duration settleInterval,
+            Duration rescanInterval,
+            WatchService watchService) {
         this.directory = directory;
         this.onFile = onFile;
         this.settleInterval = settleInterval;
@@ -65,21 +68,22 @@ public final class DirectoryWatcher implements AutoCloseable {
      * @param settleInterval how long a file must keep its size to count as complete
      * @param rescanInterval how often to list the directory even without events
      */
-    public static DirectoryWatcher start(Path directory, Consumer<Path> onFile, Duration settleInterval,
-                                         Duration rescanInterval) throws IOException {
+    public static DirectoryWatcher start(
+            Path directory, Consumer<Path> onFile, Duration settleInterval, Duration rescanInterval)
+            throws IOException {
         Objects.requireNonNull(onFile, "onFile");
         if (!Files.isDirectory(directory)) {
             throw new IOException("Cannot watch " + directory + ": not a directory");
         }
         WatchService watchService = FileSystems.getDefault().newWatchService();
         try {
-            directory.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
-                    StandardWatchEventKinds.ENTRY_MODIFY);
+            directory.register(
+                    watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
         } catch (IOException | UnsupportedOperationException e) {
             LOG.warn("No file events for {} ({}); relying on rescans every {}", directory, e, rescanInterval);
         }
-        DirectoryWatcher watcher = new DirectoryWatcher(directory, onFile, settleInterval, rescanInterval,
-                watchService);
+        DirectoryWatcher watcher =
+                new DirectoryWatcher(directory, onFile, settleInterval, rescanInterval, watchService);
         watcher.thread.start();
         LOG.info("Watching {} for article files (rescan every {})", directory, rescanInterval);
         return watcher;

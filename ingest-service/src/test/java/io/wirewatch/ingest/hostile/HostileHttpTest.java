@@ -39,15 +39,18 @@ class HostileHttpTest {
     private static final int LIMIT = 64 * 1024;
 
     private final RecordingOutput output = new RecordingOutput();
-    private final IngestPipeline pipeline = new IngestPipeline(output, new SeenArticles(),
-            new NearDuplicateIndex(0.8, 100), Clock.systemUTC(), LIMIT);
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final IngestPipeline pipeline =
+            new IngestPipeline(output, new SeenArticles(), new NearDuplicateIndex(0.8, 100), Clock.systemUTC(), LIMIT);
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Socket> slowClients = new ArrayList<>();
     private final ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor();
     private IngestHttpServer server;
 
     private void start(double requestsPerSecond, Duration bodyReadTimeout) throws IOException {
-        server = IngestHttpServer.start(0, pipeline,
+        server = IngestHttpServer.start(
+                0,
+                pipeline,
                 new IngestHttpServer.Limits(LIMIT, LIMIT, requestsPerSecond, bodyReadTimeout),
                 () -> Map.of("status", "UP"));
     }
@@ -68,9 +71,13 @@ class HostileHttpTest {
     }
 
     private HttpResponse<String> post(byte[] body) throws Exception {
-        return client.send(HttpRequest.newBuilder(articles()).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(articles())
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** An endless-looking body produced on the fly: the test never holds it either. */
@@ -103,10 +110,12 @@ class HostileHttpTest {
         long fiftyMegabytes = 50L * 1024 * 1024;
 
         // When a client streams 50 MB without a Content-Length (chunked transfer encoding)
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(articles())
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(articles())
                         .timeout(Duration.ofSeconds(40))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> generatedBody(fiftyMegabytes))).build(),
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> generatedBody(fiftyMegabytes)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         // Then it gets a 413, and the dead letter holds the first 64 KiB only: the server stopped keeping bytes at
@@ -126,7 +135,8 @@ class HostileHttpTest {
         start(100, Duration.ofSeconds(30));
         long declared = 20L * 1024 * 1024;
 
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(articles())
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(articles())
                         .timeout(Duration.ofSeconds(40))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.fromPublisher(
@@ -148,7 +158,8 @@ class HostileHttpTest {
         slowClients.add(socket);
         OutputStream out = socket.getOutputStream();
         out.write(("POST /articles HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 1000\r\n\r\n{\"text\":\"").getBytes(StandardCharsets.US_ASCII));
+                        + "Content-Length: 1000\r\n\r\n{\"text\":\"")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
     }
@@ -173,34 +184,41 @@ class HostileHttpTest {
     }
 
     @Test
-    void shouldServeOtherClientsWhileSlowLorisClientsHoldConnectionsAndCloseThemAtTheReadTimeout()
-            throws Exception {
+    void shouldServeOtherClientsWhileSlowLorisClientsHoldConnectionsAndCloseThemAtTheReadTimeout() throws Exception {
         // Given a server with two worker threads and a 1 s body read timeout, and three clients that send headers
         // and then stall or trickle one byte every 100 ms: more than there are workers
         start(100, Duration.ofSeconds(1));
         Socket stalled = slowLoris();
         Socket alsoStalled = slowLoris();
         Socket trickling = slowLoris();
-        trickler.scheduleAtFixedRate(() -> {
-            try {
-                trickling.getOutputStream().write('x');
-            } catch (IOException closed) {
-                throw new IllegalStateException("closed", closed); // stops the trickle
-            }
-        }, 100, 100, TimeUnit.MILLISECONDS);
+        trickler.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        trickling.getOutputStream().write('x');
+                    } catch (IOException closed) {
+                        throw new IllegalStateException("closed", closed); // stops the trickle
+                    }
+                },
+                100,
+                100,
+                TimeUnit.MILLISECONDS);
 
         // When a well-behaved client posts an article meanwhile
         long started = System.nanoTime();
-        HttpResponse<String> response = post("{\"id\":\"ok\",\"text\":\"Gulf states expel envoys.\"}"
-                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                post("{\"id\":\"ok\",\"text\":\"Gulf states expel envoys.\"}".getBytes(StandardCharsets.UTF_8));
         long waitedMillis = (System.nanoTime() - started) / 1_000_000;
 
         // Then it is served (within a few read timeouts, not never) and the slow connections are closed
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(output.articles).extracting(article -> article.getId()).containsExactly("ok");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(closedByServer(stalled)).as("first stalled client closed").isTrue();
-            assertThat(closedByServer(alsoStalled)).as("second stalled client closed").isTrue();
+            assertThat(closedByServer(stalled))
+                    .as("first stalled client closed")
+                    .isTrue();
+            assertThat(closedByServer(alsoStalled))
+                    .as("second stalled client closed")
+                    .isTrue();
             assertThat(closedByServer(trickling)).as("trickling client closed").isTrue();
         });
         assertThat(output.deadLetters).isEmpty();

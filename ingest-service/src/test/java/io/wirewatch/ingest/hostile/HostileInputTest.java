@@ -40,14 +40,15 @@ class HostileInputTest {
 
     /** The service's default article limit ({@code INGEST_MAX_ARTICLE_BYTES}). */
     private static final int LIMIT = 2 * 1024 * 1024;
+
     private static final long FIFTY_MEGABYTES = 50L * 1024 * 1024;
 
     @TempDir
     Path directory;
 
     private final RecordingOutput output = new RecordingOutput();
-    private final IngestPipeline pipeline = new IngestPipeline(output, new SeenArticles(),
-            new NearDuplicateIndex(0.8, 10_000), Clock.systemUTC(), LIMIT);
+    private final IngestPipeline pipeline = new IngestPipeline(
+            output, new SeenArticles(), new NearDuplicateIndex(0.8, 10_000), Clock.systemUTC(), LIMIT);
     private final FileSource files = new FileSource(LIMIT);
 
     /** What the service does with each article and rejection a source delivers. */
@@ -87,7 +88,8 @@ class HostileInputTest {
     private void assertOneTooLargeDeadLetterCutToTheLimit(long wholeSize) {
         assertThat(output.articles).isEmpty();
         assertThat(output.deadLetters).singleElement().satisfies(letter -> {
-            assertThat(letter.getReason()).startsWith("too large: " + wholeSize + " bytes")
+            assertThat(letter.getReason())
+                    .startsWith("too large: " + wholeSize + " bytes")
                     .contains("the limit is " + LIMIT);
             assertThat(letter.getPayloadSize()).isEqualTo(wholeSize);
             assertThat(letter.getPayload().remaining()).isEqualTo(LIMIT);
@@ -121,14 +123,16 @@ class HostileInputTest {
         // Given a JSONL file whose middle line is a 50 MB article
         Path file = directory.resolve("huge.jsonl");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            out.write("{\"id\":\"before\",\"text\":\"Gulf states expel Syrian envoys.\"}\n".getBytes(StandardCharsets.UTF_8));
+            out.write("{\"id\":\"before\",\"text\":\"Gulf states expel Syrian envoys.\"}\n"
+                    .getBytes(StandardCharsets.UTF_8));
             out.write("{\"id\":\"big\",\"text\":\"".getBytes(StandardCharsets.UTF_8));
             byte[] chunk = new byte[1024 * 1024];
             Arrays.fill(chunk, (byte) 'x');
             for (int i = 0; i < 50; i++) {
                 out.write(chunk);
             }
-            out.write("\"}\n{\"id\":\"after\",\"text\":\"Russia vetoes the resolution.\"}\n".getBytes(StandardCharsets.UTF_8));
+            out.write("\"}\n{\"id\":\"after\",\"text\":\"Russia vetoes the resolution.\"}\n"
+                    .getBytes(StandardCharsets.UTF_8));
         }
 
         files.read(file, toPipeline);
@@ -149,7 +153,9 @@ class HostileInputTest {
         return Stream.of(
                 Arguments.of("arrays", "[".repeat(depth) + "]".repeat(depth)),
                 Arguments.of("objects", "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)),
-                Arguments.of("inside an article", "{\"text\":\"x\",\"extra\":" + "[".repeat(depth) + "]".repeat(depth) + "}"));
+                Arguments.of(
+                        "inside an article",
+                        "{\"text\":\"x\",\"extra\":" + "[".repeat(depth) + "]".repeat(depth) + "}"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -162,43 +168,54 @@ class HostileInputTest {
         // When each is read (a recursive parser would die of StackOverflowError here)
         files.read(jsonFile, toPipeline);
         files.read(jsonlFile, toPipeline);
-        ThrowableAssert.ThrowingCallable httpBody = () -> new RequestBody(LIMIT)
-                .parse(json.getBytes(StandardCharsets.UTF_8), "application/json", "http");
+        ThrowableAssert.ThrowingCallable httpBody =
+                () -> new RequestBody(LIMIT).parse(json.getBytes(StandardCharsets.UTF_8), "application/json", "http");
 
         // Then each is rejected for its depth, naming the limit
         assertThat(output.articles).isEmpty();
-        assertThat(output.deadLetters).hasSize(2).allSatisfy(letter -> assertThat(letter.getReason())
-                .startsWith("JSON exceeds a parser limit").contains("nesting depth").contains("32"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(httpBody).isInstanceOf(InputRejectedException.class)
+        assertThat(output.deadLetters)
+                .hasSize(2)
+                .allSatisfy(letter -> assertThat(letter.getReason())
+                        .startsWith("JSON exceeds a parser limit")
+                        .contains("nesting depth")
+                        .contains("32"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(httpBody)
+                .isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("nesting depth");
     }
 
     @Test
     void shouldRejectAManifestNestedOneHundredThousandDeepAndReadTheFilesWithoutIt() throws IOException {
         int depth = 100_000;
-        Files.writeString(directory.resolve("manifest.json"),
-                "{\"articles\":" + "[".repeat(depth) + "]".repeat(depth) + "}");
+        Files.writeString(
+                directory.resolve("manifest.json"), "{\"articles\":" + "[".repeat(depth) + "]".repeat(depth) + "}");
         Files.writeString(directory.resolve("a.txt"), "Gulf states expel Syrian envoys\nThe GCC acted on Tuesday.\n");
 
         files.read(directory, toPipeline);
 
-        assertThat(output.articles).singleElement()
+        assertThat(output.articles)
+                .singleElement()
                 .satisfies(article -> assertThat(article.getTitle()).isEqualTo("Gulf states expel Syrian envoys"));
-        assertThat(output.deadLetters).singleElement().satisfies(letter -> assertThat(letter.getReason())
-                .startsWith("bad manifest: malformed manifest JSON").contains("nesting depth"));
+        assertThat(output.deadLetters)
+                .singleElement()
+                .satisfies(letter -> assertThat(letter.getReason())
+                        .startsWith("bad manifest: malformed manifest JSON")
+                        .contains("nesting depth"));
     }
 
     @Test
     void shouldRejectAManifestEntryWhoseFileNameHoldsANulAndStillPublishTheFiles() throws IOException {
-        Files.writeString(directory.resolve("manifest.json"),
-                "{\"articles\":[{\"file\":\"a\\u0000.txt\",\"outlet\":\"BBC\"}]}");
+        Files.writeString(
+                directory.resolve("manifest.json"), "{\"articles\":[{\"file\":\"a\\u0000.txt\",\"outlet\":\"BBC\"}]}");
         Files.writeString(directory.resolve("a.txt"), "Gulf states expel Syrian envoys\nThe GCC acted on Tuesday.\n");
 
         files.read(directory, toPipeline);
 
         assertThat(output.articles).hasSize(1);
-        assertThat(output.deadLetters).singleElement().satisfies(letter -> assertThat(letter.getReason())
-                .startsWith("bad manifest: manifest entry 0: 'file' is not a valid path"));
+        assertThat(output.deadLetters)
+                .singleElement()
+                .satisfies(letter -> assertThat(letter.getReason())
+                        .startsWith("bad manifest: manifest entry 0: 'file' is not a valid path"));
     }
 
     static Stream<Arguments> invalidUtf8() {
@@ -225,36 +242,43 @@ class HostileInputTest {
         }
         Path txt = Files.write(directory.resolve("bad.txt"), text);
         byte[] jsonPrefix = "{\"text\":\"".getBytes(StandardCharsets.UTF_8);
-        Path jsonl = Files.write(directory.resolve("bad.jsonl"),
+        Path jsonl = Files.write(
+                directory.resolve("bad.jsonl"),
                 concat(jsonPrefix, good, bad, "\"}\n".getBytes(StandardCharsets.UTF_8)));
 
         files.read(txt, toPipeline);
         files.read(jsonl, toPipeline);
 
         assertThat(output.articles).isEmpty();
-        assertThat(output.deadLetters).extracting(DeadLetter::getReason).containsExactly(
-                "not valid UTF-8: malformed byte sequence at offset " + good.length,
-                "not valid UTF-8: malformed byte sequence at offset " + (jsonPrefix.length + good.length));
+        assertThat(output.deadLetters)
+                .extracting(DeadLetter::getReason)
+                .containsExactly(
+                        "not valid UTF-8: malformed byte sequence at offset " + good.length,
+                        "not valid UTF-8: malformed byte sequence at offset " + (jsonPrefix.length + good.length));
     }
 
     @Test
     void shouldRejectNulBytesAsBinaryNamingTheOffset() throws IOException {
-        Path file = Files.write(directory.resolve("nul.txt"),
+        Path file = Files.write(
+                directory.resolve("nul.txt"),
                 concat("Gulf states".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 1}));
 
         files.read(file, toPipeline);
 
         assertThat(output.articles).isEmpty();
-        assertThat(output.deadLetters).singleElement().satisfies(letter ->
-                assertThat(letter.getReason()).isEqualTo("binary content: NUL byte at offset 11"));
+        assertThat(output.deadLetters)
+                .singleElement()
+                .satisfies(letter -> assertThat(letter.getReason()).isEqualTo("binary content: NUL byte at offset 11"));
     }
 
     @Test
     void shouldPublishEveryGoodLineOfAHundredThousandLineJsonlFileAndDeadLetterEachBadOne() throws IOException {
         // Given 100,000 JSONL lines of distinct articles, one in a thousand spoiled in one of four ways
         Path file = directory.resolve("wire.jsonl");
-        String[] vocabulary = new Random(7).ints(2_000, 0, Integer.MAX_VALUE)
-                .mapToObj(n -> Integer.toString(n, 36)).toArray(String[]::new);
+        String[] vocabulary = new Random(7)
+                .ints(2_000, 0, Integer.MAX_VALUE)
+                .mapToObj(n -> Integer.toString(n, 36))
+                .toArray(String[]::new);
         Random random = new Random(42);
         int lines = 100_000;
         int bad = 0;
@@ -267,10 +291,14 @@ class HostileInputTest {
                 byte[] bytes = switch (line % 1000 == 0 ? (line / 1000) % 4 : -1) {
                     case 0 -> ("{\"text\":\"" + text + "\"").getBytes(StandardCharsets.UTF_8); // unclosed object
                     case 1 -> ("{\"title\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8); // no text
-                    case 2 -> concat(("{\"text\":\"" + text).getBytes(StandardCharsets.UTF_8),
-                            new byte[] {(byte) 0xC0, (byte) 0xAF, '"', '}'}); // invalid UTF-8
-                    case 3 -> concat(("{\"text\":\"" + text).getBytes(StandardCharsets.UTF_8),
-                            new byte[] {0, '"', '}'}); // NUL byte
+                    case 2 ->
+                        concat(
+                                ("{\"text\":\"" + text).getBytes(StandardCharsets.UTF_8),
+                                new byte[] {(byte) 0xC0, (byte) 0xAF, '"', '}'}); // invalid UTF-8
+                    case 3 ->
+                        concat(
+                                ("{\"text\":\"" + text).getBytes(StandardCharsets.UTF_8),
+                                new byte[] {0, '"', '}'}); // NUL byte
                     default -> ("{\"text\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
                 };
                 if (line % 1000 == 0) {
@@ -289,9 +317,12 @@ class HostileInputTest {
         // Then every good line is an article and every bad line exactly one dead letter naming its line
         assertThat(output.articles).hasSize(lines - bad);
         assertThat(output.deadLetters).hasSize(bad);
-        assertThat(output.deadLetters).extracting(DeadLetter::getSource)
+        assertThat(output.deadLetters)
+                .extracting(DeadLetter::getSource)
                 .allSatisfy(ref -> assertThat(ref).matches(".*wire\\.jsonl:\\d+000"));
-        assertThat(output.deadLetters).extracting(DeadLetter::getReason).anySatisfy(r -> assertThat(r).startsWith("malformed JSON"))
+        assertThat(output.deadLetters)
+                .extracting(DeadLetter::getReason)
+                .anySatisfy(r -> assertThat(r).startsWith("malformed JSON"))
                 .anySatisfy(r -> assertThat(r).startsWith("missing text"))
                 .anySatisfy(r -> assertThat(r).startsWith("not valid UTF-8"))
                 .anySatisfy(r -> assertThat(r).startsWith("binary content: NUL byte"));

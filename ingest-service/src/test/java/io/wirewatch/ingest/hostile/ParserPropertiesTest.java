@@ -44,6 +44,7 @@ class ParserPropertiesTest {
 
     /** Small, so that generated input crosses the size limit too. */
     private static final int LIMIT = 4096;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -96,11 +97,33 @@ class ParserPropertiesTest {
 
     /** Bytes that break parsers: structure, quotes, escapes, NUL, overlong and surrogate UTF-8, stray bytes. */
     private static final byte[][] NASTY_INSERTS = {
-        bytes("{"), bytes("}"), bytes("["), bytes("]"), bytes("\""), bytes("\\"), bytes("\\u"), bytes("\\uD800"),
-        bytes(":"), bytes(","), bytes("\n"), bytes("\r\n"), bytes("null"), bytes("1e999999"), bytes("-"),
-        bytes("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["), bytes("\"text\":"), bytes("\\u0000"),
-        {0}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xFF},
-        {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {7}, {27}
+        bytes("{"),
+        bytes("}"),
+        bytes("["),
+        bytes("]"),
+        bytes("\""),
+        bytes("\\"),
+        bytes("\\u"),
+        bytes("\\uD800"),
+        bytes(":"),
+        bytes(","),
+        bytes("\n"),
+        bytes("\r\n"),
+        bytes("null"),
+        bytes("1e999999"),
+        bytes("-"),
+        bytes("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["),
+        bytes("\"text\":"),
+        bytes("\\u0000"),
+        {0},
+        {(byte) 0xC0, (byte) 0xAF},
+        {(byte) 0x80},
+        {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        {(byte) 0xFF},
+        {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+        {7},
+        {27}
     };
 
     private static byte[] bytes(String text) {
@@ -141,16 +164,21 @@ class ParserPropertiesTest {
     }
 
     private static Arbitrary<Mutation> mutations() {
-        Arbitrary<byte[]> insert = Arbitraries.oneOf(Arbitraries.of(NASTY_INSERTS),
+        Arbitrary<byte[]> insert = Arbitraries.oneOf(
+                Arbitraries.of(NASTY_INSERTS),
                 Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(4));
-        return Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 3), insert)
+        return Combinators.combine(
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.integers().between(0, 3),
+                        insert)
                 .as(Mutation::new);
     }
 
     @Provide
     Arbitrary<byte[]> hostileBytes() {
         Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(600);
-        Arbitrary<byte[]> mutated = Combinators.combine(Arbitraries.of(VALID_DOCUMENTS),
+        Arbitrary<byte[]> mutated = Combinators.combine(
+                        Arbitraries.of(VALID_DOCUMENTS),
                         mutations().list().ofMinSize(1).ofMaxSize(6))
                 .as((document, edits) -> {
                     byte[] result = bytes(document);
@@ -159,7 +187,8 @@ class ParserPropertiesTest {
                     }
                     return result;
                 });
-        Arbitrary<byte[]> oversized = Arbitraries.integers().between(LIMIT - 2, LIMIT + 64)
+        Arbitrary<byte[]> oversized = Arbitraries.integers()
+                .between(LIMIT - 2, LIMIT + 64)
                 .map(size -> bytes(("{\"text\":\"" + "x".repeat(size) + "\"}\n").repeat(2)));
         return Arbitraries.frequencyOf(Tuple.of(3, random), Tuple.of(6, mutated), Tuple.of(1, oversized));
     }
@@ -168,7 +197,8 @@ class ParserPropertiesTest {
     private static Arbitrary<JsonNode> jsonTree(int depth) {
         Arbitrary<JsonNode> leaf = Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(30).map(NODES::textNode),
-                Arbitraries.of("2012-02-07T10:15:00Z", "2012-02-30", "yesterday", "", " ").map(NODES::textNode),
+                Arbitraries.of("2012-02-07T10:15:00Z", "2012-02-30", "yesterday", "", " ")
+                        .map(NODES::textNode),
                 Arbitraries.integers().map(NODES::numberNode),
                 Arbitraries.doubles().map(NODES::numberNode),
                 Arbitraries.of(true, false).map(NODES::booleanNode),
@@ -180,7 +210,10 @@ class ParserPropertiesTest {
         Arbitrary<String> fieldName = Arbitraries.oneOf(
                 Arbitraries.of("id", "url", "source", "outlet", "title", "published_at", "publishedAt", "text"),
                 Arbitraries.strings().all().ofMaxLength(8));
-        Arbitrary<JsonNode> object = Combinators.combine(fieldName, child).as(Tuple::of).list().ofMaxSize(5)
+        Arbitrary<JsonNode> object = Combinators.combine(fieldName, child)
+                .as(Tuple::of)
+                .list()
+                .ofMaxSize(5)
                 .map(entries -> {
                     ObjectNode node = NODES.objectNode();
                     entries.forEach(entry -> node.set(entry.get1(), entry.get2()));
@@ -211,15 +244,16 @@ class ParserPropertiesTest {
     // ---- properties -------------------------------------------------------------------------------------------
 
     @Property(tries = 300)
-    void shouldReadAnyBytesInAnyFileTypeAsArticlesOrRejections(@ForAll("hostileBytes") byte[] input,
-                                                               @ForAll FileSource.FileType type) throws IOException {
+    void shouldReadAnyBytesInAnyFileTypeAsArticlesOrRejections(
+            @ForAll("hostileBytes") byte[] input, @ForAll FileSource.FileType type) throws IOException {
         // Given a file of hostile bytes
         Path directory = Files.createDirectories(workDirectory.resolve(type.name()));
-        Path file = directory.resolve("input." + switch (type) {
-            case TEXT -> "txt";
-            case JSON -> "json";
-            case JSONL -> "jsonl";
-        });
+        Path file = directory.resolve("input."
+                + switch (type) {
+                    case TEXT -> "txt";
+                    case JSON -> "json";
+                    case JSONL -> "jsonl";
+                });
         Files.write(file, input);
         Recorder recorder = new Recorder();
 
@@ -233,7 +267,8 @@ class ParserPropertiesTest {
         if (type == FileSource.FileType.TEXT) {
             assertThat(recorder.outcomes()).isEqualTo(1);
         }
-        assertThat(recorder.articles).allSatisfy(article -> assertThat(article.text()).isNotBlank());
+        assertThat(recorder.articles)
+                .allSatisfy(article -> assertThat(article.text()).isNotBlank());
         assertThat(recorder.rejections).allSatisfy(rejection -> {
             assertThat(rejection.reason()).isNotBlank();
             assertThat(rejection.payload().length).isLessThanOrEqualTo(LIMIT);
@@ -254,8 +289,10 @@ class ParserPropertiesTest {
             assertThat(e.getMessage()).isNotBlank();
         }
         Recorder recorder = new Recorder();
-        assertThatCode(() -> new FileSource(LIMIT).manifestFor(directory, recorder)).doesNotThrowAnyException();
-        assertThat(recorder.rejections).allSatisfy(rejection -> assertThat(rejection.reason()).startsWith("bad manifest"));
+        assertThatCode(() -> new FileSource(LIMIT).manifestFor(directory, recorder))
+                .doesNotThrowAnyException();
+        assertThat(recorder.rejections)
+                .allSatisfy(rejection -> assertThat(rejection.reason()).startsWith("bad manifest"));
     }
 
     @Provide
@@ -268,27 +305,29 @@ class ParserPropertiesTest {
                 Tuple.of(4, Arbitraries.of("2012-02-07T10:15:00Z", "2012-02-07").map(NODES::textNode)),
                 Tuple.of(2, Arbitraries.just(NODES.nullNode())),
                 Tuple.of(1, jsonTree(1)));
-        Arbitrary<byte[]> entries = Combinators.combine(fileName, Arbitraries.strings().all().ofMaxLength(10),
-                        published)
+        Arbitrary<byte[]> entries = Combinators.combine(
+                        fileName, Arbitraries.strings().all().ofMaxLength(10), published)
                 .as((file, id, publishedAt) -> {
                     ObjectNode entry = NODES.objectNode().put("file", file).put("id", id);
                     entry.set("published_at", publishedAt);
                     return entry;
                 })
-                .list().ofMaxSize(4)
+                .list()
+                .ofMaxSize(4)
                 .map(list -> {
                     ObjectNode root = NODES.objectNode();
                     root.putArray("articles").addAll(list);
                     return bytes(root.toString());
                 });
-        return Arbitraries.frequencyOf(Tuple.of(2, hostileBytes()), Tuple.of(2, entries),
+        return Arbitraries.frequencyOf(
+                Tuple.of(2, hostileBytes()),
+                Tuple.of(2, entries),
                 Tuple.of(1, jsonTrees().map(tree -> bytes(tree.toString()))));
     }
 
     @Property(tries = 400)
     void shouldSplitAnyHttpBodyIntoItemsOrRejectItWithAReason(
-            @ForAll("hostileBytes") byte[] body,
-            @ForAll("contentTypes") String contentType) {
+            @ForAll("hostileBytes") byte[] body, @ForAll("contentTypes") String contentType) {
         RequestBody parser = new RequestBody(LIMIT);
         try {
             List<RequestBody.Item> items = parser.parse(body, contentType, "http");
@@ -307,8 +346,14 @@ class ParserPropertiesTest {
 
     @Provide
     Arbitrary<String> contentTypes() {
-        return Arbitraries.of("application/json", "application/x-ndjson", "application/json; charset=UTF-8",
-                "application/json; charset=latin1", "application/json;charset=\"utf-8\"", "text/json", "");
+        return Arbitraries.of(
+                "application/json",
+                "application/x-ndjson",
+                "application/json; charset=UTF-8",
+                "application/json; charset=latin1",
+                "application/json;charset=\"utf-8\"",
+                "text/json",
+                "");
     }
 
     @Property(tries = 400)
@@ -329,8 +374,8 @@ class ParserPropertiesTest {
     }
 
     @Property(tries = 300)
-    void shouldKeepTheTextOfEveryWellFormedArticleExactly(@ForAll("articleTexts") String text,
-                                                          @ForAll("jsonTrees") JsonNode extra) throws Exception {
+    void shouldKeepTheTextOfEveryWellFormedArticleExactly(
+            @ForAll("articleTexts") String text, @ForAll("jsonTrees") JsonNode extra) throws Exception {
         // Given an article object with any (non-blank) text and an unknown field holding any JSON
         ObjectNode article = NODES.objectNode().put("text", text);
         article.set("extra", extra);
@@ -344,8 +389,11 @@ class ParserPropertiesTest {
             return;
         }
 
-        assertThat(elements).singleElement().isInstanceOfSatisfying(ArticleJson.Parsed.class,
-                parsed -> assertThat(parsed.article().text()).isEqualTo(text));
+        assertThat(elements)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ArticleJson.Parsed.class,
+                        parsed -> assertThat(parsed.article().text()).isEqualTo(text));
     }
 
     @Provide

@@ -23,26 +23,87 @@ class TextNormaliserPropertiesTest {
 
     /** Pieces chosen to hit the normaliser's special cases: escapes, joins, gaps, invisibles, canonical forms. */
     private static final String[] PIECES = {
-        "-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-", "``", "''", "'s", "n't", "N'T", "'ll", "...", "$", "%",
-        ",", ".", "(", ")", "\"", "'", "`", "-",
-        " ", "  ", "\t", "\n", "\r", "\r\n", "\n\n\n", "\u2028", "\u2029", "\u000B", "\u000C", "\u0085", "\u00A0",
-        "\u3000", "\u001C",
-        "\u0000", "\u0007", "\u007F", "\u0090", "\u200B", "\uFEFF", "\u2060", "\u034F",
-        "e", "E", "a", "x", "BBC", "Homs", "do", "Syria",
-        "\u0301", "\u0316", "\u0308", "\u0327", "e\u0301", "\u00E9", "\u1100", "\u1161", "\u11A8", "\u212B", "\u037E",
-        "\u1FEF", "\uD800", "\uDC00", "\uD83D\uDE00"
+        "-LRB-",
+        "-RRB-",
+        "-LSB-",
+        "-RSB-",
+        "-LCB-",
+        "-RCB-",
+        "``",
+        "''",
+        "'s",
+        "n't",
+        "N'T",
+        "'ll",
+        "...",
+        "$",
+        "%",
+        ",",
+        ".",
+        "(",
+        ")",
+        "\"",
+        "'",
+        "`",
+        "-",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r",
+        "\r\n",
+        "\n\n\n",
+        "\u2028",
+        "\u2029",
+        "\u000B",
+        "\u000C",
+        "\u0085",
+        "\u00A0",
+        "\u3000",
+        "\u001C",
+        "\u0000",
+        "\u0007",
+        "\u007F",
+        "\u0090",
+        "\u200B",
+        "\uFEFF",
+        "\u2060",
+        "\u034F",
+        "e",
+        "E",
+        "a",
+        "x",
+        "BBC",
+        "Homs",
+        "do",
+        "Syria",
+        "\u0301",
+        "\u0316",
+        "\u0308",
+        "\u0327",
+        "e\u0301",
+        "\u00E9",
+        "\u1100",
+        "\u1161",
+        "\u11A8",
+        "\u212B",
+        "\u037E",
+        "\u1FEF",
+        "\uD800",
+        "\uDC00",
+        "\uD83D\uDE00"
     };
 
     @Provide
     Arbitrary<String> hostileText() {
-        Arbitrary<String> fromPieces = Arbitraries.of(PIECES).list().ofMaxSize(60).map(list -> String.join("", list));
+        Arbitrary<String> fromPieces =
+                Arbitraries.of(PIECES).list().ofMaxSize(60).map(list -> String.join("", list));
         Arbitrary<String> anyChars = Arbitraries.strings().all().ofMaxLength(200);
-        Arbitrary<String> whitespaceRun = Arbitraries.strings().withChars(" \t\n\r\u00A0\u2028\u2029\u000B\u000C")
-                .ofMinLength(100).ofMaxLength(3000);
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, fromPieces),
-                Tuple.of(3, anyChars),
-                Tuple.of(1, whitespaceRun));
+        Arbitrary<String> whitespaceRun = Arbitraries.strings()
+                .withChars(" \t\n\r\u00A0\u2028\u2029\u000B\u000C")
+                .ofMinLength(100)
+                .ofMaxLength(3000);
+        return Arbitraries.frequencyOf(Tuple.of(6, fromPieces), Tuple.of(3, anyChars), Tuple.of(1, whitespaceRun));
     }
 
     @Property(tries = 1000)
@@ -73,7 +134,13 @@ class TextNormaliserPropertiesTest {
 
     @Provide
     Arbitrary<String> words() {
-        return Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12).list().ofMinSize(1).ofMaxSize(30)
+        return Arbitraries.strings()
+                .alpha()
+                .ofMinLength(1)
+                .ofMaxLength(12)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(30)
                 .map(list -> String.join(" ", list));
     }
 
@@ -97,9 +164,13 @@ class TextNormaliserPropertiesTest {
 
         // Booleans, not string assertions: a failure message quoting 5 MB of text helps no one.
         // Canonical order puts the below marks (class 220) first, so the first acute (230) composes with the 'a'.
-        assertThat(text.startsWith("\u00E1\u0316")).as("starts with the composed letter and reordered marks").isTrue();
+        assertThat(text.startsWith("\u00E1\u0316"))
+                .as("starts with the composed letter and reordered marks")
+                .isTrue();
         assertThat(text.contains("(\"n't's\"")).as("treebank tokens undone").isTrue();
-        assertThat(text.contains("\r") || text.contains("\n\n\n")).as("carriage return or extra blank line").isFalse();
+        assertThat(text.contains("\r") || text.contains("\n\n\n"))
+                .as("carriage return or extra blank line")
+                .isFalse();
         assertThat(Normalizer.isNormalized(text, Normalizer.Form.NFC)).as("NFC").isTrue();
     }
 }

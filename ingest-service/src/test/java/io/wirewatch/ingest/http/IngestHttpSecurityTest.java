@@ -52,17 +52,24 @@ class IngestHttpSecurityTest {
         }
     }
 
-    private IngestHttpServer start(IngestOutput output, HttpListener listener, IngestHttpServer.Backpressure backpressure)
-            throws Exception {
-        IngestPipeline pipeline = new IngestPipeline(output, new SeenArticles(), new NearDuplicateIndex(0.8, 100),
-                Clock.systemUTC(), LIMIT);
-        server = IngestHttpServer.start(0, listener, pipeline, new IngestHttpServer.Limits(LIMIT, LIMIT, 1000),
-                backpressure, () -> Map.of("status", "UP"), null);
+    private IngestHttpServer start(
+            IngestOutput output, HttpListener listener, IngestHttpServer.Backpressure backpressure) throws Exception {
+        IngestPipeline pipeline = new IngestPipeline(
+                output, new SeenArticles(), new NearDuplicateIndex(0.8, 100), Clock.systemUTC(), LIMIT);
+        server = IngestHttpServer.start(
+                0,
+                listener,
+                pipeline,
+                new IngestHttpServer.Limits(LIMIT, LIMIT, 1000),
+                backpressure,
+                () -> Map.of("status", "UP"),
+                null);
         return server;
     }
 
     private HttpResponse<String> post(String body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/articles"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/articles"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
@@ -75,7 +82,9 @@ class IngestHttpSecurityTest {
     void shouldAnswer401WithoutAToken403WithAWrongOneAnd202WithAKnownOneAndNeverLogTheToken() throws Exception {
         // Given an endpoint guarded by one token, and the log captured
         RecordingOutput output = new RecordingOutput();
-        start(output, HttpListener.loopback().withTokens(BearerTokens.of(Map.of("reuters", FEED_TOKEN))),
+        start(
+                output,
+                HttpListener.loopback().withTokens(BearerTokens.of(Map.of("reuters", FEED_TOKEN))),
                 IngestHttpServer.Backpressure.none());
         ListAppender<ILoggingEvent> log = captureLog();
         try {
@@ -86,15 +95,18 @@ class IngestHttpSecurityTest {
 
             // Then only the last is accepted; the refusals say which scheme to use and leave no dead letter
             assertThat(none.statusCode()).isEqualTo(401);
-            assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                    value -> assertThat(value).startsWith("Bearer"));
+            assertThat(none.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
             assertThat(wrong.statusCode()).isEqualTo(403);
             assertThat(right.statusCode()).isEqualTo(202);
             assertThat(output.articles).extracting(Article::getId).containsExactly("a-1");
             assertThat(output.deadLetters).isEmpty();
             // And neither the right token nor the wrong one reached the log
-            assertThat(log.list).isNotEmpty().allSatisfy(event -> assertThat(event.getFormattedMessage())
-                    .doesNotContain(FEED_TOKEN).doesNotContain(FEED_TOKEN.replace('5', '6')));
+            assertThat(log.list)
+                    .isNotEmpty()
+                    .allSatisfy(event -> assertThat(event.getFormattedMessage())
+                            .doesNotContain(FEED_TOKEN)
+                            .doesNotContain(FEED_TOKEN.replace('5', '6')));
         } finally {
             releaseLog(log);
         }
@@ -104,8 +116,10 @@ class IngestHttpSecurityTest {
     void shouldAnswer503WithRetryAfterAndNever202ForWhatTheBrokerHasNotAcknowledged() throws Exception {
         // Given an output that never acknowledges (the broker is away)
         UnacknowledgingOutput output = new UnacknowledgingOutput();
-        start(output, HttpListener.loopback(), new IngestHttpServer.Backpressure(Duration.ofMillis(300), Long.MAX_VALUE,
-                () -> 0, () -> false));
+        start(
+                output,
+                HttpListener.loopback(),
+                new IngestHttpServer.Backpressure(Duration.ofMillis(300), Long.MAX_VALUE, () -> 0, () -> false));
 
         // When an article is posted, and posted again
         HttpResponse<String> first = post(ARTICLE, null);
@@ -133,8 +147,10 @@ class IngestHttpSecurityTest {
     void shouldRepublishAnArticleWhoseSendFailedWhenItIsPostedAgain() throws Exception {
         // Given an output whose first send fails for good (delivery timeout)
         UnacknowledgingOutput output = new UnacknowledgingOutput();
-        start(output, HttpListener.loopback(), new IngestHttpServer.Backpressure(Duration.ofMillis(300), Long.MAX_VALUE,
-                () -> 0, () -> false));
+        start(
+                output,
+                HttpListener.loopback(),
+                new IngestHttpServer.Backpressure(Duration.ofMillis(300), Long.MAX_VALUE, () -> 0, () -> false));
         assertThat(post(ARTICLE, null).statusCode()).isEqualTo(503);
         output.sent.get(0).completeExceptionally(new org.apache.kafka.common.errors.TimeoutException("expired"));
 
@@ -153,8 +169,10 @@ class IngestHttpSecurityTest {
         // Given more bytes waiting for the broker than allowed
         UnacknowledgingOutput output = new UnacknowledgingOutput();
         AtomicLong pending = new AtomicLong(2_000_000);
-        start(output, HttpListener.loopback(), new IngestHttpServer.Backpressure(Duration.ofSeconds(30), 1_000_000,
-                pending::get, () -> false));
+        start(
+                output,
+                HttpListener.loopback(),
+                new IngestHttpServer.Backpressure(Duration.ofSeconds(30), 1_000_000, pending::get, () -> false));
 
         // When an article is posted
         HttpResponse<String> refused = post(ARTICLE, null);
@@ -189,18 +207,16 @@ class IngestHttpSecurityTest {
 
         @Override
         public synchronized CompletableFuture<Void> publish(Article article) {
-            CompletableFuture<Void> acknowledged = acknowledgeAtOnce ? CompletableFuture.completedFuture(null)
-                    : new CompletableFuture<>();
+            CompletableFuture<Void> acknowledged =
+                    acknowledgeAtOnce ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
             sent.add(acknowledged);
             return acknowledged;
         }
 
         @Override
-        public void deadLetter(DeadLetter deadLetter) {
-        }
+        public void deadLetter(DeadLetter deadLetter) {}
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
     }
 }

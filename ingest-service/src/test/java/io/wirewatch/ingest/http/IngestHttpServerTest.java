@@ -26,13 +26,16 @@ class IngestHttpServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RecordingOutput output = new RecordingOutput();
-    private final IngestPipeline pipeline = new IngestPipeline(output, new SeenArticles(),
-            new NearDuplicateIndex(0.8, 100), Clock.systemUTC(), LIMIT);
+    private final IngestPipeline pipeline =
+            new IngestPipeline(output, new SeenArticles(), new NearDuplicateIndex(0.8, 100), Clock.systemUTC(), LIMIT);
     private final HttpClient client = HttpClient.newHttpClient();
     private IngestHttpServer server;
 
     private IngestHttpServer start(double requestsPerSecond) throws Exception {
-        server = IngestHttpServer.start(0, pipeline, new IngestHttpServer.Limits(LIMIT, LIMIT, requestsPerSecond),
+        server = IngestHttpServer.start(
+                0,
+                pipeline,
+                new IngestHttpServer.Limits(LIMIT, LIMIT, requestsPerSecond),
                 () -> Map.of("status", "UP"));
         return server;
     }
@@ -45,9 +48,12 @@ class IngestHttpServerTest {
     }
 
     private HttpResponse<String> post(String contentType, byte[] body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/articles"))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/articles"))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -64,7 +70,8 @@ class IngestHttpServerTest {
         assertThat(body.get("rejected").get(0).get("line").asInt()).isEqualTo(3);
         assertThat(body.get("rejected").get(0).get("reason").asText()).startsWith("missing text");
         assertThat(output.articles).hasSize(1);
-        assertThat(output.deadLetters).singleElement()
+        assertThat(output.deadLetters)
+                .singleElement()
                 .satisfies(letter -> assertThat(letter.getReason()).startsWith("item 3: missing text"));
     }
 
@@ -104,12 +111,12 @@ class IngestHttpServerTest {
         start(100);
         String base = "http://localhost:" + server.port();
 
-        HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> getArticles = client.send(HttpRequest.newBuilder(URI.create(base + "/articles")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> elsewhere = client.send(HttpRequest.newBuilder(URI.create(base + "/nothing")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> getArticles = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/articles")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> elsewhere = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/nothing")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");

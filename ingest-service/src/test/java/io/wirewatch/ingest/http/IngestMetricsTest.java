@@ -28,8 +28,12 @@ class IngestMetricsTest {
 
     private final PrometheusMeterRegistry registry = PrometheusMetrics.newRegistry();
     private final RecordingOutput output = new RecordingOutput();
-    private final IngestPipeline pipeline = new IngestPipeline(new DeadLetterCountingOutput(output, registry),
-            new SeenArticles(), new NearDuplicateIndex(0.8, 100), Clock.systemUTC(), LIMIT);
+    private final IngestPipeline pipeline = new IngestPipeline(
+            new DeadLetterCountingOutput(output, registry),
+            new SeenArticles(),
+            new NearDuplicateIndex(0.8, 100),
+            Clock.systemUTC(),
+            LIMIT);
     private final HttpClient client = HttpClient.newHttpClient();
     private IngestHttpServer server;
 
@@ -43,12 +47,17 @@ class IngestMetricsTest {
     @Test
     void shouldCountEveryDeadLetterOnMetricsInPrometheusFormat() throws Exception {
         // Given the endpoint serving the registry its pipeline counts into
-        server = IngestHttpServer.start(0, pipeline, new IngestHttpServer.Limits(LIMIT, LIMIT, 100),
-                () -> Map.of("status", "UP"), registry::scrape);
+        server = IngestHttpServer.start(
+                0,
+                pipeline,
+                new IngestHttpServer.Limits(LIMIT, LIMIT, 100),
+                () -> Map.of("status", "UP"),
+                registry::scrape);
 
         // When a body of the wrong type and a batch with one empty article arrive, beside one good article
         assertThat(post("text/plain", "just text").statusCode()).isEqualTo(415);
-        assertThat(post("application/x-ndjson", "{\"id\":\"a\",\"text\":\"One.\"}\n{\"text\":\"\"}\n").statusCode())
+        assertThat(post("application/x-ndjson", "{\"id\":\"a\",\"text\":\"One.\"}\n{\"text\":\"\"}\n")
+                        .statusCode())
                 .isEqualTo(202);
         HttpResponse<String> metrics = get("/metrics");
 
@@ -64,8 +73,12 @@ class IngestMetricsTest {
     void shouldCountArticlesInByWhatBecameOfThem() throws Exception {
         // Given the pipeline's counters bound to the registry the endpoint serves
         IngestMetrics.bind(pipeline, registry);
-        server = IngestHttpServer.start(0, pipeline, new IngestHttpServer.Limits(LIMIT, LIMIT, 100),
-                () -> Map.of("status", "UP"), registry::scrape);
+        server = IngestHttpServer.start(
+                0,
+                pipeline,
+                new IngestHttpServer.Limits(LIMIT, LIMIT, 100),
+                () -> Map.of("status", "UP"),
+                registry::scrape);
         String story = "The ministry said on Tuesday that it had recalled its ambassador for consultations after the "
                 + "attack on the embassy compound, which injured two guards and damaged the consular section. Officials "
                 + "said the envoy would stay in the capital until the government had given guarantees for the safety of "
@@ -73,14 +86,20 @@ class IngestMetricsTest {
                 + "opposition called the decision late and asked the foreign minister to explain it to parliament.";
 
         // When an article arrives, then the same again, then a near copy, then one with no text
-        assertThat(post("application/x-ndjson", "{\"id\":\"a\",\"text\":\"" + story + "\"}\n"
-                + "{\"id\":\"a\",\"text\":\"" + story + "\"}\n"
-                + "{\"id\":\"b\",\"text\":\"" + story.replace("until then", "until March") + "\"}\n"
-                + "{\"id\":\"c\",\"text\":\"\"}\n").statusCode()).isEqualTo(202);
+        assertThat(post(
+                                "application/x-ndjson",
+                                "{\"id\":\"a\",\"text\":\"" + story + "\"}\n"
+                                        + "{\"id\":\"a\",\"text\":\"" + story + "\"}\n"
+                                        + "{\"id\":\"b\",\"text\":\"" + story.replace("until then", "until March")
+                                        + "\"}\n"
+                                        + "{\"id\":\"c\",\"text\":\"\"}\n")
+                        .statusCode())
+                .isEqualTo(202);
         String metrics = get("/metrics").body();
 
         // Then each input is counted once under its outcome, and the near copy also as a near-duplicate
-        assertThat(metrics).contains("wirewatch_ingest_articles_total{outcome=\"published\"} 2.0")
+        assertThat(metrics)
+                .contains("wirewatch_ingest_articles_total{outcome=\"published\"} 2.0")
                 .contains("wirewatch_ingest_articles_total{outcome=\"duplicate\"} 1.0")
                 .contains("wirewatch_ingest_articles_total{outcome=\"rejected\"} 1.0")
                 .contains("wirewatch_ingest_near_duplicates_total 1.0");
@@ -90,21 +109,26 @@ class IngestMetricsTest {
     @Test
     void shouldServeNoMetricsWithoutAScrapeFunction() throws Exception {
         // Given the endpoint started as before this feature, without metrics
-        server = IngestHttpServer.start(0, pipeline, new IngestHttpServer.Limits(LIMIT, LIMIT, 100),
-                () -> Map.of("status", "UP"));
+        server = IngestHttpServer.start(
+                0, pipeline, new IngestHttpServer.Limits(LIMIT, LIMIT, 100), () -> Map.of("status", "UP"));
 
         // Then /metrics does not exist
         assertThat(get("/metrics").statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> post(String contentType, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/articles"))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/articles"))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

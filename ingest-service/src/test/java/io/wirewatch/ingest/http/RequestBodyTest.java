@@ -33,8 +33,10 @@ class RequestBodyTest {
 
         assertThat(items).extracting(RequestBody.Item::line).containsExactly(1, 2);
         assertThat(items.get(0)).isInstanceOf(RequestBody.Accepted.class);
-        assertThat(items.get(1)).isInstanceOfSatisfying(RequestBody.Invalid.class,
-                invalid -> assertThat(invalid.reason()).isEqualTo("field 'text' must be a string, was number"));
+        assertThat(items.get(1))
+                .isInstanceOfSatisfying(
+                        RequestBody.Invalid.class,
+                        invalid -> assertThat(invalid.reason()).isEqualTo("field 'text' must be a string, was number"));
     }
 
     @Test
@@ -48,15 +50,17 @@ class RequestBodyTest {
         assertThat(sniffed).extracting(RequestBody.Item::line).containsExactly(1, 3, 4);
         assertThat(sniffed.get(1)).isInstanceOf(RequestBody.Invalid.class);
         assertThat(declared.get(1)).isInstanceOfSatisfying(RequestBody.Invalid.class, invalid -> {
-            assertThat(invalid.reason()).isEqualTo("malformed JSON at line 1, column 12: Unexpected end-of-input: "
-                    + "expected close marker for Object");
+            assertThat(invalid.reason())
+                    .isEqualTo("malformed JSON at line 1, column 12: Unexpected end-of-input: "
+                            + "expected close marker for Object");
             assertThat(new String(invalid.payload(), StandardCharsets.UTF_8)).isEqualTo("{\"text\":\"b\"");
         });
     }
 
     @Test
     void shouldRejectAJsonlLineOverTheArticleLimit() throws InputRejectedException {
-        List<RequestBody.Item> items = parse("{\"text\":\"" + "x".repeat(2000) + "\"}\n{\"text\":\"ok\"}", "application/jsonl");
+        List<RequestBody.Item> items =
+                parse("{\"text\":\"" + "x".repeat(2000) + "\"}\n{\"text\":\"ok\"}", "application/jsonl");
 
         assertThat(items.get(0)).isInstanceOfSatisfying(RequestBody.Invalid.class, invalid -> {
             assertThat(invalid.reason()).startsWith("too large: 2011 bytes");
@@ -69,7 +73,8 @@ class RequestBodyTest {
     @Test
     void shouldRejectWholeBodiesThatAreNotUtf8JsonText() {
         assertThatThrownBy(() -> parse("", "application/json")).hasMessage("empty input");
-        assertThatThrownBy(() -> parse("{\"text\": \"a\"", "application/json")).hasMessageStartingWith("malformed JSON");
+        assertThatThrownBy(() -> parse("{\"text\": \"a\"", "application/json"))
+                .hasMessageStartingWith("malformed JSON");
         assertThatThrownBy(() -> parse("{\"text\":\"a\"}", "application/json; charset=ISO-8859-1"))
                 .hasMessage("unsupported charset 'iso-8859-1': send UTF-8");
         assertThatThrownBy(() -> body.parse(new byte[] {'{', (byte) 0xFF, '}'}, "application/json", "http"))

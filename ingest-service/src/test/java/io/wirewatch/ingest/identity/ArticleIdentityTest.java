@@ -10,7 +10,8 @@ class ArticleIdentityTest {
 
     @Test
     void shouldPreferAnExplicitIdThenTheUrlThenTheText() {
-        assertThat(ArticleIdentity.idFor(" given-7 ", "https://example.org/a", HASH)).isEqualTo("given-7");
+        assertThat(ArticleIdentity.idFor(" given-7 ", "https://example.org/a", HASH))
+                .isEqualTo("given-7");
         assertThat(ArticleIdentity.idFor(null, "https://example.org/a", HASH)).matches("url-[0-9a-f]{16}");
         assertThat(ArticleIdentity.idFor(null, null, HASH)).isEqualTo("txt-" + HASH.substring(0, 16));
     }
@@ -18,7 +19,8 @@ class ArticleIdentityTest {
     @Test
     void shouldGiveTheSameUrlTheSameIdAndDifferentUrlsDifferentIds() {
         String a = ArticleIdentity.idFor(null, UrlCanonicaliser.canonicalise("https://Example.org/a#top"), HASH);
-        String b = ArticleIdentity.idFor(null, UrlCanonicaliser.canonicalise("https://example.org/a?utm_source=rss"), HASH);
+        String b = ArticleIdentity.idFor(
+                null, UrlCanonicaliser.canonicalise("https://example.org/a?utm_source=rss"), HASH);
         String c = ArticleIdentity.idFor(null, "https://example.org/b", HASH);
 
         assertThat(a).isEqualTo(b).isNotEqualTo(c);

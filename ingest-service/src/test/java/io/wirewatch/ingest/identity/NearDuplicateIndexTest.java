@@ -20,7 +20,8 @@ class NearDuplicateIndexTest {
         NearDuplicateIndex index = new NearDuplicateIndex(0.8, 100);
         index.add("bbc", BBC);
         String edited = BBC.replace("At least 95 people", "At least 96 people")
-                .replace("Someone was trying to drive a wedge between Russia and the Arab world, he said.\n", "")
+                        .replace(
+                                "Someone was trying to drive a wedge between Russia and the Arab world, he said.\n", "")
                 + "\nThis story has been updated.";
 
         // When
@@ -61,7 +62,8 @@ class NearDuplicateIndexTest {
         double similarity = NearDuplicateIndex.similarity(a.toString(), b.toString());
 
         assertThat(similarity).isBetween(0.30, 0.56);
-        assertThat(NearDuplicateIndex.similarity(a.toString(), a.toString().toUpperCase())).isEqualTo(1.0);
+        assertThat(NearDuplicateIndex.similarity(a.toString(), a.toString().toUpperCase()))
+                .isEqualTo(1.0);
     }
 
     @Test

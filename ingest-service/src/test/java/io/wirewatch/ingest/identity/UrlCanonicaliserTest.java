@@ -17,7 +17,8 @@ class UrlCanonicaliserTest {
     @Test
     void shouldKeepANonDefaultPortAndGiveAnEmptyPathASlash() {
         assertThat(UrlCanonicaliser.canonicalise("http://Example.org:8080")).isEqualTo("http://example.org:8080/");
-        assertThat(UrlCanonicaliser.canonicalise("http://example.org?utm_campaign=a")).isEqualTo("http://example.org/");
+        assertThat(UrlCanonicaliser.canonicalise("http://example.org?utm_campaign=a"))
+                .isEqualTo("http://example.org/");
     }
 
     @Test

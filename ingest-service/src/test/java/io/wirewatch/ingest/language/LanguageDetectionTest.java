@@ -2,9 +2,9 @@ package io.wirewatch.ingest.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Lingua tells the languages of news paragraphs written for this test; a text with no words tells nothing. */
 class LanguageDetectionTest {

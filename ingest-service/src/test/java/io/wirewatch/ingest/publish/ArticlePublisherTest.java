@@ -3,9 +3,9 @@ package io.wirewatch.ingest.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.ingest.identity.SeenArticles;
-import io.wirewatch.platform.serde.InMemorySchemaRegistry;
 import io.wirewatch.schema.Article;
 import io.wirewatch.schema.Topics;
+import io.wirewatch.serde.InMemorySchemaRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,13 +69,20 @@ class ArticlePublisherTest {
         assertThat(producer.history()).singleElement().satisfies(record -> {
             assertThat(record.key()).isEqualTo("a-2");
             assertThat(record.topic()).isEqualTo(topics.articlesRaw().name());
-            assertThat(record.timestamp()).isEqualTo(Instant.parse("2012-02-07T10:15:00Z").toEpochMilli());
+            assertThat(record.timestamp())
+                    .isEqualTo(Instant.parse("2012-02-07T10:15:00Z").toEpochMilli());
         });
     }
 
     private static Article article(String id, String hash) {
-        return Article.newBuilder().setId(id).setText("Text of " + id).setOriginalText("Text of " + id)
-                .setContentHash(hash).setSourceRef("test").setPublishedAt(Instant.parse("2012-02-07T10:15:00Z"))
-                .setIngestedAt(Instant.parse("2026-11-26T00:00:00Z")).build();
+        return Article.newBuilder()
+                .setId(id)
+                .setText("Text of " + id)
+                .setOriginalText("Text of " + id)
+                .setContentHash(hash)
+                .setSourceRef("test")
+                .setPublishedAt(Instant.parse("2012-02-07T10:15:00Z"))
+                .setIngestedAt(Instant.parse("2026-11-26T00:00:00Z"))
+                .build();
     }
 }

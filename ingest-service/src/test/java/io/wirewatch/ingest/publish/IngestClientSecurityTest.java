@@ -21,8 +21,9 @@ class IngestClientSecurityTest {
             "KAFKA_BOOTSTRAP_SERVERS", "localhost:9093",
             "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
             "KAFKA_SASL_MECHANISM", "PLAIN",
-            "KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required "
-                    + "username=\"ingest\" password=\"s3cret\";",
+            "KAFKA_SASL_JAAS_CONFIG",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                            + "username=\"ingest\" password=\"s3cret\";",
             "KAFKA_SSL_TRUSTSTORE_LOCATION", TRUSTSTORE,
             "SCHEMA_REGISTRY_URL", "https://registry:8081"));
     private final Topics topics = Topics.create(config.cluster().serdeConfig(), config.topicPrefix());
@@ -31,14 +32,16 @@ class IngestClientSecurityTest {
     void shouldHandTheSecuritySettingsToTheArticleProducer() {
         assertThatThrownBy(() -> ArticlePublisher.create(config.cluster().kafkaProperties(), topics, config.clientId()))
                 .isInstanceOf(KafkaException.class)
-                .rootCause().hasMessageContaining(TRUSTSTORE);
+                .rootCause()
+                .hasMessageContaining(TRUSTSTORE);
     }
 
     @Test
     void shouldHandTheSecuritySettingsToTheConsumerThatRebuildsSeenArticles() {
-        assertThatThrownBy(() -> PublishedArticles.readAll(config.cluster().kafkaProperties(), topics.articlesRaw(),
-                config.clientId(), article -> { }))
+        assertThatThrownBy(() -> PublishedArticles.readAll(
+                        config.cluster().kafkaProperties(), topics.articlesRaw(), config.clientId(), article -> {}))
                 .isInstanceOf(KafkaException.class)
-                .rootCause().hasMessageContaining(TRUSTSTORE);
+                .rootCause()
+                .hasMessageContaining(TRUSTSTORE);
     }
 }

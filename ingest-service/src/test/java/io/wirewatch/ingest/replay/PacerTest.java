@@ -57,8 +57,9 @@ class PacerTest {
             pacer.awaitTurn(null);
         }
 
-        assertThat(sleeps).containsExactly(Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(250),
-                Duration.ofMillis(250));
+        assertThat(sleeps)
+                .containsExactly(
+                        Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(250));
     }
 
     @Test

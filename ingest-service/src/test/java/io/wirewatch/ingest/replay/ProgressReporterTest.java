@@ -37,8 +37,8 @@ class ProgressReporterTest {
         // Given a reporter that shows every 5 s, and 10 articles one second apart
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         List<String> shown = new ArrayList<>();
-        ProgressReporter reporter = new ProgressReporter((line, last) -> shown.add((last ? "final " : "") + line),
-                clock, Duration.ofSeconds(5));
+        ProgressReporter reporter = new ProgressReporter(
+                (line, last) -> shown.add((last ? "final " : "") + line), clock, Duration.ofSeconds(5));
 
         reporter.start(10);
         for (int i = 0; i < 10; i++) {
@@ -47,16 +47,18 @@ class ProgressReporterTest {
         }
         reporter.finish();
 
-        assertThat(shown).containsExactly(
-                "[===============>              ] 5/10  1.0 articles/s  ETA 0:05",
-                "[==============================] 10/10  1.0 articles/s  done in 0:10",
-                "final [==============================] 10/10  1.0 articles/s  done in 0:10");
+        assertThat(shown)
+                .containsExactly(
+                        "[===============>              ] 5/10  1.0 articles/s  ETA 0:05",
+                        "[==============================] 10/10  1.0 articles/s  done in 0:10",
+                        "final [==============================] 10/10  1.0 articles/s  done in 0:10");
     }
 
     @Test
     void shouldRedrawInPlaceOnATerminal() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressReporter.Display terminal = ProgressReporter.terminal(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        ProgressReporter.Display terminal =
+                ProgressReporter.terminal(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
         terminal.show("1 articles", false);
         terminal.show("2 articles", true);

@@ -19,15 +19,21 @@ class ArticleJsonTest {
 
         RawArticle article = json.readObject(object, "feed");
 
-        assertThat(article).isEqualTo(new RawArticle("a-1", "https://example.org/x", "CBC",
-                "Gulf states pull ambassadors", Instant.parse("2012-02-07T14:40:00Z"), "The six member nations ...",
-                "feed"));
+        assertThat(article)
+                .isEqualTo(new RawArticle(
+                        "a-1",
+                        "https://example.org/x",
+                        "CBC",
+                        "Gulf states pull ambassadors",
+                        Instant.parse("2012-02-07T14:40:00Z"),
+                        "The six member nations ...",
+                        "feed"));
     }
 
     @Test
     void shouldAcceptOutletAndPublishedAtSpellingsAndZonedOrDateOnlyTimes() throws InputRejectedException {
-        RawArticle zoned = json.readObject("{\"outlet\":\"BBC\",\"publishedAt\":\"2012-02-07T11:15:00+01:00\","
-                + "\"text\":\"t\"}", "f");
+        RawArticle zoned = json.readObject(
+                "{\"outlet\":\"BBC\",\"publishedAt\":\"2012-02-07T11:15:00+01:00\"," + "\"text\":\"t\"}", "f");
         RawArticle dateOnly = json.readObject("{\"published_at\":\"2012-02-07\",\"text\":\"t\"}", "f");
 
         assertThat(zoned.outlet()).isEqualTo("BBC");
@@ -65,20 +71,24 @@ class ArticleJsonTest {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
         String longString = "{\"text\":\"" + "x".repeat(5_000) + "\"}";
 
-        assertThatThrownBy(() -> json.readObject(deep, "f")).hasMessageContaining("JSON exceeds a parser limit")
+        assertThatThrownBy(() -> json.readObject(deep, "f"))
+                .hasMessageContaining("JSON exceeds a parser limit")
                 .hasMessageContaining("nesting depth");
-        assertThatThrownBy(() -> json.readObject(longString, "f")).hasMessageContaining("JSON exceeds a parser limit")
+        assertThatThrownBy(() -> json.readObject(longString, "f"))
+                .hasMessageContaining("JSON exceeds a parser limit")
                 .hasMessageContaining("String value length");
     }
 
     @Test
     void shouldReadAnArrayKeepingGoodElementsBesideBadOnes() throws InputRejectedException {
-        List<ArticleJson.Element> elements = json.readDocument(
-                "[{\"text\":\"one\"},{\"title\":\"no text\"},{\"text\":\"three\"}]", "batch.json");
+        List<ArticleJson.Element> elements =
+                json.readDocument("[{\"text\":\"one\"},{\"title\":\"no text\"},{\"text\":\"three\"}]", "batch.json");
 
         assertThat(elements).hasSize(3);
-        assertThat(elements.get(0)).isInstanceOfSatisfying(ArticleJson.Parsed.class,
-                parsed -> assertThat(parsed.article().sourceRef()).isEqualTo("batch.json#0"));
+        assertThat(elements.get(0))
+                .isInstanceOfSatisfying(
+                        ArticleJson.Parsed.class,
+                        parsed -> assertThat(parsed.article().sourceRef()).isEqualTo("batch.json#0"));
         assertThat(elements.get(1)).isInstanceOfSatisfying(ArticleJson.Invalid.class, invalid -> {
             assertThat(invalid.index()).isEqualTo(1);
             assertThat(invalid.reason()).startsWith("missing text");

@@ -51,7 +51,8 @@ class BoundedLineReaderTest {
     @Test
     void shouldReadNothingFromEmptyInput() throws IOException {
         assertThat(lines(new byte[0], 10)).isEmpty();
-        assertThat(lines("\n".getBytes(StandardCharsets.UTF_8), 10)).singleElement()
+        assertThat(lines("\n".getBytes(StandardCharsets.UTF_8), 10))
+                .singleElement()
                 .satisfies(line -> assertThat(line.size()).isZero());
     }
 }

@@ -51,10 +51,12 @@ class FileSourceTest {
         assertThat(collected.articles).hasSize(3);
         RawArticle globe = collected.articles.get(2);
         assertThat(globe.outlet()).isEqualTo("The Globe and Mail");
-        assertThat(globe.title()).as("the manifest's title, not the first line 'Skip to main content'")
+        assertThat(globe.title())
+                .as("the manifest's title, not the first line 'Skip to main content'")
                 .isEqualTo("Russia wins Assad pledge as West and Arabs isolate Syria");
-        assertThat(globe.url()).isEqualTo("https://www.theglobeandmail.com/news/world/"
-                + "russia-wins-assad-pledge-as-west-and-arabs-isolate-syria/article4171041/");
+        assertThat(globe.url())
+                .isEqualTo("https://www.theglobeandmail.com/news/world/"
+                        + "russia-wins-assad-pledge-as-west-and-arabs-isolate-syria/article4171041/");
         assertThat(globe.publishedAt()).isEqualTo(Instant.parse("2012-02-07T19:05:00Z"));
         assertThat(globe.text()).isEqualTo(Seeds.read("002_7716cf6ab2c65437.txt"));
         assertThat(globe.sourceRef()).endsWith("002_7716cf6ab2c65437.txt");
@@ -85,8 +87,9 @@ class FileSourceTest {
     @Test
     void shouldLetAJsonFilesOwnFieldsWinOverItsManifestEntry() throws IOException {
         Files.writeString(dir.resolve("one.json"), "{\"title\":\"Own title\",\"text\":\"Body.\"}");
-        Files.writeString(dir.resolve(Manifest.FILE_NAME), "{\"articles\":[{\"file\":\"one.json\",\"outlet\":\"AFP\","
-                + "\"title\":\"Manifest title\"}]}");
+        Files.writeString(
+                dir.resolve(Manifest.FILE_NAME),
+                "{\"articles\":[{\"file\":\"one.json\",\"outlet\":\"AFP\"," + "\"title\":\"Manifest title\"}]}");
 
         Collected collected = read(dir);
 
@@ -101,7 +104,7 @@ class FileSourceTest {
         Files.writeString(dir.resolve("feed.jsonl"), """
                 {"id":"1","text":"first"}
                 {"id":"2","text":
-                
+
                 {"id":"3","text":"third"}
                 """);
 
@@ -142,11 +145,13 @@ class FileSourceTest {
         Collected collected = read(dir);
 
         assertThat(collected.articles).extracting(RawArticle::text).containsExactly("Ten people were killed.");
-        assertThat(collected.rejections).extracting(Rejection::reason).satisfiesExactly(
-                reason -> assertThat(reason).startsWith("binary content"),
-                reason -> assertThat(reason).isEqualTo("empty input"),
-                reason -> assertThat(reason).startsWith("not valid UTF-8"),
-                reason -> assertThat(reason).startsWith("malformed JSON"));
+        assertThat(collected.rejections)
+                .extracting(Rejection::reason)
+                .satisfiesExactly(
+                        reason -> assertThat(reason).startsWith("binary content"),
+                        reason -> assertThat(reason).isEqualTo("empty input"),
+                        reason -> assertThat(reason).startsWith("not valid UTF-8"),
+                        reason -> assertThat(reason).startsWith("malformed JSON"));
         assertThat(collected.rejections.get(0).payload()).containsExactly(1, 2, 0, 4);
     }
 
@@ -157,20 +162,25 @@ class FileSourceTest {
 
         assertThat(read(dir).rejections).isEmpty();
         assertThat(read(dir).articles).isEmpty();
-        assertThat(read(dir.resolve("notes.md")).rejections).singleElement()
+        assertThat(read(dir.resolve("notes.md")).rejections)
+                .singleElement()
                 .satisfies(rejection -> assertThat(rejection.reason()).startsWith("unsupported file type"));
-        assertThat(read(dir.resolve("missing.txt")).rejections).singleElement()
+        assertThat(read(dir.resolve("missing.txt")).rejections)
+                .singleElement()
                 .satisfies(rejection -> assertThat(rejection.reason()).isEqualTo("no such file or directory"));
     }
 
     @Test
     void shouldDeadLetterABadManifestAndStillReadTheFiles() throws IOException {
-        Files.writeString(dir.resolve(Manifest.FILE_NAME), "{\"articles\": [{\"file\": \"a.txt\", \"published_at\": \"soon\"}]}");
+        Files.writeString(
+                dir.resolve(Manifest.FILE_NAME), "{\"articles\": [{\"file\": \"a.txt\", \"published_at\": \"soon\"}]}");
         Files.writeString(dir.resolve("a.txt"), "Ten people were killed.");
 
         Collected collected = read(dir);
 
-        assertThat(collected.articles).singleElement().satisfies(article -> assertThat(article.publishedAt()).isNull());
+        assertThat(collected.articles)
+                .singleElement()
+                .satisfies(article -> assertThat(article.publishedAt()).isNull());
         assertThat(collected.rejections).singleElement().satisfies(rejection -> {
             assertThat(rejection.sourceRef()).endsWith(Manifest.FILE_NAME);
             assertThat(rejection.reason()).contains("bad manifest").contains("articles[0].published_at");

@@ -17,29 +17,35 @@ class ManifestTest {
         Manifest manifest = Manifest.forDirectory(Seeds.DIRECTORY);
 
         assertThat(manifest.size()).isEqualTo(3);
-        assertThat(manifest.metadataFor(Path.of("anywhere", "000_3f73a5d78b56022d.txt"))).contains(new ArticleMetadata(
-                null, "https://www.bbc.co.uk/news/world-middle-east-16916055", "BBC",
-                "Syria crisis: Gulf Arab states expel Syrian ambassadors", Instant.parse("2012-02-07T10:15:00Z")));
+        assertThat(manifest.metadataFor(Path.of("anywhere", "000_3f73a5d78b56022d.txt")))
+                .contains(new ArticleMetadata(
+                        null,
+                        "https://www.bbc.co.uk/news/world-middle-east-16916055",
+                        "BBC",
+                        "Syria crisis: Gulf Arab states expel Syrian ambassadors",
+                        Instant.parse("2012-02-07T10:15:00Z")));
         assertThat(manifest.metadataFor(Path.of("999_unknown.txt"))).isEmpty();
     }
 
     @Test
-    void shouldBeEmptyForADirectoryWithoutManifest(@TempDir Path dir)
-            throws InputRejectedException {
+    void shouldBeEmptyForADirectoryWithoutManifest(@TempDir Path dir) throws InputRejectedException {
         assertThat(Manifest.forDirectory(dir).size()).isZero();
     }
 
     @Test
     void shouldAcceptSourceForOutletAndAnExplicitId() throws InputRejectedException {
-        Manifest manifest = Manifest.parse(bytes("{\"articles\":[{\"file\":\"x.txt\",\"id\":\"x-1\",\"source\":\"AP\"}]}"));
+        Manifest manifest =
+                Manifest.parse(bytes("{\"articles\":[{\"file\":\"x.txt\",\"id\":\"x-1\",\"source\":\"AP\"}]}"));
 
         assertThat(manifest.metadataFor(Path.of("x.txt"))).contains(new ArticleMetadata("x-1", null, "AP", null, null));
     }
 
     @Test
     void shouldRejectMalformedManifests() {
-        assertThatThrownBy(() -> Manifest.parse(bytes("{\"articles\":"))).hasMessageStartingWith("malformed manifest JSON");
-        assertThatThrownBy(() -> Manifest.parse(bytes("{\"files\":[]}"))).hasMessage("manifest has no 'articles' array");
+        assertThatThrownBy(() -> Manifest.parse(bytes("{\"articles\":")))
+                .hasMessageStartingWith("malformed manifest JSON");
+        assertThatThrownBy(() -> Manifest.parse(bytes("{\"files\":[]}")))
+                .hasMessage("manifest has no 'articles' array");
         assertThatThrownBy(() -> Manifest.parse(bytes("{\"articles\":[{\"outlet\":\"BBC\"}]}")))
                 .hasMessage("manifest entry 0 has no 'file'");
         assertThatThrownBy(() -> Manifest.parse(bytes("{\"articles\":[{\"file\":\"a\",\"title\":7}]}")))

@@ -38,7 +38,8 @@ class TextDecoderTest {
 
         assertThatThrownBy(() -> TextDecoder.decode(mostlyControls.getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("binary content: 4 of 8 characters are control characters");
-        assertThat(TextDecoder.decode(oneStray.getBytes(StandardCharsets.UTF_8))).hasSize(201);
+        assertThat(TextDecoder.decode(oneStray.getBytes(StandardCharsets.UTF_8)))
+                .hasSize(201);
     }
 
     @Test
@@ -47,7 +48,8 @@ class TextDecoderTest {
         byte[] truncated = {'a', (byte) 0xE2, (byte) 0x80};
         byte[] overlong = {(byte) 0xC0, (byte) 0xAF};
 
-        assertThatThrownBy(() -> TextDecoder.decode(latin1)).hasMessage("not valid UTF-8: malformed byte sequence at offset 3");
+        assertThatThrownBy(() -> TextDecoder.decode(latin1))
+                .hasMessage("not valid UTF-8: malformed byte sequence at offset 3");
         assertThatThrownBy(() -> TextDecoder.decode(truncated)).hasMessageStartingWith("not valid UTF-8");
         assertThatThrownBy(() -> TextDecoder.decode(overlong)).hasMessageStartingWith("not valid UTF-8");
     }

@@ -38,10 +38,12 @@ class TextNormaliserTest {
         String text = TextNormaliser.normalise(raw);
 
         assertThat(text.lines()).hasSize(raw.strip().split("\n").length);
-        assertThat(text.lines()).allSatisfy(line -> assertThat(line).isEqualTo(line.strip()).isNotEmpty());
+        assertThat(text.lines())
+                .allSatisfy(line -> assertThat(line).isEqualTo(line.strip()).isNotEmpty());
         assertThat(text.lines().toList().get(1))
-                .isEqualTo("The Gulf Cooperation Council said Syria had rejected Arab attempts to solve the crisis and end"
-                        + " 11 months of bloodshed.");
+                .isEqualTo(
+                        "The Gulf Cooperation Council said Syria had rejected Arab attempts to solve the crisis and end"
+                                + " 11 months of bloodshed.");
     }
 
     @Test
@@ -51,17 +53,21 @@ class TextNormaliserTest {
 
         String text = TextNormaliser.normalise(raw);
 
-        assertThat(text).contains("President Bashar al-Assad's refusal")
+        assertThat(text)
+                .contains("President Bashar al-Assad's refusal")
                 .contains("recalling their ambassadors for \"consultation.\"")
                 .contains("even as Assad's forces renewed")
                 .doesNotContain("  ");
-        assertThat(text.split("\\s+")).as("the words themselves are untouched").containsExactly(raw.strip().split("(?U)\\s+"));
+        assertThat(text.split("\\s+"))
+                .as("the words themselves are untouched")
+                .containsExactly(raw.strip().split("(?U)\\s+"));
         assertThat(text.split("\n\n")).as("paragraphs").hasSize(raw.strip().split("\n\\s*\n").length);
     }
 
     @Test
     void shouldKeepParagraphBreaksAsOneBlankLine() {
-        String text = TextNormaliser.normalise("  First paragraph,\nsecond line.  \n \n\t\n\nSecond  paragraph.\r\n\r\nThird.  ");
+        String text = TextNormaliser.normalise(
+                "  First paragraph,\nsecond line.  \n \n\t\n\nSecond  paragraph.\r\n\r\nThird.  ");
 
         assertThat(text).isEqualTo("First paragraph,\nsecond line.\n\nSecond paragraph.\n\nThird.");
     }
@@ -99,8 +105,10 @@ class TextNormaliserTest {
     @Test
     void shouldBeStableWhenAppliedTwice() {
         // Given random text over an alphabet rich in the characters the normaliser treats specially
-        String[] pieces = {"a", "B", " ", "  ", "\n", "\n\n", "\r\n", "\t", ",", ".", "'s", "n't", "``", "''", "-LRB-",
-            "-RRB-", "(", ")", "$", "%", ":", "\u00A0", "\u200B", "e\u0301", "\u2029", "word", "\u0000"};
+        String[] pieces = {
+            "a", "B", " ", "  ", "\n", "\n\n", "\r\n", "\t", ",", ".", "'s", "n't", "``", "''", "-LRB-", "-RRB-", "(",
+            ")", "$", "%", ":", "\u00A0", "\u200B", "e\u0301", "\u2029", "word", "\u0000"
+        };
         Random random = new Random(42);
         for (int sample = 0; sample < 2_000; sample++) {
             StringBuilder input = new StringBuilder();
@@ -111,7 +119,9 @@ class TextNormaliserTest {
 
             String once = TextNormaliser.normalise(input.toString());
 
-            assertThat(TextNormaliser.normalise(once)).as("normalising %s twice", input).isEqualTo(once);
+            assertThat(TextNormaliser.normalise(once))
+                    .as("normalising %s twice", input)
+                    .isEqualTo(once);
             assertThat(once).doesNotStartWith(" ").doesNotEndWith(" ").doesNotContain("\n\n\n", "  ");
         }
     }
@@ -128,7 +138,9 @@ class TextNormaliserTest {
         String text = TextNormaliser.normalise(input);
         long millis = (threads.getCurrentThreadCpuTime() - start) / 1_000_000;
 
-        assertThat(text.endsWith("((((")).as("treebank brackets at the end were undone").isTrue();
+        assertThat(text.endsWith("(((("))
+                .as("treebank brackets at the end were undone")
+                .isTrue();
         assertThat(millis).as("CPU milliseconds for %d chars", input.length()).isLessThan(2_000);
     }
 }

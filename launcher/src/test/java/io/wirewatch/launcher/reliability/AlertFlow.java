@@ -33,7 +33,8 @@ final class AlertFlow implements AutoCloseable {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "alert-flow-" + alerts.name());
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(alerts.name()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         thread = new Thread(this::run, "alert-flow");
@@ -88,8 +89,11 @@ final class AlertFlow implements AutoCloseable {
             }
             previous = time;
         }
-        return new Stall(Duration.ofNanos(Math.max(firstAfter, 0)), Duration.ofNanos(longestAfter),
-                Duration.ofNanos(longestBefore), firstAfter >= 0);
+        return new Stall(
+                Duration.ofNanos(Math.max(firstAfter, 0)),
+                Duration.ofNanos(longestAfter),
+                Duration.ofNanos(longestBefore),
+                firstAfter >= 0);
     }
 
     @Override
@@ -101,11 +105,15 @@ final class AlertFlow implements AutoCloseable {
     }
 
     /** How long alerts stalled around a fault. */
-    record Stall(Duration firstAlertAfterFault, Duration longestGapAfterFault, Duration longestGapBeforeFault,
-                 boolean alertsAfterFault) {
+    record Stall(
+            Duration firstAlertAfterFault,
+            Duration longestGapAfterFault,
+            Duration longestGapBeforeFault,
+            boolean alertsAfterFault) {
         @Override
         public String toString() {
-            return String.format("first alert %d ms after the fault, longest gap after it %d ms (before it %d ms)",
+            return String.format(
+                    "first alert %d ms after the fault, longest gap after it %d ms (before it %d ms)",
                     firstAlertAfterFault.toMillis(), longestGapAfterFault.toMillis(), longestGapBeforeFault.toMillis());
         }
     }

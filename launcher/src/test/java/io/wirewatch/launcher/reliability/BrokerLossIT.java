@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.alert.AlertService;
+import io.wirewatch.devstack.EmbeddedStack;
+import io.wirewatch.devstack.kafka.EmbeddedKafka;
+import io.wirewatch.devstack.testing.EmbeddedStackExtension;
 import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.IngestSummary;
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.EmbeddedStack;
-import io.wirewatch.platform.kafka.EmbeddedKafka;
-import io.wirewatch.platform.testing.EmbeddedStackExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,10 +51,12 @@ class BrokerLossIT {
     private static final int KILLABLE_NODE = 3;
     /** Twenty seconds of feed at 50/s; the 30 s outage test feeds at 20/s so the broker returns mid-replay. */
     private static final ReplayOptions FEED = new ReplayOptions(null, 50.0);
+
     private static final ReplayOptions SLOW_FEED = new ReplayOptions(null, 20.0);
     private static final long FAULT_AFTER_ENRICHED = 200;
     /** Progress the pipeline must make with the broker away, to show it goes on without it. */
     private static final long PROGRESS_WITHOUT_THE_BROKER = 200;
+
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
@@ -72,9 +74,15 @@ class BrokerLossIT {
         EmbeddedKafka kafka = STACK.stack().kafka();
         runWithFault("leader", FEED, pipeline -> {
             // The broker leading most of articles.enriched's partitions (all of them, when one leads both).
-            List<Integer> leaders = kafka.leaders(pipeline.topics().articlesEnriched().name());
-            int leader = leaders.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
-                    .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            List<Integer> leaders =
+                    kafka.leaders(pipeline.topics().articlesEnriched().name());
+            int leader = leaders.stream()
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                    .entrySet()
+                    .stream()
+                    .max(Map.Entry.comparingByValue())
+                    .orElseThrow()
+                    .getKey();
             kafka.stopNode(leader);
             LOG.info("Stopped node {}, leader of articles.enriched partitions {}", leader, leaders);
             // Away until the pipeline has shown it goes on without it.
@@ -106,7 +114,7 @@ class BrokerLossIT {
     }
 
     /** What a fault did: which node it took, and whether it comes back. */
-    private record Fault(int node, boolean returns) { }
+    private record Fault(int node, boolean returns) {}
 
     @FunctionalInterface
     private interface FaultInjection {
@@ -127,17 +135,19 @@ class BrokerLossIT {
         ReliabilityCorpus corpus = ReliabilityCorpus.generate(ARTICLES, 20120210L);
         Path feedFile = corpus.writeJsonl(workDir.resolve("corpus.jsonl"));
         try (ReliabilityPipeline pipeline = ReliabilityPipeline.create(STACK.stack(), run, PARTITIONS, workDir);
-             RunningServices running = new RunningServices()) {
+                RunningServices running = new RunningServices()) {
             // Given the whole pipeline up on three brokers, and a watcher of committed alerts
             running.add(EnrichService.start(pipeline.enrichConfig("a")));
             running.add(AlertService.start(pipeline.alertConfig("a")));
             pipeline.awaitMembersWithPartitions(pipeline.enrichApplicationId(), 1, PATIENCE);
             pipeline.awaitMembersWithPartitions(pipeline.alertApplicationId(), 1, PATIENCE);
-            AlertFlow alerts = running.add(AlertFlow.watch(pipeline.cluster(), pipeline.topics().alerts()));
+            AlertFlow alerts = running.add(
+                    AlertFlow.watch(pipeline.cluster(), pipeline.topics().alerts()));
             IngestService ingest = running.add(IngestService.start(pipeline.ingestConfig()));
 
             // When a broker goes away mid-replay
-            CompletableFuture<IngestSummary> replay = CompletableFuture.supplyAsync(() -> ingest.ingest(feedFile, feed));
+            CompletableFuture<IngestSummary> replay =
+                    CompletableFuture.supplyAsync(() -> ingest.ingest(feedFile, feed));
             pipeline.awaitEnriched(FAULT_AFTER_ENRICHED, PATIENCE);
             long enrichedAtFault = pipeline.enriched();
             long faultAt = System.nanoTime();
@@ -150,9 +160,16 @@ class BrokerLossIT {
                 long restartAt = System.nanoTime();
                 kafka.restartNode(fault.node());
                 Duration catchUp = kafka.awaitReplicasInSync(PATIENCE);
-                LOG.info("BrokerLossIT[{}]: node {} back {} ms after the fault with {} of {} articles enriched, in sync "
-                                + "{} ms after its restart ({} ms in all)", name, fault.node(), (restartAt - faultAt) / 1_000_000,
-                        enrichedAtReturn, ARTICLES, catchUp.toMillis(), (System.nanoTime() - restartAt) / 1_000_000);
+                LOG.info(
+                        "BrokerLossIT[{}]: node {} back {} ms after the fault with {} of {} articles enriched, in sync "
+                                + "{} ms after its restart ({} ms in all)",
+                        name,
+                        fault.node(),
+                        (restartAt - faultAt) / 1_000_000,
+                        enrichedAtReturn,
+                        ARTICLES,
+                        catchUp.toMillis(),
+                        (System.nanoTime() - restartAt) / 1_000_000);
             }
             IngestSummary summary = replay.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             pipeline.awaitIdle(PATIENCE);
@@ -160,13 +177,26 @@ class BrokerLossIT {
             AlertFlow.Stall stall = alerts.stallAround(faultAt);
 
             // And nothing was lost or duplicated
-            assertThat(summary.published()).as("articles published by the replay").isEqualTo(ARTICLES);
-            assertThat(ingest.health().get("failedSends")).as("sends the cluster never acknowledged").isEqualTo(0L);
-            assertThat(stall.alertsAfterFault()).as("alerts committed after the fault").isTrue();
+            assertThat(summary.published())
+                    .as("articles published by the replay")
+                    .isEqualTo(ARTICLES);
+            assertThat(ingest.health().get("failedSends"))
+                    .as("sends the cluster never acknowledged")
+                    .isEqualTo(0L);
+            assertThat(stall.alertsAfterFault())
+                    .as("alerts committed after the fault")
+                    .isTrue();
             ExactlyOnceAudit audit = ExactlyOnceAudit.read(pipeline.cluster(), pipeline.topics());
-            LOG.info("BrokerLossIT[{}]: node {} {} after {} of {} articles enriched; alerts: {}; {}; {} ms", name,
-                    fault.node(), fault.returns() ? "away and back" : "lost for good", enrichedAtFault, ARTICLES, stall,
-                    audit.summary(corpus.ids()), (System.nanoTime() - started) / 1_000_000);
+            LOG.info(
+                    "BrokerLossIT[{}]: node {} {} after {} of {} articles enriched; alerts: {}; {}; {} ms",
+                    name,
+                    fault.node(),
+                    fault.returns() ? "away and back" : "lost for good",
+                    enrichedAtFault,
+                    ARTICLES,
+                    stall,
+                    audit.summary(corpus.ids()),
+                    (System.nanoTime() - started) / 1_000_000);
             audit.assertExactlyOnce(corpus);
         }
     }

@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.wirewatch.alert.AlertConfig;
 import io.wirewatch.alert.AlertMain;
 import io.wirewatch.alert.AlertService;
+import io.wirewatch.devstack.testing.EmbeddedStackExtension;
 import io.wirewatch.enrich.EnrichConfig;
 import io.wirewatch.enrich.EnrichMain;
 import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.IngestSummary;
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.testing.EmbeddedStackExtension;
 import io.wirewatch.schema.Topic;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +70,10 @@ class CrashRestartIT {
         killMidReplayAndRestart(Victim.ALERT);
     }
 
-    private enum Victim { ENRICH, ALERT }
+    private enum Victim {
+        ENRICH,
+        ALERT
+    }
 
     private void killMidReplayAndRestart(Victim victim) throws Exception {
         long started = System.nanoTime();
@@ -78,7 +81,7 @@ class CrashRestartIT {
         ReliabilityCorpus corpus = ReliabilityCorpus.generate(ARTICLES, 20120207L);
         Path feed = corpus.writeJsonl(workDir.resolve("corpus.jsonl"));
         try (ReliabilityPipeline pipeline = ReliabilityPipeline.create(STACK.stack(), run, 2, workDir);
-             RunningServices running = new RunningServices()) {
+                RunningServices running = new RunningServices()) {
             // Given the pipeline up, with the victim in a JVM of its own
             Process doomed;
             String victimGroup;
@@ -86,19 +89,29 @@ class CrashRestartIT {
             if (victim == Victim.ENRICH) {
                 victimGroup = pipeline.enrichApplicationId();
                 victimInput = pipeline.topics().articlesRaw();
-                doomed = pipeline.startChildJvm(EnrichMain.class, "enrich-killed", Map.of(
-                        EnrichConfig.ENV_APPLICATION_ID, victimGroup,
-                        EnrichConfig.ENV_STATE_DIR, workDir.resolve("enrich-killed").toString(),
-                        EnrichConfig.ENV_HEALTH_PORT, String.valueOf(EnrichConfig.NO_HEALTH_SERVER)));
+                doomed = pipeline.startChildJvm(
+                        EnrichMain.class,
+                        "enrich-killed",
+                        Map.of(
+                                EnrichConfig.ENV_APPLICATION_ID, victimGroup,
+                                EnrichConfig.ENV_STATE_DIR,
+                                        workDir.resolve("enrich-killed").toString(),
+                                EnrichConfig.ENV_HEALTH_PORT, String.valueOf(EnrichConfig.NO_HEALTH_SERVER)));
                 running.add(AlertService.start(pipeline.alertConfig("a")));
             } else {
                 victimGroup = pipeline.alertApplicationId();
                 victimInput = pipeline.topics().articlesEnriched();
                 running.add(EnrichService.start(pipeline.enrichConfig("a")));
-                doomed = pipeline.startChildJvm(AlertMain.class, "alert-killed", Map.of(
-                        AlertConfig.ENV_APPLICATION_ID, victimGroup,
-                        AlertConfig.ENV_STATE_DIR, workDir.resolve("alert-killed").toString(),
-                        AlertConfig.ENV_HTTP_PORT, "0"));
+                doomed = pipeline.startChildJvm(
+                        AlertMain.class,
+                        "alert-killed",
+                        Map.of(
+                                AlertConfig.ENV_APPLICATION_ID,
+                                victimGroup,
+                                AlertConfig.ENV_STATE_DIR,
+                                workDir.resolve("alert-killed").toString(),
+                                AlertConfig.ENV_HTTP_PORT,
+                                "0"));
             }
             running.add(doomed::destroyForcibly);
             pipeline.awaitMembersWithPartitions(victimGroup, 1, PATIENCE);
@@ -107,26 +120,37 @@ class CrashRestartIT {
 
             // When the replay starts and the victim is killed once it has committed part of its input
             CompletableFuture<IngestSummary> replay = CompletableFuture.supplyAsync(() -> ingest.ingest(feed, FEED));
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> pipeline.committed(victimGroup, victimInput) >= KILL_AFTER_COMMITTED);
             doomed.destroyForcibly().waitFor();
             long committedAtKill = pipeline.committed(victimGroup, victimInput);
             assertThat(committedAtKill).as("killed mid-replay").isLessThan(ARTICLES);
-            LOG.info("Killed {} (SIGKILL) after it committed {} of {} input records", victim, committedAtKill, ARTICLES);
+            LOG.info(
+                    "Killed {} (SIGKILL) after it committed {} of {} input records", victim, committedAtKill, ARTICLES);
 
             // And it is restarted in this JVM on an empty state directory
-            running.add(victim == Victim.ENRICH
-                    ? EnrichService.start(pipeline.enrichConfig("restarted"))
-                    : AlertService.start(pipeline.alertConfig("restarted")));
+            running.add(
+                    victim == Victim.ENRICH
+                            ? EnrichService.start(pipeline.enrichConfig("restarted"))
+                            : AlertService.start(pipeline.alertConfig("restarted")));
             IngestSummary summary = replay.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             pipeline.awaitIdle(PATIENCE);
 
             // Then every article was published, enriched and alerted on exactly once
-            assertThat(summary.published()).as("articles published by the replay").isEqualTo(ARTICLES);
-            assertThat(ingest.health().get("failedSends")).as("sends the broker never acknowledged").isEqualTo(0L);
+            assertThat(summary.published())
+                    .as("articles published by the replay")
+                    .isEqualTo(ARTICLES);
+            assertThat(ingest.health().get("failedSends"))
+                    .as("sends the broker never acknowledged")
+                    .isEqualTo(0L);
             ExactlyOnceAudit audit = ExactlyOnceAudit.read(pipeline.cluster(), pipeline.topics());
-            LOG.info("CrashRestartIT[{}]: 1 SIGKILL after {} committed inputs; {}; {} ms", victim, committedAtKill,
-                    audit.summary(corpus.ids()), (System.nanoTime() - started) / 1_000_000);
+            LOG.info(
+                    "CrashRestartIT[{}]: 1 SIGKILL after {} committed inputs; {}; {} ms",
+                    victim,
+                    committedAtKill,
+                    audit.summary(corpus.ids()),
+                    (System.nanoTime() - started) / 1_000_000);
             audit.assertExactlyOnce(corpus);
         }
     }

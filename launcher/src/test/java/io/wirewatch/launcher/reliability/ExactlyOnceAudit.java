@@ -34,17 +34,25 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * @param alerts      every committed alert version, in no particular order across partitions
  * @param deadLetters every committed dead letter: an article a service gave up on is an article lost to the alerts
  */
-record ExactlyOnceAudit(Map<String, Integer> raw, Map<String, Integer> enriched, List<Alert> alerts,
-                        List<DeadLetter> deadLetters) {
+record ExactlyOnceAudit(
+        Map<String, Integer> raw, Map<String, Integer> enriched, List<Alert> alerts, List<DeadLetter> deadLetters) {
 
     private static final Duration READ_PATIENCE = Duration.ofSeconds(30);
 
     static ExactlyOnceAudit read(ClusterConfig cluster, Topics topics) {
         return new ExactlyOnceAudit(
-                countBy(readAll(cluster, topics.articlesRaw()), record -> record.value().getId()),
-                countBy(readAll(cluster, topics.articlesEnriched()), record -> record.value().getArticleId()),
-                readAll(cluster, topics.alerts()).stream().map(ConsumerRecord::value).toList(),
-                readAll(cluster, topics.deadLetters()).stream().map(ConsumerRecord::value).toList());
+                countBy(
+                        readAll(cluster, topics.articlesRaw()),
+                        record -> record.value().getId()),
+                countBy(
+                        readAll(cluster, topics.articlesEnriched()),
+                        record -> record.value().getArticleId()),
+                readAll(cluster, topics.alerts()).stream()
+                        .map(ConsumerRecord::value)
+                        .toList(),
+                readAll(cluster, topics.deadLetters()).stream()
+                        .map(ConsumerRecord::value)
+                        .toList());
     }
 
     /** Published article ids that never reached {@code articles.enriched}. */
@@ -56,22 +64,32 @@ record ExactlyOnceAudit(Map<String, Integer> raw, Map<String, Integer> enriched,
 
     /** Records of {@code articles.enriched} beyond the first for each article id, plus any of unknown articles. */
     int duplicateEnrichments() {
-        return enriched.entrySet().stream().mapToInt(e -> raw.containsKey(e.getKey()) ? e.getValue() - 1 : e.getValue())
+        return enriched.entrySet().stream()
+                .mapToInt(e -> raw.containsKey(e.getKey()) ? e.getValue() - 1 : e.getValue())
                 .sum();
     }
 
     /** Alert versions beyond the first of each (alert id, revision). */
     int duplicateAlertVersions() {
-        return alerts.size() - (int) alerts.stream().map(a -> a.getId() + "#" + a.getRevision()).distinct().count();
+        return alerts.size()
+                - (int) alerts.stream()
+                        .map(a -> a.getId() + "#" + a.getRevision())
+                        .distinct()
+                        .count();
     }
 
     /** Alert ids whose revisions have a gap: a version that was lost between the first and the latest. */
     Set<String> alertsWithMissingRevisions() {
-        Map<String, TreeSet<Integer>> revisions = alerts.stream().collect(Collectors.groupingBy(Alert::getId,
-                TreeMap::new, Collectors.mapping(Alert::getRevision, Collectors.toCollection(TreeSet::new))));
+        Map<String, TreeSet<Integer>> revisions = alerts.stream()
+                .collect(Collectors.groupingBy(
+                        Alert::getId,
+                        TreeMap::new,
+                        Collectors.mapping(Alert::getRevision, Collectors.toCollection(TreeSet::new))));
         return revisions.entrySet().stream()
-                .filter(e -> e.getValue().last() - e.getValue().first() + 1 != e.getValue().size())
-                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+                .filter(e -> e.getValue().last() - e.getValue().first() + 1
+                        != e.getValue().size())
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** How many NEW versions each alert id has: exactly one when nothing was lost or raised twice. */
@@ -87,12 +105,22 @@ record ExactlyOnceAudit(Map<String, Integer> raw, Map<String, Integer> enriched,
         lostRaw.removeAll(raw.keySet());
         int duplicateRaw = raw.values().stream().mapToInt(n -> n - 1).sum();
         long alertIds = alerts.stream().map(Alert::getId).distinct().count();
-        return String.format("articles expected %d, published %d (lost %d, duplicated %d), enriched %d (lost %d, "
+        return String.format(
+                "articles expected %d, published %d (lost %d, duplicated %d), enriched %d (lost %d, "
                         + "duplicated %d), alerts %d ids / %d versions (duplicated versions %d, ids with a lost revision %d), "
                         + "dead letters %d",
-                expectedIds.size(), raw.size(), lostRaw.size(), duplicateRaw, enriched.size(), notEnriched().size(),
-                duplicateEnrichments(), alertIds, alerts.size(), duplicateAlertVersions(),
-                alertsWithMissingRevisions().size(), deadLetters.size());
+                expectedIds.size(),
+                raw.size(),
+                lostRaw.size(),
+                duplicateRaw,
+                enriched.size(),
+                notEnriched().size(),
+                duplicateEnrichments(),
+                alertIds,
+                alerts.size(),
+                duplicateAlertVersions(),
+                alertsWithMissingRevisions().size(),
+                deadLetters.size());
     }
 
     /**
@@ -101,18 +129,39 @@ record ExactlyOnceAudit(Map<String, Integer> raw, Map<String, Integer> enriched,
      */
     void assertExactlyOnce(ReliabilityCorpus corpus) {
         Map<String, Integer> once = corpus.ids().stream().collect(Collectors.toMap(Function.identity(), id -> 1));
-        assertThat(raw).as("articles.raw: each generated article published exactly once").isEqualTo(once);
-        assertThat(enriched).as("articles.enriched: each published article enriched exactly once").isEqualTo(once);
+        assertThat(raw)
+                .as("articles.raw: each generated article published exactly once")
+                .isEqualTo(once);
+        assertThat(enriched)
+                .as("articles.enriched: each published article enriched exactly once")
+                .isEqualTo(once);
         assertThat(deadLetters).as("dead letters (input a service gave up on)").isEmpty();
-        assertThat(duplicateAlertVersions()).as("alert versions seen more than once").isZero();
-        assertThat(newVersionsPerAlert()).as("NEW versions per alert id").allSatisfy((id, news) ->
-                assertThat(news).as("NEW versions of %s", id).isEqualTo(1L));
-        assertThat(alertsWithMissingRevisions()).as("alerts with a lost revision").isEmpty();
-        assertThat(alerts.stream().filter(a -> a.getId().startsWith("dip-")).map(Alert::getId).distinct().count())
-                .as("one diplomatic alert per generated move").isEqualTo(corpus.diplomaticEvents());
-        assertThat(alerts.stream().filter(a -> a.getId().startsWith("cas-")).map(Alert::getId).distinct().count())
-                .as("casualty spikes raised").isPositive();
-        assertThat(alerts).as("alerts updated by corroborating reports")
+        assertThat(duplicateAlertVersions())
+                .as("alert versions seen more than once")
+                .isZero();
+        assertThat(newVersionsPerAlert())
+                .as("NEW versions per alert id")
+                .allSatisfy((id, news) ->
+                        assertThat(news).as("NEW versions of %s", id).isEqualTo(1L));
+        assertThat(alertsWithMissingRevisions())
+                .as("alerts with a lost revision")
+                .isEmpty();
+        assertThat(alerts.stream()
+                        .filter(a -> a.getId().startsWith("dip-"))
+                        .map(Alert::getId)
+                        .distinct()
+                        .count())
+                .as("one diplomatic alert per generated move")
+                .isEqualTo(corpus.diplomaticEvents());
+        assertThat(alerts.stream()
+                        .filter(a -> a.getId().startsWith("cas-"))
+                        .map(Alert::getId)
+                        .distinct()
+                        .count())
+                .as("casualty spikes raised")
+                .isPositive();
+        assertThat(alerts)
+                .as("alerts updated by corroborating reports")
                 .anySatisfy(alert -> assertThat(alert.getStatus()).isNotEqualTo(AlertStatus.NEW));
     }
 
@@ -121,10 +170,11 @@ record ExactlyOnceAudit(Map<String, Integer> raw, Map<String, Integer> enriched,
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                topic.valueSerde().deserializer())) {
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
+                props, new StringDeserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             // For a read_committed consumer the end offsets are the last stable offsets.
@@ -140,8 +190,8 @@ record ExactlyOnceAudit(Map<String, Integer> raw, Map<String, Integer> enriched,
         return records;
     }
 
-    private static <V> Map<String, Integer> countBy(List<ConsumerRecord<String, V>> records,
-                                                    Function<ConsumerRecord<String, V>, String> id) {
+    private static <V> Map<String, Integer> countBy(
+            List<ConsumerRecord<String, V>> records, Function<ConsumerRecord<String, V>, String> id) {
         Map<String, Integer> counts = new TreeMap<>();
         records.forEach(record -> counts.merge(id.apply(record), 1, Integer::sum));
         return counts;

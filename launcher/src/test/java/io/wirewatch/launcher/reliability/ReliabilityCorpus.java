@@ -25,26 +25,64 @@ import java.util.Random;
 final class ReliabilityCorpus {
 
     /** One JSONL line's worth: what ingest is given. */
-    record GeneratedArticle(String id, String outlet, String url, String title, LocalDate published, String text) { }
+    record GeneratedArticle(String id, String outlet, String url, String title, LocalDate published, String text) {}
 
-    private static final List<String> STATES = List.of("Syria", "Libya", "Yemen", "Iraq", "Iran", "Egypt", "Bahrain",
-            "Tunisia", "Sudan", "Lebanon");
-    private static final List<String> ACTORS = List.of("France", "Germany", "Italy", "Spain", "Turkey", "Qatar",
-            "Saudi Arabia", "Canada", "Australia", "Japan", "Brazil", "Norway", "Sweden", "Poland", "Austria");
+    private static final List<String> STATES =
+            List.of("Syria", "Libya", "Yemen", "Iraq", "Iran", "Egypt", "Bahrain", "Tunisia", "Sudan", "Lebanon");
+    private static final List<String> ACTORS = List.of(
+            "France",
+            "Germany",
+            "Italy",
+            "Spain",
+            "Turkey",
+            "Qatar",
+            "Saudi Arabia",
+            "Canada",
+            "Australia",
+            "Japan",
+            "Brazil",
+            "Norway",
+            "Sweden",
+            "Poland",
+            "Austria");
     private static final List<String[]> MOVES = List.of(
             new String[] {"expelled", "%s's ambassador"},
             new String[] {"recalled", "its ambassador from %s"},
             new String[] {"closed", "its embassy in %s"},
             new String[] {"severed", "diplomatic relations with %s"},
             new String[] {"imposed", "new sanctions on %s"});
-    private static final List<String> CITIES = List.of("Homs", "Hama", "Aleppo", "Deraa", "Idlib", "Misrata",
-            "Benghazi", "Taiz", "Aden", "Basra");
-    private static final List<String> OUTLETS = List.of("BBC", "Reuters", "AFP", "Al Jazeera", "The Guardian",
-            "Associated Press", "Deutsche Welle", "France 24", "The Independent", "NPR", "Euronews", "Dawn");
-    private static final List<String> SOURCES = List.of("activists said", "opposition groups said",
-            "a local monitoring group said", "residents told reporters", "hospital officials said");
-    private static final List<String> REPORTERS = List.of("Ann Keller", "Omar Haddad", "Lina Sauer", "Paul Mercer",
-            "Rami Nasser", "Ines Duarte", "Tom Becker", "Sara Lund", "Yusuf Aydin", "Mei Tanaka");
+    private static final List<String> CITIES =
+            List.of("Homs", "Hama", "Aleppo", "Deraa", "Idlib", "Misrata", "Benghazi", "Taiz", "Aden", "Basra");
+    private static final List<String> OUTLETS = List.of(
+            "BBC",
+            "Reuters",
+            "AFP",
+            "Al Jazeera",
+            "The Guardian",
+            "Associated Press",
+            "Deutsche Welle",
+            "France 24",
+            "The Independent",
+            "NPR",
+            "Euronews",
+            "Dawn");
+    private static final List<String> SOURCES = List.of(
+            "activists said",
+            "opposition groups said",
+            "a local monitoring group said",
+            "residents told reporters",
+            "hospital officials said");
+    private static final List<String> REPORTERS = List.of(
+            "Ann Keller",
+            "Omar Haddad",
+            "Lina Sauer",
+            "Paul Mercer",
+            "Rami Nasser",
+            "Ines Duarte",
+            "Tom Becker",
+            "Sara Lund",
+            "Yusuf Aydin",
+            "Mei Tanaka");
     private static final LocalDate FIRST_DAY = LocalDate.of(2012, 3, 1);
 
     private final List<GeneratedArticle> articles;
@@ -93,22 +131,26 @@ final class ReliabilityCorpus {
         return new ReliabilityCorpus(articles, diplomaticEvents);
     }
 
-    private static GeneratedArticle diplomaticReport(int index, Random random, String actor, String[] move,
-                                                     String target, LocalDate day, int report) {
+    private static GeneratedArticle diplomaticReport(
+            int index, Random random, String actor, String[] move, String target, LocalDate day, int report) {
         String outlet = OUTLETS.get((index + report) % OUTLETS.size());
         String object = String.format(Locale.ROOT, move[1], target);
         String weekday = weekday(day);
         String lead = switch (report % 3) {
-            case 0 -> actor + " " + move[0] + " " + object + " on " + weekday + " in protest at the crackdown on the opposition.";
+            case 0 ->
+                actor + " " + move[0] + " " + object + " on " + weekday
+                        + " in protest at the crackdown on the opposition.";
             case 1 -> "On " + weekday + ", " + actor + " " + move[0] + " " + object + ", the foreign ministry said.";
-            default -> actor + " " + move[0] + " " + object + " on " + weekday + ", officials said, citing the violence against civilians.";
+            default ->
+                actor + " " + move[0] + " " + object + " on " + weekday
+                        + ", officials said, citing the violence against civilians.";
         };
         String title = actor + " " + move[0] + " " + object;
         return article(index, random, outlet, title, day, lead);
     }
 
-    private static GeneratedArticle casualtyReport(int index, Random random, String city, LocalDate day, int killed,
-                                                   int report) {
+    private static GeneratedArticle casualtyReport(
+            int index, Random random, String city, LocalDate day, int killed, int report) {
         String outlet = OUTLETS.get((index * 7 + report) % OUTLETS.size());
         String source = SOURCES.get(random.nextInt(SOURCES.size()));
         String lead = "At least " + killed + " people were killed in " + city + " on " + weekday(day) + ", " + source
@@ -117,11 +159,12 @@ final class ReliabilityCorpus {
     }
 
     /** Adds a paragraph of its own to every report, so that no two are near-duplicates of each other. */
-    private static GeneratedArticle article(int index, Random random, String outlet, String title, LocalDate day,
-                                            String lead) {
+    private static GeneratedArticle article(
+            int index, Random random, String outlet, String title, LocalDate day, String lead) {
         String reporter = REPORTERS.get(random.nextInt(REPORTERS.size()));
         String colour = "Reporting by " + reporter + " for " + outlet + ", dispatch number " + (index + 1)
-                + ". Further talks were expected within " + (2 + random.nextInt(20)) + " days, and " + (3 + random.nextInt(90))
+                + ". Further talks were expected within " + (2 + random.nextInt(20)) + " days, and "
+                + (3 + random.nextInt(90))
                 + " delegates were due to attend a meeting on the crisis in week " + (1 + random.nextInt(52)) + ".";
         String id = String.format(Locale.ROOT, "rel-%04d", index);
         return new GeneratedArticle(id, outlet, "https://example.org/" + id, title, day, lead + "\n\n" + colour);
@@ -154,7 +197,12 @@ final class ReliabilityCorpus {
                         .put("source", article.outlet())
                         .put("url", article.url())
                         .put("title", article.title())
-                        .put("published_at", article.published().atTime(18, 0).toInstant(ZoneOffset.UTC).toString())
+                        .put(
+                                "published_at",
+                                article.published()
+                                        .atTime(18, 0)
+                                        .toInstant(ZoneOffset.UTC)
+                                        .toString())
                         .put("text", article.text());
                 out.write(json.writeValueAsString(line));
                 out.write('\n');

@@ -3,10 +3,10 @@ package io.wirewatch.launcher.reliability;
 import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.alert.AlertConfig;
+import io.wirewatch.devstack.EmbeddedStack;
 import io.wirewatch.enrich.EnrichConfig;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.launcher.ConsumerLag;
-import io.wirewatch.platform.EmbeddedStack;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;
@@ -43,10 +43,11 @@ final class ReliabilityPipeline implements AutoCloseable {
      * A crashed or departed member must not hold its partitions long: 6 s instead of Streams' 45 s. Heartbeats every
      * 2 s leave room for a busy machine.
      */
-    static final Map<String, String> FAST_FAILOVER = Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "2000");
+    static final Map<String, String> FAST_FAILOVER =
+            Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "2000");
 
-    private static final Set<TransactionState> CLOSED_TRANSACTION_STATES = EnumSet.of(TransactionState.EMPTY,
-            TransactionState.COMPLETE_COMMIT, TransactionState.COMPLETE_ABORT);
+    private static final Set<TransactionState> CLOSED_TRANSACTION_STATES =
+            EnumSet.of(TransactionState.EMPTY, TransactionState.COMPLETE_COMMIT, TransactionState.COMPLETE_ABORT);
 
     private final EmbeddedStack stack;
     private final String run;
@@ -71,7 +72,9 @@ final class ReliabilityPipeline implements AutoCloseable {
             cluster = cluster.withClientProperty(property.getKey(), property.getValue());
         }
         ReliabilityPipeline pipeline = new ReliabilityPipeline(stack, run, workDir, cluster);
-        stack.createTopics(partitions, Topics.TOPIC_CONFIGS,
+        stack.createTopics(
+                partitions,
+                Topics.TOPIC_CONFIGS,
                 pipeline.topics.all().stream().map(Topic::name).toArray(String[]::new));
         return pipeline;
     }
@@ -97,15 +100,21 @@ final class ReliabilityPipeline implements AutoCloseable {
      * as the cluster's are (3 on three brokers).
      */
     EnrichConfig enrichConfig(String instance) {
-        return EnrichConfig.defaults(cluster).withApplicationId(enrichApplicationId()).withTopicPrefix(run + ".")
-                .withStateDir(workDir.resolve("enrich-" + instance)).withHealthPort(EnrichConfig.NO_HEALTH_SERVER)
+        return EnrichConfig.defaults(cluster)
+                .withApplicationId(enrichApplicationId())
+                .withTopicPrefix(run + ".")
+                .withStateDir(workDir.resolve("enrich-" + instance))
+                .withHealthPort(EnrichConfig.NO_HEALTH_SERVER)
                 .withReplicationFactor(stack.kafka().replicationFactor());
     }
 
     /** Alert on this run's topics, with a state directory of its own, its HTTP API on a free port, replicated state. */
     AlertConfig alertConfig(String instance) {
-        return AlertConfig.defaults(cluster).withApplicationId(alertApplicationId()).withTopicPrefix(run + ".")
-                .withStateDir(workDir.resolve("alert-" + instance)).withHttpPort(0)
+        return AlertConfig.defaults(cluster)
+                .withApplicationId(alertApplicationId())
+                .withTopicPrefix(run + ".")
+                .withStateDir(workDir.resolve("alert-" + instance))
+                .withHttpPort(0)
                 .withReplicationFactor(stack.kafka().replicationFactor());
     }
 
@@ -119,8 +128,8 @@ final class ReliabilityPipeline implements AutoCloseable {
      */
     Process startChildJvm(Class<?> mainClass, String name, Map<String, String> serviceEnvironment) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                mainClass.getName());
+        ProcessBuilder builder =
+                new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"), mainClass.getName());
         Map<String, String> env = builder.environment();
         env.put(ClusterConfig.ENV_BOOTSTRAP, stack.bootstrapServers());
         env.put(ClusterConfig.ENV_REGISTRY, stack.schemaRegistryUrl());
@@ -132,7 +141,8 @@ final class ReliabilityPipeline implements AutoCloseable {
         env.putAll(serviceEnvironment);
         File log = Path.of("target", run + "-" + name + ".log").toFile();
         try {
-            Process process = builder.redirectErrorStream(true).redirectOutput(log).start();
+            Process process =
+                    builder.redirectErrorStream(true).redirectOutput(log).start();
             // Should this JVM exit before the test kills the child, the child must not outlive it.
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-" + name));
             return process;
@@ -144,12 +154,14 @@ final class ReliabilityPipeline implements AutoCloseable {
     /** Input records {@code groupId} has consumed and committed on {@code topic}, over all partitions. */
     long committed(String groupId, Topic<?, ?> topic) {
         try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS);
             return offsets.entrySet().stream()
                     .filter(e -> e.getKey().topic().equals(topic.name()))
                     .filter(e -> e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
+                    .mapToLong(e -> e.getValue().offset())
+                    .sum();
         } catch (ExecutionException | TimeoutException e) {
             return 0; // no group yet (or the broker is away): nothing known to be committed
         } catch (InterruptedException e) {
@@ -173,21 +185,32 @@ final class ReliabilityPipeline implements AutoCloseable {
         await().atMost(patience).pollInterval(Duration.ofMillis(250)).until(() -> {
             ConsumerGroupDescription group;
             try {
-                group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
+                group = admin.describeConsumerGroups(List.of(groupId))
+                        .describedGroups()
+                        .get(groupId)
                         .get(10, TimeUnit.SECONDS);
             } catch (ExecutionException notYet) {
                 return false; // the group is not formed yet
             }
             List<MemberDescription> all = List.copyOf(group.members());
-            return all.size() == members && all.stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+            return all.size() == members
+                    && all.stream()
+                            .allMatch(m -> !m.assignment().topicPartitions().isEmpty());
         });
     }
 
     /** The member ids of {@code groupId} now (empty while the group is not formed). */
     Set<String> memberIds(String groupId) throws InterruptedException, TimeoutException {
         try {
-            return admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId).get(10, TimeUnit.SECONDS)
-                    .members().stream().map(MemberDescription::consumerId).collect(Collectors.toSet());
+            return admin
+                    .describeConsumerGroups(List.of(groupId))
+                    .describedGroups()
+                    .get(groupId)
+                    .get(10, TimeUnit.SECONDS)
+                    .members()
+                    .stream()
+                    .map(MemberDescription::consumerId)
+                    .collect(Collectors.toSet());
         } catch (ExecutionException notYet) {
             return Set.of();
         }
@@ -202,15 +225,20 @@ final class ReliabilityPipeline implements AutoCloseable {
         await().atMost(patience).pollInterval(Duration.ofMillis(250)).until(() -> {
             ConsumerGroupDescription group;
             try {
-                group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
+                group = admin.describeConsumerGroups(List.of(groupId))
+                        .describedGroups()
+                        .get(groupId)
                         .get(10, TimeUnit.SECONDS);
             } catch (ExecutionException notYet) {
                 return false;
             }
             List<MemberDescription> all = List.copyOf(group.members());
             Set<String> ids = all.stream().map(MemberDescription::consumerId).collect(Collectors.toSet());
-            return all.size() == members && !ids.equals(before) && ids.stream().anyMatch(id -> !before.contains(id))
-                    && all.stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+            return all.size() == members
+                    && !ids.equals(before)
+                    && ids.stream().anyMatch(id -> !before.contains(id))
+                    && all.stream()
+                            .allMatch(m -> !m.assignment().topicPartitions().isEmpty());
         });
     }
 
@@ -224,8 +252,14 @@ final class ReliabilityPipeline implements AutoCloseable {
     void awaitIdle(Duration patience) {
         AtomicInteger quietChecks = new AtomicInteger();
         await().atMost(patience).pollInterval(Duration.ofMillis(500)).until(() -> {
-            long lag = ConsumerLag.of(admin, enrichApplicationId(), List.of(topics.articlesRaw().name()))
-                    + ConsumerLag.of(admin, alertApplicationId(), List.of(topics.articlesEnriched().name()));
+            long lag = ConsumerLag.of(
+                            admin,
+                            enrichApplicationId(),
+                            List.of(topics.articlesRaw().name()))
+                    + ConsumerLag.of(
+                            admin,
+                            alertApplicationId(),
+                            List.of(topics.articlesEnriched().name()));
             if (lag != 0 || !openTransactions().isEmpty()) {
                 quietChecks.set(0);
                 return false;
@@ -240,7 +274,8 @@ final class ReliabilityPipeline implements AutoCloseable {
             return admin.listTransactions().all().get(10, TimeUnit.SECONDS).stream()
                     .filter(t -> t.transactionalId().startsWith(run + "-"))
                     .filter(t -> !CLOSED_TRANSACTION_STATES.contains(t.state()))
-                    .map(TransactionListing::transactionalId).toList();
+                    .map(TransactionListing::transactionalId)
+                    .toList();
         } catch (ExecutionException | TimeoutException e) {
             return List.of("unknown: " + e); // cannot tell, so not idle
         }

@@ -3,13 +3,13 @@ package io.wirewatch.launcher.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.alert.AlertService;
+import io.wirewatch.devstack.EmbeddedStack;
+import io.wirewatch.devstack.kafka.EmbeddedKafka;
+import io.wirewatch.devstack.testing.EmbeddedStackExtension;
 import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.IngestSummary;
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.EmbeddedStack;
-import io.wirewatch.platform.kafka.EmbeddedKafka;
-import io.wirewatch.platform.testing.EmbeddedStackExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,11 +38,13 @@ class RollingRestartIT {
     private static final int ARTICLES = 1_000;
     /** Forty seconds of feed: three broker restarts, or four instance restarts with their rebalances, fit in it. */
     private static final ReplayOptions FEED = new ReplayOptions(null, 25.0);
+
     private static final long ROLL_AFTER_ENRICHED = 150;
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @RegisterExtension
-    static final EmbeddedStackExtension STACK = new EmbeddedStackExtension(EmbeddedStack.Options.defaults().withBrokers(3));
+    static final EmbeddedStackExtension STACK =
+            new EmbeddedStackExtension(EmbeddedStack.Options.defaults().withBrokers(3));
 
     @TempDir
     Path workDir;
@@ -57,13 +59,14 @@ class RollingRestartIT {
         ReliabilityCorpus corpus = ReliabilityCorpus.generate(ARTICLES, 20120211L);
         Path feed = corpus.writeJsonl(workDir.resolve("corpus.jsonl"));
         try (ReliabilityPipeline pipeline = ReliabilityPipeline.create(STACK.stack(), run, 2, workDir);
-             RunningServices running = new RunningServices()) {
+                RunningServices running = new RunningServices()) {
             // Given the pipeline up on three brokers
             running.add(EnrichService.start(pipeline.enrichConfig("a")));
             running.add(AlertService.start(pipeline.alertConfig("a")));
             pipeline.awaitMembersWithPartitions(pipeline.enrichApplicationId(), 1, PATIENCE);
             pipeline.awaitMembersWithPartitions(pipeline.alertApplicationId(), 1, PATIENCE);
-            AlertFlow alerts = running.add(AlertFlow.watch(pipeline.cluster(), pipeline.topics().alerts()));
+            AlertFlow alerts = running.add(
+                    AlertFlow.watch(pipeline.cluster(), pipeline.topics().alerts()));
             IngestService ingest = running.add(IngestService.start(pipeline.ingestConfig()));
 
             // When each broker in turn stops cleanly and starts again, the next only once all replicas are in sync
@@ -77,20 +80,30 @@ class RollingRestartIT {
                 kafka.restartNode(node);
                 long backAt = System.nanoTime();
                 Duration catchUp = kafka.awaitReplicasInSync(PATIENCE);
-                steps.add(String.format("node %d down and back %d ms, in sync %d ms later (enriched %d)", node,
-                        (backAt - stopAt) / 1_000_000, catchUp.toMillis(), pipeline.enriched()));
+                steps.add(String.format(
+                        "node %d down and back %d ms, in sync %d ms later (enriched %d)",
+                        node, (backAt - stopAt) / 1_000_000, catchUp.toMillis(), pipeline.enriched()));
             }
             boolean feedRunningAfterRoll = !replay.isDone();
             IngestSummary summary = replay.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             pipeline.awaitIdle(PATIENCE);
 
             // Then nothing was lost or duplicated
-            assertThat(summary.published()).as("articles published by the replay").isEqualTo(ARTICLES);
-            assertThat(ingest.health().get("failedSends")).as("sends the cluster never acknowledged").isEqualTo(0L);
+            assertThat(summary.published())
+                    .as("articles published by the replay")
+                    .isEqualTo(ARTICLES);
+            assertThat(ingest.health().get("failedSends"))
+                    .as("sends the cluster never acknowledged")
+                    .isEqualTo(0L);
             ExactlyOnceAudit audit = ExactlyOnceAudit.read(pipeline.cluster(), pipeline.topics());
-            LOG.info("RollingRestartIT[brokers]: {} (roll {} ms, feed still running after it: {}); alerts: {}; {}; {} ms",
-                    steps, (System.nanoTime() - rollAt) / 1_000_000, feedRunningAfterRoll, alerts.stallAround(rollAt),
-                    audit.summary(corpus.ids()), (System.nanoTime() - started) / 1_000_000);
+            LOG.info(
+                    "RollingRestartIT[brokers]: {} (roll {} ms, feed still running after it: {}); alerts: {}; {}; {} ms",
+                    steps,
+                    (System.nanoTime() - rollAt) / 1_000_000,
+                    feedRunningAfterRoll,
+                    alerts.stallAround(rollAt),
+                    audit.summary(corpus.ids()),
+                    (System.nanoTime() - started) / 1_000_000);
             audit.assertExactlyOnce(corpus);
         }
     }
@@ -104,7 +117,7 @@ class RollingRestartIT {
         ReliabilityCorpus corpus = ReliabilityCorpus.generate(ARTICLES, 20120212L);
         Path feed = corpus.writeJsonl(workDir.resolve("corpus.jsonl"));
         try (ReliabilityPipeline pipeline = ReliabilityPipeline.create(STACK.stack(), run, 6, workDir);
-             RunningServices running = new RunningServices()) {
+                RunningServices running = new RunningServices()) {
             String enrichGroup = pipeline.enrichApplicationId();
             String alertGroup = pipeline.alertApplicationId();
             // Given two instances of each Streams service, six partitions
@@ -116,7 +129,8 @@ class RollingRestartIT {
                     running.add(AlertService.start(pipeline.alertConfig("2")))));
             pipeline.awaitMembersWithPartitions(enrichGroup, 2, PATIENCE);
             pipeline.awaitMembersWithPartitions(alertGroup, 2, PATIENCE);
-            AlertFlow alerts = running.add(AlertFlow.watch(pipeline.cluster(), pipeline.topics().alerts()));
+            AlertFlow alerts = running.add(
+                    AlertFlow.watch(pipeline.cluster(), pipeline.topics().alerts()));
             IngestService ingest = running.add(IngestService.start(pipeline.ingestConfig()));
 
             // When each instance in turn stops cleanly and starts again on its state directory (an upgrade), the next
@@ -148,11 +162,18 @@ class RollingRestartIT {
             pipeline.awaitIdle(PATIENCE);
 
             // Then nothing was lost or duplicated
-            assertThat(summary.published()).as("articles published by the replay").isEqualTo(ARTICLES);
+            assertThat(summary.published())
+                    .as("articles published by the replay")
+                    .isEqualTo(ARTICLES);
             ExactlyOnceAudit audit = ExactlyOnceAudit.read(pipeline.cluster(), pipeline.topics());
-            LOG.info("RollingRestartIT[services]: {} (roll {} ms, feed still running after it: {}); alerts: {}; {}; {} ms",
-                    steps, (System.nanoTime() - rollAt) / 1_000_000, feedRunningAfterRoll, alerts.stallAround(rollAt),
-                    audit.summary(corpus.ids()), (System.nanoTime() - started) / 1_000_000);
+            LOG.info(
+                    "RollingRestartIT[services]: {} (roll {} ms, feed still running after it: {}); alerts: {}; {}; {} ms",
+                    steps,
+                    (System.nanoTime() - rollAt) / 1_000_000,
+                    feedRunningAfterRoll,
+                    alerts.stallAround(rollAt),
+                    audit.summary(corpus.ids()),
+                    (System.nanoTime() - started) / 1_000_000);
             audit.assertExactlyOnce(corpus);
         }
     }

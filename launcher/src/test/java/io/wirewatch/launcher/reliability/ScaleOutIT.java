@@ -3,11 +3,11 @@ package io.wirewatch.launcher.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.alert.AlertService;
+import io.wirewatch.devstack.testing.EmbeddedStackExtension;
 import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.ingest.IngestService;
 import io.wirewatch.ingest.IngestSummary;
 import io.wirewatch.ingest.replay.ReplayOptions;
-import io.wirewatch.platform.testing.EmbeddedStackExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +37,7 @@ class ScaleOutIT {
      * is restored on the newcomer), and the first instances must still leave with articles to come.
      */
     private static final ReplayOptions FEED = new ReplayOptions(null, 25.0);
+
     private static final long SCALE_OUT_AFTER_ENRICHED = 75;
     private static final long SCALE_IN_AFTER_ENRICHED = 275;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -55,7 +56,7 @@ class ScaleOutIT {
         ReliabilityCorpus corpus = ReliabilityCorpus.generate(ARTICLES, 20120209L);
         Path feed = corpus.writeJsonl(workDir.resolve("corpus.jsonl"));
         try (ReliabilityPipeline pipeline = ReliabilityPipeline.create(STACK.stack(), run, PARTITIONS, workDir);
-             RunningServices running = new RunningServices()) {
+                RunningServices running = new RunningServices()) {
             String enrichGroup = pipeline.enrichApplicationId();
             String alertGroup = pipeline.alertApplicationId();
             // Given one instance of each service
@@ -68,21 +69,29 @@ class ScaleOutIT {
             // When a second instance of each joins mid-replay
             CompletableFuture<IngestSummary> replay = CompletableFuture.supplyAsync(() -> ingest.ingest(feed, FEED));
             pipeline.awaitEnriched(SCALE_OUT_AFTER_ENRICHED, PATIENCE);
-            long enrichedAtScaleOut = pipeline.committed(enrichGroup, pipeline.topics().articlesRaw());
+            long enrichedAtScaleOut =
+                    pipeline.committed(enrichGroup, pipeline.topics().articlesRaw());
             running.add(EnrichService.start(pipeline.enrichConfig("2")));
             running.add(AlertService.start(pipeline.alertConfig("2")));
             pipeline.awaitMembersWithPartitions(enrichGroup, 2, PATIENCE);
             pipeline.awaitMembersWithPartitions(alertGroup, 2, PATIENCE);
-            LOG.info("Scaled out to two instances each after {} of {} articles were enriched", enrichedAtScaleOut, ARTICLES);
+            LOG.info(
+                    "Scaled out to two instances each after {} of {} articles were enriched",
+                    enrichedAtScaleOut,
+                    ARTICLES);
 
             // And the first instances stop cleanly later, still mid-replay
             pipeline.awaitEnriched(SCALE_IN_AFTER_ENRICHED, PATIENCE);
-            long enrichedAtScaleIn = pipeline.committed(enrichGroup, pipeline.topics().articlesRaw());
+            long enrichedAtScaleIn =
+                    pipeline.committed(enrichGroup, pipeline.topics().articlesRaw());
             boolean feedRunningAtScaleIn = !replay.isDone();
             running.stop(firstEnrich);
             running.stop(firstAlert);
-            LOG.info("Stopped the first instances after {} of {} articles were enriched (feed still running: {})",
-                    enrichedAtScaleIn, ARTICLES, feedRunningAtScaleIn);
+            LOG.info(
+                    "Stopped the first instances after {} of {} articles were enriched (feed still running: {})",
+                    enrichedAtScaleIn,
+                    ARTICLES,
+                    feedRunningAtScaleIn);
             assertThat(enrichedAtScaleIn).as("scaled in mid-replay").isLessThan(ARTICLES);
 
             IngestSummary summary = replay.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -91,10 +100,15 @@ class ScaleOutIT {
             pipeline.awaitIdle(PATIENCE);
 
             // Then nothing was lost or duplicated
-            assertThat(summary.published()).as("articles published by the replay").isEqualTo(ARTICLES);
+            assertThat(summary.published())
+                    .as("articles published by the replay")
+                    .isEqualTo(ARTICLES);
             ExactlyOnceAudit audit = ExactlyOnceAudit.read(pipeline.cluster(), pipeline.topics());
-            LOG.info("ScaleOutIT: a second instance of each service joined after {} and the first left after {} enriched; {}; {} ms",
-                    enrichedAtScaleOut, enrichedAtScaleIn, audit.summary(corpus.ids()),
+            LOG.info(
+                    "ScaleOutIT: a second instance of each service joined after {} and the first left after {} enriched; {}; {} ms",
+                    enrichedAtScaleOut,
+                    enrichedAtScaleIn,
+                    audit.summary(corpus.ids()),
                     (System.nanoTime() - started) / 1_000_000);
             audit.assertExactlyOnce(corpus);
         }

@@ -1,16 +1,10 @@
 package io.wirewatch.platform.config;
 
-import io.wirewatch.platform.serde.AvroSerdeConfig;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.wirewatch.serde.AvroSerdeConfig;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -23,8 +17,11 @@ import java.util.TreeMap;
  * consumer, admin and Streams client; {@code SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO} and
  * {@code SCHEMA_REGISTRY_BASIC_AUTH_CREDENTIALS_SOURCE} reach the registry client.
  */
-public record ClusterConfig(String bootstrapServers, String schemaRegistryUrl, Map<String, String> clientProperties,
-                            Map<String, String> serdeProperties) {
+public record ClusterConfig(
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        Map<String, String> clientProperties,
+        Map<String, String> serdeProperties) {
 
     public static final String ENV_BOOTSTRAP = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String ENV_REGISTRY = "SCHEMA_REGISTRY_URL";
@@ -42,16 +39,20 @@ public record ClusterConfig(String bootstrapServers, String schemaRegistryUrl, M
         return new ClusterConfig(bootstrapServers, schemaRegistryUrl, Map.of(), Map.of());
     }
 
-    /** Reads the process environment. */
+    /** Reads the process environment, over the properties file {@link Env#CONFIG_FILE} names, if any. */
     public static ClusterConfig fromEnvironment() {
-        return fromEnvironment(System.getenv());
+        return fromEnvironment(Env.load());
     }
 
     public static ClusterConfig fromEnvironment(Map<String, String> env) {
         Map<String, String> client = new TreeMap<>();
         env.forEach((name, value) -> {
             if (name.startsWith("KAFKA_") && !name.equals(ENV_BOOTSTRAP) && value != null) {
-                client.put(name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+                client.put(
+                        name.substring("KAFKA_".length())
+                                .toLowerCase(Locale.ROOT)
+                                .replace('_', '.'),
+                        value);
             }
         });
         Map<String, String> serde = new TreeMap<>();
@@ -65,20 +66,8 @@ public record ClusterConfig(String bootstrapServers, String schemaRegistryUrl, M
         return new ClusterConfig(
                 env.getOrDefault(ENV_BOOTSTRAP, "localhost:9092"),
                 env.getOrDefault(ENV_REGISTRY, "http://localhost:8081"),
-                client, serde);
-    }
-
-    /** Loads a properties file into a map, so that a file can stand in for (or sit under) the environment. */
-    public static Map<String, String> readPropertiesFile(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, String> map = new HashMap<>();
-        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
-        return map;
+                client,
+                serde);
     }
 
     /** Properties for any Kafka client: bootstrap servers plus every security and tuning override. */

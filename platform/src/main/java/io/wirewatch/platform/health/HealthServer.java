@@ -3,14 +3,16 @@ package io.wirewatch.platform.health;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.wirewatch.platform.http.HttpExchanges;
+import io.wirewatch.platform.http.HttpRoutes;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A small HTTP server answering {@code GET /health} for services that serve nothing else (enrich-service), so
@@ -31,6 +33,7 @@ public final class HealthServer implements AutoCloseable {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(HealthServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -50,12 +53,28 @@ public final class HealthServer implements AutoCloseable {
      */
     public static HealthServer start(int port, Supplier<Health> health, Supplier<String> metrics) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 16);
-        server.createContext("/health", exchange -> answer(exchange, health));
+        HttpRoutes routes = new HttpRoutes(
+                exchange -> respond(
+                        exchange,
+                        404,
+                        Map.of(
+                                "error",
+                                "not found",
+                                "path",
+                                exchange.getRequestURI().getPath())),
+                (exchange, allowed) -> respond(exchange, 405, Map.of("error", "method not allowed")));
+        routes.get("/health", exchange -> answer(exchange, health));
         if (metrics != null) {
-            server.createContext("/metrics", exchange -> answerMetrics(exchange, metrics));
+            routes.get(
+                    "/metrics",
+                    exchange -> HttpExchanges.send(exchange, 200, PrometheusMetrics.CONTENT_TYPE, metrics.get()));
         }
-        server.createContext("/", exchange -> respond(exchange, 404, Map.of("error", "not found", "path",
-                exchange.getRequestURI().getPath())));
+        server.createContext(
+                "/",
+                HttpExchanges.guarded(
+                        LOG,
+                        routes,
+                        e -> new HttpExchanges.Failure(500, "application/json", "{\"error\":\"internal error\"}")));
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "health-http");
             thread.setDaemon(true);
@@ -70,10 +89,6 @@ public final class HealthServer implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, Supplier<Health> health) throws IOException {
-        if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-            respond(exchange, 405, Map.of("error", "method not allowed"));
-            return;
-        }
         Health current;
         try {
             current = health.get();
@@ -86,31 +101,8 @@ public final class HealthServer implements AutoCloseable {
         respond(exchange, current.up() ? 200 : 503, body);
     }
 
-    private static void answerMetrics(HttpExchange exchange, Supplier<String> metrics) throws IOException {
-        if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-            respond(exchange, 405, Map.of("error", "method not allowed"));
-            return;
-        }
-        byte[] bytes = metrics.get().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", PrometheusMetrics.CONTENT_TYPE);
-        if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-            return;
-        }
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     private static void respond(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        HttpExchanges.send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
     }
 
     @Override

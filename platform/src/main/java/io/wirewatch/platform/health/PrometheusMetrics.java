@@ -16,8 +16,7 @@ public final class PrometheusMetrics {
     /** The content type of {@link PrometheusMeterRegistry#scrape()}: Prometheus text exposition format 0.0.4. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    private PrometheusMetrics() {
-    }
+    private PrometheusMetrics() {}
 
     /** A fresh registry for a service started without one. */
     public static PrometheusMeterRegistry newRegistry() {

@@ -57,8 +57,7 @@ public final class BearerTokens {
         }
     }
 
-    private record Entry(String name, byte[] digest) {
-    }
+    private record Entry(String name, byte[] digest) {}
 
     private final List<Entry> entries;
 
@@ -78,8 +77,10 @@ public final class BearerTokens {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException(variable + ": cannot read the tokens file " + file + " ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new IllegalArgumentException(
+                    variable + ": cannot read the tokens file " + file + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
         Map<String, String> tokens = new LinkedHashMap<>();
         for (int number = 1; number <= lines.size(); number++) {
@@ -89,8 +90,8 @@ public final class BearerTokens {
             }
             String[] words = line.split("\\s+");
             if (words.length > 2) {
-                throw new IllegalArgumentException(variable + ": line " + number + " of " + file
-                        + " must be 'TOKEN' or 'NAME TOKEN'");
+                throw new IllegalArgumentException(
+                        variable + ": line " + number + " of " + file + " must be 'TOKEN' or 'NAME TOKEN'");
             }
             String name = words.length == 2 ? words[0] : "line-" + number;
             String token = words[words.length - 1];
@@ -103,8 +104,8 @@ public final class BearerTokens {
                 throw new IllegalArgumentException(variable + ": the name '" + name + "' is used twice in " + file);
             }
             if (tokens.containsValue(token)) {
-                throw new IllegalArgumentException(variable + ": the token on line " + number + " of " + file
-                        + " is given twice");
+                throw new IllegalArgumentException(
+                        variable + ": the token on line " + number + " of " + file + " is given twice");
             }
             tokens.put(name, token);
         }
@@ -119,8 +120,8 @@ public final class BearerTokens {
         List<Entry> entries = new ArrayList<>();
         tokensByName.forEach((name, token) -> {
             if (!TOKEN.matcher(Objects.requireNonNull(token, "token")).matches()) {
-                throw new IllegalArgumentException("token '" + name + "' must be 16 to 512 characters of "
-                        + "A-Z a-z 0-9 . _ ~ + / = -");
+                throw new IllegalArgumentException(
+                        "token '" + name + "' must be 16 to 512 characters of " + "A-Z a-z 0-9 . _ ~ + / = -");
             }
             entries.add(new Entry(name, digest(token)));
         });

@@ -63,8 +63,10 @@ public record HttpListener(String bindAddress, Optional<BearerTokens> tokens, Op
                 context.init(keys.getKeyManagers(), null, null);
                 return context;
             } catch (IOException | GeneralSecurityException e) {
-                throw new IllegalArgumentException("cannot use the TLS keystore " + keystore + " (PKCS#12): "
-                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+                throw new IllegalArgumentException(
+                        "cannot use the TLS keystore " + keystore + " (PKCS#12): "
+                                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                        e);
             }
         }
 
@@ -93,7 +95,8 @@ public record HttpListener(String bindAddress, Optional<BearerTokens> tokens, Op
     public static HttpListener fromEnvironment(Map<String, String> env, String prefix) {
         String tokensVariable = prefix + "_TOKENS_FILE";
         String tokensFile = blankToNull(env.get(tokensVariable));
-        Optional<BearerTokens> tokens = tokensFile == null ? Optional.empty()
+        Optional<BearerTokens> tokens = tokensFile == null
+                ? Optional.empty()
                 : Optional.of(BearerTokens.load(Path.of(tokensFile), tokensVariable));
         String keystore = blankToNull(env.get(prefix + "_TLS_KEYSTORE"));
         Optional<Tls> tls = Optional.empty();
@@ -117,8 +120,12 @@ public record HttpListener(String bindAddress, Optional<BearerTokens> tokens, Op
      *
      * @param prefix names the variables in the error
      */
-    public static HttpListener resolve(String bind, Optional<BearerTokens> tokens, Optional<Tls> tls,
-                                       boolean allowUnauthenticated, String prefix) {
+    public static HttpListener resolve(
+            String bind,
+            Optional<BearerTokens> tokens,
+            Optional<Tls> tls,
+            boolean allowUnauthenticated,
+            String prefix) {
         if (bind == null) {
             return new HttpListener(tokens.isPresent() ? EVERY_INTERFACE : LOOPBACK, tokens, tls);
         }
@@ -170,10 +177,12 @@ public record HttpListener(String bindAddress, Optional<BearerTokens> tokens, Op
 
     /** One phrase for the start-up line: where it listens, whether tokens guard it, and over what. */
     public String describe(int port) {
-        return scheme() + "://" + bindAddress + ":" + port + (guarded()
-                ? ", bearer tokens required (" + tokens.get().size() + " known)"
-                : loopbackOnly() ? ", no credential configured, so this machine only"
-                : ", NO credential required (opted in)");
+        return scheme() + "://" + bindAddress + ":" + port
+                + (guarded()
+                        ? ", bearer tokens required (" + tokens.get().size() + " known)"
+                        : loopbackOnly()
+                                ? ", no credential configured, so this machine only"
+                                : ", NO credential required (opted in)");
     }
 
     private static boolean isLoopback(String address, String variable) {

@@ -3,7 +3,11 @@ package io.wirewatch.platform.streams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wirewatch.serde.FailedRecord;
+import io.wirewatch.serde.FailureKind;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,8 +66,8 @@ public final class DeadLetterRouter<D> {
      * @param deadLetterSerde the serde of its values (keys are the input keys, as strings)
      * @param toDeadLetter    builds the dead-letter value from a failure
      */
-    public static <D> Builder<D> builder(String service, String deadLetterTopic, Serde<D> deadLetterSerde,
-                                         Function<FailedRecord, D> toDeadLetter) {
+    public static <D> Builder<D> builder(
+            String service, String deadLetterTopic, Serde<D> deadLetterSerde, Function<FailedRecord, D> toDeadLetter) {
         return new Builder<>(service, deadLetterTopic, deadLetterSerde, toDeadLetter);
     }
 
@@ -87,8 +91,11 @@ public final class DeadLetterRouter<D> {
      *
      * <p>Adds processor {@code <name>-decode}, then the nodes of {@link #routeFailures}.
      */
-    public <V, R> KStream<String, R> decodeAndProcess(KStream<String, byte[]> input, Deserializer<V> deserializer,
-                                                      RecordFunction<? super V, ? extends R> function, String name) {
+    public <V, R> KStream<String, R> decodeAndProcess(
+            KStream<String, byte[]> input,
+            Deserializer<V> deserializer,
+            RecordFunction<? super V, ? extends R> function,
+            String name) {
         Objects.requireNonNull(deserializer, "deserializer");
         Objects.requireNonNull(function, "function");
         requireName(name);
@@ -108,8 +115,10 @@ public final class DeadLetterRouter<D> {
         Map<String, KStream<String, Decoded<V>>> branches = outcomes.split(Named.as(name + "-"))
                 .branch((key, outcome) -> outcome.isSuccess(), Branched.as("ok"))
                 .defaultBranch(Branched.as("failed"));
-        sendToDeadLetters(branches.get(name + "-failed")
-                .mapValues(outcome -> ((Decoded.Failure<V>) outcome).failure(), Named.as(name + "-failure")), name);
+        sendToDeadLetters(
+                branches.get(name + "-failed")
+                        .mapValues(outcome -> ((Decoded.Failure<V>) outcome).failure(), Named.as(name + "-failure")),
+                name);
         return branches.get(name + "-ok")
                 .mapValues(outcome -> ((Decoded.Success<V>) outcome).value(), Named.as(name + "-value"));
     }
@@ -122,7 +131,9 @@ public final class DeadLetterRouter<D> {
     public void sendToDeadLetters(KStream<String, FailedRecord> failures, String name) {
         requireName(name);
         failures.mapValues(this::toDeadLetter, Named.as(name + "-to-dead-letter"))
-                .to(deadLetterTopic, Produced.with(Serdes.String(), deadLetterSerde).withName(name + "-dead-letter-sink"));
+                .to(
+                        deadLetterTopic,
+                        Produced.with(Serdes.String(), deadLetterSerde).withName(name + "-dead-letter-sink"));
     }
 
     /** The registry the dead-letter counter lives in. */
@@ -205,11 +216,44 @@ public final class DeadLetterRouter<D> {
             return Decoded.success(result);
         }
 
-        private Decoded<R> failure(FixedKeyRecord<String, byte[]> record, Optional<RecordMetadata> origin,
-                                   FailureKind kind, String reason, Throwable error) {
-            return Decoded.failure(FailedRecord.of(service, kind, origin, record.key(), record.value(), reason, error,
-                    clock.instant()));
+        private Decoded<R> failure(
+                FixedKeyRecord<String, byte[]> record,
+                Optional<RecordMetadata> origin,
+                FailureKind kind,
+                String reason,
+                Throwable error) {
+            return Decoded.failure(
+                    failedRecord(service, kind, origin, record.key(), record.value(), reason, error, clock.instant()));
         }
+    }
+
+    /**
+     * A failure of the record a processor is handling, its origin taken from the processor context's
+     * {@code recordMetadata()} (empty in punctuations, giving an unknown origin).
+     *
+     * @param key   the record's key, stored as UTF-8
+     * @param error the exception that made the record fail, or null
+     */
+    public static FailedRecord failedRecord(
+            String service,
+            FailureKind kind,
+            Optional<RecordMetadata> origin,
+            String key,
+            byte[] value,
+            String reason,
+            Throwable error,
+            Instant failedAt) {
+        return new FailedRecord(
+                service,
+                kind,
+                origin.map(RecordMetadata::topic).orElse(null),
+                origin.map(RecordMetadata::partition).orElse(-1),
+                origin.map(RecordMetadata::offset).orElse(-1L),
+                key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                value,
+                reason,
+                error == null ? null : error.getClass().getName(),
+                failedAt);
     }
 
     /** Required parts in {@link #builder}, optional ones here. */
@@ -221,8 +265,11 @@ public final class DeadLetterRouter<D> {
         private MeterRegistry meterRegistry = new SimpleMeterRegistry();
         private Clock clock = Clock.systemUTC();
 
-        private Builder(String service, String deadLetterTopic, Serde<D> deadLetterSerde,
-                        Function<FailedRecord, D> toDeadLetter) {
+        private Builder(
+                String service,
+                String deadLetterTopic,
+                Serde<D> deadLetterSerde,
+                Function<FailedRecord, D> toDeadLetter) {
             if (service == null || service.isBlank()) {
                 throw new IllegalArgumentException("service must not be blank");
             }

@@ -1,5 +1,6 @@
 package io.wirewatch.platform.streams;
 
+import io.wirewatch.serde.FailedRecord;
 import java.util.Objects;
 
 /**

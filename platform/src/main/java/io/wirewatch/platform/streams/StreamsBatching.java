@@ -15,10 +15,10 @@ public final class StreamsBatching {
 
     /** Per partition; a batch is sent when full, when {@code linger.ms} passes, or at the commit's flush. */
     public static final int BATCH_SIZE = 256 * 1024;
+
     public static final String COMPRESSION = "lz4";
 
-    private StreamsBatching() {
-    }
+    private StreamsBatching() {}
 
     /** Sets the Streams producer's batch size and compression unless the operator set them (KAFKA_BATCH_SIZE ...). */
     public static void apply(Map<Object, Object> streamsProperties) {

@@ -19,8 +19,7 @@ public final class StreamsLatency {
     /** How long an idle stream thread blocks in poll; short so a finished batch is committed promptly. */
     public static final long POLL_MS = 10;
 
-    private StreamsLatency() {
-    }
+    private StreamsLatency() {}
 
     /** Sets the commit interval and, unless the operator set one (KAFKA_POLL_MS), the poll time. */
     public static void apply(Map<Object, Object> streamsProperties, Duration commitInterval) {

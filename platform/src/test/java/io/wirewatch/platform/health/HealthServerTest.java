@@ -22,7 +22,10 @@ class HealthServerTest {
     void shouldServeMetricsInPrometheusTextFormat() throws Exception {
         // Given a Prometheus registry holding a dead-letter counter incremented twice
         PrometheusMeterRegistry registry = PrometheusMetrics.newRegistry();
-        Counter.builder("wirewatch.dead.letters").tag("reason", "undecodable").register(registry).increment(2);
+        Counter.builder("wirewatch.dead.letters")
+                .tag("reason", "undecodable")
+                .register(registry)
+                .increment(2);
 
         try (HealthServer server = HealthServer.start(0, () -> HealthServer.Health.up(Map.of()), registry::scrape)) {
             // When scraped
@@ -64,7 +67,9 @@ class HealthServerTest {
     }
 
     private HttpResponse<String> get(HealthServer server, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -29,7 +29,8 @@ class BearerTokensTest {
 
         // Then each token is known by its name, and a missing credential is told from a wrong one
         assertThat(tokens.size()).isEqualTo(2);
-        assertThat(tokens.check(bearer(FEED))).isEqualTo(new BearerTokens.Check(BearerTokens.Status.ACCEPTED, "reuters"));
+        assertThat(tokens.check(bearer(FEED)))
+                .isEqualTo(new BearerTokens.Check(BearerTokens.Status.ACCEPTED, "reuters"));
         assertThat(tokens.check(bearer(DESK)).name()).isEqualTo("line-4");
         assertThat(tokens.check(new Headers()).status()).isEqualTo(BearerTokens.Status.MISSING);
         assertThat(tokens.check(bearer(FEED + "0")).status()).isEqualTo(BearerTokens.Status.INVALID);
@@ -63,13 +64,16 @@ class BearerTokensTest {
         Files.writeString(empty, "# nothing yet\n");
 
         assertThatThrownBy(() -> BearerTokens.load(shortToken, "INGEST_HTTP_TOKENS_FILE"))
-                .hasMessageContaining("INGEST_HTTP_TOKENS_FILE").hasMessageContaining("line 1")
+                .hasMessageContaining("INGEST_HTTP_TOKENS_FILE")
+                .hasMessageContaining("line 1")
                 .hasMessageNotContaining("s3cret");
-        assertThatThrownBy(() -> BearerTokens.load(repeated, "X")).hasMessageContaining("given twice")
+        assertThatThrownBy(() -> BearerTokens.load(repeated, "X"))
+                .hasMessageContaining("given twice")
                 .hasMessageNotContaining(FEED);
         assertThatThrownBy(() -> BearerTokens.load(empty, "X")).hasMessageContaining("holds no token");
         assertThatThrownBy(() -> BearerTokens.load(dir.resolve("absent"), "ALERT_HTTP_TOKENS_FILE"))
-                .hasMessageContaining("ALERT_HTTP_TOKENS_FILE").hasMessageContaining("cannot read");
+                .hasMessageContaining("ALERT_HTTP_TOKENS_FILE")
+                .hasMessageContaining("cannot read");
     }
 
     private static Headers bearer(String token) {

@@ -31,11 +31,12 @@ class HttpListenerTest {
                 .hasMessageContaining("INGEST_HTTP_TOKENS_FILE")
                 .hasMessageContaining("INGEST_HTTP_ALLOW_UNAUTHENTICATED=true");
 
-        HttpListener optedIn = HttpListener.fromEnvironment(Map.of("INGEST_HTTP_BIND", "0.0.0.0",
-                "INGEST_HTTP_ALLOW_UNAUTHENTICATED", "true"), "INGEST_HTTP");
+        HttpListener optedIn = HttpListener.fromEnvironment(
+                Map.of("INGEST_HTTP_BIND", "0.0.0.0", "INGEST_HTTP_ALLOW_UNAUTHENTICATED", "true"), "INGEST_HTTP");
         assertThat(optedIn.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(optedIn.describe(8090)).contains("NO credential required");
-        assertThat(HttpListener.fromEnvironment(Map.of("INGEST_HTTP_BIND", "localhost"), "INGEST_HTTP").loopbackOnly())
+        assertThat(HttpListener.fromEnvironment(Map.of("INGEST_HTTP_BIND", "localhost"), "INGEST_HTTP")
+                        .loopbackOnly())
                 .isTrue();
     }
 
@@ -44,8 +45,8 @@ class HttpListenerTest {
         Path tokens = dir.resolve("tokens");
         Files.writeString(tokens, "desk 0123456789abcdef0123456789abcdef\n");
 
-        HttpListener listener = HttpListener.fromEnvironment(Map.of("ALERT_HTTP_TOKENS_FILE", tokens.toString()),
-                "ALERT_HTTP");
+        HttpListener listener =
+                HttpListener.fromEnvironment(Map.of("ALERT_HTTP_TOKENS_FILE", tokens.toString()), "ALERT_HTTP");
 
         assertThat(listener.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(listener.guarded()).isTrue();
@@ -57,10 +58,17 @@ class HttpListenerTest {
         Path notAKeystore = dir.resolve("server.p12");
         Files.writeString(notAKeystore, "not PKCS#12");
 
-        assertThatThrownBy(() -> HttpListener.fromEnvironment(Map.of("ALERT_HTTP_TLS_KEYSTORE", notAKeystore.toString(),
-                "ALERT_HTTP_TLS_KEYSTORE_PASSWORD", "changeit-secret"), "ALERT_HTTP"))
-                .hasMessageContaining("ALERT_HTTP_TLS_KEYSTORE").hasMessageNotContaining("changeit-secret");
-        assertThatThrownBy(() -> HttpListener.fromEnvironment(Map.of("INGEST_HTTP_ALLOW_UNAUTHENTICATED", "yes"),
-                "INGEST_HTTP")).hasMessageContaining("INGEST_HTTP_ALLOW_UNAUTHENTICATED");
+        assertThatThrownBy(() -> HttpListener.fromEnvironment(
+                        Map.of(
+                                "ALERT_HTTP_TLS_KEYSTORE",
+                                notAKeystore.toString(),
+                                "ALERT_HTTP_TLS_KEYSTORE_PASSWORD",
+                                "changeit-secret"),
+                        "ALERT_HTTP"))
+                .hasMessageContaining("ALERT_HTTP_TLS_KEYSTORE")
+                .hasMessageNotContaining("changeit-secret");
+        assertThatThrownBy(() ->
+                        HttpListener.fromEnvironment(Map.of("INGEST_HTTP_ALLOW_UNAUTHENTICATED", "yes"), "INGEST_HTTP"))
+                .hasMessageContaining("INGEST_HTTP_ALLOW_UNAUTHENTICATED");
     }
 }

@@ -3,6 +3,8 @@ package io.wirewatch.platform.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wirewatch.serde.FailedRecord;
+import io.wirewatch.serde.FailureKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,8 +60,8 @@ class DeadLetterRouterTest {
 
     @BeforeEach
     void startDriver() {
-        DeadLetterRouter<String> router = DeadLetterRouter
-                .builder("squarer", DEAD_LETTERS, Serdes.String(), DeadLetterRouterTest::render)
+        DeadLetterRouter<String> router = DeadLetterRouter.builder(
+                        "squarer", DEAD_LETTERS, Serdes.String(), DeadLetterRouterTest::render)
                 .meterRegistry(meters)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
@@ -115,7 +117,9 @@ class DeadLetterRouterTest {
         assertThat(deadLetters.isEmpty()).isTrue();
 
         // And both good records were processed
-        assertThat(output.readKeyValuesToList()).extracting(kv -> kv.key + "=" + kv.value).containsExactly("a=4", "c=9");
+        assertThat(output.readKeyValuesToList())
+                .extracting(kv -> kv.key + "=" + kv.value)
+                .containsExactly("a=4", "c=9");
     }
 
     @Test
@@ -141,7 +145,9 @@ class DeadLetterRouterTest {
         input.pipeInput("ok", bytes("5"));
 
         // Then each is a PROCESSING_FAILED dead letter with its original bytes
-        List<String[]> letters = deadLetters.readValuesToList().stream().map(v -> v.split("\\|", 5)).toList();
+        List<String[]> letters = deadLetters.readValuesToList().stream()
+                .map(v -> v.split("\\|", 5))
+                .toList();
         assertThat(letters).hasSize(2);
         assertThat(letters.get(0)[0]).isEqualTo("PROCESSING_FAILED");
         assertThat(letters.get(0)[2]).isEqualTo(IllegalArgumentException.class.getName());
@@ -162,22 +168,34 @@ class DeadLetterRouterTest {
 
         // Then the counter has one series per reason
         assertThat(meters.get(DeadLetterRouter.METER_NAME)
-                .tags("service", "squarer", "topic", INPUT, "reason", "undecodable", "error", "NumberFormatException")
-                .counter().count()).isEqualTo(2.0);
+                        .tags(
+                                "service",
+                                "squarer",
+                                "topic",
+                                INPUT,
+                                "reason",
+                                "undecodable",
+                                "error",
+                                "NumberFormatException")
+                        .counter()
+                        .count())
+                .isEqualTo(2.0);
         assertThat(meters.get(DeadLetterRouter.METER_NAME)
-                .tags("service", "squarer", "topic", INPUT, "reason", "null-value", "error", "none")
-                .counter().count()).isEqualTo(1.0);
+                        .tags("service", "squarer", "topic", INPUT, "reason", "null-value", "error", "none")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
     }
 
     @Test
     void shouldStampFailureWithClockAndServiceName() {
         // Given a router whose clock is fixed, capturing what it hands to the dead-letter function
         List<FailedRecord> seen = new ArrayList<>();
-        DeadLetterRouter<String> router = DeadLetterRouter
-                .builder("squarer", DEAD_LETTERS, Serdes.String(), failure -> {
-                    seen.add(failure);
-                    return render(failure);
-                })
+        DeadLetterRouter<String> router = DeadLetterRouter.builder(
+                        "squarer", DEAD_LETTERS, Serdes.String(), failure -> {
+                            seen.add(failure);
+                            return render(failure);
+                        })
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
         StreamsBuilder builder = new StreamsBuilder();
@@ -188,7 +206,8 @@ class DeadLetterRouterTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try (TopologyTestDriver second = new TopologyTestDriver(builder.build(), props)) {
             // When a bad record with a key arrives
-            second.createInputTopic(INPUT, new StringSerializer(), new ByteArraySerializer()).pipeInput("k", bytes("?"));
+            second.createInputTopic(INPUT, new StringSerializer(), new ByteArraySerializer())
+                    .pipeInput("k", bytes("?"));
         }
 
         // Then the failure carries service, time, key bytes and origin
@@ -205,44 +224,55 @@ class DeadLetterRouterTest {
     @Test
     void shouldRouteFailuresEmittedByALaterProcessor() {
         // Given a topology whose own processor reports odd numbers as failures, with their origin from the context
-        DeadLetterRouter<String> router = DeadLetterRouter
-                .builder("squarer", DEAD_LETTERS, Serdes.String(), DeadLetterRouterTest::render)
+        DeadLetterRouter<String> router = DeadLetterRouter.builder(
+                        "squarer", DEAD_LETTERS, Serdes.String(), DeadLetterRouterTest::render)
                 .meterRegistry(meters)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, Integer> numbers = router.decode(
-                builder.stream(INPUT, DeadLetterRouter.consumed("source")), DECIMAL, "numbers");
-        KStream<String, Decoded<Integer>> outcomes = numbers.processValues(() -> new FixedKeyProcessor<>() {
-            private FixedKeyProcessorContext<String, Decoded<Integer>> context;
+        KStream<String, Integer> numbers =
+                router.decode(builder.stream(INPUT, DeadLetterRouter.consumed("source")), DECIMAL, "numbers");
+        KStream<String, Decoded<Integer>> outcomes = numbers.processValues(
+                () -> new FixedKeyProcessor<>() {
+                    private FixedKeyProcessorContext<String, Decoded<Integer>> context;
 
-            @Override
-            public void init(FixedKeyProcessorContext<String, Decoded<Integer>> context) {
-                this.context = context;
-            }
+                    @Override
+                    public void init(FixedKeyProcessorContext<String, Decoded<Integer>> context) {
+                        this.context = context;
+                    }
 
-            @Override
-            public void process(FixedKeyRecord<String, Integer> record) {
-                context.forward(record.withValue(record.value() % 2 == 0
-                        ? Decoded.success(record.value() / 2)
-                        : Decoded.failure(FailedRecord.of("squarer", FailureKind.PROCESSING_FAILED,
-                                context.recordMetadata(), record.key(), bytes(record.value().toString()),
-                                "odd", null, NOW))));
-            }
-        }, Named.as("halve"));
+                    @Override
+                    public void process(FixedKeyRecord<String, Integer> record) {
+                        context.forward(record.withValue(
+                                record.value() % 2 == 0
+                                        ? Decoded.success(record.value() / 2)
+                                        : Decoded.failure(DeadLetterRouter.failedRecord(
+                                                "squarer",
+                                                FailureKind.PROCESSING_FAILED,
+                                                context.recordMetadata(),
+                                                record.key(),
+                                                bytes(record.value().toString()),
+                                                "odd",
+                                                null,
+                                                NOW))));
+                    }
+                },
+                Named.as("halve"));
         router.routeFailures(outcomes, "halved").to(OUTPUT, Produced.with(Serdes.String(), Serdes.Integer()));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dead-letter-router-test-3");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try (TopologyTestDriver third = new TopologyTestDriver(builder.build(), props)) {
-            TestInputTopic<String, byte[]> in = third.createInputTopic(INPUT, new StringSerializer(), new ByteArraySerializer());
+            TestInputTopic<String, byte[]> in =
+                    third.createInputTopic(INPUT, new StringSerializer(), new ByteArraySerializer());
             // When an even, an odd and an even number arrive
             in.pipeInput("a", bytes("4"));
             in.pipeInput("b", bytes("5"));
             in.pipeInput("c", bytes("8"));
 
             // Then the odd one is a dead letter with its origin, the even ones are halved
-            List<String> letters = third.createOutputTopic(DEAD_LETTERS, new StringDeserializer(), new StringDeserializer())
+            List<String> letters = third.createOutputTopic(
+                            DEAD_LETTERS, new StringDeserializer(), new StringDeserializer())
                     .readValuesToList();
             assertThat(letters).singleElement().satisfies(letter -> {
                 String[] fields = letter.split("\\|", 5);
@@ -251,7 +281,8 @@ class DeadLetterRouterTest {
                 assertThat(fields[4]).isEqualTo("odd");
             });
             assertThat(third.createOutputTopic(OUTPUT, new StringDeserializer(), new IntegerDeserializer())
-                    .readValuesToList()).containsExactly(2, 4);
+                            .readValuesToList())
+                    .containsExactly(2, 4);
         }
     }
 
@@ -264,7 +295,12 @@ class DeadLetterRouterTest {
 
     private static String render(FailedRecord failure) {
         String value = failure.value() == null ? "-" : Base64.getEncoder().encodeToString(failure.value());
-        return String.join("|", failure.kind().name(), failure.source(), String.valueOf(failure.errorClass()), value,
+        return String.join(
+                "|",
+                failure.kind().name(),
+                failure.source(),
+                String.valueOf(failure.errorClass()),
+                value,
                 failure.reason());
     }
 
