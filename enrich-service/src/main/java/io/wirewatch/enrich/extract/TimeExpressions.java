@@ -78,6 +78,7 @@ final class TimeExpressions {
         for (String opening : List.of(
                 "TIME_SINCE",
                 "TIME_EARLIER",
+                "TIME_MONTH_START",
                 "TIME_IN_YEAR",
                 "TIME_THIS",
                 "TIME_LAST",
@@ -171,6 +172,13 @@ final class TimeExpressions {
         }
         if (lexicon.is("TIME_SINCE", w)) {
             return since(s, text, i, published);
+        }
+        int monthStart = lexicon.matchAt("TIME_MONTH_START", s, i);
+        if (monthStart > 0) {
+            // "early this month", "a inicios de este mes", "au début du mois": about the month's third day, so a week
+            // into the month it is days old and later it is history
+            LocalDate early = published.withDayOfMonth(Math.min(3, published.getDayOfMonth()));
+            return expr(s, text, i, i + monthStart, Kind.DAY, early, early);
         }
         Integer offset = dayOffsets.get(w);
         if (offset != null) {

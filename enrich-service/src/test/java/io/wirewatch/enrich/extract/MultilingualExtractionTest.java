@@ -172,6 +172,19 @@ class MultilingualExtractionTest {
 
         @ParameterizedTest(name = "{0}: {1}")
         @CsvSource(delimiter = '|', textBlock = """
+                fr | Au début du mois, le Pérou a rompu ses relations avec le Mexique.
+                es | A inicios de este mes, el Gobierno de Perú anunció que rompía relaciones con México.
+                en | Early this month, Peru broke off diplomatic relations with Mexico.
+                """)
+        void shouldTellAnActionOfTheMonthsFirstDaysTenDaysLaterAsBackground(String language, String text) {
+            // published on 13 March: the first days of March are ten days old
+            DiplomaticAction found = single(language, text);
+            assertThat(found.getModality()).isEqualTo(Modality.BACKGROUND);
+            assertThat(found.getEventDate()).isEqualTo(LocalDate.of(2024, 3, 3));
+        }
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
                 fr | La France a expulsé la semaine dernière deux diplomates russes.
                 fr | La France avait expulsé le 5 mars 2012 deux diplomates russes.
                 es | España expulsó la semana pasada a dos diplomáticos rusos.
