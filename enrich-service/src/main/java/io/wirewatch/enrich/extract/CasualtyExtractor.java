@@ -471,6 +471,9 @@ final class CasualtyExtractor {
         return !(earlier.placeStated() && place.stated()) || earlier.placeEntity() == place.entity();
     }
 
+    /** How near a count "this year" must be to make it the year's running count. */
+    private static final int YEAR_SO_FAR_REACH = 8;
+
     /**
      * A figure of one event: a word of a single incident (attack, strike, riot ...) in its sentence, or of incidents in
      * the plural when the figure is told as done ("were killed in attacks on three villages") rather than as a running
@@ -478,6 +481,15 @@ final class CasualtyExtractor {
      * far", "the war").
      */
     private static boolean isIncident(Lexicon lexicon, Sentence s, Count count, Harm harm) {
+        for (int k = Math.max(0, count.from() - YEAR_SO_FAR_REACH);
+                k < Math.min(s.size(), count.to() + YEAR_SO_FAR_REACH);
+                k++) {
+            if (lexicon.matchAt("YEAR_SO_FAR", s, k) > 0) {
+                // "the massacre of 32 ... brought to more than 300 the number of civilians killed this year": the 300
+                // is the year's running count, while the 32 (further from "this year") stays the massacre's
+                return false;
+            }
+        }
         boolean single = false;
         boolean series = false;
         for (int k = 0; k < s.size(); k++) {

@@ -346,6 +346,26 @@ class MultilingualExtractionTest {
                     });
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                es | La masacre de 32 campesinos en la aldea de Tarmín, en el norte de Burkina Faso, elevó a más de 300 el número de civiles asesinados este año.
+                fr | Le massacre de 32 paysans dans le village de Tarmin, dans le nord du Burkina Faso, porte à plus de 300 le nombre de civils tués cette année.
+                en | The massacre of 32 farmers in the village of Tarmin, in northern Burkina Faso, brought to more than 300 the number of civilians killed this year.
+                """)
+        void shouldTellTheYearsRunningCountFromTheMassacreThatRaisedIt(String language, String text) {
+            List<CasualtyFigure> killed = figures(language, text).stream()
+                    .filter(f -> f.getKind() == CasualtyKind.KILLED)
+                    .toList();
+            assertThat(killed)
+                    .filteredOn(f -> f.getCount() == 32)
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY));
+            assertThat(killed)
+                    .filteredOn(f -> f.getCount() == 300)
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.getPeriod()).isNotEqualTo(CasualtyPeriod.DAY));
+        }
+
         @Test
         void shouldNotReadBackingDownAsAnExpulsion() {
             // "echar" throws out, but far more often it is "se echó atrás" (backed down) or "echar la culpa"
