@@ -1205,6 +1205,7 @@ final class DiplomaticActionExtractor {
                 && !lexicon.endsAt("INFINITIVE_DECIDED", s, head - 1)
                 && !decidedBeforeATime(language, s, head - 1)
                 && !lexicon.is("DECISION_NOUNS", s.lower(head - 2))
+                && !decisionNounBefore(lexicon, s, head - 1)
                 && !isFrameWord(match, head - 1)
                 && !insideName(lexicon, s, head - 1)) {
             // "waiting to impose", "reasons to impose", "was needed to suspend": an infinitive no decision governs
@@ -1232,6 +1233,26 @@ final class DiplomaticActionExtractor {
             k--; // "ont décidé, mercredi, de suspendre"
         }
         return k < to - 1 && lexicon.endsAt("INFINITIVE_DECIDED", s, k + 1);
+    }
+
+    /** How far before an infinitive a decision noun with its holder may stand ("la décision du Mali de rappeler"). */
+    private static final int DECISION_REACH = 12;
+
+    /**
+     * "la decisión de la presidenta de facto, Jeanine Áñez, de declarar", "the decision by Mali's junta to expel": a
+     * decision noun, who took it, then the infinitive it governs.
+     */
+    private static boolean decisionNounBefore(Lexicon lexicon, Sentence s, int to) {
+        for (int k = to - 2; k >= Math.max(0, to - DECISION_REACH); k--) {
+            if (s.token(k).isClauseBreak()) {
+                return false;
+            }
+            if (lexicon.is("DECISION_NOUNS", s.lower(k))
+                    && (lexicon.is("OF", s.lower(k + 1)) || lexicon.is("BY", s.lower(k + 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "anunció la suspensión ..., pero... ¿esto qué significa?": an opening question mark after the head ends the report. */

@@ -247,6 +247,8 @@ class MultilingualExtractionTest {
                 fr | Vladimir Poutine a ordonné l'expulsion de dix diplomates estoniens.                        | EXPEL_DIPLOMATS    | Russia                                    | Estonia
                 fr | L'Islande a annoncé la clôture de son ambassade à Moscou.                                  | CLOSE_EMBASSY      | Iceland                                   | Russia
                 fr | L'UE a décidé ce jeudi d'infliger à l'Iran de nouvelles sanctions.                         | IMPOSE_SANCTIONS   | European Union                            | Iran
+                es | El Gobierno respondió a la decisión de la presidenta de Bolivia, Jeanine Áñez, de declarar personas non gratas a dos diplomáticos españoles. | EXPEL_DIPLOMATS | Bolivia | Spain
+                fr | Paris a réagi à la décision du président du Mali, Assimi Goïta, d'expulser l'ambassadeur de France. | EXPEL_DIPLOMATS | Mali | France
                 en | The EU decided on Thursday to impose new sanctions on Iran.                               | IMPOSE_SANCTIONS   | European Union                            | Iran
                 es | La UE decidió este jueves imponer nuevas sanciones a Irán.                                 | IMPOSE_SANCTIONS   | European Union                            | Iran
                 """)
