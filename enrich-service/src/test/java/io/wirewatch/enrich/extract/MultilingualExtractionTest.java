@@ -249,6 +249,7 @@ class MultilingualExtractionTest {
                 fr | L'UE a décidé ce jeudi d'infliger à l'Iran de nouvelles sanctions.                         | IMPOSE_SANCTIONS   | European Union                            | Iran
                 es | El Gobierno respondió a la decisión de la presidenta de Bolivia, Jeanine Áñez, de declarar personas non gratas a dos diplomáticos españoles. | EXPEL_DIPLOMATS | Bolivia | Spain
                 fr | Paris a réagi à la décision du président du Mali, Assimi Goïta, d'expulser l'ambassadeur de France. | EXPEL_DIPLOMATS | Mali | France
+                es | El Gobierno de Bolivia declaró personas ‘non gratas’ a dos diplomáticos españoles.         | EXPEL_DIPLOMATS    | Bolivia                                   | Spain
                 en | The EU decided on Thursday to impose new sanctions on Iran.                               | IMPOSE_SANCTIONS   | European Union                            | Iran
                 es | La UE decidió este jueves imponer nuevas sanciones a Irán.                                 | IMPOSE_SANCTIONS   | European Union                            | Iran
                 """)
