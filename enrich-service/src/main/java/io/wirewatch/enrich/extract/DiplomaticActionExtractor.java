@@ -286,7 +286,7 @@ final class DiplomaticActionExtractor {
         Lexicon lexicon = article.language.lexicon();
         for (int k = match.from(); k < Math.min(s.size(), match.to() + 6); k++) {
             if (lexicon.is("EXPEL", s.lower(k)) || lexicon.is("ORDER", s.lower(k))) {
-                return List.of(); // "retira la orden de expulsar a diplomáticos de Estados Unidos": not its envoys
+                return List.of(); // "retira su orden de expulsar a los diplomáticos de Estados Unidos": not its envoys
             }
             if (!lexicon.is("AMBASSADOR", s.lower(k)) && !lexicon.is("EMBASSY", s.lower(k))) {
                 continue; // "ha llamado a consultas a la embajada española en Buenos Aires": its head of mission
@@ -1512,8 +1512,8 @@ final class DiplomaticActionExtractor {
                 f.latest = dated.latest;
             }
             if (f.modality == Modality.ASSERTED && retractedInLead.contains(eventWithTarget(f))) {
-                // a story that leads with "withdraws the order to expel the diplomats" tells the order it withdraws
-                // as its history, however plainly ("the 72 hours of the order to expel ...")
+                // a story that leads with "withdraws its order to expel the diplomats" tells the order it withdraws
+                // as its history, however plainly ("the deadline of the order to expel ...")
                 f.modality = Modality.BACKGROUND;
             }
             if (f.modality != Modality.ASSERTED || published == null && !f.earlier && !f.history) {

@@ -29,7 +29,7 @@ final class PlaceResolver {
 
     /** A place found: its name as the article writes it, its country, and the gazetteer's entry when it has one. */
     /**
-     * "the village of X", "la commune rurale de X", "la région de la Boucle du Mouhoun", "el estado de X": a kind of
+     * "the village of X", "la commune rurale de X", "la région de l'Est", "el estado de X": a kind of
      * place, maybe with an adjective ("rurale"), then "of", maybe with an article, just before the name.
      */
     static boolean placeTypeBefore(Lexicon lexicon, Sentence s, int from) {
@@ -37,7 +37,7 @@ final class PlaceResolver {
     }
 
     /**
-     * "la région de la Boucle du Mouhoun", "la province du Yatenga", "el estado de Níger": a first-level region named
+     * "la région du Sahel", "la province du Soum", "el estado de Níger": a first-level region named
      * by its kind before it (so less precise than the village of the same story; and "Níger" here is no state).
      */
     static boolean regionTypeBefore(Lexicon lexicon, Sentence s, int from) {

@@ -378,7 +378,7 @@ class MultilingualExtractionTest {
 
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', textBlock = """
-                es | Maduro retira la orden de expulsar a los diplomáticos de Estados Unidos. Nicolás Maduro había dado a los diplomáticos estadounidenses tres días para salir del país.
+                es | Caracas deja sin efecto su orden de expulsar a los diplomáticos de Estados Unidos. Nicolás Maduro había dado a los diplomáticos estadounidenses tres días para salir del país.
                 fr | Le Mali renonce à expulser les diplomates français. Le Mali avait donné aux diplomates français trois jours pour quitter le pays.
                 """)
         void shouldTellTheActionAStoryLeadsByRetractingAsItsHistory(String language, String text) {
@@ -390,8 +390,10 @@ class MultilingualExtractionTest {
 
         @Test
         void shouldNotReadWithdrawingAnOrderToExpelEnvoysAsARecall() {
-            assertThat(actions(
-                            "es", "Maduro recapacita y retira la orden de expulsar a diplomáticos de Estados Unidos."))
+            assertThat(
+                            actions(
+                                    "es",
+                                    "El presidente venezolano rectifica y retira su orden de expulsar a los diplomáticos de Estados Unidos."))
                     .noneMatch(a -> a.getAction() == DiplomaticActionType.RECALL_AMBASSADOR);
         }
 
