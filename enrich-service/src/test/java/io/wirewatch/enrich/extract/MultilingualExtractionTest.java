@@ -282,6 +282,33 @@ class MultilingualExtractionTest {
 
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', textBlock = """
+                en | Moscow expelled the Finnish ambassador, two Polish diplomats, three Lithuanians and a Latvian attache on Monday.
+                fr | Moscou a ordonné lundi l'expulsion de l'ambassadeur finlandais, deux diplomates polonais, trois Lituaniens ainsi qu'un attaché letton.
+                es | Moscú expulsó el lunes al embajador finlandés, a dos diplomáticos polacos, tres lituanos y un agregado letón.
+                """)
+        void shouldGiveEachGroupOfEnvoysInTheObjectItsOwnTarget(String language, String text) {
+            assertThat(actions(language, text))
+                    .extracting(DiplomaticAction::getActor, DiplomaticAction::getTarget)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("Russia", "Finland"),
+                            org.assertj.core.groups.Tuple.tuple("Russia", "Poland"),
+                            org.assertj.core.groups.Tuple.tuple("Russia", "Lithuania"),
+                            org.assertj.core.groups.Tuple.tuple("Russia", "Latvia"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                en | Moscow expelled the Finnish ambassador, Russian media said on Monday.
+                fr | Moscou a expulsé l'ambassadeur finlandais, lundi, selon les médias russes.
+                """)
+        void shouldNotReadAListOfEnvoysIntoWhatFollowsTheObject(String language, String text) {
+            assertThat(actions(language, text))
+                    .extracting(DiplomaticAction::getActor, DiplomaticAction::getTarget)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Russia", "Finland"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
                 es | El Consejo de Seguridad rechazó el martes la resolución que reprobaba las operaciones militares de Rusia en Ucrania, dado que el primero ejerció el derecho de veto.
                 """)
         void shouldGiveAVetoOnlyToAPermanentMemberOfTheSecurityCouncil(String language, String text) {
