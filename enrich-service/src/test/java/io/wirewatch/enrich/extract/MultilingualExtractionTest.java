@@ -252,6 +252,10 @@ class MultilingualExtractionTest {
                 es | El Gobierno de Bolivia declaró personas ‘non gratas’ a dos diplomáticos españoles.         | EXPEL_DIPLOMATS    | Bolivia                                   | Spain
                 en | The EU decided on Thursday to impose new sanctions on Iran.                               | IMPOSE_SANCTIONS   | European Union                            | Iran
                 es | La UE decidió este jueves imponer nuevas sanciones a Irán.                                 | IMPOSE_SANCTIONS   | European Union                            | Iran
+                en | The Russian diplomats expelled from Estonia left the country on Friday.                    | EXPEL_DIPLOMATS    | Estonia                                   | Russia
+                fr | Les diplomates russes expulsés d'Estonie ont quitté le pays vendredi.                      | EXPEL_DIPLOMATS    | Estonia                                   | Russia
+                fr | Les diplomates russes expulsés par l'Estonie ont quitté le pays vendredi.                  | EXPEL_DIPLOMATS    | Estonia                                   | Russia
+                es | Los diplomáticos rusos expulsados de Estonia salieron del país el viernes.                 | EXPEL_DIPLOMATS    | Estonia                                   | Russia
                 """)
         void shouldReadTheClass(
                 String language, String text, DiplomaticActionType action, String actor, String target) {
