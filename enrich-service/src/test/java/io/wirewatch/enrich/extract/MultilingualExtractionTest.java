@@ -256,6 +256,8 @@ class MultilingualExtractionTest {
                 fr | Les diplomates russes expulsés d'Estonie ont quitté le pays vendredi.                      | EXPEL_DIPLOMATS    | Estonia                                   | Russia
                 fr | Les diplomates russes expulsés par l'Estonie ont quitté le pays vendredi.                  | EXPEL_DIPLOMATS    | Estonia                                   | Russia
                 es | Los diplomáticos rusos expulsados de Estonia salieron del país el viernes.                 | EXPEL_DIPLOMATS    | Estonia                                   | Russia
+                es | El presidente de Perú ha ordenado la suspensión de las relaciones diplomáticas con Chile. | BREAK_RELATIONS    | Peru                                      | Chile
+                en | Peru's president ordered the suspension of diplomatic relations with Chile.               | BREAK_RELATIONS    | Peru                                      | Chile
                 """)
         void shouldReadTheClass(
                 String language, String text, DiplomaticActionType action, String actor, String target) {
