@@ -861,9 +861,11 @@ final class CasualtyExtractor {
             }
         }
         String before = s.lower(k);
-        if (lexicon.is("OF", before) && lexicon.is("PLACE_TYPES", s.lower(k - 1))) {
-            // "the village of Mailari", but not "the mayor of the town of Bankass": an office's seat
-            int j = lexicon.is("ARTICLE", s.lower(k - 2)) ? k - 3 : k - 2;
+        int typeEnd = PlaceResolver.typeEndBeforeOf(lexicon, "PLACE_TYPES", s, k);
+        if (typeEnd >= 0) {
+            // "the village of Mailari", "le village peul de X", but not "the mayor of the town of Bankass": an
+            // office's seat
+            int j = lexicon.is("ARTICLE", s.lower(typeEnd - 2)) ? typeEnd - 3 : typeEnd - 2;
             return !(lexicon.is("OF", s.lower(j)) && lexicon.is("OFFICE_HOLDERS", s.lower(j - 1)));
         }
         return lexicon.is("CASUALTY_LOCATIVES", before);

@@ -339,6 +339,21 @@ class MultilingualExtractionTest {
             });
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                fr | Au moins 64 personnes ont été tuées samedi au centre du Mali. Les assaillants ont attaqué le village peul de Tiwerou, situé près de la localité voisine de Sorobaya.
+                es | Al menos 64 personas murieron el sábado en el centro de Malí. Los atacantes asaltaron la aldea fronteriza de Tiwerou, cercana a la localidad de Sorobaya.
+                """)
+        void shouldPlaceATollAtTheVillageNamedWithAnAdjectiveNotAtItsLandmark(String language, String text) {
+            // the kind of place takes adjectives after it ("peul", "fronteriza"); "près de", "cercana a" name landmarks
+            List<CasualtyFigure> killed = figures(language, text).stream()
+                    .filter(f -> f.getKind() == CasualtyKind.KILLED)
+                    .toList();
+            assertThat(killed)
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Tiwerou"));
+        }
+
         @Test
         void shouldNotTakeAStateOfNigeriaNamedLikeNigerForTheCountryNiger() {
             List<CasualtyFigure> killed = figures(
