@@ -1255,6 +1255,10 @@ final class DiplomaticActionExtractor {
             if (breaksClause(lexicon, s, k) && !s.lower(k).equals(",")) {
                 break;
             }
+            if (lexicon.endsAt("THREAT", s, k + 1)
+                    || lexicon.is("AND", s.lower(k)) && lexicon.is("AUXILIARY", s.lower(k + 1))) {
+                break; // "has suspended Mali and threatened sanctions if ...": the condition is the next verb's
+            }
             if (lexicon.is("CONDITION", s.lower(k))) {
                 return Modality.THREATENED; // "will expel the ambassador if the series airs again"
             }

@@ -191,6 +191,9 @@ final class TriggerPattern {
         if (i >= s.size()) {
             return element instanceof Words words && words.optional() ? match(e + 1, i, s, slots, spans) : -1;
         }
+        if (e > 0 && s.token(i).isAnyQuotationMark()) {
+            return match(e, i + 1, s, slots, spans); // "a annoncé qu'elle allait «suspendre» la Mauritanie"
+        }
         if (element instanceof Words words) {
             int length = wordLength(words, s, i);
             if (length > 0) {

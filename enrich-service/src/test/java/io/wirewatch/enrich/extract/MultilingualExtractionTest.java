@@ -257,6 +257,8 @@ class MultilingualExtractionTest {
                 fr | Les diplomates russes expulsés par l'Estonie ont quitté le pays vendredi.                  | EXPEL_DIPLOMATS    | Estonia                                   | Russia
                 es | Los diplomáticos rusos expulsados de Estonia salieron del país el viernes.                 | EXPEL_DIPLOMATS    | Estonia                                   | Russia
                 es | El presidente de Perú ha ordenado la suspensión de las relaciones diplomáticas con Chile. | BREAK_RELATIONS    | Peru                                      | Chile
+                fr | L'Union africaine a suspendu mercredi le Mali de ses instances.                            | SUSPEND_MEMBERSHIP | African Union                             | Mali
+                fr | L'Union africaine a annoncé qu'elle allait «suspendre» la Mauritanie.                       | SUSPEND_MEMBERSHIP | African Union                             | Mauritania
                 en | Peru's president ordered the suspension of diplomatic relations with Chile.               | BREAK_RELATIONS    | Peru                                      | Chile
                 """)
         void shouldReadTheClass(
@@ -284,6 +286,24 @@ class MultilingualExtractionTest {
                             org.assertj.core.groups.Tuple.tuple("Canada", "Syria"),
                             org.assertj.core.groups.Tuple.tuple("Australia", "Syria"),
                             org.assertj.core.groups.Tuple.tuple("United States", "Syria"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                en | The African Union suspended Mali on Tuesday and threatened targeted sanctions if civilian rule was not restored.
+                fr | L'Union africaine a suspendu mardi le Mali et a menacé d'imposer des sanctions si le pouvoir civil n'était pas rétabli.
+                es | La Unión Africana suspendió el martes a Malí y amenazó con sanciones si no se restablece el gobierno civil.
+                """)
+        void shouldKeepAConditionForTheThreatThatFollowsNotForTheActionDone(String language, String text) {
+            // "if" belongs to "threatened"; and "suspended ... sanctions" across "and threatened" lifts nothing
+            assertThat(actions(language, text))
+                    .extracting(DiplomaticAction::getAction, DiplomaticAction::getModality)
+                    .contains(org.assertj.core.groups.Tuple.tuple(
+                            DiplomaticActionType.SUSPEND_MEMBERSHIP, Modality.ASSERTED))
+                    .doesNotContain(org.assertj.core.groups.Tuple.tuple(
+                            DiplomaticActionType.IMPOSE_SANCTIONS, Modality.REVERSED))
+                    .doesNotContain(org.assertj.core.groups.Tuple.tuple(
+                            DiplomaticActionType.IMPOSE_SANCTIONS, Modality.ASSERTED));
         }
 
         @ParameterizedTest(name = "{0}")
