@@ -375,6 +375,26 @@ class MultilingualExtractionTest {
         }
 
         @Test
+        void shouldNotReadAnAuxiliaryOpeningASentenceAsAListedLeadersSurname() {
+            // "Han" is no "Khan" spelt another way: a state's leader would make Pakistan the actor
+            assertThat(actions("es", "Han expulsado a dos diplomáticos, dijo el ministro."))
+                    .extracting(DiplomaticAction::getActor)
+                    .doesNotContain("Pakistan");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                en | At least 64 people were killed in Zamfara state on Friday. Gunmen stormed the village of Tiwerou at dusk. A lawmaker who represents southern Kebbe said the attackers burned houses.
+                es | Al menos 64 personas murieron el viernes en el estado de Zamfara. Hombres armados irrumpieron en la aldea de Tiwerou al anochecer. Un legislador que representa al sur de Kebbe dijo que los atacantes quemaron casas.
+                """)
+        void shouldPlaceARegionsTollAtTheOneVillageTheStoryNamesAsSuch(String language, String text) {
+            List<CasualtyFigure> killed = figures(language, text).stream()
+                    .filter(f -> f.getKind() == CasualtyKind.KILLED)
+                    .toList();
+            assertThat(killed).first().satisfies(f -> assertThat(f.getPlace()).isEqualTo("Tiwerou"));
+        }
+
+        @Test
         void shouldNotTakeAStateOfNigeriaNamedLikeNigerForTheCountryNiger() {
             List<CasualtyFigure> killed = figures(
                             "es",
