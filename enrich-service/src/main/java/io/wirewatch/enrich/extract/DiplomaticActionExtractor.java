@@ -424,8 +424,13 @@ final class DiplomaticActionExtractor {
             if (actor == null) {
                 break;
             }
-            if (!actors.contains(actor)) {
-                actors.add(actor);
+            // "veto russo-chinois" is one token holding two demonyms
+            for (Mention within : article.mentionsAt(s.index(), k)) {
+                ArticleEntity also =
+                        within.kind() == Mention.Kind.DEMONYM ? asActor(article, within, countriesOnly, true) : null;
+                if (also != null && !actors.contains(also)) {
+                    actors.add(also);
+                }
             }
             k = mention.to();
             if (lexicon.is("AND", s.lower(k)) || s.lower(k).equals(",")) {
@@ -844,8 +849,11 @@ final class DiplomaticActionExtractor {
             }
             chain.add(mention);
             k = mention.to();
-            while (k < s.size() && article.language.lexicon().is("LIST_JOINERS", s.lower(k))) {
-                k++;
+            Lexicon lexicon = article.language.lexicon();
+            while (k < s.size()
+                    && (lexicon.is("LIST_JOINERS", s.lower(k))
+                            || lexicon.is("OF", s.lower(k)) && lexicon.is("AND", s.lower(k - 1)))) {
+                k++; // "le veto de la Russie et de la Chine": the preposition repeated after "and"
             }
         }
         return actorsOf(article, chain, countriesOnly);

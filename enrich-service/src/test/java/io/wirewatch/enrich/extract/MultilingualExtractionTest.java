@@ -288,6 +288,23 @@ class MultilingualExtractionTest {
                             org.assertj.core.groups.Tuple.tuple("United States", "Syria"));
         }
 
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                fr | Moscou et Pékin imposent leur veto à des sanctions contre Damas.
+                fr | Le texte a été rejeté mardi en raison du veto de la Russie et de la Chine.
+                fr | Un double veto russo-chinois a bloqué mardi le texte.
+                en | Russia and China imposed their veto on sanctions against Damascus.
+                es | Rusia y China impusieron su veto a las sanciones contra Damasco.
+                """)
+        void shouldGiveAJointVetoToBothAndReadNoSanctionsIntoIt(String language, String text) {
+            // a veto of sanctions imposes none; "de la Russie et de la Chine" and "russo-chinois" name two vetoes
+            assertThat(actions(language, text))
+                    .extracting(DiplomaticAction::getActor, DiplomaticAction::getAction)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("Russia", DiplomaticActionType.VETO_RESOLUTION),
+                            org.assertj.core.groups.Tuple.tuple("China", DiplomaticActionType.VETO_RESOLUTION));
+        }
+
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', textBlock = """
                 en | The African Union suspended Mali on Tuesday and threatened targeted sanctions if civilian rule was not restored.
