@@ -258,6 +258,11 @@ class MultilingualExtractionTest {
                 es | Los diplomáticos rusos expulsados de Estonia salieron del país el viernes.                 | EXPEL_DIPLOMATS    | Estonia                                   | Russia
                 es | El presidente de Perú ha ordenado la suspensión de las relaciones diplomáticas con Chile. | BREAK_RELATIONS    | Peru                                      | Chile
                 fr | L'Union africaine a suspendu mercredi le Mali de ses instances.                            | SUSPEND_MEMBERSHIP | African Union                             | Mali
+                fr | Le rappel par la Russie de son ambassadeur aux États-Unis a surpris lundi.                 | RECALL_AMBASSADOR  | Russia                                    | United States
+                en | The recall by Russia of its ambassador to the United States surprised Washington on Monday. | RECALL_AMBASSADOR | Russia                                   | United States
+                es | El cierre por parte de Canadá de su embajada en Teherán sorprendió el lunes.               | CLOSE_EMBASSY      | Canada                                    | Iran
+                fr | Paris a ordonné lundi que les diplomates syriens soient déclarés personae non gratae.     | EXPEL_DIPLOMATS    | France                                    | Syria
+                es | La Unión Europea acordó este miércoles sanciones contra Birmania.                           | IMPOSE_SANCTIONS   | European Union                            | Myanmar
                 fr | L'Union africaine a annoncé qu'elle allait «suspendre» la Mauritanie.                       | SUSPEND_MEMBERSHIP | African Union                             | Mauritania
                 en | Peru's president ordered the suspension of diplomatic relations with Chile.               | BREAK_RELATIONS    | Peru                                      | Chile
                 """)
@@ -286,6 +291,17 @@ class MultilingualExtractionTest {
                             org.assertj.core.groups.Tuple.tuple("Canada", "Syria"),
                             org.assertj.core.groups.Tuple.tuple("Australia", "Syria"),
                             org.assertj.core.groups.Tuple.tuple("United States", "Syria"));
+        }
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                es | Los ministros de la UE acordaron el lunes levantar las sanciones contra Cuba.
+                en | EU ministers agreed on Monday to lift the sanctions against Cuba.
+                """)
+        void shouldReadNoImpositionIntoAnAgreementToLiftSanctions(String language, String text) {
+            assertThat(actions(language, text))
+                    .extracting(DiplomaticAction::getModality)
+                    .containsOnly(Modality.REVERSED);
         }
 
         @ParameterizedTest(name = "{0}: {1}")
