@@ -630,6 +630,7 @@ final class DiplomaticActionExtractor {
     private static boolean firstPersonSubject(Lexicon lexicon, Sentence s, int verb) {
         int k = verb - 1;
         while (k >= 0
+                && !lexicon.is("FIRST_PERSON", s.lower(k)) // "He decidido cerrar": Spanish says the person in the verb
                 && (lexicon.is("AUXILIARY", s.lower(k))
                         || lexicon.is("ALSO", s.lower(k))
                         || lexicon.is("DECIDED", s.lower(k))

@@ -263,6 +263,8 @@ class MultilingualExtractionTest {
                 es | El cierre por parte de Canadá de su embajada en Teherán sorprendió el lunes.               | CLOSE_EMBASSY      | Canada                                    | Iran
                 fr | Paris a ordonné lundi que les diplomates syriens soient déclarés personae non gratae.     | EXPEL_DIPLOMATS    | France                                    | Syria
                 es | La Unión Europea acordó este miércoles sanciones contra Birmania.                           | IMPOSE_SANCTIONS   | European Union                            | Myanmar
+                es | “Hemos decidido romper relaciones con Estados Unidos”, dijo el lunes Maduro.             | BREAK_RELATIONS    | Venezuela                                 | United States
+                es | Maduro dijo el lunes: “He decidido regresar a todo nuestro personal diplomático de Estados Unidos”. | RECALL_AMBASSADOR | Venezuela                  | United States
                 fr | L'Union africaine a annoncé qu'elle allait «suspendre» la Mauritanie.                       | SUSPEND_MEMBERSHIP | African Union                             | Mauritania
                 en | Peru's president ordered the suspension of diplomatic relations with Chile.               | BREAK_RELATIONS    | Peru                                      | Chile
                 """)
