@@ -151,7 +151,9 @@ public final class Headlines {
                         : "expels envoys" + suffix(" of ", anyTarget);
             }
             case CLOSE_EMBASSY -> "closes " + (group ? "embassies" : "its embassy") + suffix(" in ", target);
-            case REDUCE_RELATIONS -> "reduces " + its + " diplomatic presence" + suffix(" in ", target);
+            // what the frames of REDUCE_RELATIONS mostly find is staff pulled out or evacuated: say so, as a reader
+            // would
+            case REDUCE_RELATIONS -> "withdraws " + its + " diplomatic staff" + suffix(" from ", target);
             case BREAK_RELATIONS -> "breaks off relations" + suffix(" with ", target);
             case RESTORE_RELATIONS -> "restores relations" + suffix(" with ", target);
             case REOPEN_EMBASSY -> "reopens " + (group ? "embassies" : "its embassy") + suffix(" in ", target);

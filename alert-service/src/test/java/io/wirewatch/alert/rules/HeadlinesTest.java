@@ -35,6 +35,16 @@ class HeadlinesTest {
     }
 
     @Test
+    void shouldSayThatStaffIsWithdrawnWhenThatIsAllThatHappened() {
+        // Given diplomatic staff pulled out of Sudan and nothing else
+        String headline =
+                Headlines.diplomatic("France", false, "Sudan", List.of(DiplomaticActionType.REDUCE_RELATIONS), false);
+
+        // Then the headline says what a reader would: a withdrawal of staff, not a vaguer "reduced presence"
+        assertThat(headline).isEqualTo("France withdraws its diplomatic staff from Sudan");
+    }
+
+    @Test
     void shouldWriteAnExpulsionHeadlineWhenTheTargetIsUnknown() {
         // Given an expulsion whose target extraction could not resolve
         String headline =
