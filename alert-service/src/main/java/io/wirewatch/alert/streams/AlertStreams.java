@@ -190,11 +190,14 @@ public final class AlertStreams {
         int merged = 0;
         for (RuleStage stage : stages) {
             stage.stores().forEach(builder::addStateStore);
-            KStream<String, Decoded<Alert>> stageOutcomes = articles.flatMap(
-                            (id, article) -> stage.shares().apply(article), Named.as(stage.sharesName()))
+            // A processor rather than flatMap: each share carries its upstream partition's progress in a header, which
+            // the rule's state expiry measures against (UpstreamProgress).
+            KStream<String, Decoded<Alert>> stageOutcomes = articles.process(
+                            () -> new SharesProcessor(stage.shares()), Named.as(stage.sharesName()))
                     .repartition(Repartitioned.<String, EnrichedArticle>as(stage.repartitionName())
                             .withKeySerde(Serdes.String())
-                            .withValueSerde(enriched.valueSerde()))
+                            .withValueSerde(enriched.valueSerde())
+                            .withStreamPartitioner(new ProgressPartitioner()))
                     .process(
                             stage.processor(),
                             Named.as(stage.processorName()),
