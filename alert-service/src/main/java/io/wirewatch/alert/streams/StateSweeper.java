@@ -91,7 +91,7 @@ final class StateSweeper<V> {
     void observe(long recordTimestamp, Headers headers) {
         int current = (int) (interval % LATENESS_INTERVALS);
         lateness[current] = Math.max(lateness[current], context.currentStreamTimeMs() - recordTimestamp);
-        upstream.observe(headers);
+        upstream.observe(headers, context.currentSystemTimeMs());
     }
 
     /** Deletes every entry expired at the watermark (stream time less the lateness seen); returns how many. */
@@ -104,7 +104,9 @@ final class StateSweeper<V> {
         interval++;
         lateness[(int) (interval % LATENESS_INTERVALS)] = 0;
         // Never past the slowest upstream partition: one that stalls holds the watermark while it is silent.
-        long progress = Math.min(streamTime, upstream.slowestAtSweep().orElse(streamTime));
+        long progress = Math.min(
+                streamTime,
+                upstream.slowestAtSweep(context.currentSystemTimeMs()).orElse(streamTime));
         // Never past the previous sweep's stream time: when stream time leaps, the articles it left behind get one
         // interval to show their lateness before anything is judged by the leap.
         long watermark = Math.min(previousSweep, progress - allowed);

@@ -1,6 +1,7 @@
 package io.wirewatch.alert.streams;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -21,8 +22,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * until it resumes, by when its state may be gone. Its last reported progress holds the watermark while it is silent.
  *
  * <p>A partition whose articles have no share for a rule task still reports its progress there: the shares processor
- * sends a marker to every rule task each week of its stream time. A partition silent for {@value #FORGET_AFTER_SWEEPS} sweeps (a year of the task's stream time) is forgotten, so
- * that a route that never carries anything again does not stop expiry for good. Progress is kept in memory: after a
+ * sends a marker to every rule task each week of its stream time. A partition is forgotten only when it has been silent
+ * for both {@value #FORGET_AFTER_SWEEPS} sweeps (a year of the task's stream time) and {@link #FORGET_AFTER_WALL_CLOCK}
+ * of the wall clock, so that a route that never carries anything again does not stop expiry for good. Both, because in
+ * a fast replay a stalled partition can be silent for more than a year of stream time in a few seconds (a
+ * 1,500-article growth run had one silent from September 2017 to January 2019 of the other's stream time); forgetting
+ * it then expired what its next articles were about. Progress is kept in memory: after a
  * restart or a rebalance a partition counts once it sends again (and the first sweep after a start only observes).
  * Records without the header (written before it existed) hold nothing back.
  */
@@ -34,10 +39,13 @@ final class UpstreamProgress {
     /** Key of the progress markers the shares processors broadcast ({@link SharesProcessor}); their value is null. */
     static final String MARKER_KEY = "~upstream-progress";
 
-    /** Sweeps of silence after which a partition no longer holds the watermark back. */
+    /** Sweeps of silence after which (and after {@link #FORGET_AFTER_WALL_CLOCK}) a partition no longer counts. */
     static final int FORGET_AFTER_SWEEPS = StateSweeper.LATENESS_INTERVALS;
 
-    /** Per upstream partition: {newest stream time reported, sweep count when last heard from}. */
+    /** Wall-clock silence after which (and after {@link #FORGET_AFTER_SWEEPS}) a partition no longer counts. */
+    static final Duration FORGET_AFTER_WALL_CLOCK = Duration.ofHours(1);
+
+    /** Per upstream partition: {newest stream time reported, sweep count and wall clock when last heard from}. */
     private final Map<Integer, long[]> partitions = new HashMap<>();
 
     private long sweeps;
@@ -59,8 +67,11 @@ final class UpstreamProgress {
         return copy;
     }
 
-    /** Notes the progress a record's headers report; a record without (or with a malformed) header changes nothing. */
-    void observe(Headers headers) {
+    /**
+     * Notes the progress a record's headers report, heard at {@code wallClockMs}; a record without (or with a malformed)
+     * header changes nothing.
+     */
+    void observe(Headers headers, long wallClockMs) {
         Header header = headers.lastHeader(HEADER);
         if (header == null || header.value() == null || header.value().length != 12) {
             return;
@@ -68,18 +79,22 @@ final class UpstreamProgress {
         ByteBuffer value = ByteBuffer.wrap(header.value());
         int partition = value.getInt();
         long streamTime = value.getLong();
-        long[] known = partitions.computeIfAbsent(partition, p -> new long[] {Long.MIN_VALUE, 0});
+        long[] known = partitions.computeIfAbsent(partition, p -> new long[] {Long.MIN_VALUE, 0, 0});
         known[0] = Math.max(known[0], streamTime);
         known[1] = sweeps;
+        known[2] = wallClockMs;
     }
 
     /**
      * The slowest upstream partition's progress, once per sweep (it also ages the partitions): empty when no partition
      * holds the watermark back.
      */
-    OptionalLong slowestAtSweep() {
+    OptionalLong slowestAtSweep(long wallClockMs) {
         sweeps++;
-        partitions.values().removeIf(known -> sweeps - known[1] > FORGET_AFTER_SWEEPS);
+        partitions
+                .values()
+                .removeIf(known -> sweeps - known[1] > FORGET_AFTER_SWEEPS
+                        && wallClockMs - known[2] > FORGET_AFTER_WALL_CLOCK.toMillis());
         return partitions.values().stream().mapToLong(known -> known[0]).min();
     }
 }

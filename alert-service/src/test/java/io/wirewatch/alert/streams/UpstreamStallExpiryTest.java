@@ -87,6 +87,29 @@ class UpstreamStallExpiryTest {
     }
 
     @Test
+    void shouldHoldTheWatermarkForAStallLongerThanAYearOfStreamTimeInAFastReplay() {
+        // Given the seeds from partition 1, then partition 1 silent while partition 0 runs 60 weeks on (more than the
+        // year of stream time after which a silent partition may be forgotten, in seconds of wall clock), then
+        // partition 1 resuming with a report of Homs's Monday
+        List<Share> shares = new ArrayList<>();
+        EnrichedSeeds.all().forEach(seed -> shares.add(new Share(1, seed)));
+        for (int week = 0; week < 60; week++) {
+            shares.add(new Share(0, toll("aleppo-" + week, "Aleppo", LATER.plusDays(7L * week), 25)));
+        }
+        shares.add(new Share(1, toll("homs-monday-again", "Homs", EnrichedSeeds.MONDAY, 60)));
+
+        // When they are processed with expiry and without
+        List<Alert> withExpiry = new Pipeline(RuleSettings.DEFAULTS).replay(shares);
+        List<Alert> withoutExpiry = new Pipeline(RuleSettings.DEFAULTS.withStateRetentionDays(0)).replay(shares);
+
+        // Then the same alert versions come out: a partition is forgotten only after an hour of wall clock as well
+        assertThat(summaries(withExpiry)).isEqualTo(summaries(withoutExpiry)).isNotEmpty();
+        Alert last = withExpiry.get(withExpiry.size() - 1);
+        assertThat(last.getId()).isEqualTo(HOMS_MONDAY);
+        assertThat(last.getStatus()).isEqualTo(AlertStatus.UPDATE);
+    }
+
+    @Test
     void shouldStillSweepWhenEveryUpstreamPartitionHasMovedPastTheRetention() {
         // Given the seeds from partition 1, then both partitions moving on to LATER and three weeks past it
         List<Share> shares = new ArrayList<>();
