@@ -22,6 +22,8 @@ import org.apache.kafka.streams.Topology;
  *   -> alert-outcomes -> alerts-sink (alerts) | rule failures -> dead letters
  * alerts -> alerts-table-source [alerts-by-id] (the alerts topic is the store's changelog)
  * </pre>
+ * Each share carries its upstream partition's progress in a header, and each shares processor broadcasts a progress
+ * marker to every rule task once a week of its stream time: state expiry never passes the slowest upstream partition.
  */
 public final class AlertTopology {
 

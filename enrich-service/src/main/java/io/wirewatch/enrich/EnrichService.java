@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.wirewatch.enrich.extract.ArticleExtractor;
 import io.wirewatch.platform.health.HealthServer;
 import io.wirewatch.platform.health.PrometheusMetrics;
+import io.wirewatch.platform.streams.StreamsShutdown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@code GET /health} endpoint that answers 200 while the streams are RUNNING or REBALANCING and 503 otherwise, beside
  * {@code GET /metrics}: the service's meters (counter {@code wirewatch_dead_letters_total} by topic and reason, and
  * the Kafka Streams client metrics) in the Prometheus text format. Closing it stops the stream threads, committing
- * what they have processed.
+ * what they have processed, and leaves the consumer group.
  */
 public final class EnrichService implements AutoCloseable {
 
@@ -143,7 +144,10 @@ public final class EnrichService implements AutoCloseable {
         if (healthServer != null) {
             healthServer.close();
         }
-        boolean stopped = streams.close(timeout);
+        // A planned stop leaves the consumer group, so a restart is given its tasks without waiting out the old
+        // member's
+        // session (StreamsShutdown).
+        boolean stopped = StreamsShutdown.close(streams, timeout);
         streamsMetrics.close();
         if (!stopped) {
             LOG.warn("enrich-service did not stop within {}", timeout);

@@ -21,12 +21,14 @@ import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;
 import io.wirewatch.serde.SpecificAvroSerde;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -139,7 +141,20 @@ public final class AlertStreams {
     }
 
     /**
-     * A rule's state store: persistent, logged, and cached, so that an event or day updated by several articles
+     * Topic configuration of the rule stores' changelogs (compacted, as Streams makes every changelog), applied when
+     * Streams creates them. The log cleaner never touches a partition's active segment, and by default a segment rolls
+     * only at 1 GiB or after 7 days: a rule changelog written a few KB a second kept every overwritten value and every
+     * tombstone of the expiry sweeps in its active segment, so a restore on an empty disk read the whole history of
+     * writes. Rolling every hour or 64 MiB lets compaction keep about the latest value per key (tombstones stay for
+     * {@code delete.retention.ms}, a day). Changelogs created before keep their settings: alter them with
+     * {@code kafka-configs --alter --add-config segment.ms=3600000,segment.bytes=67108864}.
+     */
+    public static final Map<String, String> RULE_CHANGELOG_CONFIG = Map.of(
+            TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()),
+            TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(64 * 1024 * 1024));
+
+    /**
+     * A rule's state store: persistent, logged (with {@link #RULE_CHANGELOG_CONFIG}), and cached, so that an event or day updated by several articles
      * between two commits is written to RocksDB and its changelog once per commit rather than once per article.
      * Timestamped: each entry carries the stream time it was last written at, which is what lets it expire
      * ({@link StateSweeper}). A store written before as a plain key-value store is read on (its old entries carry no
@@ -148,7 +163,8 @@ public final class AlertStreams {
     static <T> StoreBuilder<TimestampedKeyValueStore<String, T>> ruleStore(String name, Serde<T> valueSerde) {
         return Stores.timestampedKeyValueStoreBuilder(
                         Stores.persistentTimestampedKeyValueStore(name), Serdes.String(), valueSerde)
-                .withCachingEnabled();
+                .withCachingEnabled()
+                .withLoggingEnabled(RULE_CHANGELOG_CONFIG);
     }
 
     private static Topology build(
@@ -174,11 +190,14 @@ public final class AlertStreams {
         int merged = 0;
         for (RuleStage stage : stages) {
             stage.stores().forEach(builder::addStateStore);
-            KStream<String, Decoded<Alert>> stageOutcomes = articles.flatMap(
-                            (id, article) -> stage.shares().apply(article), Named.as(stage.sharesName()))
+            // A processor rather than flatMap: each share carries its upstream partition's progress in a header, which
+            // the rule's state expiry measures against (UpstreamProgress).
+            KStream<String, Decoded<Alert>> stageOutcomes = articles.process(
+                            () -> new SharesProcessor(stage.shares()), Named.as(stage.sharesName()))
                     .repartition(Repartitioned.<String, EnrichedArticle>as(stage.repartitionName())
                             .withKeySerde(Serdes.String())
-                            .withValueSerde(enriched.valueSerde()))
+                            .withValueSerde(enriched.valueSerde())
+                            .withStreamPartitioner(new ProgressPartitioner()))
                     .process(
                             stage.processor(),
                             Named.as(stage.processorName()),

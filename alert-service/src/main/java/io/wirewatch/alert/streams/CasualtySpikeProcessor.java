@@ -66,8 +66,11 @@ final class CasualtySpikeProcessor implements Processor<String, EnrichedArticle,
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
-        daysSweeper.observe(record.timestamp());
-        historiesSweeper.observe(record.timestamp());
+        daysSweeper.observe(record.timestamp(), record.headers());
+        historiesSweeper.observe(record.timestamp(), record.headers());
+        if (record.value() == null) {
+            return; // an upstream partition's progress marker (SharesProcessor): observed, nothing to apply
+        }
         try {
             Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
             EnrichedArticle article = record.value();
@@ -94,7 +97,8 @@ final class CasualtySpikeProcessor implements Processor<String, EnrichedArticle,
                             .withValue(Decoded.success(alert))
                             .withTimestamp(now.toEpochMilli())
                             .withHeaders(AlertHeaders.withIngestedAt(
-                                    record.headers(), record.value().getIngestedAt())));
+                                    UpstreamProgress.without(record.headers()),
+                                    record.value().getIngestedAt())));
                 }
             }
         } catch (RuntimeException e) {

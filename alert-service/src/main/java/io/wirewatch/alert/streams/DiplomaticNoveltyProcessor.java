@@ -46,7 +46,10 @@ final class DiplomaticNoveltyProcessor implements Processor<String, EnrichedArti
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
-        sweeper.observe(record.timestamp());
+        sweeper.observe(record.timestamp(), record.headers());
+        if (record.value() == null) {
+            return; // an upstream partition's progress marker (SharesProcessor): observed, nothing to apply
+        }
         try {
             Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
             for (DiplomaticEventKey key : DiplomaticNovelty.eventKeys(record.value())) {
@@ -64,7 +67,8 @@ final class DiplomaticNoveltyProcessor implements Processor<String, EnrichedArti
                             .withValue(Decoded.success(alert))
                             .withTimestamp(now.toEpochMilli())
                             .withHeaders(AlertHeaders.withIngestedAt(
-                                    record.headers(), record.value().getIngestedAt())));
+                                    UpstreamProgress.without(record.headers()),
+                                    record.value().getIngestedAt())));
                 }
             }
         } catch (RuntimeException e) {

@@ -42,6 +42,9 @@ final class PassThroughProcessor implements Processor<String, EnrichedArticle, S
     @Override
     public void process(Record<String, EnrichedArticle> record) {
         EnrichedArticle article = record.value();
+        if (article == null) {
+            return; // an upstream partition's progress marker, as the real rules skip it
+        }
         // Stamped as the real rules stamp their state (StateSweeper.stamp); the pass-through sweeps nothing.
         stores.forEach(store ->
                 store.put(record.key(), StateSweeper.stamp(article.getArticleId(), context, record.timestamp())));
@@ -68,6 +71,7 @@ final class PassThroughProcessor implements Processor<String, EnrichedArticle, S
         context.forward(record.withKey(id)
                 .withValue(Decoded.success(alert))
                 .withTimestamp(now.toEpochMilli())
-                .withHeaders(AlertHeaders.withIngestedAt(record.headers(), article.getIngestedAt())));
+                .withHeaders(AlertHeaders.withIngestedAt(
+                        UpstreamProgress.without(record.headers()), article.getIngestedAt())));
     }
 }

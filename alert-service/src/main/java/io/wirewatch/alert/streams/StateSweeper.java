@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -31,6 +32,11 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * stream time less the largest lateness (stream time minus the record's time) seen over the last
  * {@value #LATENESS_INTERVALS} intervals, and never past the previous sweep's stream time; the first sweep after a
  * start only observes.
+ *
+ * <p>Lateness shows only once a late record arrives. An upstream partition that stalls in a fast replay sends nothing
+ * late until it resumes, while the others carry stream time past the retention. So the watermark is also held at the
+ * progress of the slowest upstream partition, which every share reports in a header ({@link UpstreamProgress}):
+ * {@code min(previous sweep, min(stream time, slowest upstream partition) - largest lateness)}.
  */
 final class StateSweeper<V> {
 
@@ -51,6 +57,8 @@ final class StateSweeper<V> {
     private final Function<V, LocalDate> latestDay;
     /** The largest lateness seen in each of the last intervals; {@code [interval % LATENESS_INTERVALS]} is the current. */
     private final long[] lateness = new long[LATENESS_INTERVALS];
+
+    private final UpstreamProgress upstream = new UpstreamProgress();
 
     private long interval;
     private long previousSweep;
@@ -76,10 +84,14 @@ final class StateSweeper<V> {
         return ValueAndTimestamp.make(value, Math.max(context.currentStreamTimeMs(), recordTimestamp));
     }
 
-    /** Notes how far behind stream time a record of this task arrives; call for every record processed. */
-    void observe(long recordTimestamp) {
+    /**
+     * Notes how far behind stream time a record of this task arrives, and the upstream partition's progress its
+     * headers report; call for every record processed.
+     */
+    void observe(long recordTimestamp, Headers headers) {
         int current = (int) (interval % LATENESS_INTERVALS);
         lateness[current] = Math.max(lateness[current], context.currentStreamTimeMs() - recordTimestamp);
+        upstream.observe(headers, context.currentSystemTimeMs());
     }
 
     /** Deletes every entry expired at the watermark (stream time less the lateness seen); returns how many. */
@@ -91,9 +103,13 @@ final class StateSweeper<V> {
         boolean observedAnInterval = interval > 0;
         interval++;
         lateness[(int) (interval % LATENESS_INTERVALS)] = 0;
+        // Never past the slowest upstream partition: one that stalls holds the watermark while it is silent.
+        long progress = Math.min(
+                streamTime,
+                upstream.slowestAtSweep(context.currentSystemTimeMs()).orElse(streamTime));
         // Never past the previous sweep's stream time: when stream time leaps, the articles it left behind get one
         // interval to show their lateness before anything is judged by the leap.
-        long watermark = Math.min(previousSweep, streamTime - allowed);
+        long watermark = Math.min(previousSweep, progress - allowed);
         previousSweep = streamTime;
         if (!observedAnInterval) {
             return 0;

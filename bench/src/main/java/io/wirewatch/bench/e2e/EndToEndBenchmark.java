@@ -104,7 +104,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             paramLabel = "KEY=VALUE",
             description = "A/B in one run: after the "
                     + "flat-out runs, one more flat-out pipeline run (first thread count) with these properties added to "
-                    + "--client-property; repeatable. E.g. batch.size=16384 to compare with the default batching.")
+                    + "--client-property, followed by its own pass-through with the same properties (a line "
+                    + "e2e-ratio[<properties>] before the last); repeatable. E.g. compression.type=zstd.")
     Map<String, String> variantProperties = new LinkedHashMap<>();
 
     @Option(
@@ -199,13 +200,19 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                     int number = run++;
                     // The same articles as the first flat-out run, so that only the properties differ.
                     int firstFlatOut = number - threads.size() * (noPassThrough ? 1 : 2);
+                    Scenario variantFlatOut =
+                            new Scenario("max " + variantProperties, 0, threads.get(0), partitions, maxArticles);
                     outcomes.add(recorded(
-                            number,
-                            () -> variantRunner.run(
-                                    new Scenario(
-                                            "max " + variantProperties, 0, threads.get(0), partitions, maxArticles),
-                                    shifted(corpus, firstFlatOut),
-                                    number)));
+                            number, () -> variantRunner.run(variantFlatOut, shifted(corpus, firstFlatOut), number)));
+                    if (!noPassThrough) {
+                        // The variant's own pass-through, with the same properties, right after it: its ratio is read
+                        // against a ceiling measured under the same load and the same JIT as the variant.
+                        int passNumber = run++;
+                        outcomes.add(recorded(
+                                passNumber,
+                                () -> variantRunner.run(
+                                        variantFlatOut.asPassThrough(), shifted(corpus, firstFlatOut), passNumber)));
+                    }
                 }
             }
             // The same flat-out runs on each further cluster, after the first one's runs warmed the JIT.
@@ -233,6 +240,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
+        // A variant's line first, labelled; the unlabelled line of the defaults stays last, for scripts.
+        variantRatioLines(outcomes).forEach(System.out::println);
         String ratio = ratioLine(outcomes);
         if (ratio != null) {
             System.out.println(ratio);
@@ -306,6 +315,33 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 p99,
                 CpuAccount.workPerArticle(passThrough.cpuNanos(), passThrough.published())
                         / CpuAccount.workPerArticle(pipeline.cpuNanos(), pipeline.published()));
+    }
+
+    /**
+     * {@code e2e-ratio[<variant>]: ...} for each flat-out run after the first that has its own pass-through (the
+     * {@code --variant-client-property} run): the same fields as {@link #ratioLine}, the variant against its own
+     * pass-through. Its 50/s latency is not measured ({@code p99_50=n/a}).
+     */
+    static List<String> variantRatioLines(List<Outcome> outcomes) {
+        List<Outcome> flatOut = outcomes.stream()
+                .filter(o -> o.scenario().offeredRate() == 0 && !o.scenario().passThrough())
+                .toList();
+        List<String> lines = new ArrayList<>();
+        for (Outcome variant : flatOut.subList(Math.min(1, flatOut.size()), flatOut.size())) {
+            Outcome passThrough = passThroughOf(variant, outcomes);
+            if (passThrough != null && variant.scenario().label().startsWith("max {")) {
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "e2e-ratio[%s]: pipeline=%.0f passthrough=%.0f ratio=%.2f p99_50=n/a cpu_ratio=%.2f",
+                        variant.scenario().label().substring("max ".length()),
+                        variant.pipelinePerSecond(),
+                        passThrough.pipelinePerSecond(),
+                        variant.pipelinePerSecond() / passThrough.pipelinePerSecond(),
+                        CpuAccount.workPerArticle(passThrough.cpuNanos(), passThrough.published())
+                                / CpuAccount.workPerArticle(variant.cpuNanos(), variant.published())));
+            }
+        }
+        return lines;
     }
 
     /** The pass-through run of the same thread count as a flat-out pipeline run, if there was one. */
