@@ -263,6 +263,9 @@ class MultilingualExtractionTest {
                 es | El cierre por parte de Canadá de su embajada en Teherán sorprendió el lunes.               | CLOSE_EMBASSY      | Canada                                    | Iran
                 fr | Paris a ordonné lundi que les diplomates syriens soient déclarés personae non gratae.     | EXPEL_DIPLOMATS    | France                                    | Syria
                 es | La Unión Europea acordó este miércoles sanciones contra Birmania.                           | IMPOSE_SANCTIONS   | European Union                            | Myanmar
+                fr | Vendredi, les pays de l'UE ont mis le président biélorusse sur liste noire.              | IMPOSE_SANCTIONS   | European Union                            | Belarus
+                en | On Friday the EU put the Belarusian president on its blacklist.                           | IMPOSE_SANCTIONS   | European Union                            | Belarus
+                es | El viernes la UE incluyó al presidente bielorruso en su lista negra.                      | IMPOSE_SANCTIONS   | European Union                            | Belarus
                 es | “Hemos decidido romper relaciones con Estados Unidos”, dijo el lunes Maduro.             | BREAK_RELATIONS    | Venezuela                                 | United States
                 es | Maduro dijo el lunes: “He decidido regresar a todo nuestro personal diplomático de Estados Unidos”. | RECALL_AMBASSADOR | Venezuela                  | United States
                 fr | L'Union africaine a annoncé qu'elle allait «suspendre» la Mauritanie.                       | SUSPEND_MEMBERSHIP | African Union                             | Mauritania
