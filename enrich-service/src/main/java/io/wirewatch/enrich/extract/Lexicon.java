@@ -228,6 +228,11 @@ final class Lexicon {
         return wordClass(className).first();
     }
 
+    /** True when an entry of the class starts with {@code lowerWord}. */
+    boolean opensEntry(String className, String lowerWord) {
+        return wordClass(className).firstTable().contains(lowerWord);
+    }
+
     /** Number of tokens of the longest entry of the class starting at token {@code i}, or 0 when none does. */
     int matchAt(String className, Sentence s, int i) {
         WordClass words = wordClass(className);
