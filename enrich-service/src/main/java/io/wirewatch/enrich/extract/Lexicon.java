@@ -33,7 +33,29 @@ final class Lexicon {
             WordTable singleTable,
             WordTable firstTable,
             WordTable lastTable,
-            Set<String> phrases) {}
+            Set<String> phrases,
+            Object[] byFirstSlot,
+            Object[] byLastSlot) {
+
+        /** The entries (longest first) starting with the word at slot {@code slot} of {@link #firstTable}. */
+        @SuppressWarnings("unchecked")
+        List<List<String>> startingWith(int slot) {
+            return (List<List<String>>) byFirstSlot[slot];
+        }
+
+        /** The entries ending with the word at slot {@code slot} of {@link #lastTable}. */
+        @SuppressWarnings("unchecked")
+        List<List<String>> endingWith(int slot) {
+            return (List<List<String>>) byLastSlot[slot];
+        }
+    }
+
+    /** {@code entries} by the slots of their keys in {@code table}: a probe of the table finds them, no map needed. */
+    private static Object[] bySlot(WordTable table, Map<String, List<List<String>>> entries) {
+        Object[] slots = new Object[table.capacity()];
+        entries.forEach((word, list) -> slots[table.indexOf(word)] = list);
+        return slots;
+    }
 
     /** Every word of every entry, interned. */
     private final Set<String> vocabulary = new HashSet<>();
@@ -142,15 +164,19 @@ final class Lexicon {
             byFirst.replaceAll((word, list) -> List.copyOf(list));
             byLast.replaceAll((word, list) -> List.copyOf(list));
             // HashSet, not Set.copyOf, where the rules probe: its probe compares hashes before strings.
+            WordTable firstTable = new WordTable(first);
+            WordTable lastTable = new WordTable(last);
             WordClass words = new WordClass(
                     byFirst,
                     byLast,
                     Set.copyOf(single),
                     Set.copyOf(first),
                     new WordTable(single),
-                    new WordTable(first),
-                    new WordTable(last),
-                    new HashSet<>(phrases));
+                    firstTable,
+                    lastTable,
+                    new HashSet<>(phrases),
+                    bySlot(firstTable, byFirst),
+                    bySlot(lastTable, byLast));
             lexicon.classes.put(name, words);
         }
         lexicon.indexLiterals();
@@ -236,16 +262,17 @@ final class Lexicon {
     /** Number of tokens of the longest entry of the class starting at token {@code i}, or 0 when none does. */
     int matchAt(String className, Sentence s, int i) {
         WordClass words = wordClass(className);
-        String lower = s.lower(i);
-        if (!words.firstTable().contains(lower)) {
+        int slot = words.firstTable().indexOf(s.lower(i));
+        if (slot < 0) {
             return 0;
         }
-        return longestAt(words.byFirst().get(lower), s, i);
+        return longestAt(words.startingWith(slot), s, i);
     }
 
     /** The longest of {@code entries} (which all start with token i's word, longest first) found at token i. */
     private static int longestAt(List<List<String>> entries, Sentence s, int i) {
-        for (List<String> entry : entries) {
+        for (int e = 0; e < entries.size(); e++) { // by index: no iterator per probe
+            List<String> entry = entries.get(e);
             if (i + entry.size() > s.size()) {
                 continue;
             }
@@ -263,10 +290,11 @@ final class Lexicon {
     /** True when an entry of the class ends at token {@code end - 1} (looking back from a position). */
     boolean endsAt(String className, Sentence s, int end) {
         WordClass words = wordClass(className);
-        if (end <= 0 || !words.lastTable().contains(s.lower(end - 1))) {
+        int slot = end <= 0 ? -1 : words.lastTable().indexOf(s.lower(end - 1));
+        if (slot < 0) {
             return false;
         }
-        for (List<String> entry : words.byLast().get(s.lower(end - 1))) {
+        for (List<String> entry : words.endingWith(slot)) {
             int start = end - entry.size();
             if (start < 0) {
                 continue;
