@@ -630,18 +630,27 @@ final class EntityRecognizer {
                 kind));
     }
 
-    // Compiled once: the keys are taken for every name of every article, and String.split, replaceAll and replaceFirst
+    // Compiled once: the keys are taken for every name of every article, and String.replaceAll and replaceFirst
     // compiled their patterns at every call (a few per cent of extraction in a profile).
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
 
+    /** The key of the last word of a name (what split("\\s+") left last, without the split). */
     private static String surnameKey(String name) {
-        String[] words = SPACES.split(name.trim());
-        return transliterationKey(words[words.length - 1]);
+        String trimmed = name.trim(); // trim drops every white space character at the ends
+        int k = trimmed.length();
+        while (k > 0 && !Lexicon.isSpace(trimmed.charAt(k - 1))) {
+            k--;
+        }
+        return transliterationKey(trimmed.substring(k));
     }
 
     private static String firstNameKey(String name) {
-        return transliterationKey(SPACES.split(name.trim())[0]);
+        String trimmed = name.trim();
+        int k = 0;
+        while (k < trimmed.length() && !Lexicon.isSpace(trimmed.charAt(k))) {
+            k++;
+        }
+        return transliterationKey(trimmed.substring(0, k));
     }
 
     /**

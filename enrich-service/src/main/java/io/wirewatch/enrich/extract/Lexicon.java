@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One language's word classes ({@code lexicon.tsv} of the knowledge base): a class name and its entries, an entry being
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  * indexed, so a phrase is only compared where it can start or end). Immutable and thread-safe once loaded.
  */
 final class Lexicon {
-
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /**
      * One class: its entries as lower-case tokens by first and by last word (longest first), its one-word entries,
@@ -204,7 +201,7 @@ final class Lexicon {
     /** An entry's tokens as the segmenter cuts them: words, and "'s" apart from the word before. */
     static List<String> tokens(String entry) {
         List<String> tokens = new ArrayList<>();
-        for (String word : SPACES.split(
+        for (String word : spaceSeparated(
                 entry.toLowerCase(Locale.ROOT).replace('\u2019', '\'').trim())) {
             if (word.length() > 2 && word.endsWith("'s")) {
                 tokens.add(word.substring(0, word.length() - 2));
@@ -214,6 +211,30 @@ final class Lexicon {
             }
         }
         return List.copyOf(tokens);
+    }
+
+    /**
+     * The words of {@code text} between runs of white space, as {@code text.split("\\s+")} gives them but for empty
+     * ones: tokens runs for every speaker phrase of an article, and the regex split built a Matcher and a list each time.
+     */
+    private static List<String> spaceSeparated(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || isSpace(text.charAt(i));
+            if (space && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return words;
+    }
+
+    /** A character of the regex class \s: space, tab, line feed, vertical tab, form feed, carriage return. */
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private WordClass wordClass(String className) {
