@@ -185,20 +185,38 @@ final class EntityRecognizer {
         }
     }
 
+    /**
+     * Where each capital named as a city lies, by name and country, found once: a name has many places in the world
+     * gazetteer ("Washington"), and each mention of the city looked them all up again.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<
+                    String, java.util.Optional<io.wirewatch.knowledge.Places.Place>>
+            located = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Coordinates and region of a place known by name and country (a capital), from the world gazetteer. */
     private void locate(ArticleEntity place) {
         if (place.latitude != null || place.countryCode == null) {
             return;
         }
-        for (io.wirewatch.knowledge.Places.Place candidate : gazetteer.places().lookup(place.canonicalName)) {
-            if (candidate.countryCode().equals(place.countryCode) && !candidate.isRegion()) {
-                place.geonameId = candidate.geonameId() > 0 ? candidate.geonameId() : null;
-                place.latitude = candidate.lat();
-                place.longitude = candidate.lon();
-                place.region = candidate.admin1Name();
-                return;
+        String name = place.canonicalName;
+        String country = place.countryCode;
+        located.computeIfAbsent(name + '\n' + country, key -> placeOf(name, country))
+                .ifPresent(candidate -> {
+                    place.geonameId = candidate.geonameId() > 0 ? candidate.geonameId() : null;
+                    place.latitude = candidate.lat();
+                    place.longitude = candidate.lon();
+                    place.region = candidate.admin1Name();
+                });
+    }
+
+    /** The first place (not region) of the world gazetteer with this name in this country. */
+    private java.util.Optional<io.wirewatch.knowledge.Places.Place> placeOf(String name, String country) {
+        for (io.wirewatch.knowledge.Places.Place candidate : gazetteer.places().lookup(name)) {
+            if (candidate.countryCode().equals(country) && !candidate.isRegion()) {
+                return java.util.Optional.of(candidate);
             }
         }
+        return java.util.Optional.empty();
     }
 
     /** "Beirut, Lebanon": a capital followed by its country is a place line, not the government acting. */
