@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -150,88 +151,76 @@ public record AlertConfig(
     }
 
     public AlertConfig withApplicationId(String id) {
-        return new AlertConfig(
-                cluster,
-                id,
-                numStreamThreads,
-                stateDir,
-                advertisedHost,
-                httpPort,
-                rules,
-                topicPrefix,
-                replicationFactor,
-                commitInterval);
+        return with(c -> c.applicationId = id);
     }
 
     public AlertConfig withStateDir(Path dir) {
-        return new AlertConfig(
-                cluster,
-                applicationId,
-                numStreamThreads,
-                dir,
-                advertisedHost,
-                httpPort,
-                rules,
-                topicPrefix,
-                replicationFactor,
-                commitInterval);
+        return with(c -> c.stateDir = dir);
     }
 
     public AlertConfig withTopicPrefix(String prefix) {
-        return new AlertConfig(
-                cluster,
-                applicationId,
-                numStreamThreads,
-                stateDir,
-                advertisedHost,
-                httpPort,
-                rules,
-                prefix,
-                replicationFactor,
-                commitInterval);
+        return with(c -> c.topicPrefix = prefix);
     }
 
     public AlertConfig withHttpPort(int port) {
-        return new AlertConfig(
-                cluster,
-                applicationId,
-                numStreamThreads,
-                stateDir,
-                advertisedHost,
-                port,
-                rules,
-                topicPrefix,
-                replicationFactor,
-                commitInterval);
+        return with(c -> c.httpPort = port);
     }
 
     /** Replication of the changelog and repartition topics: 3 on a three-broker cluster, so state outlives a broker. */
     public AlertConfig withReplicationFactor(int factor) {
-        return new AlertConfig(
-                cluster,
-                applicationId,
-                numStreamThreads,
-                stateDir,
-                advertisedHost,
-                httpPort,
-                rules,
-                topicPrefix,
-                factor,
-                commitInterval);
+        return with(c -> c.replicationFactor = factor);
     }
 
     public AlertConfig withRules(RuleSettings settings) {
-        return new AlertConfig(
-                cluster,
-                applicationId,
-                numStreamThreads,
-                stateDir,
-                advertisedHost,
-                httpPort,
-                settings,
-                topicPrefix,
-                replicationFactor,
-                commitInterval);
+        return with(c -> c.rules = settings);
+    }
+
+    /** A copy with {@code change} applied, validated again by the constructor: the one place every field is copied. */
+    private AlertConfig with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The fields of an {@link AlertConfig} being changed by one of its {@code with} methods. */
+    private static final class Copy {
+        ClusterConfig cluster;
+        String applicationId;
+        int numStreamThreads;
+        Path stateDir;
+        String advertisedHost;
+        int httpPort;
+        RuleSettings rules;
+        String topicPrefix;
+        int replicationFactor;
+        Duration commitInterval;
+
+        Copy(AlertConfig c) {
+            cluster = c.cluster;
+            applicationId = c.applicationId;
+            numStreamThreads = c.numStreamThreads;
+            stateDir = c.stateDir;
+            advertisedHost = c.advertisedHost;
+            httpPort = c.httpPort;
+            rules = c.rules;
+            topicPrefix = c.topicPrefix;
+            replicationFactor = c.replicationFactor;
+            commitInterval = c.commitInterval;
+        }
+
+        AlertConfig build() {
+            return new AlertConfig(
+                    cluster,
+                    applicationId,
+                    numStreamThreads,
+                    stateDir,
+                    advertisedHost,
+                    httpPort,
+                    rules,
+                    topicPrefix,
+                    replicationFactor,
+                    commitInterval);
+        }
     }
 
     /** The topic catalogue with this service's prefix. */

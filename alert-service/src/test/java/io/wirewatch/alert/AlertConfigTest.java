@@ -17,6 +17,36 @@ import org.junit.jupiter.api.Test;
 class AlertConfigTest {
 
     @Test
+    void shouldChangeOnlyTheNamedSettingsInEachWithMethod() {
+        // Given a config read from the environment
+        AlertConfig base = AlertConfig.fromEnvironment(Map.of("ALERT_NUM_STREAM_THREADS", "2"));
+        Path dir = Path.of("other-state");
+        RuleSettings rules = new RuleSettings(10, 5, 2.0, 3);
+
+        // When every with method is applied in turn
+        AlertConfig changed = base.withApplicationId("other")
+                .withStateDir(dir)
+                .withTopicPrefix("p.")
+                .withHttpPort(9)
+                .withReplicationFactor(3)
+                .withRules(rules);
+
+        // Then each changed its own settings and kept every other
+        assertThat(changed)
+                .isEqualTo(new AlertConfig(
+                        base.cluster(),
+                        "other",
+                        2,
+                        dir,
+                        base.advertisedHost(),
+                        9,
+                        rules,
+                        "p.",
+                        3,
+                        base.commitInterval()));
+    }
+
+    @Test
     void shouldApplyDefaultsWhenOnlyTheClusterIsGiven() {
         // Given only the cluster's variables
         AlertConfig config = AlertConfig.fromEnvironment(

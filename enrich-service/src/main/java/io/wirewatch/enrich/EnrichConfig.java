@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -171,82 +172,73 @@ public record EnrichConfig(
     }
 
     public EnrichConfig withApplicationId(String id) {
-        return new EnrichConfig(
-                cluster,
-                id,
-                numStreamThreads,
-                stateDir,
-                replicationFactor,
-                commitInterval,
-                topicPrefix,
-                deadLetterMaxBytes,
-                healthPort);
+        return with(c -> c.applicationId = id);
     }
 
     public EnrichConfig withStateDir(Path dir) {
-        return new EnrichConfig(
-                cluster,
-                applicationId,
-                numStreamThreads,
-                dir,
-                replicationFactor,
-                commitInterval,
-                topicPrefix,
-                deadLetterMaxBytes,
-                healthPort);
+        return with(c -> c.stateDir = dir);
     }
 
     public EnrichConfig withTopicPrefix(String prefix) {
-        return new EnrichConfig(
-                cluster,
-                applicationId,
-                numStreamThreads,
-                stateDir,
-                replicationFactor,
-                commitInterval,
-                prefix,
-                deadLetterMaxBytes,
-                healthPort);
+        return with(c -> c.topicPrefix = prefix);
     }
 
     public EnrichConfig withDeadLetterMaxBytes(int maxBytes) {
-        return new EnrichConfig(
-                cluster,
-                applicationId,
-                numStreamThreads,
-                stateDir,
-                replicationFactor,
-                commitInterval,
-                topicPrefix,
-                maxBytes,
-                healthPort);
+        return with(c -> c.deadLetterMaxBytes = maxBytes);
     }
 
     /** Replication of the internal topics Streams creates: 3 on a three-broker cluster. */
     public EnrichConfig withReplicationFactor(int factor) {
-        return new EnrichConfig(
-                cluster,
-                applicationId,
-                numStreamThreads,
-                stateDir,
-                factor,
-                commitInterval,
-                topicPrefix,
-                deadLetterMaxBytes,
-                healthPort);
+        return with(c -> c.replicationFactor = factor);
     }
 
     public EnrichConfig withHealthPort(int port) {
-        return new EnrichConfig(
-                cluster,
-                applicationId,
-                numStreamThreads,
-                stateDir,
-                replicationFactor,
-                commitInterval,
-                topicPrefix,
-                deadLetterMaxBytes,
-                port);
+        return with(c -> c.healthPort = port);
+    }
+
+    /** A copy with {@code change} applied, validated again by the constructor: the one place every field is copied. */
+    private EnrichConfig with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The fields of an {@link EnrichConfig} being changed by one of its {@code with} methods. */
+    private static final class Copy {
+        ClusterConfig cluster;
+        String applicationId;
+        int numStreamThreads;
+        Path stateDir;
+        int replicationFactor;
+        Duration commitInterval;
+        String topicPrefix;
+        int deadLetterMaxBytes;
+        int healthPort;
+
+        Copy(EnrichConfig c) {
+            cluster = c.cluster;
+            applicationId = c.applicationId;
+            numStreamThreads = c.numStreamThreads;
+            stateDir = c.stateDir;
+            replicationFactor = c.replicationFactor;
+            commitInterval = c.commitInterval;
+            topicPrefix = c.topicPrefix;
+            deadLetterMaxBytes = c.deadLetterMaxBytes;
+            healthPort = c.healthPort;
+        }
+
+        EnrichConfig build() {
+            return new EnrichConfig(
+                    cluster,
+                    applicationId,
+                    numStreamThreads,
+                    stateDir,
+                    replicationFactor,
+                    commitInterval,
+                    topicPrefix,
+                    deadLetterMaxBytes,
+                    healthPort);
+        }
     }
 
     /** The topic catalogue with this config's registry and prefix. */

@@ -21,6 +21,25 @@ class EnrichConfigTest {
             "SCHEMA_REGISTRY_URL", "http://registry:8081");
 
     @Test
+    void shouldChangeOnlyTheNamedSettingsInEachWithMethod() {
+        // Given a config read from the environment
+        EnrichConfig base = EnrichConfig.fromEnvironment(Map.of("ENRICH_NUM_STREAM_THREADS", "2"));
+        Path dir = Path.of("other-state");
+
+        // When every with method is applied in turn
+        EnrichConfig changed = base.withApplicationId("other")
+                .withStateDir(dir)
+                .withTopicPrefix("p.")
+                .withDeadLetterMaxBytes(1000)
+                .withReplicationFactor(3)
+                .withHealthPort(9);
+
+        // Then each changed its own setting and kept every other
+        assertThat(changed)
+                .isEqualTo(new EnrichConfig(base.cluster(), "other", 2, dir, 3, base.commitInterval(), "p.", 1000, 9));
+    }
+
+    @Test
     void shouldApplyDefaultsWhenOnlyTheClusterIsGiven() {
         // When
         EnrichConfig config = EnrichConfig.fromEnvironment(CLUSTER);

@@ -15,6 +15,7 @@ import io.wirewatch.knowledge.World;
 import io.wirewatch.platform.health.PrometheusMetrics;
 import io.wirewatch.platform.http.BearerTokens;
 import io.wirewatch.platform.http.HttpExchanges;
+import io.wirewatch.platform.http.HttpRoutes;
 import io.wirewatch.platform.http.RateLimiter;
 import io.wirewatch.schema.Alert;
 import java.io.IOException;
@@ -88,6 +89,7 @@ public final class AlertHttpServer implements AutoCloseable {
     private static final int RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
     private static final String JAVASCRIPT = "text/javascript; charset=utf-8";
     private static final String LOGIN = "/login";
+    private static final String GET = "GET";
     private static final int MAX_LOGIN_BYTES = 4096;
     /** How long a browser keeps its sign-in: a month, so an operator's wall display does not ask every morning. */
     private static final long SIGN_IN_SECONDS = 30L * 24 * 3600;
@@ -111,6 +113,7 @@ public final class AlertHttpServer implements AutoCloseable {
     private final AlertFeed feed;
     private final Supplier<Health> health;
     private final HttpServer server;
+    private final HttpRoutes routes;
     /** Routing with the platform's one way of failing: a JSON 500 in this server's error format, the exchange closed. */
     private final HttpHandler guarded = HttpExchanges.guarded(
             LOG,
@@ -169,6 +172,7 @@ public final class AlertHttpServer implements AutoCloseable {
                     return thread;
                 });
         this.loginPage = new String(readResource("web/login.html"), StandardCharsets.UTF_8);
+        this.routes = routes();
         this.server = options.listener().create(options.port(), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -343,10 +347,6 @@ public final class AlertHttpServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         addCommonHeaders(exchange.getResponseHeaders());
-        route(exchange);
-    }
-
-    private void route(HttpExchange exchange) throws IOException {
         String rawTarget = exchange.getRequestURI().toString();
         if (rawTarget.length() > options.maxUriLength()) {
             sendError(exchange, 414, "Request target longer than " + options.maxUriLength() + " characters", Map.of());
@@ -356,89 +356,91 @@ public final class AlertHttpServer implements AutoCloseable {
             sendError(exchange, 431, "Request headers too large", Map.of());
             return;
         }
-        String path = exchange.getRequestURI().getRawPath();
-        boolean known = ASSETS.containsKey(path)
-                || path.equals("/health")
-                || path.equals("/alerts")
-                || path.startsWith("/alerts/")
-                || path.equals("/casualties")
-                || path.equals("/actors.json")
-                || (path.equals("/metrics") && prometheus != null);
-        if (path.equals(LOGIN) && options.listener().guarded()) {
-            serveLogin(exchange);
-            return;
-        }
-        if (!known) {
-            sendError(exchange, 404, "No such resource: " + path, Map.of());
-            return;
-        }
-        if (!exchange.getRequestMethod().equals("GET")) {
-            exchange.getResponseHeaders().set("Allow", "GET");
-            sendError(exchange, 405, "Method " + exchange.getRequestMethod() + " not allowed; use GET", Map.of());
-            return;
-        }
-        if (needsToken(path) && !authenticated(exchange, path)) {
-            return;
-        }
-        if ((path.startsWith("/alerts") || path.equals("/casualties"))
-                && !rateLimiter.tryAcquire(clientKey(exchange))) {
-            exchange.getResponseHeaders()
-                    .set("Retry-After", Long.toString(rateLimiter.secondsUntilToken(clientKey(exchange))));
-            sendError(exchange, 429, "Too many requests; slow down", Map.of());
-            return;
-        }
-        try {
-            if (ASSETS.containsKey(path)) {
-                serveAsset(exchange, ASSETS.get(path));
-            } else if (path.equals("/health")) {
-                serveHealth(exchange);
-            } else if (path.equals("/metrics")) {
-                exchange.getResponseHeaders().set("Content-Type", PrometheusMetrics.CONTENT_TYPE);
-                send(exchange, 200, prometheus.scrape().getBytes(StandardCharsets.UTF_8));
-            } else if (path.equals("/alerts")) {
-                serveList(exchange);
-            } else if (path.equals("/alerts/stream")) {
-                serveStream(exchange);
-            } else if (path.equals("/casualties")) {
-                serveCasualties(exchange);
-            } else if (path.equals("/actors.json")) {
-                exchange.getResponseHeaders().set("Content-Type", JSON);
-                exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-                send(exchange, 200, actorsJson);
-            } else {
-                serveOne(exchange, path.substring("/alerts/".length()));
-            }
-        } catch (InvalidParameterException e) {
-            sendError(exchange, 400, e.getMessage(), Map.of("parameter", e.parameter()));
-        } catch (AlertsUnavailableException e) {
-            LOG.info("Alerts not queryable: {}", e.getMessage());
-            exchange.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_UNAVAILABLE_SECONDS));
-            sendError(
-                    exchange,
-                    503,
-                    "Alerts temporarily unavailable (store rebalancing or restoring); retry shortly",
-                    Map.of());
-        }
+        routes.handle(exchange);
     }
 
     /**
-     * With read tokens, everything but the probes ({@code /health}, {@code /metrics}) and the page's code, styles and
-     * map (the same for everyone, no alert in them) needs a token; the dashboard's shell does too, so that a visitor
-     * without one gets the sign-in form.
+     * Every route takes GET only (the sign-in form POST only). With read tokens, everything but the probes
+     * ({@code /health}, {@code /metrics}) and the page's code, styles and map (the same for everyone, no alert in them)
+     * needs a token; the dashboard's shell does too, so that a visitor without one gets the sign-in form. The alert
+     * queries and {@code /casualties} count against the per-client rate.
      */
-    private boolean needsToken(String path) {
-        if (!options.listener().guarded()) {
-            return false;
+    private HttpRoutes routes() {
+        HttpRoutes routes = new HttpRoutes(
+                        exchange -> sendError(
+                                exchange,
+                                404,
+                                "No such resource: " + exchange.getRequestURI().getRawPath(),
+                                Map.of()),
+                        (exchange, allowed) -> sendError(
+                                exchange,
+                                405,
+                                "Method " + exchange.getRequestMethod() + " not allowed; use "
+                                        + String.join(", ", allowed),
+                                Map.of()))
+                .onError(
+                        InvalidParameterException.class,
+                        (exchange, e) -> sendError(exchange, 400, e.getMessage(), Map.of("parameter", e.parameter())))
+                .onError(AlertsUnavailableException.class, (exchange, e) -> {
+                    LOG.info("Alerts not queryable: {}", e.getMessage());
+                    exchange.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_UNAVAILABLE_SECONDS));
+                    sendError(
+                            exchange,
+                            503,
+                            "Alerts temporarily unavailable (store rebalancing or restoring); retry shortly",
+                            Map.of());
+                });
+        ASSETS.forEach((path, asset) -> {
+            HttpRoutes.PathHandler page = (exchange, captures) -> serveAsset(exchange, asset);
+            boolean shell = path.equals("/") || path.equals("/index.html");
+            routes.on(path, shell ? withToken(page) : page, GET);
+        });
+        routes.on("/health", this::serveHealth, GET)
+                .on("/alerts", limited((exchange, captures) -> serveList(exchange)), GET)
+                .on("/alerts/stream", limited((exchange, captures) -> serveStream(exchange)), GET)
+                .on("/alerts/{id}", limited((exchange, captures) -> serveOne(exchange, captures.get("id"))), GET)
+                .on("/casualties", limited((exchange, captures) -> serveCasualties(exchange)), GET)
+                .on("/actors.json", withToken((exchange, captures) -> serveActors(exchange)), GET);
+        if (prometheus != null) {
+            routes.on("/metrics", this::serveMetrics, GET);
         }
-        boolean publicAsset = ASSETS.containsKey(path) && !path.equals("/") && !path.equals("/index.html");
-        return !publicAsset && !path.equals("/health") && !path.equals("/metrics");
+        if (options.listener().guarded()) {
+            routes.on(LOGIN, this::serveLogin, "POST");
+        }
+        return routes;
+    }
+
+    /** {@code handler} for a holder of a read token, when the server has read tokens. */
+    private HttpRoutes.PathHandler withToken(HttpRoutes.PathHandler handler) {
+        if (!options.listener().guarded()) {
+            return handler;
+        }
+        return (exchange, captures) -> {
+            if (authenticated(exchange)) {
+                handler.handle(exchange, captures);
+            }
+        };
+    }
+
+    /** {@code handler} behind the read token and the per-client rate: 429 with Retry-After beyond it. */
+    private HttpRoutes.PathHandler limited(HttpRoutes.PathHandler handler) {
+        return withToken((exchange, captures) -> {
+            String client = clientKey(exchange);
+            if (!rateLimiter.tryAcquire(client)) {
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(rateLimiter.secondsUntilToken(client)));
+                sendError(exchange, 429, "Too many requests; slow down", Map.of());
+                return;
+            }
+            handler.handle(exchange, captures);
+        });
     }
 
     /**
      * Checks the bearer header or the sign-in cookie; answers the request (401 or 403, the sign-in form for the page, or
      * 429 for an address guessing too fast) and returns false when neither holds a known token.
      */
-    private boolean authenticated(HttpExchange exchange, String path) throws IOException {
+    private boolean authenticated(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
         BearerTokens.Check check = options.listener().tokens().orElseThrow().check(exchange.getRequestHeaders());
         if (check.accepted()) {
             return true;
@@ -477,11 +479,6 @@ public final class AlertHttpServer implements AutoCloseable {
      * scripts never see the token.
      */
     private void serveLogin(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestMethod().equals("POST")) {
-            exchange.getResponseHeaders().set("Allow", "POST");
-            sendError(exchange, 405, "Method " + exchange.getRequestMethod() + " not allowed; use POST", Map.of());
-            return;
-        }
         String client = clientKey(exchange);
         if (!rateLimiter.tryAcquire(client)) {
             exchange.getResponseHeaders().set("Retry-After", Long.toString(rateLimiter.secondsUntilToken(client)));
@@ -574,15 +571,8 @@ public final class AlertHttpServer implements AutoCloseable {
         sendJson(exchange, 200, casualties.figuresOf(place).toJson());
     }
 
+    /** {@code /alerts/{id}}, {@code rawId} still percent-encoded. */
     private void serveOne(HttpExchange exchange, String rawId) throws IOException {
-        if (rawId.isEmpty() || rawId.contains("/")) {
-            sendError(
-                    exchange,
-                    404,
-                    "No such resource: " + exchange.getRequestURI().getRawPath(),
-                    Map.of());
-            return;
-        }
         if (exchange.getRequestURI().getRawQuery() != null) {
             throw new InvalidParameterException(
                     queryParameters(exchange).keySet().stream().findFirst().orElse("query"),
@@ -595,6 +585,17 @@ public final class AlertHttpServer implements AutoCloseable {
         } else {
             sendError(exchange, 404, "No alert with id '" + id + "'", Map.of("id", id));
         }
+    }
+
+    private void serveActors(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", JSON);
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        send(exchange, 200, actorsJson);
+    }
+
+    private void serveMetrics(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", PrometheusMetrics.CONTENT_TYPE);
+        send(exchange, 200, prometheus.scrape().getBytes(StandardCharsets.UTF_8));
     }
 
     private void serveHealth(HttpExchange exchange) throws IOException {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Settings of the alert service's HTTP server. Read from the environment by {@link #fromEnvironment} (each variable
@@ -117,108 +118,85 @@ public record HttpOptions(
 
     /** Where and how to listen: interface, read tokens, TLS. */
     public HttpOptions withListener(HttpListener value) {
-        return new HttpOptions(
-                value,
-                port,
-                maxStreams,
-                heartbeat,
-                streamQueueCapacity,
-                ratePerSecond,
-                rateBurst,
-                corsOrigin,
-                requestThreads,
-                maxUriLength,
-                maxHeaderBytes);
+        return with(c -> c.listener = value);
     }
 
     public HttpOptions withPort(int value) {
-        return new HttpOptions(
-                listener,
-                value,
-                maxStreams,
-                heartbeat,
-                streamQueueCapacity,
-                ratePerSecond,
-                rateBurst,
-                corsOrigin,
-                requestThreads,
-                maxUriLength,
-                maxHeaderBytes);
+        return with(c -> c.port = value);
     }
 
     public HttpOptions withMaxStreams(int value) {
-        return new HttpOptions(
-                listener,
-                port,
-                value,
-                heartbeat,
-                streamQueueCapacity,
-                ratePerSecond,
-                rateBurst,
-                corsOrigin,
-                requestThreads,
-                maxUriLength,
-                maxHeaderBytes);
+        return with(c -> c.maxStreams = value);
     }
 
     public HttpOptions withHeartbeat(Duration value) {
-        return new HttpOptions(
-                listener,
-                port,
-                maxStreams,
-                value,
-                streamQueueCapacity,
-                ratePerSecond,
-                rateBurst,
-                corsOrigin,
-                requestThreads,
-                maxUriLength,
-                maxHeaderBytes);
+        return with(c -> c.heartbeat = value);
     }
 
     public HttpOptions withStreamQueueCapacity(int value) {
-        return new HttpOptions(
-                listener,
-                port,
-                maxStreams,
-                heartbeat,
-                value,
-                ratePerSecond,
-                rateBurst,
-                corsOrigin,
-                requestThreads,
-                maxUriLength,
-                maxHeaderBytes);
+        return with(c -> c.streamQueueCapacity = value);
     }
 
     public HttpOptions withRateLimit(double perSecond, int burst) {
-        return new HttpOptions(
-                listener,
-                port,
-                maxStreams,
-                heartbeat,
-                streamQueueCapacity,
-                perSecond,
-                burst,
-                corsOrigin,
-                requestThreads,
-                maxUriLength,
-                maxHeaderBytes);
+        return with(c -> {
+            c.ratePerSecond = perSecond;
+            c.rateBurst = burst;
+        });
     }
 
     public HttpOptions withCorsOrigin(String origin) {
-        return new HttpOptions(
-                listener,
-                port,
-                maxStreams,
-                heartbeat,
-                streamQueueCapacity,
-                ratePerSecond,
-                rateBurst,
-                Optional.of(origin),
-                requestThreads,
-                maxUriLength,
-                maxHeaderBytes);
+        return with(c -> c.corsOrigin = Optional.of(origin));
+    }
+
+    /** A copy with {@code change} applied, validated again by the constructor: the one place every field is copied. */
+    private HttpOptions with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The fields of an {@link HttpOptions} being changed by one of its {@code with} methods. */
+    private static final class Copy {
+        HttpListener listener;
+        int port;
+        int maxStreams;
+        Duration heartbeat;
+        int streamQueueCapacity;
+        double ratePerSecond;
+        int rateBurst;
+        Optional<String> corsOrigin;
+        int requestThreads;
+        int maxUriLength;
+        int maxHeaderBytes;
+
+        Copy(HttpOptions c) {
+            listener = c.listener;
+            port = c.port;
+            maxStreams = c.maxStreams;
+            heartbeat = c.heartbeat;
+            streamQueueCapacity = c.streamQueueCapacity;
+            ratePerSecond = c.ratePerSecond;
+            rateBurst = c.rateBurst;
+            corsOrigin = c.corsOrigin;
+            requestThreads = c.requestThreads;
+            maxUriLength = c.maxUriLength;
+            maxHeaderBytes = c.maxHeaderBytes;
+        }
+
+        HttpOptions build() {
+            return new HttpOptions(
+                    listener,
+                    port,
+                    maxStreams,
+                    heartbeat,
+                    streamQueueCapacity,
+                    ratePerSecond,
+                    rateBurst,
+                    corsOrigin,
+                    requestThreads,
+                    maxUriLength,
+                    maxHeaderBytes);
+        }
     }
 
     private static void require(boolean condition, String name, String problem) {

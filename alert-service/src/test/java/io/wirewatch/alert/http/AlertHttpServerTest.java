@@ -171,6 +171,22 @@ class AlertHttpServerTest {
     }
 
     @Test
+    void shouldAnswer404ForAnAlertPathWithNoIdOrMoreThanOneSegment() throws Exception {
+        // Given a running server
+        start();
+
+        // When /alerts/ is asked for without an id, and with two segments
+        HttpResponse<String> noId = get("/alerts/");
+        HttpResponse<String> twoSegments = get("/alerts/a/b");
+
+        // Then neither is an alert id: JSON 404s naming the path
+        assertThat(noId.statusCode()).isEqualTo(404);
+        assertThat(json(noId).get("error").asText()).isEqualTo("No such resource: /alerts/");
+        assertThat(twoSegments.statusCode()).isEqualTo(404);
+        assertThat(json(twoSegments).get("error").asText()).isEqualTo("No such resource: /alerts/a/b");
+    }
+
+    @Test
     void shouldAnswer429WithRetryAfterOnceAClientExceedsItsRate() throws Exception {
         // Given a server allowing a burst of 3 requests and almost no refill
         start(HttpOptions.defaults().withRateLimit(0.01, 3), queries);

@@ -5,9 +5,40 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HttpOptionsTest {
+
+    @Test
+    void shouldChangeOnlyTheNamedSettingsInEachWithMethod() {
+        // Given options read from the environment
+        HttpOptions base = HttpOptions.fromEnvironment(Map.of("ALERT_HTTP_RATE_BURST", "7"));
+
+        // When every with method is applied in turn
+        HttpOptions changed = base.withBindAddress("0.0.0.0")
+                .withPort(9)
+                .withMaxStreams(2)
+                .withHeartbeat(Duration.ofSeconds(3))
+                .withStreamQueueCapacity(5)
+                .withRateLimit(1.5, 4)
+                .withCorsOrigin("https://example.org");
+
+        // Then each changed its own settings and kept every other
+        assertThat(changed)
+                .isEqualTo(new HttpOptions(
+                        base.listener().withBindAddress("0.0.0.0"),
+                        9,
+                        2,
+                        Duration.ofSeconds(3),
+                        5,
+                        1.5,
+                        4,
+                        Optional.of("https://example.org"),
+                        base.requestThreads(),
+                        base.maxUriLength(),
+                        base.maxHeaderBytes()));
+    }
 
     @Test
     void shouldUseDocumentedDefaultsWhenNothingIsSet() {

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.wirewatch.devstack.kafka.TopicAdmin;
 import io.wirewatch.platform.http.HttpExchanges;
+import io.wirewatch.platform.http.HttpRoutes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,13 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     /** Bodies of refused oversized requests are read and dropped up to this much so the client gets the 413. */
     private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
 
+    private static final String SUBJECT = "/subjects/{subject}";
+    private static final String VERSIONS = SUBJECT + "/versions";
+    private static final String GET = "GET";
+    private static final String POST = "POST";
+    private static final String PUT = "PUT";
+    private static final String DELETE = "DELETE";
+
     static {
         // Without TCP_NODELAY the JDK server writes headers and body in two segments and Nagle's algorithm holds the
         // second until the client's delayed ACK: ~40 ms per request. The JDK reads this documented property once,
@@ -60,6 +68,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final RegistryLog ownedLog;
     private final Options options;
     private final byte[] expectedAuthorization;
+    private final HttpRoutes routes;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -74,6 +83,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                                         .encodeToString(
                                                 options.basicAuthUserInfo().getBytes(StandardCharsets.UTF_8)))
                         .getBytes(StandardCharsets.UTF_8);
+        this.routes = routes();
         try {
             this.server = HttpServer.create(new InetSocketAddress("localhost", options.port()), 50);
         } catch (IOException e) {
@@ -132,14 +142,13 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         LOG.info("Schema registry on port {} stopped", options.port() == 0 ? "(ephemeral)" : options.port());
     }
 
+    /** Basic auth first, for every path: a client without the password learns nothing, not even what exists. */
     private void handle(HttpExchange exchange) throws IOException {
-        Response response;
-        try {
-            response = authorised(exchange) ? route(exchange) : Response.error(401, 401, "Unauthorized");
-        } catch (RegistryException e) {
-            response = Response.error(e.status(), e.errorCode(), e.getMessage());
+        if (authorised(exchange)) {
+            routes.handle(exchange);
+        } else {
+            send(exchange, Response.error(401, 401, "Unauthorized"));
         }
-        send(exchange, response);
     }
 
     private boolean authorised(HttpExchange exchange) {
@@ -152,134 +161,104 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 && MessageDigest.isEqual(expectedAuthorization, given.trim().getBytes(StandardCharsets.UTF_8));
     }
 
-    private Response route(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        List<String> path = segments(exchange.getRequestURI().getRawPath());
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        int n = path.size();
-        String first = n > 0 ? path.get(0) : "";
-
-        if (n == 0) {
-            return only(method, "GET", () -> Response.ok(JSON.createObjectNode()));
-        }
-        switch (first) {
-            case "subjects" -> {
-                if (n == 1) {
-                    return only(method, "GET", () -> Response.ok(stringArray(state.subjects())));
-                }
-                String subject = path.get(1);
-                if (n == 2) {
-                    return switch (method) {
-                        case "POST" -> lookup(subject, readBody(exchange));
-                        case "DELETE" -> Response.ok(intArray(state.deleteSubject(subject)));
-                        default -> methodNotAllowed(method);
-                    };
-                }
-                if (path.get(2).equals("versions")) {
-                    if (n == 3) {
-                        return switch (method) {
-                            case "GET" -> Response.ok(intArray(state.versions(subject)));
-                            case "POST" -> register(subject, readBody(exchange));
-                            default -> methodNotAllowed(method);
-                        };
-                    }
-                    if (n == 4) {
-                        return only(method, "GET", () -> Response.ok(versionJson(state.version(subject, path.get(3)))));
-                    }
-                    if (n == 5 && path.get(4).equals("schema")) {
-                        return only(
-                                method,
-                                "GET",
-                                () -> Response.raw(
-                                        state.version(subject, path.get(3)).schema()));
-                    }
-                }
-            }
-            case "schemas" -> {
-                if (n == 2 && path.get(1).equals("types")) {
-                    return only(method, "GET", () -> Response.ok(stringArray(List.of("AVRO"))));
-                }
-                if ((n == 3 || n == 4 && path.get(3).equals("schema"))
-                        && path.get(1).equals("ids")) {
-                    int id = parseId(path.get(2));
-                    if (n == 4) {
-                        return only(method, "GET", () -> Response.raw(state.schemaById(id)));
-                    }
-                    return only(
-                            method,
-                            "GET",
-                            () -> Response.ok(JSON.createObjectNode().put("schema", state.schemaById(id))));
-                }
-            }
-            case "compatibility" -> {
-                if ((n == 4 || n == 5)
-                        && path.get(1).equals("subjects")
-                        && path.get(3).equals("versions")) {
-                    String version = n == 5 ? path.get(4) : null;
-                    if (!method.equals("POST")) {
-                        return methodNotAllowed(method);
-                    }
-                    return compatibility(
-                            path.get(2), version, readBody(exchange), Boolean.parseBoolean(query.get("verbose")));
-                }
-            }
-            case "config" -> {
-                if (n == 1) {
-                    return switch (method) {
-                        case "GET" ->
-                            Response.ok(JSON.createObjectNode()
-                                    .put(
-                                            "compatibilityLevel",
-                                            state.globalLevel().name()));
-                        case "PUT" -> {
-                            CompatibilityLevel level = readLevel(readBody(exchange));
-                            state.setGlobalLevel(level);
-                            yield Response.ok(JSON.createObjectNode().put("compatibility", level.name()));
-                        }
-                        default -> methodNotAllowed(method);
-                    };
-                }
-                if (n == 2) {
-                    String subject = path.get(1);
-                    return switch (method) {
-                        case "GET" -> {
-                            CompatibilityLevel level = state.subjectLevel(subject)
-                                    .orElseGet(() -> {
-                                        if (Boolean.parseBoolean(query.get("defaultToGlobal"))) {
-                                            return state.globalLevel();
-                                        }
-                                        throw SchemaRegistryState.noSubjectLevel(subject);
-                                    });
-                            yield Response.ok(JSON.createObjectNode().put("compatibilityLevel", level.name()));
-                        }
-                        case "PUT" -> {
-                            CompatibilityLevel level = readLevel(readBody(exchange));
-                            state.setSubjectLevel(subject, level);
-                            yield Response.ok(JSON.createObjectNode().put("compatibility", level.name()));
-                        }
-                        case "DELETE" ->
-                            Response.ok(JSON.createObjectNode()
-                                    .put(
-                                            "compatibilityLevel",
-                                            state.deleteSubjectLevel(subject).name()));
-                        default -> methodNotAllowed(method);
-                    };
-                }
-            }
-            case "mode" -> {
+    /**
+     * Confluent's paths, each for the methods it takes (405 for the others, 404 for any other path); a
+     * {@link RegistryException} from any of them is answered as Confluent's error JSON.
+     */
+    private HttpRoutes routes() {
+        return new HttpRoutes(
+                        exchange -> send(exchange, Response.error(404, 404, "HTTP 404 Not Found")),
+                        (exchange, allowed) -> send(
+                                exchange,
+                                Response.error(
+                                        405, 405, "HTTP 405 Method " + exchange.getRequestMethod() + " Not Allowed")))
+                .onError(
+                        RegistryException.class,
+                        (exchange, e) -> send(exchange, Response.error(e.status(), e.errorCode(), e.getMessage())))
+                .on("/", (exchange, path) -> send(exchange, Response.ok(JSON.createObjectNode())), GET)
+                .on("/subjects", (exchange, path) -> send(exchange, Response.ok(stringArray(state.subjects()))), GET)
+                .on(SUBJECT, (exchange, path) -> send(exchange, lookup(subject(path), readBody(exchange))), POST)
+                .on(
+                        SUBJECT,
+                        (exchange, path) -> send(exchange, Response.ok(intArray(state.deleteSubject(subject(path))))),
+                        DELETE)
+                .on(
+                        VERSIONS,
+                        (exchange, path) -> send(exchange, Response.ok(intArray(state.versions(subject(path))))),
+                        GET)
+                .on(VERSIONS, (exchange, path) -> send(exchange, register(subject(path), readBody(exchange))), POST)
+                .on(
+                        VERSIONS + "/{version}",
+                        (exchange, path) -> send(exchange, Response.ok(versionJson(version(path)))),
+                        GET)
+                .on(
+                        VERSIONS + "/{version}/schema",
+                        (exchange, path) ->
+                                send(exchange, Response.raw(version(path).schema())),
+                        GET)
+                .on(
+                        "/schemas/types",
+                        (exchange, path) -> send(exchange, Response.ok(stringArray(List.of("AVRO")))),
+                        GET)
+                .on(
+                        "/schemas/ids/{id}",
+                        (exchange, path) -> send(
+                                exchange,
+                                Response.ok(JSON.createObjectNode().put("schema", state.schemaById(id(path))))),
+                        GET)
+                .on(
+                        "/schemas/ids/{id}/schema",
+                        (exchange, path) -> send(exchange, Response.raw(state.schemaById(id(path)))),
+                        GET)
+                .on("/compatibility" + VERSIONS, (exchange, path) -> compatibility(exchange, path, null), POST)
+                .on(
+                        "/compatibility" + VERSIONS + "/{version}",
+                        (exchange, path) -> compatibility(exchange, path, segment(path, "version")),
+                        POST)
+                .on("/config", (exchange, path) -> send(exchange, levelJson(state.globalLevel())), GET)
+                .on("/config", (exchange, path) -> putLevel(exchange, state::setGlobalLevel), PUT)
+                .on("/config/{subject}", this::subjectLevel, GET)
+                .on(
+                        "/config/{subject}",
+                        (exchange, path) -> putLevel(exchange, level -> state.setSubjectLevel(subject(path), level)),
+                        PUT)
+                .on(
+                        "/config/{subject}",
+                        (exchange, path) -> send(exchange, levelJson(state.deleteSubjectLevel(subject(path)))),
+                        DELETE)
                 // Some clients ask for the registry mode before writing; this registry is always writable.
-                if (n <= 2) {
-                    return only(
-                            method,
-                            "GET",
-                            () -> Response.ok(JSON.createObjectNode().put("mode", "READWRITE")));
-                }
+                .on("/mode", EmbeddedSchemaRegistry::mode, GET)
+                .on("/mode/{subject}", EmbeddedSchemaRegistry::mode, GET);
+    }
+
+    /** {@code PUT /config[/{subject}]}: reads the level, {@code set}s it, and answers with it. */
+    private void putLevel(HttpExchange exchange, Consumer<CompatibilityLevel> set) throws IOException {
+        CompatibilityLevel level = readLevel(readBody(exchange));
+        set.accept(level);
+        send(exchange, Response.ok(JSON.createObjectNode().put("compatibility", level.name())));
+    }
+
+    private void subjectLevel(HttpExchange exchange, Map<String, String> path) throws IOException {
+        String subject = subject(path);
+        CompatibilityLevel level = state.subjectLevel(subject).orElseGet(() -> {
+            if (Boolean.parseBoolean(query(exchange).get("defaultToGlobal"))) {
+                return state.globalLevel();
             }
-            default -> {
-                // Falls through to 404 below.
-            }
-        }
-        return Response.error(404, 404, "HTTP 404 Not Found");
+            throw SchemaRegistryState.noSubjectLevel(subject);
+        });
+        send(exchange, levelJson(level));
+    }
+
+    private static void mode(HttpExchange exchange) throws IOException {
+        send(exchange, Response.ok(JSON.createObjectNode().put("mode", "READWRITE")));
+    }
+
+    private static Response levelJson(CompatibilityLevel level) {
+        return Response.ok(JSON.createObjectNode().put("compatibilityLevel", level.name()));
+    }
+
+    private SchemaRegistryState.VersionView version(Map<String, String> path) {
+        return state.version(subject(path), segment(path, "version"));
     }
 
     private Response register(String subject, JsonNode body) {
@@ -289,6 +268,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     private Response lookup(String subject, JsonNode body) {
         return Response.ok(versionJson(state.lookup(subject, schemaText(body))));
+    }
+
+    private void compatibility(HttpExchange exchange, Map<String, String> path, String version) throws IOException {
+        boolean verbose = Boolean.parseBoolean(query(exchange).get("verbose"));
+        send(exchange, compatibility(subject(path), version, readBody(exchange), verbose));
     }
 
     private Response compatibility(String subject, String version, JsonNode body, boolean verbose) {
@@ -386,7 +370,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         return new RegistryException(413, 413, "Request body larger than " + options.maxRequestBytes() + " bytes");
     }
 
-    private static int parseId(String text) {
+    private static int id(Map<String, String> path) {
+        String text = segment(path, "id");
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
@@ -414,26 +399,18 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         return array;
     }
 
-    private static Response only(String method, String allowed, RouteAction action) throws IOException {
-        return method.equals(allowed) ? action.run() : methodNotAllowed(method);
+    private static String subject(Map<String, String> path) {
+        return segment(path, "subject");
     }
 
-    private static Response methodNotAllowed(String method) {
-        return Response.error(405, 405, "HTTP 405 Method " + method + " Not Allowed");
-    }
-
-    private static List<String> segments(String rawPath) {
-        List<String> segments = new ArrayList<>();
-        for (String raw : (rawPath == null ? "" : rawPath).split("/")) {
-            if (!raw.isEmpty()) {
-                segments.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
-            }
-        }
-        return segments;
+    /** A captured path segment, decoded; '+' stays '+' (a subject name may hold one). */
+    private static String segment(Map<String, String> path, String name) {
+        return URLDecoder.decode(path.get(name).replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** Query parameters; ones this registry does not know (such as {@code ?subject=}) are simply never read. */
-    private static Map<String, String> query(String rawQuery) {
+    private static Map<String, String> query(HttpExchange exchange) {
+        String rawQuery = exchange.getRequestURI().getRawQuery();
         Map<String, String> params = new HashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return params;
@@ -461,11 +438,6 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    @FunctionalInterface
-    private interface RouteAction {
-        Response run() throws IOException;
     }
 
     private record Response(int status, String body, String contentType) {

@@ -353,6 +353,20 @@ class EmbeddedSchemaRegistryTest {
     }
 
     @Test
+    void shouldDecodeASubjectFromItsPathSegmentKeepingAPlus() {
+        // Given a subject whose name holds a '+' and an encoded '/'
+        http.post("/subjects/a+b%2Fc-value/versions", schemaBody(REPORT_V1));
+
+        // When it is listed and read back through the same encoding
+        Answer subjects = http.get("/subjects");
+        Answer latest = http.get("/subjects/a+b%2Fc-value/versions/latest");
+
+        // Then the name is whole: '+' is not a space, and %2F is a slash inside one segment
+        assertThat(subjects.body()).isEqualTo("[\"a+b/c-value\"]");
+        assertThat(latest.json().path("subject").asText()).isEqualTo("a+b/c-value");
+    }
+
+    @Test
     void shouldRequireBasicAuthenticationWhenConfigured() {
         try (EmbeddedSchemaRegistry secured = EmbeddedSchemaRegistry.start(
                 new InMemoryRegistryLog(),

@@ -745,6 +745,7 @@ final class CasualtyExtractor {
         }
         Lexicon lexicon = article.language.lexicon();
         Set<ArticleEntity> found = new java.util.LinkedHashSet<>();
+        Set<ArticleEntity> typed = new java.util.LinkedHashSet<>();
         Set<Integer> foundIn = new java.util.HashSet<>();
         for (Sentence near : article.sentences) {
             if (Math.abs(near.index() - s.index()) > NEAR_SENTENCES && near.index() >= STORY_LEAD) {
@@ -760,14 +761,20 @@ final class CasualtyExtractor {
                         && !isLandmark(article, near, mention)) {
                     found.add(candidate);
                     foundIn.add(near.index());
+                    if (PlaceResolver.placeTypeBefore(lexicon, near, mention.from())) {
+                        typed.add(candidate);
+                    }
                 }
             }
         }
         // "the villages of Ogossagou and Welingara were attacked": towns named together are the one attack's, and
         // the first named stands for them; towns told apart in several sentences leave it unsure
-        return found.size() == 1 || foundIn.size() == 1 && !found.isEmpty()
-                ? found.iterator().next()
-                : place;
+        if (found.size() == 1 || foundIn.size() == 1 && !found.isEmpty()) {
+            return found.iterator().next();
+        }
+        // "gunmen stormed the village of X" beside "a lawmaker representing southern Y": the one place the story
+        // calls a village or a town is the scene
+        return typed.size() == 1 ? typed.iterator().next() : place;
     }
 
     /** How far before a place a statement may be named that the place is where it was given. */
@@ -861,9 +868,11 @@ final class CasualtyExtractor {
             }
         }
         String before = s.lower(k);
-        if (lexicon.is("OF", before) && lexicon.is("PLACE_TYPES", s.lower(k - 1))) {
-            // "the village of Mailari", but not "the mayor of the town of Bankass": an office's seat
-            int j = lexicon.is("ARTICLE", s.lower(k - 2)) ? k - 3 : k - 2;
+        int typeEnd = PlaceResolver.typeEndBeforeOf(lexicon, "PLACE_TYPES", s, k);
+        if (typeEnd >= 0) {
+            // "the village of Mailari", "le village peul de X", but not "the mayor of the town of Bankass": an
+            // office's seat
+            int j = lexicon.is("ARTICLE", s.lower(typeEnd - 2)) ? typeEnd - 3 : typeEnd - 2;
             return !(lexicon.is("OF", s.lower(j)) && lexicon.is("OFFICE_HOLDERS", s.lower(j - 1)));
         }
         return lexicon.is("CASUALTY_LOCATIVES", before);

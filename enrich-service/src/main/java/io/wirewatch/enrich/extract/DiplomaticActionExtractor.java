@@ -424,8 +424,13 @@ final class DiplomaticActionExtractor {
             if (actor == null) {
                 break;
             }
-            if (!actors.contains(actor)) {
-                actors.add(actor);
+            // "veto russo-chinois" is one token holding two demonyms
+            for (Mention within : article.mentionsAt(s.index(), k)) {
+                ArticleEntity also =
+                        within.kind() == Mention.Kind.DEMONYM ? asActor(article, within, countriesOnly, true) : null;
+                if (also != null && !actors.contains(also)) {
+                    actors.add(also);
+                }
             }
             k = mention.to();
             if (lexicon.is("AND", s.lower(k)) || s.lower(k).equals(",")) {
@@ -625,6 +630,7 @@ final class DiplomaticActionExtractor {
     private static boolean firstPersonSubject(Lexicon lexicon, Sentence s, int verb) {
         int k = verb - 1;
         while (k >= 0
+                && !lexicon.is("FIRST_PERSON", s.lower(k)) // "He decidido cerrar": Spanish says the person in the verb
                 && (lexicon.is("AUXILIARY", s.lower(k))
                         || lexicon.is("ALSO", s.lower(k))
                         || lexicon.is("DECIDED", s.lower(k))
@@ -844,8 +850,11 @@ final class DiplomaticActionExtractor {
             }
             chain.add(mention);
             k = mention.to();
-            while (k < s.size() && article.language.lexicon().is("LIST_JOINERS", s.lower(k))) {
-                k++;
+            Lexicon lexicon = article.language.lexicon();
+            while (k < s.size()
+                    && (lexicon.is("LIST_JOINERS", s.lower(k))
+                            || lexicon.is("OF", s.lower(k)) && lexicon.is("AND", s.lower(k - 1)))) {
+                k++; // "le veto de la Russie et de la Chine": the preposition repeated after "and"
             }
         }
         return actorsOf(article, chain, countriesOnly);
@@ -1016,7 +1025,13 @@ final class DiplomaticActionExtractor {
             }
             ArticleEntity state = stateOf(article, article.mentionAt(s.index(), k));
             if (state != null && !actors.contains(state)) {
-                return List.of(state);
+                List<ArticleEntity> groups = new ArrayList<>(List.of(state));
+                for (ArticleEntity more : envoyGroupsListedFrom(article, s, to)) {
+                    if (!groups.contains(more) && !actors.contains(more)) {
+                        groups.add(more);
+                    }
+                }
+                return groups;
             }
         }
         if (demonymsFollow(lexicon)) {
@@ -1060,6 +1075,61 @@ final class DiplomaticActionExtractor {
             }
         }
         return FROM_CONTEXT_ONLY;
+    }
+
+    /** The most words one group of envoys in a list takes: "as well as a Latvian diplomat", "quatre diplomates polonais". */
+    private static final int ENVOY_GROUP_REACH = 5;
+
+    /**
+     * The states of the further groups of envoys listed after the object, from token {@code from}: "expelled the
+     * Finnish ambassador, four Polish diplomats, three Lithuanians and a Latvian diplomat". Each group is a few words
+     * of numbers, determiners and envoy nouns around one demonym, and the list stops at the first group that is not.
+     */
+    private static List<ArticleEntity> envoyGroupsListedFrom(ArticleAnalysis article, Sentence s, int from) {
+        Lexicon lexicon = article.language.lexicon();
+        List<ArticleEntity> states = new ArrayList<>();
+        int k = from;
+        while (k < s.size()) {
+            int joined = k;
+            for (int joiner; (joiner = lexicon.matchAt("ENVOY_LIST_JOINERS", s, joined)) > 0; ) {
+                joined += joiner;
+            }
+            if (joined == k) {
+                break;
+            }
+            ArticleEntity state = null;
+            boolean envoys = false;
+            int end = joined;
+            while (end < s.size() && end < joined + ENVOY_GROUP_REACH) {
+                Mention mention = article.mentionAt(s.index(), end);
+                int envoy = lexicon.matchAt("DIPLOMAT", s, end);
+                if (mention != null && mention.kind() == Mention.Kind.DEMONYM && state == null) {
+                    state = stateOf(article, mention);
+                    end = mention.to();
+                } else if (mention == null && envoy > 0) {
+                    envoys = true;
+                    end += envoy;
+                } else if (mention == null
+                        && (s.token(end).isNumber()
+                                || lexicon.is("DETERMINERS", s.lower(end))
+                                || lexicon.is("ARTICLE", s.lower(end))
+                                || article.language.numbers().exactValue(s.lower(end)) > 0)) {
+                    end++;
+                } else {
+                    break;
+                }
+            }
+            boolean closed = end >= s.size()
+                    || breaksClause(lexicon, s, end)
+                    || s.lower(end).equals(",")
+                    || lexicon.matchAt("ENVOY_LIST_JOINERS", s, end) > 0;
+            if (state == null || !closed && !envoys) {
+                break; // "expelled the Finnish ambassador, Russian media said": no group of envoys
+            }
+            states.add(state);
+            k = end;
+        }
+        return states;
     }
 
     /** What {@link #targets} answers when the sentence names no target: the article's subject decides. */
@@ -1193,6 +1263,10 @@ final class DiplomaticActionExtractor {
         for (int k = match.to(); k < s.size(); k++) {
             if (breaksClause(lexicon, s, k) && !s.lower(k).equals(",")) {
                 break;
+            }
+            if (lexicon.endsAt("THREAT", s, k + 1)
+                    || lexicon.is("AND", s.lower(k)) && lexicon.is("AUXILIARY", s.lower(k + 1))) {
+                break; // "has suspended Mali and threatened sanctions if ...": the condition is the next verb's
             }
             if (lexicon.is("CONDITION", s.lower(k))) {
                 return Modality.THREATENED; // "will expel the ambassador if the series airs again"

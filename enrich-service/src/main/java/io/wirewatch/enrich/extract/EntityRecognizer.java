@@ -612,6 +612,11 @@ final class EntityRecognizer {
                 String word = sentence.token(candidate.nameFrom()).text();
                 ArticleEntity person = bySurname.get(surnameKey(word));
                 KnownEntity listed = person == null ? gazetteer.knownPersonBySurname(surnameKey(word)) : null;
+                if (listed != null
+                        && isFunctionWord(article.language.lexicon(), word)
+                        && !isSurnameAsWritten(listed, word)) {
+                    listed = null; // "Han ido ...": a Spanish auxiliary, not Imran Khan by transliteration
+                }
                 if (listed != null) {
                     person = article.entity(listed); // "Mr. Zelensky" when the article never gives his first name
                     bySurname.putIfAbsent(surnameKey(word), person);
@@ -646,6 +651,22 @@ final class EntityRecognizer {
                 sentence.token(candidate.to() - 1).end(),
                 person,
                 kind));
+    }
+
+    /** A word the language's rules know as a function word: an auxiliary or a word that never starts a name. */
+    private static boolean isFunctionWord(Lexicon lexicon, String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return lexicon.is("AUXILIARY", lower) || lexicon.is("NAME_STOP_WORDS", lower);
+    }
+
+    /** The listed person's surname is this very word, accents and case aside ("May" for Theresa May). */
+    private static boolean isSurnameAsWritten(KnownEntity person, String word) {
+        String[] words = person.canonicalName().trim().split("\\s+");
+        return stripAccents(words[words.length - 1]).equalsIgnoreCase(stripAccents(word));
+    }
+
+    private static String stripAccents(String word) {
+        return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     // Compiled once: the keys are taken for every name of every article, and String.replaceAll and replaceFirst

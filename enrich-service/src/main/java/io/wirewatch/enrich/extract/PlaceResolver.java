@@ -44,12 +44,43 @@ final class PlaceResolver {
         return typeBefore(lexicon, "REGION_TYPES_BEFORE", s, from);
     }
 
+    /** How many adjectives may follow the kind of place: "le village peul de", "la ville minière de". */
+    private static final int ADJECTIVES_AFTER_TYPE = 2;
+
     private static boolean typeBefore(Lexicon lexicon, String typeClass, Sentence s, int from) {
         int k = from - 1;
         if (k > 0 && lexicon.is("ARTICLE", s.lower(k))) {
             k--;
         }
-        return k > 0 && lexicon.is("OF", s.lower(k)) && lexicon.endsAt(typeClass, s, k);
+        return typeEndBeforeOf(lexicon, typeClass, s, k) >= 0;
+    }
+
+    /**
+     * Where a kind of place ends (exclusive) when token {@code of} is the "of" that follows it, maybe after an
+     * adjective or two ("le village peul de"); else -1.
+     */
+    static int typeEndBeforeOf(Lexicon lexicon, String typeClass, Sentence s, int of) {
+        if (of <= 0 || !lexicon.is("OF", s.lower(of))) {
+            return -1;
+        }
+        for (int end = of; end > 0 && of - end <= ADJECTIVES_AFTER_TYPE; end--) {
+            if (lexicon.endsAt(typeClass, s, end)) {
+                return end;
+            }
+            if (!isAdjectiveLike(lexicon, s.token(end - 1))) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** A lower-case word no rule gives a role ("peul", "minière", "fronterizo"): it may qualify a kind of place. */
+    private static boolean isAdjectiveLike(Lexicon lexicon, Token t) {
+        return t.isWord()
+                && !t.isCapitalised()
+                && !lexicon.is("NAME_STOP_WORDS", t.lower())
+                && !lexicon.is("LANDMARK_NEAR", t.lower())
+                && !lexicon.is("PLACE_PREPOSITIONS", t.lower());
     }
 
     record Resolved(String name, String countryCode, Places.Place place) {}

@@ -47,6 +47,25 @@ record Token(String text, String lower, int start, int end) {
         return text.equals("\"") || text.equals("\u201C") || text.equals("\u201D");
     }
 
+    /**
+     * True for a quotation mark of any language standing alone: also guillemets and single quotes, which French and
+     * Spanish put around a single word ("a décidé de «suspendre» le pays").
+     */
+    boolean isAnyQuotationMark() {
+        if (text.length() != 1) {
+            return false;
+        }
+        char c = text.charAt(0);
+        return c == '"'
+                || c == '\u201C'
+                || c == '\u201D'
+                || c == '\u00AB'
+                || c == '\u00BB'
+                || c == '\u201E'
+                || c == '\u2018'
+                || c == '\u2019';
+    }
+
     /** True for punctuation that closes a clause, used to keep pattern windows inside one clause. */
     boolean isClauseBreak() {
         return text.equals(";") || text.equals(":") || text.equals("(") || text.equals(")");

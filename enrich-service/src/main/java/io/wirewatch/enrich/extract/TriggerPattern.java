@@ -31,7 +31,7 @@ final class TriggerPattern {
     private record Words(Set<String> literals, List<String> classes, boolean optional, boolean head)
             implements Element {}
 
-    private record Gap(int max, String excluded) implements Element {}
+    private record Gap(int max, List<String> excluded) implements Element {}
 
     private record Slot(char role) implements Element {}
 
@@ -104,13 +104,17 @@ final class TriggerPattern {
                 part = part.substring(1);
             }
             if (part.startsWith("~")) {
-                String[] gap = part.substring(1).split("-@", 2);
+                String[] gap = part.substring(1).split("-@");
                 // Class names interned, as the rules' literals are: the lexicon finds a class by the name's identity.
-                String excluded = gap.length == 2 ? gap[1].intern() : null;
-                if (excluded != null && !lexicon.hasClass(excluded)) {
-                    throw new IllegalArgumentException("unknown class @" + excluded + " in '" + pattern + "'");
+                List<String> excluded = new ArrayList<>();
+                for (int g = 1; g < gap.length; g++) {
+                    String name = gap[g].intern();
+                    if (!lexicon.hasClass(name)) {
+                        throw new IllegalArgumentException("unknown class @" + name + " in '" + pattern + "'");
+                    }
+                    excluded.add(name);
                 }
-                elements.add(new Gap(Integer.parseInt(gap[0]), excluded));
+                elements.add(new Gap(Integer.parseInt(gap[0]), List.copyOf(excluded)));
             } else if (part.equals("{A}") || part.equals("{T}")) {
                 elements.add(new Slot(part.charAt(1)));
             } else if (part.equals("#")) {
@@ -201,8 +205,7 @@ final class TriggerPattern {
                 }
                 if (skip > 0) {
                     int skipped = k - 1;
-                    if (slots.breaksClause(s, skipped)
-                            || gap.excluded() != null && lexicon.matchAt(gap.excluded(), s, skipped) > 0) {
+                    if (slots.breaksClause(s, skipped) || isExcluded(gap, s, skipped)) {
                         return -1;
                     }
                 }
@@ -215,6 +218,9 @@ final class TriggerPattern {
         }
         if (i >= s.size()) {
             return element instanceof Words words && words.optional() ? match(e + 1, i, s, slots, spans) : -1;
+        }
+        if (e > 0 && s.token(i).isAnyQuotationMark()) {
+            return match(e, i + 1, s, slots, spans); // "a annoncé qu'elle allait «suspendre» la Mauritanie"
         }
         if (element instanceof Words words) {
             int length = wordLength(e, s, i);
@@ -259,6 +265,16 @@ final class TriggerPattern {
             spans[offset + 1] = slotEnd;
         }
         return end;
+    }
+
+    /** Whether the word at {@code k} is of a class the gap may not skip ("~7-@VETO-@LIFT"). */
+    private boolean isExcluded(Gap gap, Sentence s, int k) {
+        for (String name : gap.excluded()) {
+            if (lexicon.matchAt(name, s, k) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Number of tokens of the word element {@code e} at token {@code i}, or 0. */
