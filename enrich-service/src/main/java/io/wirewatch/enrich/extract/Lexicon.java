@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One language's word classes ({@code lexicon.tsv} of the knowledge base): a class name and its entries, an entry being
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  * indexed, so a phrase is only compared where it can start or end). Immutable and thread-safe once loaded.
  */
 final class Lexicon {
-
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /**
      * One class: its entries as lower-case tokens by first and by last word (longest first), its one-word entries,
@@ -33,7 +30,29 @@ final class Lexicon {
             WordTable singleTable,
             WordTable firstTable,
             WordTable lastTable,
-            Set<String> phrases) {}
+            Set<String> phrases,
+            Object[] byFirstSlot,
+            Object[] byLastSlot) {
+
+        /** The entries (longest first) starting with the word at slot {@code slot} of {@link #firstTable}. */
+        @SuppressWarnings("unchecked")
+        List<List<String>> startingWith(int slot) {
+            return (List<List<String>>) byFirstSlot[slot];
+        }
+
+        /** The entries ending with the word at slot {@code slot} of {@link #lastTable}. */
+        @SuppressWarnings("unchecked")
+        List<List<String>> endingWith(int slot) {
+            return (List<List<String>>) byLastSlot[slot];
+        }
+    }
+
+    /** {@code entries} by the slots of their keys in {@code table}: a probe of the table finds them, no map needed. */
+    private static Object[] bySlot(WordTable table, Map<String, List<List<String>>> entries) {
+        Object[] slots = new Object[table.capacity()];
+        entries.forEach((word, list) -> slots[table.indexOf(word)] = list);
+        return slots;
+    }
 
     /** Every word of every entry, interned. */
     private final Set<String> vocabulary = new HashSet<>();
@@ -142,15 +161,19 @@ final class Lexicon {
             byFirst.replaceAll((word, list) -> List.copyOf(list));
             byLast.replaceAll((word, list) -> List.copyOf(list));
             // HashSet, not Set.copyOf, where the rules probe: its probe compares hashes before strings.
+            WordTable firstTable = new WordTable(first);
+            WordTable lastTable = new WordTable(last);
             WordClass words = new WordClass(
                     byFirst,
                     byLast,
                     Set.copyOf(single),
                     Set.copyOf(first),
                     new WordTable(single),
-                    new WordTable(first),
-                    new WordTable(last),
-                    new HashSet<>(phrases));
+                    firstTable,
+                    lastTable,
+                    new HashSet<>(phrases),
+                    bySlot(firstTable, byFirst),
+                    bySlot(lastTable, byLast));
             lexicon.classes.put(name, words);
         }
         lexicon.indexLiterals();
@@ -178,7 +201,7 @@ final class Lexicon {
     /** An entry's tokens as the segmenter cuts them: words, and "'s" apart from the word before. */
     static List<String> tokens(String entry) {
         List<String> tokens = new ArrayList<>();
-        for (String word : SPACES.split(
+        for (String word : spaceSeparated(
                 entry.toLowerCase(Locale.ROOT).replace('\u2019', '\'').trim())) {
             if (word.length() > 2 && word.endsWith("'s")) {
                 tokens.add(word.substring(0, word.length() - 2));
@@ -188,6 +211,30 @@ final class Lexicon {
             }
         }
         return List.copyOf(tokens);
+    }
+
+    /**
+     * The words of {@code text} between runs of white space, as {@code text.split("\\s+")} gives them but for empty
+     * ones: tokens runs for every speaker phrase of an article, and the regex split built a Matcher and a list each time.
+     */
+    private static List<String> spaceSeparated(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || isSpace(text.charAt(i));
+            if (space && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return words;
+    }
+
+    /** A character of the regex class \s: space, tab, line feed, vertical tab, form feed, carriage return. */
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private WordClass wordClass(String className) {
@@ -228,19 +275,25 @@ final class Lexicon {
         return wordClass(className).first();
     }
 
+    /** True when an entry of the class starts with {@code lowerWord}. */
+    boolean opensEntry(String className, String lowerWord) {
+        return wordClass(className).firstTable().contains(lowerWord);
+    }
+
     /** Number of tokens of the longest entry of the class starting at token {@code i}, or 0 when none does. */
     int matchAt(String className, Sentence s, int i) {
         WordClass words = wordClass(className);
-        String lower = s.lower(i);
-        if (!words.firstTable().contains(lower)) {
+        int slot = words.firstTable().indexOf(s.lower(i));
+        if (slot < 0) {
             return 0;
         }
-        return longestAt(words.byFirst().get(lower), s, i);
+        return longestAt(words.startingWith(slot), s, i);
     }
 
     /** The longest of {@code entries} (which all start with token i's word, longest first) found at token i. */
     private static int longestAt(List<List<String>> entries, Sentence s, int i) {
-        for (List<String> entry : entries) {
+        for (int e = 0; e < entries.size(); e++) { // by index: no iterator per probe
+            List<String> entry = entries.get(e);
             if (i + entry.size() > s.size()) {
                 continue;
             }
@@ -258,10 +311,11 @@ final class Lexicon {
     /** True when an entry of the class ends at token {@code end - 1} (looking back from a position). */
     boolean endsAt(String className, Sentence s, int end) {
         WordClass words = wordClass(className);
-        if (end <= 0 || !words.lastTable().contains(s.lower(end - 1))) {
+        int slot = end <= 0 ? -1 : words.lastTable().indexOf(s.lower(end - 1));
+        if (slot < 0) {
             return false;
         }
-        for (List<String> entry : words.byLast().get(s.lower(end - 1))) {
+        for (List<String> entry : words.endingWith(slot)) {
             int start = end - entry.size();
             if (start < 0) {
                 continue;

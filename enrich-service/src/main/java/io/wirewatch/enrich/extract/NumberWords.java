@@ -19,6 +19,15 @@ final class NumberWords {
     private final java.util.Set<Character> firstLetters = new java.util.HashSet<>();
     /** The same letters below 128 as a table: asked of nearly every token, where a set boxed and hashed each. */
     private final boolean[] asciiFirstLetters = new boolean[128];
+    /**
+     * The exact and vague words again as {@link WordTable}s with their values by slot: asked of most tokens of a
+     * casualty sentence, where a HashMap probe boxed nothing but hashed, compared and unboxed.
+     */
+    private WordTable exactWords;
+
+    private int[] exactValues;
+    private WordTable vagueWords;
+    private int[] vagueValues;
 
     private NumberWords(char decimalMark) {
         this.decimalMark = decimalMark;
@@ -43,6 +52,10 @@ final class NumberWords {
                 default -> throw row.error("kind is EXACT, VAGUE or MULTIPLIER, got " + row.get("kind"));
             }
         }
+        numbers.exactWords = new WordTable(numbers.exact.keySet());
+        numbers.exactValues = values(numbers.exactWords, numbers.exact);
+        numbers.vagueWords = new WordTable(numbers.vague.keySet());
+        numbers.vagueValues = values(numbers.vagueWords, numbers.vague);
         numbers.exact.keySet().forEach(word -> numbers.firstLetters.add(word.charAt(0)));
         numbers.firstLetters.forEach(c -> {
             if (c < 128) {
@@ -50,6 +63,13 @@ final class NumberWords {
             }
         });
         return numbers;
+    }
+
+    /** The values of {@code words}' entries by their slots in {@code table}. */
+    private static int[] values(WordTable table, Map<String, Integer> words) {
+        int[] values = new int[table.capacity()];
+        words.forEach((word, value) -> values[table.indexOf(word)] = value);
+        return values;
     }
 
     /** Value of a number word or digits token, or -1. */
@@ -60,9 +80,9 @@ final class NumberWords {
         if (Character.isDigit(lower.charAt(0))) {
             return digits(lower);
         }
-        Integer unit = exact.get(lower);
-        if (unit != null) {
-            return unit;
+        int unit = exactWords.indexOf(lower);
+        if (unit >= 0) {
+            return exactValues[unit];
         }
         int hyphen = lower.lastIndexOf('-');
         if (hyphen > 0) {
@@ -142,7 +162,8 @@ final class NumberWords {
 
     /** Representative value of a vague quantity word, or -1. */
     int vagueValue(String lower) {
-        return vague.getOrDefault(lower, -1);
+        int slot = vagueWords.indexOf(lower);
+        return slot < 0 ? -1 : vagueValues[slot];
     }
 
     /** Multiplier words that follow a number: "1.2 million", "five thousand"; 1 for any other word. */

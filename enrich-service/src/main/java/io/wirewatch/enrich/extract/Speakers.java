@@ -19,14 +19,20 @@ final class Speakers {
         int bestAt = Integer.MAX_VALUE;
         String last = null;
         for (int k = 0; k < words.size(); k++) {
+            // Only a word that opens an entry can open the phrase: the others are spared joining up to four words.
+            boolean opensGroup = lexicon.opensEntry("SPEAKER_GROUPS", words.get(k));
+            boolean opensLast = lexicon.opensEntry("SPEAKER_GROUP_LAST", words.get(k));
+            if (!opensGroup && !opensLast) {
+                continue;
+            }
             for (int length = Math.min(4, words.size() - k); length >= 1; length--) {
                 String candidate = String.join(" ", words.subList(k, k + length));
-                if (lexicon.isEntry("SPEAKER_GROUPS", candidate) && k < bestAt) {
+                if (opensGroup && lexicon.isEntry("SPEAKER_GROUPS", candidate) && k < bestAt) {
                     best = candidate;
                     bestAt = k;
                     break;
                 }
-                if (last == null && lexicon.isEntry("SPEAKER_GROUP_LAST", candidate)) {
+                if (last == null && opensLast && lexicon.isEntry("SPEAKER_GROUP_LAST", candidate)) {
                     last = candidate;
                 }
             }

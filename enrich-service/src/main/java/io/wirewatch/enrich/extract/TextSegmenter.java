@@ -80,17 +80,18 @@ final class TextSegmenter {
             }
             newlineBefore = false;
             int end = tokenEnd(input, i);
-            String word = input.substring(i, end);
-            int elided = elisionLength(word);
+            int elided = elisionLength(input, i, end);
             if (elided > 0) {
                 // "l'ambassadeur", "d'Israël": the elided article or preposition is a word of its own
+                String word = input.substring(i, end);
                 current.add(token(word.substring(0, elided), i));
                 current.add(token(word.substring(elided), i + elided));
-            } else if (end - i > 2 && Character.isLetter(c) && endsWithPossessive(word)) {
+            } else if (end - i > 2 && Character.isLetter(c) && endsWithPossessive(input, end)) {
+                String word = input.substring(i, end);
                 current.add(token(word.substring(0, word.length() - 2), i));
                 current.add(token(word.substring(word.length() - 2), end - 2));
             } else {
-                current.add(token(word, i));
+                current.add(token(input, i, end));
             }
             i = end;
             if (endsSentence(input, current, i) || current.size() >= MAX_SENTENCE_TOKENS) {
@@ -109,28 +110,56 @@ final class TextSegmenter {
         return Token.of(text, start, vocabulary);
     }
 
-    /** Length of an elision opening {@code word} ("l'" of "l'ambassadeur"), apostrophe included, or 0. */
-    private int elisionLength(String word) {
+    /**
+     * The token of the word {@code s[from, to)}: as {@link #token(String, int)}, but a word of ASCII letters (nearly
+     * every word of an English article) is looked up in the vocabulary where it stands, its lower-case form hashed on
+     * the way, so a known word written in lower case costs no string at all and another no lower-case copy.
+     */
+    private Token token(String s, int from, int to) {
+        int hash = 0;
+        boolean upper = false;
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c >= 0x80) {
+                return token(s.substring(from, to), from); // Unicode case rules and typographic apostrophes
+            }
+            if (c >= 'A' && c <= 'Z') {
+                upper = true;
+                c += 'a' - 'A';
+            }
+            hash = 31 * hash + c;
+        }
+        String known = vocabulary.canonicalLowerAscii(s, from, to, hash);
+        if (known != null) {
+            return new Token(upper ? s.substring(from, to) : known, known, from, to);
+        }
+        String text = s.substring(from, to);
+        return new Token(text, upper ? text.toLowerCase(Locale.ROOT) : text, from, to);
+    }
+
+    /** Length of an elision opening the word {@code s[from, to)} ("l'" of "l'ambassadeur"), apostrophe included, or 0. */
+    private int elisionLength(String s, int from, int to) {
         if (elisions.isEmpty()) {
             return 0;
         }
         int apostrophe = -1;
-        for (int k = 1; k < word.length() - 1 && k <= 8; k++) {
-            char a = word.charAt(k);
+        for (int k = 1; k < to - from - 1 && k <= 8; k++) {
+            char a = s.charAt(from + k);
             if (a == '\'' || a == '\u2019') {
                 apostrophe = k;
                 break;
             }
         }
-        if (apostrophe < 0 || !Character.isLetter(word.charAt(apostrophe + 1))) {
+        if (apostrophe < 0 || !Character.isLetter(s.charAt(from + apostrophe + 1))) {
             return 0;
         }
-        String head = word.substring(0, apostrophe).toLowerCase(Locale.ROOT) + "'";
+        String head = s.substring(from, from + apostrophe).toLowerCase(Locale.ROOT) + "'";
         return elisions.contains(head) ? apostrophe + 1 : 0;
     }
 
-    private static boolean endsWithPossessive(String word) {
-        return word.endsWith("'s") || word.endsWith("\u2019s");
+    /** The word ending at {@code end} ends in "'s" or "’s". */
+    private static boolean endsWithPossessive(String s, int end) {
+        return s.charAt(end - 1) == 's' && (s.charAt(end - 2) == '\'' || s.charAt(end - 2) == '\u2019');
     }
 
     /**

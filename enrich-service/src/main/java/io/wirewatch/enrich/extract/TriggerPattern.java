@@ -51,11 +51,31 @@ final class TriggerPattern {
     /** The language writes a demonym after its noun (DEMONYM_POSITION after). */
     private final boolean demonymsFollow;
 
+    /**
+     * Per element that is a word (null elsewhere): its literals as a table, its classes' names as an array, and every
+     * word that can open it (literals and the classes' first words). Most tokens open no element, and the one probe
+     * of {@code opens} says so; the list of classes was iterated (an iterator allocated) per attempt.
+     */
+    private final WordTable[] literalTables;
+
+    private final String[][] classNames;
+    private final WordTable[] opens;
+
     private TriggerPattern(String text, List<Element> elements, Lexicon lexicon, NumberWords numbers) {
         this.text = text;
         this.elements = elements;
         this.lexicon = lexicon;
         this.numbers = numbers;
+        this.literalTables = new WordTable[elements.size()];
+        this.classNames = new String[elements.size()][];
+        this.opens = new WordTable[elements.size()];
+        for (int e = 0; e < elements.size(); e++) {
+            if (elements.get(e) instanceof Words words) {
+                literalTables[e] = new WordTable(words.literals());
+                classNames[e] = words.classes().toArray(new String[0]);
+                opens[e] = new WordTable(openingWords(words, lexicon));
+            }
+        }
         this.demonymsFollow = lexicon.hasClass("DEMONYM_POSITION") && lexicon.is("DEMONYM_POSITION", "after");
         this.articles = lexicon.hasClass("ARTICLE") ? lexicon.words("ARTICLE") : Set.of("the");
         this.possessives = lexicon.hasClass("POSSESSIVE") ? lexicon.words("POSSESSIVE") : Set.of("'s");
@@ -137,11 +157,16 @@ final class TriggerPattern {
     Set<String> firstWords() {
         Element first = elements.get(0);
         if (first instanceof Words words) {
-            Set<String> all = new java.util.HashSet<>(words.literals());
-            words.classes().forEach(name -> all.addAll(lexicon.firstWords(name)));
-            return all;
+            return openingWords(words, lexicon);
         }
         return null;
+    }
+
+    /** The literals of a word element and the first words of its classes. */
+    private static Set<String> openingWords(Words words, Lexicon lexicon) {
+        Set<String> all = new java.util.HashSet<>(words.literals());
+        words.classes().forEach(name -> all.addAll(lexicon.firstWords(name)));
+        return all;
     }
 
     boolean startsWithSlot() {
@@ -198,7 +223,7 @@ final class TriggerPattern {
             return match(e, i + 1, s, slots, spans); // "a annoncé qu'elle allait «suspendre» la Mauritanie"
         }
         if (element instanceof Words words) {
-            int length = wordLength(words, s, i);
+            int length = wordLength(e, s, i);
             if (length > 0) {
                 int end = match(e + 1, i + length, s, slots, spans);
                 if (end >= 0) {
@@ -252,12 +277,17 @@ final class TriggerPattern {
         return false;
     }
 
-    private int wordLength(Words words, Sentence s, int i) {
-        if (words.literals().contains(s.lower(i))) {
+    /** Number of tokens of the word element {@code e} at token {@code i}, or 0. */
+    private int wordLength(int e, Sentence s, int i) {
+        String lower = s.lower(i);
+        if (!opens[e].contains(lower)) {
+            return 0;
+        }
+        if (literalTables[e].contains(lower)) {
             return 1;
         }
         int best = 0;
-        for (String name : words.classes()) {
+        for (String name : classNames[e]) {
             best = Math.max(best, lexicon.matchAt(name, s, i));
         }
         return best;

@@ -68,7 +68,27 @@ final class TriggerTable {
             byFirstWordAtMention.put(word, List.copyOf(merged));
         });
         byFirstWord.replaceAll((word, list) -> List.copyOf(list));
+        firstWords = new WordTable(byFirstWord.keySet());
+        framesAt = new Trigger[firstWords.capacity()][];
+        framesAtMention = new Trigger[firstWords.capacity()][];
+        byFirstWord.forEach((word, list) -> {
+            int slot = firstWords.indexOf(word);
+            framesAt[slot] = list.toArray(new Trigger[0]);
+            framesAtMention[slot] = byFirstWordAtMention.get(word).toArray(new Trigger[0]);
+        });
+        slotFirstFrames = slotFirst.toArray(new Trigger[0]);
     }
+
+    /**
+     * The maps above as arrays by the slot of the first word in one table: {@link #find} probes every token, and a
+     * probe of a {@link WordTable} with the token's own string is cheaper than two hash maps' (nor is a list's iterator
+     * allocated per token).
+     */
+    private final WordTable firstWords;
+
+    private final Trigger[][] framesAt;
+    private final Trigger[][] framesAtMention;
+    private final Trigger[] slotFirstFrames;
 
     static TriggerTable read(String resource, Lexicon lexicon, NumberWords numbers) {
         List<Trigger> triggers = new ArrayList<>();
@@ -115,8 +135,10 @@ final class TriggerTable {
         int[] spans = new int[6];
         for (int i = 0; i < s.size(); i++) {
             boolean atMention = mentionStarts[i] || i + 1 < s.size() && mentionStarts[i + 1];
-            List<Trigger> ordered =
-                    atMention ? byFirstWordAtMention.getOrDefault(s.lower(i), slotFirst) : byFirstWord.get(s.lower(i));
+            int slot = firstWords.indexOf(s.lower(i));
+            Trigger[] ordered = atMention
+                    ? (slot < 0 ? slotFirstFrames : framesAtMention[slot])
+                    : (slot < 0 ? null : framesAt[slot]);
             if (ordered == null) {
                 continue;
             }

@@ -70,6 +70,39 @@ final class WordTable {
         return i < 0 ? null : words[i];
     }
 
+    /**
+     * The table's string equal to the lower-case form of {@code s[from, to)}, which holds only ASCII characters, or
+     * null; {@code hash} is that form's {@link String#hashCode}. Lets the segmenter find a word without cutting it out.
+     */
+    String canonicalLowerAscii(String s, int from, int to, int hash) {
+        if (size == 0) {
+            return null;
+        }
+        int length = to - from;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            String w = words[i];
+            if (w == null) {
+                return null;
+            }
+            if (hashes[i] == hash && w.length() == length && equalsLowerAscii(w, s, from)) {
+                return w;
+            }
+        }
+    }
+
+    private static boolean equalsLowerAscii(String word, String s, int from) {
+        for (int k = 0; k < word.length(); k++) {
+            char c = s.charAt(from + k);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (word.charAt(k) != c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Number of slots: an index from {@link #indexOf} is below it. */
     int capacity() {
         return words.length;
