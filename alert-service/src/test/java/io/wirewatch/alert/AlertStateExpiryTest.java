@@ -7,7 +7,6 @@ import io.wirewatch.alert.rules.RuleSettings;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
-import io.wirewatch.schema.CountBound;
 import io.wirewatch.schema.DiplomaticActionType;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Modality;
@@ -63,7 +62,8 @@ class AlertStateExpiryTest {
         Pipeline pipeline = new Pipeline(RuleSettings.DEFAULTS);
         pipeline.replay(EnrichedSeeds.all());
         LocalDate recent = LATER.minusDays(20);
-        pipeline.replay(List.of(toll("hama-recent", "Hama", recent, 40), expulsion("france-recent", "France", recent)));
+        pipeline.replay(List.of(
+                EnrichedSeeds.toll("hama-recent", "Hama", recent, 40), expulsion("france-recent", "France", recent)));
         assertThat(pipeline.days().get("Homs|" + EnrichedSeeds.MONDAY)).isNotNull();
         assertThat(pipeline.places().get("Homs")).isNotNull();
         assertThat(pipeline.events().get("Gulf Cooperation Council|DOWNGRADE|Syria"))
@@ -97,7 +97,7 @@ class AlertStateExpiryTest {
 
         // When Homs has a toll of 30 and the GCC downgrades relations with Syria again, both on LATER
         List<Alert> raised = pipeline.replay(List.of(
-                toll("homs-later", "Homs", LATER, 30),
+                EnrichedSeeds.toll("homs-later", "Homs", LATER, 30),
                 EnrichedSeeds.article(
                         "gcc-later",
                         "Outlet",
@@ -137,7 +137,8 @@ class AlertStateExpiryTest {
         pipeline.replay(pastTheRetention());
 
         // When an article published on Homs's Monday arrives after that, later than the retention allows
-        List<Alert> late = pipeline.replay(List.of(toll("homs-monday-late", "Homs", EnrichedSeeds.MONDAY, 60)));
+        List<Alert> late =
+                pipeline.replay(List.of(EnrichedSeeds.toll("homs-monday-late", "Homs", EnrichedSeeds.MONDAY, 60)));
 
         // Then, the day's state being gone, it is the day's first report: the spike is raised from it alone. That is
         // the lateness bound (StateExpiry): an article is weighed against what was stored only while the newest
@@ -154,17 +155,19 @@ class AlertStateExpiryTest {
         // after them an article that moves stream time on by more than a sweep interval
         List<EnrichedArticle> outOfOrder = new ArrayList<>();
         LocalDate years = EnrichedSeeds.MONDAY.plusYears(4);
-        outOfOrder.add(toll("hama-2016", "Hama", years, 40));
+        outOfOrder.add(EnrichedSeeds.toll("hama-2016", "Hama", years, 40));
         outOfOrder.addAll(EnrichedSeeds.all());
-        outOfOrder.add(toll("aleppo-2016", "Aleppo", years.plusDays(10), 25));
-        outOfOrder.add(toll("homs-monday-again", "Homs", EnrichedSeeds.MONDAY, 60));
+        outOfOrder.add(EnrichedSeeds.toll("aleppo-2016", "Aleppo", years.plusDays(10), 25));
+        outOfOrder.add(EnrichedSeeds.toll("homs-monday-again", "Homs", EnrichedSeeds.MONDAY, 60));
 
         // When they are replayed with expiry and without
         List<Alert> withExpiry = new Pipeline(RuleSettings.DEFAULTS).replay(outOfOrder);
         List<Alert> withoutExpiry = new Pipeline(RuleSettings.DEFAULTS.withStateRetentionDays(0)).replay(outOfOrder);
 
         // Then the same alert versions come out: state written at the stream time of 2016 lives as long as 2016's
-        assertThat(summaries(withExpiry)).isEqualTo(summaries(withoutExpiry)).isNotEmpty();
+        assertThat(EnrichedSeeds.summaries(withExpiry))
+                .isEqualTo(EnrichedSeeds.summaries(withoutExpiry))
+                .isNotEmpty();
         // And the late Homs report still updates Monday's spike instead of raising it again
         assertThat(withExpiry.get(withExpiry.size() - 1).getId()).isEqualTo(HOMS_MONDAY);
         assertThat(withExpiry.get(withExpiry.size() - 1).getStatus()).isEqualTo(AlertStatus.UPDATE);
@@ -176,18 +179,18 @@ class AlertStateExpiryTest {
         // of another in a fast replay), then the other two seeds of February 2012 still arriving, then LATER + 8 days
         List<EnrichedArticle> skewed = new ArrayList<>();
         skewed.add(EnrichedSeeds.bbc());
-        skewed.add(toll("aleppo-later", "Aleppo", LATER, 25));
+        skewed.add(EnrichedSeeds.toll("aleppo-later", "Aleppo", LATER, 25));
         skewed.add(EnrichedSeeds.cbc());
         skewed.add(EnrichedSeeds.globeAndMail());
-        skewed.add(toll("aleppo-later-again", "Aleppo", LATER.plusDays(8), 25));
-        skewed.add(toll("homs-monday-again", "Homs", EnrichedSeeds.MONDAY, 60));
+        skewed.add(EnrichedSeeds.toll("aleppo-later-again", "Aleppo", LATER.plusDays(8), 25));
+        skewed.add(EnrichedSeeds.toll("homs-monday-again", "Homs", EnrichedSeeds.MONDAY, 60));
 
         // When they are replayed with expiry and without
         List<Alert> withExpiry = new Pipeline(RuleSettings.DEFAULTS).replay(skewed);
         List<Alert> withoutExpiry = new Pipeline(RuleSettings.DEFAULTS.withStateRetentionDays(0)).replay(skewed);
 
         // Then the same alert versions come out: the seeds' state is kept while articles as late as theirs arrive
-        assertThat(summaries(withExpiry)).isEqualTo(summaries(withoutExpiry));
+        assertThat(EnrichedSeeds.summaries(withExpiry)).isEqualTo(EnrichedSeeds.summaries(withoutExpiry));
         assertThat(withExpiry.stream().filter(a -> a.getId().equals(HOMS_MONDAY) && a.getStatus() == AlertStatus.NEW))
                 .hasSize(1);
     }
@@ -199,7 +202,7 @@ class AlertStateExpiryTest {
         pipeline.replay(EnrichedSeeds.all());
 
         // When stream time moves years on
-        pipeline.replay(List.of(toll("aleppo-later", "Aleppo", LATER.plusYears(3), 25)));
+        pipeline.replay(List.of(EnrichedSeeds.toll("aleppo-later", "Aleppo", LATER.plusYears(3), 25)));
 
         // Then the seeds' state is all there
         assertThat(pipeline.days().get("Homs|" + EnrichedSeeds.MONDAY)).isNotNull();
@@ -214,26 +217,8 @@ class AlertStateExpiryTest {
      */
     private static List<EnrichedArticle> pastTheRetention() {
         return List.of(
-                toll("aleppo-later", "Aleppo", LATER, 25), toll("idlib-week-on", "Idlib", LATER.plusDays(8), 25));
-    }
-
-    private static EnrichedArticle toll(String id, String place, LocalDate day, int count) {
-        return EnrichedSeeds.article(
-                id,
-                "Outlet",
-                "https://example.org/" + id,
-                place + " toll",
-                day.atTime(12, 0).toInstant(ZoneOffset.UTC),
-                List.of(),
-                List.of(EnrichedSeeds.killed(
-                        count,
-                        Integer.toString(count),
-                        CountBound.EXACT,
-                        place,
-                        day,
-                        "activists",
-                        count + " people were killed in " + place + ".",
-                        0)));
+                EnrichedSeeds.toll("aleppo-later", "Aleppo", LATER, 25),
+                EnrichedSeeds.toll("idlib-week-on", "Idlib", LATER.plusDays(8), 25));
     }
 
     private static EnrichedArticle expulsion(String id, String actor, LocalDate day) {
@@ -269,14 +254,6 @@ class AlertStateExpiryTest {
                 alerts.stream().filter(alert -> alert.getId().equals(id)).toList();
         assertThat(matching).hasSize(1);
         return matching.get(0);
-    }
-
-    /** What an alert version says, without the processing times that differ between two drivers. */
-    private static List<String> summaries(List<Alert> alerts) {
-        return alerts.stream()
-                .map(a -> a.getId() + " " + a.getStatus() + " r" + a.getRevision() + " s" + a.getSources() + " n"
-                        + a.getCount())
-                .toList();
     }
 
     /** One alert topology in its own driver and state directory, with the given rule settings. */

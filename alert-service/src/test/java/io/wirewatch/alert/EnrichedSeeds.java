@@ -1,5 +1,6 @@
 package io.wirewatch.alert;
 
+import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.CasualtyFigure;
 import io.wirewatch.schema.CasualtyKind;
 import io.wirewatch.schema.CasualtyPeriod;
@@ -11,6 +12,7 @@ import io.wirewatch.schema.Evidence;
 import io.wirewatch.schema.Modality;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -709,5 +711,33 @@ public final class EnrichedSeeds {
             case SUSPEND_MEMBERSHIP -> "160";
             case OTHER -> "";
         };
+    }
+
+    /** An article reporting {@code count} killed in {@code place} on {@code day}, published at noon that day. */
+    public static EnrichedArticle toll(String id, String place, LocalDate day, int count) {
+        return article(
+                id,
+                "Outlet",
+                "https://example.org/" + id,
+                place + " toll",
+                day.atTime(12, 0).toInstant(ZoneOffset.UTC),
+                List.of(),
+                List.of(killed(
+                        count,
+                        Integer.toString(count),
+                        CountBound.EXACT,
+                        place,
+                        day,
+                        "activists",
+                        count + " people were killed in " + place + ".",
+                        0)));
+    }
+
+    /** What each alert version says, without the processing times that differ between two drivers. */
+    public static List<String> summaries(List<Alert> alerts) {
+        return alerts.stream()
+                .map(a -> a.getId() + " " + a.getStatus() + " r" + a.getRevision() + " s" + a.getSources() + " n"
+                        + a.getCount())
+                .toList();
     }
 }

@@ -10,7 +10,6 @@ import io.wirewatch.alert.rules.RuleSettings;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
-import io.wirewatch.schema.CountBound;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Topics;
 import io.wirewatch.serde.InMemorySchemaRegistry;
@@ -18,7 +17,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -68,9 +66,9 @@ class UpstreamStallExpiryTest {
         List<Share> shares = new ArrayList<>();
         EnrichedSeeds.all().forEach(seed -> shares.add(new Share(1, seed)));
         for (int week = 0; week < 4; week++) {
-            shares.add(new Share(0, toll("aleppo-" + week, "Aleppo", LATER.plusDays(8L * week), 25)));
+            shares.add(new Share(0, EnrichedSeeds.toll("aleppo-" + week, "Aleppo", LATER.plusDays(8L * week), 25)));
         }
-        shares.add(new Share(1, toll("homs-monday-again", "Homs", EnrichedSeeds.MONDAY, 60)));
+        shares.add(new Share(1, EnrichedSeeds.toll("homs-monday-again", "Homs", EnrichedSeeds.MONDAY, 60)));
 
         // When they are processed with expiry and without
         List<Alert> withExpiry = new Pipeline(RuleSettings.DEFAULTS).replay(shares);
@@ -78,7 +76,9 @@ class UpstreamStallExpiryTest {
 
         // Then the same alert versions come out: partition 1's progress (February 2012) held the watermark while it
         // was silent, so Homs's Monday was still stored when its next report came
-        assertThat(summaries(withExpiry)).isEqualTo(summaries(withoutExpiry)).isNotEmpty();
+        assertThat(EnrichedSeeds.summaries(withExpiry))
+                .isEqualTo(EnrichedSeeds.summaries(withoutExpiry))
+                .isNotEmpty();
         assertThat(withExpiry.stream().filter(a -> a.getId().equals(HOMS_MONDAY) && a.getStatus() == AlertStatus.NEW))
                 .hasSize(1);
         Alert last = withExpiry.get(withExpiry.size() - 1);
@@ -94,16 +94,18 @@ class UpstreamStallExpiryTest {
         List<Share> shares = new ArrayList<>();
         EnrichedSeeds.all().forEach(seed -> shares.add(new Share(1, seed)));
         for (int week = 0; week < 60; week++) {
-            shares.add(new Share(0, toll("aleppo-" + week, "Aleppo", LATER.plusDays(7L * week), 25)));
+            shares.add(new Share(0, EnrichedSeeds.toll("aleppo-" + week, "Aleppo", LATER.plusDays(7L * week), 25)));
         }
-        shares.add(new Share(1, toll("homs-monday-again", "Homs", EnrichedSeeds.MONDAY, 60)));
+        shares.add(new Share(1, EnrichedSeeds.toll("homs-monday-again", "Homs", EnrichedSeeds.MONDAY, 60)));
 
         // When they are processed with expiry and without
         List<Alert> withExpiry = new Pipeline(RuleSettings.DEFAULTS).replay(shares);
         List<Alert> withoutExpiry = new Pipeline(RuleSettings.DEFAULTS.withStateRetentionDays(0)).replay(shares);
 
         // Then the same alert versions come out: a partition is forgotten only after an hour of wall clock as well
-        assertThat(summaries(withExpiry)).isEqualTo(summaries(withoutExpiry)).isNotEmpty();
+        assertThat(EnrichedSeeds.summaries(withExpiry))
+                .isEqualTo(EnrichedSeeds.summaries(withoutExpiry))
+                .isNotEmpty();
         Alert last = withExpiry.get(withExpiry.size() - 1);
         assertThat(last.getId()).isEqualTo(HOMS_MONDAY);
         assertThat(last.getStatus()).isEqualTo(AlertStatus.UPDATE);
@@ -115,8 +117,8 @@ class UpstreamStallExpiryTest {
         List<Share> shares = new ArrayList<>();
         EnrichedSeeds.all().forEach(seed -> shares.add(new Share(1, seed)));
         for (int week = 0; week < 4; week++) {
-            shares.add(new Share(0, toll("aleppo-" + week, "Aleppo", LATER.plusDays(8L * week), 25)));
-            shares.add(new Share(1, toll("idlib-" + week, "Idlib", LATER.plusDays(8L * week), 25)));
+            shares.add(new Share(0, EnrichedSeeds.toll("aleppo-" + week, "Aleppo", LATER.plusDays(8L * week), 25)));
+            shares.add(new Share(1, EnrichedSeeds.toll("idlib-" + week, "Idlib", LATER.plusDays(8L * week), 25)));
         }
 
         // When they are processed with expiry
@@ -173,33 +175,6 @@ class UpstreamStallExpiryTest {
 
     /** An enriched article as read from one partition of articles.enriched. */
     private record Share(int partition, EnrichedArticle article) {}
-
-    private static EnrichedArticle toll(String id, String place, LocalDate day, int count) {
-        return EnrichedSeeds.article(
-                id,
-                "Outlet",
-                "https://example.org/" + id,
-                place + " toll",
-                day.atTime(12, 0).toInstant(ZoneOffset.UTC),
-                List.of(),
-                List.of(EnrichedSeeds.killed(
-                        count,
-                        Integer.toString(count),
-                        CountBound.EXACT,
-                        place,
-                        day,
-                        "activists",
-                        count + " people were killed in " + place + ".",
-                        0)));
-    }
-
-    /** What an alert version says, without the processing times that differ between two drivers. */
-    private static List<String> summaries(List<Alert> alerts) {
-        return alerts.stream()
-                .map(a -> a.getId() + " " + a.getStatus() + " r" + a.getRevision() + " s" + a.getSources() + " n"
-                        + a.getCount())
-                .toList();
-    }
 
     /** One alert topology in its own driver, fed on its repartition topics as the shares processors would feed it. */
     private final class Pipeline {
