@@ -452,41 +452,34 @@ final class EntityRecognizer {
     }
 
     private void addOrganisation(ArticleAnalysis article, Sentence sentence, int from, int to) {
-        for (Mention inside : new ArrayList<>(article.mentions(sentence.index()))) {
-            if (inside.from() >= from && inside.to() <= to) {
-                article.removeMention(inside); // "Carnegie Moscow Centre" is not a mention of Russia
-            }
-        }
-        String name = sentence.span(article.text, from, to - 1);
-        String id = "org:" + Gazetteer.slug(name);
-        ArticleEntity org = article.entities.computeIfAbsent(
-                id, key -> new ArticleEntity(key, EntityType.ORGANISATION, name, null, null));
-        article.addMention(new Mention(
-                sentence.index(),
-                from,
-                to,
-                sentence.token(from).start(),
-                sentence.token(to - 1).end(),
-                org,
-                Mention.Kind.NAME));
+        addWholeName(article, sentence, from, to, "org:", EntityType.ORGANISATION); // "Carnegie Moscow Centre"
     }
 
     private static void addPlace(ArticleAnalysis article, Sentence sentence, int from, int to) {
+        addWholeName(article, sentence, from, to, "place:", EntityType.PLACE); // "Black Sea"
+    }
+
+    /**
+     * The name of tokens {@code [from, to)} as one entity of {@code type}, in place of the mentions found inside it:
+     * "Carnegie Moscow Centre" is no mention of Russia, "Black Sea" none of any country.
+     */
+    private static void addWholeName(
+            ArticleAnalysis article, Sentence sentence, int from, int to, String idPrefix, EntityType type) {
         for (Mention inside : new ArrayList<>(article.mentions(sentence.index()))) {
             if (inside.from() >= from && inside.to() <= to) {
-                article.removeMention(inside); // "Black Sea" is not a mention of any country
+                article.removeMention(inside);
             }
         }
         String name = sentence.span(article.text, from, to - 1);
-        ArticleEntity place = article.entities.computeIfAbsent(
-                "place:" + Gazetteer.slug(name), key -> new ArticleEntity(key, EntityType.PLACE, name, null, null));
+        ArticleEntity entity = article.entities.computeIfAbsent(
+                idPrefix + Gazetteer.slug(name), key -> new ArticleEntity(key, type, name, null, null));
         article.addMention(new Mention(
                 sentence.index(),
                 from,
                 to,
                 sentence.token(from).start(),
                 sentence.token(to - 1).end(),
-                place,
+                entity,
                 Mention.Kind.NAME));
     }
 
