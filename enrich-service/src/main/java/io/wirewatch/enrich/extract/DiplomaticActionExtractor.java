@@ -213,6 +213,42 @@ final class DiplomaticActionExtractor {
         public boolean breaksClause(Sentence s, int k) {
             return DiplomaticActionExtractor.breaksClause(article.language.lexicon(), s, k);
         }
+
+        /**
+         * A date word, or a number, comma or DATE_ASIDE_WORDS word in one unbroken run with a date word within four
+         * tokens: ", jeudi 2 décembre,", "on Thursday, 2 December", "el pasado 5 de marzo".
+         */
+        @Override
+        public boolean isDateAside(Sentence s, int k) {
+            if (!mayStandInDate(s, k)) {
+                return false;
+            }
+            for (int j = k; j >= 0 && k - j <= 4 && mayStandInDate(s, j); j--) {
+                if (isDateWord(s, j)) {
+                    return true;
+                }
+            }
+            for (int j = k + 1; j < s.size() && j - k <= 4 && mayStandInDate(s, j); j++) {
+                if (isDateWord(s, j)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean isDateWord(Sentence s, int k) {
+            String lower = s.lower(k);
+            return article.language.time().isCalendarWord(lower)
+                    || article.language.time().isDayWord(lower);
+        }
+
+        private boolean mayStandInDate(Sentence s, int k) {
+            Token token = s.token(k);
+            return token.isNumber()
+                    || token.text().equals(",")
+                    || isDateWord(s, k)
+                    || article.language.lexicon().is("DATE_ASIDE_WORDS", s.lower(k));
+        }
     }
 
     static boolean breaksClause(Lexicon lexicon, Sentence s, int k) {
@@ -911,8 +947,8 @@ final class DiplomaticActionExtractor {
             k--;
         }
         String w = s.lower(k);
-        if (lexicon.is("OF", w) && lexicon.is("GROUP_HEADS", s.lower(k - 1))) {
-            return false;
+        if (lexicon.is("OF", w) && lexicon.endsAt("GROUP_HEADS", s, k)) {
+            return false; // "members of the GCC", "les ministres des Affaires étrangères de l'UE"
         }
         if (lexicon.is("COMPLEMENTIZER", w) && !lexicon.is("COMPARATIVES", s.lower(k - 1))) {
             return false; // "a annoncé que la Russie expulse": "que" opens a clause whose subject acts (not "plus que")

@@ -23,7 +23,16 @@ final class TriggerPattern {
 
         /** True when token {@code k} closes the clause, so no gap may cross it. */
         boolean breaksClause(Sentence s, int k);
+
+        /**
+         * True when token {@code k} belongs to a date set between a verb and its object ("a adopté, jeudi 2 décembre,
+         * son paquet de sanctions"), which a gap crosses without counting it.
+         */
+        boolean isDateAside(Sentence s, int k);
     }
+
+    /** How many date words a gap may cross beyond its length ("~7" crosses ", jeudi 2 décembre ," and 7 more). */
+    private static final int MOST_DATE_WORDS_IN_A_GAP = 6;
 
     private sealed interface Element permits Words, Gap, Slot, NumberToken {}
 
@@ -198,14 +207,17 @@ final class TriggerPattern {
         }
         Element element = elements.get(e);
         if (element instanceof Gap gap) {
-            for (int skip = 0; skip <= gap.max(); skip++) {
-                int k = i + skip;
+            int counted = 0;
+            for (int k = i; k - i <= gap.max() + MOST_DATE_WORDS_IN_A_GAP; k++) {
                 if (k > s.size()) {
                     return -1;
                 }
-                if (skip > 0) {
+                if (k > i) {
                     int skipped = k - 1;
                     if (slots.breaksClause(s, skipped) || isExcluded(gap, s, skipped)) {
+                        return -1;
+                    }
+                    if (!slots.isDateAside(s, skipped) && ++counted > gap.max()) {
                         return -1;
                     }
                 }

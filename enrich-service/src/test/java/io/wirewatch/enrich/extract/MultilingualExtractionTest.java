@@ -270,6 +270,13 @@ class MultilingualExtractionTest {
                 es | Maduro dijo el lunes: “He decidido regresar a todo nuestro personal diplomático de Estados Unidos”. | RECALL_AMBASSADOR | Venezuela                  | United States
                 fr | L'Union africaine a annoncé qu'elle allait «suspendre» la Mauritanie.                       | SUSPEND_MEMBERSHIP | African Union                             | Mauritania
                 en | Peru's president ordered the suspension of diplomatic relations with Chile.               | BREAK_RELATIONS    | Peru                                      | Chile
+                fr | L'UE a adopté, jeudi 2 décembre, un cinquième paquet de sanctions contre la Biélorussie. | IMPOSE_SANCTIONS | European Union | Belarus
+                en | The EU adopted, on Thursday, 2 December, a fifth package of sanctions against Belarus.     | IMPOSE_SANCTIONS   | European Union                            | Belarus
+                es | La UE aprobó, el pasado jueves 2 de diciembre, un quinto paquete de sanciones contra Bielorrusia. | IMPOSE_SANCTIONS | European Union                      | Belarus
+                fr | Les ministres des Affaires étrangères de l'UE ont décidé de sanctionner les responsables de la fraude électorale en Biélorussie. | IMPOSE_SANCTIONS | European Union | Belarus
+                es | Los ministros de Asuntos Exteriores de la UE decidieron sancionar a los responsables del fraude electoral en Bielorrusia. | IMPOSE_SANCTIONS | European Union | Belarus
+                en | EU foreign ministers decided to sanction those responsible for the electoral fraud in Belarus. | IMPOSE_SANCTIONS | European Union                       | Belarus
+                fr | Les chefs de la diplomatie de l'UE ont décidé de rappeler leurs ambassadeurs au Venezuela.   | RECALL_AMBASSADOR  | European Union                            | Venezuela
                 """)
         void shouldReadTheClass(
                 String language, String text, DiplomaticActionType action, String actor, String target) {

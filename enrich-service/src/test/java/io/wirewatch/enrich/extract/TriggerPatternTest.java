@@ -11,7 +11,7 @@ class TriggerPatternTest {
     private static final Language ENGLISH = Language.load("en");
     private static final Lexicon LEXICON = Lexicon.read("/io/wirewatch/enrich/extract/test/lexicon.tsv");
 
-    /** Slots filled by capitalised words, clauses cut by ";". */
+    /** Slots filled by capitalised words, clauses cut by ";", dates written as numbers and commas beside them. */
     private static final TriggerPattern.Slots SLOTS = new TriggerPattern.Slots() {
         @Override
         public int slotEnd(Sentence s, int i, char role, boolean allowDemonym) {
@@ -21,6 +21,11 @@ class TriggerPatternTest {
         @Override
         public boolean breaksClause(Sentence s, int k) {
             return s.lower(k).equals(";");
+        }
+
+        @Override
+        public boolean isDateAside(Sentence s, int k) {
+            return s.token(k).isNumber() || s.lower(k).equals(",");
         }
     };
 
@@ -53,6 +58,14 @@ class TriggerPatternTest {
                 .isNull();
         assertThat(match("^@EXPEL ~4-@TRADE @DIPLOMAT", "they expelled the envoys"))
                 .isNotNull();
+    }
+
+    @Test
+    void shouldCrossADateAsideWithoutCountingIt() {
+        assertThat(match("^@EXPEL ~2 @DIPLOMAT", "they expelled , 12 2024 , two envoys"))
+                .isNotNull();
+        assertThat(match("^@EXPEL ~2 @DIPLOMAT", "they expelled , 12 2024 , two more junior envoys"))
+                .isNull(); // beside the date, the gap still counts its words
     }
 
     @Test
