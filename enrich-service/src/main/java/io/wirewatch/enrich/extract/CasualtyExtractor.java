@@ -745,6 +745,7 @@ final class CasualtyExtractor {
         }
         Lexicon lexicon = article.language.lexicon();
         Set<ArticleEntity> found = new java.util.LinkedHashSet<>();
+        Set<ArticleEntity> townParts = new java.util.HashSet<>();
         Set<ArticleEntity> typed = new java.util.LinkedHashSet<>();
         Set<Integer> foundIn = new java.util.HashSet<>();
         for (Sentence near : article.sentences) {
@@ -764,8 +765,16 @@ final class CasualtyExtractor {
                     if (PlaceResolver.placeTypeBefore(lexicon, near, mention.from())) {
                         typed.add(candidate);
                     }
+                    if (PlaceResolver.partOfTownTypeBefore(lexicon, near, mention.from())) {
+                        townParts.add(candidate);
+                    }
                 }
             }
+        }
+        if (townParts.size() < found.size()) {
+            // "le secteur de Lafosèt, un bidonville situé au Cap Haïtien": the town, which other reports name too
+            found.removeAll(townParts);
+            typed.removeAll(townParts);
         }
         // "the villages of Ogossagou and Welingara were attacked": towns named together are the one attack's, and
         // the first named stands for them; towns told apart in several sentences leave it unsure

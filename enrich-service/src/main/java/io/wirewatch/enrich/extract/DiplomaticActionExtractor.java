@@ -214,41 +214,45 @@ final class DiplomaticActionExtractor {
             return DiplomaticActionExtractor.breaksClause(article.language.lexicon(), s, k);
         }
 
-        /**
-         * A date word, or a number, comma or DATE_ASIDE_WORDS word in one unbroken run with a date word within four
-         * tokens: ", jeudi 2 décembre,", "on Thursday, 2 December", "el pasado 5 de marzo".
-         */
         @Override
         public boolean isDateAside(Sentence s, int k) {
-            if (!mayStandInDate(s, k)) {
-                return false;
-            }
-            for (int j = k; j >= 0 && k - j <= 4 && mayStandInDate(s, j); j--) {
-                if (isDateWord(s, j)) {
-                    return true;
-                }
-            }
-            for (int j = k + 1; j < s.size() && j - k <= 4 && mayStandInDate(s, j); j++) {
-                if (isDateWord(s, j)) {
-                    return true;
-                }
-            }
+            return DiplomaticActionExtractor.isDateAside(article, s, k);
+        }
+    }
+
+    /**
+     * A date word, or a number, comma or DATE_ASIDE_WORDS word in one unbroken run with a date word within four
+     * tokens: ", jeudi 2 décembre,", "on Thursday, 2 December", "el pasado 5 de marzo".
+     */
+    static boolean isDateAside(ArticleAnalysis article, Sentence s, int k) {
+        if (!mayStandInDate(article, s, k)) {
             return false;
         }
-
-        private boolean isDateWord(Sentence s, int k) {
-            String lower = s.lower(k);
-            return article.language.time().isCalendarWord(lower)
-                    || article.language.time().isDayWord(lower);
+        for (int j = k; j >= 0 && k - j <= 4 && mayStandInDate(article, s, j); j--) {
+            if (isDateWord(article, s, j)) {
+                return true;
+            }
         }
-
-        private boolean mayStandInDate(Sentence s, int k) {
-            Token token = s.token(k);
-            return token.isNumber()
-                    || token.text().equals(",")
-                    || isDateWord(s, k)
-                    || article.language.lexicon().is("DATE_ASIDE_WORDS", s.lower(k));
+        for (int j = k + 1; j < s.size() && j - k <= 4 && mayStandInDate(article, s, j); j++) {
+            if (isDateWord(article, s, j)) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    private static boolean isDateWord(ArticleAnalysis article, Sentence s, int k) {
+        String lower = s.lower(k);
+        return article.language.time().isCalendarWord(lower)
+                || article.language.time().isDayWord(lower);
+    }
+
+    private static boolean mayStandInDate(ArticleAnalysis article, Sentence s, int k) {
+        Token token = s.token(k);
+        return token.isNumber()
+                || token.text().equals(",")
+                || isDateWord(article, s, k)
+                || article.language.lexicon().is("DATE_ASIDE_WORDS", s.lower(k));
     }
 
     static boolean breaksClause(Lexicon lexicon, Sentence s, int k) {
@@ -394,6 +398,37 @@ final class DiplomaticActionExtractor {
         return last == null ? List.of() : List.of(last);
     }
 
+    /**
+     * "c'est au tour de la Francophonie de suspendre la Guinée", "le toca a Chile retirar a su embajador", "now it is
+     * the turn of Canada to expel": the one whose turn it is does it.
+     */
+    private static ArticleEntity whoseTurn(ArticleAnalysis article, Sentence s, int verb, boolean countriesOnly) {
+        Lexicon lexicon = article.language.lexicon();
+        boolean linked = lexicon.is("OF", s.lower(verb - 1)) || lexicon.is("TO", s.lower(verb - 1));
+        Mention who = article.mentionAt(s.index(), linked ? verb - 2 : verb - 1);
+        if (who == null || who.kind() == Mention.Kind.DEMONYM) {
+            return null;
+        }
+        int start = lexicon.is("ARTICLE", s.lower(who.from() - 1)) ? who.from() - 1 : who.from();
+        return lexicon.endsAt("TURN_OF", s, start) ? asActor(article, who, countriesOnly, false) : null;
+    }
+
+    /** "au tour de la Francophonie de": a name (and its article) between "the turn of" and the infinitive's "to". */
+    private static boolean turnOfBefore(Lexicon lexicon, Sentence s, int to) {
+        for (int j = to - 1; j >= 0 && to - j <= 6; j--) {
+            if (lexicon.endsAt("TURN_OF", s, j + 1)) {
+                return true;
+            }
+            if (!s.token(j).isCapitalised() && !lexicon.is("ARTICLE", s.lower(j))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** How many words before an action noun the verb that governs it may stand ("ordered the expulsion"). */
+    private static final int GOVERNING_VERB_REACH = 10;
+
     /** "Russia's veto", "the Russian and Chinese vetoes", "a veto by Russia", "cast a veto", "ordered a declaration". */
     private List<ArticleEntity> possessor(
             ArticleAnalysis article,
@@ -429,13 +464,23 @@ final class DiplomaticActionExtractor {
                 return agent;
             }
         }
-        // up to ten words back: "a ordonné, ce jeudi 31 août, l'expulsion"
-        for (int k = match.head() - 1; k >= Math.max(0, match.head() - 10); k--) {
+        // up to ten words back: "a ordonné, ce jeudi 31 août, l'expulsion"; past an "and", ten words before it:
+        // "announced the closure of its embassy in Iran and the expulsion of all Iranian diplomats"
+        int reach = GOVERNING_VERB_REACH;
+        boolean pastAnd = false;
+        for (int k = match.head() - 1, counted = 1; k >= 0 && counted <= reach; k--) {
             if (lexicon.is("GOVERNING", s.lower(k))) {
                 return subjectOfHead(article, s, k, countriesOnly, earlier);
             }
             if (breaksClause(lexicon, s, k)) {
                 break;
+            }
+            if (!pastAnd && lexicon.is("AND", s.lower(k))) {
+                pastAnd = true;
+                reach = counted + GOVERNING_VERB_REACH;
+            }
+            if (!isDateAside(article, s, k)) {
+                counted++;
             }
         }
         return List.of();
@@ -518,6 +563,10 @@ final class DiplomaticActionExtractor {
             ArticleAnalysis article, Sentence s, int verb, boolean countriesOnly, List<Found> earlier) {
         Lexicon lexicon = article.language.lexicon();
         int clauseStart = clauseStart(lexicon, s, verb);
+        ArticleEntity whoseTurn = whoseTurn(article, s, verb, countriesOnly);
+        if (whoseTurn != null) {
+            return List.of(whoseTurn);
+        }
         if (lexicon.is("TO", s.lower(verb - 1)) && article.mentionAt(s.index(), verb - 2) != null) {
             // "the decision of Rwanda to cut off relations": the state after "of" decides
             Mention decider = article.mentionAt(s.index(), verb - 2);
@@ -1317,7 +1366,8 @@ final class DiplomaticActionExtractor {
                 && !lexicon.is("DECISION_NOUNS", s.lower(head - 2))
                 && !decisionNounBefore(lexicon, s, head - 1)
                 && !isFrameWord(match, head - 1)
-                && !insideName(lexicon, s, head - 1)) {
+                && !insideName(lexicon, s, head - 1)
+                && !turnOfBefore(lexicon, s, head - 1)) {
             // "waiting to impose", "reasons to impose", "was needed to suspend": an infinitive no decision governs
             // is an aim or an argument, not a report
             return Modality.PLANNED;

@@ -91,8 +91,11 @@ final class EntityRecognizer {
         int i = 0;
         while (i < sentence.size()) {
             Gazetteer.Match match = gazetteer.longestMatchAt(sentence, i);
-            if (match != null && isStartOfPlaceName(article, sentence, match)) {
-                match = null; // "British Columbia", "Syrian Desert": a place whose name begins with a state's word
+            if (match != null
+                    && (isStartOfPlaceName(article, sentence, match) || isEndOfPlaceName(article, sentence, match))) {
+                // "British Columbia", "Syrian Desert", "Cap Haïtien", "Port Sudan": a place whose name begins or ends
+                // with a state's word
+                match = null;
             }
             if (match != null) {
                 addGazetteerMention(article, sentence, match);
@@ -126,6 +129,25 @@ final class EntityRecognizer {
             if (!gazetteer
                     .places()
                     .lookup(sentence.span(article.text, match.from(), end - 1))
+                    .isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One or two capitalised words before a one-word demonym or name that together name a place of the gazetteer. */
+    private boolean isEndOfPlaceName(ArticleAnalysis article, Sentence sentence, Gazetteer.Match match) {
+        if (match.to() - match.from() != 1) {
+            return false;
+        }
+        for (int start = match.from() - 1; start >= Math.max(0, match.from() - 2); start--) {
+            if (!sentence.token(start).isCapitalised()) {
+                return false;
+            }
+            if (!gazetteer
+                    .places()
+                    .lookup(sentence.span(article.text, start, match.to() - 1))
                     .isEmpty()) {
                 return true;
             }

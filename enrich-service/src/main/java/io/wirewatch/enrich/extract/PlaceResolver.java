@@ -44,6 +44,11 @@ final class PlaceResolver {
         return typeBefore(lexicon, "REGION_TYPES_BEFORE", s, from);
     }
 
+    /** "the Lafosèt slum", "le quartier de X", "el barrio de X": a part of a town, which the town stands for. */
+    static boolean partOfTownTypeBefore(Lexicon lexicon, Sentence s, int from) {
+        return typeBefore(lexicon, "TOWN_PART_TYPES", s, from);
+    }
+
     /** How many adjectives may follow the kind of place: "le village peul de", "la ville minière de". */
     private static final int ADJECTIVES_AFTER_TYPE = 2;
 
@@ -126,13 +131,46 @@ final class PlaceResolver {
             candidates = List.of();
         }
         boolean typeBeside = prepositionBefore && typeInApposition(article.language.lexicon(), s, to);
-        boolean certain =
-                typeAfter || typeBefore || typeInside || typeBeside || besideCountry != null && prepositionBefore;
+        String country = besideCountry != null ? besideCountry : mainCountryCode(article, countryWeights);
+        boolean certain = typeAfter
+                || typeBefore
+                || typeInside
+                || typeBeside
+                || besideCountry != null && prepositionBefore
+                || country != null && whereHarmWasDone(lexicon, s, from, to);
         if (!certain || to - from > MAX_UNLISTED_WORDS) {
             return null;
         }
-        String country = besideCountry != null ? besideCountry : mainCountryCode(article, countryWeights);
         return new Resolved(typeInside ? s.span(article.text, from, to - 2) : name, country, null);
+    }
+
+    /**
+     * "400 civilians were killed in Barsalogho", "tués à Barsalogho", "murieron en Barsalogho": one word no list
+     * holds, right after "in", "à" or "en", in a sentence that tells of people killed or wounded, is where it happened
+     * (most villages and small towns of a wire story are in no gazetteer). Not an acronym ("in RSF shelling"), nor the
+     * first word of a longer name.
+     */
+    private static boolean whereHarmWasDone(Lexicon lexicon, Sentence s, int from, int to) {
+        String name = s.token(from).text();
+        boolean acronym = name.length() > 1 && name.equals(name.toUpperCase(java.util.Locale.ROOT));
+        if (to - from != 1 || !lexicon.is("UNLISTED_PLACE_LOCATIVES", s.lower(from - 1)) || acronym) {
+            return false;
+        }
+        if (lexicon.is("NAME_LINKS", s.lower(to))
+                && to + 1 < s.size()
+                && s.token(to + 1).isCapitalised()) {
+            return false; // "at Penitenciaria del Litoral": the first word of a longer name
+        }
+        for (int k = 0; k < s.size(); k++) {
+            String w = s.lower(k);
+            if (lexicon.is("HARM_KILLED", w)
+                    || lexicon.is("ACTIVE_KILLED", w)
+                    || lexicon.is("HARM_WOUNDED", w)
+                    || lexicon.is("ACTIVE_WOUNDED", w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The name as the article writes it, unless it shouts it in capitals (a dateline): then the gazetteer's. */
