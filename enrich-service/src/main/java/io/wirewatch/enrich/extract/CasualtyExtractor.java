@@ -649,7 +649,7 @@ final class CasualtyExtractor {
             }
             int rank = specificity(mention.entity()) * 1000 - Math.abs(mention.from() - count.to());
             if (rank > bestRank) {
-                best = mention.entity();
+                best = townOfItsQuarter(article, s, mention);
                 bestRank = rank;
             }
         }
@@ -725,6 +725,30 @@ final class CasualtyExtractor {
             }
         }
         return new Place(null, false);
+    }
+
+    /** How many words after a town's quarter the town may be named: "le quartier de X, au Cap Haïtien". */
+    private static final int TOWN_AFTER_QUARTER = 4;
+
+    /**
+     * "dans le quartier de Tiwerou, au Cap Haïtien", "in the neighbourhood of X in Kabul": a toll told in a town's
+     * quarter or slum belongs to the town named right after it, which other reports of the event name too.
+     */
+    private static ArticleEntity townOfItsQuarter(ArticleAnalysis article, Sentence s, Mention quarter) {
+        Lexicon lexicon = article.language.lexicon();
+        if (!PlaceResolver.partOfTownTypeBefore(lexicon, s, quarter.from())) {
+            return quarter.entity();
+        }
+        for (Mention mention : article.mentions(s.index())) {
+            if (mention.from() >= quarter.to()
+                    && mention.from() - quarter.to() <= TOWN_AFTER_QUARTER
+                    && mention.entity().type == EntityType.PLACE
+                    && specificity(mention.entity()) == 2
+                    && !PlaceResolver.partOfTownTypeBefore(lexicon, s, mention.from())) {
+                return mention.entity();
+            }
+        }
+        return quarter.entity();
     }
 
     /** The article's first sentences, whose places say where the story is. */

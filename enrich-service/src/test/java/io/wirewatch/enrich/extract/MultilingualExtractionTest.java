@@ -277,6 +277,14 @@ class MultilingualExtractionTest {
                 es | Los ministros de Asuntos Exteriores de la UE decidieron sancionar a los responsables del fraude electoral en Bielorrusia. | IMPOSE_SANCTIONS | European Union | Belarus
                 en | EU foreign ministers decided to sanction those responsible for the electoral fraud in Belarus. | IMPOSE_SANCTIONS | European Union                       | Belarus
                 fr | Les chefs de la diplomatie de l'UE ont décidé de rappeler leurs ambassadeurs au Venezuela.   | RECALL_AMBASSADOR  | European Union                            | Venezuela
+                fr | Après l'Union africaine, c'est au tour de la Francophonie de suspendre le Gabon de ses instances. | SUSPEND_MEMBERSHIP | International Organisation of La Francophonie | Gabon
+                es | Después de Perú, ahora le toca a Chile retirar a su embajador en Caracas.                     | RECALL_AMBASSADOR  | Chile                                     | Venezuela
+                en | After Peru, it was the turn of Chile to recall its ambassador from Caracas.                  | RECALL_AMBASSADOR  | Chile                                     | Venezuela
+                es | La dictadura nicaragüense llamó a consultas a su embajador en México.                      | RECALL_AMBASSADOR  | Nicaragua                                 | Mexico
+                es | El estado del Vaticano cerró su embajada en Managua.                                       | CLOSE_EMBASSY      | Vatican City                              | Nicaragua
+                es | Dos ministros de Bielorrusia fueron sancionados este martes por Estados Unidos.            | IMPOSE_SANCTIONS   | United States                             | Belarus
+                fr | Deux ministres biélorusses ont été sanctionnés mardi par les États-Unis.                  | IMPOSE_SANCTIONS   | United States                             | Belarus
+                en | Two Belarusian ministers were sanctioned on Tuesday by the United States.                  | IMPOSE_SANCTIONS   | United States                             | Belarus
                 """)
         void shouldReadTheClass(
                 String language, String text, DiplomaticActionType action, String actor, String target) {
@@ -417,6 +425,50 @@ class MultilingualExtractionTest {
             assertThat(killed)
                     .singleElement()
                     .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Tiwerou"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                en | Canada announced on Friday the immediate closure of its embassy in Tehran and the expulsion of all Iranian diplomats.
+                fr | Le Canada a annoncé vendredi la fermeture immédiate de son ambassade à Téhéran et l'expulsion de tous les diplomates iraniens.
+                es | Canadá anunció el viernes el cierre inmediato de su embajada en Teherán y la expulsión de todos los diplomáticos iraníes.
+                """)
+        void shouldGiveTheSecondOfTwoCoordinatedActionNounsTheSameActor(String language, String text) {
+            assertThat(actions(language, text))
+                    .filteredOn(a -> a.getAction() == DiplomaticActionType.EXPEL_DIPLOMATS)
+                    .singleElement()
+                    .satisfies(a -> {
+                        assertThat(a.getActor()).isEqualTo("Canada");
+                        assertThat(a.getTarget()).isEqualTo("Iran");
+                    });
+        }
+
+        @ParameterizedTest(name = "{0}: {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                en | At least 70 civilians were killed on Saturday in Tiwerou, security sources said. Burkina Faso mourned. | Tiwerou
+                fr | Au moins 70 civils ont été tués samedi à Tiwerou, selon des sources sécuritaires. Le Burkina Faso est en deuil. | Tiwerou
+                es | Al menos 70 civiles murieron el sábado en Tiwerou, según fuentes de seguridad. Burkina Faso está de luto. | Tiwerou
+                en | At least 60 people died in Haiti when a tanker exploded on Tuesday in the neighbourhood of Tiwerou, in Cap Haïtien. | Cap Haïtien
+                fr | Au moins 60 personnes sont mortes en Haïti quand un camion a explosé mardi dans le quartier de Tiwerou, au Cap Haïtien. | Cap Haïtien
+                es | Al menos 60 personas murieron en Haití cuando un camión estalló el martes en el barrio de Tiwerou, en Cap Haïtien. | Cap Haïtien
+                """)
+        void shouldPlaceATollInAVillageNoListHoldsOrInTheTownOfItsQuarter(String language, String text, String place) {
+            // one unlisted word after "in" where people were killed is a village of the story's country; a town's
+            // quarter yields to the town; "Cap Haïtien" is a town even though "Haïtien" is a demonym
+            List<CasualtyFigure> killed = figures(language, text).stream()
+                    .filter(f -> f.getKind() == CasualtyKind.KILLED)
+                    .toList();
+            assertThat(killed).first().satisfies(f -> assertThat(f.getPlace()).isEqualTo(place));
+        }
+
+        @Test
+        void shouldNotTakeTheFirstWordOfALongerNameForAnUnlistedPlace() {
+            List<CasualtyFigure> killed =
+                    figures("en", "Ecuador: six of the 30 inmates killed at Penitenciaria del Litoral were beheaded.")
+                            .stream()
+                            .filter(f -> f.getKind() == CasualtyKind.KILLED)
+                            .toList();
+            assertThat(killed).extracting(CasualtyFigure::getPlace).doesNotContain("Penitenciaria");
         }
 
         @Test
