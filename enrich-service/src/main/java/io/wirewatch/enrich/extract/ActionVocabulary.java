@@ -38,6 +38,9 @@ final class ActionVocabulary {
         this.onlyBy = onlyBy;
     }
 
+    /** The only_members_of value of an action no single state takes. */
+    static final String GROUPS = "GROUPS";
+
     static ActionVocabulary standard() {
         return STANDARD;
     }
@@ -65,7 +68,9 @@ final class ActionVocabulary {
                 default -> throw row.error("target is frame or context, got " + row.get("target"));
             }
             String members = row.get("only_members_of");
-            if (!members.isEmpty()) {
+            if (members.equals(GROUPS)) {
+                onlyBy.put(type, Set.of()); // no state: only a bloc or an international body
+            } else if (!members.isEmpty()) {
                 World.Actor bloc = World.standard()
                         .byCode(members)
                         .orElseThrow(() -> row.error("only_members_of names no bloc of blocs.tsv: " + members));
@@ -99,9 +104,15 @@ final class ActionVocabulary {
         return targetFromFrame.contains(action);
     }
 
-    /** True unless the action is one only some states take and {@code actor} is none of them. */
+    /**
+     * True unless the action is one only some states take and {@code actor} is none of them, or one only blocs and
+     * bodies take ("only_members_of" {@value #GROUPS}: a state suspends nobody's membership) and it is a state.
+     */
     boolean canBeTakenBy(DiplomaticActionType action, ArticleEntity actor) {
         Set<String> states = onlyBy.get(action);
+        if (states != null && states.isEmpty()) {
+            return actor.isGroupOrBody();
+        }
         return states == null || actor.code() != null && states.contains(actor.code());
     }
 

@@ -777,12 +777,23 @@ final class DiplomaticActionExtractor {
     }
 
     private static int clauseStart(Lexicon lexicon, Sentence s, int verb) {
+        int start = 0;
         for (int k = verb - 1; k >= 0; k--) {
             if (breaksClause(lexicon, s, k)) {
-                return k + 1;
+                start = k + 1;
+                break;
             }
         }
-        return 0;
+        if (lexicon.matchAt("SUBORDINATE_OPENERS", s, start) > 0) {
+            // "While the US and UK stand by Israel, governments across Latin America have moved to cut their links":
+            // the subordinate clause before the comma holds no subject of the main verb
+            for (int k = start + 1; k < verb; k++) {
+                if (s.lower(k).equals(",")) {
+                    return k + 1;
+                }
+            }
+        }
+        return start;
     }
 
     /** The actor of the latest action found in this sentence or the three before it, or null. */
@@ -1499,7 +1510,9 @@ final class DiplomaticActionExtractor {
      * object of a reaction is the context of that reaction, not the news.
      */
     private static boolean isReactedTo(Lexicon lexicon, Sentence s, TriggerTable.Found trigger) {
-        if (trigger.trigger().actorRole() != TriggerTable.ActorRole.POSSESSOR) {
+        boolean namedAsNoun = trigger.trigger().actorRole() == TriggerTable.ActorRole.POSSESSOR
+                || lexicon.is("ARTICLE", s.lower(trigger.match().head() - 1)); // "disappointed with the recalling of"
+        if (!namedAsNoun) {
             return false;
         }
         for (int k = trigger.match().head() - 1;

@@ -150,6 +150,26 @@ final class TriggerTable {
                 }
             }
         }
+        if (found.size() > 1) {
+            found.removeIf(inner -> found.stream().anyMatch(outer -> encloses(outer, inner)));
+        }
         return found;
+    }
+
+    /**
+     * "orders the closure of Syrian Embassy": a frame of the same action that names its target, spans another one and
+     * has its head outside it reads the inner one in context (the host closes it, not Syria), so the inner one is no
+     * action of its own.
+     */
+    private static boolean encloses(Found outer, Found inner) {
+        TriggerPattern.Match o = outer.match();
+        TriggerPattern.Match i = inner.match();
+        return outer != inner
+                && outer.trigger().action() == inner.trigger().action()
+                && o.targetFrom() >= 0
+                && i.targetFrom() < 0
+                && o.from() <= i.from()
+                && i.to() <= o.to()
+                && (o.head() < i.from() || o.head() >= i.to());
     }
 }

@@ -285,6 +285,18 @@ class MultilingualExtractionTest {
                 es | Dos ministros de Bielorrusia fueron sancionados este martes por Estados Unidos.            | IMPOSE_SANCTIONS   | United States                             | Belarus
                 fr | Deux ministres biélorusses ont été sanctionnés mardi par les États-Unis.                  | IMPOSE_SANCTIONS   | United States                             | Belarus
                 en | Two Belarusian ministers were sanctioned on Tuesday by the United States.                  | IMPOSE_SANCTIONS   | United States                             | Belarus
+                en | The State Department ordered the immediate closure of the Syrian embassy in Washington.   | CLOSE_EMBASSY      | United States                             | Syria
+                fr | Washington a ordonné la fermeture immédiate de l'ambassade syrienne.                      | CLOSE_EMBASSY      | United States                             | Syria
+                es | Washington ordenó el cierre inmediato de la embajada siria.                                 | CLOSE_EMBASSY      | United States                             | Syria
+                en | Washington ordered Syria to close its embassy.                                             | CLOSE_EMBASSY      | United States                             | Syria
+                fr | Washington a ordonné à la Syrie de fermer son ambassade.                                  | CLOSE_EMBASSY      | United States                             | Syria
+                es | Washington ordenó a Siria cerrar su embajada.                                               | CLOSE_EMBASSY      | United States                             | Syria
+                en | The U.S. Treasury froze the assets of ten Burmese generals on Thursday.                   | IMPOSE_SANCTIONS   | United States                             | Myanmar
+                fr | Washington a gelé jeudi les avoirs de dix généraux birmans.                                | IMPOSE_SANCTIONS   | United States                             | Myanmar
+                es | Washington congeló el jueves los activos de diez generales birmanos.                       | IMPOSE_SANCTIONS   | United States                             | Myanmar
+                en | The presidents of Mercosur confirmed that the participation of Paraguay in the bloc was suspended. | SUSPEND_MEMBERSHIP | Mercosur                           | Paraguay
+                fr | Les présidents du Mercosur ont confirmé que la participation du Paraguay a été suspendue.  | SUSPEND_MEMBERSHIP | Mercosur                                  | Paraguay
+                es | Los presidentes del Mercosur confirmaron que la participación de Paraguay quedó suspendida. | SUSPEND_MEMBERSHIP | Mercosur                                  | Paraguay
                 """)
         void shouldReadTheClass(
                 String language, String text, DiplomaticActionType action, String actor, String target) {
@@ -459,6 +471,25 @@ class MultilingualExtractionTest {
                     .filter(f -> f.getKind() == CasualtyKind.KILLED)
                     .toList();
             assertThat(killed).first().satisfies(f -> assertThat(f.getPlace()).isEqualTo(place));
+        }
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                en | While the US and the UK stand by Israel, governments across Latin America have moved to cut their links.
+                en | Israel's foreign ministry said it was disappointed with the recalling of ambassadors.
+                fr | Alors que Washington soutient Israël, plusieurs gouvernements ont décidé de rompre leurs relations.
+                es | Mientras Washington apoya a Israel, varios gobiernos decidieron romper sus relaciones.
+                en | The Commonwealth took the first step towards suspending Zimbabwe.
+                fr | L'Union africaine a fait un premier pas vers la suspension du Gabon.
+                en | The mayor's office said that the player was sanctioned by the league.
+                es | En el debate, los presidentes del bloque, en el que faltaron los de Colombia y Venezuela, confirmaron que la participación de Paraguay quedó suspendida.
+                """)
+        void shouldRaiseNoActionForStatesThatDoNotTakeIt(String language, String text) {
+            // a subordinate clause's subject, a reaction to others' recall, a first step, a sports sanction, and states
+            // (which suspend nobody's membership) named in an aside
+            assertThat(actions(language, text))
+                    .filteredOn(a -> a.getModality() == Modality.ASSERTED)
+                    .isEmpty();
         }
 
         @Test
