@@ -105,7 +105,8 @@ final class CasualtyExtractor {
 
     /**
      * "At least 23 killed in Ukraine" (a headline) then "23 people were killed ... near Zaporizhzhia": the country's
-     * figure is the same toll told less precisely, so it repeats the placed one whichever comes first.
+     * figure is the same toll told less precisely (its count within a tenth of the placed one's), so it repeats the
+     * placed one whichever comes first.
      */
     private static boolean countryLevelRepeat(Figure figure, List<Figure> figures) {
         ArticleEntity place = figure.placeEntity();
@@ -120,12 +121,17 @@ final class CasualtyExtractor {
                     && !other.avro().getRepeatsEarlier()
                     && place.countryCode != null
                     && place.countryCode.equals(otherPlace.countryCode)
-                    && other.avro().getCount() == figure.avro().getCount()
+                    && nearlyEqual(other.avro().getCount(), figure.avro().getCount())
                     && other.avro().getKind() == figure.avro().getKind()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** "at least 51 civilians" in a headline and "killing 52 people" in the body: one toll told twice. */
+    private static boolean nearlyEqual(int a, int b) {
+        return Math.abs(a - b) <= Math.max(1, Math.min(a, b) / 10);
     }
 
     private static boolean insideTime(List<TimeExpressions.TimeExpression> times, int token) {
@@ -686,6 +692,7 @@ final class CasualtyExtractor {
         for (Mention mention : article.mentions(s.index())) {
             if (mention.entity().type == EntityType.COUNTRY
                     && mention.kind() != Mention.Kind.DEMONYM
+                    && !lexicon.is("NATIONALS", s.lower(mention.to())) // "25 US troops were killed": whose, not where
                     && !notWhereItHappened(article, s, mention)
                     && !isBoundary(lexicon, s, mention)
                     && !PlaceResolver.regionTypeBefore(lexicon, s, mention.from())) {

@@ -493,6 +493,30 @@ class MultilingualExtractionTest {
         }
 
         @Test
+        void shouldNotPlaceATollInTheStateWhoseTroopsDied() {
+            List<CasualtyFigure> killed = figures(
+                            "en",
+                            "The deaths came a day after 25 US troops were killed on Saturday, after the US invasion.")
+                    .stream()
+                    .filter(f -> f.getKind() == CasualtyKind.KILLED)
+                    .toList();
+            assertThat(killed).extracting(CasualtyFigure::getPlace).doesNotContain("United States");
+        }
+
+        @Test
+        void shouldPlaceALeadsCountryTollInTheTerritoryTheBodyNames() {
+            String text = "Militants killed at least 51 civilians in an attack in the Democratic Republic of Congo, "
+                    + "officials said on Tuesday.\n\nThe village chief said the militants attacked villages in Djugu "
+                    + "territory on Monday, killing 52 people.";
+            List<CasualtyFigure> killed = figures("en", text).stream()
+                    .filter(f -> f.getKind() == CasualtyKind.KILLED && !f.getRepeatsEarlier())
+                    .toList();
+            assertThat(killed)
+                    .extracting(CasualtyFigure::getPlace)
+                    .containsOnly("Djugu"); // "territory" is a kind of place
+        }
+
+        @Test
         void shouldNotTakeTheFirstWordOfALongerNameForAnUnlistedPlace() {
             List<CasualtyFigure> killed =
                     figures("en", "Ecuador: six of the 30 inmates killed at Penitenciaria del Litoral were beheaded.")
