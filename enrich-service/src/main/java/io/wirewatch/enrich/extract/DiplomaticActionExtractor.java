@@ -1234,8 +1234,8 @@ final class DiplomaticActionExtractor {
 
     /**
      * The target of the story's last action of the same kind by others ("France expelled the Syrian envoy ... Canada
-     * and Australia joined the expulsions": Syria), else the state the article is most about apart from the actors,
-     * else no target.
+     * and Australia joined the expulsions": Syria), else of the same kind by the same actor (the story telling it
+     * again), else the state the article is most about apart from the actors, else no target.
      */
     private static List<ArticleEntity> contextTarget(
             ArticleAnalysis article, List<ArticleEntity> actors, DiplomaticActionType action, List<Found> earlier) {
@@ -1247,6 +1247,21 @@ final class DiplomaticActionExtractor {
                     && !actors.contains(previous.actor)) {
                 return java.util.Collections.singletonList(previous.target);
             }
+        }
+        // "Pékin a annoncé le rappel de son ambassadeur en Lituanie ... le rappel de son ambassadeur dans le pays
+        // balte": the story tells its actor's action again, and the one target it named for it is still the target
+        // (when it named several, "the" one is not known)
+        java.util.Set<ArticleEntity> told = new java.util.LinkedHashSet<>();
+        for (Found previous : earlier) {
+            if (previous.action == action
+                    && previous.target != null
+                    && actors.contains(previous.actor)
+                    && !actors.contains(previous.target)) {
+                told.add(previous.target);
+            }
+        }
+        if (told.size() == 1) {
+            return java.util.Collections.singletonList(told.iterator().next());
         }
         ArticleEntity main = article.mainCountryExcept(actors);
         return java.util.Collections.singletonList(main);

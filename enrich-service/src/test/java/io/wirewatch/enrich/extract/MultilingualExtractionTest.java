@@ -516,6 +516,18 @@ class MultilingualExtractionTest {
                     .containsOnly("Djugu"); // "territory" is a kind of place
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                fr | Pékin a annoncé mardi le rappel de son ambassadeur en Lituanie. Un différend oppose Pékin à Taïwan. Le ministère chinois a confirmé le rappel de son ambassadeur dans le pays balte.
+                en | Beijing announced on Tuesday the recall of its ambassador to Lithuania. Beijing and Taiwan are at odds. The Chinese ministry confirmed the recall of its ambassador to the Baltic state.
+                """)
+        void shouldGiveARetoldActionTheTargetTheStoryNamedForItFirst(String language, String text) {
+            assertThat(actions(language, text))
+                    .filteredOn(a -> a.getAction() == DiplomaticActionType.RECALL_AMBASSADOR)
+                    .extracting(DiplomaticAction::getTarget)
+                    .containsOnly("Lithuania");
+        }
+
         @Test
         void shouldNotTakeTheFirstWordOfALongerNameForAnUnlistedPlace() {
             List<CasualtyFigure> killed =
