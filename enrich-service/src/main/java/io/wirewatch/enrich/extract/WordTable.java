@@ -75,19 +75,30 @@ final class WordTable {
      * null; {@code hash} is that form's {@link String#hashCode}. Lets the segmenter find a word without cutting it out.
      */
     String canonicalLowerAscii(String s, int from, int to, int hash) {
+        int i = indexOfLowerAscii(s, from, to, hash);
+        return i < 0 ? null : words[i];
+    }
+
+    /** As {@link #canonicalLowerAscii}, the slot of the word, or -1. */
+    int indexOfLowerAscii(String s, int from, int to, int hash) {
         if (size == 0) {
-            return null;
+            return -1;
         }
         int length = to - from;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
             String w = words[i];
             if (w == null) {
-                return null;
+                return -1;
             }
             if (hashes[i] == hash && w.length() == length && equalsLowerAscii(w, s, from)) {
-                return w;
+                return i;
             }
         }
+    }
+
+    /** The word at a slot {@link #indexOf} returned. */
+    String wordAt(int slot) {
+        return words[slot];
     }
 
     private static boolean equalsLowerAscii(String word, String s, int from) {
