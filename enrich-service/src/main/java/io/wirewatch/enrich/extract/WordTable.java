@@ -64,22 +64,10 @@ final class WordTable {
         return indexOf(word) >= 0;
     }
 
-    /** The table's own string equal to {@code word}, or null. */
-    String canonical(String word) {
-        int i = indexOf(word);
-        return i < 0 ? null : words[i];
-    }
-
     /**
-     * The table's string equal to the lower-case form of {@code s[from, to)}, which holds only ASCII characters, or
-     * null; {@code hash} is that form's {@link String#hashCode}. Lets the segmenter find a word without cutting it out.
+     * The slot of the lower-case form of {@code s[from, to)}, which holds only ASCII characters, or -1; {@code hash} is
+     * that form's {@link String#hashCode}. Lets the segmenter find a word without cutting it out.
      */
-    String canonicalLowerAscii(String s, int from, int to, int hash) {
-        int i = indexOfLowerAscii(s, from, to, hash);
-        return i < 0 ? null : words[i];
-    }
-
-    /** As {@link #canonicalLowerAscii}, the slot of the word, or -1. */
     int indexOfLowerAscii(String s, int from, int to, int hash) {
         if (size == 0) {
             return -1;
