@@ -29,9 +29,12 @@ public abstract class CorpusRotation {
     private List<BenchCorpus.Text> texts;
     private int next;
 
+    /** Loads the corpus once (a benchmark's own setup may need it before JMH calls this). */
     @Setup
     public void loadCorpus() {
-        texts = BenchCorpus.load(corpusSize, corpusSeed, Path.of(seedsDir), language);
+        if (texts == null) {
+            texts = BenchCorpus.load(corpusSize, corpusSeed, Path.of(seedsDir), language);
+        }
     }
 
     /** The next text, wrapping round at the end of the corpus. */

@@ -53,6 +53,12 @@ public final class ExtractionRun implements Callable<Integer> {
     int seconds = 5;
 
     @Option(
+            names = "--settle-seconds",
+            description = "Before the warm-up, run Wirewatch's extractor until the JIT falls quiet, at most this long "
+                    + "(default: ${DEFAULT-VALUE}; 0: off).")
+    int settleSeconds = 240;
+
+    @Option(
             names = "--skip-corenlp",
             description = "Run only Wirewatch's extractor (the peer loads ~0.5 GB of models).")
     boolean skipCoreNlp;
@@ -81,14 +87,15 @@ public final class ExtractionRun implements Callable<Integer> {
 
     public List<Row> run() throws RunnerException {
         List<RunResult> results = new java.util.ArrayList<>(
-                runner(ExtractionBenchmark.class.getName() + ".*", languages.toArray(String[]::new)));
+                runner(ExtractionBenchmark.class.getName() + ".*", true, languages.toArray(String[]::new)));
         if (!skipCoreNlp) {
-            results.addAll(runner(CoreNlpPeerBenchmark.class.getName() + ".*", "en"));
+            results.addAll(runner(CoreNlpPeerBenchmark.class.getName() + ".*", false, "en"));
         }
         return results.stream().map(ExtractionRun::row).toList();
     }
 
-    private Collection<RunResult> runner(String include, String... corpusLanguages) throws RunnerException {
+    private Collection<RunResult> runner(String include, boolean settle, String... corpusLanguages)
+            throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
                 .param("language", corpusLanguages)
@@ -103,6 +110,9 @@ public final class ExtractionRun implements Callable<Integer> {
                 .forks(1)
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true);
+        if (settle) {
+            options.param("settleSeconds", String.valueOf(settleSeconds));
+        }
         return new Runner(options.build()).run();
     }
 

@@ -158,12 +158,12 @@ final class CasualtyExtractor {
         CountBound bound;
         int to = i + 1;
         int numberEnd = i + 1;
-        boolean afterArticle = lexicon.is("INDEFINITE_ARTICLE", s.lower(i - 1));
-        if (lexicon.is("INDEFINITE_ARTICLE", w)
-                && (numbers.vagueValue(s.lower(i + 1)) > 0 || lexicon.is("COUNT_NOUN_AFTER_A", s.lower(i + 1)))) {
+        boolean afterArticle = lexicon.is("INDEFINITE_ARTICLE", s, i - 1);
+        if (lexicon.is("INDEFINITE_ARTICLE", s, i)
+                && (numbers.vagueValue(s.lower(i + 1)) > 0 || lexicon.is("COUNT_NOUN_AFTER_A", s, i + 1))) {
             return null; // "une quarantaine": the article ("une" is also "one") belongs to the count after it
         }
-        if (lexicon.is("COUNT_NOUN_AFTER_A", w) && afterArticle && exact > 0) {
+        if (lexicon.is("COUNT_NOUN_AFTER_A", s, i) && afterArticle && exact > 0) {
             value = (int) exact; // "a dozen"
             bound = CountBound.EXACT;
         } else if (vague > 0) {
@@ -201,7 +201,7 @@ final class CasualtyExtractor {
             return null; // "95 km"
         }
         int from = i;
-        if (afterArticle && (vague > 0 || lexicon.is("COUNT_NOUN_AFTER_A", w))) {
+        if (afterArticle && (vague > 0 || lexicon.is("COUNT_NOUN_AFTER_A", s, i))) {
             from--; // "a dozen", "une quarantaine"
         }
         int before = from - 1;
@@ -554,7 +554,7 @@ final class CasualtyExtractor {
         int from = Math.min(time.to(), count.to());
         int to = Math.max(time.from(), count.from());
         for (int k = from; k < to; k++) {
-            if (lexicon.is("BUT", s.lower(k)) || s.lower(k).equals(";")) {
+            if (lexicon.is("BUT", s, k) || s.lower(k).equals(";")) {
                 return true;
             }
         }
@@ -946,7 +946,7 @@ final class CasualtyExtractor {
             String w = s.lower(r);
             int accordingTo = lexicon.matchAt("ACCORDING_TO", s, r);
             boolean according = accordingTo > 0;
-            if (!according && !lexicon.is("ATTRIBUTION", w)) {
+            if (!according && !lexicon.is("ATTRIBUTION", s, r)) {
                 continue;
             }
             if (crossesBut(

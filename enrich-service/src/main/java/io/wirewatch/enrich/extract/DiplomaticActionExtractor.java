@@ -180,7 +180,7 @@ final class DiplomaticActionExtractor {
                 // "from Bahrain, Egypt and Kuwait": the whole list is the target.
                 while (true) {
                     int k = end;
-                    while (k < s.size() && article.language.lexicon().is("LIST_JOINERS", s.lower(k))) {
+                    while (k < s.size() && article.language.lexicon().is("LIST_JOINERS", s, k)) {
                         k++;
                     }
                     Mention next = k > end ? startingAt(s, k) : null;
@@ -264,7 +264,7 @@ final class DiplomaticActionExtractor {
                 || t.text().equals(".")
                 || t.text().equals("?")
                 || t.text().equals("!")
-                || t.text().equals(",") && lexicon.is("CLAUSE_CONJUNCTIONS", s.lower(k + 1));
+                || t.text().equals(",") && lexicon.is("CLAUSE_CONJUNCTIONS", s, k + 1);
     }
 
     /** A parenthesis of a few words: "(AU)", "(on diplomatic protocol)". */

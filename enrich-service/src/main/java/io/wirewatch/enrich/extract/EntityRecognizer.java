@@ -375,9 +375,8 @@ final class EntityRecognizer {
         }
         // "bin Laden", "Ministry of Defence": a particle or "of" joins two capitalised words.
         Lexicon lexicon = language.lexicon();
-        String lower = sentence.lower(i);
-        boolean joiner = lexicon.is("NAME_PARTICLES", lower)
-                || lexicon.is("ORG_JOINERS", lower)
+        boolean joiner = lexicon.is("NAME_PARTICLES", sentence, i)
+                || lexicon.is("ORG_JOINERS", sentence, i)
                         && (isHead(lexicon, "ORG_HEADS", sentence.token(i - 1))
                                 || isHead(lexicon, "ORG_HEADS_FIRST", sentence.token(i - 1)));
         return joiner && i + 1 < sentence.size() && startsName(language, sentence, i + 1, role);
@@ -385,7 +384,7 @@ final class EntityRecognizer {
 
     /** A capitalised word of a head class: "Council", "Square". */
     private static boolean isHead(Lexicon lexicon, String className, Token token) {
-        return token.isCapitalised() && lexicon.is(className, token.lower());
+        return token.isCapitalised() && lexicon.is(className, token);
     }
 
     private void classifyRun(
@@ -399,7 +398,7 @@ final class EntityRecognizer {
             Map<String, Integer> countryWeights) {
         int start = from;
         Lexicon lexicon = article.language.lexicon();
-        while (start < to && !covered[start] && lexicon.is("NAME_FUNCTION_WORDS", sentence.lower(start))) {
+        while (start < to && !covered[start] && lexicon.is("NAME_FUNCTION_WORDS", sentence, start)) {
             start++;
         }
         if (start + 2 < to
@@ -551,7 +550,7 @@ final class EntityRecognizer {
             List<PersonCandidate> candidates,
             Map<String, Integer> countryWeights) {
         Lexicon lexicon = article.language.lexicon();
-        while (from < to && lexicon.is("NAME_STOP_WORDS", sentence.lower(from))) {
+        while (from < to && lexicon.is("NAME_STOP_WORDS", sentence, from)) {
             from++;
         }
         if (from >= to) {

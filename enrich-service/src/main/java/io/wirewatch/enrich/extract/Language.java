@@ -40,7 +40,11 @@ final class Language {
         Set<String> vocabulary = new java.util.HashSet<>(lexicon.vocabulary());
         vocabulary.addAll(reportingLemmas.keySet());
         this.segmenter = new TextSegmenter(
-                lexicon.words("ABBREVIATIONS"), lexicon.elisions(), lexicon.is("THOUSANDS_SPACE", "yes"), vocabulary);
+                lexicon.words("ABBREVIATIONS"),
+                lexicon.elisions(),
+                lexicon.is("THOUSANDS_SPACE", "yes"),
+                vocabulary,
+                lexicon);
     }
 
     /** The reporting verbs' forms again, for the probe of every token. */

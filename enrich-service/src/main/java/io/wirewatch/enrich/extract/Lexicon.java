@@ -32,7 +32,8 @@ final class Lexicon {
             WordTable lastTable,
             Set<String> phrases,
             Object[] byFirstSlot,
-            Object[] byLastSlot) {
+            Object[] byLastSlot,
+            int bit) {
 
         /** The entries (longest first) starting with the word at slot {@code slot} of {@link #firstTable}. */
         @SuppressWarnings("unchecked")
@@ -46,6 +47,45 @@ final class Lexicon {
             return (List<List<String>>) byLastSlot[slot];
         }
     }
+
+    /**
+     * The classes a word of the vocabulary is a one-word entry of, opens an entry of and ends an entry of, as bits by
+     * class number: what {@link #is(String, Sentence, int)}, {@link #matchAt} and {@link #endsAt} test for a token of
+     * this lexicon's segmenter, which carries its word's instance (see {@link Token#classes()}). Shared by every token
+     * of the word; immutable once the lexicon is read.
+     */
+    static final class WordClasses {
+        private final Lexicon lexicon;
+        /** One-word entries' bits, then first words', then last words', {@code stride} longs each. */
+        private final long[] bits;
+
+        private WordClasses(Lexicon lexicon, int classCount) {
+            this.lexicon = lexicon;
+            this.bits = new long[3 * stride(classCount)];
+        }
+
+        private static int stride(int classCount) {
+            return (classCount + 63) >>> 6;
+        }
+
+        private void set(int part, int bit) {
+            bits[part + (bit >>> 6)] |= 1L << bit;
+        }
+
+        private boolean has(int part, int bit) {
+            return (bits[part + (bit >>> 6)] & (1L << bit)) != 0;
+        }
+    }
+
+    /** Where the first words' and the last words' bits start in {@link WordClasses#bits}. */
+    private int firstPart;
+
+    private int lastPart;
+
+    /** Each vocabulary word's classes, and the empty set of every other word; filled once the classes are read. */
+    private final Map<String, WordClasses> wordClasses = new HashMap<>();
+
+    private WordClasses noClasses;
 
     /** {@code entries} by the slots of their keys in {@code table}: a probe of the table finds them, no map needed. */
     private static Object[] bySlot(WordTable table, Map<String, List<List<String>>> entries) {
@@ -173,11 +213,48 @@ final class Lexicon {
                     lastTable,
                     new HashSet<>(phrases),
                     bySlot(firstTable, byFirst),
-                    bySlot(lastTable, byLast));
+                    bySlot(lastTable, byLast),
+                    lexicon.classes.size());
             lexicon.classes.put(name, words);
         }
         lexicon.indexLiterals();
+        lexicon.indexWordClasses();
         return lexicon;
+    }
+
+    private void indexWordClasses() {
+        int count = classes.size();
+        firstPart = WordClasses.stride(count);
+        lastPart = 2 * firstPart;
+        noClasses = new WordClasses(this, count);
+        for (String word : vocabulary) {
+            wordClasses.put(word, new WordClasses(this, count));
+        }
+        classes.values().forEach(words -> {
+            for (String word : words.single()) {
+                wordClasses.get(word).set(0, words.bit());
+            }
+            for (String word : words.first()) {
+                wordClasses.get(word).set(firstPart, words.bit());
+            }
+            for (String word : words.byLast().keySet()) {
+                wordClasses.get(word).set(lastPart, words.bit());
+            }
+        });
+    }
+
+    /** The word classes token i carries when this lexicon's segmenter made it, else null. */
+    private WordClasses classesAt(Sentence s, int i) {
+        WordClasses of = s.token(i).classes();
+        return of != null && of.lexicon == this ? of : null;
+    }
+
+    /**
+     * The classes {@code lowerWord} is a one-word entry of, for the segmenter to hand its tokens: the word's own
+     * instance when it is a word of the vocabulary, else the empty one (a word outside the vocabulary is in no class).
+     */
+    WordClasses classesOf(String lowerWord) {
+        return wordClasses.getOrDefault(lowerWord, noClasses);
     }
 
     private void indexLiterals() {
@@ -265,6 +342,30 @@ final class Lexicon {
         return wordClass(className).singleTable().contains(lowerWord);
     }
 
+    /**
+     * As {@code is(className, s.lower(i))}: for a token this lexicon's segmenter made, a test of the bit its word
+     * carries rather than a probe of the class's table (the rules ask this thousands of times an article).
+     */
+    boolean is(String className, Sentence s, int i) {
+        WordClass words = wordClass(className);
+        if (i < 0 || i >= s.size()) {
+            return false; // s.lower(i) is "", which no class holds
+        }
+        return is(words, s.token(i));
+    }
+
+    /** As {@code is(className, token.lower())}, by the token's bits when this lexicon's segmenter made it. */
+    boolean is(String className, Token token) {
+        return is(wordClass(className), token);
+    }
+
+    private boolean is(WordClass words, Token token) {
+        WordClasses of = token.classes();
+        return of != null && of.lexicon == this
+                ? of.has(0, words.bit())
+                : words.singleTable().contains(token.lower());
+    }
+
     /** The one-word entries of a class. */
     Set<String> words(String className) {
         return wordClass(className).single();
@@ -283,6 +384,13 @@ final class Lexicon {
     /** Number of tokens of the longest entry of the class starting at token {@code i}, or 0 when none does. */
     int matchAt(String className, Sentence s, int i) {
         WordClass words = wordClass(className);
+        if (i < 0 || i >= s.size()) {
+            return 0; // s.lower(i) is "", which opens no entry
+        }
+        WordClasses of = classesAt(s, i);
+        if (of != null && !of.has(firstPart, words.bit())) {
+            return 0; // most tokens open no entry of the class: a bit test, not a probe
+        }
         int slot = words.firstTable().indexOf(s.lower(i));
         if (slot < 0) {
             return 0;
@@ -311,7 +419,14 @@ final class Lexicon {
     /** True when an entry of the class ends at token {@code end - 1} (looking back from a position). */
     boolean endsAt(String className, Sentence s, int end) {
         WordClass words = wordClass(className);
-        int slot = end <= 0 ? -1 : words.lastTable().indexOf(s.lower(end - 1));
+        if (end <= 0 || end > s.size()) {
+            return false; // s.lower(end - 1) is "", which ends no entry
+        }
+        WordClasses of = classesAt(s, end - 1);
+        if (of != null && !of.has(lastPart, words.bit())) {
+            return false;
+        }
+        int slot = words.lastTable().indexOf(s.lower(end - 1));
         if (slot < 0) {
             return false;
         }

@@ -32,6 +32,13 @@ final class TextSegmenter {
      * string, so the lexicon's probes of it compare references and hash nothing.
      */
     private final WordTable vocabulary;
+    /**
+     * The word classes of the vocabulary's words by their slots, and of every other word, when the segmenter is a
+     * language's (its tokens carry them: {@link Lexicon#is(String, Sentence, int)}); null otherwise.
+     */
+    private final Lexicon.WordClasses[] classesBySlot;
+
+    private final Lexicon.WordClasses noClasses;
 
     /** A segmenter with no abbreviations, for short names (a gazetteer's entries). */
     TextSegmenter() {
@@ -53,10 +60,30 @@ final class TextSegmenter {
 
     /** @param vocabulary the language's known words, lower case: the strings its tokens should carry */
     TextSegmenter(Set<String> abbreviations, Set<String> elisions, boolean thousandsSpace, Set<String> vocabulary) {
+        this(abbreviations, elisions, thousandsSpace, vocabulary, null);
+    }
+
+    /** @param lexicon the language's word classes, which its tokens carry; null for none */
+    TextSegmenter(
+            Set<String> abbreviations,
+            Set<String> elisions,
+            boolean thousandsSpace,
+            Set<String> vocabulary,
+            Lexicon lexicon) {
         this.abbreviations = Set.copyOf(abbreviations);
         this.elisions = Set.copyOf(elisions);
         this.thousandsSpace = thousandsSpace;
         this.vocabulary = new WordTable(vocabulary);
+        if (lexicon == null) {
+            this.classesBySlot = null;
+            this.noClasses = null;
+        } else {
+            this.classesBySlot = new Lexicon.WordClasses[this.vocabulary.capacity()];
+            for (String word : vocabulary) {
+                classesBySlot[this.vocabulary.indexOf(word)] = lexicon.classesOf(word);
+            }
+            this.noClasses = lexicon.classesOf("");
+        }
     }
 
     List<Sentence> split(String text) {
@@ -105,9 +132,27 @@ final class TextSegmenter {
         return sentences;
     }
 
-    /** The token of {@code text} at {@code start}, its lower-case form the vocabulary's string when it is a known word. */
+    /**
+     * The token of {@code text} at {@code start}, its lower-case form (and its text, when that is already lower case)
+     * the vocabulary's string when it is a known word.
+     */
     private Token token(String text, int start) {
-        return Token.of(text, start, vocabulary);
+        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        int slot = vocabulary.indexOf(lower);
+        if (slot < 0) {
+            return new Token(text, lower, start, start + text.length(), noClasses);
+        }
+        String known = vocabulary.wordAt(slot);
+        return new Token(text == lower ? known : text, known, start, start + text.length(), classesAt(slot));
+    }
+
+    private Lexicon.WordClasses classesAt(int slot) {
+        return classesBySlot == null ? null : classesBySlot[slot];
+    }
+
+    private Lexicon.WordClasses classesOf(String lower) {
+        int slot = classesBySlot == null ? -1 : vocabulary.indexOf(lower);
+        return slot < 0 ? noClasses : classesBySlot[slot];
     }
 
     /**
@@ -129,12 +174,13 @@ final class TextSegmenter {
             }
             hash = 31 * hash + c;
         }
-        String known = vocabulary.canonicalLowerAscii(s, from, to, hash);
-        if (known != null) {
-            return new Token(upper ? s.substring(from, to) : known, known, from, to);
+        int slot = vocabulary.indexOfLowerAscii(s, from, to, hash);
+        if (slot >= 0) {
+            String known = vocabulary.wordAt(slot);
+            return new Token(upper ? s.substring(from, to) : known, known, from, to, classesAt(slot));
         }
         String text = s.substring(from, to);
-        return new Token(text, upper ? text.toLowerCase(Locale.ROOT) : text, from, to);
+        return new Token(text, upper ? text.toLowerCase(Locale.ROOT) : text, from, to, noClasses);
     }
 
     /** Length of an elision opening the word {@code s[from, to)} ("l'" of "l'ambassadeur"), apostrophe included, or 0. */
@@ -252,11 +298,12 @@ final class TextSegmenter {
         return Character.isUpperCase(c) || Character.isDigit(c) || c == '(' || c == '\u201C' || c == '\n' || c == '\r';
     }
 
-    private static int absorbClosingQuote(String s, List<Token> tokens, int next) {
+    private int absorbClosingQuote(String s, List<Token> tokens, int next) {
         if (next < s.length()) {
             char c = s.charAt(next);
             if (c == '"' || c == '\u201D' || c == '\u2019') {
-                tokens.add(Token.of(String.valueOf(c), next));
+                Token quote = Token.of(String.valueOf(c), next);
+                tokens.add(new Token(quote.text(), quote.lower(), next, next + 1, classesOf(quote.lower())));
                 return next + 1;
             }
         }

@@ -48,6 +48,8 @@ final class TimeExpressions {
     private final java.util.Set<String> holidays = new java.util.HashSet<>();
     /** Every word that can open an expression but numbers: one probe spares most tokens the grammar below. */
     private final java.util.Set<String> startWords = new java.util.HashSet<>();
+    /** The same words as a {@link WordTable}, for the probe of every token (a HashSet probe hashed and compared more). */
+    private WordTable startTable;
 
     private TimeExpressions(Lexicon lexicon, NumberWords numbers) {
         this.lexicon = lexicon;
@@ -92,6 +94,7 @@ final class TimeExpressions {
                 "NIGHT")) {
             time.startWords.addAll(lexicon.firstWords(opening));
         }
+        time.startTable = new WordTable(time.startWords);
         return time;
     }
 
@@ -167,10 +170,10 @@ final class TimeExpressions {
 
     private TimeExpression at(Sentence s, String text, int i, LocalDate published) {
         String w = s.lower(i);
-        if (!startWords.contains(w) && !s.token(i).isNumber() && numbers.exactValue(w) <= 0) {
+        if (!startTable.contains(w) && !s.token(i).isNumber() && numbers.exactValue(w) <= 0) {
             return null;
         }
-        if (lexicon.is("TIME_SINCE", w)) {
+        if (lexicon.is("TIME_SINCE", s, i)) {
             return since(s, text, i, published);
         }
         int monthStart = lexicon.matchAt("TIME_MONTH_START", s, i);
@@ -185,7 +188,7 @@ final class TimeExpressions {
             LocalDate day = published.plusDays(offset);
             return expr(s, text, i, i + 1, Kind.DAY, day, day);
         }
-        if (lexicon.is("TIME_EARLIER", w)) {
+        if (lexicon.is("TIME_EARLIER", s, i)) {
             // "earlier this year", "earlier in the year": before the news, undated
             int k = i + 1;
             k += lexicon.matchAt("TIME_THIS", s, k) + lexicon.matchAt("TIME_LAST", s, k);
@@ -196,7 +199,7 @@ final class TimeExpressions {
                 return expr(s, text, i, k + 1, Kind.EARLIER, null, null);
             }
         }
-        if (lexicon.is("TIME_IN_YEAR", w)) {
+        if (lexicon.is("TIME_IN_YEAR", s, i)) {
             // "in 2016": a year alone, not a count ("in 2016 people")
             long year = numbers.exactValue(s.lower(i + 1));
             if (year >= 1900
@@ -208,7 +211,7 @@ final class TimeExpressions {
                 return expr(s, text, i, i + 2, Kind.YEAR, first, first);
             }
         }
-        if (lexicon.is("TIME_THIS", w)) {
+        if (lexicon.is("TIME_THIS", s, i)) {
             if (lexicon.is("DAY_PARTS", s.lower(i + 1)) && !lexicon.is("NIGHT", s.lower(i + 1))) {
                 return expr(s, text, i, i + 2, Kind.DAY, published, published);
             }
@@ -216,13 +219,13 @@ final class TimeExpressions {
                 return expr(s, text, i, i + 2, Kind.RECENT_PERIOD, published, published.minusDays(6));
             }
         }
-        if (lexicon.is("TIME_LAST", w)) {
+        if (lexicon.is("TIME_LAST", s, i)) {
             TimeExpression last = last(s, text, i, i + 1, published);
             if (last != null) {
                 return last;
             }
         }
-        if (lexicon.is("TIME_LAST_AFTER", s.lower(i + 1))
+        if (lexicon.is("TIME_LAST_AFTER", s, i + 1)
                 && (isUnit(s, i, "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR") || lexicon.is("NIGHT", w))) {
             // "la semaine dernière", "el mes pasado", "la nuit dernière": the unit before the word of the past
             TimeExpression last = last(s, text, lexicon.is("ARTICLE", s.lower(i - 1)) ? i - 1 : i, i, published);
@@ -277,7 +280,7 @@ final class TimeExpressions {
 
     private boolean isUnit(Sentence s, int k, String... units) {
         for (String unit : units) {
-            if (lexicon.is(unit, s.lower(k))) {
+            if (lexicon.is(unit, s, k)) {
                 return true;
             }
         }

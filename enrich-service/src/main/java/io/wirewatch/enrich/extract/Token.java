@@ -4,26 +4,18 @@ import java.util.Locale;
 
 /**
  * One token of an article: its text as written, a lower-case form for matching, and its character span in the
- * article text (so every extraction can point back at the words it came from).
+ * article text (so every extraction can point back at the words it came from); and, when the language's segmenter
+ * made it, the word classes of its lower-case form ({@link Lexicon#is(String, Sentence, int)}), else null.
  */
-record Token(String text, String lower, int start, int end) {
+record Token(String text, String lower, int start, int end, Lexicon.WordClasses classes) {
+
+    Token(String text, String lower, int start, int end) {
+        this(text, lower, start, end, null);
+    }
 
     /** The lower-case form also straightens typographic apostrophes, so "Ottawa’s" and "Ottawa's" match alike. */
     static Token of(String text, int start) {
         return new Token(text, text.toLowerCase(Locale.ROOT).replace('\u2019', '\''), start, start + text.length());
-    }
-
-    /**
-     * As {@link #of(String, int)}, the lower-case form (and the text, when it is already lower case) being the
-     * vocabulary's own string when the word is one of its words.
-     */
-    static Token of(String text, int start, WordTable vocabulary) {
-        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        String known = vocabulary.canonical(lower);
-        if (known == null) {
-            return new Token(text, lower, start, start + text.length());
-        }
-        return new Token(text == lower ? known : text, known, start, start + text.length());
     }
 
     boolean isCapitalised() {

@@ -64,30 +64,29 @@ final class WordTable {
         return indexOf(word) >= 0;
     }
 
-    /** The table's own string equal to {@code word}, or null. */
-    String canonical(String word) {
-        int i = indexOf(word);
-        return i < 0 ? null : words[i];
-    }
-
     /**
-     * The table's string equal to the lower-case form of {@code s[from, to)}, which holds only ASCII characters, or
-     * null; {@code hash} is that form's {@link String#hashCode}. Lets the segmenter find a word without cutting it out.
+     * The slot of the lower-case form of {@code s[from, to)}, which holds only ASCII characters, or -1; {@code hash} is
+     * that form's {@link String#hashCode}. Lets the segmenter find a word without cutting it out.
      */
-    String canonicalLowerAscii(String s, int from, int to, int hash) {
+    int indexOfLowerAscii(String s, int from, int to, int hash) {
         if (size == 0) {
-            return null;
+            return -1;
         }
         int length = to - from;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
             String w = words[i];
             if (w == null) {
-                return null;
+                return -1;
             }
             if (hashes[i] == hash && w.length() == length && equalsLowerAscii(w, s, from)) {
-                return w;
+                return i;
             }
         }
+    }
+
+    /** The word at a slot {@link #indexOf} returned. */
+    String wordAt(int slot) {
+        return words[slot];
     }
 
     private static boolean equalsLowerAscii(String word, String s, int from) {
