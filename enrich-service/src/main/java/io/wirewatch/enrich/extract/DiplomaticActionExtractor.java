@@ -977,9 +977,19 @@ final class DiplomaticActionExtractor {
             int j = k;
             boolean joined = false;
             Lexicon lexicon = article.language.lexicon();
-            while (j >= 0 && lexicon.is("LIST_JOINERS", s.lower(j))) {
-                joined |= !lexicon.is("ARTICLE", s.lower(j));
-                j--;
+            while (j >= 0) {
+                if (lexicon.is("LIST_JOINERS", s.lower(j))) {
+                    joined |= !lexicon.is("ARTICLE", s.lower(j));
+                    j--;
+                } else if (j > 0 && lexicon.is("OF", s.lower(j)) && lexicon.is("AND", s.lower(j - 1))) {
+                    j--; // "du Niger et du Burkina Faso": the preposition repeated after "and"
+                } else if (lexicon.endsAt("ALLY_JOINERS", s, j + 1)) {
+                    // "le Mali et ses alliés du Niger", "Russia and its ally Belarus": the allies act with it
+                    joined = true;
+                    j -= entryLengthEndingAt(lexicon, "ALLY_JOINERS", s, j);
+                } else {
+                    break;
+                }
             }
             if (!joined || j < 0) {
                 break;
@@ -994,6 +1004,19 @@ final class DiplomaticActionExtractor {
             k = previous.from() - 1;
         }
         return chain;
+    }
+
+    /** How many tokens the longest entry of the class that ends at token {@code last} has (at most five). */
+    private static int entryLengthEndingAt(Lexicon lexicon, String className, Sentence s, int last) {
+        int longest = 0;
+        StringBuilder phrase = new StringBuilder();
+        for (int n = 1; n <= 5 && last - n + 1 >= 0; n++) {
+            phrase.insert(0, n == 1 ? s.lower(last) : s.lower(last - n + 1) + " ");
+            if (lexicon.isEntry(className, phrase.toString())) {
+                longest = n;
+            }
+        }
+        return longest;
     }
 
     /** "in the 193-member General Assembly", "of several Syrian officials": the object of a preposition. */

@@ -528,6 +528,33 @@ class MultilingualExtractionTest {
                     .containsOnly("Lithuania");
         }
 
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                fr | Le Mali et ses alliés du Niger et du Burkina Faso annonçaient le rappel de leurs ambassadeurs en Algérie.
+                en | Mali and its allies Niger and Burkina Faso recalled their ambassadors from Algeria.
+                es | Malí y sus aliados de Níger y Burkina Faso llamaron a consultas a sus embajadores en Argelia.
+                """)
+        void shouldLetAStateAndItsAlliesActTogether(String language, String text) {
+            // "annonçaient": a -cer verb writes ç before a and o (conjugations.tsv), so the imperfect governs the noun
+            assertThat(actions(language, text))
+                    .filteredOn(a -> a.getAction() == DiplomaticActionType.RECALL_AMBASSADOR)
+                    .extracting(DiplomaticAction::getActor)
+                    .containsExactlyInAnyOrder("Mali", "Niger", "Burkina Faso");
+        }
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                es | Al menos 72 cuerpos fueron encontrados el martes en una fosa clandestina de la localidad de San Fernando.
+                fr | Au moins 72 corps ont été retrouvés dans un charnier de la localité de San Fernando.
+                en | At least 72 bodies were found in a mass grave in the town of San Fernando.
+                """)
+        void shouldCountBodiesFoundInAMassGraveAsOneDaysToll(String language, String text) {
+            assertThat(figures(language, text))
+                    .filteredOn(f -> f.getKind() == CasualtyKind.KILLED)
+                    .first()
+                    .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY));
+        }
+
         @Test
         void shouldNotTakeTheFirstWordOfALongerNameForAnUnlistedPlace() {
             List<CasualtyFigure> killed =
