@@ -171,7 +171,10 @@ final class EntityRecognizer {
                         Mention.Kind.DEMONYM));
             case CAPITAL -> {
                 Lexicon lexicon = article.language.lexicon();
-                boolean asPlace = lexicon.is("PLACE_PREPOSITIONS", sentence.lower(match.from() - 1))
+                // "el Gobierno de Quito", "le gouvernement de Bamako", "the government in Kyiv": the state it governs
+                boolean governed = lexicon.is("PLACE_PREPOSITIONS", sentence.lower(match.from() - 1))
+                        && lexicon.is("GOVERNMENT_NOUNS", sentence.lower(match.from() - 2));
+                boolean asPlace = !governed && lexicon.is("PLACE_PREPOSITIONS", sentence.lower(match.from() - 1))
                         || lexicon.is("PLACE_TYPES", sentence.lower(match.from() - 2))
                         || match.to() < sentence.size()
                                 && sentence.token(match.to()).isCapitalised()

@@ -286,6 +286,9 @@ class MultilingualExtractionTest {
                 fr | Deux ministres biélorusses ont été sanctionnés mardi par les États-Unis.                  | IMPOSE_SANCTIONS   | United States                             | Belarus
                 en | Two Belarusian ministers were sanctioned on Tuesday by the United States.                  | IMPOSE_SANCTIONS   | United States                             | Belarus
                 en | The State Department ordered the immediate closure of the Syrian embassy in Washington.   | CLOSE_EMBASSY      | United States                             | Syria
+                es | El gobierno de Caracas rompió relaciones con Panamá.                                      | BREAK_RELATIONS    | Venezuela                                 | Panama
+                fr | Le gouvernement de Bamako a expulsé l'ambassadeur de France.                               | EXPEL_DIPLOMATS    | Mali                                      | France
+                en | The government in Kyiv expelled the Iranian ambassador.                                    | EXPEL_DIPLOMATS    | Ukraine                                   | Iran
                 es | El Gobierno de Ecuador da 48 horas al embajador de Cuba para que abandone el país.        | EXPEL_DIPLOMATS    | Ecuador                                   | Cuba
                 es | Quito dio un plazo de 48 horas al embajador y a todo el cuerpo diplomático de la isla cubana para abandonar el país. | EXPEL_DIPLOMATS | Ecuador | Cuba
                 fr | Washington a ordonné la fermeture immédiate de l'ambassade syrienne.                      | CLOSE_EMBASSY      | United States                             | Syria
