@@ -58,17 +58,27 @@ class UpstreamStallExpiryTest {
         InMemorySchemaRegistry.dropScope(registryScope);
     }
 
+    /**
+     * The seeds from upstream partition 1; then {@code tolls} tolls of Aleppo from partition 0, {@code daysApart} days
+     * apart from LATER on, while partition 1 is silent; then partition 1 resuming with another report of Homs's Monday.
+     */
+    private static List<Share> stallThenResume(int tolls, long daysApart) {
+        List<Share> shares = new ArrayList<>();
+        EnrichedSeeds.all().forEach(seed -> shares.add(new Share(1, seed)));
+        for (int week = 0; week < tolls; week++) {
+            shares.add(
+                    new Share(0, EnrichedSeeds.toll("aleppo-" + week, "Aleppo", LATER.plusDays(daysApart * week), 25)));
+        }
+        shares.add(new Share(1, EnrichedSeeds.toll("homs-monday-again", "Homs", EnrichedSeeds.MONDAY, 60)));
+        return shares;
+    }
+
     @Test
     void shouldKeepTheStateOfAStalledUpstreamPartitionWhileAnotherRunsPastTheRetention() {
         // Given the three seeds of February 2012 read from upstream partition 1, then partition 1 stalls while
         // partition 0 sends tolls of Aleppo from LATER (the retention and a week past the seeds) on for three weeks,
         // then partition 1 resumes with another report of Homs's Monday; no record arrives late before the stall ends
-        List<Share> shares = new ArrayList<>();
-        EnrichedSeeds.all().forEach(seed -> shares.add(new Share(1, seed)));
-        for (int week = 0; week < 4; week++) {
-            shares.add(new Share(0, EnrichedSeeds.toll("aleppo-" + week, "Aleppo", LATER.plusDays(8L * week), 25)));
-        }
-        shares.add(new Share(1, EnrichedSeeds.toll("homs-monday-again", "Homs", EnrichedSeeds.MONDAY, 60)));
+        List<Share> shares = stallThenResume(4, 8);
 
         // When they are processed with expiry and without
         List<Alert> withExpiry = new Pipeline(RuleSettings.DEFAULTS).replay(shares);
@@ -91,12 +101,7 @@ class UpstreamStallExpiryTest {
         // Given the seeds from partition 1, then partition 1 silent while partition 0 runs 60 weeks on (more than the
         // year of stream time after which a silent partition may be forgotten, in seconds of wall clock), then
         // partition 1 resuming with a report of Homs's Monday
-        List<Share> shares = new ArrayList<>();
-        EnrichedSeeds.all().forEach(seed -> shares.add(new Share(1, seed)));
-        for (int week = 0; week < 60; week++) {
-            shares.add(new Share(0, EnrichedSeeds.toll("aleppo-" + week, "Aleppo", LATER.plusDays(7L * week), 25)));
-        }
-        shares.add(new Share(1, EnrichedSeeds.toll("homs-monday-again", "Homs", EnrichedSeeds.MONDAY, 60)));
+        List<Share> shares = stallThenResume(60, 7);
 
         // When they are processed with expiry and without
         List<Alert> withExpiry = new Pipeline(RuleSettings.DEFAULTS).replay(shares);

@@ -561,6 +561,23 @@ class MultilingualExtractionTest {
         }
 
         @Test
+        void shouldTakeACountrysTollForThePlacedOneWhenTheCountsAreWithinATenth() {
+            // two towns named apart leave the headline's toll at the country's level; its 51 repeats the body's 52
+            String text = "Militia kills at least 51 civilians in east Congo village attack\n\nThe attack began in "
+                    + "Bunia on Monday, killing 52 people, the mayor said.\n\nAnother attack was reported in Beni.";
+            List<CasualtyFigure> killed = figures("en", text).stream()
+                    .filter(f -> f.getKind() == CasualtyKind.KILLED)
+                    .toList();
+            assertThat(killed)
+                    .filteredOn(f -> "Democratic Republic of the Congo".equals(f.getPlace()))
+                    .allSatisfy(f -> assertThat(f.getRepeatsEarlier()).isTrue());
+            assertThat(killed)
+                    .filteredOn(f -> !f.getRepeatsEarlier())
+                    .extracting(CasualtyFigure::getPlace)
+                    .containsOnly("Bunia");
+        }
+
+        @Test
         void shouldNotTakeTheFirstWordOfALongerNameForAnUnlistedPlace() {
             List<CasualtyFigure> killed =
                     figures("en", "Ecuador: six of the 30 inmates killed at Penitenciaria del Litoral were beheaded.")
