@@ -89,7 +89,7 @@ final class DiplomaticActionExtractor {
                 if (actors.isEmpty()) {
                     continue;
                 }
-                List<ArticleEntity> targets = targets(article, sentence, trigger, actors);
+                List<ArticleEntity> targets = targets(article, sentence, trigger, actors, found);
                 boolean reciprocal = targets == FROM_CONTEXT_ONLY
                         && actors.size() == 2
                         && vocabulary.isReciprocal(trigger.trigger().action());
@@ -1113,7 +1113,11 @@ final class DiplomaticActionExtractor {
     // ---------------------------------------------------------------- targets
 
     private List<ArticleEntity> targets(
-            ArticleAnalysis article, Sentence s, TriggerTable.Found trigger, List<ArticleEntity> actors) {
+            ArticleAnalysis article,
+            Sentence s,
+            TriggerTable.Found trigger,
+            List<ArticleEntity> actors,
+            List<Found> earlier) {
         TriggerPattern.Match match = trigger.match();
         Lexicon lexicon = article.language.lexicon();
         if (match.targetFrom() >= 0) {
@@ -1187,6 +1191,11 @@ final class DiplomaticActionExtractor {
                     if (!listed.isEmpty()) {
                         return listed;
                     }
+                    List<ArticleEntity> referredTo =
+                            statesReferredTo(article, s, k + 1, j, match.from(), actors, earlier);
+                    if (!referredTo.isEmpty()) {
+                        return referredTo;
+                    }
                     if (lexicon.is("TARGET_PREPOSITIONS", s.lower(j)) || article.mentionAt(s.index(), j) != null) {
                         break; // another phrase, or a mention that is no state ("with its embassy", "with Hamas")
                     }
@@ -1194,6 +1203,94 @@ final class DiplomaticActionExtractor {
             }
         }
         return FROM_CONTEXT_ONLY;
+    }
+
+    /** How many sentences back a plural anaphor ("the three countries") looks for the list it refers to. */
+    private static final int ANAPHOR_REACH = 3;
+
+    /**
+     * The states a plural anaphor ending at token {@code noun} refers to: "recalling its ambassadors from the three
+     * countries", "dans ces mêmes pays", "a sus embajadores en esos países". The phrase from {@code from} is
+     * determiners and numbers ending in a noun of states (PLURAL_STATE_NOUNS), with a plural determiner or a number
+     * before it. It refers to the last group of two or more states, none of them an actor (and as many as the phrase
+     * counts, when it counts them), named in the sentence before the trigger or in the few sentences before: a list
+     * ("Mali, Niger and Burkina Faso") or the states that acted together in an action found there ("le Mali et ses
+     * alliés du Niger et du Burkina Faso ont rappelé"). Empty when the tokens are no such phrase or no group fits.
+     */
+    private static List<ArticleEntity> statesReferredTo(
+            ArticleAnalysis article,
+            Sentence s,
+            int from,
+            int noun,
+            int trigger,
+            List<ArticleEntity> actors,
+            List<Found> earlier) {
+        Lexicon lexicon = article.language.lexicon();
+        if (noun <= from || !lexicon.is("PLURAL_STATE_NOUNS", s.lower(noun))) {
+            return List.of();
+        }
+        boolean plural = false;
+        int counted = -1;
+        for (int k = from; k < noun; k++) {
+            String w = s.lower(k);
+            long number = article.language.numbers().exactValue(w);
+            if (number > 1) {
+                counted = (int) number;
+            } else if (lexicon.is("PLURAL_DEFINITE", w)) {
+                plural = true;
+            } else if (!lexicon.is("DETERMINERS", w) && !lexicon.is("ARTICLE", w)) {
+                return List.of();
+            }
+        }
+        if (!plural && counted < 0) {
+            return List.of();
+        }
+        int size = counted;
+        java.util.function.Predicate<List<ArticleEntity>> fits = group -> group.size() >= 2
+                && (size < 0 || group.size() == size)
+                && group.stream().noneMatch(actors::contains);
+        for (int back = 0; back <= ANAPHOR_REACH && s.index() - back >= 0; back++) {
+            Sentence before = article.sentences.get(s.index() - back);
+            List<ArticleEntity> best = null;
+            int bestAt = -1;
+            List<ArticleEntity> open = List.of();
+            for (Mention mention : article.mentions(before.index())) {
+                if (back == 0 && mention.to() > trigger) {
+                    break;
+                }
+                List<ArticleEntity> listed = statesListedFrom(article, before, mention.from());
+                if (!open.isEmpty() && open.containsAll(listed)) {
+                    continue; // the tail of a list already read whole: "Sudan and Libya" is not "the two countries"
+                }
+                open = listed;
+                if (fits.test(listed)) {
+                    best = listed;
+                    bestAt = before.token(mention.from()).start();
+                }
+            }
+            for (int f = 0; f < earlier.size(); f++) {
+                Found action = earlier.get(f);
+                if (action.sentence != before) {
+                    continue;
+                }
+                List<ArticleEntity> together = new ArrayList<>();
+                for (Found other : earlier) {
+                    if (other.sentence == before
+                            && other.charStart == action.charStart
+                            && !together.contains(other.actor)) {
+                        together.add(other.actor);
+                    }
+                }
+                if (fits.test(together) && action.charStart > bestAt) {
+                    best = together;
+                    bestAt = action.charStart;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        return List.of();
     }
 
     /** The most words one group of envoys in a list takes: "as well as a Latvian diplomat", "quatre diplomates polonais". */

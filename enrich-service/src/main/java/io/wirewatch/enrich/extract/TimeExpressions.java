@@ -85,6 +85,7 @@ final class TimeExpressions {
                 "TIME_THIS",
                 "TIME_LAST",
                 "TIME_AGO_BEFORE",
+                "TIME_DAY_BEFORE",
                 "FEW",
                 "UNIT_DAY",
                 "UNIT_WEEK",
@@ -136,6 +137,34 @@ final class TimeExpressions {
                 i++;
             }
         }
+        return dayBeforeTheOtherDay(sentence, found);
+    }
+
+    /**
+     * "Alger a décidé lundi de rappeler ses ambassadeurs, alors que le Mali avait annoncé la veille ...": "la veille"
+     * is the day before the day the sentence names, not the day before publication.
+     */
+    private List<TimeExpression> dayBeforeTheOtherDay(Sentence sentence, List<TimeExpression> found) {
+        for (int e = 0; e < found.size(); e++) {
+            TimeExpression before = found.get(e);
+            if (before.date() == null || lexicon.matchAt("TIME_DAY_BEFORE", sentence, before.from()) == 0) {
+                continue;
+            }
+            TimeExpression reference = null;
+            for (TimeExpression other : found) {
+                if (other != before
+                        && other.kind() == Kind.DAY
+                        && other.date() != null
+                        && lexicon.matchAt("TIME_DAY_BEFORE", sentence, other.from()) == 0
+                        && (reference == null || isCalendarDay(sentence, other))) {
+                    reference = other; // "mercredi 2 mai": the day written with its month says it best
+                }
+            }
+            if (reference != null) {
+                LocalDate day = reference.date().minusDays(1);
+                found.set(e, new TimeExpression(before.from(), before.to(), Kind.DAY, day, day, before.text()));
+            }
+        }
         return found;
     }
 
@@ -182,6 +211,12 @@ final class TimeExpressions {
             // into the month it is days old and later it is history
             LocalDate early = published.withDayOfMonth(Math.min(3, published.getDayOfMonth()));
             return expr(s, text, i, i + monthStart, Kind.DAY, early, early);
+        }
+        int dayBefore = lexicon.matchAt("TIME_DAY_BEFORE", s, i);
+        if (dayBefore > 0) {
+            // "la veille", "the day before": the day before the sentence's other day (see find), else yesterday
+            LocalDate day = published.minusDays(1);
+            return expr(s, text, i, i + dayBefore, Kind.DAY, day, day);
         }
         Integer offset = dayOffsets.get(w);
         if (offset != null) {

@@ -330,6 +330,47 @@ class MultilingualExtractionTest {
                             org.assertj.core.groups.Tuple.tuple("United States", "Syria"));
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                en | Chad, Sudan and Libya recalled their ambassadors from Cairo on Sunday. Egypt responded on Monday by recalling its ambassadors from the three countries.
+                fr | Le Tchad et ses alliés du Soudan et de la Libye ont rappelé dimanche leurs ambassadeurs au Caire. L'Égypte a répliqué lundi en rappelant ses ambassadeurs dans ces mêmes pays.
+                es | Chad, Sudán y Libia llamaron a consultas a sus embajadores en El Cairo. Egipto respondió el lunes llamando a consultas a sus embajadores en esos tres países.
+                """)
+        void shouldAimAnActionAtTheStatesAPluralAnaphorRefersTo(String language, String text) {
+            // "the three countries" is the list named before (or the states that acted together there), not the
+            // state the article is most about
+            assertThat(actions(language, text))
+                    .filteredOn(a -> a.getActor().equals("Egypt"))
+                    .extracting(DiplomaticAction::getTarget)
+                    .containsExactly("Chad", "Sudan", "Libya");
+        }
+
+        @Test
+        void shouldNotReadTheTailOfALongerListAsTheStatesAnAnaphorCounts() {
+            // "the two countries" after a list of three refers to none of its parts ("Sudan and Libya")
+            String text = "Chad, Sudan and Libya recalled their ambassadors from Cairo on Sunday. "
+                    + "Egypt responded on Monday by recalling its ambassadors from the two countries.";
+            assertThat(actions("en", text))
+                    .filteredOn(a -> a.getActor().equals("Egypt"))
+                    .extracting(DiplomaticAction::getTarget)
+                    .doesNotContain("Sudan", "Libya");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                en | Algeria recalled its ambassador from Bamako on Monday, after Mali recalled its ambassador from Algiers the day before.
+                fr | Alger a rappelé lundi son ambassadeur à Bamako, après que le Mali a rappelé la veille son ambassadeur en Algérie.
+                es | Argelia llamó a consultas el lunes a su embajador en Bamako, después de que Malí retiró el día anterior a su embajador en Argel.
+                """)
+        void shouldDateTheDayBeforeFromTheDayTheSentenceNames(String language, String text) {
+            // published on Wednesday 13 March 2024: "Monday" is the 11th and "the day before" the 10th, not the 12th
+            assertThat(actions(language, text))
+                    .extracting(DiplomaticAction::getActor, DiplomaticAction::getEventDate)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("Algeria", java.time.LocalDate.of(2024, 3, 11)),
+                            org.assertj.core.groups.Tuple.tuple("Mali", java.time.LocalDate.of(2024, 3, 10)));
+        }
+
         @ParameterizedTest(name = "{0}: {1}")
         @CsvSource(delimiter = '|', textBlock = """
                 es | Los ministros de la UE acordaron el lunes levantar las sanciones contra Cuba.
