@@ -215,16 +215,26 @@ final class DiplomaticActionExtractor {
         }
 
         @Override
-        public boolean isDateAside(Sentence s, int k) {
-            return DiplomaticActionExtractor.isDateAside(article, s, k);
+        public boolean isAside(Sentence s, int k) {
+            return DiplomaticActionExtractor.isAside(article, s, k);
         }
     }
 
+    /** The most words of one MANNER_ASIDES entry. */
+    private static final int LONGEST_MANNER_ASIDE = 4;
+
     /**
-     * A date word, or a number, comma or DATE_ASIDE_WORDS word in one unbroken run with a date word within four
-     * tokens: ", jeudi 2 décembre,", "on Thursday, 2 December", "el pasado 5 de marzo".
+     * Token {@code k} is part of an aside a gap does not count: a MANNER_ASIDES entry ("avec effet immédiat", "with
+     * immediate effect"), or a date word, or a number, comma or DATE_ASIDE_WORDS word in one unbroken run with a date
+     * word within four tokens: ", jeudi 2 décembre,", "on Thursday, 2 December", "el pasado 5 de marzo".
      */
-    static boolean isDateAside(ArticleAnalysis article, Sentence s, int k) {
+    static boolean isAside(ArticleAnalysis article, Sentence s, int k) {
+        Lexicon lexicon = article.language.lexicon();
+        for (int j = k; j >= 0 && k - j < LONGEST_MANNER_ASIDE; j--) {
+            if (j + lexicon.matchAt("MANNER_ASIDES", s, j) > k) {
+                return true;
+            }
+        }
         if (!mayStandInDate(article, s, k)) {
             return false;
         }
@@ -479,7 +489,7 @@ final class DiplomaticActionExtractor {
                 pastAnd = true;
                 reach = counted + GOVERNING_VERB_REACH;
             }
-            if (!isDateAside(article, s, k)) {
+            if (!isAside(article, s, k)) {
                 counted++;
             }
         }

@@ -98,6 +98,7 @@ final class EntityRecognizer {
                 match = null;
             }
             if (match != null) {
+                match = withStateTitle(article, sentence, match);
                 addGazetteerMention(article, sentence, match);
                 for (int k = match.from(); k < match.to(); k++) {
                     covered[k] = true;
@@ -112,6 +113,33 @@ final class EntityRecognizer {
             i++;
         }
         return covered;
+    }
+
+    /**
+     * A state's name with its formal title before it names the state: "la République du Niger", "the Kingdom of
+     * Morocco", "la República de Colombia", "la République islamique d'Iran". The mention takes in the title
+     * (STATE_TITLES, then at most one more word, then "of"), so the title starts no name of its own and a frame that
+     * wants the state right after its preposition finds it.
+     */
+    private static Gazetteer.Match withStateTitle(ArticleAnalysis article, Sentence sentence, Gazetteer.Match match) {
+        Lexicon lexicon = article.language.lexicon();
+        if (match.entry().kind() != Gazetteer.EntryKind.NAME
+                || match.entry().entity().type() != EntityType.COUNTRY
+                || !lexicon.is("OF", sentence.lower(match.from() - 1))) {
+            return match;
+        }
+        for (int title = match.from() - 2; title >= Math.max(0, match.from() - 3); title--) {
+            if (lexicon.is("STATE_TITLES", sentence.lower(title))
+                    && sentence.token(title).isCapitalised()) {
+                int from = title > 0
+                                && sentence.token(title - 1).isCapitalised()
+                                && lexicon.is("STATE_TITLE_WORDS", sentence.lower(title - 1))
+                        ? title - 1 // "the Islamic Republic of Iran"
+                        : title;
+                return new Gazetteer.Match(from, match.to(), match.entry());
+            }
+        }
+        return match;
     }
 
     /** A one-word demonym or name followed by capitalised words that together name a place of the gazetteer. */

@@ -25,14 +25,15 @@ final class TriggerPattern {
         boolean breaksClause(Sentence s, int k);
 
         /**
-         * True when token {@code k} belongs to a date set between a verb and its object ("a adopté, jeudi 2 décembre,
-         * son paquet de sanctions"), which a gap crosses without counting it.
+         * True when token {@code k} belongs to an aside between a verb and its object, which a gap crosses without
+         * counting it: a date ("a adopté, jeudi 2 décembre, son paquet de sanctions") or a manner ("la rupture avec
+         * effet immédiat de ses relations").
          */
-        boolean isDateAside(Sentence s, int k);
+        boolean isAside(Sentence s, int k);
     }
 
-    /** How many date words a gap may cross beyond its length ("~7" crosses ", jeudi 2 décembre ," and 7 more). */
-    private static final int MOST_DATE_WORDS_IN_A_GAP = 6;
+    /** How many aside words a gap may cross beyond its length ("~7" crosses ", jeudi 2 décembre ," and 7 more). */
+    private static final int MOST_ASIDE_WORDS_IN_A_GAP = 6;
 
     private sealed interface Element permits Words, Gap, Slot, NumberToken {}
 
@@ -208,16 +209,19 @@ final class TriggerPattern {
         Element element = elements.get(e);
         if (element instanceof Gap gap) {
             int counted = 0;
-            for (int k = i; k - i <= gap.max() + MOST_DATE_WORDS_IN_A_GAP; k++) {
+            for (int k = i; k - i <= gap.max() + MOST_ASIDE_WORDS_IN_A_GAP; k++) {
                 if (k > s.size()) {
                     return -1;
                 }
                 if (k > i) {
                     int skipped = k - 1;
-                    if (slots.breaksClause(s, skipped) || isExcluded(gap, s, skipped)) {
+                    if (slots.breaksClause(s, skipped)) {
                         return -1;
                     }
-                    if (!slots.isDateAside(s, skipped) && ++counted > gap.max()) {
+                    // an aside is neither counted nor read for excluded words ("rupture avec effet immédiat de ses
+                    // relations": this "avec" does not name the other party)
+                    boolean aside = slots.isAside(s, skipped);
+                    if (!aside && (isExcluded(gap, s, skipped) || ++counted > gap.max())) {
                         return -1;
                     }
                 }

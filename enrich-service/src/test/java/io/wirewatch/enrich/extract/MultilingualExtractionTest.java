@@ -302,6 +302,21 @@ class MultilingualExtractionTest {
                 en | The presidents of Mercosur confirmed that the participation of Paraguay in the bloc was suspended. | SUSPEND_MEMBERSHIP | Mercosur                           | Paraguay
                 fr | Les présidents du Mercosur ont confirmé que la participation du Paraguay a été suspendue.  | SUSPEND_MEMBERSHIP | Mercosur                                  | Paraguay
                 es | Los presidentes del Mercosur confirmaron que la participación de Paraguay quedó suspendida. | SUSPEND_MEMBERSHIP | Mercosur                                  | Paraguay
+                fr | Le Burkina Faso a décidé la rupture avec effet immédiat de ses relations avec le Ghana.   | BREAK_RELATIONS    | Burkina Faso                              | Ghana
+                en | Burkina Faso severed with immediate effect its diplomatic relations with Ghana.          | BREAK_RELATIONS    | Burkina Faso                              | Ghana
+                es | Burkina Faso decidió la ruptura con efecto inmediato de sus relaciones con Ghana.         | BREAK_RELATIONS    | Burkina Faso                              | Ghana
+                en | The government of Chad severed diplomatic relations with Israel.                          | BREAK_RELATIONS    | Chad                                      | Israel
+                en | The military government of Chad severed diplomatic relations with Israel.                 | BREAK_RELATIONS    | Chad                                      | Israel
+                fr | Le gouvernement de transition du Tchad a rompu ses relations diplomatiques avec Israël.   | BREAK_RELATIONS    | Chad                                      | Israel
+                es | El gobierno de transición de Chad rompió relaciones diplomáticas con Israel.               | BREAK_RELATIONS    | Chad                                      | Israel
+                fr | La CEDEAO a prononcé la suspension de la République de Guinée.                             | SUSPEND_MEMBERSHIP | Economic Community of West African States | Guinea
+                en | ECOWAS suspended the Republic of Guinea on Friday.                                         | SUSPEND_MEMBERSHIP | Economic Community of West African States | Guinea
+                es | La Cedeao suspendió a la República de Guinea.                                              | SUSPEND_MEMBERSHIP | Economic Community of West African States | Guinea
+                en | The Permanent Council of the Organization of American States suspended Nicaragua.       | SUSPEND_MEMBERSHIP | Organization of American States           | Nicaragua
+                es | El Consejo Permanente de la OEA suspendió a Nicaragua.                                     | SUSPEND_MEMBERSHIP | Organization of American States           | Nicaragua
+                fr | Le Conseil permanent de la Francophonie a suspendu la Guinée.                              | SUSPEND_MEMBERSHIP | International Organisation of La Francophonie | Guinea
+                en | The AU Peace and Security Council suspended Guinea on Friday.                              | SUSPEND_MEMBERSHIP | African Union                             | Guinea
+                fr | Le Conseil de paix et de sécurité de l'UA a suspendu la Guinée.                             | SUSPEND_MEMBERSHIP | African Union                             | Guinea
                 """)
         void shouldReadTheClass(
                 String language, String text, DiplomaticActionType action, String actor, String target) {

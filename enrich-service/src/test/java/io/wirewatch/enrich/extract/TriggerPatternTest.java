@@ -24,7 +24,7 @@ class TriggerPatternTest {
         }
 
         @Override
-        public boolean isDateAside(Sentence s, int k) {
+        public boolean isAside(Sentence s, int k) {
             return s.token(k).isNumber() || s.lower(k).equals(",");
         }
     };
