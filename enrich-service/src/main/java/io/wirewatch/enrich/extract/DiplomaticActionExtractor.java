@@ -1189,7 +1189,7 @@ final class DiplomaticActionExtractor {
         // "from Canada", "in Yemen", "against Qatar", "the ambassadors of ten Western nations".
         int limit = Math.min(s.size(), match.to() + TARGET_WINDOW); // to the clause's end, at most
         for (int k = match.to(); k < limit; k++) {
-            if (breaksClause(lexicon, s, k)) {
+            if (breaksClause(lexicon, s, k) || opensParticipleAside(lexicon, s, k)) {
                 break;
             }
             boolean of = lexicon.is("OF", s.lower(k)) && k == match.to();
@@ -1213,6 +1213,17 @@ final class DiplomaticActionExtractor {
             }
         }
         return FROM_CONTEXT_ONLY;
+    }
+
+    /**
+     * ", accusant Doha de déstabilisation à partir de la Libye", ", accusing Doha of ...": a participle after a comma
+     * opens an aside about the action, whose objects are not its target ("including" joins a list instead).
+     */
+    private static boolean opensParticipleAside(Lexicon lexicon, Sentence s, int k) {
+        return s.lower(k).equals(",")
+                && k + 1 < s.size()
+                && isParticiple(lexicon, s.lower(k + 1))
+                && !lexicon.is("LIST_JOINERS", s.lower(k + 1));
     }
 
     /** How many sentences back a plural anaphor ("the three countries") looks for the list it refers to. */
@@ -1481,7 +1492,10 @@ final class DiplomaticActionExtractor {
                 return Modality.NEGATED;
             }
             boolean notOnly = lexicon.is("NOT", s.lower(k)) && lexicon.is("NOT_NEGATING", s.lower(end));
-            if (head - k <= 4 && lexicon.endsAt("NEGATION", s, end) && !notOnly) {
+            // "N'Djamena" is a name, not "n'": an elided negation never stands before a capitalised word
+            boolean elidedIntoName =
+                    s.lower(k).endsWith("'") && end < s.size() && s.token(end).isCapitalised();
+            if (head - k <= 4 && lexicon.endsAt("NEGATION", s, end) && !notOnly && !elidedIntoName) {
                 return Modality.NEGATED; // but "has not only closed its embassy"
             }
             if (lexicon.endsAt("DECIDED", s, end)) {
@@ -1621,6 +1635,35 @@ final class DiplomaticActionExtractor {
         }
         if (j < head - 1 && lexicon.is("RELATIVE", s.lower(j)) && s.lower(j - 1).equals("(")) {
             return true; // "the ambassador (who was recalled for consultations) will stay": an aside is context
+        }
+        boolean passive = false;
+        for (int k = j + 1; k < head; k++) {
+            passive |= lexicon.is("BE", s.lower(k));
+        }
+        int relative = j;
+        if (lexicon.is("AND", s.lower(j))) {
+            // "ses alliés qui ont rompu leurs relations avec Doha et ont imposé des sanctions": the second verb is in
+            // the same relative clause
+            for (int k = j - 1; k >= Math.max(0, j - TARGET_WINDOW) && !breaksClause(lexicon, s, k); k--) {
+                if (lexicon.is("RELATIVE", s.lower(k))) {
+                    relative = k;
+                    break;
+                }
+            }
+        }
+        Mention antecedent = article.mentionAt(s.index(), relative - 1);
+        if (lexicon.is("RELATIVE", s.lower(relative))
+                && !passive
+                && (antecedent != null && antecedent.to() == relative
+                        || entryLengthEndingAt(lexicon, "ALLY_JOINERS", s, relative - 1) > 0
+                        || lexicon.endsAt("GROUP_HEADS", s, relative))
+                && article.language
+                        .time()
+                        .find(s, article.text, article.published)
+                        .isEmpty()) {
+            // "l'Arabie saoudite et ses alliés qui ont rompu leurs relations avec Doha", "the countries that cut ties
+            // with Qatar": a restrictive relative clause with no time of its own says which ones, it is no news
+            return true;
         }
         if (lexicon.is("PAST_PERFECT", s.lower(head - 1))
                 || lexicon.is("PAST_PERFECT", s.lower(head - 2)) && lexicon.is("PREVIOUSLY", s.lower(head - 1))) {

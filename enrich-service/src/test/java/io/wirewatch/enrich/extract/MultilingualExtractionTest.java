@@ -386,6 +386,37 @@ class MultilingualExtractionTest {
                             org.assertj.core.groups.Tuple.tuple("Mali", java.time.LocalDate.of(2024, 3, 10)));
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                fr | Le Tchad a fermé l'ambassade du Qatar à N'Djamena et a donné dix jours à son personnel pour quitter le pays, accusant Doha de déstabiliser le Tchad depuis la Libye.
+                en | Chad closed the Qatari embassy in N'Djamena and gave its staff ten days to leave the country, accusing Doha of destabilising Chad from Libya.
+                es | Chad cerró la embajada de Qatar en Yamena y dio diez días a su personal para abandonar el país, acusando a Doha de desestabilizar Chad desde Libia.
+                """)
+        void shouldReadAClosureAndAnExpulsionAimedAtTheStateWhoseEmbassyItIs(String language, String text) {
+            // "N'Djamena" holds no negation; Libya, named in the participle aside after the comma, is no target
+            assertThat(actions(language, text))
+                    .extracting(DiplomaticAction::getAction, DiplomaticAction::getTarget, DiplomaticAction::getModality)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(
+                                    DiplomaticActionType.CLOSE_EMBASSY, "Qatar", Modality.ASSERTED),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    DiplomaticActionType.EXPEL_DIPLOMATS, "Qatar", Modality.ASSERTED));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                fr | Le Qatar accuse l'Arabie saoudite et ses alliés qui ont rompu leurs relations avec Doha et ont imposé des sanctions.
+                en | Qatar accuses Saudi Arabia and its allies that severed relations with Doha and imposed sanctions.
+                es | Qatar acusa a Arabia Saudita y sus aliados que rompieron relaciones con Doha e impusieron sanciones.
+                """)
+        void shouldReadARestrictiveRelativeClauseWithNoTimeAsBackground(String language, String text) {
+            // "the allies that severed relations" says which allies; both of its verbs are context, not news
+            assertThat(actions(language, text))
+                    .isNotEmpty()
+                    .extracting(DiplomaticAction::getModality)
+                    .containsOnly(Modality.BACKGROUND);
+        }
+
         @ParameterizedTest(name = "{0}: {1}")
         @CsvSource(delimiter = '|', textBlock = """
                 es | Los ministros de la UE acordaron el lunes levantar las sanciones contra Cuba.
