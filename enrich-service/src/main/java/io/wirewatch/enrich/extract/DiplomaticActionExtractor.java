@@ -1414,6 +1414,7 @@ final class DiplomaticActionExtractor {
      */
     private static List<ArticleEntity> statesListedFrom(ArticleAnalysis article, Sentence s, int j) {
         List<ArticleEntity> states = new ArrayList<>();
+        boolean joinedByWord = false;
         int k = j;
         while (k < s.size()) {
             Mention mention = article.mentionAt(s.index(), k);
@@ -1427,6 +1428,7 @@ final class DiplomaticActionExtractor {
             k = mention.to();
             int next = k;
             while (next < s.size() && article.language.lexicon().is("LIST_JOINERS", s.lower(next))) {
+                joinedByWord |= !s.lower(next).equals(",");
                 next++;
             }
             if (next == k) {
@@ -1434,7 +1436,15 @@ final class DiplomaticActionExtractor {
             }
             k = next;
         }
-        return states;
+        // "con Taipéi, Pekín celebró": names joined by commas alone, the last one followed by a word that is no
+        // preposition (a verb of the next clause), are no list; the comma ended the phrase ("to US, Israel over" is
+        // one)
+        Lexicon lexicon = article.language.lexicon();
+        boolean nextClause = k < s.size()
+                && s.token(k).isWord()
+                && !lexicon.is("OBJECT_PREPOSITIONS", s.lower(k))
+                && !lexicon.is("TARGET_PREPOSITIONS", s.lower(k));
+        return joinedByWord || states.size() < 2 || !nextClause ? states : new ArrayList<>(states.subList(0, 1));
     }
 
     /** The state a mention stands for: itself, the state a place lies in, or the state a person serves. */
@@ -1621,6 +1631,9 @@ final class DiplomaticActionExtractor {
      * "The EU had previously imposed ...", "Biden's administration, which has imposed sanctions over ...": the clause
      * tells the action as history, or as what describes someone else.
      */
+    /** How many words before an action's head its past perfect's auxiliary may stand ("avaient toutes les deux"). */
+    private static final int PAST_PERFECT_REACH = 4;
+
     private static boolean isHistory(ArticleAnalysis article, Lexicon lexicon, Sentence s, TriggerPattern.Match match) {
         int head = match.head();
         if (isRelativeClause(article, lexicon, s, head)) {
@@ -1665,12 +1678,17 @@ final class DiplomaticActionExtractor {
             // with Qatar": a restrictive relative clause with no time of its own says which ones, it is no news
             return true;
         }
-        if (lexicon.is("PAST_PERFECT", s.lower(head - 1))
-                || lexicon.is("PAST_PERFECT", s.lower(head - 2)) && lexicon.is("PREVIOUSLY", s.lower(head - 1))) {
+        boolean pastPerfect = false;
+        for (int k = head - 1; k >= Math.max(0, head - PAST_PERFECT_REACH) && !breaksClause(lexicon, s, k); k--) {
+            // "had closed", "had previously closed", "avaient toutes les deux expulsé", "avait été suspendue"
+            pastPerfect |= lexicon.is("PAST_PERFECT", s.lower(k));
+        }
+        if (pastPerfect) {
             // "Britain had closed its embassy after a mob stormed it": the past of the story, unless somebody
-            // reports it now ("Saudi Arabia said on Sunday it had severed ties")
+            // reports it now ("Saudi Arabia said on Sunday it had severed ties", "CMAG had suspended Pakistan, the
+            // Secretary-General said", "Tegucigalpa dijo que había roto sus lazos")
             boolean reported = false;
-            for (int k = 0; k < head && !reported; k++) {
+            for (int k = 0; k < s.size() && !reported; k++) {
                 reported = article.language.isReportingVerb(s.lower(k));
             }
             if (!reported) {
