@@ -600,6 +600,10 @@ final class DiplomaticActionExtractor {
                 return subject;
             }
         }
+        if (lexicon.is("TO", s.lower(verb - 1)) && isParticiple(lexicon, s.lower(verb - 2))) {
+            // "by adopting an oil embargo and agreeing to freeze the assets": the subject of "agreeing" freezes
+            return subjectActors(article, s, verb - 2, countriesOnly, earlier);
+        }
         boolean coordinated = lexicon.is("AND", s.lower(verb - 1)) || lexicon.is("THEN", s.lower(verb - 1));
         if (coordinated) {
             // "closed Israel's embassy ... and expelled its diplomats", "after Saudi Arabia froze trade and expelled":
@@ -610,6 +614,18 @@ final class DiplomaticActionExtractor {
             }
         }
         if (isParticiple(lexicon, s.lower(verb))) {
+            int means = verb - 1;
+            while (means >= 0 && isAside(article, s, means)) {
+                means--;
+            }
+            if (lexicon.is("MEANS_PREPOSITIONS", s.lower(means))) {
+                // "The EU followed the US line by formally adopting an oil embargo", "en adoptant": the clause's
+                // subject does what it does by this means, not the name before "by"
+                List<ArticleEntity> subject = firstActorChain(article, s, clauseStart, means, countriesOnly);
+                if (!subject.isEmpty()) {
+                    return subject;
+                }
+            }
             // "in retaliation for Ottawa ordering a Chinese official to leave": the name right before a gerund is
             // its subject, even after a preposition
             Mention before = article.mentionAt(s.index(), verb - 1);

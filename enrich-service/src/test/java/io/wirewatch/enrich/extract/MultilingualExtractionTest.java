@@ -307,6 +307,8 @@ class MultilingualExtractionTest {
                 es | Tegucigalpa dijo el domingo que había roto sus relaciones con Taipéi.                      | BREAK_RELATIONS    | Honduras                                  | Taiwan
                 fr | Tegucigalpa a annoncé dimanche qu'elle avait rompu ses relations avec Taipei.               | BREAK_RELATIONS    | Honduras                                  | Taiwan
                 es | Poco después de que Tegucigalpa anunciara que había roto sus relaciones con Taipéi, Pekín celebró la decisión. | BREAK_RELATIONS | Honduras | Taiwan
+                en | The EU followed the US line on Monday by formally adopting an oil embargo against Iran.   | IMPOSE_SANCTIONS   | European Union                            | Iran
+                fr | L'UE a suivi Washington lundi en adoptant un embargo pétrolier contre l'Iran.             | IMPOSE_SANCTIONS   | European Union                            | Iran
                 fr | Le Burkina Faso a décidé la rupture avec effet immédiat de ses relations avec le Ghana.   | BREAK_RELATIONS    | Burkina Faso                              | Ghana
                 en | Burkina Faso severed with immediate effect its diplomatic relations with Ghana.          | BREAK_RELATIONS    | Burkina Faso                              | Ghana
                 es | Burkina Faso decidió la ruptura con efecto inmediato de sus relaciones con Ghana.         | BREAK_RELATIONS    | Burkina Faso                              | Ghana
