@@ -168,7 +168,9 @@ final class CasualtyExtractor {
             bound = CountBound.EXACT;
         } else if (vague > 0) {
             value = vague;
-            bound = CountBound.VAGUE;
+            // "une soixantaine", "una veintena": after the article, a round number told as about so many (a toll
+            // an alert may raise on); "des dizaines", "decenas" stay a vague crowd
+            bound = afterArticle && lexicon.is("APPROXIMATE_COUNT", s, i) ? CountBound.ABOUT : CountBound.VAGUE;
             int of = lexicon.matchAt("OF", s, i + 1);
             if (of > 0 && lexicon.is("VAGUE_OF", s.lower(i + 1 + of))) {
                 // "tens of thousands": the vague word counts thousands

@@ -1,0 +1,45 @@
+package io.wirewatch.enrich.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirewatch.schema.CasualtyFigure;
+import io.wirewatch.schema.CasualtyKind;
+import io.wirewatch.schema.CasualtyPeriod;
+import io.wirewatch.schema.CountBound;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classes of casualty figures found failing on fresh real news in English, French and Spanish (7 Dec 2026, fifth
+ * round), each tested on sentences written for it: how a toll is counted, which day it is of, and where it happened.
+ */
+class CasualtyClassesTest {
+
+    private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
+    private static final Instant PUBLISHED = Instant.parse("2023-05-10T12:00:00Z");
+
+    private static List<CasualtyFigure> killed(String language, String text) {
+        return EXTRACTOR.extract(text, PUBLISHED, "Test Wire", language).casualtyFigures().stream()
+                .filter(f -> f.getKind() == CasualtyKind.KILLED && !f.getRepeatsEarlier())
+                .toList();
+    }
+
+    @Test
+    void shouldReadARoundNumberAfterTheArticleAsAboutSoManyAndAPluralCrowdAsVague() {
+        // Given "une quarantaine", "una treintena": about 40, about 30, a toll an alert may raise on
+        assertThat(killed("fr", "Une quarantaine de villageois ont été tués mardi à Koumbri."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getCount()).isEqualTo(40);
+                    assertThat(f.getBound()).isEqualTo(CountBound.ABOUT);
+                });
+        assertThat(killed("es", "Una treintena de personas murieron el lunes en un ataque en Tlajomulco."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getBound()).isEqualTo(CountBound.ABOUT));
+        // But "des dizaines" is a crowd with no number
+        assertThat(killed("fr", "Des dizaines de personnes ont été tuées mardi à Koumbri."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getBound()).isEqualTo(CountBound.VAGUE));
+    }
+}
