@@ -429,7 +429,7 @@ final class CasualtyExtractor {
                 default -> {}
             }
         }
-        boolean incident = isIncident(lexicon, s, count, harm);
+        boolean incident = isIncident(lexicon, s, count, harm) || tollOfTheIncidentJustTold(article, s, earlier);
         if (harm.deathToll() && !incident) {
             period = CasualtyPeriod.CUMULATIVE; // a toll counts everyone so far, even when dated "on Monday"
         } else if (time == null && incident) {
@@ -508,6 +508,37 @@ final class CasualtyExtractor {
             series |= lexicon.matchAt("INCIDENT_SERIES", s, k) > 0;
         }
         return single || series && !harm.deathToll() && !isPerfect(lexicon, s, harm);
+    }
+
+    /**
+     * "Une attaque a visé les villages de la commune de X. Le bilan officiel parle de 132 civils tués.": a toll whose
+     * own sentence names no event, no series of them and no long count is the toll of the one event the sentence just
+     * before tells without a toll of its own (after a toll, a further figure is a detail of it: a subset, another
+     * estimate).
+     */
+    private static boolean tollOfTheIncidentJustTold(ArticleAnalysis article, Sentence s, List<Figure> earlier) {
+        if (s.index() == 0
+                || !earlier.isEmpty() && earlier.get(earlier.size() - 1).sentence() == s.index() - 1) {
+            return false;
+        }
+        Lexicon lexicon = article.language.lexicon();
+        if (namesAnyOf(lexicon, s, "INCIDENT", "INCIDENT_SERIES", "CUMULATIVE_CUES", "YEAR_SO_FAR")) {
+            return false;
+        }
+        Sentence before = article.sentences.get(s.index() - 1);
+        return namesAnyOf(lexicon, before, "INCIDENT")
+                && !namesAnyOf(lexicon, before, "INCIDENT_SERIES", "CUMULATIVE_CUES", "YEAR_SO_FAR");
+    }
+
+    private static boolean namesAnyOf(Lexicon lexicon, Sentence s, String... classes) {
+        for (int k = 0; k < s.size(); k++) {
+            for (String c : classes) {
+                if (lexicon.matchAt(c, s, k) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** "have been killed", "has died": the present perfect counts up to now. */
@@ -932,11 +963,28 @@ final class CasualtyExtractor {
                     && !notWhereItHappened(article, s, mention)
                     && !isLandmark(article, s, mention)
                     && !isMacroRegion(mention.entity())
+                    && !standsForItsRulers(article, s, mention)
                     && (best == null || specificity(mention.entity()) > specificity(best))) {
                 best = mention.entity();
             }
         }
         return best;
+    }
+
+    /**
+     * "a major escalation in Cairo's battle with insurgents": a town whose noun follows it (not a place: "Egypt's
+     * north Sinai") stands for those who rule from it, and is not where the sentence after it counts its dead.
+     */
+    private static boolean standsForItsRulers(ArticleAnalysis article, Sentence s, Mention mention) {
+        Lexicon lexicon = article.language.lexicon();
+        if (!lexicon.is("POSSESSIVE", s, mention.to())) {
+            return false;
+        }
+        int next = mention.to() + 1;
+        while (next < s.size() && lexicon.is("DIRECTIONS", s, next)) {
+            next++;
+        }
+        return article.mentionAt(s.index(), next) == null;
     }
 
     /** Who gives the figure: the subject of the nearest reporting verb in the same clause chain, or "according to". */

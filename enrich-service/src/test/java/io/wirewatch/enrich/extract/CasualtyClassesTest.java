@@ -42,4 +42,50 @@ class CasualtyClassesTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.getBound()).isEqualTo(CountBound.VAGUE));
     }
+
+    @Test
+    void shouldCountATollWithNoEventOfItsOwnAsTheOneDayOfTheEventJustTold() {
+        // Given an event told in one sentence and its toll in the next, which names no event
+        assertThat(
+                        killed(
+                                "fr",
+                                "Des hommes armés ont attaqué le village de Sanga, au Mali. Le bilan officiel fait état de 47 civils tués."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
+                    assertThat(f.getPlace()).isEqualTo("Sanga");
+                });
+        assertThat(
+                        killed(
+                                "es",
+                                "Un incendio arrasó el penal de Tlacotalpan. Las autoridades confirmaron que 38 reclusos murieron."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY));
+        // But a long count stays one, and a figure after the event's own toll is a detail of it
+        assertThat(
+                        killed(
+                                "fr",
+                                "Une attaque a visé le village de Sanga. Depuis janvier, 300 civils ont été tués dans la région."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isNotEqualTo(CasualtyPeriod.DAY));
+        assertThat(
+                        killed(
+                                "en",
+                                "A bomb killed 30 people at a market in Mogadishu on Monday. Twelve of the dead were children."))
+                .filteredOn(f -> f.getCount() == 12)
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isNotEqualTo(CasualtyPeriod.DAY));
+    }
+
+    @Test
+    void shouldNotPlaceATollAtATownThatStandsForItsRulers() {
+        // Given a capital named with its noun ("Abuja's fight"), then a toll of the attack told before
+        String text = "Gunmen attacked a church in Owo, Nigeria, on Sunday.\n"
+                + "The assault marks an escalation in Abuja's fight with armed groups.\n"
+                + "The death toll rose to 41 on Monday.";
+        assertThat(killed("en", text)).singleElement().satisfies(f -> {
+            assertThat(f.getPlace()).isEqualTo("Owo");
+            assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
+        });
+    }
 }
