@@ -88,4 +88,12 @@ class CasualtyClassesTest {
             assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
         });
     }
+
+    @Test
+    void shouldNotTakeASocialNetworkForAPlace() {
+        // Given a one-word name after "en", in a sentence of the dead: a village no list holds, unless a network
+        String text = "Un motín terminó en un incendio en la cárcel de Tocorón, en Venezuela.\n"
+                + "“En el incendio fallecieron 12 reclusos”, escribió el gobernador en Twitter.";
+        assertThat(killed("es", text)).allSatisfy(f -> assertThat(f.getPlace()).isEqualTo("Tocorón"));
+    }
 }
