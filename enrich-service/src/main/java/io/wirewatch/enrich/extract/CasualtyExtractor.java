@@ -823,7 +823,8 @@ final class CasualtyExtractor {
                         && place.countryCode.equals(candidate.countryCode)
                         && !notWhereItHappened(article, near, mention)
                         && isLocative(article, lexicon, near, mention)
-                        && !isLandmark(article, near, mention)) {
+                        && !isLandmark(article, near, mention)
+                        && !toldAsThePast(article, near, mention)) {
                     found.add(candidate);
                     foundIn.add(near.index());
                     if (PlaceResolver.placeTypeBefore(lexicon, near, mention.from())) {
@@ -848,6 +849,59 @@ final class CasualtyExtractor {
         // "gunmen stormed the village of X" beside "a lawmaker representing southern Y": the one place the story
         // calls a village or a town is the scene
         return typed.size() == 1 ? typed.iterator().next() : place;
+    }
+
+    /** How far before a town a cue of the story's past may stand ("since a 2007 bombing in the city of X"). */
+    private static final int PAST_CUE_REACH = 12;
+
+    /**
+     * "since a 2007 suicide bombing in the port city of Karachi", "los migrantes habían ingresado hace unos días y
+     * fueron concentrados en San Cristóbal": a town named in the story's past (another year, an earlier time, the past
+     * perfect of no reported speech, shortly before it in its sentence) is not where today's toll happened.
+     */
+    private static boolean toldAsThePast(ArticleAnalysis article, Sentence s, Mention mention) {
+        Lexicon lexicon = article.language.lexicon();
+        int from = Math.max(0, mention.from() - PAST_CUE_REACH);
+        for (int k = mention.from() - 1; k >= from; k--) {
+            if (lexicon.is("PAST_PERFECT", s, k) && !reported(article.language, s) || isAnotherYear(article, s, k)) {
+                return true;
+            }
+            if (s.token(k).isClauseBreak() || lexicon.is("BUT", s, k)) {
+                from = k;
+                break;
+            }
+        }
+        for (TimeExpressions.TimeExpression time : article.language.time().find(s, article.text, article.published)) {
+            boolean before = time.to() <= mention.from() && time.from() >= from;
+            boolean another = time.kind() == TimeExpressions.Kind.EARLIER
+                    || time.kind() == TimeExpressions.Kind.YEAR
+                            && (article.published == null
+                                    || time.date() == null
+                                    || time.date().getYear() != article.published.getYear());
+            if (before && another) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A sentence with a reporting verb, whose past perfect may only follow the tense of "said". */
+    private static boolean reported(Language language, Sentence s) {
+        for (int k = 0; k < s.size(); k++) {
+            if (language.isReportingVerb(s.lower(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "a 2007 suicide bombing": a year written alone, not the article's. */
+    private static boolean isAnotherYear(ArticleAnalysis article, Sentence s, int k) {
+        String text = s.token(k).text();
+        if (!s.token(k).isNumber() || !text.matches("(19|20)\\d\\d")) {
+            return false;
+        }
+        return article.published == null || Integer.parseInt(text) != article.published.getYear();
     }
 
     /** How far before a place a statement may be named that the place is where it was given. */

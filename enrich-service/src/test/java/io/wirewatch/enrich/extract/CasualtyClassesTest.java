@@ -96,4 +96,26 @@ class CasualtyClassesTest {
                 + "“En el incendio fallecieron 12 reclusos”, escribió el gobernador en Twitter.";
         assertThat(killed("es", text)).allSatisfy(f -> assertThat(f.getPlace()).isEqualTo("Tocorón"));
     }
+
+    @Test
+    void shouldNotMoveARegionsTollToATownNamedInTheStorysPast() {
+        // Given a toll at a region's or country's level and a town named only beside another year or the past perfect
+        String en = "A bomb killed 45 people at a school in northern Nigeria on Monday.\n"
+                + "It was the deadliest attack since a 2019 bombing in the city of Maiduguri.";
+        assertThat(killed("en", en))
+                .filteredOn(f -> f.getCount() == 45)
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Nigeria"));
+        String es = "Al menos 40 migrantes murieron el jueves en un accidente en el estado de Chiapas.\n"
+                + "Los migrantes habían sido concentrados en Tapachula por traficantes.";
+        assertThat(killed("es", es))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Chiapas"));
+        // But the past perfect of reported speech still names the scene
+        String fr = "Au moins 60 personnes ont été tuées mercredi dans le nord-est du Nigeria.\n"
+                + "Un témoin a dit qu'un voisin qui avait fui l'attaque était retourné à Kukawa.";
+        assertThat(killed("fr", fr))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Kukawa"));
+    }
 }
