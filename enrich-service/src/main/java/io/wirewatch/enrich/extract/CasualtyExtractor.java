@@ -708,7 +708,8 @@ final class CasualtyExtractor {
             if (mention.entity().type != EntityType.PLACE
                     || notWhereItHappened(article, s, mention)
                     || isMacroRegion(mention.entity())
-                    || isLandmark(article, s, mention)) {
+                    || isLandmark(article, s, mention)
+                    || isOfficeSeat(lexicon, s, mention)) {
                 continue;
             }
             if (nearestPlace == null
@@ -822,12 +823,13 @@ final class CasualtyExtractor {
                         && specificity(candidate) == 2
                         && place.countryCode.equals(candidate.countryCode)
                         && !notWhereItHappened(article, near, mention)
-                        && isLocative(article, lexicon, near, mention)
+                        && (isLocative(article, lexicon, near, mention) || townTypeAfter(lexicon, near, mention))
                         && !isLandmark(article, near, mention)
                         && !toldAsThePast(article, near, mention)) {
                     found.add(candidate);
                     foundIn.add(near.index());
-                    if (PlaceResolver.placeTypeBefore(lexicon, near, mention.from())) {
+                    if (PlaceResolver.placeTypeBefore(lexicon, near, mention.from())
+                            || townTypeAfter(lexicon, near, mention)) {
                         typed.add(candidate);
                     }
                     if (PlaceResolver.partOfTownTypeBefore(lexicon, near, mention.from())) {
@@ -849,6 +851,15 @@ final class CasualtyExtractor {
         // "gunmen stormed the village of X" beside "a lawmaker representing southern Y": the one place the story
         // calls a village or a town is the scene
         return typed.size() == 1 ? typed.iterator().next() : place;
+    }
+
+    /**
+     * "the RSF attacks on Wad al-Noura village", "Kuryan Dutse village": a name followed by the kind of a town (not of
+     * a region: "Gezira province") is called a village or town as plainly as "the village of X".
+     */
+    private static boolean townTypeAfter(Lexicon lexicon, Sentence s, Mention mention) {
+        String after = s.lower(mention.to());
+        return lexicon.is("PLACE_TYPES", after) && !lexicon.is("REGION_TYPES", after);
     }
 
     /** How far before a town a cue of the story's past may stand ("since a 2007 bombing in the city of X"). */
@@ -1018,11 +1029,28 @@ final class CasualtyExtractor {
                     && !isLandmark(article, s, mention)
                     && !isMacroRegion(mention.entity())
                     && !standsForItsRulers(article, s, mention)
+                    && !isOfficeSeat(lexicon, s, mention)
                     && (best == null || specificity(mention.entity()) > specificity(best))) {
                 best = mention.entity();
             }
         }
         return best;
+    }
+
+    /**
+     * "the governor of Darfur province", "le maire de Djibo", "el gobernador de Norte de Santander": the seat of an
+     * office named for who holds it, not where the dead fell.
+     */
+    private static boolean isOfficeSeat(Lexicon lexicon, Sentence s, Mention mention) {
+        int k = mention.from() - 1;
+        if (lexicon.is("ARTICLE", s, k)) {
+            k--;
+        }
+        int of = PlaceResolver.typeEndBeforeOf(lexicon, "PLACE_TYPES", s, k) >= 0 ? k - 2 : k;
+        if (of != k && lexicon.is("ARTICLE", s, of)) {
+            of--; // "the mayor of the town of X"
+        }
+        return lexicon.is("OF", s, of) && lexicon.is("OFFICE_HOLDERS", s, of - 1);
     }
 
     /**

@@ -118,4 +118,25 @@ class CasualtyClassesTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Kukawa"));
     }
+
+    @Test
+    void shouldGiveARegionsTollToTheTownTheStoryCallsAVillageWithTheKindAfterItsName() {
+        // Given a toll in a state, and "X village" (the kind after the name, English-style) in the next sentence
+        String text = "Gunmen killed at least 60 people in Zamfara state on Tuesday, officials said.\n"
+                + "Witnesses said the attackers stormed Kadawa village at dawn.";
+        assertThat(killed("en", text))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Kadawa"));
+    }
+
+    @Test
+    void shouldNotPlaceATollAtTheSeatOfAnOfficeNamedForItsHolder() {
+        // Given a village and "the mayor of X" in one sentence, and a toll without a place in the next
+        String text = "Women and children were among the victims of the raid on Tungar Kwana village, the mayor"
+                + " of Gusau said.\n"
+                + "Unicef said at least 35 children were killed.";
+        assertThat(killed("en", text))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Tungar Kwana"));
+    }
 }
