@@ -62,7 +62,8 @@ final class CasualtyExtractor {
             int from, int to, int number, int value, CountBound bound, boolean additional, int numberEnd) {}
 
     /** The figure being built, kept to resolve "they said" and "there" in later sentences. */
-    private record Figure(int sentence, CasualtyFigure avro, ArticleEntity placeEntity, boolean placeStated) {}
+    private record Figure(
+            int sentence, CasualtyFigure avro, ArticleEntity placeEntity, boolean placeStated, boolean perfect) {}
 
     /** Where a figure happened, and whether its own sentence says so (else it was carried over from context). */
     private record Place(ArticleEntity entity, boolean stated) {}
@@ -95,7 +96,7 @@ final class CasualtyExtractor {
             }
         }
         return figures.stream()
-                .map(figure -> countryLevelRepeat(figure, figures)
+                .map(figure -> countryLevelRepeat(figure, figures) || toldBetterLater(figure, figures)
                         ? CasualtyFigure.newBuilder(figure.avro())
                                 .setRepeatsEarlier(true)
                                 .build()
@@ -123,6 +124,50 @@ final class CasualtyExtractor {
                     && place.countryCode.equals(otherPlace.countryCode)
                     && nearlyEqual(other.avro().getCount(), figure.avro().getCount())
                     && other.avro().getKind() == figure.avro().getKind()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Death toll rises to 323 at Beslan" (a headline's toll, a running count) then "the death toll ... rose to 323
+     * today": the later telling dates the same toll to a day, or places at a town a toll the earlier one had only at
+     * the article's country, so it is the figure kept and the earlier one repeats it.
+     */
+    private static boolean toldBetter(Figure earlier, CasualtyPeriod period, boolean perfect, Place place) {
+        CasualtyFigure e = earlier.avro();
+        // but not "more than 15,800 have been killed in the 15-month assault, it said Wednesday": a count up to now
+        boolean dated = period == CasualtyPeriod.DAY
+                && !perfect
+                && e.getPeriod() != CasualtyPeriod.DAY
+                && e.getPeriod() != CasualtyPeriod.MULTI_DAY;
+        boolean placed = !earlier.placeStated()
+                && earlier.placeEntity() != null
+                && earlier.placeEntity().type == EntityType.COUNTRY
+                && place.entity() != null
+                && place.entity().type == EntityType.PLACE;
+        return dated || placed;
+    }
+
+    /** An earlier figure of the same count, harm and place that a later one tells better ({@link #toldBetter}). */
+    private static boolean toldBetterLater(Figure figure, List<Figure> figures) {
+        CasualtyFigure f = figure.avro();
+        if (f.getRepeatsEarlier()) {
+            return false;
+        }
+        for (Figure later : figures) {
+            CasualtyFigure l = later.avro();
+            if (later.sentence() > figure.sentence()
+                    && !l.getRepeatsEarlier()
+                    && l.getCount() == f.getCount()
+                    && l.getKind() == f.getKind()
+                    && repeats(figure, l.getCount(), l.getKind(), new Place(later.placeEntity(), later.placeStated()))
+                    && toldBetter(
+                            figure,
+                            l.getPeriod(),
+                            later.perfect(),
+                            new Place(later.placeEntity(), later.placeStated()))) {
                 return true;
             }
         }
@@ -443,7 +488,11 @@ final class CasualtyExtractor {
         Place located = place(article, s, count, period, earlier, mainCountry);
         ArticleEntity place = located.entity();
         String source = source(article, s, count, earlier);
-        boolean repeats = earlier.stream().anyMatch(e -> repeats(e, count.value(), harm.kind(), located));
+        CasualtyPeriod toldAs = period;
+        boolean perfect = isPerfect(lexicon, s, harm);
+        boolean repeats = earlier.stream()
+                .anyMatch(e ->
+                        repeats(e, count.value(), harm.kind(), located) && !toldBetter(e, toldAs, perfect, located));
         int start = s.token(Math.min(count.from(), harm.from())).start();
         int end = s.token(Math.max(count.to(), harm.to()) - 1).end();
         CasualtyFigure figure = CasualtyFigure.newBuilder()
@@ -467,7 +516,7 @@ final class CasualtyExtractor {
                 .setAdditional(count.additional())
                 .setEvidence(new Evidence(s.text(), s.index(), start, end))
                 .build();
-        return new Figure(s.index(), figure, place, located.stated());
+        return new Figure(s.index(), figure, place, located.stated(), perfect);
     }
 
     /** The same number and harm again, unless both sentences name different places ("5,400 people killed" repeats). */

@@ -139,4 +139,27 @@ class CasualtyClassesTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Tungar Kwana"));
     }
+
+    @Test
+    void shouldKeepTheTellingThatDatesAHeadlinesTollToADay() {
+        // Given a headline's toll (a running count: no event, no day) and the body's same toll dated to today
+        String text = "Death toll rises to 64 at Kerch\n\n"
+                + "The death toll from the attack on a college in Kerch rose to 64 today, officials said.";
+        assertThat(killed("en", text)).singleElement().satisfies(f -> {
+            assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
+            assertThat(f.getPlace()).isEqualTo("Kerch");
+        });
+    }
+
+    @Test
+    void shouldKeepTheTellingThatPlacesAtATownATollTheArticleHadOnlyAtItsCountry() {
+        // Given a toll with no place of its own (so at the article's country), then the same toll at a town
+        String text = "Police raided the Maré favela in Rio de Janeiro, Brazil, on Tuesday.\n"
+                + "On Wednesday, officials said the death toll had been revised to 70.\n"
+                + "The governor said the death toll from the raid in Rio de Janeiro is 70.";
+        assertThat(killed("en", text))
+                .filteredOn(f -> f.getCount() == 70)
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Rio de Janeiro"));
+    }
 }
