@@ -482,7 +482,9 @@ final class CasualtyExtractor {
             // date stays unset: the alert service dates it by the article and folds later reports into it)
             period = CasualtyPeriod.DAY;
         }
-        if (period == CasualtyPeriod.DAY && toldInThePastPerfect(article.language, s, count, harm)) {
+        if (remembered(lexicon, s, count, harm)) {
+            period = CasualtyPeriod.UNSPECIFIED; // "the 20th anniversary of the killing of 8,000": history
+        } else if (period == CasualtyPeriod.DAY && toldInThePastPerfect(article.language, s, count, harm)) {
             period = CasualtyPeriod.UNSPECIFIED; // "after violence had killed 37 on Monday": the story's past
         }
         Place located = place(article, s, count, period, earlier, mainCountry);
@@ -526,6 +528,26 @@ final class CasualtyExtractor {
             return false; // a headline's figure with no place is not what the body's placed figure repeats
         }
         return !(earlier.placeStated() && place.stated()) || earlier.placeEntity() == place.entity();
+    }
+
+    /** How far before a toll its anniversary may be named ("to mark the 20th anniversary of the killing of"). */
+    private static final int ANNIVERSARY_REACH = 8;
+
+    /**
+     * "to mark the 20th anniversary of the killing of 8,000 Muslim men and boys", "le 30e anniversaire du génocide
+     * qui a fait 800 000 morts": a toll of a past event remembered, never a day of news.
+     */
+    private static boolean remembered(Lexicon lexicon, Sentence s, Count count, Harm harm) {
+        int first = Math.min(count.from(), harm.from());
+        for (int k = first - 1; k >= Math.max(0, first - ANNIVERSARY_REACH); k--) {
+            if (s.token(k).isClauseBreak() || s.lower(k).equals(";")) {
+                return false;
+            }
+            if (lexicon.is("ANNIVERSARY", s, k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How near a count "this year" must be to make it the year's running count. */

@@ -162,4 +162,25 @@ class CasualtyClassesTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Rio de Janeiro"));
     }
+
+    @Test
+    void shouldReadTheTollOfAnAnniversaryAsHistory() {
+        // Given a vote or a ceremony marking the anniversary of a massacre, with its toll and no date of it
+        assertThat(killed(
+                        "en",
+                        "Russia vetoed a resolution on Wednesday marking the 30th anniversary of the killing of"
+                                + " 800 villagers in the Lubumbashi massacre."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.UNSPECIFIED));
+        assertThat(killed(
+                        "fr", "Une cérémonie a marqué samedi le 25e anniversaire du massacre de 300 civils à Gikondo."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.UNSPECIFIED));
+        assertThat(killed(
+                        "es",
+                        "Miles de personas marcharon el domingo en el aniversario de la matanza de 72 migrantes en"
+                                + " San Fernando."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.UNSPECIFIED));
+    }
 }
