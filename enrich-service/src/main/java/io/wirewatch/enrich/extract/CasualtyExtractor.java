@@ -482,6 +482,11 @@ final class CasualtyExtractor {
             // date stays unset: the alert service dates it by the article and folds later reports into it)
             period = CasualtyPeriod.DAY;
         }
+        if (period == CasualtyPeriod.DAY && yearSoFar(lexicon, s, count)) {
+            // "500 civilians have been killed in Syria this year, according to a report published on Sunday": the
+            // day dates the report; the count is the year's
+            period = CasualtyPeriod.CUMULATIVE;
+        }
         if (remembered(lexicon, s, count, harm)) {
             period = CasualtyPeriod.UNSPECIFIED; // "the 20th anniversary of the killing of 8,000": history
         } else if (period == CasualtyPeriod.DAY && toldInThePastPerfect(article.language, s, count, harm)) {
@@ -560,14 +565,10 @@ final class CasualtyExtractor {
      * far", "the war").
      */
     private static boolean isIncident(Lexicon lexicon, Sentence s, Count count, Harm harm) {
-        for (int k = Math.max(0, count.from() - YEAR_SO_FAR_REACH);
-                k < Math.min(s.size(), count.to() + YEAR_SO_FAR_REACH);
-                k++) {
-            if (lexicon.matchAt("YEAR_SO_FAR", s, k) > 0) {
-                // "the massacre of 32 ... brought to more than 300 the number of civilians killed this year": the 300
-                // is the year's running count, while the 32 (further from "this year") stays the massacre's
-                return false;
-            }
+        if (yearSoFar(lexicon, s, count)) {
+            // "the massacre of 32 ... brought to more than 300 the number of civilians killed this year": the 300
+            // is the year's running count, while the 32 (further from "this year") stays the massacre's
+            return false;
         }
         boolean single = false;
         boolean series = false;
@@ -607,6 +608,18 @@ final class CasualtyExtractor {
                 if (lexicon.matchAt(c, s, k) > 0) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** "this year", "cette année", "en lo que va del año" near a count: the year's running count. */
+    private static boolean yearSoFar(Lexicon lexicon, Sentence s, Count count) {
+        for (int k = Math.max(0, count.from() - YEAR_SO_FAR_REACH);
+                k < Math.min(s.size(), count.to() + YEAR_SO_FAR_REACH);
+                k++) {
+            if (lexicon.matchAt("YEAR_SO_FAR", s, k) > 0) {
+                return true;
             }
         }
         return false;

@@ -183,4 +183,20 @@ class CasualtyClassesTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.UNSPECIFIED));
     }
+
+    @Test
+    void shouldReadACountOfThisYearAsTheYearsRunningCountEvenWhenTheReportIsDated() {
+        assertThat(killed(
+                        "en",
+                        "More than 300 civilians have been killed in Yemen this year, according to a report"
+                                + " released on Monday by a monitoring group."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.CUMULATIVE));
+        assertThat(killed(
+                        "es",
+                        "Más de 300 civiles han muerto en Yemen en lo que va del año, según un informe publicado"
+                                + " el lunes."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.CUMULATIVE));
+    }
 }
