@@ -199,4 +199,14 @@ class CasualtyClassesTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.CUMULATIVE));
     }
+
+    @Test
+    void shouldReadAVerbOfMassKillingBeforeItsCount() {
+        assertThat(killed("en", "Gunmen stormed a school in Owo, Nigeria, on Sunday and massacred 35 pupils."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getCount()).isEqualTo(35);
+                    assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
+                });
+    }
 }
