@@ -62,7 +62,8 @@ final class CasualtyExtractor {
             int from, int to, int number, int value, CountBound bound, boolean additional, int numberEnd) {}
 
     /** The figure being built, kept to resolve "they said" and "there" in later sentences. */
-    private record Figure(int sentence, CasualtyFigure avro, ArticleEntity placeEntity, boolean placeStated) {}
+    private record Figure(
+            int sentence, CasualtyFigure avro, ArticleEntity placeEntity, boolean placeStated, boolean perfect) {}
 
     /** Where a figure happened, and whether its own sentence says so (else it was carried over from context). */
     private record Place(ArticleEntity entity, boolean stated) {}
@@ -95,7 +96,7 @@ final class CasualtyExtractor {
             }
         }
         return figures.stream()
-                .map(figure -> countryLevelRepeat(figure, figures)
+                .map(figure -> countryLevelRepeat(figure, figures) || toldBetterLater(figure, figures)
                         ? CasualtyFigure.newBuilder(figure.avro())
                                 .setRepeatsEarlier(true)
                                 .build()
@@ -123,6 +124,50 @@ final class CasualtyExtractor {
                     && place.countryCode.equals(otherPlace.countryCode)
                     && nearlyEqual(other.avro().getCount(), figure.avro().getCount())
                     && other.avro().getKind() == figure.avro().getKind()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Death toll rises to 323 at Beslan" (a headline's toll, a running count) then "the death toll ... rose to 323
+     * today": the later telling dates the same toll to a day, or places at a town a toll the earlier one had only at
+     * the article's country, so it is the figure kept and the earlier one repeats it.
+     */
+    private static boolean toldBetter(Figure earlier, CasualtyPeriod period, boolean perfect, Place place) {
+        CasualtyFigure e = earlier.avro();
+        // but not "more than 15,800 have been killed in the 15-month assault, it said Wednesday": a count up to now
+        boolean dated = period == CasualtyPeriod.DAY
+                && !perfect
+                && e.getPeriod() != CasualtyPeriod.DAY
+                && e.getPeriod() != CasualtyPeriod.MULTI_DAY;
+        boolean placed = !earlier.placeStated()
+                && earlier.placeEntity() != null
+                && earlier.placeEntity().type == EntityType.COUNTRY
+                && place.entity() != null
+                && place.entity().type == EntityType.PLACE;
+        return dated || placed;
+    }
+
+    /** An earlier figure of the same count, harm and place that a later one tells better ({@link #toldBetter}). */
+    private static boolean toldBetterLater(Figure figure, List<Figure> figures) {
+        CasualtyFigure f = figure.avro();
+        if (f.getRepeatsEarlier()) {
+            return false;
+        }
+        for (Figure later : figures) {
+            CasualtyFigure l = later.avro();
+            if (later.sentence() > figure.sentence()
+                    && !l.getRepeatsEarlier()
+                    && l.getCount() == f.getCount()
+                    && l.getKind() == f.getKind()
+                    && repeats(figure, l.getCount(), l.getKind(), new Place(later.placeEntity(), later.placeStated()))
+                    && toldBetter(
+                            figure,
+                            l.getPeriod(),
+                            later.perfect(),
+                            new Place(later.placeEntity(), later.placeStated()))) {
                 return true;
             }
         }
@@ -168,7 +213,9 @@ final class CasualtyExtractor {
             bound = CountBound.EXACT;
         } else if (vague > 0) {
             value = vague;
-            bound = CountBound.VAGUE;
+            // "une soixantaine", "una veintena": after the article, a round number told as about so many (a toll
+            // an alert may raise on); "des dizaines", "decenas" stay a vague crowd
+            bound = afterArticle && lexicon.is("APPROXIMATE_COUNT", s, i) ? CountBound.ABOUT : CountBound.VAGUE;
             int of = lexicon.matchAt("OF", s, i + 1);
             if (of > 0 && lexicon.is("VAGUE_OF", s.lower(i + 1 + of))) {
                 // "tens of thousands": the vague word counts thousands
@@ -427,7 +474,7 @@ final class CasualtyExtractor {
                 default -> {}
             }
         }
-        boolean incident = isIncident(lexicon, s, count, harm);
+        boolean incident = isIncident(lexicon, s, count, harm) || tollOfTheIncidentJustTold(article, s, earlier);
         if (harm.deathToll() && !incident) {
             period = CasualtyPeriod.CUMULATIVE; // a toll counts everyone so far, even when dated "on Monday"
         } else if (time == null && incident) {
@@ -435,13 +482,24 @@ final class CasualtyExtractor {
             // date stays unset: the alert service dates it by the article and folds later reports into it)
             period = CasualtyPeriod.DAY;
         }
-        if (period == CasualtyPeriod.DAY && toldInThePastPerfect(article.language, s, count, harm)) {
+        if (period == CasualtyPeriod.DAY && yearSoFar(lexicon, s, count)) {
+            // "500 civilians have been killed in Syria this year, according to a report published on Sunday": the
+            // day dates the report; the count is the year's
+            period = CasualtyPeriod.CUMULATIVE;
+        }
+        if (remembered(lexicon, s, count, harm)) {
+            period = CasualtyPeriod.UNSPECIFIED; // "the 20th anniversary of the killing of 8,000": history
+        } else if (period == CasualtyPeriod.DAY && toldInThePastPerfect(article.language, s, count, harm)) {
             period = CasualtyPeriod.UNSPECIFIED; // "after violence had killed 37 on Monday": the story's past
         }
         Place located = place(article, s, count, period, earlier, mainCountry);
         ArticleEntity place = located.entity();
         String source = source(article, s, count, earlier);
-        boolean repeats = earlier.stream().anyMatch(e -> repeats(e, count.value(), harm.kind(), located));
+        CasualtyPeriod toldAs = period;
+        boolean perfect = isPerfect(lexicon, s, harm);
+        boolean repeats = earlier.stream()
+                .anyMatch(e ->
+                        repeats(e, count.value(), harm.kind(), located) && !toldBetter(e, toldAs, perfect, located));
         int start = s.token(Math.min(count.from(), harm.from())).start();
         int end = s.token(Math.max(count.to(), harm.to()) - 1).end();
         CasualtyFigure figure = CasualtyFigure.newBuilder()
@@ -465,7 +523,7 @@ final class CasualtyExtractor {
                 .setAdditional(count.additional())
                 .setEvidence(new Evidence(s.text(), s.index(), start, end))
                 .build();
-        return new Figure(s.index(), figure, place, located.stated());
+        return new Figure(s.index(), figure, place, located.stated(), perfect);
     }
 
     /** The same number and harm again, unless both sentences name different places ("5,400 people killed" repeats). */
@@ -475,6 +533,26 @@ final class CasualtyExtractor {
             return false; // a headline's figure with no place is not what the body's placed figure repeats
         }
         return !(earlier.placeStated() && place.stated()) || earlier.placeEntity() == place.entity();
+    }
+
+    /** How far before a toll its anniversary may be named ("to mark the 20th anniversary of the killing of"). */
+    private static final int ANNIVERSARY_REACH = 8;
+
+    /**
+     * "to mark the 20th anniversary of the killing of 8,000 Muslim men and boys", "le 30e anniversaire du génocide
+     * qui a fait 800 000 morts": a toll of a past event remembered, never a day of news.
+     */
+    private static boolean remembered(Lexicon lexicon, Sentence s, Count count, Harm harm) {
+        int first = Math.min(count.from(), harm.from());
+        for (int k = first - 1; k >= Math.max(0, first - ANNIVERSARY_REACH); k--) {
+            if (s.token(k).isClauseBreak() || s.lower(k).equals(";")) {
+                return false;
+            }
+            if (lexicon.is("ANNIVERSARY", s, k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How near a count "this year" must be to make it the year's running count. */
@@ -487,14 +565,10 @@ final class CasualtyExtractor {
      * far", "the war").
      */
     private static boolean isIncident(Lexicon lexicon, Sentence s, Count count, Harm harm) {
-        for (int k = Math.max(0, count.from() - YEAR_SO_FAR_REACH);
-                k < Math.min(s.size(), count.to() + YEAR_SO_FAR_REACH);
-                k++) {
-            if (lexicon.matchAt("YEAR_SO_FAR", s, k) > 0) {
-                // "the massacre of 32 ... brought to more than 300 the number of civilians killed this year": the 300
-                // is the year's running count, while the 32 (further from "this year") stays the massacre's
-                return false;
-            }
+        if (yearSoFar(lexicon, s, count)) {
+            // "the massacre of 32 ... brought to more than 300 the number of civilians killed this year": the 300
+            // is the year's running count, while the 32 (further from "this year") stays the massacre's
+            return false;
         }
         boolean single = false;
         boolean series = false;
@@ -506,6 +580,49 @@ final class CasualtyExtractor {
             series |= lexicon.matchAt("INCIDENT_SERIES", s, k) > 0;
         }
         return single || series && !harm.deathToll() && !isPerfect(lexicon, s, harm);
+    }
+
+    /**
+     * "Une attaque a visé les villages de la commune de X. Le bilan officiel parle de 132 civils tués.": a toll whose
+     * own sentence names no event, no series of them and no long count is the toll of the one event the sentence just
+     * before tells without a toll of its own (after a toll, a further figure is a detail of it: a subset, another
+     * estimate).
+     */
+    private static boolean tollOfTheIncidentJustTold(ArticleAnalysis article, Sentence s, List<Figure> earlier) {
+        if (s.index() == 0
+                || !earlier.isEmpty() && earlier.get(earlier.size() - 1).sentence() == s.index() - 1) {
+            return false;
+        }
+        Lexicon lexicon = article.language.lexicon();
+        if (namesAnyOf(lexicon, s, "INCIDENT", "INCIDENT_SERIES", "CUMULATIVE_CUES", "YEAR_SO_FAR")) {
+            return false;
+        }
+        Sentence before = article.sentences.get(s.index() - 1);
+        return namesAnyOf(lexicon, before, "INCIDENT")
+                && !namesAnyOf(lexicon, before, "INCIDENT_SERIES", "CUMULATIVE_CUES", "YEAR_SO_FAR");
+    }
+
+    private static boolean namesAnyOf(Lexicon lexicon, Sentence s, String... classes) {
+        for (int k = 0; k < s.size(); k++) {
+            for (String c : classes) {
+                if (lexicon.matchAt(c, s, k) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** "this year", "cette année", "en lo que va del año" near a count: the year's running count. */
+    private static boolean yearSoFar(Lexicon lexicon, Sentence s, Count count) {
+        for (int k = Math.max(0, count.from() - YEAR_SO_FAR_REACH);
+                k < Math.min(s.size(), count.to() + YEAR_SO_FAR_REACH);
+                k++) {
+            if (lexicon.matchAt("YEAR_SO_FAR", s, k) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "have been killed", "has died": the present perfect counts up to now. */
@@ -675,7 +792,8 @@ final class CasualtyExtractor {
             if (mention.entity().type != EntityType.PLACE
                     || notWhereItHappened(article, s, mention)
                     || isMacroRegion(mention.entity())
-                    || isLandmark(article, s, mention)) {
+                    || isLandmark(article, s, mention)
+                    || isOfficeSeat(lexicon, s, mention)) {
                 continue;
             }
             if (nearestPlace == null
@@ -789,11 +907,13 @@ final class CasualtyExtractor {
                         && specificity(candidate) == 2
                         && place.countryCode.equals(candidate.countryCode)
                         && !notWhereItHappened(article, near, mention)
-                        && isLocative(article, lexicon, near, mention)
-                        && !isLandmark(article, near, mention)) {
+                        && (isLocative(article, lexicon, near, mention) || townTypeAfter(lexicon, near, mention))
+                        && !isLandmark(article, near, mention)
+                        && !toldAsThePast(article, near, mention)) {
                     found.add(candidate);
                     foundIn.add(near.index());
-                    if (PlaceResolver.placeTypeBefore(lexicon, near, mention.from())) {
+                    if (PlaceResolver.placeTypeBefore(lexicon, near, mention.from())
+                            || townTypeAfter(lexicon, near, mention)) {
                         typed.add(candidate);
                     }
                     if (PlaceResolver.partOfTownTypeBefore(lexicon, near, mention.from())) {
@@ -815,6 +935,68 @@ final class CasualtyExtractor {
         // "gunmen stormed the village of X" beside "a lawmaker representing southern Y": the one place the story
         // calls a village or a town is the scene
         return typed.size() == 1 ? typed.iterator().next() : place;
+    }
+
+    /**
+     * "the RSF attacks on Wad al-Noura village", "Kuryan Dutse village": a name followed by the kind of a town (not of
+     * a region: "Gezira province") is called a village or town as plainly as "the village of X".
+     */
+    private static boolean townTypeAfter(Lexicon lexicon, Sentence s, Mention mention) {
+        String after = s.lower(mention.to());
+        return lexicon.is("PLACE_TYPES", after) && !lexicon.is("REGION_TYPES", after);
+    }
+
+    /** How far before a town a cue of the story's past may stand ("since a 2007 bombing in the city of X"). */
+    private static final int PAST_CUE_REACH = 12;
+
+    /**
+     * "since a 2007 suicide bombing in the port city of Karachi", "los migrantes habían ingresado hace unos días y
+     * fueron concentrados en San Cristóbal": a town named in the story's past (another year, an earlier time, the past
+     * perfect of no reported speech, shortly before it in its sentence) is not where today's toll happened.
+     */
+    private static boolean toldAsThePast(ArticleAnalysis article, Sentence s, Mention mention) {
+        Lexicon lexicon = article.language.lexicon();
+        int from = Math.max(0, mention.from() - PAST_CUE_REACH);
+        for (int k = mention.from() - 1; k >= from; k--) {
+            if (lexicon.is("PAST_PERFECT", s, k) && !reported(article.language, s) || isAnotherYear(article, s, k)) {
+                return true;
+            }
+            if (s.token(k).isClauseBreak() || lexicon.is("BUT", s, k)) {
+                from = k;
+                break;
+            }
+        }
+        for (TimeExpressions.TimeExpression time : article.language.time().find(s, article.text, article.published)) {
+            boolean before = time.to() <= mention.from() && time.from() >= from;
+            boolean another = time.kind() == TimeExpressions.Kind.EARLIER
+                    || time.kind() == TimeExpressions.Kind.YEAR
+                            && (article.published == null
+                                    || time.date() == null
+                                    || time.date().getYear() != article.published.getYear());
+            if (before && another) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A sentence with a reporting verb, whose past perfect may only follow the tense of "said". */
+    private static boolean reported(Language language, Sentence s) {
+        for (int k = 0; k < s.size(); k++) {
+            if (language.isReportingVerb(s.lower(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "a 2007 suicide bombing": a year written alone, not the article's. */
+    private static boolean isAnotherYear(ArticleAnalysis article, Sentence s, int k) {
+        String text = s.token(k).text();
+        if (!s.token(k).isNumber() || !text.matches("(19|20)\\d\\d")) {
+            return false;
+        }
+        return article.published == null || Integer.parseInt(text) != article.published.getYear();
     }
 
     /** How far before a place a statement may be named that the place is where it was given. */
@@ -930,11 +1112,45 @@ final class CasualtyExtractor {
                     && !notWhereItHappened(article, s, mention)
                     && !isLandmark(article, s, mention)
                     && !isMacroRegion(mention.entity())
+                    && !standsForItsRulers(article, s, mention)
+                    && !isOfficeSeat(lexicon, s, mention)
                     && (best == null || specificity(mention.entity()) > specificity(best))) {
                 best = mention.entity();
             }
         }
         return best;
+    }
+
+    /**
+     * "the governor of Darfur province", "le maire de Djibo", "el gobernador de Norte de Santander": the seat of an
+     * office named for who holds it, not where the dead fell.
+     */
+    private static boolean isOfficeSeat(Lexicon lexicon, Sentence s, Mention mention) {
+        int k = mention.from() - 1;
+        if (lexicon.is("ARTICLE", s, k)) {
+            k--;
+        }
+        int of = PlaceResolver.typeEndBeforeOf(lexicon, "PLACE_TYPES", s, k) >= 0 ? k - 2 : k;
+        if (of != k && lexicon.is("ARTICLE", s, of)) {
+            of--; // "the mayor of the town of X"
+        }
+        return lexicon.is("OF", s, of) && lexicon.is("OFFICE_HOLDERS", s, of - 1);
+    }
+
+    /**
+     * "a major escalation in Cairo's battle with insurgents": a town whose noun follows it (not a place: "Egypt's
+     * north Sinai") stands for those who rule from it, and is not where the sentence after it counts its dead.
+     */
+    private static boolean standsForItsRulers(ArticleAnalysis article, Sentence s, Mention mention) {
+        Lexicon lexicon = article.language.lexicon();
+        if (!lexicon.is("POSSESSIVE", s, mention.to())) {
+            return false;
+        }
+        int next = mention.to() + 1;
+        while (next < s.size() && lexicon.is("DIRECTIONS", s, next)) {
+            next++;
+        }
+        return article.mentionAt(s.index(), next) == null;
     }
 
     /** Who gives the figure: the subject of the nearest reporting verb in the same clause chain, or "according to". */

@@ -106,7 +106,7 @@ class MultilingualExtractionTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             fr | Vingt-trois personnes ont été tuées lundi à Kidal.                 | 23 | EXACT
-            fr | Une quarantaine de civils ont été tués lundi à Kidal.              | 40 | VAGUE
+            fr | Une quarantaine de civils ont été tués lundi à Kidal.              | 40 | ABOUT
             fr | Au moins 52 personnes ont été tuées lundi à Kidal.                 | 52 | AT_LEAST
             fr | Vingt et un soldats ont été tués lundi à Kidal.                    | 21 | EXACT
             es | Cincuenta y dos reos murieron el lunes en Guayaquil.               | 52 | EXACT
