@@ -31,9 +31,10 @@ import org.apache.kafka.streams.StreamsConfig;
  *   <li>{@code WIREWATCH_TOPIC_PREFIX} (empty): prefix of every topic name.</li>
  *   <li>{@code ALERT_REPLICATION_FACTOR} (1): of the internal (changelog, repartition) topics; -1 takes the brokers'
  *       {@code default.replication.factor} (what the compose file sets: 1 on one broker, 3 on the cluster).</li>
- *   <li>{@code ALERT_COMMIT_INTERVAL_MS} (50): how often the exactly-once transaction commits; alert-service has two
- *       stages (before and after the repartition), so an alert can wait up to two intervals (see
- *       {@link StreamsLatency}).</li>
+ *   <li>{@code ALERT_COMMIT_INTERVAL_MS} (20): how often the exactly-once transaction commits; alert-service has two
+ *       stages (before and after the repartition) on one commit timer, so an alert waits between one and two
+ *       intervals; 20 rather than 50 ms to bring steady ingest->alert p99 at 50 articles/s under 250 ms, for a
+ *       transaction every 20 ms of a busy thread instead of every 50 (see {@link StreamsLatency}).</li>
  * </ul>
  */
 public record AlertConfig(

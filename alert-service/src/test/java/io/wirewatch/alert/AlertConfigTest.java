@@ -58,10 +58,10 @@ class AlertConfigTest {
         assertThat(config.rules()).isEqualTo(new RuleSettings(30, 20, 3.0, 7));
         assertThat(config.topicPrefix()).isEmpty();
         assertThat(config.replicationFactor()).isEqualTo(1);
-        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(50));
+        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(20));
         assertThat(config.topics().alerts().name()).isEqualTo("alerts");
         assertThat(config.streamsProperties())
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50L)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20L)
                 .containsEntry(StreamsConfig.POLL_MS_CONFIG, 10L);
     }
 

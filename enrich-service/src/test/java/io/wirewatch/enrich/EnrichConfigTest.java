@@ -49,7 +49,7 @@ class EnrichConfigTest {
         assertThat(config.numStreamThreads()).isEqualTo(1);
         assertThat(config.stateDir()).isNull();
         assertThat(config.replicationFactor()).isEqualTo(1);
-        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(50));
+        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(20));
         assertThat(config.topicPrefix()).isEmpty();
         assertThat(config.deadLetterMaxBytes()).isEqualTo(DeadLetters.DEFAULT_MAX_PAYLOAD_BYTES);
         assertThat(config.healthPort()).isEqualTo(8091);
@@ -110,7 +110,7 @@ class EnrichConfigTest {
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2)
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50L)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20L)
                 .containsEntry(StreamsConfig.POLL_MS_CONFIG, 10L)
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/tmp/enrich-state")
                 .containsEntry("security.protocol", "SASL_SSL")

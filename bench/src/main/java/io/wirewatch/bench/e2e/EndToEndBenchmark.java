@@ -109,6 +109,19 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     Map<String, String> variantProperties = new LinkedHashMap<>();
 
     @Option(
+            names = "--variant",
+            paramLabel = "KEY=VALUE[,KEY=VALUE...]",
+            description = "A/B/C in one run: after the other runs, the defaults (--client-property) and each variant "
+                    + "(these properties added) each run every --rates rate and one flat-out run (first thread count), "
+                    + "in --variant-rounds rounds whose order rotates, so that load and JIT warmth fall on all alike; "
+                    + "a table and one line e2e-variant[<variant>] each. Keys prefixed enrich. or alert. go to that "
+                    + "service only (enrich.commit.interval.ms=20). Repeatable.")
+    List<String> variants = new ArrayList<>();
+
+    @Option(names = "--variant-rounds", description = "Rounds of the --variant comparison (default: ${DEFAULT-VALUE}).")
+    int variantRounds = 2;
+
+    @Option(
             names = "--jfr",
             paramLabel = "DIR",
             description = "Record each measured run with Java Flight Recorder "
@@ -140,6 +153,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Path workDir = Files.createTempDirectory("wirewatch-bench-");
         List<Outcome> outcomes = new ArrayList<>();
+        Map<String, List<Outcome>> comparison = new LinkedHashMap<>();
         RawTransport.Result raw;
         int run = 0;
         try {
@@ -214,6 +228,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                                         variantFlatOut.asPassThrough(), shifted(corpus, firstFlatOut), passNumber)));
                     }
                 }
+                if (!variants.isEmpty()) {
+                    run = compareVariants(stack, workDir, corpus, run, comparison);
+                }
             }
             // The same flat-out runs on each further cluster, after the first one's runs warmed the JIT.
             for (int count : brokers.subList(1, brokers.size())) {
@@ -232,7 +249,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         } finally {
             PipelineRun.deleteRecursively(workDir);
         }
+        comparison.values().forEach(outcomes::addAll);
         System.out.println(table(raw, averageBytes, outcomes, settleSeconds));
+        if (!comparison.isEmpty()) {
+            System.out.println(variantTable(comparison, variantRounds));
+        }
         // The machine is shared: the load says how much of it the numbers above had.
         System.out.printf(
                 Locale.ROOT,
@@ -241,12 +262,227 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         // A variant's line first, labelled; the unlabelled line of the defaults stays last, for scripts.
+        variantLines(comparison).forEach(System.out::println);
         variantRatioLines(outcomes).forEach(System.out::println);
         String ratio = ratioLine(outcomes);
         if (ratio != null) {
             System.out.println(ratio);
         }
         return 0;
+    }
+
+    /**
+     * The {@code --variant} comparison: the defaults and each variant, every rate and one flat-out run each, in rounds
+     * whose order rotates by one each round. Adds each configuration's outcomes to {@code comparison} under its label
+     * ({@value #DEFAULTS} first) and returns the next run number.
+     */
+    private int compareVariants(
+            EmbeddedStack stack,
+            Path workDir,
+            List<RawArticle> corpus,
+            int firstRun,
+            Map<String, List<Outcome>> comparison)
+            throws Exception {
+        Map<String, Map<String, String>> configurations = new LinkedHashMap<>();
+        configurations.put(DEFAULTS, clientProperties);
+        for (String variant : variants) {
+            Map<String, String> properties = new LinkedHashMap<>(clientProperties);
+            properties.putAll(parseProperties(variant));
+            configurations.put(variant, properties);
+        }
+        List<String> labels = new ArrayList<>(configurations.keySet());
+        labels.forEach(label -> comparison.put(label, new ArrayList<>()));
+        int run = firstRun;
+        for (int round = 0; round < variantRounds; round++) {
+            for (int i = 0; i < labels.size(); i++) {
+                String label = labels.get((i + round) % labels.size());
+                PipelineRun runner =
+                        new PipelineRun(stack, workDir, configurations.get(label), Duration.ofSeconds(settleSeconds));
+                for (double rate : rates) {
+                    int number = run++;
+                    Scenario scenario = new Scenario(
+                            String.format(Locale.ROOT, "%.0f/s [%s] round %d", rate, label, round + 1),
+                            rate,
+                            1,
+                            partitions,
+                            (int) Math.round(rate * rateSeconds));
+                    comparison
+                            .get(label)
+                            .add(recorded(number, () -> runner.run(scenario, shifted(corpus, number), number)));
+                }
+                if (!threads.isEmpty()) {
+                    int number = run++;
+                    Scenario flatOut = new Scenario(
+                            String.format(Locale.ROOT, "max [%s] round %d", label, round + 1),
+                            0,
+                            threads.get(0),
+                            partitions,
+                            maxArticles);
+                    comparison
+                            .get(label)
+                            .add(recorded(number, () -> runner.run(flatOut, shifted(corpus, number), number)));
+                }
+            }
+        }
+        return run;
+    }
+
+    static final String DEFAULTS = "defaults";
+
+    /** {@code K=V,K=V} as an ordered map. */
+    static Map<String, String> parseProperties(String list) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String pair : list.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--variant wants KEY=VALUE[,KEY=VALUE...], got " + list);
+            }
+            properties.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return properties;
+    }
+
+    /**
+     * The comparison's table: per configuration, the steady latencies of every round of its first rate merged (and
+     * each round's p99), flat out articles/s per round and their mean against the defaults', and CPU per article
+     * without the JIT at that rate and flat out.
+     */
+    static String variantTable(Map<String, List<Outcome>> comparison, int rounds) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "Variants (%d rounds, order rotated each round; steady latencies of all rounds merged)%n%n",
+                rounds));
+        out.append("| variant | rate | ingest->alert p50 / p95 / p99 ms | p99 per round | p99, every record "
+                + "| CPU ms per article at the rate | flat out articles/s per round | mean | of defaults "
+                + "| CPU ms per article flat out |\n");
+        out.append("|---|---:|---|---|---:|---:|---|---:|---:|---:|\n");
+        double baseline = Double.NaN;
+        for (Map.Entry<String, List<Outcome>> entry : comparison.entrySet()) {
+            VariantSummary v = VariantSummary.of(entry.getValue());
+            if (Double.isNaN(baseline)) {
+                baseline = v.flatOutMean();
+            }
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %.2f | %s | %.0f | %.2f | %.2f |%n",
+                    entry.getKey(),
+                    v.rate() == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f/s", v.rate()),
+                    percentiles(v.steady()),
+                    v.p99PerRound(),
+                    v.all().getTotalCount() == 0 ? "n/a" : v.all().getValueAtPercentile(99) + " ms",
+                    v.cpuAtRate(),
+                    v.flatOutPerRound(),
+                    v.flatOutMean(),
+                    v.flatOutMean() / baseline,
+                    v.cpuFlatOut()));
+        }
+        return out.toString();
+    }
+
+    /** One line per configuration of the comparison, for scripts: {@code e2e-variant[<variant>]: ...}. */
+    static List<String> variantLines(Map<String, List<Outcome>> comparison) {
+        List<String> lines = new ArrayList<>();
+        double baseline = Double.NaN;
+        for (Map.Entry<String, List<Outcome>> entry : comparison.entrySet()) {
+            VariantSummary v = VariantSummary.of(entry.getValue());
+            if (Double.isNaN(baseline)) {
+                baseline = v.flatOutMean();
+            }
+            Histogram steady = v.steady();
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "e2e-variant[%s]: p50=%s p95=%s p99=%s flat=%.0f flat_ratio=%.2f cpu_rate=%.2f cpu_flat=%.2f",
+                    entry.getKey(),
+                    percentile(steady, 50),
+                    percentile(steady, 95),
+                    percentile(steady, 99),
+                    v.flatOutMean(),
+                    v.flatOutMean() / baseline,
+                    v.cpuAtRate(),
+                    v.cpuFlatOut()));
+        }
+        return lines;
+    }
+
+    private static String percentile(Histogram histogram, double percentile) {
+        return histogram.getTotalCount() == 0 ? "n/a" : Long.toString(histogram.getValueAtPercentile(percentile));
+    }
+
+    /** A configuration's runs in the comparison, summed: its first rate's runs and its flat-out runs. */
+    record VariantSummary(List<Outcome> atRate, List<Outcome> flatOut) {
+        static VariantSummary of(List<Outcome> outcomes) {
+            double firstRate = outcomes.stream()
+                    .mapToDouble(o -> o.scenario().offeredRate())
+                    .filter(rate -> rate > 0)
+                    .findFirst()
+                    .orElse(0);
+            return new VariantSummary(
+                    outcomes.stream()
+                            .filter(o -> firstRate > 0 && o.scenario().offeredRate() == firstRate)
+                            .toList(),
+                    outcomes.stream()
+                            .filter(o -> o.scenario().offeredRate() == 0)
+                            .toList());
+        }
+
+        double rate() {
+            return atRate.isEmpty() ? 0 : atRate.get(0).scenario().offeredRate();
+        }
+
+        Histogram steady() {
+            return merged(atRate, Outcome::toAlert);
+        }
+
+        Histogram all() {
+            return merged(atRate, Outcome::toAlertAll);
+        }
+
+        String p99PerRound() {
+            return atRate.stream()
+                    .map(o -> o.toAlert().getTotalCount() == 0
+                            ? "n/a"
+                            : Long.toString(o.toAlert().getValueAtPercentile(99)))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+
+        double cpuAtRate() {
+            return workPerArticle(atRate);
+        }
+
+        double cpuFlatOut() {
+            return workPerArticle(flatOut);
+        }
+
+        String flatOutPerRound() {
+            return flatOut.stream()
+                    .map(o -> String.format(Locale.ROOT, "%.0f", o.pipelinePerSecond()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+
+        double flatOutMean() {
+            return flatOut.stream()
+                    .mapToDouble(Outcome::pipelinePerSecond)
+                    .average()
+                    .orElse(Double.NaN);
+        }
+
+        private static Histogram merged(List<Outcome> outcomes, java.util.function.Function<Outcome, Histogram> which) {
+            Histogram merged = new Histogram(3_600_000L, 3);
+            outcomes.forEach(o -> merged.add(which.apply(o)));
+            return merged;
+        }
+
+        /** CPU ms per article without the JIT, over all the runs together. */
+        private static double workPerArticle(List<Outcome> outcomes) {
+            Map<String, Long> cpu = new LinkedHashMap<>();
+            int published = 0;
+            for (Outcome o : outcomes) {
+                o.cpuNanos().forEach((group, nanos) -> cpu.merge(group, nanos, Long::sum));
+                published += o.published();
+            }
+            return published == 0 ? Double.NaN : CpuAccount.workPerArticle(cpu, published);
+        }
     }
 
     /** "max", or with several broker counts "max, N broker(s)" (replication 1 on one broker, 3 on three or more). */

@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,6 +116,12 @@ final class PipelineRun {
         }
     }
 
+    /** Prefixes of --client-property keys meant for one service only. */
+    static final String ENRICH = "enrich";
+
+    static final String ALERT = "alert";
+    private static final List<String> SERVICE_PREFIXES = List.of(ENRICH + ".", ALERT + ".");
+
     private final EmbeddedStack stack;
     private final Path workDir;
     private final Map<String, String> serviceClientProperties;
@@ -140,18 +147,14 @@ final class PipelineRun {
                 Topics.TOPIC_CONFIGS,
                 topics.all().stream().map(t -> t.name()).toArray(String[]::new));
         Path runDir = Files.createDirectories(workDir.resolve("run" + runNumber));
-        ClusterConfig services = cluster;
-        for (Map.Entry<String, String> property : serviceClientProperties.entrySet()) {
-            services = services.withClientProperty(property.getKey(), property.getValue());
-        }
 
         EnrichConfig enrichConfig = new EnrichConfig(
-                services,
+                serviceCluster(cluster, ENRICH),
                 "bench-enrich-" + runNumber,
                 scenario.streamThreads(),
                 runDir.resolve("enrich"),
                 stack.kafka().replicationFactor(),
-                commitInterval(),
+                commitInterval(ENRICH),
                 prefix,
                 EnrichConfig.defaults(cluster).deadLetterMaxBytes());
         AlertConfig alertConfig = alertConfig(scenario, runNumber);
@@ -306,13 +309,9 @@ final class PipelineRun {
     }
 
     AlertConfig alertConfig(Scenario scenario, int runNumber) {
-        ClusterConfig services = stack.clusterConfig();
-        for (Map.Entry<String, String> property : serviceClientProperties.entrySet()) {
-            services = services.withClientProperty(property.getKey(), property.getValue());
-        }
         AlertConfig alertDefaults = AlertConfig.defaults(stack.clusterConfig());
         return new AlertConfig(
-                services,
+                serviceCluster(stack.clusterConfig(), ALERT),
                 "bench-alert-" + runNumber,
                 scenario.streamThreads(),
                 workDir.resolve("run" + runNumber).resolve("alert"),
@@ -321,7 +320,7 @@ final class PipelineRun {
                 alertRules == null ? alertDefaults.rules() : alertRules,
                 "bench" + runNumber + ".",
                 stack.kafka().replicationFactor(),
-                commitInterval());
+                commitInterval(ALERT));
     }
 
     /** enrich-service's enricher with an extractor that finds nothing: the article's metadata passes through. */
@@ -345,9 +344,41 @@ final class PipelineRun {
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
-    /** Both services set their commit interval themselves (*_COMMIT_INTERVAL_MS); a --client-property wins here. */
-    private Duration commitInterval() {
-        String override = serviceClientProperties.get("commit.interval.ms");
+    /**
+     * {@code cluster} with the client properties that {@code service} gets: every property without a service prefix,
+     * then those prefixed {@code service.} (e.g. {@code alert.max.poll.records}) without their prefix, which win.
+     */
+    ClusterConfig serviceCluster(ClusterConfig cluster, String service) {
+        return serviceProperties(serviceClientProperties, service).entrySet().stream()
+                .reduce(
+                        cluster,
+                        (config, property) -> config.withClientProperty(property.getKey(), property.getValue()),
+                        (a, b) -> b);
+    }
+
+    /** The properties of {@code service} (see {@link #serviceCluster}), in the order given, prefixed ones last. */
+    static Map<String, String> serviceProperties(Map<String, String> properties, String service) {
+        Map<String, String> own = new LinkedHashMap<>();
+        properties.forEach((key, value) -> {
+            if (SERVICE_PREFIXES.stream().noneMatch(key::startsWith)) {
+                own.put(key, value);
+            }
+        });
+        properties.forEach((key, value) -> {
+            if (key.startsWith(service + ".")) {
+                own.put(key.substring(service.length() + 1), value);
+            }
+        });
+        return own;
+    }
+
+    /**
+     * Both services set their commit interval themselves (*_COMMIT_INTERVAL_MS, the exactly-once stage's wait); a
+     * --client-property {@code commit.interval.ms} sets both, {@code enrich.commit.interval.ms} or
+     * {@code alert.commit.interval.ms} one.
+     */
+    private Duration commitInterval(String service) {
+        String override = serviceProperties(serviceClientProperties, service).get("commit.interval.ms");
         return override == null ? StreamsLatency.DEFAULT_COMMIT_INTERVAL : Duration.ofMillis(Long.parseLong(override));
     }
 
