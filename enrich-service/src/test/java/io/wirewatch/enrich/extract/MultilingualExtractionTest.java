@@ -423,6 +423,18 @@ class MultilingualExtractionTest {
 
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', textBlock = """
+                es | Estados Unidos anunció el jueves que había retirado las sanciones a tres antiguos funcionarios iraníes.
+                fr | Les États-Unis ont annoncé jeudi qu'ils avaient retiré les sanctions visant trois anciens responsables iraniens.
+                """)
+        void shouldReadNoWithdrawalOfStaffIntoSanctionsWithdrawnFromOfficials(String language, String text) {
+            // what is withdrawn is the sanctions: they are lifted, no diplomatic presence is reduced
+            assertThat(actions(language, text))
+                    .extracting(DiplomaticAction::getAction)
+                    .doesNotContain(DiplomaticActionType.REDUCE_RELATIONS, DiplomaticActionType.RECALL_AMBASSADOR);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
                 fr | Début avril, la France et l'Allemagne avaient toutes les deux expulsé des diplomates russes.
                 es | A principios de abril, Francia y Alemania habían expulsado ambas a diplomáticos rusos.
                 """)
