@@ -423,6 +423,20 @@ class MultilingualExtractionTest {
 
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', textBlock = """
+                en | The African Union suspended Gabon on Thursday. The decision came hours after ECOWAS also suspended the country from its decision-making bodies.
+                es | La Unión Africana suspendió a Gabón el jueves. La decisión llegó horas después de que la Cedeao también suspendiera al país de sus órganos.
+                """)
+        void shouldSuspendTheCountryTheStoryIsAbout(String language, String text) {
+            // "the country" refers back to the state the story suspended before
+            assertThat(actions(language, text))
+                    .extracting(DiplomaticAction::getActor, DiplomaticAction::getTarget)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("African Union", "Gabon"),
+                            org.assertj.core.groups.Tuple.tuple("Economic Community of West African States", "Gabon"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
                 es | Estados Unidos anunció el jueves que había retirado las sanciones a tres antiguos funcionarios iraníes.
                 fr | Les États-Unis ont annoncé jeudi qu'ils avaient retiré les sanctions visant trois anciens responsables iraniens.
                 """)
