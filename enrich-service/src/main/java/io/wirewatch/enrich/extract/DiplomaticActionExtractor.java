@@ -1228,7 +1228,50 @@ final class DiplomaticActionExtractor {
                 }
             }
         }
+        if (trigger.trigger().action() == DiplomaticActionType.EXPEL_DIPLOMATS) {
+            ArticleEntity body = envoysBody(article, s, match.from(), limit);
+            if (body != null && !actors.contains(body)) {
+                return List.of(body);
+            }
+        }
         return FROM_CONTEXT_ONLY;
+    }
+
+    /** The most words between an envoy's noun and the "of" that names whom the envoy serves ("special"). */
+    private static final int ENVOY_TITLE_REACH = 2;
+
+    /**
+     * The bloc or body whose envoy an expulsion sends away: "le représentant spécial de la CEDEAO", "the ECOWAS
+     * envoy", "al representante especial de la Cedeao". Null when the envoys named in tokens {@code [from, to)} serve
+     * no bloc or body.
+     */
+    private static ArticleEntity envoysBody(ArticleAnalysis article, Sentence s, int from, int to) {
+        Lexicon lexicon = article.language.lexicon();
+        for (int k = from; k < to && !breaksClause(lexicon, s, k); k++) {
+            int envoy = lexicon.matchAt("DIPLOMAT", s, k);
+            if (envoy == 0) {
+                continue;
+            }
+            Mention before = article.mentionAt(s.index(), k - 1);
+            if (before != null && before.entity().isGroupOrBody()) {
+                return before.entity(); // "the ECOWAS envoy"
+            }
+            for (int j = k + envoy; j < Math.min(s.size(), k + envoy + ENVOY_TITLE_REACH + 1); j++) {
+                if (lexicon.is("OF", s.lower(j))) {
+                    int named = lexicon.is("ARTICLE", s.lower(j + 1)) ? j + 2 : j + 1;
+                    Mention after = article.mentionAt(s.index(), named);
+                    return after != null
+                                    && after.from() == named
+                                    && after.entity().isGroupOrBody()
+                            ? after.entity()
+                            : null;
+                }
+                if (article.mentionAt(s.index(), j) != null) {
+                    break;
+                }
+            }
+        }
+        return null;
     }
 
     /**

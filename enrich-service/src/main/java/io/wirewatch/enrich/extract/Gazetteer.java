@@ -178,6 +178,10 @@ final class Gazetteer {
 
     /** Case-sensitive except for a leading article, so "The Hague" and "the Netherlands" both match. */
     private static String matchKey(String tokenText) {
+        if (tokenText.indexOf('\u2019') >= 0) {
+            // "Côte d’Ivoire", "des États d’Afrique de l’Ouest": a typographic apostrophe is the names' straight one
+            return tokenText.replace('\u2019', '\'');
+        }
         return tokenText.equals("The") ? "the" : tokenText;
     }
 

@@ -309,6 +309,9 @@ class MultilingualExtractionTest {
                 es | Poco después de que Tegucigalpa anunciara que había roto sus relaciones con Taipéi, Pekín celebró la decisión. | BREAK_RELATIONS | Honduras | Taiwan
                 en | The EU followed the US line on Monday by formally adopting an oil embargo against Iran.   | IMPOSE_SANCTIONS   | European Union                            | Iran
                 fr | L'UE a suivi Washington lundi en adoptant un embargo pétrolier contre l'Iran.             | IMPOSE_SANCTIONS   | European Union                            | Iran
+                fr | Le Mali a déclaré persona non grata le représentant spécial de la Communauté économique des Etats d’Afrique de l’Ouest. | EXPEL_DIPLOMATS | Mali | Economic Community of West African States
+                en | Mali expelled the ECOWAS envoy on Monday.                                                  | EXPEL_DIPLOMATS    | Mali                                      | Economic Community of West African States
+                es | Malí expulsó al representante especial de la Cedeao.                                      | EXPEL_DIPLOMATS    | Mali                                      | Economic Community of West African States
                 fr | Le Burkina Faso a décidé la rupture avec effet immédiat de ses relations avec le Ghana.   | BREAK_RELATIONS    | Burkina Faso                              | Ghana
                 en | Burkina Faso severed with immediate effect its diplomatic relations with Ghana.          | BREAK_RELATIONS    | Burkina Faso                              | Ghana
                 es | Burkina Faso decidió la ruptura con efecto inmediato de sus relaciones con Ghana.         | BREAK_RELATIONS    | Burkina Faso                              | Ghana
