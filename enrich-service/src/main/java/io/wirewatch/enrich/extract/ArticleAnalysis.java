@@ -105,6 +105,30 @@ final class ArticleAnalysis {
         return entities.computeIfAbsent(known.id(), id -> ArticleEntity.of(known));
     }
 
+    /**
+     * The one bloc or body named so far (before token {@code before} of sentence {@code sentence}) whose name, as
+     * written, holds {@code word} ("the Forum" after "the Pacific Islands Forum"), or null when none or several do.
+     */
+    ArticleEntity groupNamedBeforeWith(String word, int sentence, int before) {
+        ArticleEntity found = null;
+        for (int i = 0; i <= sentence; i++) {
+            for (Mention mention : mentionsBySentence.get(i)) {
+                if (i == sentence && mention.from() >= before
+                        || !mention.entity().isGroupOrBody()) {
+                    continue;
+                }
+                String written = text.substring(mention.charStart(), mention.charEnd());
+                if (java.util.Arrays.asList(written.split("[\\s\\-]+")).contains(word) && !written.equals(word)) {
+                    if (found != null && found != mention.entity()) {
+                        return null;
+                    }
+                    found = mention.entity();
+                }
+            }
+        }
+        return found;
+    }
+
     void addMention(Mention mention) {
         mentionsBySentence.get(mention.sentenceIndex()).add(mention);
     }

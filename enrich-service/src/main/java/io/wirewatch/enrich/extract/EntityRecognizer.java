@@ -109,6 +109,8 @@ final class EntityRecognizer {
             Token token = sentence.token(i);
             if (token.text().indexOf('-') > 0) {
                 covered[i] = addHyphenParts(article, sentence, i);
+            } else if (isBlocByItsHeadNoun(article, sentence, i)) {
+                covered[i] = true;
             }
             i++;
         }
@@ -140,6 +142,30 @@ final class EntityRecognizer {
             }
         }
         return match;
+    }
+
+    /**
+     * "suspended from the Forum" after "the Pacific Islands Forum", "l'Union" after "l'Union africaine": a capitalised
+     * BLOC_HEAD_NOUNS word after the article names the one bloc or body named before whose name holds it. Adds that
+     * mention and says whether it did.
+     */
+    private static boolean isBlocByItsHeadNoun(ArticleAnalysis article, Sentence sentence, int i) {
+        Lexicon lexicon = article.language.lexicon();
+        Token token = sentence.token(i);
+        if (i == 0
+                || !token.isCapitalised()
+                || !lexicon.is("ARTICLE", sentence.lower(i - 1))
+                || !lexicon.is("BLOC_HEAD_NOUNS", sentence.lower(i))
+                || i + 1 < sentence.size() && sentence.token(i + 1).isCapitalised()) {
+            return false;
+        }
+        ArticleEntity group = article.groupNamedBeforeWith(token.text(), sentence.index(), i);
+        if (group == null) {
+            return false;
+        }
+        article.addMention(
+                new Mention(sentence.index(), i, i + 1, token.start(), token.end(), group, Mention.Kind.NAME));
+        return true;
     }
 
     /** A one-word demonym or name followed by capitalised words that together name a place of the gazetteer. */

@@ -426,6 +426,20 @@ class MultilingualExtractionTest {
 
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', textBlock = """
+                en | Leaders of the Pacific Islands Forum met in Niue on Friday. Fiji has been suspended from the Forum. | Pacific Islands Forum | Fiji
+                fr | Les dirigeants de l'Union africaine se sont réunis vendredi. Le Niger a été suspendu de l'Union. | African Union | Niger
+                es | Los líderes de la Unión Africana se reunieron el viernes. Níger fue suspendido de la Unión. | African Union | Niger
+                """)
+        void shouldNameABlocAgainByItsHeadNoun(String language, String text, String bloc, String suspended) {
+            // "the Forum" is the Pacific Islands Forum the story named before
+            assertThat(actions(language, text))
+                    .extracting(DiplomaticAction::getActor, DiplomaticAction::getAction, DiplomaticAction::getTarget)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                            bloc, DiplomaticActionType.SUSPEND_MEMBERSHIP, suspended));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
                 en | The African Union suspended Gabon on Thursday. The decision came hours after ECOWAS also suspended the country from its decision-making bodies.
                 es | La Unión Africana suspendió a Gabón el jueves. La decisión llegó horas después de que la Cedeao también suspendiera al país de sus órganos.
                 """)
