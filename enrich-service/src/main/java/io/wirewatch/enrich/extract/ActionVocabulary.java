@@ -19,6 +19,7 @@ final class ActionVocabulary {
     private static final ActionVocabulary STANDARD = read(Language.KNOWLEDGE_ROOT + "world/");
 
     private final Map<DiplomaticActionType, String> cameo;
+    private final Map<DiplomaticActionType, String> family;
     private final Set<DiplomaticActionType> reciprocal;
     private final Set<DiplomaticActionType> targetFromFrame;
     private final Map<String, String> deciderByCode;
@@ -27,11 +28,13 @@ final class ActionVocabulary {
 
     private ActionVocabulary(
             Map<DiplomaticActionType, String> cameo,
+            Map<DiplomaticActionType, String> family,
             Set<DiplomaticActionType> reciprocal,
             Set<DiplomaticActionType> targetFromFrame,
             Map<String, String> deciderByCode,
             Map<DiplomaticActionType, Set<String>> onlyBy) {
         this.cameo = cameo;
+        this.family = family;
         this.reciprocal = reciprocal;
         this.targetFromFrame = targetFromFrame;
         this.deciderByCode = deciderByCode;
@@ -47,6 +50,7 @@ final class ActionVocabulary {
 
     private static ActionVocabulary read(String folder) {
         Map<DiplomaticActionType, String> cameo = new EnumMap<>(DiplomaticActionType.class);
+        Map<DiplomaticActionType, String> family = new EnumMap<>(DiplomaticActionType.class);
         Set<DiplomaticActionType> reciprocal = EnumSet.noneOf(DiplomaticActionType.class);
         Set<DiplomaticActionType> targetFromFrame = EnumSet.noneOf(DiplomaticActionType.class);
         Map<DiplomaticActionType, Set<String>> onlyBy = new EnumMap<>(DiplomaticActionType.class);
@@ -59,6 +63,7 @@ final class ActionVocabulary {
                 throw row.error("unknown action " + row.get("action"));
             }
             cameo.put(type, row.get("cameo"));
+            family.put(type, row.get("family"));
             if (row.get("reciprocal").equals("yes")) {
                 reciprocal.add(type);
             }
@@ -89,6 +94,7 @@ final class ActionVocabulary {
         }
         return new ActionVocabulary(
                 Map.copyOf(cameo),
+                Map.copyOf(family),
                 Set.copyOf(reciprocal),
                 Set.copyOf(targetFromFrame),
                 Map.copyOf(deciders),
@@ -97,6 +103,11 @@ final class ActionVocabulary {
 
     String cameo(DiplomaticActionType action) {
         return cameo.get(action);
+    }
+
+    /** The family under which the alert service folds an actor's moves against one target (DOWNGRADE, BREAK …). */
+    String family(DiplomaticActionType action) {
+        return family.get(action);
     }
 
     /** True when only a state the frame itself names is the target (a veto's object is a draft resolution). */

@@ -198,6 +198,19 @@ final class ArticleAnalysis {
                 .orElse(null);
     }
 
+    /** How many times the article names {@code entity}. */
+    int mentionCount(ArticleEntity entity) {
+        int count = 0;
+        for (List<Mention> mentions : mentionsBySentence) {
+            for (Mention mention : mentions) {
+                if (mention.entity() == entity) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
     /** The country the article is most about: the most mentioned one; the default target of undirected actions. */
     ArticleEntity mainCountry() {
         Map<ArticleEntity, Integer> counts = new LinkedHashMap<>(); // ties go to the first mentioned

@@ -920,7 +920,9 @@ final class DiplomaticActionExtractor {
             return null;
         }
         // "the Syrian government", "West African leaders": a demonym beside a governing noun is its state or bloc
-        boolean governing = mention.kind() == Mention.Kind.DEMONYM && governmentNounBeside(article, s, mention);
+        boolean governing = mention.kind() == Mention.Kind.DEMONYM
+                && governmentNounBeside(article, s, mention)
+                && !objectOfAnAction(article.language.lexicon(), s, mention.from());
         ArticleEntity actor = asActor(article, mention, countriesOnly, governing);
         if (actor == null || mention.kind() == Mention.Kind.DEMONYM && !governing) {
             return null;
@@ -930,6 +932,22 @@ final class DiplomaticActionExtractor {
             return null;
         }
         return actorsOf(article, chain, countriesOnly);
+    }
+
+    /**
+     * "India expelled six Canadian diplomats after deciding to withdraw": a demonym's phrase right after an action's
+     * verb (numbers and determiners between) is that action's object, never the subject of a verb after it.
+     */
+    private static boolean objectOfAnAction(Lexicon lexicon, Sentence s, int start) {
+        int k = start - 1;
+        while (k >= 0 && (lexicon.is("DETERMINERS", s.lower(k)) || s.token(k).isNumber())) {
+            k--;
+        }
+        return k >= 0
+                && (lexicon.is("EXPEL", s.lower(k))
+                        || lexicon.is("RECALL", s.lower(k))
+                        || lexicon.is("ORDER", s.lower(k))
+                        || lexicon.is("GIVE", s.lower(k)));
     }
 
     /**
@@ -1437,7 +1455,7 @@ final class DiplomaticActionExtractor {
      * and Australia joined the expulsions": Syria), else of the same kind by the same actor (the story telling it
      * again), else the state the article is most about apart from the actors, else no target.
      */
-    private static List<ArticleEntity> contextTarget(
+    private List<ArticleEntity> contextTarget(
             ArticleAnalysis article, List<ArticleEntity> actors, DiplomaticActionType action, List<Found> earlier) {
         for (int i = earlier.size() - 1; i >= 0; i--) {
             Found previous = earlier.get(i);
@@ -1463,7 +1481,34 @@ final class DiplomaticActionExtractor {
         if (told.size() == 1) {
             return java.util.Collections.singletonList(told.iterator().next());
         }
-        ArticleEntity main = article.mainCountryExcept(actors);
+        // The state the story is about, but not one it tells doing the same kind of thing: in "the US evacuated its
+        // embassy ... the fighting forced the UN and Turkey to pull out their diplomatic staff" the staff leave Libya,
+        // not the United States the story names most. A state the story tells acting against these actors, or acted
+        // against itself, is a party to the quarrel and stays a candidate ("Venezuela expelled ... Germany recalls").
+        java.util.Set<ArticleEntity> parties = new java.util.HashSet<>();
+        for (Found previous : earlier) {
+            parties.add(previous.target);
+            if (actors.contains(previous.target)) {
+                parties.add(previous.actor);
+            }
+        }
+        java.util.Set<ArticleEntity> notTargets = new java.util.HashSet<>(actors);
+        for (Found previous : earlier) {
+            if (vocabulary.family(previous.action).equals(vocabulary.family(action))
+                    && !parties.contains(previous.actor)) {
+                notTargets.add(previous.actor);
+            }
+        }
+        ArticleEntity main = article.mainCountryExcept(notTargets);
+        if (actors.size() == 2
+                && actors.stream().allMatch(a -> a.type == EntityType.COUNTRY)
+                && (main == null
+                        || article.mentionCount(main)
+                                < Math.min(article.mentionCount(actors.get(0)), article.mentionCount(actors.get(1))))) {
+            // "Venezuela and Mexico recalled their ambassadors" in a story about the two of them: each recalls its
+            // envoy from the other; a third state named less than either is background ("a U.S. trade proposal")
+            return actors;
+        }
         return java.util.Collections.singletonList(main);
     }
 
@@ -1602,6 +1647,7 @@ final class DiplomaticActionExtractor {
         if (lexicon.is("TO", s.lower(head - 1))
                 && !lexicon.endsAt("INFINITIVE_DECIDED", s, head - 1)
                 && !decidedBeforeATime(language, s, head - 1)
+                && !causedBefore(lexicon, s, head - 1)
                 && !lexicon.is("DECISION_NOUNS", s.lower(head - 2))
                 && !decisionNounBefore(lexicon, s, head - 1)
                 && !isFrameWord(match, head - 1)
@@ -1632,6 +1678,28 @@ final class DiplomaticActionExtractor {
             k--; // "ont décidé, mercredi, de suspendre"
         }
         return k < to - 1 && lexicon.endsAt("INFINITIVE_DECIDED", s, k + 1);
+    }
+
+    /** How far before an infinitive a causing verb may stand with its named object between. */
+    private static final int CAUSED_REACH = 12;
+
+    /**
+     * "sparking a reprisal, leading Britain's Foreign Secretary William Hague to order", "poussant Paris à rappeler":
+     * a past or -ing causing verb (CAUSED_TO) whose object, a name, does the action; the action happened. The object
+     * must open with a capital (after an article), so "prompting calls to expel" stays an aim.
+     */
+    private static boolean causedBefore(Lexicon lexicon, Sentence s, int to) {
+        for (int k = to - 2; k >= 0 && to - k <= CAUSED_REACH; k--) {
+            Token t = s.token(k);
+            if (t.isClauseBreak() || t.text().equals(".") || lexicon.is("TO", s.lower(k))) {
+                return false;
+            }
+            if (lexicon.is("CAUSED_TO", s.lower(k))) {
+                int object = lexicon.is("ARTICLE", s.lower(k + 1)) || lexicon.is("TO", s.lower(k + 1)) ? k + 2 : k + 1;
+                return object < to && s.token(object).isCapitalised();
+            }
+        }
+        return false;
     }
 
     /** How far before an infinitive a decision noun with its holder may stand ("la décision du Mali de rappeler"). */

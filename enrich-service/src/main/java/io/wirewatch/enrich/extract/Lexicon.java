@@ -155,7 +155,36 @@ final class Lexicon {
                                 lexicon.elisions.add(e.toLowerCase(Locale.ROOT).replace('\u2019', '\'')));
             }
         }
+        List<Set<String>> writtenByRow = new ArrayList<>();
+        List<Set<String>> unaccentedByRow = new ArrayList<>();
+        Set<String> writtenOnPurpose = new HashSet<>();
         for (KnowledgeTable.Row row : rows) {
+            Set<String> written = new java.util.LinkedHashSet<>();
+            Set<String> unaccented = new HashSet<>();
+            Set<String> onPurpose = new HashSet<>();
+            for (String entry : row.list("words")) {
+                if (!entry.contains("*")) {
+                    written.add(entry);
+                    onPurpose.add(entry);
+                    continue;
+                }
+                try {
+                    List<String> forms = conjugations.expand(entry);
+                    written.addAll(forms);
+                    for (String form : forms) {
+                        (conjugations.isOnlyUnaccented(form) ? unaccented : onPurpose).add(form);
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw row.error(e.getMessage());
+                }
+            }
+            unaccented.removeAll(onPurpose);
+            writtenOnPurpose.addAll(onPurpose);
+            writtenByRow.add(written);
+            unaccentedByRow.add(unaccented);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            KnowledgeTable.Row row = rows.get(r);
             String name = row.get("class");
             if (name.isEmpty() || !name.equals(name.toUpperCase(Locale.ROOT))) {
                 throw row.error("a class name is written in capitals, got '" + name + "'");
@@ -168,14 +197,11 @@ final class Lexicon {
             Set<String> first = new HashSet<>();
             Set<String> last = new HashSet<>();
             Set<String> phrases = new HashSet<>();
-            Set<String> written = new java.util.LinkedHashSet<>();
-            for (String entry : row.list("words")) {
-                try {
-                    written.addAll(entry.contains("*") ? conjugations.expand(entry) : List.of(entry));
-                } catch (IllegalArgumentException e) {
-                    throw row.error(e.getMessage());
-                }
-            }
+            Set<String> written = writtenByRow.get(r);
+            // A verb form written without its accent yields to the same word written on purpose anywhere in the
+            // lexicon (see Conjugations#isOnlyUnaccented).
+            Set<String> unaccented = unaccentedByRow.get(r);
+            written.removeIf(e -> unaccented.contains(e) && writtenOnPurpose.contains(e));
             for (String entry : written) {
                 // Interned: the segmenter hands out these very strings for the words of the text (see vocabulary()),
                 // so a probe that finds one compares references, not characters.

@@ -93,10 +93,11 @@ final class TextSegmenter {
         int i = 0;
         int n = input.length();
         boolean newlineBefore = false;
+        java.util.BitSet wraps = WrappedLines.softBreaks(input);
         while (i < n) {
             char c = input.charAt(i);
             if (Character.isWhitespace(c)) {
-                if (c == '\n' || c == '\r') {
+                if ((c == '\n' || c == '\r') && !wraps.get(i)) {
                     newlineBefore = true;
                 }
                 i++;

@@ -65,6 +65,22 @@ class LexiconTest {
     }
 
     @Test
+    void shouldReadASpanishPreteriteWrittenWithoutItsAccentUnlessTheLexiconWritesThatWordOnPurpose() {
+        Lexicon spanish = Lexicon.read(Language.KNOWLEDGE_ROOT + "es/lexicon.tsv");
+
+        assertThat(spanish.is("DECLARE", "declaro")).isTrue();
+        assertThat(spanish.is("SEVER", "rompio")).isTrue();
+        // "retiro" and "veto" are nouns of their own rows before they are "retiró" and "vetó" without the accent
+        assertThat(spanish.is("RECALL_NOUN", "retiro")).isTrue();
+        assertThat(spanish.is("RECALL", "retiro")).isFalse();
+        assertThat(spanish.is("VETO", "veto")).isTrue();
+        assertThat(spanish.is("VETO_VERB", "veto")).isFalse();
+        // French copy keeps its accents: no such column beside the French lexicon
+        assertThat(Lexicon.read(Language.KNOWLEDGE_ROOT + "fr/lexicon.tsv").is("EXPEL", "expulse"))
+                .isTrue();
+    }
+
+    @Test
     void shouldExpandEveryStarredWordOfAPhraseAndRefuseAnInfinitiveWithNoParadigm() {
         Conjugations conjugations = Conjugations.besides(Language.KNOWLEDGE_ROOT + "fr/lexicon.tsv");
 

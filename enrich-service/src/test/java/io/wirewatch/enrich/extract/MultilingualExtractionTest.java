@@ -250,6 +250,8 @@ class MultilingualExtractionTest {
                 es | El Gobierno respondió a la decisión de la presidenta de Bolivia, Jeanine Áñez, de declarar personas non gratas a dos diplomáticos españoles. | EXPEL_DIPLOMATS | Bolivia | Spain
                 fr | Paris a réagi à la décision du président du Mali, Assimi Goïta, d'expulser l'ambassadeur de France. | EXPEL_DIPLOMATS | Mali | France
                 es | El Gobierno de Bolivia declaró personas ‘non gratas’ a dos diplomáticos españoles.         | EXPEL_DIPLOMATS    | Bolivia                                   | Spain
+                es | El Gobierno de Bolivia declaro personas non gratas a dos diplomáticos españoles.          | EXPEL_DIPLOMATS    | Bolivia                                   | Spain
+                es | Este martes el gobierno paraguayo rompio relaciones con Venezuela.                         | BREAK_RELATIONS    | Paraguay                                  | Venezuela
                 en | The EU decided on Thursday to impose new sanctions on Iran.                               | IMPOSE_SANCTIONS   | European Union                            | Iran
                 es | La UE decidió este jueves imponer nuevas sanciones a Irán.                                 | IMPOSE_SANCTIONS   | European Union                            | Iran
                 en | The Russian diplomats expelled from Estonia left the country on Friday.                    | EXPEL_DIPLOMATS    | Estonia                                   | Russia
@@ -898,6 +900,106 @@ class MultilingualExtractionTest {
                     .filteredOn(f -> f.getKind() == CasualtyKind.KILLED)
                     .singleElement()
                     .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Sobame Da"));
+        }
+    }
+
+    /** Classes found in the sixth round of unseen news (7 December), on sentences written for this test. */
+    @Nested
+    class ClassesFromTheSixthRound {
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                es | El canciller de Paraguay, Juan Pérez, informó que llamará a su embajador en Caracas a consultas. | RECALL_AMBASSADOR | Paraguay    | Venezuela
+                fr | Le ministre des Affaires étrangères de la Belgique a annoncé qu'il rappelait son ambassadeur à Kigali. | RECALL_AMBASSADOR | Belgium | Rwanda
+                en | The prime minister of Norway announced the recall of the ambassador to Manila.                    | RECALL_AMBASSADOR | Norway      | Philippines
+                en | The president of Honduras on Monday announced in a national broadcast the establishment of relations with China and the severance of ties with Taiwan. | BREAK_RELATIONS | Honduras | Taiwan
+                es | El presidente de Honduras anunció en cadena nacional la ruptura de relaciones con Taiwán.         | BREAK_RELATIONS   | Honduras    | Taiwan
+                en | Japan announces N Korea sanctions                                                                | IMPOSE_SANCTIONS  | Japan       | North Korea
+                en | Britain ordered the acting high commissioner of Malawi to pack her bags.                         | EXPEL_DIPLOMATS   | United Kingdom | Malawi
+                en | Ghana recalled its high commissioner to Nigeria on Tuesday.                                     | RECALL_AMBASSADOR | Ghana       | Nigeria
+                """)
+        void shouldFindTheActionItsActorAndItsTarget(
+                String language, String text, DiplomaticActionType action, String actor, String target) {
+            assertThat(actions(language, text)).as(text).anySatisfy(a -> {
+                assertThat(a.getAction()).isEqualTo(action);
+                assertThat(a.getActor()).isEqualTo(actor);
+                assertThat(a.getTarget()).isEqualTo(target);
+                assertThat(a.getModality()).isEqualTo(Modality.ASSERTED);
+            });
+        }
+
+        @Test
+        void shouldReadAHardWrappedParagraphAsRunningText() {
+            String text = "By A. Writer\nGENEVA March 13 The Organisation of Islamic\nCooperation suspended Syria's "
+                    + "membership on Monday at a\nsummit in Geneva, citing the violent suppression of the\nprotests.";
+            assertThat(actions("en", text)).singleElement().satisfies(a -> {
+                assertThat(a.getAction()).isEqualTo(DiplomaticActionType.SUSPEND_MEMBERSHIP);
+                assertThat(a.getActor()).isEqualTo("Organisation of Islamic Cooperation");
+                assertThat(a.getTarget()).isEqualTo("Syria");
+            });
+        }
+
+        @Test
+        void shouldKeepTheLineBreaksOfHeadlinesAndMenus() {
+            String menu = "Home\nWorld news about the long crisis in the region\nSport results of the weekend games"
+                    + "\nBusiness and markets in the last quarter\n";
+            assertThat(WrappedLines.softBreaks(menu).cardinality())
+                    .as("no line goes on in lower case")
+                    .isZero();
+            String wrapped = "Headline of the story\nThe ministry said on Monday that the talks had\nended without"
+                    + " an agreement and that the envoys\nwould leave.\n";
+            assertThat(WrappedLines.softBreaks(wrapped).cardinality())
+                    .as("the headline keeps its break, the two wraps are spaces")
+                    .isEqualTo(2);
+        }
+
+        @Test
+        void shouldReadTwoStatesRecallingTheirAmbassadorsInAStoryAboutThemAsRecallingThemFromEachOther() {
+            String text = "Bolivia and Peru recalled their ambassadors on Monday after their presidents clashed over "
+                    + "a U.S. trade plan. Bolivia said Peru had insulted its president.";
+            assertThat(actions("en", text))
+                    .filteredOn(a -> a.getAction() == DiplomaticActionType.RECALL_AMBASSADOR)
+                    .extracting(a -> a.getActor() + ">" + a.getTarget())
+                    .containsExactlyInAnyOrder("Bolivia>Peru", "Peru>Bolivia");
+        }
+
+        @Test
+        void shouldReportTheActionANamedStateWasLedToTake() {
+            assertThat(actions(
+                            "en",
+                            "Malawi expelled the British high commissioner on Wednesday, leading Britain's Foreign "
+                                    + "Secretary to order the acting high commissioner of Malawi to leave."))
+                    .anySatisfy(a -> {
+                        assertThat(a.getActor()).isEqualTo("United Kingdom");
+                        assertThat(a.getTarget()).isEqualTo("Malawi");
+                        assertThat(a.getModality()).isEqualTo(Modality.ASSERTED);
+                    });
+            assertThat(actions("en", "The row with Malawi prompted calls to expel the Malawian envoy."))
+                    .noneSatisfy(a -> assertThat(a.getModality()).isEqualTo(Modality.ASSERTED));
+        }
+
+        @Test
+        void shouldNotTakeTheObjectOfAnExpulsionForTheSubjectOfTheVerbAfterIt() {
+            assertThat(actions(
+                            "en",
+                            "India expelled six Canadian diplomats hours after deciding to withdraw its ambassador to "
+                                    + "Canada."))
+                    .filteredOn(a -> a.getAction() == DiplomaticActionType.RECALL_AMBASSADOR)
+                    .singleElement()
+                    .satisfies(a -> {
+                        assertThat(a.getActor()).isEqualTo("India");
+                        assertThat(a.getTarget()).isEqualTo("Canada");
+                    });
+        }
+
+        @Test
+        void shouldNotGiveAWithdrawalTheTargetOfAStateTheStoryTellsWithdrawingToo() {
+            String text = "The US evacuated its embassy in Libya on Saturday, US officials said. The US convoy "
+                    + "reached Tunisia safely. The fighting also forced Turkey to pull out its diplomatic staff.";
+            assertThat(actions("en", text))
+                    .filteredOn(a -> "Turkey".equals(a.getActor()))
+                    .isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.getTarget()).isEqualTo("Libya"));
         }
     }
 }
