@@ -307,9 +307,15 @@ final class DiplomaticActionExtractor {
                 !fromSlot.isEmpty() ? fromSlot : subjectOfHead(article, s, match.head(), countriesOnly, earlier);
             case PASSIVE -> {
                 // "the Israeli ambassador in Madrid was recalled": by Israel, whose envoy it is, not by its host
-                List<ArticleEntity> own = trigger.trigger().action() == DiplomaticActionType.RECALL_AMBASSADOR
+                DiplomaticActionType action = trigger.trigger().action();
+                List<ArticleEntity> own = action == DiplomaticActionType.RECALL_AMBASSADOR
                         ? recalledEnvoysState(article, s, match)
                         : List.of();
+                if (action == DiplomaticActionType.CLOSE_EMBASSY && !agentNamedBy(article, s, match)) {
+                    // "L'ambassade française au Niger a été fermée": the embassy's own state closes it, unless the
+                    // sentence says by whom ("was closed by the authorities")
+                    own = recalledEnvoysState(article, s, match);
+                }
                 yield own.isEmpty() ? passiveAgent(article, s, match, earlier) : own;
             }
             case POSSESSOR -> possessor(article, s, match, countriesOnly, earlier);
@@ -354,6 +360,20 @@ final class DiplomaticActionExtractor {
             }
         }
         return List.of();
+    }
+
+    /** A passive frame followed by "by" in its clause. */
+    private static boolean agentNamedBy(ArticleAnalysis article, Sentence s, TriggerPattern.Match match) {
+        Lexicon lexicon = article.language.lexicon();
+        for (int k = match.headEnd(); k < Math.min(s.size(), match.to() + 4); k++) {
+            if (lexicon.is("BY", s.lower(k))) {
+                return true;
+            }
+            if (breaksClause(lexicon, s, k)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The subject of the head (see {@link #subjectActors}). */
@@ -1674,8 +1694,9 @@ final class DiplomaticActionExtractor {
                         || lexicon.is("TIME_ON", s.lower(k))
                         || lexicon.is("TIME_THIS", s.lower(k))
                         || lexicon.is("TIME_LAST", s.lower(k))
-                        || lexicon.is("TIME_LAST_AFTER", s.lower(k)))) {
-            k--; // "ont décidé, mercredi, de suspendre"
+                        || lexicon.is("TIME_LAST_AFTER", s.lower(k))
+                        || lexicon.is("DECISION_ADVERBS", s.lower(k)))) {
+            k--; // "ont décidé, mercredi, de suspendre", "décide enfin de rompre"
         }
         return k < to - 1 && lexicon.endsAt("INFINITIVE_DECIDED", s, k + 1);
     }

@@ -917,6 +917,14 @@ class MultilingualExtractionTest {
                 en | Japan announces N Korea sanctions                                                                | IMPOSE_SANCTIONS  | Japan       | North Korea
                 en | Britain ordered the acting high commissioner of Malawi to pack her bags.                         | EXPEL_DIPLOMATS   | United Kingdom | Malawi
                 en | Ghana recalled its high commissioner to Nigeria on Tuesday.                                     | RECALL_AMBASSADOR | Ghana       | Nigeria
+                fr | L'Union africaine a suspendu, vendredi, le Burkina Faso, après le coup d'État.                  | SUSPEND_MEMBERSHIP | African Union | Burkina Faso
+                fr | L'Union africaine a annoncé la suspension immédiate du Burkina Faso.                             | SUSPEND_MEMBERSHIP | African Union | Burkina Faso
+                fr | L'ambassade française au Niger a été fermée jusqu'à nouvel ordre, a déclaré mardi le ministère. | CLOSE_EMBASSY     | France      | Niger
+                es | La embajada española en Caracas fue cerrada hasta nuevo aviso.                                   | CLOSE_EMBASSY     | Spain       | Venezuela
+                fr | Le ministère marocain annonce le rappel pour « consultation » de son ambassadeur à Tunis.         | RECALL_AMBASSADOR | Morocco     | Tunisia
+                fr | Le Royaume du Maroc a décidé le rappel, pour consultations, de son ambassadeur à Berlin.          | RECALL_AMBASSADOR | Morocco     | Germany
+                fr | Le gouvernement congolais décide enfin de rompre ses relations diplomatiques avec le Rwanda.      | BREAK_RELATIONS   | Democratic Republic of the Congo | Rwanda
+                en | The US evacuated its embassy in Libya on Saturday.                                               | CLOSE_EMBASSY     | United States | Libya
                 """)
         void shouldFindTheActionItsActorAndItsTarget(
                 String language, String text, DiplomaticActionType action, String actor, String target) {
