@@ -4,30 +4,28 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wirewatch.alert.rules.CasualtyDayState;
 import io.wirewatch.alert.rules.CasualtySpikeDetector;
-import io.wirewatch.alert.rules.DiplomaticEventKey;
 import io.wirewatch.alert.rules.DiplomaticEventState;
 import io.wirewatch.alert.rules.DiplomaticNovelty;
 import io.wirewatch.alert.rules.PlaceHistory;
 import io.wirewatch.alert.rules.RuleSettings;
+import io.wirewatch.alert.rules.Shares;
 import io.wirewatch.alert.rules.StateExpiry;
 import io.wirewatch.platform.streams.DeadLetterRouter;
 import io.wirewatch.platform.streams.Decoded;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.DeadLetters;
-import io.wirewatch.schema.DiplomaticAction;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;
 import io.wirewatch.serde.SpecificAvroSerde;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -121,14 +119,14 @@ public final class AlertStreams {
                         "diplomatic-events-of-article",
                         "diplomatic-by-event",
                         "diplomatic-novelty",
-                        AlertStreams::perDiplomaticEvent,
+                        records(Shares::perDiplomaticEvent),
                         () -> new DiplomaticNoveltyProcessor(novelty, expiry, DIPLOMATIC_EVENTS_STORE, failures),
                         List.of(jsonStore(DIPLOMATIC_EVENTS_STORE, DiplomaticEventState.class))),
                 new RuleStage(
                         "casualty-places-of-article",
                         "casualties-by-place",
                         "casualty-spikes",
-                        AlertStreams::perPlace,
+                        records(Shares::perPlace),
                         () -> new CasualtySpikeProcessor(
                                 detector, expiry, CASUALTY_DAYS_STORE, PLACE_BASELINES_STORE, failures),
                         List.of(
@@ -257,59 +255,11 @@ public final class AlertStreams {
                 .increment();
     }
 
-    /** One record per diplomatic event the article reports, keyed by the event, carrying only its actions. */
-    static List<KeyValue<String, EnrichedArticle>> perDiplomaticEvent(EnrichedArticle article) {
-        // One pass: the key of each action is worked out once, not once per event of the article.
-        Map<DiplomaticEventKey, List<DiplomaticAction>> actionsByEvent = new LinkedHashMap<>();
-        for (DiplomaticAction action : article.getDiplomaticActions()) {
-            DiplomaticNovelty.eventKeyOf(action)
-                    .ifPresent(key -> actionsByEvent
-                            .computeIfAbsent(key, k -> new ArrayList<>())
-                            .add(action));
-        }
-        List<KeyValue<String, EnrichedArticle>> records = new ArrayList<>();
-        actionsByEvent.forEach((key, actions) -> {
-            EnrichedArticle slice = slimmed(article);
-            slice.setDiplomaticActions(actions);
-            records.add(KeyValue.pair(key.asString(), slice));
-        });
-        return records;
-    }
-
-    /** One record per place the article gives death tolls for, keyed by the place, carrying only its figures and entity. */
-    static List<KeyValue<String, EnrichedArticle>> perPlace(EnrichedArticle article) {
-        List<KeyValue<String, EnrichedArticle>> records = new ArrayList<>();
-        for (String place : CasualtySpikeDetector.places(article)) {
-            EnrichedArticle slice = slimmed(article);
-            slice.setCasualtyFigures(article.getCasualtyFigures().stream()
-                    .filter(figure -> CasualtySpikeDetector.placeOf(figure)
-                            .map(place::equals)
-                            .orElse(false))
-                    .toList());
-            // The place's own entity travels with its figures: it says which state the place lies in.
-            slice.setEntities(article.getEntities().stream()
-                    .filter(entity -> place.equalsIgnoreCase(entity.getCanonicalName()))
-                    .toList());
-            records.add(KeyValue.pair(place, slice));
-        }
-        return records;
-    }
-
-    /** The article's metadata without its extractions: what is repartitioned, with one event's or place's share. */
-    private static EnrichedArticle slimmed(EnrichedArticle article) {
-        return EnrichedArticle.newBuilder()
-                .setArticleId(article.getArticleId())
-                .setUrl(article.getUrl())
-                .setOutlet(article.getOutlet())
-                .setTitle(article.getTitle())
-                .setPublishedAt(article.getPublishedAt())
-                .setIngestedAt(article.getIngestedAt())
-                .setEnrichedAt(article.getEnrichedAt())
-                .setExtractorVersion(article.getExtractorVersion())
-                .setEntities(List.of())
-                .setClaims(List.of())
-                .setDiplomaticActions(List.of())
-                .setCasualtyFigures(List.of())
-                .build();
+    /** A rule's cut of an article ({@link Shares}) as the records the shares processor forwards. */
+    private static Function<EnrichedArticle, List<KeyValue<String, EnrichedArticle>>> records(
+            Function<EnrichedArticle, List<Shares.Share>> cut) {
+        return article -> cut.apply(article).stream()
+                .map(share -> KeyValue.pair(share.key(), share.article()))
+                .toList();
     }
 }

@@ -7,6 +7,7 @@ import io.wirewatch.alert.AlertConfig;
 import io.wirewatch.alert.AlertTopology;
 import io.wirewatch.alert.EnrichedSeeds;
 import io.wirewatch.alert.rules.RuleSettings;
+import io.wirewatch.alert.rules.Shares;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
@@ -25,7 +26,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -232,8 +232,8 @@ class UpstreamStallExpiryTest {
                 int partition = share.partition();
                 long time = article.getPublishedAt().toEpochMilli();
                 progress[partition] = Math.max(progress[partition], time);
-                pipe(diplomatic, AlertStreams::perDiplomaticEvent, share, time);
-                pipe(casualties, AlertStreams::perPlace, share, time);
+                pipe(diplomatic, Shares::perDiplomaticEvent, share, time);
+                pipe(casualties, Shares::perPlace, share, time);
                 if (lastMarker[partition] == Long.MIN_VALUE
                         || progress[partition] - lastMarker[partition] >= SharesProcessor.MARKER_INTERVAL.toMillis()) {
                     lastMarker[partition] = progress[partition];
@@ -251,13 +251,13 @@ class UpstreamStallExpiryTest {
 
         private void pipe(
                 TestInputTopic<String, EnrichedArticle> topic,
-                Function<EnrichedArticle, List<KeyValue<String, EnrichedArticle>>> cut,
+                Function<EnrichedArticle, List<Shares.Share>> cut,
                 Share share,
                 long time) {
-            for (KeyValue<String, EnrichedArticle> piece : cut.apply(share.article())) {
+            for (Shares.Share piece : cut.apply(share.article())) {
                 topic.pipeInput(new TestRecord<>(
-                        piece.key,
-                        piece.value,
+                        piece.key(),
+                        piece.article(),
                         UpstreamProgress.stamp(new RecordHeaders(), share.partition(), progress[share.partition()]),
                         time));
             }
