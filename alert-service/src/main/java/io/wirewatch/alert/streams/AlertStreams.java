@@ -8,10 +8,10 @@ import io.wirewatch.alert.rules.DiplomaticEventState;
 import io.wirewatch.alert.rules.DiplomaticNovelty;
 import io.wirewatch.alert.rules.PlaceHistory;
 import io.wirewatch.alert.rules.RuleSettings;
-import io.wirewatch.alert.rules.Shares;
 import io.wirewatch.alert.rules.StateExpiry;
 import io.wirewatch.platform.streams.DeadLetterRouter;
 import io.wirewatch.platform.streams.Decoded;
+import io.wirewatch.platform.streams.UpstreamProgressHeader;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.DeadLetters;
@@ -25,13 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -40,7 +38,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -92,7 +89,7 @@ public final class AlertStreams {
 
     /**
      * The same topology with every rule replaced by an identity function ({@link RuleStage#passThrough()}): each
-     * enriched article goes once through every node, repartition topic and store of the real topology and comes out
+     * enriched article goes once through every node and store of the real topology and comes out
      * as one alert per stage. What the shape costs whatever the rules compute; bench e2e measures the pipeline
      * against it.
      */
@@ -116,17 +113,15 @@ public final class AlertStreams {
         StateExpiry expiry = StateExpiry.of(settings);
         return List.of(
                 new RuleStage(
-                        "diplomatic-events-of-article",
-                        "diplomatic-by-event",
+                        Topics::diplomaticByEvent,
+                        "diplomatic-shares",
                         "diplomatic-novelty",
-                        records(Shares::perDiplomaticEvent),
                         () -> new DiplomaticNoveltyProcessor(novelty, expiry, DIPLOMATIC_EVENTS_STORE, failures),
                         List.of(jsonStore(DIPLOMATIC_EVENTS_STORE, DiplomaticEventState.class))),
                 new RuleStage(
-                        "casualty-places-of-article",
-                        "casualties-by-place",
+                        Topics::casualtiesByPlace,
+                        "casualty-shares",
                         "casualty-spikes",
-                        records(Shares::perPlace),
                         () -> new CasualtySpikeProcessor(
                                 detector, expiry, CASUALTY_DAYS_STORE, PLACE_BASELINES_STORE, failures),
                         List.of(
@@ -168,7 +163,6 @@ public final class AlertStreams {
     private static Topology build(
             Topics topics, MeterRegistry meterRegistry, List<RuleStage> stages, Properties streamsProperties) {
         StreamsBuilder builder = new StreamsBuilder();
-        Topic<String, EnrichedArticle> enriched = topics.articlesEnriched();
         Topic<String, Alert> alerts = topics.alerts();
         Topic<String, DeadLetter> deadLetters = topics.deadLetters();
         DeadLetterRouter<DeadLetter> router = DeadLetterRouter.builder(
@@ -179,23 +173,12 @@ public final class AlertStreams {
                 .meterRegistry(meterRegistry)
                 .build();
 
-        KStream<String, EnrichedArticle> articles = router.decode(
-                builder.stream(enriched.name(), DeadLetterRouter.consumed("enriched-articles-source")),
-                articleReader(enriched.valueSerde()),
-                "enriched-articles");
-
         KStream<String, Decoded<Alert>> outcomes = null;
         int merged = 0;
         for (RuleStage stage : stages) {
             stage.stores().forEach(builder::addStateStore);
-            // A processor rather than flatMap: each share carries its upstream partition's progress in a header, which
-            // the rule's state expiry measures against (UpstreamProgress).
-            KStream<String, Decoded<Alert>> stageOutcomes = articles.process(
-                            () -> new SharesProcessor(stage.shares()), Named.as(stage.sharesName()))
-                    .repartition(Repartitioned.<String, EnrichedArticle>as(stage.repartitionName())
-                            .withKeySerde(Serdes.String())
-                            .withValueSerde(enriched.valueSerde())
-                            .withStreamPartitioner(new ProgressPartitioner()))
+            Topic<String, EnrichedArticle> input = stage.input().apply(topics);
+            KStream<String, Decoded<Alert>> stageOutcomes = shares(builder, router, input, stage.sharesName())
                     .process(
                             stage.processor(),
                             Named.as(stage.processorName()),
@@ -235,6 +218,27 @@ public final class AlertStreams {
         return builder.build(streamsProperties);
     }
 
+    /**
+     * The shares on {@code input} as enrich-service keyed them, read as they are: decoded (what does not decode is a
+     * dead letter), with the progress markers passed on as records without a value, in the order of the topic, for
+     * the rule processor to observe and skip (a marker is no tombstone to dead-letter).
+     */
+    private static KStream<String, EnrichedArticle> shares(
+            StreamsBuilder builder,
+            DeadLetterRouter<DeadLetter> router,
+            Topic<String, EnrichedArticle> input,
+            String name) {
+        Map<String, KStream<String, byte[]>> parts = builder.stream(
+                        input.name(), DeadLetterRouter.consumed(name + "-source"))
+                .split(Named.as(name + "-split-"))
+                .branch((key, value) -> UpstreamProgressHeader.isMarker(key, value), Branched.as("markers"))
+                .defaultBranch(Branched.as("records"));
+        KStream<String, EnrichedArticle> markers = parts.get(name + "-split-markers")
+                .mapValues(marker -> (EnrichedArticle) null, Named.as(name + "-marker"));
+        return router.decode(parts.get(name + "-split-records"), articleReader(input.valueSerde()), name)
+                .merge(markers, Named.as(name + "-and-markers"));
+    }
+
     /** Reads enriched articles without the {@link #UNREAD_FIELDS} when the serde is the project's Avro serde. */
     public static Deserializer<EnrichedArticle> articleReader(Serde<EnrichedArticle> serde) {
         return serde instanceof SpecificAvroSerde<EnrichedArticle> avro
@@ -253,13 +257,5 @@ public final class AlertStreams {
                 .tag("status", alert.getStatus().name())
                 .register(meterRegistry)
                 .increment();
-    }
-
-    /** A rule's cut of an article ({@link Shares}) as the records the shares processor forwards. */
-    private static Function<EnrichedArticle, List<KeyValue<String, EnrichedArticle>>> records(
-            Function<EnrichedArticle, List<Shares.Share>> cut) {
-        return article -> cut.apply(article).stream()
-                .map(share -> KeyValue.pair(share.key(), share.article()))
-                .toList();
     }
 }
