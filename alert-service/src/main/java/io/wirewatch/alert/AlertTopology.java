@@ -51,9 +51,10 @@ public final class AlertTopology {
     }
 
     /**
-     * This topology with the rules replaced by identity functions: every enriched article passes once through each
-     * processor, store and sink and comes out as one alert per rule stage. It raises nothing
-     * useful; bench e2e runs it beside the real one to measure what the shape itself costs.
+     * This topology with the rules replaced by identity functions: every share passes once through each processor,
+     * store and sink and comes out as one alert (enrich-service's pass-through sends one share per article to each
+     * shares topic, so one alert per article and rule stage). It raises nothing useful; bench e2e runs it beside the
+     * real one to measure what the shape itself costs.
      */
     public static Topology buildPassThrough(AlertConfig config, Topics topics, MeterRegistry meterRegistry) {
         return AlertStreams.buildPassThrough(config.rules(), topics, meterRegistry, config.streamsProperties());

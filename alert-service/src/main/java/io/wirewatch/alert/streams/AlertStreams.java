@@ -89,8 +89,8 @@ public final class AlertStreams {
 
     /**
      * The same topology with every rule replaced by an identity function ({@link RuleStage#passThrough()}): each
-     * enriched article goes once through every node and store of the real topology and comes out
-     * as one alert per stage. What the shape costs whatever the rules compute; bench e2e measures the pipeline
+     * share (enrich-service's pass-through sends one per article to each shares topic) goes once through every node
+     * and store of the real topology and comes out as one alert. What the shape costs whatever the rules compute; bench e2e measures the pipeline
      * against it.
      */
     public static Topology buildPassThrough(
