@@ -11,6 +11,7 @@ COPY schemas/pom.xml schemas/
 COPY platform/pom.xml platform/
 COPY devstack/pom.xml devstack/
 COPY knowledge/pom.xml knowledge/
+COPY alert-rules/pom.xml alert-rules/
 COPY ingest-service/pom.xml ingest-service/
 COPY enrich-service/pom.xml enrich-service/
 COPY alert-service/pom.xml alert-service/

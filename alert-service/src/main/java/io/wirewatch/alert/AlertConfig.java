@@ -29,11 +29,11 @@ import org.apache.kafka.streams.StreamsConfig;
  *       {@code ALERT_BASELINE_DAYS} (7), {@code ALERT_STATE_RETENTION_DAYS} (120; 0 keeps the rules' state for ever):
  *       the rules, see {@link RuleSettings}.</li>
  *   <li>{@code WIREWATCH_TOPIC_PREFIX} (empty): prefix of every topic name.</li>
- *   <li>{@code ALERT_REPLICATION_FACTOR} (1): of the internal (changelog, repartition) topics; -1 takes the brokers'
+ *   <li>{@code ALERT_REPLICATION_FACTOR} (1): of the internal (changelog) topics; -1 takes the brokers'
  *       {@code default.replication.factor} (what the compose file sets: 1 on one broker, 3 on the cluster).</li>
- *   <li>{@code ALERT_COMMIT_INTERVAL_MS} (20): how often the exactly-once transaction commits; alert-service has two
- *       stages (before and after the repartition) on one commit timer, so an alert waits between one and two
- *       intervals; 20 rather than 50 ms to bring steady ingest->alert p99 at 50 articles/s under 250 ms, for a
+ *   <li>{@code ALERT_COMMIT_INTERVAL_MS} (20): how often the exactly-once transaction commits; an alert waits up to one
+ *       interval here (enrich-service cuts and keys the shares, so alert-service has no repartition and no second
+ *       stage); 20 rather than 50 ms to bring steady ingest->alert p99 at 50 articles/s under 250 ms, for a
  *       transaction every 20 ms of a busy thread instead of every 50 (see {@link StreamsLatency}).</li>
  * </ul>
  */
@@ -167,7 +167,7 @@ public record AlertConfig(
         return with(c -> c.httpPort = port);
     }
 
-    /** Replication of the changelog and repartition topics: 3 on a three-broker cluster, so state outlives a broker. */
+    /** Replication of the changelog topics: 3 on a three-broker cluster, so state outlives a broker. */
     public AlertConfig withReplicationFactor(int factor) {
         return with(c -> c.replicationFactor = factor);
     }

@@ -92,9 +92,10 @@ public final class AlertService implements AutoCloseable {
             AlertConfig config, HttpOptions http, MeterRegistry meterRegistry, Topology topology) {
         Topics topics = config.topics();
         LOG.info(
-                "Starting alert-service {} ({} -> {}):\n{}",
+                "Starting alert-service {} ({}, {} -> {}):\n{}",
                 config.applicationId(),
-                topics.articlesEnriched().name(),
+                topics.diplomaticByEvent().name(),
+                topics.casualtiesByPlace().name(),
                 topics.alerts().name(),
                 topology.describe());
         // The HTTP API binds first, so that application.server advertises the port actually bound (port 0 picks one);

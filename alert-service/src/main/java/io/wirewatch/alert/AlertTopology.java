@@ -7,23 +7,26 @@ import io.wirewatch.schema.Topics;
 import org.apache.kafka.streams.Topology;
 
 /**
- * The alert-service topology: consumes {@code articles.enriched}, finds new diplomatic actions and casualty spikes,
+ * The alert-service topology: consumes the shares enrich-service cuts each enriched article into, keyed by what the
+ * rules keep state under ({@code articles.diplomatic-by-event}, {@code articles.casualties-by-place}), finds new
+ * diplomatic actions and casualty spikes,
  * produces {@code Alert}s keyed by alert id to {@code alerts}, dead-letters undecodable input to
  * {@code articles.dlq}, and materialises the latest version of every alert in the store {@value #ALERTS_STORE}
  * (String alert id to {@code Alert}) for interactive queries. Pure: builds, starts nothing.
  *
  * <p>Data flow (processor and store names as in {@code topology.describe()}):
  * <pre>
- * articles.enriched (bytes) -> enriched-articles-decode -> dead letters | EnrichedArticle
- *   -> diplomatic-events-of-article -> repartition diplomatic-by-event (key: actor|family|target)
- *        -> diplomatic-novelty [diplomatic-events]
- *   -> casualty-places-of-article -> repartition casualties-by-place (key: place)
- *        -> casualty-spikes [casualty-days, place-baselines]
+ * articles.diplomatic-by-event (bytes, key actor|family|target) -> diplomatic-shares-decode -> dead letters | share
+ *   (+ progress markers, diplomatic-shares-marker) -> diplomatic-novelty [diplomatic-events]
+ * articles.casualties-by-place (bytes, key place) -> casualty-shares-decode -> dead letters | share
+ *   (+ progress markers, casualty-shares-marker) -> casualty-spikes [casualty-days, place-baselines]
  *   -> alert-outcomes -> alerts-sink (alerts) | rule failures -> dead letters
  * alerts -> alerts-table-source [alerts-by-id] (the alerts topic is the store's changelog)
  * </pre>
- * Each share carries its upstream partition's progress in a header, and each shares processor broadcasts a progress
- * marker to every rule task once a week of its stream time: state expiry never passes the slowest upstream partition.
+ * Both shares topics are read by one sub-topology, partition by partition, with no repartition: enrich-service keyed
+ * them as the stores are keyed, in the transaction that enriched the article. Each share carries its upstream
+ * partition's progress in a header, and enrich-service broadcasts a progress marker to every rule task once a week of
+ * its stream time: state expiry never passes the slowest upstream partition.
  */
 public final class AlertTopology {
 
@@ -48,9 +51,10 @@ public final class AlertTopology {
     }
 
     /**
-     * This topology with the rules replaced by identity functions: every enriched article passes once through each
-     * processor, repartition topic, store and sink and comes out as one alert per rule stage. It raises nothing
-     * useful; bench e2e runs it beside the real one to measure what the shape itself costs.
+     * This topology with the rules replaced by identity functions: every share passes once through each processor,
+     * store and sink and comes out as one alert (enrich-service's pass-through sends one share per article to each
+     * shares topic, so one alert per article and rule stage). It raises nothing useful; bench e2e runs it beside the
+     * real one to measure what the shape itself costs.
      */
     public static Topology buildPassThrough(AlertConfig config, Topics topics, MeterRegistry meterRegistry) {
         return AlertStreams.buildPassThrough(config.rules(), topics, meterRegistry, config.streamsProperties());

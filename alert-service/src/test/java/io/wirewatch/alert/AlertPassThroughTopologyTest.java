@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirewatch.alert.streams.AlertHeaders;
+import io.wirewatch.enrich.EnrichTopology;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertEvidence;
@@ -15,8 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -39,7 +38,7 @@ class AlertPassThroughTopologyTest {
     private final Topics topics = config.topics();
 
     private TopologyTestDriver driver;
-    private TestInputTopic<String, EnrichedArticle> enriched;
+    private SharesInput enriched;
     private TestOutputTopic<String, Alert> alerts;
 
     @TempDir
@@ -51,10 +50,7 @@ class AlertPassThroughTopologyTest {
                 AlertTopology.buildPassThrough(config, topics, new SimpleMeterRegistry()),
                 config.withStateDir(stateDir).streamsProperties(),
                 START);
-        enriched = driver.createInputTopic(
-                topics.articlesEnriched().name(),
-                new StringSerializer(),
-                topics.articlesEnriched().valueSerde().serializer());
+        enriched = new SharesInput(driver, topics, EnrichTopology.IDENTITY_SHARES, 1);
         alerts = driver.createOutputTopic(
                 topics.alerts().name(),
                 new StringDeserializer(),
@@ -73,7 +69,7 @@ class AlertPassThroughTopologyTest {
         EnrichedArticle bbc = EnrichedSeeds.bbc();
 
         // When it passes through
-        enriched.pipeInput(bbc.getArticleId(), bbc);
+        enriched.pipe(bbc, START);
 
         // Then it comes out once per stage, carrying the article as its evidence, keyed by the alert id
         var records = alerts.readRecordsToList();
@@ -104,7 +100,7 @@ class AlertPassThroughTopologyTest {
     }
 
     @Test
-    void shouldHaveTheRealTopologysNodesRepartitionTopicsAndStores() {
+    void shouldHaveTheRealTopologysNodesTopicsAndStores() {
         // Given both topologies
         String real = AlertTopology.build(config, topics).describe().toString();
         String passThrough = AlertTopology.buildPassThrough(config, topics, new SimpleMeterRegistry())

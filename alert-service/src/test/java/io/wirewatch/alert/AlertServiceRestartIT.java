@@ -42,7 +42,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -301,12 +300,8 @@ class AlertServiceRestartIT {
                 new StringSerializer(),
                 topics.articlesEnriched().valueSerde().serializer())) {
             for (EnrichedArticle article : articles) {
-                producer.send(new ProducerRecord<>(
-                        topics.articlesEnriched().name(),
-                        null,
-                        article.getPublishedAt().toEpochMilli(),
-                        article.getArticleId(),
-                        article));
+                // As enrich-service writes them: the article's shares, keyed by event and place.
+                SharesInput.records(topics, article).forEach(producer::send);
             }
             producer.flush();
         }

@@ -21,12 +21,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -259,7 +256,7 @@ class AlertStateExpiryTest {
     /** One alert topology in its own driver and state directory, with the given rule settings. */
     private final class Pipeline {
         final TopologyTestDriver driver;
-        final TestInputTopic<String, EnrichedArticle> enriched;
+        final SharesInput enriched;
         final TestOutputTopic<String, Alert> alerts;
 
         Pipeline(RuleSettings rules) {
@@ -274,10 +271,7 @@ class AlertStateExpiryTest {
                     props,
                     Instant.parse("2012-02-07T11:00:00Z"));
             drivers.add(driver);
-            enriched = driver.createInputTopic(
-                    topics.articlesEnriched().name(),
-                    new StringSerializer(),
-                    topics.articlesEnriched().valueSerde().serializer());
+            enriched = new SharesInput(driver, topics);
             alerts = driver.createOutputTopic(
                     topics.alerts().name(),
                     new StringDeserializer(),
@@ -286,8 +280,7 @@ class AlertStateExpiryTest {
 
         /** Pipes each article with its publication time as record time (as ingest stamps it); the alerts raised. */
         List<Alert> replay(List<EnrichedArticle> articles) {
-            articles.forEach(article ->
-                    enriched.pipeInput(new TestRecord<>(article.getArticleId(), article, article.getPublishedAt())));
+            articles.forEach(article -> enriched.pipe(article));
             return alerts.readValuesToList();
         }
 

@@ -72,8 +72,8 @@ class AlertTopologyTest {
 
     private TopologyTestDriver driver;
     private Instant wallClock = START;
-    private TestInputTopic<String, EnrichedArticle> enriched;
-    private TestInputTopic<String, byte[]> rawEnriched;
+    private SharesInput enriched;
+    private TestInputTopic<String, byte[]> rawShares;
     private TestOutputTopic<String, Alert> alerts;
     private TestOutputTopic<String, DeadLetter> deadLetters;
 
@@ -84,12 +84,9 @@ class AlertTopologyTest {
     void startDriver() {
         Properties props = config.withStateDir(stateDir).streamsProperties();
         driver = new TopologyTestDriver(AlertTopology.build(config, topics, meters), props, START);
-        enriched = driver.createInputTopic(
-                topics.articlesEnriched().name(),
-                new StringSerializer(),
-                topics.articlesEnriched().valueSerde().serializer());
-        rawEnriched = driver.createInputTopic(
-                topics.articlesEnriched().name(), new StringSerializer(), new ByteArraySerializer());
+        enriched = new SharesInput(driver, topics);
+        rawShares = driver.createInputTopic(
+                topics.diplomaticByEvent().name(), new StringSerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic(
                 topics.alerts().name(),
                 new StringDeserializer(),
@@ -326,14 +323,14 @@ class AlertTopologyTest {
         byte[] garbage = "not an enriched article".getBytes(StandardCharsets.UTF_8);
 
         // When it arrives before a good article
-        rawEnriched.pipeInput(new TestRecord<>("broken-1", garbage, START));
+        rawShares.pipeInput(new TestRecord<>("broken-1", garbage, START));
         List<Alert> after = replay(EnrichedSeeds.bbc());
 
         // Then it becomes one dead letter with its bytes and reason, and the good article still raises its alerts
         DeadLetter deadLetter = deadLetters.readValue();
         assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(deadLetter.getService()).isEqualTo("alert");
-        assertThat(deadLetter.getTopic()).isEqualTo(topics.articlesEnriched().name());
+        assertThat(deadLetter.getTopic()).isEqualTo(topics.diplomaticByEvent().name());
         assertThat(deadLetter.getReason()).startsWith("Cannot decode value");
         assertThat(StandardCharsets.UTF_8.decode(deadLetter.getPayload()).toString())
                 .isEqualTo("not an enriched article");
@@ -349,13 +346,13 @@ class AlertTopologyTest {
                 ByteBuffer.allocate(9).put((byte) 0).putInt(4242).putInt(7).array();
 
         // When it arrives before a good article
-        rawEnriched.pipeInput(new TestRecord<>("ghost-1", unknownId, START));
+        rawShares.pipeInput(new TestRecord<>("ghost-1", unknownId, START));
         List<Alert> after = replay(EnrichedSeeds.bbc());
 
         // Then it is one dead letter naming the id, counted, and the good article still raises its alerts
         DeadLetter deadLetter = deadLetters.readValue();
         assertThat(deadLetters.isEmpty()).isTrue();
-        assertThat(deadLetter.getTopic()).isEqualTo(topics.articlesEnriched().name());
+        assertThat(deadLetter.getTopic()).isEqualTo(topics.diplomaticByEvent().name());
         assertThat(deadLetter.getOffset()).isZero();
         assertThat(deadLetter.getReason()).contains("4242");
         assertThat(deadLetter.getPayload()).isEqualTo(ByteBuffer.wrap(unknownId));
@@ -365,7 +362,7 @@ class AlertTopologyTest {
 
     @Test
     void shouldDeadLetterARecordOfAnotherSchemaAndGoOn() {
-        // Given a valid Avro Article (registered for articles.raw) written on articles.enriched by mistake
+        // Given a valid Avro Article (registered for articles.raw) written on a shares topic by mistake
         Article article = Article.newBuilder()
                 .setId("raw-1")
                 .setIngestedAt(START)
@@ -380,7 +377,7 @@ class AlertTopologyTest {
                 .serialize(topics.articlesRaw().name(), article);
 
         // When it arrives before a good article
-        rawEnriched.pipeInput(new TestRecord<>("raw-1", articleBytes, START));
+        rawShares.pipeInput(new TestRecord<>("raw-1", articleBytes, START));
         List<Alert> after = replay(EnrichedSeeds.bbc());
 
         // Then it is one dead letter naming both types, counted, and the good article still raises its alerts
@@ -394,7 +391,7 @@ class AlertTopologyTest {
 
     private double deadLetterCount(String reason) {
         return meters.get(DeadLetterRouter.METER_NAME)
-                .tags("service", "alert", "topic", topics.articlesEnriched().name(), "reason", reason)
+                .tags("service", "alert", "topic", topics.diplomaticByEvent().name(), "reason", reason)
                 .counter()
                 .count();
     }
@@ -416,19 +413,22 @@ class AlertTopologyTest {
         // Given the topology
         String description = AlertTopology.build(config, topics).describe().toString();
 
-        // Then its processors, repartition topics and stores carry the documented names
+        // Then its processors, input topics and stores carry the documented names
         assertThat(description)
                 .contains(
                         "diplomatic-novelty",
                         "casualty-spikes",
-                        "diplomatic-by-event",
-                        "casualties-by-place",
+                        topics.diplomaticByEvent().name(),
+                        topics.casualtiesByPlace().name(),
                         "alerts-sink",
                         AlertTopology.ALERTS_STORE,
                         AlertTopology.DIPLOMATIC_EVENTS_STORE,
                         AlertTopology.CASUALTY_DAYS_STORE,
                         AlertTopology.PLACE_BASELINES_STORE,
-                        "enriched-articles-decode");
+                        "diplomatic-shares-decode",
+                        "casualty-shares-decode");
+        // And it re-keys nothing itself: enrich-service keyed the shares as the stores are keyed
+        assertThat(description).doesNotContain("repartition");
     }
 
     @Test
@@ -437,7 +437,7 @@ class AlertTopologyTest {
         // When they are replayed
         List<TestRecord<String, Alert>> records = new ArrayList<>();
         for (EnrichedArticle article : EnrichedSeeds.all()) {
-            enriched.pipeInput(new TestRecord<>(article.getArticleId(), article, article.getPublishedAt()));
+            enriched.pipe(article);
             List<TestRecord<String, Alert>> produced = alerts.readRecordsToList();
             // Then each alert version carries the ingest time of the article that raised or updated it
             assertThat(produced)
@@ -479,7 +479,7 @@ class AlertTopologyTest {
 
     /** Pipes the article with its publication time as record time; every alert must be keyed and timed as raised. */
     private List<Alert> replay(EnrichedArticle article) {
-        enriched.pipeInput(new TestRecord<>(article.getArticleId(), article, article.getPublishedAt()));
+        enriched.pipe(article);
         Instant raisedAt = wallClock;
         wallClock = wallClock.plus(Duration.ofMinutes(5));
         driver.advanceWallClockTime(Duration.ofMinutes(5));

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -255,12 +254,8 @@ class DashboardSeedsBrowserIT {
                 new StringSerializer(),
                 topics.articlesEnriched().valueSerde().serializer())) {
             for (EnrichedArticle article : articles) {
-                producer.send(new ProducerRecord<>(
-                        topics.articlesEnriched().name(),
-                        null,
-                        article.getPublishedAt().toEpochMilli(),
-                        article.getArticleId(),
-                        article));
+                // As enrich-service writes them: the article's shares, keyed by event and place.
+                SharesInput.records(topics, article).forEach(producer::send);
                 producer.flush();
             }
         }

@@ -20,8 +20,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +45,7 @@ class ExtractedSeedsAlertTest {
     Path stateDir;
 
     private TopologyTestDriver driver;
-    private TestInputTopic<String, EnrichedArticle> enriched;
+    private SharesInput enriched;
     private TestOutputTopic<String, Alert> alerts;
 
     @BeforeEach
@@ -56,10 +54,7 @@ class ExtractedSeedsAlertTest {
                 AlertTopology.build(config, topics),
                 config.withStateDir(stateDir).streamsProperties(),
                 Instant.parse("2012-02-07T10:00:00Z"));
-        enriched = driver.createInputTopic(
-                topics.articlesEnriched().name(),
-                new StringSerializer(),
-                topics.articlesEnriched().valueSerde().serializer());
+        enriched = new SharesInput(driver, topics);
         alerts = driver.createOutputTopic(
                 topics.alerts().name(),
                 new StringDeserializer(),
@@ -150,7 +145,7 @@ class ExtractedSeedsAlertTest {
     }
 
     private List<Alert> replay(EnrichedArticle article) {
-        enriched.pipeInput(article.getArticleId(), article, article.getPublishedAt());
+        enriched.pipe(article);
         return alerts.readValuesToList();
     }
 

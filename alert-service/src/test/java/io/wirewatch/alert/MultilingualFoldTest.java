@@ -18,8 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +50,7 @@ class MultilingualFoldTest {
     Path stateDir;
 
     private TopologyTestDriver driver;
-    private TestInputTopic<String, EnrichedArticle> enriched;
+    private SharesInput enriched;
     private TestOutputTopic<String, Alert> alerts;
 
     @BeforeEach
@@ -61,10 +59,7 @@ class MultilingualFoldTest {
                 AlertTopology.build(config, topics),
                 config.withStateDir(stateDir).streamsProperties(),
                 Instant.parse("2023-02-07T10:00:00Z"));
-        enriched = driver.createInputTopic(
-                topics.articlesEnriched().name(),
-                new StringSerializer(),
-                topics.articlesEnriched().valueSerde().serializer());
+        enriched = new SharesInput(driver, topics);
         alerts = driver.createOutputTopic(
                 topics.alerts().name(),
                 new StringDeserializer(),
@@ -149,7 +144,7 @@ class MultilingualFoldTest {
     }
 
     private List<Alert> replay(EnrichedArticle article) {
-        enriched.pipeInput(article.getArticleId(), article, article.getPublishedAt());
+        enriched.pipe(article);
         return alerts.readValuesToList();
     }
 }

@@ -67,10 +67,21 @@ public final class EnrichService implements AutoCloseable {
         return start(config, new ArticleEnricher(extractor), meterRegistry);
     }
 
-    /** As above with any enricher, e.g. bench e2e's identity one that measures the topology without extraction. */
+    /** As above with any enricher. */
     public static EnrichService start(EnrichConfig config, ArticleEnricher enricher, MeterRegistry meterRegistry) {
         Objects.requireNonNull(config, "config");
-        Topology topology = EnrichTopology.build(config, config.topics(), enricher, meterRegistry, Clock.systemUTC());
+        return start(
+                config,
+                meterRegistry,
+                EnrichTopology.build(config, config.topics(), enricher, meterRegistry, Clock.systemUTC()));
+    }
+
+    /**
+     * Starts with a topology built elsewhere from the same config: {@link EnrichTopology#buildPassThrough} for bench
+     * e2e's measure of the topology's shape.
+     */
+    public static EnrichService start(EnrichConfig config, MeterRegistry meterRegistry, Topology topology) {
+        Objects.requireNonNull(config, "config");
         LOG.info(
                 "Starting enrich-service '{}' against {} with topology:\n{}",
                 config.applicationId(),

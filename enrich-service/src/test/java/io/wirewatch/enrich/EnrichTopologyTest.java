@@ -1,12 +1,15 @@
 package io.wirewatch.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wirewatch.alert.rules.Shares;
 import io.wirewatch.enrich.extract.ArticleExtractor;
 import io.wirewatch.enrich.extract.Extraction;
 import io.wirewatch.platform.config.ClusterConfig;
 import io.wirewatch.platform.streams.DeadLetterRouter;
+import io.wirewatch.platform.streams.UpstreamProgressHeader;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.AlertType;
@@ -19,6 +22,7 @@ import io.wirewatch.serde.InMemorySchemaRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -55,6 +59,8 @@ class EnrichTopologyTest {
     private TestInputTopic<String, byte[]> rawBytes;
     private TestOutputTopic<String, EnrichedArticle> enriched;
     private TestOutputTopic<String, DeadLetter> deadLetters;
+    private TestOutputTopic<String, EnrichedArticle> diplomaticShares;
+    private TestOutputTopic<String, EnrichedArticle> casualtyShares;
 
     @AfterEach
     void tearDown() {
@@ -272,6 +278,86 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldCutEachArticleIntoTheRulesSharesKeyedAsTheirStoresAndStampedWithItsPartitionsProgress() {
+        // Given the topology with the real extractor
+        start(EXTRACTOR::extract, config);
+
+        // When an article reporting that Gulf states expel Syrian ambassadors arrives on partition 0
+        articles.pipeInput(new TestRecord<>("a-1", TestArticles.article("a-1", TEXT, PUBLISHED), PUBLISHED));
+
+        // Then articles.diplomatic-by-event carries exactly alert's rules' cut of the enriched article, keyed by event
+        TestRecord<String, EnrichedArticle> enrichedRecord = enriched.readRecord();
+        EnrichedArticle article = enrichedRecord.value();
+        List<TestRecord<String, EnrichedArticle>> out = diplomaticShares.readRecordsToList();
+        List<Shares.Share> expected = Shares.perDiplomaticEvent(article);
+        assertThat(expected).isNotEmpty();
+        assertThat(out.subList(0, expected.size()))
+                .extracting(TestRecord::key, TestRecord::value)
+                .containsExactlyElementsOf(expected.stream()
+                        .map(share -> tuple(share.key(), share.article()))
+                        .toList());
+        // And the first article of the partition is followed by a progress marker (no value)
+        assertThat(out).hasSize(expected.size() + 1);
+        assertThat(out.get(expected.size()).key()).isEqualTo(UpstreamProgressHeader.MARKER_KEY);
+        assertThat(out.get(expected.size()).value()).isNull();
+        // And every record says: partition 0 of articles.raw, at the article's publication time, at event time
+        assertThat(out).allSatisfy(record -> {
+            assertThat(UpstreamProgressHeader.read(record.headers()))
+                    .contains(new UpstreamProgressHeader.Progress(0, PUBLISHED.toEpochMilli()));
+            assertThat(record.getRecordTime()).isEqualTo(PUBLISHED);
+        });
+        // And articles.enriched does not carry the header; the casualties topic, with no toll to share, only the marker
+        assertThat(enrichedRecord.headers().lastHeader(UpstreamProgressHeader.HEADER))
+                .isNull();
+        assertThat(casualtyShares.readRecordsToList())
+                .extracting(TestRecord::key)
+                .containsExactly(UpstreamProgressHeader.MARKER_KEY);
+    }
+
+    @Test
+    void shouldKeyCasualtySharesByPlaceAndSendAMarkerOnlyOnceAWeekOfStreamTime() {
+        // Given an extractor that reports 95 killed in Homs in every article
+        Extraction found =
+                new Extraction(List.of(), List.of(), List.of(), List.of(CasualtyFixtures.ninetyFiveKilledInHoms()));
+        start((text, publishedAt, outlet, language) -> found, config);
+
+        // When three articles arrive: at PUBLISHED, a day later, and eight days later
+        for (int day : List.of(0, 1, 8)) {
+            Instant time = PUBLISHED.plus(Duration.ofDays(day));
+            articles.pipeInput(new TestRecord<>("a-" + day, TestArticles.article("a-" + day, TEXT, time), time));
+        }
+
+        // Then each article's share is keyed by the place and carries its figure, and markers follow the first and
+        // the third article only (a week of stream time apart)
+        List<TestRecord<String, EnrichedArticle>> out = casualtyShares.readRecordsToList();
+        assertThat(out)
+                .extracting(TestRecord::key)
+                .containsExactly(
+                        "Homs", UpstreamProgressHeader.MARKER_KEY, "Homs", "Homs", UpstreamProgressHeader.MARKER_KEY);
+        assertThat(out.get(0).value().getCasualtyFigures()).containsExactly(CasualtyFixtures.ninetyFiveKilledInHoms());
+        assertThat(out.get(0).value().getClaims()).isEmpty();
+    }
+
+    @Test
+    void shouldSendThePassThroughsOneShareAnArticleKeyedByItsIdToEachSharesTopic() {
+        // Given the pass-through topology (bench e2e's measure of the shape)
+        driver = new TopologyTestDriver(
+                EnrichTopology.buildPassThrough(config, topics, meters), config.streamsProperties());
+        createTopics();
+
+        // When an article arrives
+        articles.pipeInput(new TestRecord<>("a-1", TestArticles.article("a-1", TEXT, PUBLISHED), PUBLISHED));
+
+        // Then each shares topic gets one share keyed by the article id, carrying its metadata, and the first marker
+        for (TestOutputTopic<String, EnrichedArticle> shares : List.of(diplomaticShares, casualtyShares)) {
+            List<TestRecord<String, EnrichedArticle>> out = shares.readRecordsToList();
+            assertThat(out).extracting(TestRecord::key).containsExactly("a-1", UpstreamProgressHeader.MARKER_KEY);
+            assertThat(out.get(0).value().getArticleId()).isEqualTo("a-1");
+            assertThat(out.get(0).value().getDiplomaticActions()).isEmpty();
+        }
+    }
+
+    @Test
     void shouldNameEveryProcessor() {
         // Given the topology
         TopologyDescription description =
@@ -287,6 +373,10 @@ class EnrichTopologyTest {
                         EnrichTopology.SOURCE,
                         EnrichTopology.ENRICH + "-decode",
                         EnrichTopology.SINK,
+                        "diplomatic-events-of-article",
+                        "diplomatic-by-event-sink",
+                        "casualty-places-of-article",
+                        "casualties-by-place-sink",
                         EnrichTopology.ENRICH + "-dead-letter-sink");
         assertThat(names).noneMatch(name -> name.startsWith("KSTREAM-"));
     }
@@ -296,6 +386,10 @@ class EnrichTopologyTest {
         ArticleEnricher enricher = new ArticleEnricher(extractor, ArticleExtractor.VERSION, clock);
         driver = new TopologyTestDriver(
                 EnrichTopology.build(startConfig, topics, enricher, meters, clock), startConfig.streamsProperties());
+        createTopics();
+    }
+
+    private void createTopics() {
         articles = driver.createInputTopic(
                 topics.articlesRaw().name(),
                 new StringSerializer(),
@@ -310,6 +404,14 @@ class EnrichTopologyTest {
                 topics.deadLetters().name(),
                 topics.deadLetters().keySerde().deserializer(),
                 topics.deadLetters().valueSerde().deserializer());
+        diplomaticShares = driver.createOutputTopic(
+                topics.diplomaticByEvent().name(),
+                topics.diplomaticByEvent().keySerde().deserializer(),
+                topics.diplomaticByEvent().valueSerde().deserializer());
+        casualtyShares = driver.createOutputTopic(
+                topics.casualtiesByPlace().name(),
+                topics.casualtiesByPlace().keySerde().deserializer(),
+                topics.casualtiesByPlace().valueSerde().deserializer());
     }
 
     private DeadLetter singleDeadLetter() {

@@ -23,7 +23,7 @@ final class ServiceCommands {
             name = "enrich",
             mixinStandardHelpOptions = true,
             description =
-                    "Run enrich-service (articles.raw -> articles.enriched) against a cluster; configured by ENRICH_* variables.")
+                    "Run enrich-service (articles.raw -> articles.enriched and the rules' shares) against a cluster; configured by ENRICH_* variables.")
     static final class Enrich implements Callable<Integer> {
         @Mixin
         ClusterOptions cluster = new ClusterOptions();
@@ -40,7 +40,7 @@ final class ServiceCommands {
             name = "alert",
             mixinStandardHelpOptions = true,
             description =
-                    "Run alert-service (articles.enriched -> alerts, HTTP on ALERT_HTTP_PORT) against a cluster; configured by ALERT_* variables.")
+                    "Run alert-service (the shares by event and place -> alerts, HTTP on ALERT_HTTP_PORT) against a cluster; configured by ALERT_* variables.")
     static final class Alert implements Callable<Integer> {
         @Mixin
         ClusterOptions cluster = new ClusterOptions();

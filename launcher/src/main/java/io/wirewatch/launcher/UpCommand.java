@@ -412,7 +412,9 @@ public final class UpCommand implements Callable<Integer> {
                         + ConsumerLag.of(
                                 admin,
                                 alertId,
-                                List.of(topics.articlesEnriched().name()));
+                                List.of(
+                                        topics.diplomaticByEvent().name(),
+                                        topics.casualtiesByPlace().name()));
                 quietChecks = lag == 0 && printer.caughtUp() ? quietChecks + 1 : 0;
             }
         }

@@ -96,7 +96,8 @@ class DashboardMetricsIT {
                         cluster.kafkaProperties(), new StringSerializer(), new ByteArraySerializer())) {
                     byte[] junk = "not Avro".getBytes(StandardCharsets.UTF_8);
                     producer.send(new ProducerRecord<>(topics.articlesRaw().name(), "junk-raw", junk));
-                    producer.send(new ProducerRecord<>(topics.articlesEnriched().name(), "junk-enriched", junk));
+                    producer.send(
+                            new ProducerRecord<>(topics.diplomaticByEvent().name(), "junk-share", junk));
                 }
 
                 // Then, once the services have served every series the dashboard asks for, none is missing

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wirewatch.alert.rules.CasualtyDayState;
 import io.wirewatch.alert.rules.CasualtySpikeDetector;
-import io.wirewatch.alert.rules.DiplomaticEventKey;
 import io.wirewatch.alert.rules.DiplomaticEventState;
 import io.wirewatch.alert.rules.DiplomaticNovelty;
 import io.wirewatch.alert.rules.PlaceHistory;
@@ -12,18 +11,16 @@ import io.wirewatch.alert.rules.RuleSettings;
 import io.wirewatch.alert.rules.StateExpiry;
 import io.wirewatch.platform.streams.DeadLetterRouter;
 import io.wirewatch.platform.streams.Decoded;
+import io.wirewatch.platform.streams.UpstreamProgressHeader;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.DeadLetter;
 import io.wirewatch.schema.DeadLetters;
-import io.wirewatch.schema.DiplomaticAction;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Entity;
 import io.wirewatch.schema.Topic;
 import io.wirewatch.schema.Topics;
 import io.wirewatch.serde.SpecificAvroSerde;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,7 +30,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -42,7 +38,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -94,8 +89,8 @@ public final class AlertStreams {
 
     /**
      * The same topology with every rule replaced by an identity function ({@link RuleStage#passThrough()}): each
-     * enriched article goes once through every node, repartition topic and store of the real topology and comes out
-     * as one alert per stage. What the shape costs whatever the rules compute; bench e2e measures the pipeline
+     * share (enrich-service's pass-through sends one per article to each shares topic) goes once through every node
+     * and store of the real topology and comes out as one alert. What the shape costs whatever the rules compute; bench e2e measures the pipeline
      * against it.
      */
     public static Topology buildPassThrough(
@@ -118,17 +113,15 @@ public final class AlertStreams {
         StateExpiry expiry = StateExpiry.of(settings);
         return List.of(
                 new RuleStage(
-                        "diplomatic-events-of-article",
-                        "diplomatic-by-event",
+                        Topics::diplomaticByEvent,
+                        "diplomatic-shares",
                         "diplomatic-novelty",
-                        AlertStreams::perDiplomaticEvent,
                         () -> new DiplomaticNoveltyProcessor(novelty, expiry, DIPLOMATIC_EVENTS_STORE, failures),
                         List.of(jsonStore(DIPLOMATIC_EVENTS_STORE, DiplomaticEventState.class))),
                 new RuleStage(
-                        "casualty-places-of-article",
-                        "casualties-by-place",
+                        Topics::casualtiesByPlace,
+                        "casualty-shares",
                         "casualty-spikes",
-                        AlertStreams::perPlace,
                         () -> new CasualtySpikeProcessor(
                                 detector, expiry, CASUALTY_DAYS_STORE, PLACE_BASELINES_STORE, failures),
                         List.of(
@@ -170,7 +163,6 @@ public final class AlertStreams {
     private static Topology build(
             Topics topics, MeterRegistry meterRegistry, List<RuleStage> stages, Properties streamsProperties) {
         StreamsBuilder builder = new StreamsBuilder();
-        Topic<String, EnrichedArticle> enriched = topics.articlesEnriched();
         Topic<String, Alert> alerts = topics.alerts();
         Topic<String, DeadLetter> deadLetters = topics.deadLetters();
         DeadLetterRouter<DeadLetter> router = DeadLetterRouter.builder(
@@ -181,23 +173,12 @@ public final class AlertStreams {
                 .meterRegistry(meterRegistry)
                 .build();
 
-        KStream<String, EnrichedArticle> articles = router.decode(
-                builder.stream(enriched.name(), DeadLetterRouter.consumed("enriched-articles-source")),
-                articleReader(enriched.valueSerde()),
-                "enriched-articles");
-
         KStream<String, Decoded<Alert>> outcomes = null;
         int merged = 0;
         for (RuleStage stage : stages) {
             stage.stores().forEach(builder::addStateStore);
-            // A processor rather than flatMap: each share carries its upstream partition's progress in a header, which
-            // the rule's state expiry measures against (UpstreamProgress).
-            KStream<String, Decoded<Alert>> stageOutcomes = articles.process(
-                            () -> new SharesProcessor(stage.shares()), Named.as(stage.sharesName()))
-                    .repartition(Repartitioned.<String, EnrichedArticle>as(stage.repartitionName())
-                            .withKeySerde(Serdes.String())
-                            .withValueSerde(enriched.valueSerde())
-                            .withStreamPartitioner(new ProgressPartitioner()))
+            Topic<String, EnrichedArticle> input = stage.input().apply(topics);
+            KStream<String, Decoded<Alert>> stageOutcomes = shares(builder, router, input, stage.sharesName())
                     .process(
                             stage.processor(),
                             Named.as(stage.processorName()),
@@ -237,6 +218,27 @@ public final class AlertStreams {
         return builder.build(streamsProperties);
     }
 
+    /**
+     * The shares on {@code input} as enrich-service keyed them, read as they are: decoded (what does not decode is a
+     * dead letter), with the progress markers passed on as records without a value, in the order of the topic, for
+     * the rule processor to observe and skip (a marker is no tombstone to dead-letter).
+     */
+    private static KStream<String, EnrichedArticle> shares(
+            StreamsBuilder builder,
+            DeadLetterRouter<DeadLetter> router,
+            Topic<String, EnrichedArticle> input,
+            String name) {
+        Map<String, KStream<String, byte[]>> parts = builder.stream(
+                        input.name(), DeadLetterRouter.consumed(name + "-source"))
+                .split(Named.as(name + "-split-"))
+                .branch((key, value) -> UpstreamProgressHeader.isMarker(key, value), Branched.as("markers"))
+                .defaultBranch(Branched.as("records"));
+        KStream<String, EnrichedArticle> markers = parts.get(name + "-split-markers")
+                .mapValues(marker -> (EnrichedArticle) null, Named.as(name + "-marker"));
+        return router.decode(parts.get(name + "-split-records"), articleReader(input.valueSerde()), name)
+                .merge(markers, Named.as(name + "-and-markers"));
+    }
+
     /** Reads enriched articles without the {@link #UNREAD_FIELDS} when the serde is the project's Avro serde. */
     public static Deserializer<EnrichedArticle> articleReader(Serde<EnrichedArticle> serde) {
         return serde instanceof SpecificAvroSerde<EnrichedArticle> avro
@@ -255,61 +257,5 @@ public final class AlertStreams {
                 .tag("status", alert.getStatus().name())
                 .register(meterRegistry)
                 .increment();
-    }
-
-    /** One record per diplomatic event the article reports, keyed by the event, carrying only its actions. */
-    static List<KeyValue<String, EnrichedArticle>> perDiplomaticEvent(EnrichedArticle article) {
-        // One pass: the key of each action is worked out once, not once per event of the article.
-        Map<DiplomaticEventKey, List<DiplomaticAction>> actionsByEvent = new LinkedHashMap<>();
-        for (DiplomaticAction action : article.getDiplomaticActions()) {
-            DiplomaticNovelty.eventKeyOf(action)
-                    .ifPresent(key -> actionsByEvent
-                            .computeIfAbsent(key, k -> new ArrayList<>())
-                            .add(action));
-        }
-        List<KeyValue<String, EnrichedArticle>> records = new ArrayList<>();
-        actionsByEvent.forEach((key, actions) -> {
-            EnrichedArticle slice = slimmed(article);
-            slice.setDiplomaticActions(actions);
-            records.add(KeyValue.pair(key.asString(), slice));
-        });
-        return records;
-    }
-
-    /** One record per place the article gives death tolls for, keyed by the place, carrying only its figures and entity. */
-    static List<KeyValue<String, EnrichedArticle>> perPlace(EnrichedArticle article) {
-        List<KeyValue<String, EnrichedArticle>> records = new ArrayList<>();
-        for (String place : CasualtySpikeDetector.places(article)) {
-            EnrichedArticle slice = slimmed(article);
-            slice.setCasualtyFigures(article.getCasualtyFigures().stream()
-                    .filter(figure -> CasualtySpikeDetector.placeOf(figure)
-                            .map(place::equals)
-                            .orElse(false))
-                    .toList());
-            // The place's own entity travels with its figures: it says which state the place lies in.
-            slice.setEntities(article.getEntities().stream()
-                    .filter(entity -> place.equalsIgnoreCase(entity.getCanonicalName()))
-                    .toList());
-            records.add(KeyValue.pair(place, slice));
-        }
-        return records;
-    }
-
-    /** The article's metadata without its extractions: what is repartitioned, with one event's or place's share. */
-    private static EnrichedArticle slimmed(EnrichedArticle article) {
-        return EnrichedArticle.newBuilder()
-                .setArticleId(article.getArticleId())
-                .setUrl(article.getUrl())
-                .setOutlet(article.getOutlet())
-                .setTitle(article.getTitle())
-                .setPublishedAt(article.getPublishedAt())
-                .setIngestedAt(article.getIngestedAt())
-                .setEnrichedAt(article.getEnrichedAt())
-                .setExtractorVersion(article.getExtractorVersion())
-                .setEntities(List.of())
-                .setClaims(List.of())
-                .setDiplomaticActions(List.of())
-                .setCasualtyFigures(List.of())
-                .build();
     }
 }

@@ -5,6 +5,7 @@ import io.wirewatch.alert.rules.CasualtySpikeDetector;
 import io.wirewatch.alert.rules.PlaceHistory;
 import io.wirewatch.alert.rules.StateExpiry;
 import io.wirewatch.platform.streams.Decoded;
+import io.wirewatch.platform.streams.UpstreamProgressHeader;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.EnrichedArticle;
 import java.time.Instant;
@@ -69,7 +70,7 @@ final class CasualtySpikeProcessor implements Processor<String, EnrichedArticle,
         daysSweeper.observe(record.timestamp(), record.headers());
         historiesSweeper.observe(record.timestamp(), record.headers());
         if (record.value() == null) {
-            return; // an upstream partition's progress marker (SharesProcessor): observed, nothing to apply
+            return; // an upstream partition's progress marker (enrich's SharesProcessor): observed, nothing to apply
         }
         try {
             Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
@@ -97,7 +98,7 @@ final class CasualtySpikeProcessor implements Processor<String, EnrichedArticle,
                             .withValue(Decoded.success(alert))
                             .withTimestamp(now.toEpochMilli())
                             .withHeaders(AlertHeaders.withIngestedAt(
-                                    UpstreamProgress.without(record.headers()),
+                                    UpstreamProgressHeader.without(record.headers()),
                                     record.value().getIngestedAt())));
                 }
             }

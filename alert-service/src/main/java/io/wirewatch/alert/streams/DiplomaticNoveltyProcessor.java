@@ -6,6 +6,7 @@ import io.wirewatch.alert.rules.DiplomaticNovelty;
 import io.wirewatch.alert.rules.RuleOutcome;
 import io.wirewatch.alert.rules.StateExpiry;
 import io.wirewatch.platform.streams.Decoded;
+import io.wirewatch.platform.streams.UpstreamProgressHeader;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.EnrichedArticle;
 import java.time.Instant;
@@ -48,7 +49,7 @@ final class DiplomaticNoveltyProcessor implements Processor<String, EnrichedArti
     public void process(Record<String, EnrichedArticle> record) {
         sweeper.observe(record.timestamp(), record.headers());
         if (record.value() == null) {
-            return; // an upstream partition's progress marker (SharesProcessor): observed, nothing to apply
+            return; // an upstream partition's progress marker (enrich's SharesProcessor): observed, nothing to apply
         }
         try {
             Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
@@ -67,7 +68,7 @@ final class DiplomaticNoveltyProcessor implements Processor<String, EnrichedArti
                             .withValue(Decoded.success(alert))
                             .withTimestamp(now.toEpochMilli())
                             .withHeaders(AlertHeaders.withIngestedAt(
-                                    UpstreamProgress.without(record.headers()),
+                                    UpstreamProgressHeader.without(record.headers()),
                                     record.value().getIngestedAt())));
                 }
             }

@@ -1,6 +1,7 @@
 package io.wirewatch.alert.streams;
 
 import io.wirewatch.platform.streams.Decoded;
+import io.wirewatch.platform.streams.UpstreamProgressHeader;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertEvidence;
 import io.wirewatch.schema.AlertStatus;
@@ -72,6 +73,6 @@ final class PassThroughProcessor implements Processor<String, EnrichedArticle, S
                 .withValue(Decoded.success(alert))
                 .withTimestamp(now.toEpochMilli())
                 .withHeaders(AlertHeaders.withIngestedAt(
-                        UpstreamProgress.without(record.headers()), article.getIngestedAt())));
+                        UpstreamProgressHeader.without(record.headers()), article.getIngestedAt())));
     }
 }

@@ -15,7 +15,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Turns an exception thrown by the alert rules on one record into a {@link FailedRecord}, so that the record goes to
- * the dead-letter topic (with the article as it was on the repartition topic) and the stream goes on.
+ * the dead-letter topic (with the share as it was on its shares topic) and the stream goes on.
  */
 final class RuleFailures {
 

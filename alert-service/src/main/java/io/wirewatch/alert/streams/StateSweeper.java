@@ -25,7 +25,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * without its state, and would never bound a replay of years of news in minutes.
  *
  * <p>Stream time is the newest publication time the task has seen, and the task's input is not in publication order:
- * each repartition partition interleaves what the upstream tasks send, and in a fast replay one upstream partition can
+ * each shares partition interleaves what the upstream enrich tasks send, and in a fast replay one upstream partition can
  * run months of event time ahead of another (a 1,500-article replay over five years had the rule task at July 2017
  * while articles of March 2016 were still arriving). Measured against the newest time alone, the sweep deleted what the
  * lagging articles were about, and they raised their alerts a second time. So the sweep measures against a watermark:

@@ -6,27 +6,23 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirewatch.alert.AlertConfig;
 import io.wirewatch.alert.AlertTopology;
 import io.wirewatch.alert.EnrichedSeeds;
+import io.wirewatch.alert.SharesInput;
 import io.wirewatch.alert.rules.RuleSettings;
+import io.wirewatch.enrich.EnrichTopology;
 import io.wirewatch.platform.config.ClusterConfig;
+import io.wirewatch.platform.streams.UpstreamProgressHeader;
 import io.wirewatch.schema.Alert;
 import io.wirewatch.schema.AlertStatus;
 import io.wirewatch.schema.EnrichedArticle;
 import io.wirewatch.schema.Topics;
 import io.wirewatch.serde.InMemorySchemaRegistry;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
@@ -37,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * State expiry when one upstream partition of {@code articles.enriched} stalls while another carries stream time past
  * the retention (a fast replay). TopologyTestDriver reads every input topic as one partition, so the test writes the
- * rule stages' repartition topics itself, with the {@link UpstreamProgress} header each share carries as the shares
- * processor of partition 0 or 1 would have written it.
+ * shares topics with the {@link UpstreamProgressHeader} each share carries as enrich's shares processor of upstream
+ * partition 0 or 1 would have written it ({@link SharesInput}).
  */
 class UpstreamStallExpiryTest {
 
@@ -146,121 +142,68 @@ class UpstreamStallExpiryTest {
     }
 
     @Test
-    void shouldStampEveryShareWithItsUpstreamPartitionAndProgressAndKeepTheHeaderOffTheAlerts() {
-        // Given the alert topology in a driver (every input topic is partition 0 there)
+    void shouldKeepTheUpstreamProgressOffTheAlertsAndNeverDeadLetterAProgressMarker() {
+        // Given the alert topology in a driver, and a dead-letter topic to watch
         Pipeline pipeline = new Pipeline(RuleSettings.DEFAULTS);
+        TestOutputTopic<String, byte[]> deadLetters = pipeline.driver.createOutputTopic(
+                pipeline.topics.deadLetters().name(), new StringDeserializer(), (topic, bytes) -> bytes);
 
-        // When the BBC seed is read from articles.enriched
-        EnrichedArticle bbc = EnrichedSeeds.bbc();
-        pipeline.enriched.pipeInput(new TestRecord<>(bbc.getArticleId(), bbc, bbc.getPublishedAt()));
+        // When the BBC seed's shares arrive from upstream partition 0, followed by its first progress marker
+        pipeline.input.pipe(EnrichedSeeds.bbc());
 
-        // Then each share on the casualty repartition topic says: partition 0, at the article's publication time
-        TestOutputTopic<String, byte[]> casualtyShares = pipeline.driver.createOutputTopic(
-                pipeline.repartition("casualties-by-place"), new StringDeserializer(), (topic, bytes) -> bytes);
-        List<TestRecord<String, byte[]>> records = casualtyShares.readRecordsToList();
-        // And the first article of the partition is followed by a progress marker to every rule task
-        assertThat(records)
-                .filteredOn(share -> share.key().equals(UpstreamProgress.MARKER_KEY))
-                .singleElement()
-                .satisfies(marker -> assertThat(marker.value()).isNull());
-        assertThat(records).isNotEmpty().allSatisfy(share -> {
-            Header header = share.headers().lastHeader(UpstreamProgress.HEADER);
-            assertThat(header).isNotNull();
-            ByteBuffer value = ByteBuffer.wrap(header.value());
-            assertThat(value.getInt()).isZero();
-            assertThat(value.getLong()).isEqualTo(bbc.getPublishedAt().toEpochMilli());
-        });
-        // And the alerts raised carry the ingest-time header but not the upstream progress
+        // Then the alerts raised carry the ingest-time header but not the upstream progress
         List<TestRecord<String, Alert>> alerts = pipeline.alerts.readRecordsToList();
         assertThat(alerts).isNotEmpty().allSatisfy(alert -> {
-            assertThat(alert.headers().lastHeader(UpstreamProgress.HEADER)).isNull();
+            assertThat(alert.headers().lastHeader(UpstreamProgressHeader.HEADER))
+                    .isNull();
             assertThat(alert.headers().lastHeader(AlertHeaders.INGESTED_AT)).isNotNull();
         });
+        // And the markers (no value) are observed, not dead-lettered as tombstones
+        assertThat(deadLetters.isEmpty()).isTrue();
     }
 
-    /** An enriched article as read from one partition of articles.enriched. */
+    /** An enriched article as enriched from one partition of articles.raw. */
     private record Share(int partition, EnrichedArticle article) {}
 
-    /** One alert topology in its own driver, fed on its repartition topics as the shares processors would feed it. */
+    /** One alert topology in its own driver, fed on its shares topics as enrich's shares processors would feed it. */
     private final class Pipeline {
         final TopologyTestDriver driver;
-        final String applicationId;
-        final TestInputTopic<String, EnrichedArticle> enriched;
-        final TestInputTopic<String, EnrichedArticle> diplomatic;
-        final TestInputTopic<String, EnrichedArticle> casualties;
+        final Topics topics;
+        final SharesInput input;
         final TestOutputTopic<String, Alert> alerts;
-        /** Per upstream partition, its stream time: the newest publication time it has sent. */
-        private final long[] progress = {Long.MIN_VALUE, Long.MIN_VALUE};
-        /** Per upstream partition, the progress its last marker reported. */
-        private final long[] lastMarker = {Long.MIN_VALUE, Long.MIN_VALUE};
 
         Pipeline(RuleSettings rules) {
-            applicationId = "upstream-stall-test-" + drivers.size();
+            String applicationId = "upstream-stall-test-" + drivers.size();
             AlertConfig config = AlertConfig.defaults(ClusterConfig.of("unused:9092", "mock://" + registryScope))
                     .withApplicationId(applicationId)
                     .withRules(rules)
                     .withStateDir(stateDir.resolve("driver-" + drivers.size()));
-            Topics topics = config.topics();
+            topics = config.topics();
             driver = new TopologyTestDriver(
                     AlertTopology.build(config, topics, new SimpleMeterRegistry()),
                     config.streamsProperties(),
                     Instant.parse("2012-02-07T11:00:00Z"));
             drivers.add(driver);
-            var serializer = topics.articlesEnriched().valueSerde().serializer();
-            enriched = driver.createInputTopic(topics.articlesEnriched().name(), new StringSerializer(), serializer);
-            diplomatic =
-                    driver.createInputTopic(repartition("diplomatic-by-event"), new StringSerializer(), serializer);
-            casualties =
-                    driver.createInputTopic(repartition("casualties-by-place"), new StringSerializer(), serializer);
+            input = new SharesInput(driver, topics, EnrichTopology.RULE_SHARES, 2);
             alerts = driver.createOutputTopic(
                     topics.alerts().name(),
                     new StringDeserializer(),
                     topics.alerts().valueSerde().deserializer());
         }
 
-        String repartition(String name) {
-            return applicationId + "-" + name + "-repartition";
-        }
-
         /**
          * Writes each article's shares to both rule stages, stamped as its upstream partition's, and a progress marker
-         * to both whenever the partition has moved a marker interval on, as SharesProcessor does; the alerts raised.
+         * to both whenever the partition has moved a marker interval on, as enrich's shares processor does; the alerts
+         * raised.
          */
         List<Alert> replay(List<Share> shares) {
             for (Share share : shares) {
-                EnrichedArticle article = share.article();
-                int partition = share.partition();
-                long time = article.getPublishedAt().toEpochMilli();
-                progress[partition] = Math.max(progress[partition], time);
-                pipe(diplomatic, AlertStreams::perDiplomaticEvent, share, time);
-                pipe(casualties, AlertStreams::perPlace, share, time);
-                if (lastMarker[partition] == Long.MIN_VALUE
-                        || progress[partition] - lastMarker[partition] >= SharesProcessor.MARKER_INTERVAL.toMillis()) {
-                    lastMarker[partition] = progress[partition];
-                    for (TestInputTopic<String, EnrichedArticle> topic : List.of(diplomatic, casualties)) {
-                        topic.pipeInput(new TestRecord<>(
-                                UpstreamProgress.MARKER_KEY,
-                                null,
-                                UpstreamProgress.stamp(new RecordHeaders(), partition, progress[partition]),
-                                progress[partition]));
-                    }
-                }
+                input.pipe(
+                        share.partition(),
+                        share.article(),
+                        share.article().getPublishedAt().toEpochMilli());
             }
             return alerts.readValuesToList();
-        }
-
-        private void pipe(
-                TestInputTopic<String, EnrichedArticle> topic,
-                Function<EnrichedArticle, List<KeyValue<String, EnrichedArticle>>> cut,
-                Share share,
-                long time) {
-            for (KeyValue<String, EnrichedArticle> piece : cut.apply(share.article())) {
-                topic.pipeInput(new TestRecord<>(
-                        piece.key,
-                        piece.value,
-                        UpstreamProgress.stamp(new RecordHeaders(), share.partition(), progress[share.partition()]),
-                        time));
-            }
         }
     }
 }

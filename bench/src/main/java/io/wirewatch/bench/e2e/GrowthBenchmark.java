@@ -285,8 +285,14 @@ public final class GrowthBenchmark implements Callable<Integer> {
                 Topics.TOPIC_CONFIGS,
                 own.alerts().name(),
                 own.deadLetters().name());
-        // The run's enriched articles in, this service's own alerts and dead letters out.
-        Topics topics = new Topics(own.articlesRaw(), run.topics().articlesEnriched(), own.alerts(), own.deadLetters());
+        // The run's shares of the enriched articles in, this service's own alerts and dead letters out.
+        Topics topics = new Topics(
+                own.articlesRaw(),
+                run.topics().articlesEnriched(),
+                run.topics().diplomaticByEvent(),
+                run.topics().casualtiesByPlace(),
+                own.alerts(),
+                own.deadLetters());
         MeterRegistry registry = PrometheusMetrics.newRegistry();
         try (AlertService alert = AlertService.start(
                         keepAll,
@@ -298,12 +304,11 @@ public final class GrowthBenchmark implements Callable<Integer> {
                     .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> alert.streams().state() == KafkaStreams.State.RUNNING);
-            String enriched = run.topics().articlesEnriched().name();
             await("keep-all replay done")
                     .atMost(Duration.ofHours(1))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> {
-                        List<TopicPartition> inputs = PipelineRun.alertInputs(admin, keepAll.applicationId(), enriched);
+                        List<TopicPartition> inputs = PipelineRun.alertInputs(admin, keepAll.applicationId(), topics);
                         return inputs.size() > partitions
                                 && PipelineRun.lag(admin, keepAll.applicationId(), inputs) <= inputs.size();
                     });

@@ -9,10 +9,9 @@ import io.wirewatch.alert.AlertTopology;
 import io.wirewatch.alert.http.HttpOptions;
 import io.wirewatch.alert.rules.RuleSettings;
 import io.wirewatch.devstack.EmbeddedStack;
-import io.wirewatch.enrich.ArticleEnricher;
 import io.wirewatch.enrich.EnrichConfig;
 import io.wirewatch.enrich.EnrichService;
-import io.wirewatch.enrich.extract.Extraction;
+import io.wirewatch.enrich.EnrichTopology;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.ingest.IngestPipeline;
 import io.wirewatch.ingest.identity.NearDuplicateIndex;
@@ -160,9 +159,8 @@ final class PipelineRun {
         AlertConfig alertConfig = alertConfig(scenario, runNumber);
         IngestConfig ingestConfig = IngestConfig.defaults(cluster);
 
-        try (EnrichService enrich = scenario.passThrough()
-                        ? EnrichService.start(enrichConfig, IDENTITY_ENRICHER, PrometheusMetrics.newRegistry())
-                        : EnrichService.start(enrichConfig);
+        try (EnrichService enrich =
+                        scenario.passThrough() ? startPassThrough(enrichConfig) : EnrichService.start(enrichConfig);
                 AlertService alert =
                         scenario.passThrough() ? startPassThrough(alertConfig) : AlertService.start(alertConfig);
                 ArticlePublisher publisher =
@@ -241,7 +239,7 @@ final class PipelineRun {
                         endOffsets(admin, topics.deadLetters().name(), scenario.partitions()));
                 throw e;
             }
-            List<TopicPartition> alertInputs = alertInputs(admin, alertConfig.applicationId(), enrichedTopic);
+            List<TopicPartition> alertInputs = alertInputs(admin, alertConfig.applicationId(), topics);
             // A transaction marker per partition may sit after the last record the group has committed.
             await("alert-service caught up")
                     .atMost(timeout)
@@ -323,11 +321,12 @@ final class PipelineRun {
                 commitInterval(ALERT));
     }
 
-    /** enrich-service's enricher with an extractor that finds nothing: the article's metadata passes through. */
-    private static final ArticleEnricher IDENTITY_ENRICHER = new ArticleEnricher(
-            (text, publishedAt, outlet, language) -> new Extraction(List.of(), List.of(), List.of(), List.of()),
-            "identity",
-            Clock.systemUTC());
+    /** enrich-service as EnrichService.start(config) starts it, on the topology that extracts nothing. */
+    private static EnrichService startPassThrough(EnrichConfig config) {
+        MeterRegistry registry = PrometheusMetrics.newRegistry();
+        return EnrichService.start(
+                config, registry, EnrichTopology.buildPassThrough(config, config.topics(), registry));
+    }
 
     /** alert-service as AlertService.start(config) starts it, on the topology whose rules are identity functions. */
     private static AlertService startPassThrough(AlertConfig config) {
@@ -399,11 +398,13 @@ final class PipelineRun {
     }
 
     /**
-     * Every partition alert-service reads: {@code articles.enriched} and its own repartition topics. Caught up on the
-     * first alone would miss alerts still on their way through the second sub-topology.
+     * Every partition alert-service reads: the shares topics enrich-service writes, and any repartition topic of its
+     * own (it has none now; a topology that re-keys again must not be timed as caught up before its second stage).
      */
-    static List<TopicPartition> alertInputs(Admin admin, String applicationId, String enrichedTopic) throws Exception {
-        List<String> topics = new ArrayList<>(List.of(enrichedTopic));
+    static List<TopicPartition> alertInputs(Admin admin, String applicationId, Topics catalogue) throws Exception {
+        List<String> topics = new ArrayList<>(List.of(
+                catalogue.diplomaticByEvent().name(),
+                catalogue.casualtiesByPlace().name()));
         admin.listTopics().names().get().stream()
                 .filter(name -> name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
                 .forEach(topics::add);

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,11 +32,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *
  * @param raw      how many committed records of {@code articles.raw} carry each article id
  * @param enriched how many committed records of {@code articles.enriched} carry each article id
+ * @param shares   how many committed shares (progress markers aside) each topic, key and article id has: alert's rules
+ *                 ignore an article's second share, so a duplicate here would not show in the alerts
  * @param alerts      every committed alert version, in no particular order across partitions
  * @param deadLetters every committed dead letter: an article a service gave up on is an article lost to the alerts
  */
 record ExactlyOnceAudit(
-        Map<String, Integer> raw, Map<String, Integer> enriched, List<Alert> alerts, List<DeadLetter> deadLetters) {
+        Map<String, Integer> raw,
+        Map<String, Integer> enriched,
+        Map<String, Integer> shares,
+        List<Alert> alerts,
+        List<DeadLetter> deadLetters) {
 
     private static final Duration READ_PATIENCE = Duration.ofSeconds(30);
 
@@ -47,6 +54,13 @@ record ExactlyOnceAudit(
                 countBy(
                         readAll(cluster, topics.articlesEnriched()),
                         record -> record.value().getArticleId()),
+                countBy(
+                        Stream.of(topics.diplomaticByEvent(), topics.casualtiesByPlace())
+                                .flatMap(topic -> readAll(cluster, topic).stream())
+                                .filter(record -> record.value() != null)
+                                .toList(),
+                        record -> record.topic() + " " + record.key() + " "
+                                + record.value().getArticleId()),
                 readAll(cluster, topics.alerts()).stream()
                         .map(ConsumerRecord::value)
                         .toList(),
@@ -135,6 +149,10 @@ record ExactlyOnceAudit(
         assertThat(enriched)
                 .as("articles.enriched: each published article enriched exactly once")
                 .isEqualTo(once);
+        assertThat(shares)
+                .as("shares of each article on articles.diplomatic-by-event and articles.casualties-by-place")
+                .isNotEmpty()
+                .allSatisfy((share, count) -> assertThat(count).as(share).isEqualTo(1));
         assertThat(deadLetters).as("dead letters (input a service gave up on)").isEmpty();
         assertThat(duplicateAlertVersions())
                 .as("alert versions seen more than once")

@@ -152,6 +152,11 @@ final class ReliabilityPipeline implements AutoCloseable {
     }
 
     /** Input records {@code groupId} has consumed and committed on {@code topic}, over all partitions. */
+    /** Committed offsets of {@code groupId} summed over every partition of {@code topics}. */
+    long committed(String groupId, List<? extends Topic<?, ?>> topics) {
+        return topics.stream().mapToLong(topic -> committed(groupId, topic)).sum();
+    }
+
     long committed(String groupId, Topic<?, ?> topic) {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
@@ -259,7 +264,9 @@ final class ReliabilityPipeline implements AutoCloseable {
                     + ConsumerLag.of(
                             admin,
                             alertApplicationId(),
-                            List.of(topics.articlesEnriched().name()));
+                            List.of(
+                                    topics.diplomaticByEvent().name(),
+                                    topics.casualtiesByPlace().name()));
             if (lag != 0 || !openTransactions().isEmpty()) {
                 quietChecks.set(0);
                 return false;

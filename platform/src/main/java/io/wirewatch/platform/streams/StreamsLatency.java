@@ -11,11 +11,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code poll.ms} before it gets round to committing what it has already processed. The defaults (100 ms each) made
  * ingest->alert p99 about 500 ms at 50 articles/s through three stages (bench e2e); 50 ms made it about 300 ms.
  *
- * <p>An article waits in three transactions: enrich's, then alert's twice (the shares stage, then, after the
- * repartition, the rule stage). Alert's second wait is nearly a whole interval, not half of one on average: one thread
- * commits both of alert's stages on one timer, and the shares it has just committed reach the rule stage right after
- * that timer restarted. So the pipeline waits about U(0, E) + U(0, A) + A for commit intervals E (enrich) and A
- * (alert).
+ * <p>An article waits in two transactions: enrich's (which writes the enriched article and its shares, keyed by event
+ * and place), then alert's rule stage, so about U(0, E) + U(0, A) for commit intervals E (enrich) and A (alert). Until
+ * issue 15e alert re-keyed the articles itself through repartition topics and waited twice, the second time nearly a
+ * whole interval (one thread commits both stages on one timer, and the shares it has just committed reached the rule
+ * stage right after that timer restarted): U(0, E) + U(0, A) + A.
  */
 public final class StreamsLatency {
 
