@@ -209,4 +209,22 @@ class CasualtyClassesTest {
                     assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
                 });
     }
+
+    // Sixth round (eval-own6): natural disasters, places named with their kind, capitals inside longer names, towns
+    // placed by the region beside them, adverbs between a verb of killing and its count.
+
+    @Test
+    void shouldCountATollOfMudslidesOrAnEruptionAsOneEvent() {
+        // Given a disaster noun the incident list lacked: the toll was a running count, never a day's
+        assertThat(killed("en", "Mudslides swept through Oreton overnight, and the death toll has risen to 85."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY));
+        assertThat(killed("fr", "L'éruption du volcan a fait 40 morts dimanche dans la région de Goma."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY));
+        // But a season of them, counted since a date, stays a running count
+        assertThat(killed("en", "Mudslides have killed 85 people in the region since June."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isNotEqualTo(CasualtyPeriod.DAY));
+    }
 }
