@@ -770,9 +770,13 @@ final class CasualtyExtractor {
                     || type == EntityType.COUNTRY && PlaceResolver.regionTypeBefore(lexicon, s, mention.from())) {
                 continue;
             }
-            int rank = specificity(mention.entity()) * 1000 - Math.abs(mention.from() - count.to());
+            // "l'attaque contre le détachement d'Inata, dans la province du Soum, a fait 20 morts": the province only
+            // says where Inata lies, and the toll is Inata's
+            Mention contained = containedPlaceBefore(article, s, mention);
+            Mention where = contained != null ? contained : mention;
+            int rank = specificity(where.entity()) * 1000 - Math.abs(mention.from() - count.to());
             if (rank > bestRank) {
-                best = townOfItsQuarter(article, s, mention);
+                best = townOfItsQuarter(article, s, where);
                 bestRank = rank;
             }
         }
@@ -1036,6 +1040,9 @@ final class CasualtyExtractor {
 
     private static boolean isLandmark(ArticleAnalysis article, Sentence s, Mention mention) {
         Lexicon lexicon = article.language.lexicon();
+        if (containedPlaceBefore(article, s, mention) != null) {
+            return true;
+        }
         boolean near = false;
         for (int k = mention.from() - 1; k >= Math.max(0, mention.from() - LANDMARK_CUE_REACH) && !near; k--) {
             near = lexicon.is("LANDMARK_NEAR", s.lower(k));
@@ -1053,9 +1060,28 @@ final class CasualtyExtractor {
         return false;
     }
 
+    /** How far before a container's name the comma after the place it contains may be. */
+    private static final int CONTAINER_REACH = 8;
+
+    /**
+     * "le village de Kodyel, dans la commune de Foutouri": a place named in apposition as the one that contains the
+     * place just before it only says where that one lies. Returns the place it contains, else null.
+     */
+    private static Mention containedPlaceBefore(ArticleAnalysis article, Sentence s, Mention mention) {
+        Lexicon lexicon = article.language.lexicon();
+        for (int comma = mention.from() - 3; comma >= Math.max(1, mention.from() - CONTAINER_REACH); comma--) {
+            if (s.lower(comma).equals(",")
+                    && PlaceResolver.containerNameAfter(lexicon, s, comma + 1) == mention.from()) {
+                Mention contained = article.mentionAt(s.index(), comma - 1);
+                return contained != null && contained.entity().type == EntityType.PLACE ? contained : null;
+            }
+        }
+        return null;
+    }
+
     /** "near the U.S. border": a state named for its boundary is not where things happened. */
     private static boolean isBoundary(Lexicon lexicon, Sentence s, Mention mention) {
-        return lexicon.is("BORDER_WORDS", s.lower(mention.to()));
+        return PlaceResolver.namedForItsBorder(lexicon, s, mention.from(), mention.to());
     }
 
     /** "Latin America", "the Sahel": a region across states, too wide to be where a toll happened. */

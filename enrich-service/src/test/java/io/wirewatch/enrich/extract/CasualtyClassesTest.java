@@ -227,4 +227,62 @@ class CasualtyClassesTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPeriod()).isNotEqualTo(CasualtyPeriod.DAY));
     }
+
+    @Test
+    void shouldNameAVolcanoWithItsKindAsThePlaceOfItsToll() {
+        // Given "el volcán de Fuego": the place is the volcano, not the country nor a town called "Fuego"
+        assertThat(killed("es", "La erupción del volcán de Fuego, en el sur de Guatemala, dejó al menos 51 muertos."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Volcán de Fuego");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("GT");
+                });
+    }
+
+    @Test
+    void shouldReadACapitalsNameFollowedByLinkingWordsAsTheLongerPlaceName() {
+        // Given "Santiago de Compostela": no Chilean capital, though "Santiago" alone is one
+        assertThat(killed(
+                        "es",
+                        "Al menos 60 personas murieron en el descarrilamiento de un tren en Santiago de Compostela."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Santiago de Compostela");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("ES");
+                    assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
+                });
+    }
+
+    @Test
+    void shouldPlaceATownInTheCountryOfTheRegionNamedBesideIt() {
+        // Given a town whose name the gazetteer holds only in another country, and its region beside it
+        assertThat(killed("fr", "Des jihadistes ont tué 60 soldats lundi à Boma, dans la province du Lac, au Tchad."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Boma");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("TD");
+                });
+    }
+
+    @Test
+    void shouldGiveTheTollToTheTownAndNotToTheRegionThatContainsIt() {
+        // Given "X, dans la province de Y": Y only says where X lies
+        assertThat(killed(
+                        "fr",
+                        "L'attaque contre le poste de gendarmerie de Wampela, dans la province du Soum, au Burkina"
+                                + " Faso, a fait 25 morts lundi."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Wampela"));
+        // And a country's toll goes to the village told next, not to its commune nor to the neighbour at the border
+        assertThat(killed(
+                        "fr",
+                        "Une quarantaine de civils ont été tués lundi dans l'attaque d'un village de l'est du Burkina"
+                                + " Faso. Des hommes armés ont attaqué le village de Wampela, dans la commune de"
+                                + " Boungou, près de la frontière avec le Niger."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Wampela");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("BF");
+                });
+    }
 }
