@@ -311,12 +311,13 @@ final class CasualtyExtractor {
     private static Harm harmOf(Language language, Sentence s, Count count) {
         Lexicon lexicon = language.lexicon();
         NumberWords numbers = language.numbers();
-        // Active verb before: "killing nearly 70 people", "claimed over 300 lives".
-        String verb = s.lower(count.from() - 1);
+        // Active verb before: "killing nearly 70 people", "claimed over 300 lives", "ont exécuté sommairement 300".
+        int verbEnd = lexicon.is("HARM_ADVERBS", s, count.from() - 1) ? count.from() - 1 : count.from();
+        String verb = s.lower(verbEnd - 1);
         for (Map.Entry<CasualtyKind, String> active : HARM_BEFORE.entrySet()) {
             // "killing nearly 70", "han muerto 52", "causó la muerte a alrededor de un centenar"
-            if (lexicon.is(active.getValue(), verb) || lexicon.endsAt(active.getValue(), s, count.from())) {
-                return new Harm(active.getKey(), count.from() - 1, count.to(), false);
+            if (lexicon.is(active.getValue(), verb) || lexicon.endsAt(active.getValue(), s, verbEnd)) {
+                return new Harm(active.getKey(), verbEnd - 1, count.to(), false);
             }
         }
         if (lexicon.is("LIFE_VERBS", verb) && lexicon.is("LIVES", s.lower(count.to()))) {

@@ -285,4 +285,14 @@ class CasualtyClassesTest {
                     assertThat(f.getPlaceCountryCode()).isEqualTo("BF");
                 });
     }
+
+    @Test
+    void shouldReadAnAdverbBetweenAVerbOfKillingAndItsCount() {
+        assertThat(killed("fr", "Des soldats ont exécuté sommairement 120 villageois mardi à Diafarabé, au Mali."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getCount()).isEqualTo(120);
+                    assertThat(f.getPlace()).isEqualTo("Diafarabé");
+                });
+    }
 }
