@@ -488,6 +488,11 @@ final class CasualtyExtractor {
             // day dates the report; the count is the year's
             period = CasualtyPeriod.CUMULATIVE;
         }
+        if (period == CasualtyPeriod.DAY && dayRangeNear(article.language, s, count)) {
+            // "Du 1er au 13 novembre 64 personnes ont perdu la vie": the count runs over the days of the range, even
+            // when the article's missing date leaves the range itself undated
+            period = CasualtyPeriod.MULTI_DAY;
+        }
         if (remembered(lexicon, s, count, harm)) {
             period = CasualtyPeriod.UNSPECIFIED; // "the 20th anniversary of the killing of 8,000": history
         } else if (period == CasualtyPeriod.DAY && toldInThePastPerfect(article.language, s, count, harm)) {
@@ -612,6 +617,44 @@ final class CasualtyExtractor {
             }
         }
         return false;
+    }
+
+    /** How far from a count a range of days may be told. */
+    private static final int DAY_RANGE_REACH = 12;
+
+    /**
+     * "from 1 to 13 November", "du 1er au 13 novembre", "entre el 27 y el 31 de marzo", "du lundi au mercredi" near a
+     * count: a start (a number or a calendar word, maybe after an article) and an end followed by, or being, a
+     * calendar word.
+     */
+    private static boolean dayRangeNear(Language language, Sentence s, Count count) {
+        Lexicon lexicon = language.lexicon();
+        for (int k = Math.max(0, count.from() - DAY_RANGE_REACH);
+                k < Math.min(s.size(), count.to() + DAY_RANGE_REACH);
+                k++) {
+            if (!lexicon.is("DAY_RANGE_FROM", s, k) || lexicon.is("NIGHT_WORDS", s, k - 1)) {
+                continue; // "dans la nuit du 21 au 22 août" is one night
+            }
+            int start = lexicon.is("ARTICLE", s, k + 1) ? k + 2 : k + 1;
+            if (start >= s.size() || !isDayOfRange(language, s, start) || !lexicon.is("DAY_RANGE_TO", s, start + 1)) {
+                continue;
+            }
+            int end = lexicon.is("ARTICLE", s, start + 2) ? start + 3 : start + 2;
+            if (end < s.size()
+                    && isDayOfRange(language, s, end)
+                    && (language.time().isCalendarWord(s.lower(end))
+                            || language.time().isCalendarWord(s.lower(end + 1))
+                            || lexicon.is("OF", s, end + 1) && language.time().isCalendarWord(s.lower(end + 2)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "13", "1er", "1st", "lundi": a day that may start or end a range. */
+    private static boolean isDayOfRange(Language language, Sentence s, int i) {
+        String w = s.lower(i);
+        return w.matches("\\d{1,2}(er|st|nd|rd|th|º|°)?") || language.time().isCalendarWord(w);
     }
 
     /** "this year", "cette année", "en lo que va del año" near a count: the year's running count. */

@@ -295,4 +295,22 @@ class CasualtyClassesTest {
                     assertThat(f.getPlace()).isEqualTo("Diafarabé");
                 });
     }
+
+    @Test
+    void shouldCountATollOverARangeOfDaysAsSeveralDays() {
+        // Given "from the 1st to the 13th": the count runs over the range, not one day
+        assertThat(killed("fr", "Du 1er au 13 novembre, 64 personnes ont été tuées dans des affrontements à Jacmel."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.MULTI_DAY));
+        assertThat(killed("es", "Entre el 27 y el 31 de marzo, 120 civiles murieron en la localidad de Moura, Mali."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.MULTI_DAY));
+        // But one night told by its two dates is one event, and a range of people is no range of days
+        assertThat(killed("fr", "Dans la nuit du 21 au 22 août, 45 villageois ont été tués à Tanli, au Burkina Faso."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY));
+        assertThat(killed("en", "Between 20 and 30 people were killed on Monday in an attack in Jacmel, Haiti."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY));
+    }
 }
