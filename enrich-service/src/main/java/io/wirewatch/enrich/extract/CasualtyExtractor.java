@@ -311,12 +311,13 @@ final class CasualtyExtractor {
     private static Harm harmOf(Language language, Sentence s, Count count) {
         Lexicon lexicon = language.lexicon();
         NumberWords numbers = language.numbers();
-        // Active verb before: "killing nearly 70 people", "claimed over 300 lives".
-        String verb = s.lower(count.from() - 1);
+        // Active verb before: "killing nearly 70 people", "claimed over 300 lives", "ont exécuté sommairement 300".
+        int verbEnd = lexicon.is("HARM_ADVERBS", s, count.from() - 1) ? count.from() - 1 : count.from();
+        String verb = s.lower(verbEnd - 1);
         for (Map.Entry<CasualtyKind, String> active : HARM_BEFORE.entrySet()) {
             // "killing nearly 70", "han muerto 52", "causó la muerte a alrededor de un centenar"
-            if (lexicon.is(active.getValue(), verb) || lexicon.endsAt(active.getValue(), s, count.from())) {
-                return new Harm(active.getKey(), count.from() - 1, count.to(), false);
+            if (lexicon.is(active.getValue(), verb) || lexicon.endsAt(active.getValue(), s, verbEnd)) {
+                return new Harm(active.getKey(), verbEnd - 1, count.to(), false);
             }
         }
         if (lexicon.is("LIFE_VERBS", verb) && lexicon.is("LIVES", s.lower(count.to()))) {
@@ -487,6 +488,11 @@ final class CasualtyExtractor {
             // day dates the report; the count is the year's
             period = CasualtyPeriod.CUMULATIVE;
         }
+        if (period == CasualtyPeriod.DAY && dayRangeNear(article.language, s, count)) {
+            // "Du 1er au 13 novembre 64 personnes ont perdu la vie": the count runs over the days of the range, even
+            // when the article's missing date leaves the range itself undated
+            period = CasualtyPeriod.MULTI_DAY;
+        }
         if (remembered(lexicon, s, count, harm)) {
             period = CasualtyPeriod.UNSPECIFIED; // "the 20th anniversary of the killing of 8,000": history
         } else if (period == CasualtyPeriod.DAY && toldInThePastPerfect(article.language, s, count, harm)) {
@@ -611,6 +617,44 @@ final class CasualtyExtractor {
             }
         }
         return false;
+    }
+
+    /** How far from a count a range of days may be told. */
+    private static final int DAY_RANGE_REACH = 12;
+
+    /**
+     * "from 1 to 13 November", "du 1er au 13 novembre", "entre el 27 y el 31 de marzo", "du lundi au mercredi" near a
+     * count: a start (a number or a calendar word, maybe after an article) and an end followed by, or being, a
+     * calendar word.
+     */
+    private static boolean dayRangeNear(Language language, Sentence s, Count count) {
+        Lexicon lexicon = language.lexicon();
+        for (int k = Math.max(0, count.from() - DAY_RANGE_REACH);
+                k < Math.min(s.size(), count.to() + DAY_RANGE_REACH);
+                k++) {
+            if (!lexicon.is("DAY_RANGE_FROM", s, k) || lexicon.is("NIGHT_WORDS", s, k - 1)) {
+                continue; // "dans la nuit du 21 au 22 août" is one night
+            }
+            int start = lexicon.is("ARTICLE", s, k + 1) ? k + 2 : k + 1;
+            if (start >= s.size() || !isDayOfRange(language, s, start) || !lexicon.is("DAY_RANGE_TO", s, start + 1)) {
+                continue;
+            }
+            int end = lexicon.is("ARTICLE", s, start + 2) ? start + 3 : start + 2;
+            if (end < s.size()
+                    && isDayOfRange(language, s, end)
+                    && (language.time().isCalendarWord(s.lower(end))
+                            || language.time().isCalendarWord(s.lower(end + 1))
+                            || lexicon.is("OF", s, end + 1) && language.time().isCalendarWord(s.lower(end + 2)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "13", "1er", "1st", "lundi": a day that may start or end a range. */
+    private static boolean isDayOfRange(Language language, Sentence s, int i) {
+        String w = s.lower(i);
+        return w.matches("\\d{1,2}(er|st|nd|rd|th|º|°)?") || language.time().isCalendarWord(w);
     }
 
     /** "this year", "cette année", "en lo que va del año" near a count: the year's running count. */
@@ -770,9 +814,13 @@ final class CasualtyExtractor {
                     || type == EntityType.COUNTRY && PlaceResolver.regionTypeBefore(lexicon, s, mention.from())) {
                 continue;
             }
-            int rank = specificity(mention.entity()) * 1000 - Math.abs(mention.from() - count.to());
+            // "l'attaque contre le détachement d'Inata, dans la province du Soum, a fait 20 morts": the province only
+            // says where Inata lies, and the toll is Inata's
+            Mention contained = containedPlaceBefore(article, s, mention);
+            Mention where = contained != null ? contained : mention;
+            int rank = specificity(where.entity()) * 1000 - Math.abs(mention.from() - count.to());
             if (rank > bestRank) {
-                best = townOfItsQuarter(article, s, mention);
+                best = townOfItsQuarter(article, s, where);
                 bestRank = rank;
             }
         }
@@ -1036,6 +1084,9 @@ final class CasualtyExtractor {
 
     private static boolean isLandmark(ArticleAnalysis article, Sentence s, Mention mention) {
         Lexicon lexicon = article.language.lexicon();
+        if (containedPlaceBefore(article, s, mention) != null) {
+            return true;
+        }
         boolean near = false;
         for (int k = mention.from() - 1; k >= Math.max(0, mention.from() - LANDMARK_CUE_REACH) && !near; k--) {
             near = lexicon.is("LANDMARK_NEAR", s.lower(k));
@@ -1053,9 +1104,28 @@ final class CasualtyExtractor {
         return false;
     }
 
+    /** How far before a container's name the comma after the place it contains may be. */
+    private static final int CONTAINER_REACH = 8;
+
+    /**
+     * "le village de Kodyel, dans la commune de Foutouri": a place named in apposition as the one that contains the
+     * place just before it only says where that one lies. Returns the place it contains, else null.
+     */
+    private static Mention containedPlaceBefore(ArticleAnalysis article, Sentence s, Mention mention) {
+        Lexicon lexicon = article.language.lexicon();
+        for (int comma = mention.from() - 3; comma >= Math.max(1, mention.from() - CONTAINER_REACH); comma--) {
+            if (s.lower(comma).equals(",")
+                    && PlaceResolver.containerNameAfter(lexicon, s, comma + 1) == mention.from()) {
+                Mention contained = article.mentionAt(s.index(), comma - 1);
+                return contained != null && contained.entity().type == EntityType.PLACE ? contained : null;
+            }
+        }
+        return null;
+    }
+
     /** "near the U.S. border": a state named for its boundary is not where things happened. */
     private static boolean isBoundary(Lexicon lexicon, Sentence s, Mention mention) {
-        return lexicon.is("BORDER_WORDS", s.lower(mention.to()));
+        return PlaceResolver.namedForItsBorder(lexicon, s, mention.from(), mention.to());
     }
 
     /** "Latin America", "the Sahel": a region across states, too wide to be where a toll happened. */

@@ -78,7 +78,10 @@ final class EntityRecognizer {
                 String code = mention.entity().countryCode;
                 if (code != null
                         && (mention.entity().type == EntityType.COUNTRY || mention.entity().type == EntityType.PLACE)
-                        && !article.isDateline(sentence, mention)) { // "NIAMEY, Niger (AP) -" is no story about Niger
+                        && !article.isDateline(sentence, mention) // "NIAMEY, Niger (AP) -" is no story about Niger
+                        // nor is "a village near the border with Niger"
+                        && !PlaceResolver.namedForItsBorder(
+                                article.language.lexicon(), sentence, mention.from(), mention.to())) {
                     weights.merge(code, 1, Integer::sum);
                 }
             }
@@ -168,15 +171,32 @@ final class EntityRecognizer {
         return true;
     }
 
-    /** A one-word demonym or name followed by capitalised words that together name a place of the gazetteer. */
+    /** How many small linking words ("de", "del", "de la") may join a name to the rest of a longer place name. */
+    private static final int LINKS_IN_PLACE_NAME = 2;
+
+    /**
+     * A one-word demonym or name followed by capitalised words that together name a place of the gazetteer; or a
+     * capital's name followed by linking words and capitalised words that do ("Santiago de Compostela" is no
+     * Chilean capital, "Santiago del Estero" neither).
+     */
     private boolean isStartOfPlaceName(ArticleAnalysis article, Sentence sentence, Gazetteer.Match match) {
-        if (match.to() - match.from() != 1
-                || match.to() >= sentence.size()
-                || !sentence.token(match.to()).isCapitalised()
-                || match.entry().kind() == Gazetteer.EntryKind.CAPITAL) {
+        if (match.to() - match.from() != 1 || match.to() >= sentence.size()) {
             return false;
         }
-        for (int end = match.to() + 1; end <= Math.min(sentence.size(), match.to() + 2); end++) {
+        Lexicon lexicon = article.language.lexicon();
+        int links = 0;
+        while (links < LINKS_IN_PLACE_NAME
+                && match.to() + links < sentence.size()
+                && !sentence.token(match.to() + links).isCapitalised()
+                && lexicon.is("NAME_LINKS", sentence.lower(match.to() + links))) {
+            links++;
+        }
+        if (links == 0 && match.entry().kind() == Gazetteer.EntryKind.CAPITAL
+                || match.to() + links >= sentence.size()
+                || !sentence.token(match.to() + links).isCapitalised()) {
+            return false;
+        }
+        for (int end = match.to() + links + 1; end <= Math.min(sentence.size(), match.to() + links + 2); end++) {
             if (!sentence.token(end - 1).isCapitalised()) {
                 break;
             }

@@ -49,6 +49,18 @@ final class PlaceResolver {
         return typeBefore(lexicon, "TOWN_PART_TYPES", s, from);
     }
 
+    /**
+     * "el volcán de Fuego", "le volcan de la Fournaise": where a kind of place that belongs to the name (NAMED_WITH_ITS_TYPE)
+     * starts when it stands right before the name's "of" (maybe with an article between), else -1.
+     */
+    static int typeStartInName(Lexicon lexicon, Sentence s, int from) {
+        int of = from - 1;
+        if (of > 0 && lexicon.is("ARTICLE", s.lower(of))) {
+            of--;
+        }
+        return typeEndBeforeOf(lexicon, "NAMED_WITH_ITS_TYPE", s, of) == of ? of - 1 : -1;
+    }
+
     /** How many adjectives may follow the kind of place: "le village peul de", "la ville minière de". */
     private static final int ADJECTIVES_AFTER_TYPE = 2;
 
@@ -103,22 +115,36 @@ final class PlaceResolver {
         boolean typeInside = to - from >= 2 && lexicon.is("PLACE_TYPES", s.lower(to - 1));
         boolean typeBefore = placeTypeBefore(lexicon, s, from);
         boolean prepositionBefore = lexicon.is("PLACE_PREPOSITIONS", s.lower(from - 1));
-        String besideCountry = countryBeside(article, s, to);
+        String besideCountry = countryBeside(article, s, to, countryWeights);
+        int typeStart = typeStartInName(lexicon, s, from);
+        if (typeStart >= 0 && to - from <= MAX_UNLISTED_WORDS) {
+            // "la erupción del volcán de Fuego": the volcano is called so, and whatever town of the world shares the
+            // bare name ("Fuego") is not it
+            String named = s.span(article.text, typeStart, to - 1);
+            String country = besideCountry != null ? besideCountry : mainCountryCode(article, countryWeights);
+            return new Resolved(Character.toUpperCase(named.charAt(0)) + named.substring(1), country, null);
+        }
         String name = s.span(article.text, from, to - 1);
         List<Places.Place> candidates = places.lookup(name);
         if (candidates.isEmpty() && typeInside) {
             name = s.span(article.text, from, to - 2);
             candidates = places.lookup(name);
         }
+        if (besideCountry != null
+                && candidates.stream().noneMatch(place -> place.countryCode().equals(besideCountry))) {
+            // "à Boma, dans la province du Lac": the region beside it is Chad's, so this is no Congolese city of the
+            // name but a place of Chad the gazetteer lacks
+            candidates = List.of();
+        }
         if (!candidates.isEmpty()) {
             Places.Place best = choose(candidates, countryWeights, besideCountry);
             boolean cued = prepositionBefore || typeAfter || typeInside || typeBefore || besideCountry != null;
-            // A large city needs no cue, but only in a story about its country: "Litoral" in an Ecuadorian prison's
-            // name is no region of Equatorial Guinea
             boolean inStory = countryWeights.isEmpty()
                     || countryWeights.containsKey(best.countryCode())
                     || best.countryCode().equals(besideCountry);
             boolean large = best.population() >= WELL_KNOWN_POPULATION;
+            // A large city needs no cue, but only in a story about its country: "Litoral" in an Ecuadorian prison's
+            // name is no region of Equatorial Guinea
             if (inStory && (cued || large) || cued && large) {
                 return new Resolved(displayName(name, best), best.countryCode(), best);
             }
@@ -218,13 +244,16 @@ final class PlaceResolver {
      * "Djibo, Burkina Faso", "Mailari, Borno state", "Seytenga, a town in Seno province": the country of the state,
      * region or place named right after a comma (directly, or after "a village in"), or null.
      */
-    private String countryBeside(ArticleAnalysis article, Sentence s, int to) {
+    private String countryBeside(ArticleAnalysis article, Sentence s, int to, Map<String, Integer> countryWeights) {
         if (!s.lower(to).equals(",")) {
             return null;
         }
         int k = to + 1;
         Lexicon lexicon = article.language.lexicon();
-        if (lexicon.is("INDEFINITE_ARTICLE", s.lower(k)) || lexicon.is("ARTICLE", s.lower(k))) {
+        int container = containerNameAfter(lexicon, s, k);
+        if (container >= 0) {
+            k = container; // "Inata, dans la province du Soum", "Kodyel, in the commune of Foutouri"
+        } else if (lexicon.is("INDEFINITE_ARTICLE", s.lower(k)) || lexicon.is("ARTICLE", s.lower(k))) {
             int j = k + 1;
             while (j < Math.min(s.size(), k + 4) && !lexicon.is("IN", s.lower(j)) && !lexicon.is("OF", s.lower(j))) {
                 j++;
@@ -250,10 +279,51 @@ final class PlaceResolver {
         if (end > k) {
             List<Places.Place> region = places.lookup(s.span(article.text, k, end - 1));
             if (!region.isEmpty()) {
-                return region.get(0).countryCode();
+                // of several regions so called ("Lac"), the one in a country the story names; after "dans la commune
+                // de Sangha" in a story about Mali, the gazetteer's only Sangha (a region of Congo) says nothing
+                String code = choose(region, countryWeights, null).countryCode();
+                return container < 0 || countryWeights.isEmpty() || countryWeights.containsKey(code) ? code : null;
             }
         }
         return null;
+    }
+
+    /**
+     * "near the U.S. border", "près de la frontière avec le Niger", "cerca de la frontera con Guatemala": a state named
+     * for its boundary (the word after its name, or before it with a link and maybe an article between).
+     */
+    static boolean namedForItsBorder(Lexicon lexicon, Sentence s, int from, int to) {
+        if (lexicon.is("BORDER_WORDS", s.lower(to))) {
+            return true;
+        }
+        int k = from - 1;
+        if (lexicon.is("ARTICLE", s.lower(k))) {
+            k--;
+        }
+        return lexicon.is("BORDER_LINKS", s.lower(k)) && lexicon.is("BORDER_WORDS", s.lower(k - 1));
+    }
+
+    /** How far after "in" the "of" of "in the rural commune of" may be. */
+    private static final int CONTAINER_TYPE_REACH = 4;
+
+    /**
+     * "dans la province du Soum", "in the commune of Foutouri", "en el municipio de Zinapécuaro" starting at token
+     * {@code in}: where the name of the place that contains the one before it starts, else -1.
+     */
+    static int containerNameAfter(Lexicon lexicon, Sentence s, int in) {
+        if (!lexicon.is("IN", s.lower(in))) {
+            return -1;
+        }
+        for (int of = in + 2; of < Math.min(s.size() - 1, in + 2 + CONTAINER_TYPE_REACH); of++) {
+            if (typeEndBeforeOf(lexicon, "PLACE_TYPES", s, of) >= 0) {
+                int name = lexicon.is("ARTICLE", s.lower(of + 1)) ? of + 2 : of + 1;
+                return name < s.size() && s.token(name).isCapitalised() ? name : -1;
+            }
+            if (!s.token(of).isWord()) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static String mainCountryCode(ArticleAnalysis article, Map<String, Integer> countryWeights) {

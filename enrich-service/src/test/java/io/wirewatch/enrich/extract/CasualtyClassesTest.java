@@ -209,4 +209,108 @@ class CasualtyClassesTest {
                     assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
                 });
     }
+
+    // Sixth round (eval-own6): natural disasters, places named with their kind, capitals inside longer names, towns
+    // placed by the region beside them, adverbs between a verb of killing and its count.
+
+    @Test
+    void shouldCountATollOfMudslidesOrAnEruptionAsOneEvent() {
+        // Given a disaster noun the incident list lacked: the toll was a running count, never a day's
+        assertThat(killed("en", "Mudslides swept through Oreton overnight, and the death toll has risen to 85."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY));
+        assertThat(killed("fr", "L'éruption du volcan a fait 40 morts dimanche dans la région de Goma."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY));
+        // But a season of them, counted since a date, stays a running count
+        assertThat(killed("en", "Mudslides have killed 85 people in the region since June."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isNotEqualTo(CasualtyPeriod.DAY));
+    }
+
+    @Test
+    void shouldNameAVolcanoWithItsKindAsThePlaceOfItsToll() {
+        // Given "el volcán de Fuego": the place is the volcano, not the country nor a town called "Fuego"
+        assertThat(killed("es", "La erupción del volcán de Fuego, en el sur de Guatemala, dejó al menos 51 muertos."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Volcán de Fuego");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("GT");
+                });
+    }
+
+    @Test
+    void shouldReadACapitalsNameFollowedByLinkingWordsAsTheLongerPlaceName() {
+        // Given "Santiago de Compostela": no Chilean capital, though "Santiago" alone is one
+        assertThat(killed(
+                        "es",
+                        "Al menos 60 personas murieron en el descarrilamiento de un tren en Santiago de Compostela."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Santiago de Compostela");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("ES");
+                    assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
+                });
+    }
+
+    @Test
+    void shouldPlaceATownInTheCountryOfTheRegionNamedBesideIt() {
+        // Given a town whose name the gazetteer holds only in another country, and its region beside it
+        assertThat(killed("fr", "Des jihadistes ont tué 60 soldats lundi à Boma, dans la province du Lac, au Tchad."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Boma");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("TD");
+                });
+    }
+
+    @Test
+    void shouldGiveTheTollToTheTownAndNotToTheRegionThatContainsIt() {
+        // Given "X, dans la province de Y": Y only says where X lies
+        assertThat(killed(
+                        "fr",
+                        "L'attaque contre le poste de gendarmerie de Wampela, dans la province du Soum, au Burkina"
+                                + " Faso, a fait 25 morts lundi."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Wampela"));
+        // And a country's toll goes to the village told next, not to its commune nor to the neighbour at the border
+        assertThat(killed(
+                        "fr",
+                        "Une quarantaine de civils ont été tués lundi dans l'attaque d'un village de l'est du Burkina"
+                                + " Faso. Des hommes armés ont attaqué le village de Wampela, dans la commune de"
+                                + " Boungou, près de la frontière avec le Niger."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Wampela");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("BF");
+                });
+    }
+
+    @Test
+    void shouldReadAnAdverbBetweenAVerbOfKillingAndItsCount() {
+        assertThat(killed("fr", "Des soldats ont exécuté sommairement 120 villageois mardi à Diafarabé, au Mali."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getCount()).isEqualTo(120);
+                    assertThat(f.getPlace()).isEqualTo("Diafarabé");
+                });
+    }
+
+    @Test
+    void shouldCountATollOverARangeOfDaysAsSeveralDays() {
+        // Given "from the 1st to the 13th": the count runs over the range, not one day
+        assertThat(killed("fr", "Du 1er au 13 novembre, 64 personnes ont été tuées dans des affrontements à Jacmel."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.MULTI_DAY));
+        assertThat(killed("es", "Entre el 27 y el 31 de marzo, 120 civiles murieron en la localidad de Moura, Mali."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.MULTI_DAY));
+        // But one night told by its two dates is one event, and a range of people is no range of days
+        assertThat(killed("fr", "Dans la nuit du 21 au 22 août, 45 villageois ont été tués à Tanli, au Burkina Faso."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY));
+        assertThat(killed("en", "Between 20 and 30 people were killed on Monday in an attack in Jacmel, Haiti."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY));
+    }
 }
