@@ -50,6 +50,8 @@ final class TimeExpressions {
     private final java.util.Set<String> startWords = new java.util.HashSet<>();
     /** The same words as a {@link WordTable}, for the probe of every token (a HashSet probe hashed and compared more). */
     private WordTable startTable;
+    /** The same words again as a mark on the tokens ({@link Lexicon#mark}): most tokens are turned away by a bit. */
+    private int startMark;
 
     private TimeExpressions(Lexicon lexicon, NumberWords numbers) {
         this.lexicon = lexicon;
@@ -96,6 +98,7 @@ final class TimeExpressions {
             time.startWords.addAll(lexicon.firstWords(opening));
         }
         time.startTable = new WordTable(time.startWords);
+        time.startMark = lexicon.mark("TIME_START_WORDS", time.startWords);
         return time;
     }
 
@@ -199,7 +202,8 @@ final class TimeExpressions {
 
     private TimeExpression at(Sentence s, String text, int i, LocalDate published) {
         String w = s.lower(i);
-        if (!startTable.contains(w) && !s.token(i).isNumber() && numbers.exactValue(w) <= 0) {
+        boolean startWord = lexicon.mayBeMarked(startMark, s, i) && startTable.contains(w);
+        if (!startWord && !s.token(i).isNumber() && numbers.exactValue(w) <= 0) {
             return null;
         }
         if (lexicon.is("TIME_SINCE", s, i)) {
