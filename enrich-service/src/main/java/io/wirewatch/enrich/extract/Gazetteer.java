@@ -108,14 +108,18 @@ final class Gazetteer {
             return null;
         }
         Entry best = null;
-        for (Entry entry : candidates) {
+        // The next token's key once, not per candidate: a word such as "the" opens dozens of names ("the Hague", "the
+        // Netherlands" ...), and most differ from the text at their second word.
+        String second = i + 1 < sentence.size() ? matchKey(sentence.token(i + 1).text()) : null;
+        for (int c = 0; c < candidates.size(); c++) { // by index: no iterator per probe
+            Entry entry = candidates.get(c);
             int length = entry.tokens().size();
             if (i + length > sentence.size()
                     || (best != null && length <= best.tokens().size())) {
                 continue;
             }
-            boolean matches = true;
-            for (int k = 1; k < length && matches; k++) {
+            boolean matches = length == 1 || second.equals(entry.tokens().get(1));
+            for (int k = 2; k < length && matches; k++) {
                 matches = matchKey(sentence.token(i + k).text())
                         .equals(entry.tokens().get(k));
             }

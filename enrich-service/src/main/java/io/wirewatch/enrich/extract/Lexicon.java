@@ -58,6 +58,8 @@ final class Lexicon {
         private final Lexicon lexicon;
         /** One-word entries' bits, then first words', then last words', {@code stride} longs each. */
         private final long[] bits;
+        /** The word's marks: bits of the word sets of the language's other tables ({@link #mark}). */
+        private long marks;
 
         private WordClasses(Lexicon lexicon, int classCount) {
             this.lexicon = lexicon;
@@ -269,6 +271,49 @@ final class Lexicon {
         });
     }
 
+    /**
+     * The marks by name (see {@link #mark}); and whether a segmenter has taken the vocabulary, after which a new word
+     * could not be marked on its tokens any more.
+     */
+    private final Map<String, Integer> marks = new HashMap<>();
+
+    private boolean vocabularyTaken;
+
+    /**
+     * Marks {@code words} (lower case) as members of the word set {@code name} of another of the language's tables
+     * (the first words of its trigger frames, the words that open a time expression): the words join the vocabulary,
+     * so that a token of this lexicon's segmenter carries its marks as it carries its classes, and the table's owner
+     * can turn away a token that is no member of its set with a bit test (see {@link #mayBeMarked}) where it probed
+     * its own table at every token. Called while the language loads, before its segmenter is made.
+     *
+     * @return the mark's number, for {@link #mayBeMarked}; -1 when a segmenter has already taken the vocabulary or 64
+     *     sets are marked (then every token may be a member, and the owner probes its table as before)
+     */
+    int mark(String name, java.util.Collection<String> words) {
+        Integer known = marks.get(name);
+        if (vocabularyTaken || known == null && marks.size() == Long.SIZE) {
+            return -1;
+        }
+        int mark = known != null ? known : marks.size();
+        marks.put(name, mark);
+        for (String word : words) {
+            String interned = word.intern();
+            vocabulary.add(interned);
+            wordClasses.computeIfAbsent(interned, w -> new WordClasses(this, classes.size())).marks |= 1L << mark;
+        }
+        return mark;
+    }
+
+    /**
+     * False when token {@code i} is surely no member of the set {@code mark} marks: this lexicon's segmenter made it
+     * and its word carries no such mark. True otherwise (also for a token of another segmenter, and for mark -1): the
+     * caller then asks its own table.
+     */
+    boolean mayBeMarked(int mark, Sentence s, int i) {
+        WordClasses of = s.token(i).classes();
+        return mark < 0 || of == null || of.lexicon != this || (of.marks & (1L << mark)) != 0;
+    }
+
     /** The word classes token i carries when this lexicon's segmenter made it, else null. */
     private WordClasses classesAt(Sentence s, int i) {
         WordClasses of = s.token(i).classes();
@@ -280,6 +325,7 @@ final class Lexicon {
      * instance when it is a word of the vocabulary, else the empty one (a word outside the vocabulary is in no class).
      */
     WordClasses classesOf(String lowerWord) {
+        vocabularyTaken = true;
         return wordClasses.getOrDefault(lowerWord, noClasses);
     }
 

@@ -20,6 +20,14 @@ final class NumberWords {
     /** The same letters below 128 as a table: asked of nearly every token, where a set boxed and hashed each. */
     private final boolean[] asciiFirstLetters = new boolean[128];
     /**
+     * The first two characters of the number words, where both are below 128, by {@code first << 7 | second}, and a
+     * one-letter word's letter with a hyphen ("x-" for "x", the tens of a compound "x-five"): a word of ASCII letters
+     * that opens with no such pair is no number, which most words that share a number word's first letter ("the",
+     * "to", "for", "said") are told without a probe of the words and a search for a hyphen (asked of every token of a
+     * casualty sentence).
+     */
+    private final boolean[] asciiFirstPairs = new boolean[128 * 128];
+    /**
      * The exact and vague words again as {@link WordTable}s with their values by slot: asked of most tokens of a
      * casualty sentence, where a HashMap probe boxed nothing but hashed, compared and unboxed.
      */
@@ -57,6 +65,12 @@ final class NumberWords {
         numbers.vagueWords = new WordTable(numbers.vague.keySet());
         numbers.vagueValues = values(numbers.vagueWords, numbers.vague);
         numbers.exact.keySet().forEach(word -> numbers.firstLetters.add(word.charAt(0)));
+        numbers.exact.keySet().forEach(word -> {
+            char second = word.length() == 1 ? '-' : word.charAt(1);
+            if (word.charAt(0) < 128 && second < 128) {
+                numbers.asciiFirstPairs[word.charAt(0) << 7 | second] = true;
+            }
+        });
         numbers.firstLetters.forEach(c -> {
             if (c < 128) {
                 numbers.asciiFirstLetters[c] = true;
@@ -79,6 +93,12 @@ final class NumberWords {
         }
         if (Character.isDigit(lower.charAt(0))) {
             return digits(lower);
+        }
+        if (lower.length() > 1
+                && lower.charAt(0) < 128
+                && lower.charAt(1) < 128
+                && !asciiFirstPairs[lower.charAt(0) << 7 | lower.charAt(1)]) {
+            return -1; // neither a number word nor, from its first two letters, a compound ("twenty-five")
         }
         int unit = exactWords.indexOf(lower);
         if (unit >= 0) {

@@ -50,6 +50,15 @@ final class TimeExpressions {
     private final java.util.Set<String> startWords = new java.util.HashSet<>();
     /** The same words as a {@link WordTable}, for the probe of every token (a HashSet probe hashed and compared more). */
     private WordTable startTable;
+    /** The same words again as a mark on the tokens ({@link Lexicon#mark}): most tokens are turned away by a bit. */
+    private int startMark;
+    /**
+     * The words {@link #isCalendarWord} and {@link #isDayWord} ask for, each set in one table: they are asked of the
+     * tokens around every gap of a trigger frame, and probed two or three hash maps each time.
+     */
+    private WordTable calendarWords;
+
+    private WordTable dayWords;
 
     private TimeExpressions(Lexicon lexicon, NumberWords numbers) {
         this.lexicon = lexicon;
@@ -96,17 +105,25 @@ final class TimeExpressions {
             time.startWords.addAll(lexicon.firstWords(opening));
         }
         time.startTable = new WordTable(time.startWords);
+        time.startMark = lexicon.mark("TIME_START_WORDS", time.startWords);
+        java.util.Set<String> calendar = new java.util.HashSet<>(time.weekdays.keySet());
+        calendar.addAll(time.months.keySet());
+        calendar.addAll(time.holidays);
+        time.calendarWords = new WordTable(calendar);
+        java.util.Set<String> days = new java.util.HashSet<>(time.weekdays.keySet());
+        days.addAll(time.dayOffsets.keySet());
+        time.dayWords = new WordTable(days);
         return time;
     }
 
     /** True for a weekday or a relative day ("lundi", "ayer"), as they stand between a verb and what it governs. */
     boolean isDayWord(String lower) {
-        return weekdays.containsKey(lower) || dayOffsets.containsKey(lower);
+        return dayWords.contains(lower);
     }
 
     /** True for a word of the calendar (a weekday, a month, a holiday), which starts no name. */
     boolean isCalendarWord(String lower) {
-        return weekdays.containsKey(lower) || months.containsKey(lower) || holidays.contains(lower);
+        return calendarWords.contains(lower);
     }
 
     /**
@@ -199,7 +216,8 @@ final class TimeExpressions {
 
     private TimeExpression at(Sentence s, String text, int i, LocalDate published) {
         String w = s.lower(i);
-        if (!startTable.contains(w) && !s.token(i).isNumber() && numbers.exactValue(w) <= 0) {
+        boolean startWord = lexicon.mayBeMarked(startMark, s, i) && startTable.contains(w);
+        if (!startWord && !s.token(i).isNumber() && numbers.exactValue(w) <= 0) {
             return null;
         }
         if (lexicon.is("TIME_SINCE", s, i)) {

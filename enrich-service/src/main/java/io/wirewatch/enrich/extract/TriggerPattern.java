@@ -70,6 +70,11 @@ final class TriggerPattern {
 
     private final String[][] classNames;
     private final WordTable[] opens;
+    /**
+     * Every word that opens a word element of any frame, as a mark on the tokens ({@link Lexicon#mark}): a gap tries
+     * the next element at every token it crosses, and most tokens open no element of any frame, told by a bit.
+     */
+    private final int wordMark;
 
     private TriggerPattern(String text, List<Element> elements, Lexicon lexicon, NumberWords numbers) {
         this.text = text;
@@ -79,13 +84,17 @@ final class TriggerPattern {
         this.literalTables = new WordTable[elements.size()];
         this.classNames = new String[elements.size()][];
         this.opens = new WordTable[elements.size()];
+        Set<String> allOpening = new java.util.HashSet<>();
         for (int e = 0; e < elements.size(); e++) {
             if (elements.get(e) instanceof Words words) {
                 literalTables[e] = new WordTable(words.literals());
                 classNames[e] = words.classes().toArray(new String[0]);
-                opens[e] = new WordTable(openingWords(words, lexicon));
+                Set<String> opening = openingWords(words, lexicon);
+                opens[e] = new WordTable(opening);
+                allOpening.addAll(opening);
             }
         }
+        this.wordMark = lexicon.mark("TRIGGER_WORDS", allOpening);
         this.demonymsFollow = lexicon.hasClass("DEMONYM_POSITION") && lexicon.is("DEMONYM_POSITION", "after");
         this.articles = lexicon.hasClass("ARTICLE") ? lexicon.words("ARTICLE") : Set.of("the");
         this.possessives = lexicon.hasClass("POSSESSIVE") ? lexicon.words("POSSESSIVE") : Set.of("'s");
@@ -295,6 +304,9 @@ final class TriggerPattern {
 
     /** Number of tokens of the word element {@code e} at token {@code i}, or 0. */
     private int wordLength(int e, Sentence s, int i) {
+        if (!lexicon.mayBeMarked(wordMark, s, i)) {
+            return 0;
+        }
         String lower = s.lower(i);
         if (!opens[e].contains(lower)) {
             return 0;

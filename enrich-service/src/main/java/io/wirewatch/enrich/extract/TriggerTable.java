@@ -48,8 +48,9 @@ final class TriggerTable {
     /** Per first word, its frames and those that open with a slot, in table order: what a mention there may start. */
     private final Map<String, List<Trigger>> byFirstWordAtMention = new HashMap<>();
 
-    private TriggerTable(List<Trigger> triggers) {
+    private TriggerTable(List<Trigger> triggers, Lexicon lexicon) {
         this.triggers = triggers;
+        this.lexicon = lexicon;
         for (Trigger trigger : triggers) {
             Set<String> first = trigger.pattern().firstWords();
             if (first == null) {
@@ -77,7 +78,13 @@ final class TriggerTable {
             framesAtMention[slot] = byFirstWordAtMention.get(word).toArray(new Trigger[0]);
         });
         slotFirstFrames = slotFirst.toArray(new Trigger[0]);
+        firstWordMark = lexicon.mark("TRIGGER_FIRST_WORDS", byFirstWord.keySet());
     }
+
+    /** The first words as a mark on the tokens ({@link Lexicon#mark}): most tokens open no frame, told by a bit. */
+    private final int firstWordMark;
+
+    private final Lexicon lexicon;
 
     /**
      * The maps above as arrays by the slot of the first word in one table: {@link #find} probes every token, and a
@@ -117,7 +124,7 @@ final class TriggerTable {
                 throw row.error(e.getMessage());
             }
         }
-        return new TriggerTable(List.copyOf(triggers));
+        return new TriggerTable(List.copyOf(triggers), lexicon);
     }
 
     List<Trigger> all() {
@@ -135,7 +142,7 @@ final class TriggerTable {
         int[] spans = new int[6];
         for (int i = 0; i < s.size(); i++) {
             boolean atMention = mentionStarts[i] || i + 1 < s.size() && mentionStarts[i + 1];
-            int slot = firstWords.indexOf(s.lower(i));
+            int slot = lexicon.mayBeMarked(firstWordMark, s, i) ? firstWords.indexOf(s.lower(i)) : -1;
             Trigger[] ordered = atMention
                     ? (slot < 0 ? slotFirstFrames : framesAtMention[slot])
                     : (slot < 0 ? null : framesAt[slot]);

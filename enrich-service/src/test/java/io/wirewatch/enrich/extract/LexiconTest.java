@@ -92,4 +92,30 @@ class LexiconTest {
                         .expand("expel*"))
                 .hasMessageContaining("no conjugations.tsv");
     }
+
+    @Test
+    void shouldTurnAwayATokenOfItsSegmenterThatIsNoWordOfAMarkedSet() {
+        // Given a lexicon whose language marks a set of words that are in none of its classes
+        Lexicon lexicon = Lexicon.read("/io/wirewatch/enrich/extract/test/lexicon.tsv");
+        int mark = lexicon.mark("TEST_WORDS", java.util.List.of("tuesday", "expelled"));
+        TextSegmenter segmenter =
+                new TextSegmenter(java.util.Set.of(), java.util.Set.of(), false, lexicon.vocabulary(), lexicon);
+
+        // When its segmenter cuts a sentence
+        Sentence s = segmenter.split("Tuesday they expelled him.").get(0);
+
+        // Then the marked words (in or outside the classes) may be members, the others surely are not
+        assertThat(mark).isNotNegative();
+        assertThat(lexicon.mayBeMarked(mark, s, 0)).isTrue();
+        assertThat(lexicon.mayBeMarked(mark, s, 1)).isFalse();
+        assertThat(lexicon.mayBeMarked(mark, s, 2)).isTrue();
+        assertThat(lexicon.mayBeMarked(mark, s, 3)).isFalse();
+        assertThat(lexicon.is("EXPEL", s, 2)).isTrue();
+        // and a set marked after the segmenter took the vocabulary is no mark: every token may be a member
+        int late = lexicon.mark("LATE_WORDS", java.util.List.of("him"));
+        assertThat(late).isEqualTo(-1);
+        assertThat(lexicon.mayBeMarked(late, s, 1)).isTrue();
+        // and a sentence of another segmenter is left to the caller's own table
+        assertThat(lexicon.mayBeMarked(mark, sentence("they expelled him"), 0)).isTrue();
+    }
 }
