@@ -217,7 +217,7 @@ final class CasualtyExtractor {
             // an alert may raise on); "des dizaines", "decenas" stay a vague crowd
             bound = afterArticle && lexicon.is("APPROXIMATE_COUNT", s, i) ? CountBound.ABOUT : CountBound.VAGUE;
             int of = lexicon.matchAt("OF", s, i + 1);
-            if (of > 0 && lexicon.is("VAGUE_OF", s.lower(i + 1 + of))) {
+            if (of > 0 && lexicon.is("VAGUE_OF", s, i + 1 + of)) {
                 // "tens of thousands": the vague word counts thousands
                 value *= (int) Math.max(1, Math.min(1_000_000, numbers.vagueValue(s.lower(i + 1 + of)) / 2));
                 to = i + 2 + of;
@@ -264,16 +264,16 @@ final class CasualtyExtractor {
                 break;
             }
         }
-        if (lexicon.is("ADDITIONAL", s.lower(from - 1))) {
+        if (lexicon.is("ADDITIONAL", s, from - 1)) {
             additional = true;
-            from = lexicon.is("INDEFINITE_ARTICLE", s.lower(from - 2)) ? from - 2 : from - 1;
+            from = lexicon.is("INDEFINITE_ARTICLE", s, from - 2) ? from - 2 : from - 1;
         }
         if (lexicon.matchAt("ADDITIONAL_AFTER", s, to) > 0) {
             additional = true; // "Hundreds more are believed to have been killed"
         }
         if (bound == CountBound.EXACT
-                && lexicon.is("BETWEEN", s.lower(from - 1))
-                && lexicon.is("AND", s.lower(to))
+                && lexicon.is("BETWEEN", s, from - 1)
+                && lexicon.is("AND", s, to)
                 && numbers.exactValue(s.lower(to + 1)) > value) {
             // "between 100 and 200 people": one figure, at least its low end (the high end counts no second time)
             bound = CountBound.AT_LEAST;
@@ -289,7 +289,7 @@ final class CasualtyExtractor {
         boolean yearLike = value >= 1900 && value <= 2100 && !text.contains(",") && !text.contains(".");
         boolean tooLong =
                 s.token(i).isNumber() && text.replace(",", "").replace(".", "").length() > 9; // not "quatre-vingt-dix"
-        return yearLike && !lexicon.is("PEOPLE", s.lower(i + 1))
+        return yearLike && !lexicon.is("PEOPLE", s, i + 1)
                 || tooLong
                 || s.lower(i - 1).equals("$")
                 || s.lower(i - 1).equals("+");
@@ -320,7 +320,7 @@ final class CasualtyExtractor {
                 return new Harm(active.getKey(), verbEnd - 1, count.to(), false);
             }
         }
-        if (lexicon.is("LIFE_VERBS", verb) && lexicon.is("LIVES", s.lower(count.to()))) {
+        if (lexicon.is("LIFE_VERBS", verb) && lexicon.is("LIVES", s, count.to())) {
             return new Harm(CasualtyKind.KILLED, count.from() - 1, count.to() + 1, false);
         }
         // "claimed the lives of 50 people", "the massacre of at least 108 people"
@@ -353,20 +353,20 @@ final class CasualtyExtractor {
             }
             if (k > count.to()
                     && (token.isNumber() || numbers.exactValue(w) > 0 || numbers.vagueValue(w) > 0)
-                    && !lexicon.is("AND", s.lower(k - 1))) {
+                    && !lexicon.is("AND", s, k - 1)) {
                 break;
             }
         }
         // "the death toll in Syria ... passed 5,400", "bringing the toll to 57"; but not "a riot at one of the prisons"
-        boolean oneOf = count.value() == 1 && lexicon.is("OF", s.lower(count.to()));
+        boolean oneOf = count.value() == 1 && lexicon.is("OF", s, count.to());
         for (int k = oneOf ? -1 : count.from() - 1; k >= Math.max(0, count.from() - TOLL_WINDOW); k--) {
             int length = lengthEndingAt(lexicon, "TOLL", s, k + 1);
             if (length > 0) {
                 int tollFrom = k - length + 1;
                 boolean named = length > 1
-                        || !lexicon.is("ARTICLE", s.lower(tollFrom - 1))
-                        || lexicon.is("TO", s.lower(count.from() - 1))
-                        || lexicon.is("TOLL_PASSED", s.lower(count.from() - 1));
+                        || !lexicon.is("ARTICLE", s, tollFrom - 1)
+                        || lexicon.is("TO", s, count.from() - 1)
+                        || lexicon.is("TOLL_PASSED", s, count.from() - 1);
                 if (named) {
                     return new Harm(CasualtyKind.KILLED, tollFrom, count.to(), true);
                 }
@@ -385,7 +385,7 @@ final class CasualtyExtractor {
         for (int k = Math.max(0, Math.min(count.from(), harm.from()) - 3);
                 k < Math.max(count.to(), harm.to()) + 2 && k < s.size();
                 k++) {
-            pastPerfect |= lexicon.is("PAST_PERFECT", s.lower(k));
+            pastPerfect |= lexicon.is("PAST_PERFECT", s, k);
         }
         if (!pastPerfect) {
             return false;
@@ -405,14 +405,14 @@ final class CasualtyExtractor {
     private static Count estimateAfter(Language language, Sentence s, int after) {
         Lexicon lexicon = language.lexicon();
         int k = after;
-        if (!s.lower(k).equals(",") || !lexicon.is("ESTIMATED", s.lower(k + 1))) {
+        if (!s.lower(k).equals(",") || !lexicon.is("ESTIMATED", s, k + 1)) {
             return null;
         }
         k += 2;
-        if (lexicon.is("TO", s.lower(k)) || lexicon.is("CASUALTY_LOCATIVES", s.lower(k))) {
+        if (lexicon.is("TO", s, k) || lexicon.is("CASUALTY_LOCATIVES", s, k)) {
             k++; // "estimated at", "estimées à", "estimados en"
         }
-        boolean range = lexicon.is("BETWEEN", s.lower(k));
+        boolean range = lexicon.is("BETWEEN", s, k);
         int from = k;
         if (range) {
             k++;
@@ -422,7 +422,7 @@ final class CasualtyExtractor {
             return null;
         }
         int to = k + 1;
-        if (range && lexicon.is("AND", s.lower(to)) && language.numbers().exactValue(s.lower(to + 1)) > low) {
+        if (range && lexicon.is("AND", s, to) && language.numbers().exactValue(s.lower(to + 1)) > low) {
             to += 2;
         }
         return new Count(from, to, k, (int) low, range ? CountBound.AT_LEAST : CountBound.ABOUT, false, to);
@@ -445,7 +445,7 @@ final class CasualtyExtractor {
         // "des dizaines de morts, estimées entre 100 et 200": the estimate is the figure
         Count count = estimate != null ? estimate : stated;
         CountBound bound = count.bound();
-        if (harm.deathToll() && bound == CountBound.EXACT && lexicon.is("TOLL_PASSED", s.lower(count.from() - 1))) {
+        if (harm.deathToll() && bound == CountBound.EXACT && lexicon.is("TOLL_PASSED", s, count.from() - 1)) {
             bound = CountBound.MORE_THAN;
         }
         TimeExpressions.TimeExpression time = nearestTime(article, s, times, count);
@@ -672,7 +672,7 @@ final class CasualtyExtractor {
     /** "have been killed", "has died": the present perfect counts up to now. */
     private static boolean isPerfect(Lexicon lexicon, Sentence s, Harm harm) {
         for (int k = Math.max(0, harm.to() - 5); k < harm.to(); k++) {
-            if (lexicon.is("HAVE", s.lower(k))) {
+            if (lexicon.is("HAVE", s, k)) {
                 return true;
             }
         }
@@ -707,7 +707,7 @@ final class CasualtyExtractor {
     private static boolean datesAStatement(ArticleAnalysis article, Sentence s, TimeExpressions.TimeExpression time) {
         int before = time.from() - 1;
         return article.language.isReportingVerb(s.lower(before))
-                || article.language.lexicon().is("TIME_ON", s.lower(before))
+                || article.language.lexicon().is("TIME_ON", s, before)
                         && article.language.isReportingVerb(s.lower(before - 1));
     }
 
@@ -792,7 +792,7 @@ final class CasualtyExtractor {
         while (clauseTo < s.size()
                 && !s.lower(clauseTo).equals(",")
                 && !s.token(clauseTo).isClauseBreak()) {
-            if (lexicon.is("ELSEWHERE", s.lower(clauseTo))) {
+            if (lexicon.is("ELSEWHERE", s, clauseTo)) {
                 return new Place(null, true);
             }
             clauseTo++;
@@ -858,7 +858,7 @@ final class CasualtyExtractor {
         for (Mention mention : article.mentions(s.index())) {
             if (mention.entity().type == EntityType.COUNTRY
                     && mention.kind() != Mention.Kind.DEMONYM
-                    && !lexicon.is("NATIONALS", s.lower(mention.to())) // "25 US troops were killed": whose, not where
+                    && !lexicon.is("NATIONALS", s, mention.to()) // "25 US troops were killed": whose, not where
                     && !notWhereItHappened(article, s, mention)
                     && !isBoundary(lexicon, s, mention)
                     && !PlaceResolver.regionTypeBefore(lexicon, s, mention.from())) {
@@ -1066,7 +1066,7 @@ final class CasualtyExtractor {
                     || s.lower(k).equals(",")) {
                 return false;
             }
-            if (lexicon.is("STATEMENT_NOUNS", s.lower(k))) {
+            if (lexicon.is("STATEMENT_NOUNS", s, k)) {
                 return true;
             }
         }
@@ -1089,7 +1089,7 @@ final class CasualtyExtractor {
         }
         boolean near = false;
         for (int k = mention.from() - 1; k >= Math.max(0, mention.from() - LANDMARK_CUE_REACH) && !near; k--) {
-            near = lexicon.is("LANDMARK_NEAR", s.lower(k));
+            near = lexicon.is("LANDMARK_NEAR", s, k);
         }
         if (!near) {
             return false;
@@ -1151,7 +1151,7 @@ final class CasualtyExtractor {
             String w = s.lower(k);
             if (lexicon.is("ARTICLE", w) || lexicon.is("DIRECTIONS", w)) {
                 k--;
-            } else if (lexicon.is("OF", w) && lexicon.is("DIRECTIONS", s.lower(k - 1))) {
+            } else if (lexicon.is("OF", w) && lexicon.is("DIRECTIONS", s, k - 1)) {
                 k -= 2; // "dans le nord du Burkina Faso", "en el norte de Nigeria"
             } else if (lexicon.is("POSSESSIVE", w) && article.mentionAt(s.index(), k - 1) != null) {
                 k = article.mentionAt(s.index(), k - 1).from() - 1;
@@ -1164,8 +1164,8 @@ final class CasualtyExtractor {
         if (typeEnd >= 0) {
             // "the village of Mailari", "le village peul de X", but not "the mayor of the town of Bankass": an
             // office's seat
-            int j = lexicon.is("ARTICLE", s.lower(typeEnd - 2)) ? typeEnd - 3 : typeEnd - 2;
-            return !(lexicon.is("OF", s.lower(j)) && lexicon.is("OFFICE_HOLDERS", s.lower(j - 1)));
+            int j = lexicon.is("ARTICLE", s, typeEnd - 2) ? typeEnd - 3 : typeEnd - 2;
+            return !(lexicon.is("OF", s, j) && lexicon.is("OFFICE_HOLDERS", s, j - 1));
         }
         return lexicon.is("CASUALTY_LOCATIVES", before);
     }
@@ -1268,7 +1268,7 @@ final class CasualtyExtractor {
         StringBuilder phrase = new StringBuilder();
         for (int k = verb - 1; k >= Math.max(0, verb - 6); k--) {
             Token token = s.token(k);
-            if (!token.isWord() && !lexicon.is("POSSESSIVE", token.lower())) {
+            if (!token.isWord() && !lexicon.is("POSSESSIVE", token)) {
                 break;
             }
             String w = token.lower();

@@ -68,7 +68,7 @@ final class ClaimExtractor {
 
     private Claim verbClaim(ArticleAnalysis article, Sentence s, int r, boolean[] quoted, Map<String, Speaker> last) {
         String verb = article.language.reportingLemma(s.lower(r));
-        if (article.language.lexicon().is("QUOTED", s.lower(r))) {
+        if (article.language.lexicon().is("QUOTED", s, r)) {
             Speaker speaker = speakerAfter(article, s, r + 1);
             if (speaker == null) {
                 return null;
@@ -184,7 +184,7 @@ final class ClaimExtractor {
 
     /** "were reported killed": a reporting verb in the passive names no speaker. */
     private static boolean isPassive(Lexicon lexicon, Sentence s, int r) {
-        return lexicon.is("BE", s.lower(r - 1)) && s.lower(r).endsWith("ed");
+        return lexicon.is("BE", s, r - 1) && s.lower(r).endsWith("ed");
     }
 
     private static boolean quoteFollows(Sentence s, int r, int within) {
@@ -302,10 +302,10 @@ final class ClaimExtractor {
     private static Mention personBeforeOf(ArticleAnalysis article, Sentence s, Mention mention) {
         Lexicon lexicon = article.language.lexicon();
         int k = mention.from() - 1;
-        if (lexicon.is("ARTICLE", s.lower(k))) {
+        if (lexicon.is("ARTICLE", s, k)) {
             k--;
         }
-        if (!lexicon.is("OF", s.lower(k))) {
+        if (!lexicon.is("OF", s, k)) {
             return null;
         }
         Mention before = article.mentionAt(s.index(), k - 1);
@@ -317,7 +317,7 @@ final class ClaimExtractor {
         Lexicon lexicon = article.language.lexicon();
         for (int k = from; k < Math.min(s.size(), from + 5); k++) {
             Token token = s.token(k);
-            if (!token.isWord() && !lexicon.is("POSSESSIVE", token.lower())) {
+            if (!token.isWord() && !lexicon.is("POSSESSIVE", token)) {
                 break;
             }
             Mention mention = article.mentionAt(s.index(), k);
@@ -432,7 +432,7 @@ final class ClaimExtractor {
                 && !s.token(start).isQuote()) {
             start++;
         }
-        if (article.language.lexicon().is("COMPLEMENTIZER", s.lower(start))) {
+        if (article.language.lexicon().is("COMPLEMENTIZER", s, start)) {
             start++;
         }
         int end = s.size() - 1;

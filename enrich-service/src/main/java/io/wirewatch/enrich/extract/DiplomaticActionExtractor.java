@@ -262,7 +262,7 @@ final class DiplomaticActionExtractor {
         return token.isNumber()
                 || token.text().equals(",")
                 || isDateWord(article, s, k)
-                || article.language.lexicon().is("DATE_ASIDE_WORDS", s.lower(k));
+                || article.language.lexicon().is("DATE_ASIDE_WORDS", s, k);
     }
 
     static boolean breaksClause(Lexicon lexicon, Sentence s, int k) {
@@ -341,10 +341,10 @@ final class DiplomaticActionExtractor {
             ArticleAnalysis article, Sentence s, TriggerPattern.Match match) {
         Lexicon lexicon = article.language.lexicon();
         for (int k = match.from(); k < Math.min(s.size(), match.to() + 6); k++) {
-            if (lexicon.is("EXPEL", s.lower(k)) || lexicon.is("ORDER", s.lower(k))) {
+            if (lexicon.is("EXPEL", s, k) || lexicon.is("ORDER", s, k)) {
                 return List.of(); // "retira su orden de expulsar a los diplomáticos de Estados Unidos": not its envoys
             }
-            if (!lexicon.is("AMBASSADOR", s.lower(k)) && !lexicon.is("EMBASSY", s.lower(k))) {
+            if (!lexicon.is("AMBASSADOR", s, k) && !lexicon.is("EMBASSY", s, k)) {
                 continue; // "ha llamado a consultas a la embajada española en Buenos Aires": its head of mission
             }
             Mention demonym =
@@ -354,7 +354,7 @@ final class DiplomaticActionExtractor {
                     && demonym.entity().type == EntityType.COUNTRY) {
                 return List.of(demonym.entity());
             }
-            Mention of = lexicon.is("OF", s.lower(k + 1)) ? article.mentionAt(s.index(), k + 2) : null;
+            Mention of = lexicon.is("OF", s, k + 1) ? article.mentionAt(s.index(), k + 2) : null;
             if (of != null && of.from() == k + 2 && of.entity().type == EntityType.COUNTRY) {
                 return List.of(of.entity()); // "la embajadora de España en Buenos Aires"
             }
@@ -366,7 +366,7 @@ final class DiplomaticActionExtractor {
     private static boolean agentNamedBy(ArticleAnalysis article, Sentence s, TriggerPattern.Match match) {
         Lexicon lexicon = article.language.lexicon();
         for (int k = match.headEnd(); k < Math.min(s.size(), match.to() + 4); k++) {
-            if (lexicon.is("BY", s.lower(k))) {
+            if (lexicon.is("BY", s, k)) {
                 return true;
             }
             if (breaksClause(lexicon, s, k)) {
@@ -387,8 +387,8 @@ final class DiplomaticActionExtractor {
             ArticleAnalysis article, Sentence s, TriggerPattern.Match match, List<Found> earlier) {
         Lexicon lexicon = article.language.lexicon();
         for (int k = match.headEnd(); k < Math.min(s.size(), match.to() + 4); k++) {
-            if (lexicon.is("BY", s.lower(k))) {
-                int j = lexicon.is("DETERMINERS", s.lower(k + 1)) ? k + 2 : k + 1;
+            if (lexicon.is("BY", s, k)) {
+                int j = lexicon.is("DETERMINERS", s, k + 1) ? k + 2 : k + 1;
                 List<ArticleEntity> agent = chainStartingAt(article, s, j, false);
                 if (!agent.isEmpty()) {
                     return agent;
@@ -401,7 +401,7 @@ final class DiplomaticActionExtractor {
         // "Qatar's ambassador to Egypt has been given 48 hours to leave": the host sends its guest away; also when the
         // diplomat is the clause's subject before the frame ("son homologue en Allemagne ... serait expulsé")
         for (int k = match.from(); k < match.to(); k++) {
-            if (lexicon.is("DIPLOMAT", s.lower(k)) && lexicon.is("IN_OR_TO", s.lower(k + 1))) {
+            if (lexicon.is("DIPLOMAT", s, k) && lexicon.is("IN_OR_TO", s, k + 1)) {
                 ArticleEntity host = stateOf(article, article.mentionAt(s.index(), k + 2));
                 if (host != null) {
                     return List.of(host);
@@ -409,7 +409,7 @@ final class DiplomaticActionExtractor {
             }
         }
         for (int k = match.from() - 1; k >= Math.max(0, match.from() - 12) && !breaksClause(lexicon, s, k); k--) {
-            if (lexicon.is("DIPLOMAT", s.lower(k)) && lexicon.is("IN_OR_TO", s.lower(k + 1))) {
+            if (lexicon.is("DIPLOMAT", s, k) && lexicon.is("IN_OR_TO", s, k + 1)) {
                 ArticleEntity host = stateOf(article, article.mentionAt(s.index(), k + 2));
                 if (host != null) {
                     return List.of(host);
@@ -434,12 +434,12 @@ final class DiplomaticActionExtractor {
      */
     private static ArticleEntity whoseTurn(ArticleAnalysis article, Sentence s, int verb, boolean countriesOnly) {
         Lexicon lexicon = article.language.lexicon();
-        boolean linked = lexicon.is("OF", s.lower(verb - 1)) || lexicon.is("TO", s.lower(verb - 1));
+        boolean linked = lexicon.is("OF", s, verb - 1) || lexicon.is("TO", s, verb - 1);
         Mention who = article.mentionAt(s.index(), linked ? verb - 2 : verb - 1);
         if (who == null || who.kind() == Mention.Kind.DEMONYM) {
             return null;
         }
-        int start = lexicon.is("ARTICLE", s.lower(who.from() - 1)) ? who.from() - 1 : who.from();
+        int start = lexicon.is("ARTICLE", s, who.from() - 1) ? who.from() - 1 : who.from();
         return lexicon.endsAt("TURN_OF", s, start) ? asActor(article, who, countriesOnly, false) : null;
     }
 
@@ -449,7 +449,7 @@ final class DiplomaticActionExtractor {
             if (lexicon.endsAt("TURN_OF", s, j + 1)) {
                 return true;
             }
-            if (!s.token(j).isCapitalised() && !lexicon.is("ARTICLE", s.lower(j))) {
+            if (!s.token(j).isCapitalised() && !lexicon.is("ARTICLE", s, j)) {
                 return false;
             }
         }
@@ -477,10 +477,10 @@ final class DiplomaticActionExtractor {
                 return after; // "le veto russe", "le double veto russe et chinois"
             }
         }
-        if (lexicon.is("POSSESSOR_AFTER", s.lower(match.headEnd()))) {
+        if (lexicon.is("POSSESSOR_AFTER", s, match.headEnd())) {
             // "le veto de la Russie": the noun's complement names who does it
             int j = match.headEnd() + 1;
-            while (j < s.size() && lexicon.is("ARTICLE", s.lower(j))) {
+            while (j < s.size() && lexicon.is("ARTICLE", s, j)) {
                 j++;
             }
             List<ArticleEntity> agent = chainStartingAt(article, s, j, countriesOnly);
@@ -488,7 +488,7 @@ final class DiplomaticActionExtractor {
                 return agent;
             }
         }
-        if (lexicon.is("BY", s.lower(match.headEnd()))) {
+        if (lexicon.is("BY", s, match.headEnd())) {
             List<ArticleEntity> agent = chainStartingAt(article, s, match.headEnd() + 1, countriesOnly);
             if (!agent.isEmpty()) {
                 return agent;
@@ -499,13 +499,13 @@ final class DiplomaticActionExtractor {
         int reach = GOVERNING_VERB_REACH;
         boolean pastAnd = false;
         for (int k = match.head() - 1, counted = 1; k >= 0 && counted <= reach; k--) {
-            if (lexicon.is("GOVERNING", s.lower(k))) {
+            if (lexicon.is("GOVERNING", s, k)) {
                 return subjectOfHead(article, s, k, countriesOnly, earlier);
             }
             if (breaksClause(lexicon, s, k)) {
                 break;
             }
-            if (!pastAnd && lexicon.is("AND", s.lower(k))) {
+            if (!pastAnd && lexicon.is("AND", s, k)) {
                 pastAnd = true;
                 reach = counted + GOVERNING_VERB_REACH;
             }
@@ -544,7 +544,7 @@ final class DiplomaticActionExtractor {
                 }
             }
             k = mention.to();
-            if (lexicon.is("AND", s.lower(k)) || s.lower(k).equals(",")) {
+            if (lexicon.is("AND", s, k) || s.lower(k).equals(",")) {
                 k++;
             }
         }
@@ -597,19 +597,19 @@ final class DiplomaticActionExtractor {
         if (whoseTurn != null) {
             return List.of(whoseTurn);
         }
-        if (lexicon.is("TO", s.lower(verb - 1)) && article.mentionAt(s.index(), verb - 2) != null) {
+        if (lexicon.is("TO", s, verb - 1) && article.mentionAt(s.index(), verb - 2) != null) {
             // "the decision of Rwanda to cut off relations": the state after "of" decides
             Mention decider = article.mentionAt(s.index(), verb - 2);
             int of = decider.from() - 1;
-            if (lexicon.is("ARTICLE", s.lower(of))) {
+            if (lexicon.is("ARTICLE", s, of)) {
                 of--;
             }
             ArticleEntity state = asActor(article, decider, countriesOnly, false);
-            if (state != null && lexicon.is("OF", s.lower(of)) && lexicon.is("DECISION_NOUNS", s.lower(of - 1))) {
+            if (state != null && lexicon.is("OF", s, of) && lexicon.is("DECISION_NOUNS", s, of - 1)) {
                 return List.of(state);
             }
         }
-        if (lexicon.is("TO", s.lower(verb - 1)) && lexicon.is("DECISION_NOUNS", s.lower(verb - 2))) {
+        if (lexicon.is("TO", s, verb - 1) && lexicon.is("DECISION_NOUNS", s, verb - 2)) {
             // "Egypt's decision to sever", "about its decision to recall": the noun's possessor, else the subject
             List<ArticleEntity> possessor = actorsRightBefore(article, s, verb - 2, countriesOnly);
             if (!possessor.isEmpty()) {
@@ -620,11 +620,11 @@ final class DiplomaticActionExtractor {
                 return subject;
             }
         }
-        if (lexicon.is("TO", s.lower(verb - 1)) && isParticiple(lexicon, s.lower(verb - 2))) {
+        if (lexicon.is("TO", s, verb - 1) && isParticiple(lexicon, s.lower(verb - 2))) {
             // "by adopting an oil embargo and agreeing to freeze the assets": the subject of "agreeing" freezes
             return subjectActors(article, s, verb - 2, countriesOnly, earlier);
         }
-        boolean coordinated = lexicon.is("AND", s.lower(verb - 1)) || lexicon.is("THEN", s.lower(verb - 1));
+        boolean coordinated = lexicon.is("AND", s, verb - 1) || lexicon.is("THEN", s, verb - 1);
         if (coordinated) {
             // "closed Israel's embassy ... and expelled its diplomats", "after Saudi Arabia froze trade and expelled":
             // the subject of the first verb does both; an object of it ("Israel's embassy") does not
@@ -638,7 +638,7 @@ final class DiplomaticActionExtractor {
             while (means >= 0 && isAside(article, s, means)) {
                 means--;
             }
-            if (lexicon.is("MEANS_PREPOSITIONS", s.lower(means))) {
+            if (lexicon.is("MEANS_PREPOSITIONS", s, means)) {
                 // "The EU followed the US line by formally adopting an oil embargo", "en adoptant": the clause's
                 // subject does what it does by this means, not the name before "by"
                 List<ArticleEntity> subject = firstActorChain(article, s, clauseStart, means, countriesOnly);
@@ -674,7 +674,7 @@ final class DiplomaticActionExtractor {
         if (pronoun >= 0) {
             // "... and said he was recalling", "announced it would reopen": the pronoun's antecedent, a person's state
             // for he or she, else the actor named before it in the sentence
-            boolean person = lexicon.is("PRONOUN_PERSON", s.lower(pronoun));
+            boolean person = lexicon.is("PRONOUN_PERSON", s, pronoun);
             ArticleEntity state = person ? lastPersonsState(article, s, pronoun) : null;
             if (state != null) {
                 return List.of(state);
@@ -698,7 +698,7 @@ final class DiplomaticActionExtractor {
                     || lexicon.is("PRONOUN_PERSON", w)
                     || lexicon.is("RELATIVE", w)
                     || lexicon.is("PLURAL_ANAPHORS", w) && k == clauseStart;
-            boolean definite = isPronoun || lexicon.is("DEFINITE", s.lower(k - 1));
+            boolean definite = isPronoun || lexicon.is("DEFINITE", s, k - 1);
             if (lexicon.is("PLURAL_ANAPHORS", w) && definite) {
                 anaphor = plural = true;
             } else if (lexicon.is("SINGULAR_ANAPHORS", w) && definite) {
@@ -761,20 +761,20 @@ final class DiplomaticActionExtractor {
     private static boolean firstPersonSubject(Lexicon lexicon, Sentence s, int verb) {
         int k = verb - 1;
         while (k >= 0
-                && !lexicon.is("FIRST_PERSON", s.lower(k)) // "He decidido cerrar": Spanish says the person in the verb
-                && (lexicon.is("AUXILIARY", s.lower(k))
-                        || lexicon.is("ALSO", s.lower(k))
-                        || lexicon.is("DECIDED", s.lower(k))
-                        || lexicon.is("TO", s.lower(k)))) {
+                && !lexicon.is("FIRST_PERSON", s, k) // "He decidido cerrar": Spanish says the person in the verb
+                && (lexicon.is("AUXILIARY", s, k)
+                        || lexicon.is("ALSO", s, k)
+                        || lexicon.is("DECIDED", s, k)
+                        || lexicon.is("TO", s, k))) {
             k--;
         }
-        return k >= 0 && lexicon.is("FIRST_PERSON", s.lower(k));
+        return k >= 0 && lexicon.is("FIRST_PERSON", s, k);
     }
 
     /** "... and said he was recalling": the index of a pronoun right before the verb and its auxiliaries, or -1. */
     private static int pronounSubject(Lexicon lexicon, Sentence s, int verb) {
         int k = verb - 1;
-        while (k >= 0 && (lexicon.is("AUXILIARY", s.lower(k)) || lexicon.is("ALSO", s.lower(k)))) {
+        while (k >= 0 && (lexicon.is("AUXILIARY", s, k) || lexicon.is("ALSO", s, k))) {
             k--;
         }
         String w = s.lower(k);
@@ -793,7 +793,7 @@ final class DiplomaticActionExtractor {
 
     private static boolean personalPronoun(Lexicon lexicon, Sentence s, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (lexicon.is("PRONOUN_PERSON", s.lower(k))) {
+            if (lexicon.is("PRONOUN_PERSON", s, k)) {
                 return true;
             }
         }
@@ -906,12 +906,12 @@ final class DiplomaticActionExtractor {
                             .get(0)
                             .from()
                     - 1;
-            if (lexicon.is("ARTICLE", s.lower(k))) {
+            if (lexicon.is("ARTICLE", s, k)) {
                 k--;
             }
             if (k < from
                     || s.lower(k).equals(",")
-                    || lexicon.is("SUBJECT_OPENERS", s.lower(k))
+                    || lexicon.is("SUBJECT_OPENERS", s, k)
                     || s.token(k).isQuote()) {
                 return actors;
             }
@@ -960,14 +960,14 @@ final class DiplomaticActionExtractor {
      */
     private static boolean objectOfAnAction(Lexicon lexicon, Sentence s, int start) {
         int k = start - 1;
-        while (k >= 0 && (lexicon.is("DETERMINERS", s.lower(k)) || s.token(k).isNumber())) {
+        while (k >= 0 && (lexicon.is("DETERMINERS", s, k) || s.token(k).isNumber())) {
             k--;
         }
         return k >= 0
-                && (lexicon.is("EXPEL", s.lower(k))
-                        || lexicon.is("RECALL", s.lower(k))
-                        || lexicon.is("ORDER", s.lower(k))
-                        || lexicon.is("GIVE", s.lower(k)));
+                && (lexicon.is("EXPEL", s, k)
+                        || lexicon.is("RECALL", s, k)
+                        || lexicon.is("ORDER", s, k)
+                        || lexicon.is("GIVE", s, k));
     }
 
     /**
@@ -1012,8 +1012,7 @@ final class DiplomaticActionExtractor {
             k = mention.to();
             Lexicon lexicon = article.language.lexicon();
             while (k < s.size()
-                    && (lexicon.is("LIST_JOINERS", s.lower(k))
-                            || lexicon.is("OF", s.lower(k)) && lexicon.is("AND", s.lower(k - 1)))) {
+                    && (lexicon.is("LIST_JOINERS", s, k) || lexicon.is("OF", s, k) && lexicon.is("AND", s, k - 1))) {
                 k++; // "le veto de la Russie et de la Chine": the preposition repeated after "and"
             }
         }
@@ -1042,10 +1041,10 @@ final class DiplomaticActionExtractor {
             boolean joined = false;
             Lexicon lexicon = article.language.lexicon();
             while (j >= 0) {
-                if (lexicon.is("LIST_JOINERS", s.lower(j))) {
-                    joined |= !lexicon.is("ARTICLE", s.lower(j));
+                if (lexicon.is("LIST_JOINERS", s, j)) {
+                    joined |= !lexicon.is("ARTICLE", s, j);
                     j--;
-                } else if (j > 0 && lexicon.is("OF", s.lower(j)) && lexicon.is("AND", s.lower(j - 1))) {
+                } else if (j > 0 && lexicon.is("OF", s, j) && lexicon.is("AND", s, j - 1)) {
                     j--; // "du Niger et du Burkina Faso": the preposition repeated after "and"
                 } else if (lexicon.endsAt("ALLY_JOINERS", s, j + 1)) {
                     // "le Mali et ses alliés du Niger", "Russia and its ally Belarus": the allies act with it
@@ -1087,7 +1086,7 @@ final class DiplomaticActionExtractor {
     private static boolean isPrepositionalObject(Lexicon lexicon, Sentence s, int start) {
         int k = start - 1;
         while (k >= 0
-                && (lexicon.is("DETERMINERS", s.lower(k))
+                && (lexicon.is("DETERMINERS", s, k)
                         || s.token(k).isNumber()
                         || s.lower(k).endsWith("-member")
                         || s.lower(k).endsWith("-based"))) {
@@ -1097,7 +1096,7 @@ final class DiplomaticActionExtractor {
         if (lexicon.is("OF", w) && lexicon.endsAt("GROUP_HEADS", s, k)) {
             return false; // "members of the GCC", "les ministres des Affaires étrangères de l'UE"
         }
-        if (lexicon.is("COMPLEMENTIZER", w) && !lexicon.is("COMPARATIVES", s.lower(k - 1))) {
+        if (lexicon.is("COMPLEMENTIZER", w) && !lexicon.is("COMPARATIVES", s, k - 1)) {
             return false; // "a annoncé que la Russie expulse": "que" opens a clause whose subject acts (not "plus que")
         }
         if (lexicon.is("CASUALTY_LOCATIVES", w) && rulersBefore(lexicon, s, k - 1)) {
@@ -1108,13 +1107,13 @@ final class DiplomaticActionExtractor {
 
     /** Whether token {@code k} ends "the junta", "les militaires au pouvoir", "los militares en el poder". */
     private static boolean rulersBefore(Lexicon lexicon, Sentence s, int k) {
-        if (lexicon.is("IN_POWER", s.lower(k)) && !lexicon.is("RULERS_IN", s.lower(k - 1))) {
+        if (lexicon.is("IN_POWER", s, k) && !lexicon.is("RULERS_IN", s, k - 1)) {
             k--;
-            while (k >= 0 && (lexicon.is("ARTICLE", s.lower(k)) || lexicon.is("CASUALTY_LOCATIVES", s.lower(k)))) {
+            while (k >= 0 && (lexicon.is("ARTICLE", s, k) || lexicon.is("CASUALTY_LOCATIVES", s, k))) {
                 k--;
             }
         }
-        return k >= 0 && lexicon.is("RULERS_IN", s.lower(k));
+        return k >= 0 && lexicon.is("RULERS_IN", s, k);
     }
 
     /** "the Syrian government", and where demonyms follow their noun "le gouvernement syrien", "las autoridades malienses". */
@@ -1122,10 +1121,10 @@ final class DiplomaticActionExtractor {
         Lexicon lexicon = article.language.lexicon();
         if (demonymsFollow(lexicon)) {
             int k = demonym.from();
-            return lexicon.is("GOVERNMENT_NOUNS", s.lower(k - 1)) || lexicon.is("GOVERNMENT_NOUNS", s.lower(k - 2));
+            return lexicon.is("GOVERNMENT_NOUNS", s, k - 1) || lexicon.is("GOVERNMENT_NOUNS", s, k - 2);
         }
         int k = demonym.to();
-        return lexicon.is("GOVERNMENT_NOUNS", s.lower(k)) || lexicon.is("GOVERNMENT_NOUNS", s.lower(k + 1));
+        return lexicon.is("GOVERNMENT_NOUNS", s, k) || lexicon.is("GOVERNMENT_NOUNS", s, k + 1);
     }
 
     /**
@@ -1196,7 +1195,7 @@ final class DiplomaticActionExtractor {
         }
         // The object's own state: "expelling Syrian envoys", "Syria's ambassador", "Iran's diplomatic mission".
         int from = match.from();
-        if (lexicon.is("POSSESSIVE", s.lower(from - 1))) {
+        if (lexicon.is("POSSESSIVE", s, from - 1)) {
             from = Math.max(0, from - 2);
         } else if (article.mentionAt(s.index(), from - 1) != null) {
             from = article.mentionAt(s.index(), from - 1).from();
@@ -1226,7 +1225,7 @@ final class DiplomaticActionExtractor {
             for (int k = match.to(); k < Math.min(s.size(), match.to() + 4); k++) {
                 Mention mention = article.mentionAt(s.index(), k);
                 if (breaksClause(lexicon, s, k)
-                        || lexicon.is("TARGET_PREPOSITIONS", s.lower(k))
+                        || lexicon.is("TARGET_PREPOSITIONS", s, k)
                         || mention != null && mention.kind() != Mention.Kind.DEMONYM) {
                     break;
                 }
@@ -1246,8 +1245,8 @@ final class DiplomaticActionExtractor {
             if (breaksClause(lexicon, s, k) || opensParticipleAside(lexicon, s, k)) {
                 break;
             }
-            boolean of = lexicon.is("OF", s.lower(k)) && k == match.to();
-            if (lexicon.is("TARGET_PREPOSITIONS", s.lower(k)) || of) {
+            boolean of = lexicon.is("OF", s, k) && k == match.to();
+            if (lexicon.is("TARGET_PREPOSITIONS", s, k) || of) {
                 // "with Qatar", "with the Gulf Arab country Qatar": the first state within a few words
                 for (int j = k + 1; j < Math.min(s.size(), k + 5) && !breaksClause(lexicon, s, j); j++) {
                     List<ArticleEntity> listed = statesListedFrom(article, s, j);
@@ -1260,7 +1259,7 @@ final class DiplomaticActionExtractor {
                     if (!referredTo.isEmpty()) {
                         return referredTo;
                     }
-                    if (lexicon.is("TARGET_PREPOSITIONS", s.lower(j)) || article.mentionAt(s.index(), j) != null) {
+                    if (lexicon.is("TARGET_PREPOSITIONS", s, j) || article.mentionAt(s.index(), j) != null) {
                         break; // another phrase, or a mention that is no state ("with its embassy", "with Hamas")
                     }
                 }
@@ -1295,8 +1294,8 @@ final class DiplomaticActionExtractor {
                 return before.entity(); // "the ECOWAS envoy"
             }
             for (int j = k + envoy; j < Math.min(s.size(), k + envoy + ENVOY_TITLE_REACH + 1); j++) {
-                if (lexicon.is("OF", s.lower(j))) {
-                    int named = lexicon.is("ARTICLE", s.lower(j + 1)) ? j + 2 : j + 1;
+                if (lexicon.is("OF", s, j)) {
+                    int named = lexicon.is("ARTICLE", s, j + 1) ? j + 2 : j + 1;
                     Mention after = article.mentionAt(s.index(), named);
                     return after != null
                                     && after.from() == named
@@ -1320,7 +1319,7 @@ final class DiplomaticActionExtractor {
         return s.lower(k).equals(",")
                 && k + 1 < s.size()
                 && isParticiple(lexicon, s.lower(k + 1))
-                && !lexicon.is("LIST_JOINERS", s.lower(k + 1));
+                && !lexicon.is("LIST_JOINERS", s, k + 1);
     }
 
     /** How many sentences back a plural anaphor ("the three countries") looks for the list it refers to. */
@@ -1344,7 +1343,7 @@ final class DiplomaticActionExtractor {
             List<ArticleEntity> actors,
             List<Found> earlier) {
         Lexicon lexicon = article.language.lexicon();
-        if (noun <= from || !lexicon.is("PLURAL_STATE_NOUNS", s.lower(noun))) {
+        if (noun <= from || !lexicon.is("PLURAL_STATE_NOUNS", s, noun)) {
             return List.of();
         }
         boolean plural = false;
@@ -1445,8 +1444,8 @@ final class DiplomaticActionExtractor {
                     end += envoy;
                 } else if (mention == null
                         && (s.token(end).isNumber()
-                                || lexicon.is("DETERMINERS", s.lower(end))
-                                || lexicon.is("ARTICLE", s.lower(end))
+                                || lexicon.is("DETERMINERS", s, end)
+                                || lexicon.is("ARTICLE", s, end)
                                 || article.language.numbers().exactValue(s.lower(end)) > 0)) {
                     end++;
                 } else {
@@ -1551,7 +1550,7 @@ final class DiplomaticActionExtractor {
             }
             k = mention.to();
             int next = k;
-            while (next < s.size() && article.language.lexicon().is("LIST_JOINERS", s.lower(next))) {
+            while (next < s.size() && article.language.lexicon().is("LIST_JOINERS", s, next)) {
                 joinedByWord |= !s.lower(next).equals(",");
                 next++;
             }
@@ -1566,8 +1565,8 @@ final class DiplomaticActionExtractor {
         Lexicon lexicon = article.language.lexicon();
         boolean nextClause = k < s.size()
                 && s.token(k).isWord()
-                && !lexicon.is("OBJECT_PREPOSITIONS", s.lower(k))
-                && !lexicon.is("TARGET_PREPOSITIONS", s.lower(k));
+                && !lexicon.is("OBJECT_PREPOSITIONS", s, k)
+                && !lexicon.is("TARGET_PREPOSITIONS", s, k);
         return joinedByWord || states.size() < 2 || !nextClause ? states : new ArrayList<>(states.subList(0, 1));
     }
 
@@ -1602,10 +1601,10 @@ final class DiplomaticActionExtractor {
     private static Modality modality(Language language, Sentence s, TriggerPattern.Match match) {
         Lexicon lexicon = language.lexicon();
         int head = match.head();
-        if (isParticiple(lexicon, s.lower(head)) && lexicon.is("GERUND_DEBATE", s.lower(head - 1))) {
+        if (isParticiple(lexicon, s.lower(head)) && lexicon.is("GERUND_DEBATE", s, head - 1)) {
             return Modality.PLANNED; // "divided over suspending Syria's membership": discussed, not done
         }
-        if (lexicon.is("CONDITION", s.lower(firstWord(s)))) {
+        if (lexicon.is("CONDITION", s, firstWord(s))) {
             return Modality.THREATENED; // "If the junta fails to hand power within 15 days, the AU will suspend ..."
         }
         for (int k = head - 1; k >= Math.max(0, head - MODALITY_WINDOW); k--) {
@@ -1625,7 +1624,7 @@ final class DiplomaticActionExtractor {
             if (lexicon.endsAt("RETRACT", s, end)) {
                 return Modality.NEGATED;
             }
-            boolean notOnly = lexicon.is("NOT", s.lower(k)) && lexicon.is("NOT_NEGATING", s.lower(end));
+            boolean notOnly = lexicon.is("NOT", s, k) && lexicon.is("NOT_NEGATING", s, end);
             // "N'Djamena" is a name, not "n'": an elided negation never stands before a capitalised word
             boolean elidedIntoName =
                     s.lower(k).endsWith("'") && end < s.size() && s.token(end).isCapitalised();
@@ -1653,22 +1652,21 @@ final class DiplomaticActionExtractor {
             if (breaksClause(lexicon, s, k) && !s.lower(k).equals(",")) {
                 break;
             }
-            if (lexicon.endsAt("THREAT", s, k + 1)
-                    || lexicon.is("AND", s.lower(k)) && lexicon.is("AUXILIARY", s.lower(k + 1))) {
+            if (lexicon.endsAt("THREAT", s, k + 1) || lexicon.is("AND", s, k) && lexicon.is("AUXILIARY", s, k + 1)) {
                 break; // "has suspended Mali and threatened sanctions if ...": the condition is the next verb's
             }
-            if (lexicon.is("CONDITION", s.lower(k))) {
+            if (lexicon.is("CONDITION", s, k)) {
                 return Modality.THREATENED; // "will expel the ambassador if the series airs again"
             }
         }
         if ((s.lower(s.size() - 1).equals("?") || s.lower(s.size() - 2).equals("?")) && !questionOpensAfter(s, head)) {
             return Modality.PLANNED; // a question is no report: "how big a deal is it to expel a diplomat?"
         }
-        if (lexicon.is("TO", s.lower(head - 1))
+        if (lexicon.is("TO", s, head - 1)
                 && !lexicon.endsAt("INFINITIVE_DECIDED", s, head - 1)
                 && !decidedBeforeATime(language, s, head - 1)
                 && !causedBefore(lexicon, s, head - 1)
-                && !lexicon.is("DECISION_NOUNS", s.lower(head - 2))
+                && !lexicon.is("DECISION_NOUNS", s, head - 2)
                 && !decisionNounBefore(lexicon, s, head - 1)
                 && !isFrameWord(match, head - 1)
                 && !insideName(lexicon, s, head - 1)
@@ -1691,11 +1689,11 @@ final class DiplomaticActionExtractor {
                 && to - k <= 4
                 && (language.time().isDayWord(s.lower(k))
                         || s.lower(k).equals(",")
-                        || lexicon.is("TIME_ON", s.lower(k))
-                        || lexicon.is("TIME_THIS", s.lower(k))
-                        || lexicon.is("TIME_LAST", s.lower(k))
-                        || lexicon.is("TIME_LAST_AFTER", s.lower(k))
-                        || lexicon.is("DECISION_ADVERBS", s.lower(k)))) {
+                        || lexicon.is("TIME_ON", s, k)
+                        || lexicon.is("TIME_THIS", s, k)
+                        || lexicon.is("TIME_LAST", s, k)
+                        || lexicon.is("TIME_LAST_AFTER", s, k)
+                        || lexicon.is("DECISION_ADVERBS", s, k))) {
             k--; // "ont décidé, mercredi, de suspendre", "décide enfin de rompre"
         }
         return k < to - 1 && lexicon.endsAt("INFINITIVE_DECIDED", s, k + 1);
@@ -1712,11 +1710,11 @@ final class DiplomaticActionExtractor {
     private static boolean causedBefore(Lexicon lexicon, Sentence s, int to) {
         for (int k = to - 2; k >= 0 && to - k <= CAUSED_REACH; k--) {
             Token t = s.token(k);
-            if (t.isClauseBreak() || t.text().equals(".") || lexicon.is("TO", s.lower(k))) {
+            if (t.isClauseBreak() || t.text().equals(".") || lexicon.is("TO", s, k)) {
                 return false;
             }
-            if (lexicon.is("CAUSED_TO", s.lower(k))) {
-                int object = lexicon.is("ARTICLE", s.lower(k + 1)) || lexicon.is("TO", s.lower(k + 1)) ? k + 2 : k + 1;
+            if (lexicon.is("CAUSED_TO", s, k)) {
+                int object = lexicon.is("ARTICLE", s, k + 1) || lexicon.is("TO", s, k + 1) ? k + 2 : k + 1;
                 return object < to && s.token(object).isCapitalised();
             }
         }
@@ -1735,8 +1733,7 @@ final class DiplomaticActionExtractor {
             if (s.token(k).isClauseBreak()) {
                 return false;
             }
-            if (lexicon.is("DECISION_NOUNS", s.lower(k))
-                    && (lexicon.is("OF", s.lower(k + 1)) || lexicon.is("BY", s.lower(k + 1)))) {
+            if (lexicon.is("DECISION_NOUNS", s, k) && (lexicon.is("OF", s, k + 1) || lexicon.is("BY", s, k + 1))) {
                 return true;
             }
         }
@@ -1788,32 +1785,29 @@ final class DiplomaticActionExtractor {
             return true;
         }
         int j = head - 1;
-        while (j >= 0
-                && (lexicon.is("BE", s.lower(j))
-                        || lexicon.is("HAVE", s.lower(j))
-                        || lexicon.is("AUXILIARY", s.lower(j)))) {
+        while (j >= 0 && (lexicon.is("BE", s, j) || lexicon.is("HAVE", s, j) || lexicon.is("AUXILIARY", s, j))) {
             j--;
         }
-        if (j < head - 1 && lexicon.is("RELATIVE", s.lower(j)) && s.lower(j - 1).equals("(")) {
+        if (j < head - 1 && lexicon.is("RELATIVE", s, j) && s.lower(j - 1).equals("(")) {
             return true; // "the ambassador (who was recalled for consultations) will stay": an aside is context
         }
         boolean passive = false;
         for (int k = j + 1; k < head; k++) {
-            passive |= lexicon.is("BE", s.lower(k));
+            passive |= lexicon.is("BE", s, k);
         }
         int relative = j;
-        if (lexicon.is("AND", s.lower(j))) {
+        if (lexicon.is("AND", s, j)) {
             // "ses alliés qui ont rompu leurs relations avec Doha et ont imposé des sanctions": the second verb is in
             // the same relative clause
             for (int k = j - 1; k >= Math.max(0, j - TARGET_WINDOW) && !breaksClause(lexicon, s, k); k--) {
-                if (lexicon.is("RELATIVE", s.lower(k))) {
+                if (lexicon.is("RELATIVE", s, k)) {
                     relative = k;
                     break;
                 }
             }
         }
         Mention antecedent = article.mentionAt(s.index(), relative - 1);
-        if (lexicon.is("RELATIVE", s.lower(relative))
+        if (lexicon.is("RELATIVE", s, relative)
                 && !passive
                 && (antecedent != null && antecedent.to() == relative
                         || entryLengthEndingAt(lexicon, "ALLY_JOINERS", s, relative - 1) > 0
@@ -1829,7 +1823,7 @@ final class DiplomaticActionExtractor {
         boolean pastPerfect = false;
         for (int k = head - 1; k >= Math.max(0, head - PAST_PERFECT_REACH) && !breaksClause(lexicon, s, k); k--) {
             // "had closed", "had previously closed", "avaient toutes les deux expulsé", "avait été suspendue"
-            pastPerfect |= lexicon.is("PAST_PERFECT", s.lower(k));
+            pastPerfect |= lexicon.is("PAST_PERFECT", s, k);
         }
         if (pastPerfect) {
             // "Britain had closed its embassy after a mob stormed it": the past of the story, unless somebody
@@ -1843,8 +1837,8 @@ final class DiplomaticActionExtractor {
                 return true;
             }
         }
-        if (lexicon.is("HAVE", s.lower(head - 1))
-                && lexicon.is("RELATIVE", s.lower(head - 2))
+        if (lexicon.is("HAVE", s, head - 1)
+                && lexicon.is("RELATIVE", s, head - 2)
                 && s.lower(head - 3).equals(",")) {
             return true;
         }
@@ -1865,17 +1859,17 @@ final class DiplomaticActionExtractor {
      */
     private static boolean isReactedTo(Lexicon lexicon, Sentence s, TriggerTable.Found trigger) {
         boolean namedAsNoun = trigger.trigger().actorRole() == TriggerTable.ActorRole.POSSESSOR
-                || lexicon.is("ARTICLE", s.lower(trigger.match().head() - 1)); // "disappointed with the recalling of"
+                || lexicon.is("ARTICLE", s, trigger.match().head() - 1); // "disappointed with the recalling of"
         if (!namedAsNoun) {
             return false;
         }
         for (int k = trigger.match().head() - 1;
                 k >= Math.max(0, trigger.match().head() - 6);
                 k--) {
-            if (lexicon.is("REACTION", s.lower(k))) {
+            if (lexicon.is("REACTION", s, k)) {
                 return true;
             }
-            if (breaksClause(lexicon, s, k) || lexicon.is("GOVERNING", s.lower(k))) {
+            if (breaksClause(lexicon, s, k) || lexicon.is("GOVERNING", s, k)) {
                 return false;
             }
         }
@@ -1894,20 +1888,20 @@ final class DiplomaticActionExtractor {
             if (mention != null && mention.kind() != Mention.Kind.DEMONYM) {
                 subject = true;
                 k = mention.from() - 1;
-            } else if (subject && lexicon.is("LIST_JOINERS", s.lower(k)) && !lexicon.is("ARTICLE", s.lower(k))) {
+            } else if (subject && lexicon.is("LIST_JOINERS", s, k) && !lexicon.is("ARTICLE", s, k)) {
                 k--;
             } else {
                 break;
             }
         }
-        if (lexicon.is("ARTICLE", s.lower(k))) {
+        if (lexicon.is("ARTICLE", s, k)) {
             k--;
         }
         return subject
-                && (lexicon.is("RELATIVE", s.lower(k))
+                && (lexicon.is("RELATIVE", s, k)
                                 && !s.lower(k - 1).equals(",")
                                 && !opensReportedClause(article, lexicon, s, k)
-                        || lexicon.is("RESOLUTION", s.lower(k)));
+                        || lexicon.is("RESOLUTION", s, k));
     }
 
     /**
@@ -1923,10 +1917,10 @@ final class DiplomaticActionExtractor {
         }
         while (k > 0
                 && that - k <= 3
-                && (article.language.time().isDayWord(s.lower(k)) || lexicon.is("TIME_ON", s.lower(k)))) {
+                && (article.language.time().isDayWord(s.lower(k)) || lexicon.is("TIME_ON", s, k))) {
             k--;
         }
-        return article.language.isReportingVerb(s.lower(k)) || lexicon.is("OCCASIONS", s.lower(k));
+        return article.language.isReportingVerb(s.lower(k)) || lexicon.is("OCCASIONS", s, k);
     }
 
     /**

@@ -130,15 +130,15 @@ final class EntityRecognizer {
         Lexicon lexicon = article.language.lexicon();
         if (match.entry().kind() != Gazetteer.EntryKind.NAME
                 || match.entry().entity().type() != EntityType.COUNTRY
-                || !lexicon.is("OF", sentence.lower(match.from() - 1))) {
+                || !lexicon.is("OF", sentence, match.from() - 1)) {
             return match;
         }
         for (int title = match.from() - 2; title >= Math.max(0, match.from() - 3); title--) {
-            if (lexicon.is("STATE_TITLES", sentence.lower(title))
+            if (lexicon.is("STATE_TITLES", sentence, title)
                     && sentence.token(title).isCapitalised()) {
                 int from = title > 0
                                 && sentence.token(title - 1).isCapitalised()
-                                && lexicon.is("STATE_TITLE_WORDS", sentence.lower(title - 1))
+                                && lexicon.is("STATE_TITLE_WORDS", sentence, title - 1)
                         ? title - 1 // "the Islamic Republic of Iran"
                         : title;
                 return new Gazetteer.Match(from, match.to(), match.entry());
@@ -157,8 +157,8 @@ final class EntityRecognizer {
         Token token = sentence.token(i);
         if (i == 0
                 || !token.isCapitalised()
-                || !lexicon.is("ARTICLE", sentence.lower(i - 1))
-                || !lexicon.is("BLOC_HEAD_NOUNS", sentence.lower(i))
+                || !lexicon.is("ARTICLE", sentence, i - 1)
+                || !lexicon.is("BLOC_HEAD_NOUNS", sentence, i)
                 || i + 1 < sentence.size() && sentence.token(i + 1).isCapitalised()) {
             return false;
         }
@@ -188,7 +188,7 @@ final class EntityRecognizer {
         while (links < LINKS_IN_PLACE_NAME
                 && match.to() + links < sentence.size()
                 && !sentence.token(match.to() + links).isCapitalised()
-                && lexicon.is("NAME_LINKS", sentence.lower(match.to() + links))) {
+                && lexicon.is("NAME_LINKS", sentence, match.to() + links)) {
             links++;
         }
         if (links == 0 && match.entry().kind() == Gazetteer.EntryKind.CAPITAL
@@ -246,16 +246,16 @@ final class EntityRecognizer {
             case CAPITAL -> {
                 Lexicon lexicon = article.language.lexicon();
                 // "el Gobierno de Quito", "le gouvernement de Bamako", "the government in Kyiv": the state it governs
-                boolean governed = lexicon.is("PLACE_PREPOSITIONS", sentence.lower(match.from() - 1))
-                        && lexicon.is("GOVERNMENT_NOUNS", sentence.lower(match.from() - 2));
-                boolean asPlace = !governed && lexicon.is("PLACE_PREPOSITIONS", sentence.lower(match.from() - 1))
-                        || lexicon.is("PLACE_TYPES", sentence.lower(match.from() - 2))
+                boolean governed = lexicon.is("PLACE_PREPOSITIONS", sentence, match.from() - 1)
+                        && lexicon.is("GOVERNMENT_NOUNS", sentence, match.from() - 2);
+                boolean asPlace = !governed && lexicon.is("PLACE_PREPOSITIONS", sentence, match.from() - 1)
+                        || lexicon.is("PLACE_TYPES", sentence, match.from() - 2)
                         || match.to() < sentence.size()
                                 && sentence.token(match.to()).isCapitalised()
                         || isDateline(sentence, match.to())
-                        || lexicon.is("CITY_EVENT_NOUNS", sentence.lower(match.to()))
-                        || lexicon.is("POSSESSIVE", sentence.lower(match.to()))
-                                && lexicon.is("CITY_EVENT_NOUNS", sentence.lower(match.to() + 2));
+                        || lexicon.is("CITY_EVENT_NOUNS", sentence, match.to())
+                        || lexicon.is("POSSESSIVE", sentence, match.to())
+                                && lexicon.is("CITY_EVENT_NOUNS", sentence, match.to() + 2);
                 if (asPlace) {
                     ArticleEntity city = article.entity(known);
                     locate(city);
@@ -480,8 +480,8 @@ final class EntityRecognizer {
         }
         if (start + 2 < to
                 && !covered[start]
-                && lexicon.is("PLACE_TYPES", sentence.lower(start))
-                && lexicon.is("OF", sentence.lower(start + 1))) {
+                && lexicon.is("PLACE_TYPES", sentence, start)
+                && lexicon.is("OF", sentence, start + 1)) {
             start += 2; // "Penal de Topo Chico", "Province of Sindh": the type and its "of" frame the place's name
         }
         if (start >= to) {
@@ -537,7 +537,7 @@ final class EntityRecognizer {
         }
         for (int k = from + 1; k < to; k++) {
             if (isHead(lexicon, "ORG_HEADS", sentence.token(k))
-                    && (k == to - 1 || lexicon.is("ORG_JOINERS", sentence.lower(k + 1)))) {
+                    && (k == to - 1 || lexicon.is("ORG_JOINERS", sentence, k + 1))) {
                 return true;
             }
         }
@@ -603,7 +603,7 @@ final class EntityRecognizer {
                 entity.firstLevelRegion = resolved.place().isRegion();
             } else {
                 // "Yagha province": a place the gazetteer lacks, named as a region
-                entity.firstLevelRegion = article.language.lexicon().is("REGION_TYPES", sentence.lower(to))
+                entity.firstLevelRegion = article.language.lexicon().is("REGION_TYPES", sentence, to)
                         || PlaceResolver.regionTypeBefore(article.language.lexicon(), sentence, from);
             }
             return entity;
@@ -668,7 +668,7 @@ final class EntityRecognizer {
         while (k >= 0 && role[k]) {
             k--;
         }
-        if (k >= 0 && article.language.lexicon().is("POSSESSIVE", sentence.lower(k))) {
+        if (k >= 0 && article.language.lexicon().is("POSSESSIVE", sentence, k)) {
             k--;
         }
         Mention mention = k >= 0 ? article.mentionAt(sentence.index(), k) : null;

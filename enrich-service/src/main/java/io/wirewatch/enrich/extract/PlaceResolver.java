@@ -55,7 +55,7 @@ final class PlaceResolver {
      */
     static int typeStartInName(Lexicon lexicon, Sentence s, int from) {
         int of = from - 1;
-        if (of > 0 && lexicon.is("ARTICLE", s.lower(of))) {
+        if (of > 0 && lexicon.is("ARTICLE", s, of)) {
             of--;
         }
         return typeEndBeforeOf(lexicon, "NAMED_WITH_ITS_TYPE", s, of) == of ? of - 1 : -1;
@@ -66,7 +66,7 @@ final class PlaceResolver {
 
     private static boolean typeBefore(Lexicon lexicon, String typeClass, Sentence s, int from) {
         int k = from - 1;
-        if (k > 0 && lexicon.is("ARTICLE", s.lower(k))) {
+        if (k > 0 && lexicon.is("ARTICLE", s, k)) {
             k--;
         }
         return typeEndBeforeOf(lexicon, typeClass, s, k) >= 0;
@@ -77,7 +77,7 @@ final class PlaceResolver {
      * adjective or two ("le village peul de"); else -1.
      */
     static int typeEndBeforeOf(Lexicon lexicon, String typeClass, Sentence s, int of) {
-        if (of <= 0 || !lexicon.is("OF", s.lower(of))) {
+        if (of <= 0 || !lexicon.is("OF", s, of)) {
             return -1;
         }
         for (int end = of; end > 0 && of - end <= ADJECTIVES_AFTER_TYPE; end--) {
@@ -95,9 +95,9 @@ final class PlaceResolver {
     private static boolean isAdjectiveLike(Lexicon lexicon, Token t) {
         return t.isWord()
                 && !t.isCapitalised()
-                && !lexicon.is("NAME_STOP_WORDS", t.lower())
-                && !lexicon.is("LANDMARK_NEAR", t.lower())
-                && !lexicon.is("PLACE_PREPOSITIONS", t.lower());
+                && !lexicon.is("NAME_STOP_WORDS", t)
+                && !lexicon.is("LANDMARK_NEAR", t)
+                && !lexicon.is("PLACE_PREPOSITIONS", t);
     }
 
     record Resolved(String name, String countryCode, Places.Place place) {}
@@ -108,13 +108,13 @@ final class PlaceResolver {
      */
     Resolved resolve(ArticleAnalysis article, Sentence s, int from, int to, Map<String, Integer> countryWeights) {
         Lexicon lexicon = article.language.lexicon();
-        if (lexicon.is("POSSESSIVE", s.lower(to))) {
+        if (lexicon.is("POSSESSIVE", s, to)) {
             return null; // "Lincoln's speech": a person's
         }
-        boolean typeAfter = lexicon.is("PLACE_TYPES", s.lower(to));
-        boolean typeInside = to - from >= 2 && lexicon.is("PLACE_TYPES", s.lower(to - 1));
+        boolean typeAfter = lexicon.is("PLACE_TYPES", s, to);
+        boolean typeInside = to - from >= 2 && lexicon.is("PLACE_TYPES", s, to - 1);
         boolean typeBefore = placeTypeBefore(lexicon, s, from);
-        boolean prepositionBefore = lexicon.is("PLACE_PREPOSITIONS", s.lower(from - 1));
+        boolean prepositionBefore = lexicon.is("PLACE_PREPOSITIONS", s, from - 1);
         String besideCountry = countryBeside(article, s, to, countryWeights);
         int typeStart = typeStartInName(lexicon, s, from);
         if (typeStart >= 0 && to - from <= MAX_UNLISTED_WORDS) {
@@ -179,10 +179,10 @@ final class PlaceResolver {
     private static boolean whereHarmWasDone(Lexicon lexicon, Sentence s, int from, int to) {
         String name = s.token(from).text();
         boolean acronym = name.length() > 1 && name.equals(name.toUpperCase(java.util.Locale.ROOT));
-        if (to - from != 1 || !lexicon.is("UNLISTED_PLACE_LOCATIVES", s.lower(from - 1)) || acronym) {
+        if (to - from != 1 || !lexicon.is("UNLISTED_PLACE_LOCATIVES", s, from - 1) || acronym) {
             return false;
         }
-        if (lexicon.is("NAME_LINKS", s.lower(to))
+        if (lexicon.is("NAME_LINKS", s, to)
                 && to + 1 < s.size()
                 && s.token(to + 1).isCapitalised()) {
             return false; // "at Penitenciaria del Litoral": the first word of a longer name
@@ -211,7 +211,7 @@ final class PlaceResolver {
             return false;
         }
         for (int k = to + 1; k < Math.min(s.size(), to + 6); k++) {
-            if (lexicon.is("PLACE_TYPES", s.lower(k))) {
+            if (lexicon.is("PLACE_TYPES", s, k)) {
                 return true;
             }
             if (!s.token(k).isWord()) {
@@ -253,16 +253,16 @@ final class PlaceResolver {
         int container = containerNameAfter(lexicon, s, k);
         if (container >= 0) {
             k = container; // "Inata, dans la province du Soum", "Kodyel, in the commune of Foutouri"
-        } else if (lexicon.is("INDEFINITE_ARTICLE", s.lower(k)) || lexicon.is("ARTICLE", s.lower(k))) {
+        } else if (lexicon.is("INDEFINITE_ARTICLE", s, k) || lexicon.is("ARTICLE", s, k)) {
             int j = k + 1;
-            while (j < Math.min(s.size(), k + 4) && !lexicon.is("IN", s.lower(j)) && !lexicon.is("OF", s.lower(j))) {
+            while (j < Math.min(s.size(), k + 4) && !lexicon.is("IN", s, j) && !lexicon.is("OF", s, j)) {
                 j++;
             }
-            if (!lexicon.is("PLACE_TYPES", s.lower(j - 1)) || j >= s.size()) {
+            if (!lexicon.is("PLACE_TYPES", s, j - 1) || j >= s.size()) {
                 return null;
             }
             k = j + 1;
-            if (lexicon.is("ARTICLE", s.lower(k))) {
+            if (lexicon.is("ARTICLE", s, k)) {
                 k++; // "Seytenga, une localité de la province du Séno"
             }
         }
@@ -293,14 +293,14 @@ final class PlaceResolver {
      * for its boundary (the word after its name, or before it with a link and maybe an article between).
      */
     static boolean namedForItsBorder(Lexicon lexicon, Sentence s, int from, int to) {
-        if (lexicon.is("BORDER_WORDS", s.lower(to))) {
+        if (lexicon.is("BORDER_WORDS", s, to)) {
             return true;
         }
         int k = from - 1;
-        if (lexicon.is("ARTICLE", s.lower(k))) {
+        if (lexicon.is("ARTICLE", s, k)) {
             k--;
         }
-        return lexicon.is("BORDER_LINKS", s.lower(k)) && lexicon.is("BORDER_WORDS", s.lower(k - 1));
+        return lexicon.is("BORDER_LINKS", s, k) && lexicon.is("BORDER_WORDS", s, k - 1);
     }
 
     /** How far after "in" the "of" of "in the rural commune of" may be. */
@@ -311,12 +311,12 @@ final class PlaceResolver {
      * {@code in}: where the name of the place that contains the one before it starts, else -1.
      */
     static int containerNameAfter(Lexicon lexicon, Sentence s, int in) {
-        if (!lexicon.is("IN", s.lower(in))) {
+        if (!lexicon.is("IN", s, in)) {
             return -1;
         }
         for (int of = in + 2; of < Math.min(s.size() - 1, in + 2 + CONTAINER_TYPE_REACH); of++) {
             if (typeEndBeforeOf(lexicon, "PLACE_TYPES", s, of) >= 0) {
-                int name = lexicon.is("ARTICLE", s.lower(of + 1)) ? of + 2 : of + 1;
+                int name = lexicon.is("ARTICLE", s, of + 1) ? of + 2 : of + 1;
                 return name < s.size() && s.token(name).isCapitalised() ? name : -1;
             }
             if (!s.token(of).isWord()) {

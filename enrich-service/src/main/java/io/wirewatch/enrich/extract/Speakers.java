@@ -45,7 +45,7 @@ final class Speakers {
         ArticleEntity entity = mention.entity();
         Lexicon lexicon = article.language.lexicon();
         for (int k = mention.to(); k < Math.min(limit, mention.to() + 3); k++) {
-            if (lexicon.is("GOVERNMENT_AFTER", s.lower(k))) {
+            if (lexicon.is("GOVERNMENT_AFTER", s, k)) {
                 if (entity.type == EntityType.COUNTRY) {
                     return entity;
                 }

@@ -190,7 +190,7 @@ final class TimeExpressions {
 
     /** "l'attaque du 7 octobre", "the attack of 7 October": a calendar day after "of" names a past event. */
     private boolean namesAnEventByItsDate(Sentence sentence, TimeExpression expression) {
-        return lexicon.is("OF", sentence.lower(expression.from() - 1)) && isCalendarDay(sentence, expression);
+        return lexicon.is("OF", sentence, expression.from() - 1) && isCalendarDay(sentence, expression);
     }
 
     /** "le 23 mars", "Oct. 7", "7 de octubre": a day written with its month, not told relative to today. */
@@ -245,8 +245,8 @@ final class TimeExpressions {
             // "earlier this year", "earlier in the year": before the news, undated
             int k = i + 1;
             k += lexicon.matchAt("TIME_THIS", s, k) + lexicon.matchAt("TIME_LAST", s, k);
-            if (k == i + 1 && lexicon.is("IN", s.lower(k))) {
-                k += lexicon.is("ARTICLE", s.lower(k + 1)) ? 2 : 1;
+            if (k == i + 1 && lexicon.is("IN", s, k)) {
+                k += lexicon.is("ARTICLE", s, k + 1) ? 2 : 1;
             }
             if (k > i + 1 && isUnit(s, k, "UNIT_YEAR", "UNIT_MONTH", "UNIT_WEEK")) {
                 return expr(s, text, i, k + 1, Kind.EARLIER, null, null);
@@ -259,13 +259,13 @@ final class TimeExpressions {
                     && year <= 2100
                     && s.token(i + 1).text().length() == 4
                     && month(s.lower(i + 2)) == null
-                    && !lexicon.is("PEOPLE", s.lower(i + 2))) {
+                    && !lexicon.is("PEOPLE", s, i + 2)) {
                 LocalDate first = LocalDate.of((int) year, 1, 1);
                 return expr(s, text, i, i + 2, Kind.YEAR, first, first);
             }
         }
         if (lexicon.is("TIME_THIS", s, i)) {
-            if (lexicon.is("DAY_PARTS", s.lower(i + 1)) && !lexicon.is("NIGHT", s.lower(i + 1))) {
+            if (lexicon.is("DAY_PARTS", s, i + 1) && !lexicon.is("NIGHT", s, i + 1)) {
                 return expr(s, text, i, i + 2, Kind.DAY, published, published);
             }
             if (isUnit(s, i + 1, "UNIT_WEEK")) {
@@ -281,7 +281,7 @@ final class TimeExpressions {
         if (lexicon.is("TIME_LAST_AFTER", s, i + 1)
                 && (isUnit(s, i, "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR") || lexicon.is("NIGHT", w))) {
             // "la semaine dernière", "el mes pasado", "la nuit dernière": the unit before the word of the past
-            TimeExpression last = last(s, text, lexicon.is("ARTICLE", s.lower(i - 1)) ? i - 1 : i, i, published);
+            TimeExpression last = last(s, text, lexicon.is("ARTICLE", s, i - 1) ? i - 1 : i, i, published);
             if (last != null) {
                 return new TimeExpression(
                         last.from(),
@@ -304,16 +304,16 @@ final class TimeExpressions {
         if (weekday != null) {
             LocalDate day = mostRecent(weekday, published);
             int end = i + 1;
-            if (lexicon.is("POSSESSIVE", s.lower(end))) {
+            if (lexicon.is("POSSESSIVE", s, end)) {
                 end++;
             }
-            if (lexicon.is("DAY_PARTS", s.lower(end))) {
+            if (lexicon.is("DAY_PARTS", s, end)) {
                 end++;
             }
-            if (lexicon.is("TIME_LAST_AFTER", s.lower(end))) {
+            if (lexicon.is("TIME_LAST_AFTER", s, end)) {
                 end++; // "lundi dernier"
             }
-            int from = lexicon.is("TIME_ON", s.lower(i - 1)) ? i - 1 : i;
+            int from = lexicon.is("TIME_ON", s, i - 1) ? i - 1 : i;
             return expr(s, text, from, end, Kind.DAY, day, day);
         }
         Month month = month(w);
@@ -389,7 +389,7 @@ final class TimeExpressions {
         if (n <= 0 && few == 0) {
             if (!agoBefore
                     && isUnit(s, i, "UNIT_DAY", "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR", "UNIT_DECADE")
-                    && lexicon.is("TIME_EARLIER_AFTER", s.lower(i + 1))
+                    && lexicon.is("TIME_EARLIER_AFTER", s, i + 1)
                     && s.lower(i).endsWith("s")) {
                 return expr(s, text, from, i + 2, Kind.EARLIER, null, null); // "days after", "years ago"
             }
@@ -403,7 +403,7 @@ final class TimeExpressions {
         boolean ago = agoBefore || lexicon.is("TIME_AGO_AFTER", next);
         boolean earlierWord = !agoBefore && lexicon.is("TIME_EARLIER_AFTER", next);
         int end = agoBefore ? unitAt + 1 : unitAt + 2;
-        boolean single = n == 1 || n <= 0 && few == 1 && !lexicon.is("FEW", s.lower(i + 1)) && w.length() <= 2;
+        boolean single = n == 1 || n <= 0 && few == 1 && !lexicon.is("FEW", s, i + 1) && w.length() <= 2;
         if (day && single && (ago || earlierWord)) {
             // "a day after the US closed its embassy": the day before the news
             return expr(s, text, from, end, Kind.DAY, published.minusDays(1), published.minusDays(1));
@@ -455,8 +455,8 @@ final class TimeExpressions {
             end = yearAt + 1;
         } else {
             date = mostRecentMonth(month, published);
-            boolean nextBefore = from > 0 && lexicon.is("TIME_NEXT", s.lower(from - 1));
-            boolean nextAfter = end < s.size() && lexicon.is("TIME_NEXT_AFTER", s.lower(end));
+            boolean nextBefore = from > 0 && lexicon.is("TIME_NEXT", s, from - 1);
+            boolean nextAfter = end < s.size() && lexicon.is("TIME_NEXT_AFTER", s, end);
             if (nextBefore || nextAfter) {
                 // "le 1er août prochain", "el próximo 1 de agosto", "next August": the coming one, not the last
                 LocalDate coming = published.withMonth(month.getValue()).withDayOfMonth(1);
@@ -529,7 +529,7 @@ final class TimeExpressions {
             }
         }
         for (int k = i + 1; k < limit; k++) {
-            if (lexicon.is("LONG_STARTS", s.lower(k))) {
+            if (lexicon.is("LONG_STARTS", s, k)) {
                 int end = k + 1;
                 end += lexicon.matchAt("LONG_START_VERBS", s, end);
                 return expr(s, text, i, end, Kind.LONG_PERIOD, published, null);
