@@ -274,7 +274,26 @@ final class DiplomaticActionExtractor {
                 || t.text().equals(".")
                 || t.text().equals("?")
                 || t.text().equals("!")
-                || t.text().equals(",") && lexicon.is("CLAUSE_CONJUNCTIONS", s, k + 1);
+                || t.text().equals(",") && lexicon.is("CLAUSE_CONJUNCTIONS", s, k + 1) && !closesANameAside(s, k);
+    }
+
+    /** The longest name set off by commas after a noun ("al embajador cubano, Jorge Bolaños, que abandone"). */
+    private static final int LONGEST_NAME_ASIDE = 5;
+
+    /**
+     * The comma at {@code k} closes a name set off by commas after a noun: "pidió al embajador cubano, Jorge Bolaños,
+     * que abandone el país" goes on after the name, it opens no new clause.
+     */
+    private static boolean closesANameAside(Sentence s, int k) {
+        for (int j = k - 1; j >= 0 && k - j <= LONGEST_NAME_ASIDE + 1; j--) {
+            if (s.token(j).text().equals(",")) {
+                return j < k - 1 && j > 0 && !s.token(j - 1).isCapitalised();
+            }
+            if (!s.token(j).isCapitalised()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** A parenthesis of a few words: "(AU)", "(on diplomatic protocol)". */
@@ -629,6 +648,11 @@ final class DiplomaticActionExtractor {
             // "closed Israel's embassy ... and expelled its diplomats", "after Saudi Arabia froze trade and expelled":
             // the subject of the first verb does both; an object of it ("Israel's embassy") does not
             List<ArticleEntity> subject = nearestSubjectChain(article, s, clauseStart, verb, countriesOnly);
+            if (subject.isEmpty() && clauseStart > 0 && lexicon.is("AND", s, verb - 1) && verb - 1 == clauseStart) {
+                // "El Gobierno mexicano ordenó ... regresar a México, y pidió al embajador cubano ...": the verb
+                // after ", and" shares the subject of the sentence's first clause
+                subject = firstActorChain(article, s, 0, clauseStart, countriesOnly);
+            }
             if (!subject.isEmpty()) {
                 return subject;
             }

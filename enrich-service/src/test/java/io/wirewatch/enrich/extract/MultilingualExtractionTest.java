@@ -925,6 +925,12 @@ class MultilingualExtractionTest {
                 fr | Le Royaume du Maroc a décidé le rappel, pour consultations, de son ambassadeur à Berlin.          | RECALL_AMBASSADOR | Morocco     | Germany
                 fr | Le gouvernement congolais décide enfin de rompre ses relations diplomatiques avec le Rwanda.      | BREAK_RELATIONS   | Democratic Republic of the Congo | Rwanda
                 en | The US evacuated its embassy in Libya on Saturday.                                               | CLOSE_EMBASSY     | United States | Libya
+                es | El Gobierno chileno ordenó ayer a su embajador en Lima, Pedro Soto, regresar a Santiago.        | RECALL_AMBASSADOR | Chile       | Peru
+                es | Chile pidió al embajador peruano, Juan Pérez, que abandone el país en 48 horas.                  | EXPEL_DIPLOMATS   | Chile       | Peru
+                es | El Gobierno chileno ordenó a su embajador regresar, y pidió al embajador peruano, Juan Pérez, que abandone el país. | EXPEL_DIPLOMATS | Chile | Peru
+                es | La República de Chile solicitó el retiro del embajador peruano en Santiago.                     | EXPEL_DIPLOMATS   | Chile       | Peru
+                es | El canciller anunció que Bolivia ordenó el cierre de la legación diplomática boliviana en Lima.  | CLOSE_EMBASSY     | Bolivia     | Peru
+                en | Chile ordered its ambassador in Lima to return home for consultations.                           | RECALL_AMBASSADOR | Chile       | Peru
                 """)
         void shouldFindTheActionItsActorAndItsTarget(
                 String language, String text, DiplomaticActionType action, String actor, String target) {
@@ -934,6 +940,17 @@ class MultilingualExtractionTest {
                 assertThat(a.getTarget()).isEqualTo(target);
                 assertThat(a.getModality()).isEqualTo(Modality.ASSERTED);
             });
+        }
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                es | Washington anunció el jueves una flexibilización de las sanciones contra Venezuela.
+                fr | Washington a annoncé jeudi un assouplissement des sanctions contre le Venezuela.
+                """)
+        void shouldReadAnEasingOfSanctionsAsLiftingThem(String language, String text) {
+            assertThat(actions(language, text))
+                    .isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.getModality()).isEqualTo(Modality.REVERSED));
         }
 
         @Test
