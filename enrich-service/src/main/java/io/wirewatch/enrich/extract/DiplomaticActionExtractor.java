@@ -1235,7 +1235,24 @@ final class DiplomaticActionExtractor {
             }
             ArticleEntity state = stateOf(article, article.mentionAt(s.index(), k));
             if (state != null && !actors.contains(state)) {
+                // "the top diplomats from Australia and New Zealand", "the Australian and New Zealand envoys": the
+                // whole list inside the frame
                 List<ArticleEntity> groups = new ArrayList<>(List.of(state));
+                Mention member = article.mentionAt(s.index(), k);
+                while (member != null && member.to() < to) {
+                    int next = member.to();
+                    while (next < to && lexicon.is("LIST_JOINERS", s, next)) {
+                        next++;
+                    }
+                    member = next > member.to() ? article.mentionAt(s.index(), next) : null;
+                    ArticleEntity listed = member == null || member.to() > to ? null : stateOf(article, member);
+                    if (listed == null) {
+                        break;
+                    }
+                    if (!groups.contains(listed) && !actors.contains(listed)) {
+                        groups.add(listed);
+                    }
+                }
                 for (ArticleEntity more : envoyGroupsListedFrom(article, s, to)) {
                     if (!groups.contains(more) && !actors.contains(more)) {
                         groups.add(more);
@@ -1580,6 +1597,17 @@ final class DiplomaticActionExtractor {
             }
             if (next == k) {
                 break;
+            }
+            Mention counted = next + 1 < s.size()
+                            && (s.token(next).isNumber()
+                                    || article.language.numbers().exactValue(s.lower(next)) > 0)
+                    ? article.mentionAt(s.index(), next + 1)
+                    : null;
+            if (mention.kind() == Mention.Kind.DEMONYM
+                    && counted != null
+                    && counted.kind() == Mention.Kind.DEMONYM
+                    && counted.from() == next + 1) {
+                next++; // "cinco salvadoreños y dos guatemaltecos": people counted by their states
             }
             k = next;
         }

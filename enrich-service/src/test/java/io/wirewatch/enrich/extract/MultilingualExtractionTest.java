@@ -953,6 +953,25 @@ class MultilingualExtractionTest {
                     .allSatisfy(a -> assertThat(a.getModality()).isEqualTo(Modality.REVERSED));
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                Tonga's ruler on Tuesday gave the top diplomats from Australia and New Zealand 24 hours to leave.
+                Tonga gave the Australian and New Zealand envoys 24 hours to leave the country.
+                """)
+        void shouldGiveEveryStateListedInsideTheFrameTheAction(String text) {
+            assertThat(actions("en", text))
+                    .filteredOn(a -> a.getAction() == DiplomaticActionType.EXPEL_DIPLOMATS)
+                    .extracting(DiplomaticAction::getTarget)
+                    .containsExactlyInAnyOrder("Australia", "New Zealand");
+        }
+
+        @Test
+        void shouldGiveSanctionsOnPeopleCountedByTheirStatesToEachState() {
+            assertThat(actions("es", "Estados Unidos impuso sanciones contra cinco salvadoreños y dos guatemaltecos."))
+                    .extracting(DiplomaticAction::getTarget)
+                    .containsExactlyInAnyOrder("El Salvador", "Guatemala");
+        }
+
         @Test
         void shouldReadAHardWrappedParagraphAsRunningText() {
             String text = "By A. Writer\nGENEVA March 13 The Organisation of Islamic\nCooperation suspended Syria's "
