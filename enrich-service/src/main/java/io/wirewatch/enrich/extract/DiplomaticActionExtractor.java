@@ -714,6 +714,14 @@ final class DiplomaticActionExtractor {
         if (!inClause.isEmpty()) {
             return inClause;
         }
+        if (pronoun < 0 && !coordinated && relativeAsideBefore(lexicon, s, clauseStart, verb)) {
+            // "Le Rwanda, dont le président ... à la radio France-Culture, a en outre rappelé": the subject stands
+            // before the relative clause set off by commas, the verb after it
+            List<ArticleEntity> subject = nearestSubjectChain(article, s, 0, clauseStart - 1, countriesOnly);
+            if (!subject.isEmpty()) {
+                return subject;
+            }
+        }
         boolean plural = false;
         boolean anaphor = false;
         for (int k = clauseStart; k < verb; k++) {
@@ -766,6 +774,22 @@ final class DiplomaticActionExtractor {
             }
         }
         return before;
+    }
+
+    /**
+     * The clause of {@code verb} opens with a relative word after a comma ("Le Rwanda, dont le président ...") and
+     * that relative clause closes with a comma before the verb.
+     */
+    private static boolean relativeAsideBefore(Lexicon lexicon, Sentence s, int clauseStart, int verb) {
+        if (clauseStart < 2 || !s.lower(clauseStart - 1).equals(",") || !lexicon.is("RELATIVE", s, clauseStart)) {
+            return false;
+        }
+        for (int k = verb - 1; k > clauseStart; k--) {
+            if (s.lower(k).equals(",")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The state of the first person the sentence names who serves one, or null. */

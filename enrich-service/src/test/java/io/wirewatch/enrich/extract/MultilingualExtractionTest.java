@@ -931,6 +931,8 @@ class MultilingualExtractionTest {
                 es | La República de Chile solicitó el retiro del embajador peruano en Santiago.                     | EXPEL_DIPLOMATS   | Chile       | Peru
                 es | El canciller anunció que Bolivia ordenó el cierre de la legación diplomática boliviana en Lima.  | CLOSE_EMBASSY     | Bolivia     | Peru
                 en | Chile ordered its ambassador in Lima to return home for consultations.                           | RECALL_AMBASSADOR | Chile       | Peru
+                fr | Le Burundi, dont le président a qualifié le juge d'imposteur dans un entretien accordé mercredi à la radio, a en outre rappelé son ambassadeur en France. | RECALL_AMBASSADOR | Burundi | France
+                es | El Consejo de Paz y Seguridad de la Unión Africana votó la adopción de sanciones contra Guinea.   | IMPOSE_SANCTIONS  | African Union | Guinea
                 """)
         void shouldFindTheActionItsActorAndItsTarget(
                 String language, String text, DiplomaticActionType action, String actor, String target) {
