@@ -29,7 +29,9 @@ final class WrappedLines {
         if (text.indexOf('\n') < 0) {
             return soft;
         }
-        List<int[]> paragraph = new ArrayList<>(); // {start, end} of each non-blank line, end excluding the break
+        // {first, last} non-blank character of each line of the paragraph: no line is copied, this runs on every
+        // article
+        List<int[]> paragraph = new ArrayList<>();
         int start = 0;
         int n = text.length();
         while (start <= n) {
@@ -37,12 +39,19 @@ final class WrappedLines {
             if (end < 0) {
                 end = n;
             }
-            int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            if (text.substring(start, contentEnd).isBlank()) {
+            int first = start;
+            while (first < end && Character.isWhitespace(text.charAt(first))) {
+                first++;
+            }
+            int last = end - 1;
+            while (last >= first && Character.isWhitespace(text.charAt(last))) {
+                last--;
+            }
+            if (first > last) {
                 markParagraph(text, paragraph, soft);
                 paragraph.clear();
             } else {
-                paragraph.add(new int[] {start, contentEnd});
+                paragraph.add(new int[] {first, last});
             }
             start = end + 1;
         }
@@ -56,11 +65,11 @@ final class WrappedLines {
         }
         int goingOnInLowerCase = 0;
         for (int l = 0; l < lines.size(); l++) {
-            String line = text.substring(lines.get(l)[0], lines.get(l)[1]).strip();
-            if (l < lines.size() - 1 && line.length() > MAX_WRAP_WIDTH) {
+            int[] line = lines.get(l);
+            if (l < lines.size() - 1 && line[1] - line[0] + 1 > MAX_WRAP_WIDTH) {
                 return;
             }
-            if (l > 0 && Character.isLowerCase(line.charAt(0))) {
+            if (l > 0 && Character.isLowerCase(text.charAt(line[0]))) {
                 goingOnInLowerCase++;
             }
         }
@@ -68,22 +77,19 @@ final class WrappedLines {
             return;
         }
         for (int l = 0; l < lines.size() - 1; l++) {
-            String line = text.substring(lines.get(l)[0], lines.get(l)[1]).strip();
-            String next =
-                    text.substring(lines.get(l + 1)[0], lines.get(l + 1)[1]).strip();
-            boolean wrapped = Character.isLowerCase(next.charAt(0))
-                    || l > 0 && line.length() >= MIN_WRAPPED_LINE && !endsSentence(line);
+            int[] line = lines.get(l);
+            int[] next = lines.get(l + 1);
+            boolean wrapped = Character.isLowerCase(text.charAt(next[0]))
+                    || l > 0 && line[1] - line[0] + 1 >= MIN_WRAPPED_LINE && !endsSentence(text.charAt(line[1]));
             if (wrapped) {
-                int end = lines.get(l)[1];
-                for (int k = end; k < lines.get(l + 1)[0]; k++) {
+                for (int k = line[1] + 1; k < next[0]; k++) {
                     soft.set(k);
                 }
             }
         }
     }
 
-    private static boolean endsSentence(String line) {
-        char last = line.charAt(line.length() - 1);
+    private static boolean endsSentence(char last) {
         return ".!?:;\"\u201D')]|".indexOf(last) >= 0;
     }
 }
