@@ -80,7 +80,7 @@ final class DiplomaticActionExtractor {
             for (TriggerTable.Found trigger : triggers) {
                 List<ArticleEntity> actors = actors(article, sentence, trigger, found);
                 if (actors.isEmpty() && trigger.trigger().action() == DiplomaticActionType.RECALL_AMBASSADOR) {
-                    actors = recalledEnvoysState(article, sentence, trigger.match());
+                    actors = ownStateOfTheMission(article, sentence, trigger.match());
                 }
                 DiplomaticActionType action = trigger.trigger().action();
                 actors = actors.stream()
@@ -328,12 +328,12 @@ final class DiplomaticActionExtractor {
                 // "the Israeli ambassador in Madrid was recalled": by Israel, whose envoy it is, not by its host
                 DiplomaticActionType action = trigger.trigger().action();
                 List<ArticleEntity> own = action == DiplomaticActionType.RECALL_AMBASSADOR
-                        ? recalledEnvoysState(article, s, match)
+                        ? ownStateOfTheMission(article, s, match)
                         : List.of();
                 if (action == DiplomaticActionType.CLOSE_EMBASSY && !agentNamedBy(article, s, match)) {
                     // "L'ambassade française au Niger a été fermée": the embassy's own state closes it, unless the
                     // sentence says by whom ("was closed by the authorities")
-                    own = recalledEnvoysState(article, s, match);
+                    own = ownStateOfTheMission(article, s, match);
                 }
                 yield own.isEmpty() ? passiveAgent(article, s, match, earlier) : own;
             }
@@ -353,10 +353,11 @@ final class DiplomaticActionExtractor {
     }
 
     /**
-     * "el Gobierno decidió llamar en consulta al embajador tico en Managua": a state recalls only its own envoy, so
-     * when the subject names no state, the recalled envoy's demonym does.
+     * The state whose envoy or embassy the frame names ("al embajador tico en Managua", "L'ambassade française au
+     * Niger", "la embajadora de España"): a state recalls only its own envoy and closes only its own embassy, so when
+     * the subject names no state, the mission's demonym or "of X" does.
      */
-    private static List<ArticleEntity> recalledEnvoysState(
+    private static List<ArticleEntity> ownStateOfTheMission(
             ArticleAnalysis article, Sentence s, TriggerPattern.Match match) {
         Lexicon lexicon = article.language.lexicon();
         for (int k = match.from(); k < Math.min(s.size(), match.to() + 6); k++) {
