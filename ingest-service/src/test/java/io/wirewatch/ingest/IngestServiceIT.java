@@ -169,8 +169,11 @@ class IngestServiceIT {
             assertThat(responses.get("bad-jsonl").statusCode()).isEqualTo(400);
             assertThat(responses.get("wrong-type").statusCode()).isEqualTo(415);
 
+            // One per bad body, and one per bad line of the JSONL body. A 4xx answer does not wait for the broker's
+            // acknowledgement of its dead letter (the producer batches them), so the last ones may land just after.
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> deadLetters(topics).size() >= 9);
             List<ConsumerRecord<String, DeadLetter>> letters = deadLetters(topics);
-            // One per bad body, and one per bad line of the JSONL body.
             assertThat(letters).hasSize(9);
             assertThat(letters).allSatisfy(letter -> {
                 assertThat(letter.value().getService()).isEqualTo("ingest");
