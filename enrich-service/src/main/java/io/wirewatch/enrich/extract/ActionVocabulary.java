@@ -119,6 +119,16 @@ final class ActionVocabulary {
      * True unless the action is one only some states take and {@code actor} is none of them, or one only blocs and
      * bodies take ("only_members_of" {@value #GROUPS}: a state suspends nobody's membership) and it is a state.
      */
+    /**
+     * Whether the action may be aimed at a group of states as a whole, named after its preposition: envoys recalled
+     * from, ties cut with, embassies closed in "the Gulf states" or "ECOWAS member states".
+     */
+    boolean mayAimAtMembersOfAGroup(DiplomaticActionType action) {
+        return action == DiplomaticActionType.RECALL_AMBASSADOR
+                || action == DiplomaticActionType.BREAK_RELATIONS
+                || action == DiplomaticActionType.CLOSE_EMBASSY;
+    }
+
     boolean canBeTakenBy(DiplomaticActionType action, ArticleEntity actor) {
         Set<String> states = onlyBy.get(action);
         if (states != null && states.isEmpty()) {

@@ -51,6 +51,30 @@ final class ArticleAnalysis {
      * filed from, which neither acts nor is where things happened. Not "The Gulf Cooperation Council (GCC) said".
      */
     boolean isDateline(Sentence s, Mention mention) {
+        if (isDatelineOpening(s, mention)) {
+            return true;
+        }
+        // "Accra, Ghana ...": the country after the opening place belongs to the dateline too
+        Mention opening =
+                mention.from() > 0 && s.lower(mention.from() - 1).equals(",") ? mentionAt(s.index(), 0) : null;
+        return opening != null
+                && opening.from() == 0
+                && mention.from() <= opening.to() + 8
+                && datelineHopsEnd(s, opening) >= mention.to()
+                && isDatelineOpening(s, opening);
+    }
+
+    private int datelineHopsEnd(Sentence s, Mention mention) {
+        int k = mention.to();
+        while (k < Math.min(s.size(), mention.to() + 8)
+                && (s.lower(k).equals(",") || s.lower(k).equals("/"))
+                && mentionAt(s.index(), k + 1) != null) {
+            k = mentionAt(s.index(), k + 1).to();
+        }
+        return k;
+    }
+
+    private boolean isDatelineOpening(Sentence s, Mention mention) {
         for (int k = 0; k < mention.from(); k++) {
             // "QUITO/GUAYAQUIL, Ecuador (Reuters) -": only other capitalised place names before it
             String word = text.substring(s.token(k).start(), s.token(k).end());
@@ -64,12 +88,7 @@ final class ArticleAnalysis {
         }
         String written = text.substring(mention.charStart(), mention.charEnd());
         boolean upper = written.equals(written.toUpperCase(java.util.Locale.ROOT)) && written.length() > 3;
-        int k = mention.to();
-        while (k < Math.min(s.size(), mention.to() + 8)
-                && (s.lower(k).equals(",") || s.lower(k).equals("/"))
-                && mentionAt(s.index(), k + 1) != null) {
-            k = mentionAt(s.index(), k + 1).to(); // "Pokrovsk, Ukraine:", "QUITO/GUAYAQUIL, Ecuador (Reuters)"
-        }
+        int k = datelineHopsEnd(s, mention); // "Pokrovsk, Ukraine:", "QUITO/GUAYAQUIL, Ecuador (Reuters)"
         String next = s.lower(k);
         if (next.equals(":") || next.equals("-") || next.equals("\u2014") || next.equals("\u2013")) {
             return true;
@@ -81,7 +100,23 @@ final class ArticleAnalysis {
                     && inside.entity().known.orgKind() == KnownEntity.OrgKind.MEDIA;
             return upper || agency;
         }
+        if (mention.from() == 0 && k > mention.to() && k < s.size() && lastHopIsAState(s, k)) {
+            // "Accra, Ghana West African nations will close ...": a page that lost the dateline's dash runs the place
+            // and its country straight into the story's first capitalised word
+            String first = text.substring(s.token(k).start(), s.token(k).end());
+            return Character.isUpperCase(first.charAt(0));
+        }
         return false;
+    }
+
+    private boolean lastHopIsAState(Sentence s, int k) {
+        Mention last = null;
+        for (Mention m : mentions(s.index())) {
+            if (m.to() == k) {
+                last = m;
+            }
+        }
+        return last != null && last.entity().type == EntityType.COUNTRY;
     }
 
     /** The article's entity of the state with this ISO code (a person's or a place's state), or null when unknown. */
@@ -185,9 +220,11 @@ final class ArticleAnalysis {
      */
     ArticleEntity mainCountryExcept(java.util.Collection<ArticleEntity> actors) {
         Map<ArticleEntity, Integer> counts = new LinkedHashMap<>();
-        for (List<Mention> mentions : mentionsBySentence) {
-            for (Mention mention : mentions) {
-                if (mention.entity().type == EntityType.COUNTRY && !actors.contains(mention.entity())) {
+        for (int i = 0; i < mentionsBySentence.size(); i++) {
+            for (Mention mention : mentionsBySentence.get(i)) {
+                if (mention.entity().type == EntityType.COUNTRY
+                        && !actors.contains(mention.entity())
+                        && !isDateline(sentences.get(i), mention)) { // "Accra, Ghana -" is where the story was filed
                     counts.merge(mention.entity(), 1, Integer::sum);
                 }
             }

@@ -135,6 +135,7 @@ final class DiplomaticActionExtractor {
                         f.monthOnly = time != null && time.kind() == TimeExpressions.Kind.MONTH;
                         f.earlier = time != null && time.kind() == TimeExpressions.Kind.EARLIER;
                         f.history = history
+                                || time == null && toldOverALongPeriod(times, trigger.match())
                                 || time != null
                                         && time.kind() == TimeExpressions.Kind.YEAR
                                         && isEarlierYear(time, article.published);
@@ -319,8 +320,25 @@ final class DiplomaticActionExtractor {
             ArticleAnalysis article, Sentence s, TriggerTable.Found trigger, List<Found> earlier) {
         TriggerPattern.Match match = trigger.match();
         boolean countriesOnly = trigger.trigger().action() == DiplomaticActionType.VETO_RESOLUTION;
-        List<ArticleEntity> fromSlot =
-                match.actorFrom() >= 0 ? entitiesIn(article, s, match.actorFrom(), match.actorTo(), true) : List.of();
+        List<ArticleEntity> fromSlot = actorsInTheSlot(article, s, match);
+        List<ArticleEntity> named = namedActors(article, s, trigger, earlier, countriesOnly, fromSlot);
+        if (named.isEmpty() && article.language.lexicon().matchAt("MEASURES_LISTED", s, 0) > 0) {
+            // "ECOWAS imposed sanctions on Mali. These included ... recalling their ambassadors from Bamako": the
+            // measures listed are those of the story's last actor
+            ArticleEntity last = lastActor(earlier, s.index());
+            return last == null ? List.of() : List.of(last);
+        }
+        return named;
+    }
+
+    private List<ArticleEntity> namedActors(
+            ArticleAnalysis article,
+            Sentence s,
+            TriggerTable.Found trigger,
+            List<Found> earlier,
+            boolean countriesOnly,
+            List<ArticleEntity> fromSlot) {
+        TriggerPattern.Match match = trigger.match();
         return switch (trigger.trigger().actorRole()) {
             case SUBJECT ->
                 !fromSlot.isEmpty() ? fromSlot : subjectOfHead(article, s, match.head(), countriesOnly, earlier);
@@ -353,6 +371,20 @@ final class DiplomaticActionExtractor {
     }
 
     /**
+     * The actor a frame names in its slot ("the recall by Russia of"), and the states listed after it ("expelled from
+     * Latvia, Lithuania and Estonia"): each of them acts.
+     */
+    private static List<ArticleEntity> actorsInTheSlot(
+            ArticleAnalysis article, Sentence s, TriggerPattern.Match match) {
+        if (match.actorFrom() < 0) {
+            return List.of();
+        }
+        List<ArticleEntity> named = entitiesIn(article, s, match.actorFrom(), match.actorTo(), true);
+        List<ArticleEntity> listed = chainStartingAt(article, s, match.actorFrom(), true);
+        return listed.size() > 1 && listed.containsAll(named) ? listed : named;
+    }
+
+    /**
      * The state whose envoy or embassy the frame names ("al embajador tico en Managua", "L'ambassade française au
      * Niger", "la embajadora de España"): a state recalls only its own envoy and closes only its own embassy, so when
      * the subject names no state, the mission's demonym or "of X" does.
@@ -377,6 +409,11 @@ final class DiplomaticActionExtractor {
             Mention of = lexicon.is("OF", s, k + 1) ? article.mentionAt(s.index(), k + 2) : null;
             if (of != null && of.from() == k + 2 && of.entity().type == EntityType.COUNTRY) {
                 return List.of(of.entity()); // "la embajadora de España en Buenos Aires"
+            }
+            Mention owner = lexicon.is("POSSESSIVE", s, k - 1) ? article.mentionAt(s.index(), k - 2) : null;
+            ArticleEntity owning = owner != null && owner.to() == k - 1 ? stateOf(article, owner) : null;
+            if (owning != null) {
+                return List.of(owning); // "the recall of Bamako's ambassadors"
             }
         }
         return List.of();
@@ -436,6 +473,10 @@ final class DiplomaticActionExtractor {
                 }
             }
         }
+        ArticleEntity headlineState = stateSetOffByAColon(article, s, match);
+        if (headlineState != null) {
+            return List.of(headlineState);
+        }
         for (int k = match.from() - 1; k >= 0; k--) {
             if (article.language.isReportingVerb(s.lower(k))) {
                 List<ArticleEntity> speaker = subjectActors(article, s, k, false, earlier);
@@ -446,6 +487,21 @@ final class DiplomaticActionExtractor {
         }
         ArticleEntity last = lastActor(earlier, s.index());
         return last == null ? List.of() : List.of(last);
+    }
+
+    /**
+     * "Norway: five Russian diplomats declared persona non grata", "France : 14 ex-diplomates libyens déclarés persona
+     * non grata": a headline's leading state, set off by a colon, is the one that acts in its passive clause.
+     */
+    private static ArticleEntity stateSetOffByAColon(ArticleAnalysis article, Sentence s, TriggerPattern.Match match) {
+        Mention lead = article.mentionAt(s.index(), 0);
+        if (lead == null
+                || lead.kind() == Mention.Kind.DEMONYM
+                || lead.to() >= match.from()
+                || !":".equals(s.lower(lead.to()))) {
+            return null;
+        }
+        return stateOf(article, lead);
     }
 
     /**
@@ -961,11 +1017,42 @@ final class DiplomaticActionExtractor {
             if (k < from
                     || s.lower(k).equals(",")
                     || lexicon.is("SUBJECT_OPENERS", s, k)
-                    || s.token(k).isQuote()) {
+                    || s.token(k).isQuote()
+                    || endsADateline(article, s, k)) {
                 return actors;
             }
         }
         return List.of();
+    }
+
+    /**
+     * "ACCRA, Ghana (Reuters) - West African nations will close ...", "Accra, Ghana West African nations ...": token
+     * {@code k} closes the dateline, so the name after it opens the sentence.
+     */
+    private static boolean endsADateline(ArticleAnalysis article, Sentence s, int k) {
+        if (k < 1 || k > 12) {
+            return false;
+        }
+        Mention at = article.mentionAt(s.index(), k);
+        if (at != null && at.to() == k + 1 && article.isDateline(s, at)) {
+            return true;
+        }
+        String w = s.lower(k);
+        if (!w.equals("-") && !w.equals("\u2014") && !w.equals("\u2013") && !w.equals(":")) {
+            return false;
+        }
+        for (int j = 0; j < k; j++) {
+            String word = s.token(j).text();
+            boolean datelineWord = word.equals(",")
+                    || word.equals("(")
+                    || word.equals(")")
+                    || word.equals("/")
+                    || Character.isUpperCase(word.charAt(0));
+            if (!datelineWord) {
+                return false; // "the talks failed - Nigeria will ...": no dateline
+            }
+        }
+        return true;
     }
 
     /** The first acting chain of the span: the subject of a sentence's main clause. */
@@ -1324,6 +1411,15 @@ final class DiplomaticActionExtractor {
                             statesReferredTo(article, s, k + 1, j, match.from(), actors, earlier);
                     if (!referredTo.isEmpty()) {
                         return referredTo;
+                    }
+                    Mention group = article.mentionAt(s.index(), j);
+                    if (group != null
+                            && group.from() == j
+                            && group.entity().isStateGroup()
+                            && !actors.contains(group.entity())
+                            && vocabulary.mayAimAtMembersOfAGroup(
+                                    trigger.trigger().action())) {
+                        return List.of(group.entity()); // "recalled its ambassadors to the West African states"
                     }
                     if (lexicon.is("TARGET_PREPOSITIONS", s, j) || article.mentionAt(s.index(), j) != null) {
                         break; // another phrase, or a mention that is no state ("with its embassy", "with Hamas")
@@ -1927,7 +2023,8 @@ final class DiplomaticActionExtractor {
                 return true;
             }
         }
-        return false;
+        // "Moscú ha expulsado reiteradamente a diplomáticos": the adverb right after the verb
+        return match.headEnd() < s.size() && lexicon.matchAt("PREVIOUSLY", s, match.headEnd()) > 0;
     }
 
     /**
@@ -2034,6 +2131,23 @@ final class DiplomaticActionExtractor {
             }
         }
         return last;
+    }
+
+    /**
+     * "During the past four months, six diplomats have been expelled", "since 2011 Russia has vetoed": an action told
+     * over a long period, with no day of its own, sums up history.
+     */
+    private static boolean toldOverALongPeriod(List<TimeExpressions.TimeExpression> times, TriggerPattern.Match match) {
+        for (TimeExpressions.TimeExpression time : times) {
+            // opening the sentence, or right after the frame: not "Qatar, which has backed the rebels since March,
+            // closed its embassy", whose period belongs to an aside
+            boolean opens = time.from() <= 2 && time.to() <= match.from();
+            boolean follows = time.from() >= match.to() && time.from() - match.to() <= 6;
+            if (time.kind() == TimeExpressions.Kind.LONG_PERIOD && (opens || follows)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static TimeExpressions.TimeExpression nearestTime(

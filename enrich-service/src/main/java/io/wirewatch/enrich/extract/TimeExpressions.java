@@ -365,6 +365,13 @@ final class TimeExpressions {
         if (n > 0 && n < 60 && isUnit(s, k + 1, "UNIT_WEEK")) {
             return expr(s, text, from, k + 2, Kind.RECENT_PERIOD, published, published.minusWeeks(n));
         }
+        // "in the past four months", "over the last two years": a running period from long ago, as "since March"
+        if (n > 1 && n < 120 && isUnit(s, k + 1, "UNIT_MONTH")) {
+            return expr(s, text, from, k + 2, Kind.LONG_PERIOD, published, published.minusMonths(n));
+        }
+        if (n > 1 && n < 50 && isUnit(s, k + 1, "UNIT_YEAR")) {
+            return expr(s, text, from, k + 2, Kind.LONG_PERIOD, published, published.minusYears(n));
+        }
         DayOfWeek weekday = weekdays.get(next);
         if (weekday != null) {
             LocalDate day = mostRecent(weekday, published);

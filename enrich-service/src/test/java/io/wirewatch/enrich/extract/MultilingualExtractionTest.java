@@ -1048,4 +1048,88 @@ class MultilingualExtractionTest {
                     .allSatisfy(a -> assertThat(a.getTarget()).isEqualTo("Libya"));
         }
     }
+
+    /** Classes found on the seventh round of fresh real news (stop 28); every sentence here is our own. */
+    @Nested
+    class ClassesFromTheSeventhRound {
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                en | Israel on Monday summoned its ambassador in Madrid for consultations.                        | RECALL_AMBASSADOR | Israel      | Spain
+                fr | Israël convoque son ambassadeur en Espagne pour des consultations.                           | RECALL_AMBASSADOR | Israel      | Spain
+                es | Israel convocó a su embajador en Madrid para consultas.                                       | RECALL_AMBASSADOR | Israel      | Spain
+                en | Norway: five Russian diplomats declared persona non grata                                     | EXPEL_DIPLOMATS   | Norway      | Russia
+                fr | Norvège : cinq diplomates russes déclarés persona non grata                                  | EXPEL_DIPLOMATS   | Norway      | Russia
+                es | Noruega: cinco diplomáticos rusos declarados persona non grata                                | EXPEL_DIPLOMATS   | Norway      | Russia
+                fr | Quatorze ex-diplomates libyens ont été déclarés persona non grata par la Norvège.            | EXPEL_DIPLOMATS   | Norway      | Libya
+                en | Belarus on Monday demanded that the Polish ambassador leave the country.                       | EXPEL_DIPLOMATS   | Belarus     | Poland
+                en | After the request by the Belarusian authorities that the ambassador of Poland leave the country, the EU met. | EXPEL_DIPLOMATS | Belarus | Poland
+                fr | Le Bélarus a exigé lundi que l'ambassadeur polonais quitte le pays.                          | EXPEL_DIPLOMATS   | Belarus     | Poland
+                es | Bielorrusia exigió el lunes que el embajador polaco abandone el país.                         | EXPEL_DIPLOMATS   | Belarus     | Poland
+                en | The junta's spokesman announced the recall of Bamako's ambassador to Dakar.                   | RECALL_AMBASSADOR | Mali        | Senegal
+                en | Mali recalled its ambassadors to the West African states on Monday.                           | RECALL_AMBASSADOR | Mali        | Economic Community of West African States
+                en | ACCRA (Wire) - Nigeria will close its borders and impose sanctions on Mali.                    | IMPOSE_SANCTIONS  | Nigeria     | Mali
+                en | Accra, Ghana West African nations will close their borders and sever ties with Mali.          | BREAK_RELATIONS   | Economic Community of West African States | Mali
+                """)
+        void shouldFindTheActionItsActorAndItsTarget(
+                String language, String text, DiplomaticActionType action, String actor, String target) {
+            assertThat(actions(language, text)).as(text).anySatisfy(a -> {
+                assertThat(a.getAction()).isEqualTo(action);
+                assertThat(a.getActor()).isEqualTo(actor);
+                assertThat(a.getTarget()).isEqualTo(target);
+                assertThat(a.getModality()).isEqualTo(Modality.ASSERTED);
+            });
+        }
+
+        @Test
+        void shouldNotTakeAForeignEnvoySummonedForAReprimandAsARecall() {
+            assertThat(actions("en", "Mexico summoned the US ambassador on Tuesday over the remarks."))
+                    .isEmpty();
+        }
+
+        @Test
+        void shouldNotReadTellingSomebodyThatAsAnOrder() {
+            assertThat(actions(
+                            "en",
+                            "Paris told the agency that it had noted the request, but that the junta had no right to"
+                                    + " ask its ambassador to leave."))
+                    .noneSatisfy(a -> assertThat(a.getModality()).isEqualTo(Modality.ASSERTED));
+        }
+
+        @Test
+        void shouldGiveEveryStateTheEnvoysWereExpelledFromTheAction() {
+            assertThat(actions(
+                            "en", "Four Russian diplomats were expelled from Latvia, Lithuania and Estonia on Monday."))
+                    .extracting(DiplomaticAction::getActor, DiplomaticAction::getTarget)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("Latvia", "Russia"),
+                            org.assertj.core.groups.Tuple.tuple("Lithuania", "Russia"),
+                            org.assertj.core.groups.Tuple.tuple("Estonia", "Russia"));
+        }
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                en | During the past four months, six Russian diplomats have been expelled from Latvia.
+                en | Norway has expelled fifteen Russian diplomats over the past two years.
+                en | Moscow has always taken reciprocal steps and expelled diplomats of the countries concerned.
+                fr | Moscou a systématiquement expulsé des diplomates lettons en retour.
+                es | Moscú ha expulsado reiteradamente a diplomáticos letones en respuesta.
+                """)
+        void shouldTellAnActionSummedUpOverALongPeriodOrAHabitAsHistory(String language, String text) {
+            assertThat(actions(language, text))
+                    .isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.getModality()).isEqualTo(Modality.BACKGROUND));
+        }
+
+        @Test
+        void shouldGiveTheMeasuresListedAfterAnActionToItsActor() {
+            String text = "ECOWAS imposed sanctions on Mali on Monday. These included the closure of borders and"
+                    + " recalling their ambassadors from Bamako.";
+            assertThat(actions("en", text)).anySatisfy(a -> {
+                assertThat(a.getAction()).isEqualTo(DiplomaticActionType.RECALL_AMBASSADOR);
+                assertThat(a.getActor()).isEqualTo("Economic Community of West African States");
+                assertThat(a.getTarget()).isEqualTo("Mali");
+            });
+        }
+    }
 }
