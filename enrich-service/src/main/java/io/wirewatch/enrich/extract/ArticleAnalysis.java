@@ -119,6 +119,28 @@ final class ArticleAnalysis {
         return last != null && last.entity().type == EntityType.COUNTRY;
     }
 
+    /** Sentences read for a dateline: a page's heading and photo credit may come before it. */
+    private static final int DATELINE_SENTENCES = 6;
+
+    /**
+     * The state the story was filed from ("MADRID (EUROPA PRESS) -", "NIAMEY, Niger (AP) -"), or null: the state
+     * that "the government" of a national wire means when it names no other.
+     */
+    ArticleEntity datelineState() {
+        for (int i = 0; i < Math.min(sentences.size(), DATELINE_SENTENCES); i++) {
+            Sentence s = sentences.get(i);
+            Mention opening = mentionAt(i, 0);
+            if (opening != null && opening.from() == 0 && isDateline(s, opening)) {
+                ArticleEntity entity = opening.entity();
+                if (entity.type == EntityType.COUNTRY) {
+                    return entity;
+                }
+                return entity.countryCode == null ? null : country(entity.countryCode);
+            }
+        }
+        return null;
+    }
+
     /** The article's entity of the state with this ISO code (a person's or a place's state), or null when unknown. */
     ArticleEntity country(String isoCode) {
         for (ArticleEntity candidate : entities.values()) {

@@ -322,13 +322,38 @@ final class DiplomaticActionExtractor {
         boolean countriesOnly = trigger.trigger().action() == DiplomaticActionType.VETO_RESOLUTION;
         List<ArticleEntity> fromSlot = actorsInTheSlot(article, s, match);
         List<ArticleEntity> named = namedActors(article, s, trigger, earlier, countriesOnly, fromSlot);
-        if (named.isEmpty() && article.language.lexicon().matchAt("MEASURES_LISTED", s, 0) > 0) {
+        if (named.isEmpty() && listsMeasures(article.language.lexicon(), s)) {
             // "ECOWAS imposed sanctions on Mali. These included ... recalling their ambassadors from Bamako": the
             // measures listed are those of the story's last actor
             ArticleEntity last = lastActor(earlier, s.index());
             return last == null ? List.of() : List.of(last);
         }
         return named;
+    }
+
+    /** The most tokens before the verb of "The new sanctions include" at a sentence's start. */
+    private static final int MEASURES_OPENING = 6;
+
+    /**
+     * "These included ...", "« Ces sanctions supplémentaires comprennent, premièrement, le retrait des ambassadeurs":
+     * the sentence opens by listing measures, whose actor the sentence does not name again.
+     */
+    private static boolean listsMeasures(Lexicon lexicon, Sentence s) {
+        int start = s.size() > 0 && s.token(0).isAnyQuotationMark() ? 1 : 0;
+        if (lexicon.matchAt("MEASURES_LISTED", s, start) > 0) {
+            return true;
+        }
+        for (int k = start + 1; k < Math.min(s.size(), start + MEASURES_OPENING); k++) {
+            if (lexicon.matchAt("INCLUDING_VERBS", s, k) > 0) {
+                for (int j = Math.max(start, k - 3); j < k; j++) {
+                    if (lexicon.is("MEASURE_NOUNS", s, j)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
     }
 
     private List<ArticleEntity> namedActors(
@@ -505,6 +530,32 @@ final class DiplomaticActionExtractor {
     }
 
     /**
+     * "MADRID (EUROPA PRESS) - El Gobierno ha llamado a consultas a la embajadora en Argentina": a government the
+     * clause names by no state, in a story filed from a state's capital, is that state's.
+     */
+    private static ArticleEntity bareGovernmentsState(ArticleAnalysis article, Sentence s, int clauseStart, int verb) {
+        Lexicon lexicon = article.language.lexicon();
+        int start = clauseStart;
+        for (int k = clauseStart; k < verb; k++) {
+            if (endsADateline(article, s, k)) {
+                start = k + 1; // "MADRID (EFE) - El Gobierno ..."
+            }
+        }
+        int subject = lexicon.is("ARTICLE", s, start) ? start + 1 : start;
+        if (subject >= verb
+                || !lexicon.is("GOVERNMENT_NOUNS", s, subject)
+                || !s.token(subject).isCapitalised()) {
+            return null;
+        }
+        for (int k = subject; k < verb; k++) {
+            if (article.mentionAt(s.index(), k) != null || lexicon.is("OF", s, k)) {
+                return null; // "el Gobierno español", "the Government of Chile": it names its state
+            }
+        }
+        return article.datelineState();
+    }
+
+    /**
      * "c'est au tour de la Francophonie de suspendre la Guinée", "le toca a Chile retirar a su embajador", "now it is
      * the turn of Canada to expel": the one whose turn it is does it.
      */
@@ -672,6 +723,10 @@ final class DiplomaticActionExtractor {
         ArticleEntity whoseTurn = whoseTurn(article, s, verb, countriesOnly);
         if (whoseTurn != null) {
             return List.of(whoseTurn);
+        }
+        ArticleEntity home = bareGovernmentsState(article, s, clauseStart, verb);
+        if (home != null) {
+            return List.of(home);
         }
         if (lexicon.is("TO", s, verb - 1) && article.mentionAt(s.index(), verb - 2) != null) {
             // "the decision of Rwanda to cut off relations": the state after "of" decides
@@ -1791,7 +1846,13 @@ final class DiplomaticActionExtractor {
         boolean decidedNearer = false;
         for (int k = head - 1; k >= Math.max(0, head - MODALITY_WINDOW); k--) {
             if (k < head - 1 && (breaksClause(lexicon, s, k) || s.lower(k).equals(","))) {
+                if (s.lower(k).equals(",") && lexicon.endsAt("OTHERWISE", s, k)) {
+                    return Modality.THREATENED; // "act within a month; otherwise, the diplomats will be declared"
+                }
                 break; // cues belong to the head's own clause: ", claiming the U.S. was trying to ..., ordered"
+            }
+            if (lexicon.endsAt("OTHERWISE", s, k + 1)) {
+                return Modality.THREATENED; // "or else they will be expelled"
             }
             int end = k + 1;
             if (lexicon.endsAt("RETRACT", s, end)) {
@@ -1801,7 +1862,9 @@ final class DiplomaticActionExtractor {
             // "N'Djamena" is a name, not "n'": an elided negation never stands before a capitalised word
             boolean elidedIntoName =
                     s.lower(k).endsWith("'") && end < s.size() && s.token(end).isCapitalised();
-            if (head - k <= 4 && lexicon.endsAt("NEGATION", s, end) && !notOnly && !elidedIntoName) {
+            // "la CEDEAO sans grande surprise a suspendu", "expelled without delay": an idiom, no negation
+            boolean idiom = lexicon.matchAt("NOT_A_NEGATION", s, k) > 0;
+            if (head - k <= 4 && lexicon.endsAt("NEGATION", s, end) && !notOnly && !elidedIntoName && !idiom) {
                 return Modality.NEGATED; // but "has not only closed its embassy"
             }
             if (lexicon.endsAt("DECIDED", s, end)) {

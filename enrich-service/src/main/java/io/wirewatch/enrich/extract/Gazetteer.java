@@ -99,18 +99,24 @@ final class Gazetteer {
 
     /** The longest entry starting at token {@code i}, or null. */
     Match longestMatchAt(Sentence sentence, int i) {
-        String key = matchKey(sentence.token(i).text());
-        if (!mayOpenEntry(key)) {
-            return null;
+        String text = sentence.token(i).text();
+        String key = matchKey(text);
+        List<Entry> candidates = mayOpenEntry(key) ? entriesByFirstToken.get(key) : null;
+        boolean shouted = false;
+        if (candidates == null && isShouted(text)) {
+            // "MADRID (EFE) -", "THE RUSSIAN Foreign Ministry": a dateline or heading in capitals names what the
+            // same words name in print ("US", "EU" are entries as written, and matched above)
+            key = titleCase(text);
+            candidates = mayOpenEntry(key) ? entriesByFirstToken.get(key) : null;
+            shouted = true;
         }
-        List<Entry> candidates = entriesByFirstToken.get(key);
         if (candidates == null) {
             return null;
         }
         Entry best = null;
         // The next token's key once, not per candidate: a word such as "the" opens dozens of names ("the Hague", "the
         // Netherlands" ...), and most differ from the text at their second word.
-        String second = i + 1 < sentence.size() ? matchKey(sentence.token(i + 1).text()) : null;
+        String second = i + 1 < sentence.size() ? keyOf(sentence.token(i + 1).text(), shouted) : null;
         for (int c = 0; c < candidates.size(); c++) { // by index: no iterator per probe
             Entry entry = candidates.get(c);
             int length = entry.tokens().size();
@@ -120,7 +126,7 @@ final class Gazetteer {
             }
             boolean matches = length == 1 || second.equals(entry.tokens().get(1));
             for (int k = 2; k < length && matches; k++) {
-                matches = matchKey(sentence.token(i + k).text())
+                matches = keyOf(sentence.token(i + k).text(), shouted)
                         .equals(entry.tokens().get(k));
             }
             if (matches) {
@@ -181,6 +187,28 @@ final class Gazetteer {
     }
 
     /** Case-sensitive except for a leading article, so "The Hague" and "the Netherlands" both match. */
+    private static String keyOf(String tokenText, boolean shouted) {
+        return shouted && isShouted(tokenText) ? titleCase(tokenText) : matchKey(tokenText);
+    }
+
+    /** Two or more letters, all of them capitals: "MADRID", not "US"-style entries already matched as written. */
+    private static boolean isShouted(String tokenText) {
+        if (tokenText.length() < 3) {
+            return false;
+        }
+        for (int k = 0; k < tokenText.length(); k++) {
+            char c = tokenText.charAt(k);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+        }
+        return Character.isUpperCase(tokenText.charAt(0));
+    }
+
+    private static String titleCase(String tokenText) {
+        return matchKey(tokenText.charAt(0) + tokenText.substring(1).toLowerCase(java.util.Locale.ROOT));
+    }
+
     private static String matchKey(String tokenText) {
         if (tokenText.indexOf('\u2019') >= 0) {
             // "Côte d’Ivoire", "des États d’Afrique de l’Ouest": a typographic apostrophe is the names' straight one
