@@ -817,7 +817,8 @@ final class CasualtyExtractor {
             // "l'attaque contre le détachement d'Inata, dans la province du Soum, a fait 20 morts": the province only
             // says where Inata lies, and the toll is Inata's
             Mention contained = containedPlaceBefore(article, s, mention);
-            Mention where = contained != null ? contained : mention;
+            Mention owner = contained == null ? ownerOfItsLandmark(article, s, mention) : null;
+            Mention where = contained != null ? contained : owner != null ? owner : mention;
             int rank = specificity(where.entity()) * 1000 - Math.abs(mention.from() - count.to());
             if (rank > bestRank) {
                 best = townOfItsQuarter(article, s, where);
@@ -898,6 +899,33 @@ final class CasualtyExtractor {
             }
         }
         return new Place(null, false);
+    }
+
+    /** How many capitalised words a landmark's kind may have before its "of": "Valley", "Old City". */
+    private static final int LANDMARK_KIND_WORDS = 2;
+
+    /**
+     * "in Luxor's Valley of the Kings": a place named inside a landmark that a town owns is the landmark's, and the toll
+     * is the owner's, which other reports name too. Returns the owner's mention, else null.
+     */
+    private static Mention ownerOfItsLandmark(ArticleAnalysis article, Sentence s, Mention mention) {
+        Lexicon lexicon = article.language.lexicon();
+        int k = mention.from() - 1;
+        if (lexicon.is("ARTICLE", s, k)) {
+            k--;
+        }
+        if (!lexicon.is("OF", s, k)) {
+            return null;
+        }
+        int kind = k - 1;
+        while (kind >= 0 && k - kind <= LANDMARK_KIND_WORDS && s.token(kind).isCapitalised()) {
+            kind--;
+        }
+        if (kind == k - 1 || !lexicon.is("POSSESSIVE", s, kind)) {
+            return null;
+        }
+        Mention owner = article.mentionAt(s.index(), kind - 1);
+        return owner != null && owner.entity().type == EntityType.PLACE ? owner : null;
     }
 
     /** How many words after a town's quarter the town may be named: "le quartier de X, au Cap Haïtien". */
@@ -1084,8 +1112,8 @@ final class CasualtyExtractor {
 
     private static boolean isLandmark(ArticleAnalysis article, Sentence s, Mention mention) {
         Lexicon lexicon = article.language.lexicon();
-        if (containedPlaceBefore(article, s, mention) != null) {
-            return true;
+        if (containedPlaceBefore(article, s, mention) != null || ownerOfItsLandmark(article, s, mention) != null) {
+            return true; // "Kodyel, dans la commune de Foutouri"; "Luxor's Valley of the Kings"
         }
         boolean near = false;
         for (int k = mention.from() - 1; k >= Math.max(0, mention.from() - LANDMARK_CUE_REACH) && !near; k--) {
@@ -1155,6 +1183,9 @@ final class CasualtyExtractor {
                 k -= 2; // "dans le nord du Burkina Faso", "en el norte de Nigeria"
             } else if (lexicon.is("POSSESSIVE", w) && article.mentionAt(s.index(), k - 1) != null) {
                 k = article.mentionAt(s.index(), k - 1).from() - 1;
+            } else if (PlaceResolver.isQuoteMark(s, k)) {
+                // "at the 'Plaine Savo' camp", "au site « Plaine Savo »": the marks, and a kind of place before them
+                k = lexicon.is("PLACE_TYPES", s, k - 1) ? k - 2 : k - 1;
             } else {
                 break;
             }

@@ -1,0 +1,117 @@
+package io.wirewatch.enrich.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirewatch.schema.CasualtyFigure;
+import io.wirewatch.schema.CasualtyKind;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classes of casualty figures that got no place, the wrong place or a wrong count on real news in English, French and
+ * Spanish (7 Dec 2026, seventh round), each tested on sentences written for it.
+ */
+class CasualtyPlacesAndDatesTest {
+
+    private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
+    private static final Instant PUBLISHED = Instant.parse("2023-05-10T12:00:00Z");
+
+    private static List<CasualtyFigure> figures(String language, String text, Instant published) {
+        return EXTRACTOR.extract(text, published, "Test Wire", language).casualtyFigures().stream()
+                .filter(f -> !f.getRepeatsEarlier())
+                .toList();
+    }
+
+    private static List<CasualtyFigure> killed(String language, String text) {
+        return figures(language, text, PUBLISHED).stream()
+                .filter(f -> f.getKind() == CasualtyKind.KILLED)
+                .toList();
+    }
+
+    @Test
+    void shouldPlaceATollAtANeighbourhoodNamedWithItsOwnArticle() {
+        // Given a quarter no list holds whose name opens with an article, in a story about its country
+        assertThat(killed("en", "In Haiti, gang members killed at least 64 people in La Boule on Tuesday."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("La Boule");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("HT");
+                });
+        assertThat(killed("fr", "En Haïti, au moins 64 personnes ont été tuées mardi à La Boule, selon un élu."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("La Boule");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("HT");
+                });
+        assertThat(killed("es", "En Haití, al menos 64 personas murieron el martes en Los Pinares, según la policía."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Los Pinares"));
+    }
+
+    @Test
+    void shouldPlaceATollAtASiteNamedInQuotationMarks() {
+        // Given a camp named in quotes or guillemets: a place of the story's country, not a person so called
+        assertThat(killed("en", "In Congo, at least 52 people were killed at the 'Plaine Kere' camp on Sunday."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Plaine Kere");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("CD");
+                });
+        assertThat(killed("fr", "En RDC, au moins 52 personnes ont été tuées dimanche au site « Plaine Kéré »."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Plaine Kéré");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("CD");
+                });
+    }
+
+    @Test
+    void shouldPlaceATollAtTheTownThatOwnsALandmark() {
+        // Given a landmark named as a town's ("Luxor's Valley of the Kings"): the town's toll
+        assertThat(killed("en", "Gunmen killed 57 visitors in Aswan's Valley of the Nobles on Tuesday."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Aswan");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("EG");
+                });
+    }
+
+    @Test
+    void shouldPlaceATollAtThePlaceAnEventIsNamedFor() {
+        // Given "the X attack", "the X University College massacre", "l'attaque de X" in a story about X's country
+        String en = "Kenya held a day of mourning on Friday. At least 140 people were killed in the Garissa attack.";
+        assertThat(killed("en", en)).singleElement().satisfies(f -> {
+            assertThat(f.getPlace()).isEqualTo("Garissa");
+            assertThat(f.getPlaceCountryCode()).isEqualTo("KE");
+        });
+        String college = "Kenya held a day of mourning on Friday. The Garissa Teachers College massacre left at least"
+                + " 140 people dead.";
+        assertThat(killed("en", college))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Garissa"));
+        assertThat(killed("fr", "Le Kenya est en deuil. L'attaque de Garissa a fait au moins 140 morts."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Garissa"));
+    }
+
+    @Test
+    void shouldReadABareCapitalInAStoryAboutAnotherCountryAsThatCountrysTown() {
+        // Given a capital's name shared by a town of the story's country, whose state the story never names
+        String en = "Lebanon's army deployed troops in the north. At least 55 people were killed in Tripoli on Monday.";
+        assertThat(killed("en", en))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlaceCountryCode()).isEqualTo("LB"));
+        // and a local story about a region of one state: the town is that state's even when no list holds it
+        String es = "Galicia vive días de luto en España. Al menos 80 personas murieron en Santiago cuando descarriló"
+                + " un tren.";
+        assertThat(killed("es", es))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlaceCountryCode()).isEqualTo("ES"));
+        // But a capital whose state the story names stays the capital
+        String cl = "Chile decretó duelo nacional. Al menos 80 personas murieron en Santiago en un incendio.";
+        assertThat(killed("es", cl))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlaceCountryCode()).isEqualTo("CL"));
+    }
+}
