@@ -74,10 +74,13 @@ final class CasualtyExtractor {
         for (Sentence s : article.sentences) {
             List<TimeExpressions.TimeExpression> times =
                     article.language.time().find(s, article.text, article.published);
+            // an undated article's calendar day further on has no date, but its number is still no count
+            List<TimeExpressions.TimeExpression> spans =
+                    article.published == null ? article.language.time().spans(s, article.text) : times;
             Set<Integer> usedNumbers = new HashSet<>();
             Lexicon lexicon = article.language.lexicon();
             for (int i = 0; i < s.size(); i++) {
-                if (insideTime(times, i)) {
+                if (insideTime(spans, i)) {
                     continue; // "since Oct 7", "on 12 March": a date, not a count
                 }
                 Count count = countAt(article.language, s, i);
@@ -312,12 +315,16 @@ final class CasualtyExtractor {
         Lexicon lexicon = language.lexicon();
         NumberWords numbers = language.numbers();
         // Active verb before: "killing nearly 70 people", "claimed over 300 lives", "ont exécuté sommairement 300".
-        int verbEnd = lexicon.is("HARM_ADVERBS", s, count.from() - 1) ? count.from() - 1 : count.from();
+        // "mataron a 60 personas", "ejecutaron sumariamente a 30 civiles": the mark of a person object, then an adverb
+        boolean marked = lexicon.is("HARM_OBJECT_MARKERS", s, count.from() - 1);
+        int verbEnd = marked ? count.from() - 1 : count.from();
+        verbEnd = lexicon.is("HARM_ADVERBS", s, verbEnd - 1) ? verbEnd - 1 : verbEnd;
         String verb = s.lower(verbEnd - 1);
         for (Map.Entry<CasualtyKind, String> active : HARM_BEFORE.entrySet()) {
             // "killing nearly 70", "han muerto 52", "causó la muerte a alrededor de un centenar"
             if (lexicon.is(active.getValue(), verb) || lexicon.endsAt(active.getValue(), s, verbEnd)) {
-                return new Harm(active.getKey(), verbEnd - 1, count.to(), false);
+                Harm told = marked ? otherHarmOfTheObject(lexicon, s, count) : null;
+                return told != null ? told : new Harm(active.getKey(), verbEnd - 1, count.to(), false);
             }
         }
         if (lexicon.is("LIFE_VERBS", verb) && lexicon.is("LIVES", s, count.to())) {
@@ -333,14 +340,26 @@ final class CasualtyExtractor {
         // The harm after the count: "95 people were killed", "40 wounded", "are reported to have died".
         int limit = Math.min(s.size(), count.to() + 12);
         int commas = 0;
+        Harm victims = null;
         for (int k = count.to(); k < limit; k++) {
             Token token = s.token(k);
             String w = token.lower();
+            Harm found = null;
             for (Map.Entry<CasualtyKind, String> kind : HARM_AFTER.entrySet()) {
                 int length = lexicon.matchAt(kind.getValue(), s, k);
                 if (length > 0) {
-                    return new Harm(kind.getKey(), count.from(), k + length, false);
+                    found = new Harm(kind.getKey(), count.from(), k + length, false);
+                    break;
                 }
+            }
+            if (found != null && victims == null && k == count.to() && found.kind() == CasualtyKind.DISPLACED) {
+                // "60 displaced people were killed", "60 déplacés ont été tués": right after the count, the displaced
+                // are who was hit, and a harm after them is what was done to them
+                victims = found;
+                continue;
+            }
+            if (found != null) {
+                return victims == null || found.kind() == CasualtyKind.KILLED ? found : victims;
             }
             if (w.equals(",") && commas++ < 2) {
                 continue; // "At least 50 people, including children, were killed"
@@ -357,6 +376,9 @@ final class CasualtyExtractor {
                 break;
             }
         }
+        if (victims != null) {
+            return victims; // "60 displaced" and no harm done to them after
+        }
         // "the death toll in Syria ... passed 5,400", "bringing the toll to 57"; but not "a riot at one of the prisons"
         boolean oneOf = count.value() == 1 && lexicon.is("OF", s, count.to());
         for (int k = oneOf ? -1 : count.from() - 1; k >= Math.max(0, count.from() - TOLL_WINDOW); k--) {
@@ -370,6 +392,28 @@ final class CasualtyExtractor {
                 if (named) {
                     return new Harm(CasualtyKind.KILLED, tollFrom, count.to(), true);
                 }
+            }
+        }
+        return null;
+    }
+
+    /** How many words after a count its own harm may stand: "dejando a 20 personas heridas". */
+    private static final int OBJECT_HARM_REACH = 4;
+
+    /**
+     * "dejando a 20 personas heridas": a count made the object of a verb ("dejando" also tells of the dead) and told as
+     * hit in another way right after it is that other harm; else null.
+     */
+    private static Harm otherHarmOfTheObject(Lexicon lexicon, Sentence s, Count count) {
+        for (int k = count.to(); k < Math.min(s.size(), count.to() + OBJECT_HARM_REACH); k++) {
+            for (Map.Entry<CasualtyKind, String> kind : HARM_AFTER.entrySet()) {
+                int length = lexicon.matchAt(kind.getValue(), s, k);
+                if (length > 0 && kind.getKey() != CasualtyKind.KILLED) {
+                    return new Harm(kind.getKey(), count.from(), k + length, false);
+                }
+            }
+            if (!s.token(k).isWord()) {
+                return null;
             }
         }
         return null;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.schema.CasualtyFigure;
 import io.wirewatch.schema.CasualtyKind;
+import io.wirewatch.schema.CasualtyPeriod;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,21 @@ class CasualtyPlacesAndDatesTest {
     }
 
     @Test
+    void shouldCountDisplacedPeopleKilledAsKilled() {
+        // Given the displaced as the victims of a killing
+        assertThat(figures("en", "At least 52 displaced people were killed in an attack in Djugu, Congo.", PUBLISHED))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getKind()).isEqualTo(CasualtyKind.KILLED));
+        assertThat(figures("fr", "Au moins 52 déplacés ont été tués dimanche à Djugu, en RDC.", PUBLISHED))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getKind()).isEqualTo(CasualtyKind.KILLED));
+        // But the displaced alone stay displaced
+        assertThat(figures("en", "Some 5,000 displaced people arrived in Bunia, Congo, on Sunday.", PUBLISHED))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getKind()).isEqualTo(CasualtyKind.DISPLACED));
+    }
+
+    @Test
     void shouldPlaceATollAtTheTownThatOwnsALandmark() {
         // Given a landmark named as a town's ("Luxor's Valley of the Kings"): the town's toll
         assertThat(killed("en", "Gunmen killed 57 visitors in Aswan's Valley of the Nobles on Tuesday."))
@@ -93,6 +109,37 @@ class CasualtyPlacesAndDatesTest {
         assertThat(killed("fr", "Le Kenya est en deuil. L'attaque de Garissa a fait au moins 140 morts."))
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Garissa"));
+    }
+
+    @Test
+    void shouldNotTakeTheDayOfAnUndatedArticlesCalendarDateForACount() {
+        // Given an article with no publication date and a calendar day further on than its lead
+        String fr = "Le Mali est en deuil. L'armée a envoyé des renforts. Les ministres se sont réunis à Bamako."
+                + " Les habitants ont fui. Le 12 mars, des hommes armés ont tué 64 personnes à Sanga.";
+        assertThat(figures("fr", fr, null)).singleElement().satisfies(f -> {
+            assertThat(f.getCount()).isEqualTo(64);
+            assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
+            assertThat(f.getPlace()).isEqualTo("Sanga");
+        });
+        String es = "Malí está de luto. El ejército envió refuerzos. Los ministros se reunieron en Bamako."
+                + " Los vecinos huyeron. El 5 de marzo, hombres armados mataron a 64 personas en Sanga.";
+        assertThat(figures("es", es, null))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getCount()).isEqualTo(64));
+    }
+
+    @Test
+    void shouldReadTheSpanishPersonalAObjectOfAVerbOfKilling() {
+        assertThat(killed("es", "Hombres armados mataron a 64 personas el lunes en Sanga, en Malí."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getCount()).isEqualTo(64);
+                    assertThat(f.getPlace()).isEqualTo("Sanga");
+                });
+        // But "dejando a 20 personas heridas" tells of the wounded
+        assertThat(figures("es", "La explosión sacudió Sanga, en Malí, dejando a 20 personas heridas.", PUBLISHED))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getKind()).isEqualTo(CasualtyKind.WOUNDED));
     }
 
     @Test
