@@ -250,6 +250,9 @@ final class CasualtyExtractor {
         if (lexicon.matchAt("UNITS", s, to) > 0 || s.lower(to).startsWith("-")) {
             return null; // "95 km"
         }
+        if (lexicon.is("PLACE_TYPES", s, to)) {
+            return null; // "the death toll in the attack on three villages": a count of places, not of the dead
+        }
         int from = i;
         if (afterArticle && (vague > 0 || lexicon.is("COUNT_NOUN_AFTER_A", s, i))) {
             from--; // "a dozen", "une quarantaine"
@@ -1228,8 +1231,8 @@ final class CasualtyExtractor {
             } else if (lexicon.is("POSSESSIVE", w) && article.mentionAt(s.index(), k - 1) != null) {
                 k = article.mentionAt(s.index(), k - 1).from() - 1;
             } else if (PlaceResolver.isQuoteMark(s, k)) {
-                // "at the 'Plaine Savo' camp", "au site « Plaine Savo »": the marks, and a kind of place before them
-                k = lexicon.is("PLACE_TYPES", s, k - 1) ? k - 2 : k - 1;
+                // "at the 'Plaine Savo' camp", "au site « Plaine Savo »": the marks, and the noun before them
+                k = PlaceResolver.isCommonNoun(lexicon, s, k - 1) ? k - 2 : k - 1;
             } else {
                 break;
             }

@@ -196,10 +196,10 @@ final class PlaceResolver {
         boolean acronym = name.length() > 1 && name.equals(name.toUpperCase(java.util.Locale.ROOT));
         // "in La Saline", "à La Saline", "en La Saline": a name that opens with its own article; "at 'Plaine Savo'",
         // "au site « Plaine Savo »": a name in quotation marks. Either is one name however many words it has.
-        boolean bounded = opensAPlaceName(lexicon, s, from, to) || quoted;
+        boolean bounded = opensAPlaceName(lexicon, s, from, to) || quoted || locatedRightAfter(lexicon, s, from, to);
         int locative = quoted ? from - 2 : from - 1;
-        if (quoted && lexicon.is("PLACE_TYPES", s, locative)) {
-            locative--; // "au site « X »"
+        if (quoted && isCommonNoun(lexicon, s, locative)) {
+            locative--; // "au site « X »", "in the camp 'X'": the noun a quoted name stands beside
         }
         if (quoted && lexicon.is("ARTICLE", s, locative)) {
             locative--; // "at the 'X'"
@@ -239,6 +239,39 @@ final class PlaceResolver {
                 && s.token(i + 1).isCapitalised()
                 && lexicon.is("PLACE_NAME_ARTICLES", s, i)
                 && lexicon.is("PLACE_PREPOSITIONS", s, i - 1);
+    }
+
+    /**
+     * A lower-case word that is no preposition of place, article or stop word: the noun ("site", "camp", "campamento")
+     * a quoted name stands beside.
+     */
+    static boolean isCommonNoun(Lexicon lexicon, Sentence s, int i) {
+        return i >= 0
+                && i < s.size()
+                && s.token(i).isWord()
+                && !s.token(i).isCapitalised()
+                && !lexicon.is("CASUALTY_LOCATIVES", s, i)
+                && !lexicon.is("ARTICLE", s, i)
+                && !lexicon.is("NAME_STOP_WORDS", s, i);
+    }
+
+    /**
+     * "in Cité Soleil in Haiti's capital", "à Plaine Savo, près de Bule": a name of several words no list holds, told
+     * where it lies right after it (in a capitalised place, or near one), and naming no event ("Hurricane Ian in
+     * Florida"), is a place.
+     */
+    private static boolean locatedRightAfter(Lexicon lexicon, Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (lexicon.is("INCIDENT", s, k) || lexicon.is("INCIDENT_SERIES", s, k)) {
+                return false;
+            }
+        }
+        int k = s.lower(to).equals(",") ? to + 1 : to;
+        if (lexicon.is("LANDMARK_NEAR", s, k) && !s.token(k).isNumber()) {
+            return true;
+        }
+        int next = lexicon.is("ARTICLE", s, k + 1) ? k + 2 : k + 1;
+        return lexicon.is("IN", s, k) && next < s.size() && s.token(next).isCapitalised();
     }
 
     /** A quotation mark standing alone, straight, curly or a guillemet. */

@@ -161,4 +161,41 @@ class CasualtyPlacesAndDatesTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPlaceCountryCode()).isEqualTo("CL"));
     }
+
+    @Test
+    void shouldPlaceATollAtANameOfSeveralWordsToldWhereItLies() {
+        // Given an unlisted name of two words followed by the place that contains it, or by a place it is near
+        assertThat(killed("en", "More than 70 people were killed in Bel Orme in Haiti's capital on Saturday."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Bel Orme");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("HT");
+                });
+        assertThat(killed("fr", "En RDC, au moins 52 civils ont été tués mardi à Plaine Kéré, près de Bunia."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Plaine Kéré"));
+        // But a storm's name is no place
+        assertThat(killed("en", "Twelve people were killed in Hurricane Tomas in Florida on Tuesday."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Florida"));
+    }
+
+    @Test
+    void shouldNotCountPlacesAsTheDead() {
+        // Given a count of villages inside a toll's sentence
+        assertThat(killed("en", "The death toll in Monday's raids on four villages in Zamfara State has risen to 64."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getCount()).isEqualTo(64));
+        assertThat(figures("fr", "L'attaque d'un camp de déplacés a fait 30 morts mardi à Djugu, en RDC.", PUBLISHED))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getCount()).isEqualTo(30));
+    }
+
+    @Test
+    void shouldPlaceATollAtASiteQuotedBesideItsNounInSpanish() {
+        assertThat(killed(
+                        "es", "En la RDC, al menos 52 desplazados murieron el domingo en el campamento «Plaine Kéré»."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Plaine Kéré"));
+    }
 }
