@@ -122,7 +122,8 @@ final class PlaceResolver {
                 || quoted && lexicon.is("PLACE_TYPES", s, before - 1); // "au site « X »", "the camp 'X'"
         boolean prepositionBefore = lexicon.is("PLACE_PREPOSITIONS", s, before - 1);
         // "the Garissa attack", "the Garissa University College massacre": an event named by its place
-        boolean eventAfter = lexicon.is("INCIDENT", s, after) || lexicon.is("CITY_EVENT_NOUNS", s, after);
+        boolean eventAfter = isEventNoun(lexicon, s, after)
+                || isCommonNoun(lexicon, s, after) && isEventNoun(lexicon, s, after + 1); // "the X bandit raid"
         String besideCountry = countryBeside(article, s, to, countryWeights);
         int typeStart = typeStartInName(lexicon, s, from);
         if (typeStart >= 0 && to - from <= MAX_UNLISTED_WORDS) {
@@ -272,6 +273,10 @@ final class PlaceResolver {
         }
         int next = lexicon.is("ARTICLE", s, k + 1) ? k + 2 : k + 1;
         return lexicon.is("IN", s, k) && next < s.size() && s.token(next).isCapitalised();
+    }
+
+    private static boolean isEventNoun(Lexicon lexicon, Sentence s, int i) {
+        return lexicon.is("INCIDENT", s, i) || lexicon.is("CITY_EVENT_NOUNS", s, i);
     }
 
     /** A quotation mark standing alone, straight, curly or a guillemet. */

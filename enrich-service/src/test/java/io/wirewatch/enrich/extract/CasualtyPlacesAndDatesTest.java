@@ -106,6 +106,10 @@ class CasualtyPlacesAndDatesTest {
         assertThat(killed("en", college))
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Garissa"));
+        String raid = "Kenya held a day of mourning on Friday. The death toll in the Garissa cattle raid rose to 70.";
+        assertThat(killed("en", raid))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Garissa"));
         assertThat(killed("fr", "Le Kenya est en deuil. L'attaque de Garissa a fait au moins 140 morts."))
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Garissa"));
