@@ -74,10 +74,13 @@ final class CasualtyExtractor {
         for (Sentence s : article.sentences) {
             List<TimeExpressions.TimeExpression> times =
                     article.language.time().find(s, article.text, article.published);
+            // an undated article's calendar day further on has no date, but its number is still no count
+            List<TimeExpressions.TimeExpression> spans =
+                    article.published == null ? article.language.time().spans(s, article.text) : times;
             Set<Integer> usedNumbers = new HashSet<>();
             Lexicon lexicon = article.language.lexicon();
             for (int i = 0; i < s.size(); i++) {
-                if (insideTime(times, i)) {
+                if (insideTime(spans, i)) {
                     continue; // "since Oct 7", "on 12 March": a date, not a count
                 }
                 Count count = countAt(article.language, s, i);
@@ -247,6 +250,9 @@ final class CasualtyExtractor {
         if (lexicon.matchAt("UNITS", s, to) > 0 || s.lower(to).startsWith("-")) {
             return null; // "95 km"
         }
+        if (lexicon.is("PLACE_TYPES", s, to)) {
+            return null; // "the death toll in the attack on three villages": a count of places, not of the dead
+        }
         int from = i;
         if (afterArticle && (vague > 0 || lexicon.is("COUNT_NOUN_AFTER_A", s, i))) {
             from--; // "a dozen", "une quarantaine"
@@ -312,12 +318,16 @@ final class CasualtyExtractor {
         Lexicon lexicon = language.lexicon();
         NumberWords numbers = language.numbers();
         // Active verb before: "killing nearly 70 people", "claimed over 300 lives", "ont exécuté sommairement 300".
-        int verbEnd = lexicon.is("HARM_ADVERBS", s, count.from() - 1) ? count.from() - 1 : count.from();
+        // "mataron a 60 personas", "ejecutaron sumariamente a 30 civiles": the mark of a person object, then an adverb
+        boolean marked = lexicon.is("HARM_OBJECT_MARKERS", s, count.from() - 1);
+        int verbEnd = marked ? count.from() - 1 : count.from();
+        verbEnd = lexicon.is("HARM_ADVERBS", s, verbEnd - 1) ? verbEnd - 1 : verbEnd;
         String verb = s.lower(verbEnd - 1);
         for (Map.Entry<CasualtyKind, String> active : HARM_BEFORE.entrySet()) {
             // "killing nearly 70", "han muerto 52", "causó la muerte a alrededor de un centenar"
             if (lexicon.is(active.getValue(), verb) || lexicon.endsAt(active.getValue(), s, verbEnd)) {
-                return new Harm(active.getKey(), verbEnd - 1, count.to(), false);
+                Harm told = marked ? otherHarmOfTheObject(lexicon, s, count) : null;
+                return told != null ? told : new Harm(active.getKey(), verbEnd - 1, count.to(), false);
             }
         }
         if (lexicon.is("LIFE_VERBS", verb) && lexicon.is("LIVES", s, count.to())) {
@@ -333,14 +343,26 @@ final class CasualtyExtractor {
         // The harm after the count: "95 people were killed", "40 wounded", "are reported to have died".
         int limit = Math.min(s.size(), count.to() + 12);
         int commas = 0;
+        Harm victims = null;
         for (int k = count.to(); k < limit; k++) {
             Token token = s.token(k);
             String w = token.lower();
+            Harm found = null;
             for (Map.Entry<CasualtyKind, String> kind : HARM_AFTER.entrySet()) {
                 int length = lexicon.matchAt(kind.getValue(), s, k);
                 if (length > 0) {
-                    return new Harm(kind.getKey(), count.from(), k + length, false);
+                    found = new Harm(kind.getKey(), count.from(), k + length, false);
+                    break;
                 }
+            }
+            if (found != null && victims == null && k == count.to() && found.kind() == CasualtyKind.DISPLACED) {
+                // "60 displaced people were killed", "60 déplacés ont été tués": right after the count, the displaced
+                // are who was hit, and a harm after them is what was done to them
+                victims = found;
+                continue;
+            }
+            if (found != null) {
+                return victims == null || found.kind() == CasualtyKind.KILLED ? found : victims;
             }
             if (w.equals(",") && commas++ < 2) {
                 continue; // "At least 50 people, including children, were killed"
@@ -357,6 +379,9 @@ final class CasualtyExtractor {
                 break;
             }
         }
+        if (victims != null) {
+            return victims; // "60 displaced" and no harm done to them after
+        }
         // "the death toll in Syria ... passed 5,400", "bringing the toll to 57"; but not "a riot at one of the prisons"
         boolean oneOf = count.value() == 1 && lexicon.is("OF", s, count.to());
         for (int k = oneOf ? -1 : count.from() - 1; k >= Math.max(0, count.from() - TOLL_WINDOW); k--) {
@@ -370,6 +395,28 @@ final class CasualtyExtractor {
                 if (named) {
                     return new Harm(CasualtyKind.KILLED, tollFrom, count.to(), true);
                 }
+            }
+        }
+        return null;
+    }
+
+    /** How many words after a count its own harm may stand: "dejando a 20 personas heridas". */
+    private static final int OBJECT_HARM_REACH = 4;
+
+    /**
+     * "dejando a 20 personas heridas": a count made the object of a verb ("dejando" also tells of the dead) and told as
+     * hit in another way right after it is that other harm; else null.
+     */
+    private static Harm otherHarmOfTheObject(Lexicon lexicon, Sentence s, Count count) {
+        for (int k = count.to(); k < Math.min(s.size(), count.to() + OBJECT_HARM_REACH); k++) {
+            for (Map.Entry<CasualtyKind, String> kind : HARM_AFTER.entrySet()) {
+                int length = lexicon.matchAt(kind.getValue(), s, k);
+                if (length > 0 && kind.getKey() != CasualtyKind.KILLED) {
+                    return new Harm(kind.getKey(), count.from(), k + length, false);
+                }
+            }
+            if (!s.token(k).isWord()) {
+                return null;
             }
         }
         return null;
@@ -817,7 +864,8 @@ final class CasualtyExtractor {
             // "l'attaque contre le détachement d'Inata, dans la province du Soum, a fait 20 morts": the province only
             // says where Inata lies, and the toll is Inata's
             Mention contained = containedPlaceBefore(article, s, mention);
-            Mention where = contained != null ? contained : mention;
+            Mention owner = contained == null ? ownerOfItsLandmark(article, s, mention) : null;
+            Mention where = contained != null ? contained : owner != null ? owner : mention;
             int rank = specificity(where.entity()) * 1000 - Math.abs(mention.from() - count.to());
             if (rank > bestRank) {
                 best = townOfItsQuarter(article, s, where);
@@ -898,6 +946,33 @@ final class CasualtyExtractor {
             }
         }
         return new Place(null, false);
+    }
+
+    /** How many capitalised words a landmark's kind may have before its "of": "Valley", "Old City". */
+    private static final int LANDMARK_KIND_WORDS = 2;
+
+    /**
+     * "in Luxor's Valley of the Kings": a place named inside a landmark that a town owns is the landmark's, and the toll
+     * is the owner's, which other reports name too. Returns the owner's mention, else null.
+     */
+    private static Mention ownerOfItsLandmark(ArticleAnalysis article, Sentence s, Mention mention) {
+        Lexicon lexicon = article.language.lexicon();
+        int k = mention.from() - 1;
+        if (lexicon.is("ARTICLE", s, k)) {
+            k--;
+        }
+        if (!lexicon.is("OF", s, k)) {
+            return null;
+        }
+        int kind = k - 1;
+        while (kind >= 0 && k - kind <= LANDMARK_KIND_WORDS && s.token(kind).isCapitalised()) {
+            kind--;
+        }
+        if (kind == k - 1 || !lexicon.is("POSSESSIVE", s, kind)) {
+            return null;
+        }
+        Mention owner = article.mentionAt(s.index(), kind - 1);
+        return owner != null && owner.entity().type == EntityType.PLACE ? owner : null;
     }
 
     /** How many words after a town's quarter the town may be named: "le quartier de X, au Cap Haïtien". */
@@ -1084,8 +1159,8 @@ final class CasualtyExtractor {
 
     private static boolean isLandmark(ArticleAnalysis article, Sentence s, Mention mention) {
         Lexicon lexicon = article.language.lexicon();
-        if (containedPlaceBefore(article, s, mention) != null) {
-            return true;
+        if (containedPlaceBefore(article, s, mention) != null || ownerOfItsLandmark(article, s, mention) != null) {
+            return true; // "Kodyel, dans la commune de Foutouri"; "Luxor's Valley of the Kings"
         }
         boolean near = false;
         for (int k = mention.from() - 1; k >= Math.max(0, mention.from() - LANDMARK_CUE_REACH) && !near; k--) {
@@ -1155,6 +1230,9 @@ final class CasualtyExtractor {
                 k -= 2; // "dans le nord du Burkina Faso", "en el norte de Nigeria"
             } else if (lexicon.is("POSSESSIVE", w) && article.mentionAt(s.index(), k - 1) != null) {
                 k = article.mentionAt(s.index(), k - 1).from() - 1;
+            } else if (PlaceResolver.isQuoteMark(s, k)) {
+                // "at the 'Plaine Savo' camp", "au site « Plaine Savo »": the marks, and the noun before them
+                k = PlaceResolver.isCommonNoun(lexicon, s, k - 1) ? k - 2 : k - 1;
             } else {
                 break;
             }

@@ -49,6 +49,7 @@ final class EntityRecognizer {
             boolean[] role = markRoles(sentence, covered);
             findUnknownNames(article, sentence, covered, role, candidates, countryWeights);
         }
+        relocateForeignCapitals(article, countryWeights);
         placeUnplacedPlaces(article, countryWeights);
         resolvePeople(article, candidates);
         article.finishMentions();
@@ -68,6 +69,89 @@ final class EntityRecognizer {
                 entity.countryCode = main;
             }
         }
+    }
+
+    /**
+     * "murieron en Santiago" in a story about Galicia, "killed in Tripoli" in a story about Lebanon: a capital named as
+     * a city in a story that names its state nowhere else is a town of the story's own countries so called (the world
+     * gazetteer's, by the article's countries, then population), else a town of the story's main country the
+     * gazetteer lacks ("Santiago" for Santiago de Compostela). A capital whose state the story names stays the capital.
+     */
+    private void relocateForeignCapitals(ArticleAnalysis article, Map<String, Integer> countryWeights) {
+        Map<String, Integer> own = new java.util.HashMap<>();
+        List<Mention> capitals = new ArrayList<>();
+        for (Sentence sentence : article.sentences) {
+            for (Mention mention : article.mentions(sentence.index())) {
+                ArticleEntity entity = mention.entity();
+                if (entity.type == EntityType.PLACE
+                        && entity.known != null
+                        && entity.known.capitalOf() != null
+                        && entity.countryCode != null
+                        && !article.isDateline(sentence, mention)) {
+                    capitals.add(mention);
+                    own.merge(entity.countryCode, 1, Integer::sum);
+                }
+            }
+        }
+        for (Mention mention : capitals) {
+            String code = mention.entity().countryCode;
+            if (countryWeights.getOrDefault(code, 0) > own.get(code)) {
+                continue; // the story names the capital's state
+            }
+            Map<String, Integer> others = new LinkedHashMap<>(countryWeights);
+            others.remove(code);
+            others.values().removeIf(weight -> weight <= 0);
+            if (others.isEmpty()) {
+                continue; // a story about no other state: the capital it is
+            }
+            String name = mention.entity().canonicalName;
+            io.wirewatch.knowledge.Places.Place best = null;
+            for (io.wirewatch.knowledge.Places.Place candidate :
+                    gazetteer.places().lookup(name)) {
+                if (others.containsKey(candidate.countryCode())
+                        && (best == null
+                                || others.get(candidate.countryCode()) > others.get(best.countryCode())
+                                || others.get(candidate.countryCode()).equals(others.get(best.countryCode()))
+                                        && candidate.population() > best.population())) {
+                    best = candidate;
+                }
+            }
+            String main = others.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .orElseThrow();
+            if (best == null && !namesARegionOf(article, main)) {
+                continue; // "protests in London" in a story about Gaza: no local story, so no local town
+            }
+            Sentence sentence = article.sentences.get(mention.sentenceIndex());
+            String written = sentence.span(article.text, mention.from(), mention.to() - 1);
+            article.removeMention(mention);
+            addResolvedPlace(
+                    article,
+                    sentence,
+                    mention.from(),
+                    mention.to(),
+                    best != null
+                            ? new PlaceResolver.Resolved(written, best.countryCode(), best)
+                            : new PlaceResolver.Resolved(written, main, null));
+            countryWeights.merge(code, -1, Integer::sum);
+            countryWeights.merge(best != null ? best.countryCode() : main, 1, Integer::sum);
+        }
+        countryWeights.values().removeIf(weight -> weight <= 0);
+    }
+
+    /** A story local to a state: it names one of the state's first-level regions ("Galicia", "Borno State"). */
+    private static boolean namesARegionOf(ArticleAnalysis article, String code) {
+        for (Sentence sentence : article.sentences) {
+            for (Mention mention : article.mentions(sentence.index())) {
+                if (mention.entity().type == EntityType.PLACE
+                        && mention.entity().firstLevelRegion
+                        && code.equals(mention.entity().countryCode)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** How often the article names each country (by ISO code), its demonyms and capitals included. */
@@ -475,8 +559,11 @@ final class EntityRecognizer {
             Map<String, Integer> countryWeights) {
         int start = from;
         Lexicon lexicon = article.language.lexicon();
-        while (start < to && !covered[start] && lexicon.is("NAME_FUNCTION_WORDS", sentence, start)) {
-            start++;
+        while (start < to
+                && !covered[start]
+                && lexicon.is("NAME_FUNCTION_WORDS", sentence, start)
+                && !PlaceResolver.opensAPlaceName(lexicon, sentence, start, to)) {
+            start++; // but not the article of "à La Saline", which is the place's own
         }
         if (start + 2 < to
                 && !covered[start]
@@ -627,7 +714,9 @@ final class EntityRecognizer {
             List<PersonCandidate> candidates,
             Map<String, Integer> countryWeights) {
         Lexicon lexicon = article.language.lexicon();
-        while (from < to && lexicon.is("NAME_STOP_WORDS", sentence, from)) {
+        while (from < to
+                && lexicon.is("NAME_STOP_WORDS", sentence, from)
+                && !PlaceResolver.opensAPlaceName(lexicon, sentence, from, to)) {
             from++;
         }
         if (from >= to) {

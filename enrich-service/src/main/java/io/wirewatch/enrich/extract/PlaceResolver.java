@@ -108,13 +108,22 @@ final class PlaceResolver {
      */
     Resolved resolve(ArticleAnalysis article, Sentence s, int from, int to, Map<String, Integer> countryWeights) {
         Lexicon lexicon = article.language.lexicon();
-        if (lexicon.is("POSSESSIVE", s, to)) {
+        if (lexicon.is("POSSESSIVE", s, to) && !landmarkAfterPossessive(lexicon, s, to + 1)) {
             return null; // "Lincoln's speech": a person's
         }
-        boolean typeAfter = lexicon.is("PLACE_TYPES", s, to);
+        // "at the 'Plaine Savo' camp", "au site « Plaine Savo »": a name in quotation marks is read with the words
+        // around the marks as if they were not there
+        boolean quoted = isQuoteMark(s, from - 1) && isQuoteMark(s, to);
+        int before = quoted ? from - 1 : from;
+        int after = quoted ? to + 1 : to;
+        boolean typeAfter = lexicon.is("PLACE_TYPES", s, after);
         boolean typeInside = to - from >= 2 && lexicon.is("PLACE_TYPES", s, to - 1);
-        boolean typeBefore = placeTypeBefore(lexicon, s, from);
-        boolean prepositionBefore = lexicon.is("PLACE_PREPOSITIONS", s, from - 1);
+        boolean typeBefore = placeTypeBefore(lexicon, s, before)
+                || quoted && lexicon.is("PLACE_TYPES", s, before - 1); // "au site « X »", "the camp 'X'"
+        boolean prepositionBefore = lexicon.is("PLACE_PREPOSITIONS", s, before - 1);
+        // "the Garissa attack", "the Garissa University College massacre": an event named by its place
+        boolean eventAfter = isEventNoun(lexicon, s, after)
+                || isCommonNoun(lexicon, s, after) && isEventNoun(lexicon, s, after + 1); // "the X bandit raid"
         String besideCountry = countryBeside(article, s, to, countryWeights);
         int typeStart = typeStartInName(lexicon, s, from);
         if (typeStart >= 0 && to - from <= MAX_UNLISTED_WORDS) {
@@ -126,6 +135,12 @@ final class PlaceResolver {
         }
         String name = s.span(article.text, from, to - 1);
         List<Places.Place> candidates = places.lookup(name);
+        if (candidates.isEmpty() && eventAfter && to - from >= 2) {
+            Resolved opening = placeOpeningTheName(article, s, from, to, countryWeights);
+            if (opening != null) {
+                return opening; // "the Garissa University College massacre": Garissa's
+            }
+        }
         if (candidates.isEmpty() && typeInside) {
             name = s.span(article.text, from, to - 2);
             candidates = places.lookup(name);
@@ -138,7 +153,8 @@ final class PlaceResolver {
         }
         if (!candidates.isEmpty()) {
             Places.Place best = choose(candidates, countryWeights, besideCountry);
-            boolean cued = prepositionBefore || typeAfter || typeInside || typeBefore || besideCountry != null;
+            boolean cued =
+                    prepositionBefore || typeAfter || typeInside || typeBefore || besideCountry != null || eventAfter;
             boolean inStory = countryWeights.isEmpty()
                     || countryWeights.containsKey(best.countryCode())
                     || best.countryCode().equals(besideCountry);
@@ -163,7 +179,7 @@ final class PlaceResolver {
                 || typeInside
                 || typeBeside
                 || besideCountry != null && prepositionBefore
-                || country != null && whereHarmWasDone(lexicon, s, from, to);
+                || country != null && whereHarmWasDone(lexicon, s, from, to, quoted);
         if (!certain || to - from > MAX_UNLISTED_WORDS) {
             return null;
         }
@@ -176,10 +192,23 @@ final class PlaceResolver {
      * (most villages and small towns of a wire story are in no gazetteer). Not an acronym ("in RSF shelling"), nor the
      * first word of a longer name.
      */
-    private static boolean whereHarmWasDone(Lexicon lexicon, Sentence s, int from, int to) {
+    private static boolean whereHarmWasDone(Lexicon lexicon, Sentence s, int from, int to, boolean quoted) {
         String name = s.token(from).text();
         boolean acronym = name.length() > 1 && name.equals(name.toUpperCase(java.util.Locale.ROOT));
-        if (to - from != 1 || !lexicon.is("UNLISTED_PLACE_LOCATIVES", s, from - 1) || acronym) {
+        // "in La Saline", "à La Saline", "en La Saline": a name that opens with its own article; "at 'Plaine Savo'",
+        // "au site « Plaine Savo »": a name in quotation marks. Either is one name however many words it has.
+        boolean bounded = opensAPlaceName(lexicon, s, from, to) || quoted || locatedRightAfter(lexicon, s, from, to);
+        int locative = quoted ? from - 2 : from - 1;
+        if (quoted && isCommonNoun(lexicon, s, locative)) {
+            locative--; // "au site « X »", "in the camp 'X'": the noun a quoted name stands beside
+        }
+        if (quoted && lexicon.is("ARTICLE", s, locative)) {
+            locative--; // "at the 'X'"
+        }
+        if (to - from != 1 && !(bounded && to - from <= MAX_UNLISTED_WORDS)
+                || !lexicon.is("UNLISTED_PLACE_LOCATIVES", s, locative)
+                        && !(quoted && lexicon.is("CASUALTY_LOCATIVES", s, locative))
+                || acronym) {
             return false;
         }
         if (lexicon.is("NAME_LINKS", s, to)
@@ -197,6 +226,101 @@ final class PlaceResolver {
             }
         }
         return false;
+    }
+
+    /**
+     * "in La Saline", "à La Saline", "en El Geneina": a capitalised article (PLACE_NAME_ARTICLES) right after a
+     * preposition of place and before another capitalised word of the name opens the place's own name, and is no
+     * word to strip from it.
+     */
+    static boolean opensAPlaceName(Lexicon lexicon, Sentence s, int i, int to) {
+        return i > 0
+                && i + 1 < to
+                && s.token(i).isCapitalised()
+                && s.token(i + 1).isCapitalised()
+                && lexicon.is("PLACE_NAME_ARTICLES", s, i)
+                && lexicon.is("PLACE_PREPOSITIONS", s, i - 1);
+    }
+
+    /**
+     * A lower-case word that is no preposition of place, article or stop word: the noun ("site", "camp", "campamento")
+     * a quoted name stands beside.
+     */
+    static boolean isCommonNoun(Lexicon lexicon, Sentence s, int i) {
+        return i >= 0
+                && i < s.size()
+                && s.token(i).isWord()
+                && !s.token(i).isCapitalised()
+                && !lexicon.is("CASUALTY_LOCATIVES", s, i)
+                && !lexicon.is("ARTICLE", s, i)
+                && !lexicon.is("NAME_STOP_WORDS", s, i);
+    }
+
+    /**
+     * "in Cité Soleil in Haiti's capital", "à Plaine Savo, près de Bule": a name of several words no list holds, told
+     * where it lies right after it (in a capitalised place, or near one), and naming no event ("Hurricane Ian in
+     * Florida"), is a place.
+     */
+    private static boolean locatedRightAfter(Lexicon lexicon, Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (lexicon.is("INCIDENT", s, k) || lexicon.is("INCIDENT_SERIES", s, k)) {
+                return false;
+            }
+        }
+        int k = s.lower(to).equals(",") ? to + 1 : to;
+        if (lexicon.is("LANDMARK_NEAR", s, k) && !s.token(k).isNumber()) {
+            return true;
+        }
+        int next = lexicon.is("ARTICLE", s, k + 1) ? k + 2 : k + 1;
+        return lexicon.is("IN", s, k) && next < s.size() && s.token(next).isCapitalised();
+    }
+
+    private static boolean isEventNoun(Lexicon lexicon, Sentence s, int i) {
+        return lexicon.is("INCIDENT", s, i) || lexicon.is("CITY_EVENT_NOUNS", s, i);
+    }
+
+    /** A quotation mark standing alone, straight, curly or a guillemet. */
+    static boolean isQuoteMark(Sentence s, int i) {
+        String w = s.lower(i);
+        return w.length() == 1 && QUOTE_MARKS.indexOf(w.charAt(0)) >= 0;
+    }
+
+    private static final String QUOTE_MARKS = "\"'\u201C\u201D\u00AB\u00BB\u201E\u2018\u2019";
+
+    /**
+     * "Luxor's Valley of the Kings", "Nairobi's Westgate mall": after a possessive, a capitalised name holding a
+     * landmark's head (PLACE_HEADS) or a kind of place: the owner is a place, not a person.
+     */
+    private static boolean landmarkAfterPossessive(Lexicon lexicon, Sentence s, int from) {
+        for (int k = from; k < Math.min(s.size(), from + MAX_UNLISTED_WORDS + 1); k++) {
+            if (!s.token(k).isCapitalised()) {
+                return false;
+            }
+            if (lexicon.is("PLACE_HEADS", s, k) || lexicon.is("PLACE_TYPES", s, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "the Garissa University College massacre": the longest run of the name's first words that the world gazetteer
+     * holds as a place of a country the story names (or a large one), else null.
+     */
+    private Resolved placeOpeningTheName(
+            ArticleAnalysis article, Sentence s, int from, int to, Map<String, Integer> countryWeights) {
+        for (int end = to - 1; end > from; end--) {
+            String name = s.span(article.text, from, end - 1);
+            List<Places.Place> candidates = places.lookup(name);
+            if (!candidates.isEmpty()) {
+                Places.Place best = choose(candidates, countryWeights, null);
+                if (countryWeights.containsKey(best.countryCode()) || best.population() >= WELL_KNOWN_POPULATION) {
+                    return new Resolved(displayName(name, best), best.countryCode(), best);
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The name as the article writes it, unless it shouts it in capitals (a dateline): then the gazetteer's. */

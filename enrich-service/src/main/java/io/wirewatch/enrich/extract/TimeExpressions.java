@@ -158,6 +158,26 @@ final class TimeExpressions {
     }
 
     /**
+     * Where the sentence writes any time, dated or not: with no publication date {@link #find} drops a calendar day
+     * further on in the story ("Le 12 mars, des hommes armés ont tué 60 personnes"), which is still a day, and its
+     * number no count. Only the spans are meant; the dates are not resolved.
+     */
+    List<TimeExpression> spans(Sentence sentence, String text) {
+        List<TimeExpression> found = new ArrayList<>();
+        int i = 0;
+        while (i < sentence.size()) {
+            TimeExpression expression = at(sentence, text, i, NO_PUBLICATION);
+            if (expression != null) {
+                found.add(expression);
+                i = expression.to();
+            } else {
+                i++;
+            }
+        }
+        return found;
+    }
+
+    /**
      * "Alger a décidé lundi de rappeler ses ambassadeurs, alors que le Mali avait annoncé la veille ...": "la veille"
      * is the day before the day the sentence names, not the day before publication.
      */
