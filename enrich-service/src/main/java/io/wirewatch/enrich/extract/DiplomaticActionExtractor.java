@@ -2069,7 +2069,10 @@ final class DiplomaticActionExtractor {
             for (int k = 0; k < s.size() && !reported; k++) {
                 reported = article.language.isReportingVerb(s.lower(k));
             }
-            if (!reported) {
+            // "El gobierno de Nicaragua había ordenado la expulsión de la embajadora": a story that opens with it
+            // tells it as its news
+            boolean opensTheStory = s.index() < LEAD_SENTENCES;
+            if (!reported && !opensTheStory) {
                 return true;
             }
         }

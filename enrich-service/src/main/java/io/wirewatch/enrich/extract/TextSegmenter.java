@@ -296,7 +296,16 @@ final class TextSegmenter {
             int k = skipSpaces(s, j + 1);
             return k >= s.length() || Character.isUpperCase(s.charAt(k)) || s.charAt(k) == '\n';
         }
-        return Character.isUpperCase(c) || Character.isDigit(c) || c == '(' || c == '\u201C' || c == '\n' || c == '\r';
+        // an opening quote or mark of the next sentence: "“", French "«", Spanish "¿" and "¡"
+        return Character.isUpperCase(c)
+                || Character.isDigit(c)
+                || c == '('
+                || c == '\u201C'
+                || c == '\u00AB'
+                || c == '\u00BF'
+                || c == '\u00A1'
+                || c == '\n'
+                || c == '\r';
     }
 
     private int absorbClosingQuote(String s, List<Token> tokens, int next) {

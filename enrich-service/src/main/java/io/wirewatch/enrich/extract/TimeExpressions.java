@@ -138,8 +138,12 @@ final class TimeExpressions {
         while (i < sentence.size()) {
             TimeExpression expression = at(sentence, text, i, anchor);
             if (expression != null) {
-                if (published != null || needsNoAnchor(expression)) {
+                if (published != null || needsNoAnchor(expression) && expression.kind() != Kind.EARLIER) {
                     found.add(expression);
+                } else if (expression.kind() == Kind.EARLIER) {
+                    // "la semana pasada" in an undated article: earlier than the story, on no day we know
+                    found.add(new TimeExpression(
+                            expression.from(), expression.to(), Kind.EARLIER, null, null, expression.text()));
                 } else if (expression.kind() == Kind.DAY
                         && (!isCalendarDay(sentence, expression)
                                 || sentence.index() < UNDATED_LEAD && !namesAnEventByItsDate(sentence, expression))) {

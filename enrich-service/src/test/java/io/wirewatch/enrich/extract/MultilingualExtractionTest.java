@@ -1070,6 +1070,14 @@ class MultilingualExtractionTest {
                 en | Mali recalled its ambassadors to the West African states on Monday.                           | RECALL_AMBASSADOR | Mali        | Economic Community of West African States
                 en | ACCRA (Wire) - Nigeria will close its borders and impose sanctions on Mali.                    | IMPOSE_SANCTIONS  | Nigeria     | Mali
                 en | Accra, Ghana West African nations will close their borders and sever ties with Mali.          | BREAK_RELATIONS   | Economic Community of West African States | Mali
+                fr | La CEDEAO sans grande surprise a suspendu la Guinée de toutes ses instances.                    | SUSPEND_MEMBERSHIP | Economic Community of West African States | Guinea
+                fr | L'UA a annoncé ce jeudi la suspension avec effet immédiat du Gabon.                             | SUSPEND_MEMBERSHIP | African Union | Gabon
+                fr | Le ministère des Affaires étrangères de la République française a procédé à la fermeture de l'ambassade à Niamey. | CLOSE_EMBASSY | France | Niger
+                es | MADRID (Agencia) - El Gobierno ha llamado a consultas a la embajadora en Argentina.              | RECALL_AMBASSADOR | Spain       | Argentina
+                es | Venezuela anunció el rompimiento de relaciones diplomáticas con EE.UU, tras la marcha.          | BREAK_RELATIONS   | Venezuela   | United States
+                es | El canciller de Nicaragua notificó a la embajadora de Suecia que debía abandonar el país.        | EXPEL_DIPLOMATS   | Nicaragua   | Sweden
+                fr | Le ministre nigérien a notifié à l'ambassadrice de Suède qu'elle devait quitter le pays.        | EXPEL_DIPLOMATS   | Niger       | Sweden
+                es | El gobierno de Nicaragua había ordenado la expulsión de la embajadora de Suecia.                 | EXPEL_DIPLOMATS   | Nicaragua   | Sweden
                 """)
         void shouldFindTheActionItsActorAndItsTarget(
                 String language, String text, DiplomaticActionType action, String actor, String target) {
@@ -1119,6 +1127,39 @@ class MultilingualExtractionTest {
             assertThat(actions(language, text))
                     .isNotEmpty()
                     .allSatisfy(a -> assertThat(a.getModality()).isEqualTo(Modality.BACKGROUND));
+        }
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                en | The United States gave Haiti a month; otherwise, Washington will expel the Haitian diplomats.
+                fr | Les États-Unis ont donné un mois à Haïti, sinon, Washington expulsera les diplomates haïtiens.
+                es | Estados Unidos dio un mes a Haití; de lo contrario, Washington expulsará a los diplomáticos haitianos.
+                """)
+        void shouldReadWhatFollowsOtherwiseAsAThreat(String language, String text) {
+            assertThat(actions(language, text))
+                    .isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.getModality()).isEqualTo(Modality.THREATENED));
+        }
+
+        @Test
+        void shouldListMeasuresByTheirNounAndVerb() {
+            String text = "La CEDEAO a adopté dimanche des sanctions contre le Mali. « Ces sanctions supplémentaires"
+                    + " comprennent, premièrement, le retrait des ambassadeurs des États membres au Mali », a-t-il dit.";
+            assertThat(actions("fr", text)).anySatisfy(a -> {
+                assertThat(a.getAction()).isEqualTo(DiplomaticActionType.RECALL_AMBASSADOR);
+                assertThat(a.getActor()).isEqualTo("Economic Community of West African States");
+                assertThat(a.getTarget()).isEqualTo("Mali");
+            });
+        }
+
+        @Test
+        void shouldDateNothingEarlierInAnUndatedArticleOnAStandInDay() {
+            List<DiplomaticAction> found = EXTRACTOR
+                    .extract("The AU threatened last week to suspend Sudan.", null, "Test Wire", "en")
+                    .diplomaticActions();
+            assertThat(found)
+                    .isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.getEventDate()).isNull());
         }
 
         @Test
