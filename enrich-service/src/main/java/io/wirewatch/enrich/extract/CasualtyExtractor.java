@@ -523,6 +523,16 @@ final class CasualtyExtractor {
             }
         }
         boolean incident = isIncident(lexicon, s, count, harm) || tollOfTheIncidentJustTold(article, s, earlier);
+        TimeExpressions.TimeExpression toldNext =
+                time == null && !harm.deathToll() && !incident ? dayOfTheIncidentToldNext(article, s) : null;
+        if (toldNext != null) {
+            // "Sixty-nine people have been killed in Zowo. The villagers were attacked on Tuesday night": the toll of
+            // the attack the next sentence tells and dates
+            incident = true;
+            time = toldNext;
+            period = CasualtyPeriod.DAY;
+            eventDate = toldNext.date();
+        }
         if (harm.deathToll() && !incident) {
             period = CasualtyPeriod.CUMULATIVE; // a toll counts everyone so far, even when dated "on Monday"
         } else if (time == null && incident) {
@@ -653,6 +663,34 @@ final class CasualtyExtractor {
         Sentence before = article.sentences.get(s.index() - 1);
         return namesAnyOf(lexicon, before, "INCIDENT")
                 && !namesAnyOf(lexicon, before, "INCIDENT_SERIES", "CUMULATIVE_CUES", "YEAR_SO_FAR");
+    }
+
+    /**
+     * The day of the one attack the next sentence tells ("The villagers were attacked on Tuesday night"), for a toll
+     * its own sentence neither dates nor ties to any event; null when the next sentence tells no single dated incident.
+     */
+    private static TimeExpressions.TimeExpression dayOfTheIncidentToldNext(ArticleAnalysis article, Sentence s) {
+        if (s.index() + 1 >= article.sentences.size()) {
+            return null;
+        }
+        Lexicon lexicon = article.language.lexicon();
+        if (namesAnyOf(lexicon, s, "INCIDENT_SERIES", "CUMULATIVE_CUES", "YEAR_SO_FAR")) {
+            return null;
+        }
+        Sentence next = article.sentences.get(s.index() + 1);
+        if (!namesAnyOf(lexicon, next, "INCIDENT")
+                || namesAnyOf(lexicon, next, "INCIDENT_SERIES", "CUMULATIVE_CUES", "YEAR_SO_FAR")) {
+            return null;
+        }
+        TimeExpressions.TimeExpression day = null;
+        for (TimeExpressions.TimeExpression time :
+                article.language.time().find(next, article.text, article.published)) {
+            if (time.kind() != TimeExpressions.Kind.DAY || day != null) {
+                return null; // another kind of time, or two days: no single dated incident
+            }
+            day = time;
+        }
+        return day;
     }
 
     private static boolean namesAnyOf(Lexicon lexicon, Sentence s, String... classes) {
@@ -1153,7 +1191,7 @@ final class CasualtyExtractor {
      * that one lies is a landmark, not where things happened.
      */
     /** How far before a place its "near" or "40 km west of" may stand. */
-    private static final int LANDMARK_CUE_REACH = 5;
+    private static final int LANDMARK_CUE_REACH = 7; // "unos 12 km al norte de la ciudad de Maiduguri"
     /** How far after the place it locates a landmark may be named ("X, a town some 40 km west of Y"). */
     private static final int LANDMARK_REACH = 14;
 

@@ -96,7 +96,7 @@ final class DiplomaticActionExtractor {
                 Modality modality = trigger.trigger().forcedModality() != null
                         ? trigger.trigger().forcedModality()
                         : modality(article.language, sentence, trigger.match());
-                TimeExpressions.TimeExpression time = nearestTime(times, trigger.match());
+                TimeExpressions.TimeExpression time = nearestTime(article, sentence, times, trigger.match());
                 if (time == null && namesThatDay(lexicon, sentence)) {
                     time = lastDatedTime(article, sentence.index() - 1); // "El 23 de enero de 1930 ... Ese día ..."
                 }
@@ -1450,8 +1450,10 @@ final class DiplomaticActionExtractor {
         // "from Canada", "in Yemen", "against Qatar", "the ambassadors of ten Western nations".
         int limit = Math.min(s.size(), match.to() + TARGET_WINDOW); // to the clause's end, at most
         for (int k = match.to(); k < limit; k++) {
-            if (breaksClause(lexicon, s, k) || opensParticipleAside(lexicon, s, k)) {
-                break;
+            if (breaksClause(lexicon, s, k)
+                    || opensParticipleAside(lexicon, s, k)
+                    || lexicon.matchAt("CAUSE_PREPOSITIONS", s, k) > 0) {
+                break; // "imposed asset freezes on seven officials, over the elections held in Crimea": a cause
             }
             boolean of = lexicon.is("OF", s, k) && k == match.to();
             if (lexicon.is("TARGET_PREPOSITIONS", s, k) || of) {
@@ -1843,6 +1845,14 @@ final class DiplomaticActionExtractor {
                 return Modality.NEGATED; // "stepped back from a threat to expel": retracted, whatever it was before
             }
         }
+        for (int k = head - 1; k > 0; k--) {
+            if (breaksClause(lexicon, s, k) || opensParticipleAside(lexicon, s, k)) {
+                break; // "denied reports ..., saying it was working on a response to the U.S. decision to kick out"
+            }
+            if (lexicon.endsAt("DENIED_REPORTS", s, k + 1)) {
+                return Modality.NEGATED; // "has denied reports that four staff ... had been expelled by Canada"
+            }
+        }
         boolean decidedNearer = false;
         for (int k = head - 1; k >= Math.max(0, head - MODALITY_WINDOW); k--) {
             if (k < head - 1 && (breaksClause(lexicon, s, k) || s.lower(k).equals(","))) {
@@ -2216,14 +2226,30 @@ final class DiplomaticActionExtractor {
         return false;
     }
 
+    /** Whether an UNTIL word ends within the six tokens before {@code from} ("until its next presidential election in"). */
+    private static boolean endsUntil(Lexicon lexicon, Sentence s, int from) {
+        for (int k = from; k >= Math.max(1, from - 6); k--) {
+            if (lexicon.endsAt("UNTIL", s, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static TimeExpressions.TimeExpression nearestTime(
-            List<TimeExpressions.TimeExpression> times, TriggerPattern.Match match) {
+            ArticleAnalysis article,
+            Sentence s,
+            List<TimeExpressions.TimeExpression> times,
+            TriggerPattern.Match match) {
         TimeExpressions.TimeExpression best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (TimeExpressions.TimeExpression time : times) {
             int distance = time.to() <= match.from() ? match.from() - time.to() : Math.max(0, time.from() - match.to());
             if (time.text().endsWith("after") && time.to() > match.from()) {
                 continue; // "a decade after Cairo expelled ...": dates what follows, not what came before
+            }
+            if (endsUntil(article.language.lexicon(), s, time.from())) {
+                continue; // "suspended Paraguay until its next election in April 2013": when it ends
             }
             if (time.from() <= 1 && time.kind() != TimeExpressions.Kind.LONG_PERIOD) {
                 // "On Monday, the U.S. pulled ... and the U.K. and France followed", "A year ago, the country closed

@@ -188,7 +188,7 @@ final class PlaceResolver {
 
     /**
      * "400 civilians were killed in Barsalogho", "tués à Barsalogho", "murieron en Barsalogho": one word no list
-     * holds, right after "in", "à" or "en", in a sentence that tells of people killed or wounded, is where it happened
+     * holds, right after "in", "à" or "en", in a sentence that tells of people killed or wounded or of the attack, is where it happened
      * (most villages and small towns of a wire story are in no gazetteer). Not an acronym ("in RSF shelling"), nor the
      * first word of a longer name.
      */
@@ -221,8 +221,9 @@ final class PlaceResolver {
             if (lexicon.is("HARM_KILLED", w)
                     || lexicon.is("ACTIVE_KILLED", w)
                     || lexicon.is("HARM_WOUNDED", w)
-                    || lexicon.is("ACTIVE_WOUNDED", w)) {
-                return true;
+                    || lexicon.is("ACTIVE_WOUNDED", w)
+                    || lexicon.is("INCIDENT", w) && k < from) {
+                return true; // also "El ataque se llevó a cabo ... en Dalori": where the attack that killed was
             }
         }
         return false;

@@ -1163,6 +1163,70 @@ class MultilingualExtractionTest {
         }
 
         @Test
+        void shouldNotTakeAStateNamedInTheCauseOfSanctionsForTheirTarget() {
+            String text = "Canada announced sanctions on Russia on Monday. The EU also imposed asset freezes against"
+                    + " seven of the officials, over the local elections held in Crimea.";
+            assertThat(actions("en", text))
+                    .filteredOn(a -> "European Union".equals(a.getActor()))
+                    .isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.getTarget()).isEqualTo("Russia"));
+        }
+
+        @Test
+        void shouldNotDateAnActionByTheEndOfWhatItStarts() {
+            assertThat(actions(
+                            "en",
+                            "Mercosur suspended Paraguay on Monday until its next presidential election in April"
+                                    + " 2025."))
+                    .isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.getEventDate()).isEqualTo(MONDAY));
+        }
+
+        @Test
+        void shouldReadWhatADenialOfReportsTellsAsNegatedUpToItsClause() {
+            assertThat(actions(
+                            "en",
+                            "The ministry denied reports that four Russian diplomats had been expelled by Canada."))
+                    .isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.getModality()).isEqualTo(Modality.NEGATED));
+            assertThat(actions(
+                            "en",
+                            "Moscow denied reports it had expelled the envoy, saying it was preparing a response to the"
+                                    + " U.S. decision to expel 12 Russian diplomats."))
+                    .anySatisfy(a -> {
+                        assertThat(a.getActor()).isEqualTo("United States");
+                        assertThat(a.getModality()).isEqualTo(Modality.ASSERTED);
+                    });
+        }
+
+        @Test
+        void shouldNotReadThoseSanctionedAsAnActionOfTheirOwn() {
+            assertThat(actions("es", "El Tesoro detalló que varios de los sancionados son funcionarios venezolanos."))
+                    .isEmpty();
+        }
+
+        @Test
+        void shouldPlaceATollInTheVillageTheAttackSentenceNamesBesideItsLandmark() {
+            String text = "Al menos 50 personas murieron el sábado en un atentado en una aldea de Nigeria. El ataque se"
+                    + " llevó a cabo en Dalori, unos 12 km al norte de la ciudad de Maiduguri.";
+            assertThat(figures("es", text)).anySatisfy(f -> {
+                assertThat(f.getCount()).isEqualTo(50);
+                assertThat(f.getPlace()).isEqualTo("Dalori");
+            });
+        }
+
+        @Test
+        void shouldDateAnUndatedTollByTheAttackTheNextSentenceDates() {
+            String text = "Sixty-nine people have been killed in Zowo, a village of Borno State. The villagers were"
+                    + " attacked on Monday night by gunmen.";
+            assertThat(figures("en", text)).anySatisfy(f -> {
+                assertThat(f.getCount()).isEqualTo(69);
+                assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
+                assertThat(f.getEventDate()).isEqualTo(MONDAY);
+            });
+        }
+
+        @Test
         void shouldGiveTheMeasuresListedAfterAnActionToItsActor() {
             String text = "ECOWAS imposed sanctions on Mali on Monday. These included the closure of borders and"
                     + " recalling their ambassadors from Bamako.";
