@@ -1200,6 +1200,17 @@ class MultilingualExtractionTest {
         }
 
         @Test
+        void shouldTellAReportTheStoryOpensByDenyingAsNoNews() {
+            String text =
+                    "The ministry has denied reports that four staff members from the Russian Embassy in Ottawa had"
+                            + " been expelled by Canada for spying. A Canadian network reported on Thursday that four Russian"
+                            + " embassy staff members had been expelled over espionage.";
+            assertThat(actions("en", text))
+                    .isNotEmpty()
+                    .noneSatisfy(a -> assertThat(a.getModality()).isEqualTo(Modality.ASSERTED));
+        }
+
+        @Test
         void shouldNotReadThoseSanctionedAsAnActionOfTheirOwn() {
             assertThat(actions("es", "El Tesoro detalló que varios de los sancionados son funcionarios venezolanos."))
                     .isEmpty();
