@@ -378,7 +378,16 @@ final class DiplomaticActionExtractor {
                     // sentence says by whom ("was closed by the authorities")
                     own = ownStateOfTheMission(article, s, match);
                 }
-                yield own.isEmpty() ? passiveAgent(article, s, match, earlier) : own;
+                if (!own.isEmpty()) {
+                    yield own;
+                }
+                List<ArticleEntity> agent = passiveAgent(article, s, match, earlier);
+                if (action == DiplomaticActionType.EXPEL_DIPLOMATS) {
+                    // "un embajador mexicano era expulsado", told by a Mexican: a state never expels its own envoys
+                    List<ArticleEntity> envoysOwn = statesNamedInside(article, s, match);
+                    agent = agent.stream().filter(a -> !envoysOwn.contains(a)).toList();
+                }
+                yield agent;
             }
             case POSSESSOR -> possessor(article, s, match, countriesOnly, earlier);
             case BLOC -> {
@@ -407,6 +416,21 @@ final class DiplomaticActionExtractor {
         List<ArticleEntity> named = entitiesIn(article, s, match.actorFrom(), match.actorTo(), true);
         List<ArticleEntity> listed = chainStartingAt(article, s, match.actorFrom(), true);
         return listed.size() > 1 && listed.containsAll(named) ? listed : named;
+    }
+
+    /** The states whose demonyms qualify a frame's envoys ("un embajador mexicano"), not their host city's. */
+    private static List<ArticleEntity> statesNamedInside(
+            ArticleAnalysis article, Sentence s, TriggerPattern.Match match) {
+        List<ArticleEntity> states = new ArrayList<>();
+        for (int k = match.from(); k < match.to(); k++) {
+            Mention mention = article.mentionAt(s.index(), k);
+            ArticleEntity state =
+                    mention != null && mention.kind() == Mention.Kind.DEMONYM ? stateOf(article, mention) : null;
+            if (state != null && !states.contains(state)) {
+                states.add(state);
+            }
+        }
+        return states;
     }
 
     /**

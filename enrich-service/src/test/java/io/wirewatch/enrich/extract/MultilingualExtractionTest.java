@@ -1210,6 +1210,16 @@ class MultilingualExtractionTest {
                     .noneSatisfy(a -> assertThat(a.getModality()).isEqualTo(Modality.ASSERTED));
         }
 
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                es | Un excanciller mexicano señaló que era la primera vez que un embajador mexicano era expulsado de un país. | Mexico
+                en | A Russian spokesman said on Monday that four Russian diplomats had been expelled.                 | Russia
+                """)
+        void shouldNeverGiveAStateTheExpulsionOfItsOwnEnvoys(String language, String text, String state) {
+            assertThat(actions(language, text))
+                    .noneSatisfy(a -> assertThat(a.getActor()).isEqualTo(state));
+        }
+
         @Test
         void shouldNotReadThoseSanctionedAsAnActionOfTheirOwn() {
             assertThat(actions("es", "El Tesoro detalló que varios de los sancionados son funcionarios venezolanos."))
