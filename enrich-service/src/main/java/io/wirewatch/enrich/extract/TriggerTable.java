@@ -171,12 +171,14 @@ final class TriggerTable {
     private static boolean encloses(Found outer, Found inner) {
         TriggerPattern.Match o = outer.match();
         TriggerPattern.Match i = inner.match();
-        return outer != inner
+        boolean inside = outer != inner
                 && outer.trigger().action() == inner.trigger().action()
-                && o.targetFrom() >= 0
-                && i.targetFrom() < 0
                 && o.from() <= i.from()
                 && i.to() <= o.to()
                 && (o.head() < i.from() || o.head() >= i.to());
+        // "a déclaré les diplomates rwandais persona non grata": the noun the verb's frame ends in is that frame's
+        // object, no action of its own (whose possessor would read the envoys' state as the one acting)
+        return inside
+                && (o.targetFrom() >= 0 && i.targetFrom() < 0 || inner.trigger().actorRole() == ActorRole.POSSESSOR);
     }
 }

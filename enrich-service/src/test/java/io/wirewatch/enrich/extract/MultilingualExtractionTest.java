@@ -1221,6 +1221,17 @@ class MultilingualExtractionTest {
         }
 
         @Test
+        void shouldReadTheNounADeclarationEndsInAsItsObjectOnly() {
+            assertThat(actions(
+                            "fr", "En représailles, la Belgique a déclaré les diplomates rwandais persona non grata."))
+                    .isNotEmpty()
+                    .allSatisfy(a -> {
+                        assertThat(a.getActor()).isEqualTo("Belgium");
+                        assertThat(a.getTarget()).isEqualTo("Rwanda");
+                    });
+        }
+
+        @Test
         void shouldNotReadThoseSanctionedAsAnActionOfTheirOwn() {
             assertThat(actions("es", "El Tesoro detalló que varios de los sancionados son funcionarios venezolanos."))
                     .isEmpty();
