@@ -178,7 +178,8 @@ final class TriggerTable {
                 && (o.head() < i.from() || o.head() >= i.to());
         // "a déclaré les diplomates rwandais persona non grata": the noun the verb's frame ends in is that frame's
         // object, no action of its own (whose possessor would read the envoys' state as the one acting)
-        return inside
-                && (o.targetFrom() >= 0 && i.targetFrom() < 0 || inner.trigger().actorRole() == ActorRole.POSSESSOR);
+        boolean objectOfAnActiveVerb = inner.trigger().actorRole() == ActorRole.POSSESSOR
+                && outer.trigger().actorRole() != ActorRole.PASSIVE;
+        return inside && (o.targetFrom() >= 0 && i.targetFrom() < 0 || objectOfAnActiveVerb);
     }
 }
