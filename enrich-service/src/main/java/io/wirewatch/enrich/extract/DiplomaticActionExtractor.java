@@ -554,6 +554,30 @@ final class DiplomaticActionExtractor {
     }
 
     /**
+     * "descartó romper relaciones con Ecuador, luego que ayer ese gobierno declaró persona non grata a la embajadora":
+     * "that government" points at the state named last before it, whatever its role there.
+     */
+    private static ArticleEntity demonstrativeAntecedent(
+            ArticleAnalysis article, Sentence s, int clauseStart, int verb) {
+        Lexicon lexicon = article.language.lexicon();
+        for (int k = clauseStart; k + 1 < verb; k++) {
+            if (!lexicon.is("DEMONSTRATIVES", s, k) || !lexicon.is("SINGULAR_ANAPHORS", s, k + 1)) {
+                continue;
+            }
+            for (int j = k - 1; j >= 0; j--) {
+                Mention mention = article.mentionAt(s.index(), j);
+                ArticleEntity state =
+                        mention != null && mention.kind() != Mention.Kind.DEMONYM ? stateOf(article, mention) : null;
+                if (state != null && mention.entity().type == EntityType.COUNTRY) {
+                    return state;
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /**
      * "MADRID (EUROPA PRESS) - El Gobierno ha llamado a consultas a la embajadora en Argentina": a government the
      * clause names by no state, in a story filed from a state's capital, is that state's.
      */
@@ -751,6 +775,10 @@ final class DiplomaticActionExtractor {
         ArticleEntity home = bareGovernmentsState(article, s, clauseStart, verb);
         if (home != null) {
             return List.of(home);
+        }
+        ArticleEntity pointedAt = demonstrativeAntecedent(article, s, clauseStart, verb);
+        if (pointedAt != null) {
+            return List.of(pointedAt);
         }
         if (lexicon.is("TO", s, verb - 1) && article.mentionAt(s.index(), verb - 2) != null) {
             // "the decision of Rwanda to cut off relations": the state after "of" decides

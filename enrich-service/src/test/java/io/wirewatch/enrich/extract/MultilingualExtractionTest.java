@@ -1078,6 +1078,8 @@ class MultilingualExtractionTest {
                 es | El canciller de Nicaragua notificó a la embajadora de Suecia que debía abandonar el país.        | EXPEL_DIPLOMATS   | Nicaragua   | Sweden
                 fr | Le ministre nigérien a notifié à l'ambassadrice de Suède qu'elle devait quitter le pays.        | EXPEL_DIPLOMATS   | Niger       | Sweden
                 es | El gobierno de Nicaragua había ordenado la expulsión de la embajadora de Suecia.                 | EXPEL_DIPLOMATS   | Nicaragua   | Sweden
+                es | El presidente de México descartó romper relaciones con Ecuador, luego que ese gobierno declaró persona non grata a la embajadora mexicana. | EXPEL_DIPLOMATS | Ecuador | Mexico
+                fr | Le ministère allemand a réagi en ordonnant à l'ambassadrice du Tchad à Berlin, Mariam Moussa, de quitter le pays. | EXPEL_DIPLOMATS | Germany | Chad
                 """)
         void shouldFindTheActionItsActorAndItsTarget(
                 String language, String text, DiplomaticActionType action, String actor, String target) {
