@@ -896,6 +896,8 @@ final class CasualtyExtractor {
             }
             if (!isLocative(article, lexicon, s, mention)
                     || isBoundary(lexicon, s, mention)
+                    || type == EntityType.COUNTRY
+                            && lexicon.is("NATIONALS", s, mention.to()) // "outside U.S. embassies"
                     || type == EntityType.COUNTRY && PlaceResolver.regionTypeBefore(lexicon, s, mention.from())) {
                 continue;
             }
@@ -956,6 +958,13 @@ final class CasualtyExtractor {
                                 : mention.entity(),
                         true);
             }
+        }
+        ArticleEntity sitesState = stateOfADemonymsSite(article, s);
+        if (sitesState != null) {
+            // "147 killed as gunmen attack Kenyan university", "un village nigérien": the site's country, made more
+            // specific by a town named nearby
+            return new Place(
+                    period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, sitesState) : sitesState, true);
         }
         // "there", "the city", or nothing: the place named just before, else the place of the figure just before.
         ArticleEntity previousSentencePlace = s.index() > 0 ? lastPlace(article, s.index() - 1) : null;
@@ -1190,6 +1199,22 @@ final class CasualtyExtractor {
      * "the villages of Ogossagou and Welingara, not far from Bankass": a place given after another only to say where
      * that one lies is a landmark, not where things happened.
      */
+    /** The country of a demonym beside a site noun ("Kenyan university", "un village nigérien"), or null. */
+    private static ArticleEntity stateOfADemonymsSite(ArticleAnalysis article, Sentence s) {
+        Lexicon lexicon = article.language.lexicon();
+        boolean after = DiplomaticActionExtractor.demonymsFollow(lexicon);
+        for (Mention mention : article.mentions(s.index())) {
+            if (mention.kind() != Mention.Kind.DEMONYM || mention.entity().type != EntityType.COUNTRY) {
+                continue;
+            }
+            int noun = after ? mention.from() - 1 : mention.to();
+            if (noun >= 0 && noun < s.size() && lexicon.is("SITE_NOUNS", s, noun)) {
+                return mention.entity();
+            }
+        }
+        return null;
+    }
+
     /** How far before a place its "near" or "40 km west of" may stand. */
     private static final int LANDMARK_CUE_REACH = 7; // "unos 12 km al norte de la ciudad de Maiduguri"
     /** How far after the place it locates a landmark may be named ("X, a town some 40 km west of Y"). */

@@ -692,7 +692,7 @@ final class DiplomaticActionExtractor {
     }
 
     /** The language writes demonyms after their noun ("l'ambassade américaine"): its DEMONYM_POSITION is after. */
-    private static boolean demonymsFollow(Lexicon lexicon) {
+    static boolean demonymsFollow(Lexicon lexicon) {
         return lexicon.is("DEMONYM_POSITION", "after");
     }
 
@@ -779,6 +779,14 @@ final class DiplomaticActionExtractor {
         ArticleEntity pointedAt = demonstrativeAntecedent(article, s, clauseStart, verb);
         if (pointedAt != null) {
             return List.of(pointedAt);
+        }
+        if (verb > 1 && s.lower(verb - 1).equals(",") && isHeadline(s) && !isParticiple(lexicon, s.lower(verb))) {
+            // "Morocco accuses Iran of supporting Polisario Front, cuts ties": a headline's second verb is its
+            // subject's, not the object's of the first
+            List<ArticleEntity> subject = firstActorChain(article, s, 0, verb - 1, countriesOnly);
+            if (!subject.isEmpty()) {
+                return subject;
+            }
         }
         if (lexicon.is("TO", s, verb - 1) && article.mentionAt(s.index(), verb - 2) != null) {
             // "the decision of Rwanda to cut off relations": the state after "of" decides
@@ -2049,6 +2057,12 @@ final class DiplomaticActionExtractor {
     }
 
     /** "claiming", "suspending" (English); the language's PARTICIPLE_ENDINGS say which endings. */
+    /** A heading: a short sentence that ends in no full stop, question or exclamation mark. */
+    private static boolean isHeadline(Sentence s) {
+        String last = s.lower(s.size() - 1);
+        return s.size() <= 20 && !last.equals(".") && !last.equals("?") && !last.equals("!");
+    }
+
     static boolean isParticiple(Lexicon lexicon, String lower) {
         for (String ending : lexicon.words("PARTICIPLE_ENDINGS")) {
             if (lower.length() > ending.length() + 2 && lower.endsWith(ending)) {

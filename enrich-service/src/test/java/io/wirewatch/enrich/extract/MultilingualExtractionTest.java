@@ -1234,6 +1234,39 @@ class MultilingualExtractionTest {
         }
 
         @Test
+        void shouldGiveAHeadlinesSecondVerbToItsSubject() {
+            assertThat(actions("en", "Morocco accuses Iran of arming rebels, cuts ties"))
+                    .anySatisfy(a -> {
+                        assertThat(a.getAction()).isEqualTo(DiplomaticActionType.BREAK_RELATIONS);
+                        assertThat(a.getActor()).isEqualTo("Morocco");
+                        assertThat(a.getTarget()).isEqualTo("Iran");
+                    });
+        }
+
+        @Test
+        void shouldNotPlaceATollInTheStateWhoseEmbassiesWereHit() {
+            assertThat(figures(
+                            "en",
+                            "Car bombs exploded on Friday outside U.S. embassies in Kenya, killing at least 81"
+                                    + " people."))
+                    .anySatisfy(f -> {
+                        assertThat(f.getCount()).isEqualTo(81);
+                        assertThat(f.getPlaceCountryCode()).isEqualTo("KE");
+                    });
+        }
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                en | 147 killed as gunmen attack Kenyan university                                  | KE
+                fr | 70 morts dans l'attaque d'un village nigérien lundi                            | NE
+                es | 60 muertos en el ataque a una aldea nigeriana el lunes                         | NG
+                """)
+        void shouldPlaceATollAtTheCountryOfADemonymsSite(String language, String text, String country) {
+            assertThat(figures(language, text))
+                    .anySatisfy(f -> assertThat(f.getPlaceCountryCode()).isEqualTo(country));
+        }
+
+        @Test
         void shouldNotReadThoseSanctionedAsAnActionOfTheirOwn() {
             assertThat(actions("es", "El Tesoro detalló que varios de los sancionados son funcionarios venezolanos."))
                     .isEmpty();
