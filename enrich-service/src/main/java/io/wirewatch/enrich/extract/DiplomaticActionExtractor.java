@@ -1991,8 +1991,11 @@ final class DiplomaticActionExtractor {
     private static boolean decidedBeforeATime(Language language, Sentence s, int to) {
         Lexicon lexicon = language.lexicon();
         int k = to - 1;
+        while (k > 0 && to - k <= 8 && entryLengthEndingAt(lexicon, "DECISION_ADVERBS", s, k) > 1) {
+            k -= entryLengthEndingAt(lexicon, "DECISION_ADVERBS", s, k); // "agreed for the first time yesterday to"
+        }
         while (k > 0
-                && to - k <= 4
+                && to - k <= 8
                 && (language.time().isDayWord(s.lower(k))
                         || s.lower(k).equals(",")
                         || lexicon.is("TIME_ON", s, k)
@@ -2001,6 +2004,9 @@ final class DiplomaticActionExtractor {
                         || lexicon.is("TIME_LAST_AFTER", s, k)
                         || lexicon.is("DECISION_ADVERBS", s, k))) {
             k--; // "ont décidé, mercredi, de suspendre", "décide enfin de rompre"
+            while (k > 0 && entryLengthEndingAt(lexicon, "DECISION_ADVERBS", s, k) > 1) {
+                k -= entryLengthEndingAt(lexicon, "DECISION_ADVERBS", s, k);
+            }
         }
         return k < to - 1 && lexicon.endsAt("INFINITIVE_DECIDED", s, k + 1);
     }

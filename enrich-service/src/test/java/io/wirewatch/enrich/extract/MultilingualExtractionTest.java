@@ -1080,6 +1080,9 @@ class MultilingualExtractionTest {
                 es | El gobierno de Nicaragua había ordenado la expulsión de la embajadora de Suecia.                 | EXPEL_DIPLOMATS   | Nicaragua   | Sweden
                 es | El presidente de México descartó romper relaciones con Ecuador, luego que ese gobierno declaró persona non grata a la embajadora mexicana. | EXPEL_DIPLOMATS | Ecuador | Mexico
                 fr | Le ministère allemand a réagi en ordonnant à l'ambassadrice du Tchad à Berlin, Mariam Moussa, de quitter le pays. | EXPEL_DIPLOMATS | Germany | Chad
+                en | The European Union agreed for the first time yesterday to impose broad sanctions against Russia. | IMPOSE_SANCTIONS | European Union | Russia
+                en | The UN Security Council has voted unanimously to impose sanctions on North Korea.              | IMPOSE_SANCTIONS  | UN Security Council | North Korea
+                fr | L'Union africaine a décidé à l'unanimité de suspendre le Niger.                                 | SUSPEND_MEMBERSHIP | African Union | Niger
                 """)
         void shouldFindTheActionItsActorAndItsTarget(
                 String language, String text, DiplomaticActionType action, String actor, String target) {
