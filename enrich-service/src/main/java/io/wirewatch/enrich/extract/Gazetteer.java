@@ -52,6 +52,15 @@ final class Gazetteer {
     private WordTable roleFirstWords;
 
     private WordTable honorificTable;
+    /**
+     * The language's lexicon and its marks of the role words and honorifics ({@link Language#roleMark()}): a token of
+     * the language's segmenter that lacks them is no role's first word and no honorific, without a probe. -1 (and no
+     * lexicon) when the gazetteer was loaded without its language.
+     */
+    private Lexicon lexicon;
+
+    private int roleMark = -1;
+    private int honorificMark = -1;
     /** Cuts names into tokens as the article's text is cut (the language's abbreviations and elisions). */
     private final TextSegmenter segmenter;
 
@@ -73,7 +82,17 @@ final class Gazetteer {
 
     /** The names {@code language} gives the world's states, blocs, organisations and regions, and its titles. */
     static Gazetteer load(World world, Language language) {
-        return load(world, language.code(), language.segmenter());
+        Gazetteer gazetteer = load(world, language.code(), language.segmenter());
+        Lexicon lexicon = language.lexicon();
+        gazetteer.lexicon = lexicon;
+        // Trusted only when it covers the tables: a word left unmarked would be turned away wrongly.
+        if (gazetteer.rolesByFirstWord.keySet().stream().allMatch(w -> lexicon.isMarked(language.roleMark(), w))) {
+            gazetteer.roleMark = language.roleMark();
+        }
+        if (gazetteer.honorifics.stream().allMatch(w -> lexicon.isMarked(language.honorificMark(), w))) {
+            gazetteer.honorificMark = language.honorificMark();
+        }
+        return gazetteer;
     }
 
     static Gazetteer load(World world, String language, TextSegmenter segmenter) {
@@ -155,6 +174,9 @@ final class Gazetteer {
 
     /** Number of tokens of the longest title or role starting at token {@code i} ({@code Foreign Minister}), or 0. */
     int roleLengthAt(Sentence sentence, int i) {
+        if (lexicon != null && i >= 0 && i < sentence.size() && !lexicon.mayBeMarked(roleMark, sentence, i)) {
+            return 0;
+        }
         if (!roleFirstWords.contains(sentence.lower(i))) {
             return 0;
         }
@@ -176,7 +198,15 @@ final class Gazetteer {
         return best;
     }
 
+    /** True when the role and honorific probes are turned away by the language's marks (see {@link #lexicon}). */
+    boolean marksRolesAndHonorifics() {
+        return roleMark >= 0 && honorificMark >= 0;
+    }
+
     boolean isHonorific(Token token) {
+        if (lexicon != null && !lexicon.mayBeMarked(honorificMark, token)) {
+            return false;
+        }
         return honorificTable.contains(token.lower());
     }
 

@@ -314,6 +314,18 @@ final class Lexicon {
         return mark < 0 || of == null || of.lexicon != this || (of.marks & (1L << mark)) != 0;
     }
 
+    /** As {@link #mayBeMarked(int, Sentence, int)} for a token. */
+    boolean mayBeMarked(int mark, Token token) {
+        WordClasses of = token.classes();
+        return mark < 0 || of == null || of.lexicon != this || (of.marks & (1L << mark)) != 0;
+    }
+
+    /** True when {@code lowerWord} carries the mark {@code mark} (so a token of it is never turned away). */
+    boolean isMarked(int mark, String lowerWord) {
+        WordClasses of = wordClasses.get(lowerWord);
+        return mark >= 0 && of != null && (of.marks & (1L << mark)) != 0;
+    }
+
     /** The word classes token i carries when this lexicon's segmenter made it, else null. */
     private WordClasses classesAt(Sentence s, int i) {
         WordClasses of = s.token(i).classes();
