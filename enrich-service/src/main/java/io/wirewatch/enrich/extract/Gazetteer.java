@@ -40,6 +40,14 @@ final class Gazetteer {
      */
     private final long[] firstTokenFilter = new long[1 << 11];
 
+    /**
+     * The first tokens again as a {@link WordTable}, and their entries by its slots: a token that passes the filter is
+     * looked up with one probe of two arrays, not through the large map's nodes.
+     */
+    private WordTable firstTokens;
+
+    private Object[] entriesBySlot;
+
     private final Map<String, KnownEntity> countriesByCode = new HashMap<>();
     private final Map<String, KnownEntity> actorsByCode = new HashMap<>();
     private final Map<String, KnownEntity> peopleBySurname = new HashMap<>();
@@ -103,6 +111,10 @@ final class Gazetteer {
         gazetteer.loadPeople();
         gazetteer.loadRoles(language);
         gazetteer.roleFirstWords = new WordTable(gazetteer.rolesByFirstWord.keySet());
+        gazetteer.firstTokens = new WordTable(gazetteer.entriesByFirstToken.keySet());
+        gazetteer.entriesBySlot = new Object[gazetteer.firstTokens.capacity()];
+        gazetteer.entriesByFirstToken.forEach(
+                (first, entries) -> gazetteer.entriesBySlot[gazetteer.firstTokens.indexOf(first)] = entries);
         gazetteer.honorificTable = new WordTable(gazetteer.honorifics);
         return gazetteer;
     }
@@ -122,10 +134,12 @@ final class Gazetteer {
         if (!mayOpenEntry(key)) {
             return null;
         }
-        List<Entry> candidates = entriesByFirstToken.get(key);
-        if (candidates == null) {
+        int slot = firstTokens.indexOf(key);
+        if (slot < 0) {
             return null;
         }
+        @SuppressWarnings("unchecked")
+        List<Entry> candidates = (List<Entry>) entriesBySlot[slot];
         Entry best = null;
         // The next token's key once, not per candidate: a word such as "the" opens dozens of names ("the Hague", "the
         // Netherlands" ...), and most differ from the text at their second word.
