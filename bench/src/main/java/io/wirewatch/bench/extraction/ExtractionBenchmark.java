@@ -56,13 +56,15 @@ public class ExtractionBenchmark extends CorpusRotation {
     }
 
     /**
-     * Extracts the corpus in rounds of 5 s until one (after the third) compiles for less than 100 ms, or until {@link
-     * #settleSeconds} have passed; prints each round.
+     * Extracts the corpus in rounds of 5 s until two rounds in a row (the second at least the third) compile for less
+     * than 100 ms each, or until {@link #settleSeconds} have passed; prints each round. One quiet round was not
+     * enough: C2 can pause between two bursts of compiling for a round.
      */
     private void settle() {
         loadCorpus();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
+        int quiet = 0;
         for (int round = 1; System.nanoTime() - start < settleSeconds * 1_000_000_000L; round++) {
             long compiled = jit.getTotalCompilationTime();
             long roundStart = System.nanoTime();
@@ -77,7 +79,8 @@ public class ExtractionBenchmark extends CorpusRotation {
             }
             compiled = jit.getTotalCompilationTime() - compiled;
             System.out.printf(Locale.ROOT, "settle %d: %,d articles in 5 s, JIT %,d ms%n", round, articles, compiled);
-            if (round >= 3 && compiled < 100) {
+            quiet = compiled < 100 ? quiet + 1 : 0;
+            if (round >= 3 && quiet >= 2) {
                 return;
             }
         }

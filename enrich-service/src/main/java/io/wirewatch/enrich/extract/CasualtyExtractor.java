@@ -202,6 +202,9 @@ final class CasualtyExtractor {
         NumberWords numbers = language.numbers();
         long exact = numbers.exactValue(w);
         int vague = numbers.vagueValue(w);
+        if (exact <= 0 && vague <= 0) {
+            return null; // no number (each way below needs one): asked of every token, most words end here
+        }
         int value;
         CountBound bound;
         int to = i + 1;

@@ -40,6 +40,14 @@ final class Gazetteer {
      */
     private final long[] firstTokenFilter = new long[1 << 11];
 
+    /**
+     * The first tokens again as a {@link WordTable}, and their entries by its slots: a token that passes the filter is
+     * looked up with one probe of two arrays, not through the large map's nodes.
+     */
+    private WordTable firstTokens;
+
+    private Object[] entriesBySlot;
+
     private final Map<String, KnownEntity> countriesByCode = new HashMap<>();
     private final Map<String, KnownEntity> actorsByCode = new HashMap<>();
     private final Map<String, KnownEntity> peopleBySurname = new HashMap<>();
@@ -52,6 +60,15 @@ final class Gazetteer {
     private WordTable roleFirstWords;
 
     private WordTable honorificTable;
+    /**
+     * The language's lexicon and its marks of the role words and honorifics ({@link Language#roleMark()}): a token of
+     * the language's segmenter that lacks them is no role's first word and no honorific, without a probe. -1 (and no
+     * lexicon) when the gazetteer was loaded without its language.
+     */
+    private Lexicon lexicon;
+
+    private int roleMark = -1;
+    private int honorificMark = -1;
     /** Cuts names into tokens as the article's text is cut (the language's abbreviations and elisions). */
     private final TextSegmenter segmenter;
 
@@ -73,7 +90,17 @@ final class Gazetteer {
 
     /** The names {@code language} gives the world's states, blocs, organisations and regions, and its titles. */
     static Gazetteer load(World world, Language language) {
-        return load(world, language.code(), language.segmenter());
+        Gazetteer gazetteer = load(world, language.code(), language.segmenter());
+        Lexicon lexicon = language.lexicon();
+        gazetteer.lexicon = lexicon;
+        // Trusted only when it covers the tables: a word left unmarked would be turned away wrongly.
+        if (gazetteer.rolesByFirstWord.keySet().stream().allMatch(w -> lexicon.isMarked(language.roleMark(), w))) {
+            gazetteer.roleMark = language.roleMark();
+        }
+        if (gazetteer.honorifics.stream().allMatch(w -> lexicon.isMarked(language.honorificMark(), w))) {
+            gazetteer.honorificMark = language.honorificMark();
+        }
+        return gazetteer;
     }
 
     static Gazetteer load(World world, String language, TextSegmenter segmenter) {
@@ -84,6 +111,10 @@ final class Gazetteer {
         gazetteer.loadPeople();
         gazetteer.loadRoles(language);
         gazetteer.roleFirstWords = new WordTable(gazetteer.rolesByFirstWord.keySet());
+        gazetteer.firstTokens = new WordTable(gazetteer.entriesByFirstToken.keySet());
+        gazetteer.entriesBySlot = new Object[gazetteer.firstTokens.capacity()];
+        gazetteer.entriesByFirstToken.forEach(
+                (first, entries) -> gazetteer.entriesBySlot[gazetteer.firstTokens.indexOf(first)] = entries);
         gazetteer.honorificTable = new WordTable(gazetteer.honorifics);
         return gazetteer;
     }
@@ -101,18 +132,20 @@ final class Gazetteer {
     Match longestMatchAt(Sentence sentence, int i) {
         String text = sentence.token(i).text();
         String key = matchKey(text);
-        List<Entry> candidates = mayOpenEntry(key) ? entriesByFirstToken.get(key) : null;
+        int slot = mayOpenEntry(key) ? firstTokens.indexOf(key) : -1;
         boolean shouted = false;
-        if (candidates == null && isShouted(text)) {
+        if (slot < 0 && isShouted(text)) {
             // "MADRID (EFE) -", "THE RUSSIAN Foreign Ministry": a dateline or heading in capitals names what the
             // same words name in print ("US", "EU" are entries as written, and matched above)
             key = titleCase(text);
-            candidates = mayOpenEntry(key) ? entriesByFirstToken.get(key) : null;
+            slot = mayOpenEntry(key) ? firstTokens.indexOf(key) : -1;
             shouted = true;
         }
-        if (candidates == null) {
+        if (slot < 0) {
             return null;
         }
+        @SuppressWarnings("unchecked")
+        List<Entry> candidates = (List<Entry>) entriesBySlot[slot];
         Entry best = null;
         // The next token's key once, not per candidate: a word such as "the" opens dozens of names ("the Hague", "the
         // Netherlands" ...), and most differ from the text at their second word.
@@ -161,6 +194,9 @@ final class Gazetteer {
 
     /** Number of tokens of the longest title or role starting at token {@code i} ({@code Foreign Minister}), or 0. */
     int roleLengthAt(Sentence sentence, int i) {
+        if (lexicon != null && i >= 0 && i < sentence.size() && !lexicon.mayBeMarked(roleMark, sentence, i)) {
+            return 0;
+        }
         if (!roleFirstWords.contains(sentence.lower(i))) {
             return 0;
         }
@@ -182,7 +218,15 @@ final class Gazetteer {
         return best;
     }
 
+    /** True when the role and honorific probes are turned away by the language's marks (see {@link #lexicon}). */
+    boolean marksRolesAndHonorifics() {
+        return roleMark >= 0 && honorificMark >= 0;
+    }
+
     boolean isHonorific(Token token) {
+        if (lexicon != null && !lexicon.mayBeMarked(honorificMark, token)) {
+            return false;
+        }
         return honorificTable.contains(token.lower());
     }
 

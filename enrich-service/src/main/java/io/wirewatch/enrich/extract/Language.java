@@ -2,6 +2,7 @@ package io.wirewatch.enrich.extract;
 
 import io.wirewatch.knowledge.KnowledgeTable;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,14 +24,26 @@ final class Language {
     private final TimeExpressions time;
     private final TextSegmenter segmenter;
 
+    /**
+     * The marks ({@link Lexicon#mark}) of the words that may open a title or role and of the honorifics of the
+     * language's {@code roles.tsv}, which the gazetteer asks of every token: a token without the mark is turned away by
+     * a bit test. -1 for none.
+     */
+    private final int roleMark;
+
+    private final int honorificMark;
+
     private Language(
             String code,
             Lexicon lexicon,
             TriggerTable triggers,
             Map<String, String> reportingLemmas,
             NumberWords numbers,
-            TimeExpressions time) {
+            TimeExpressions time,
+            int[] roleMarks) {
         this.code = code;
+        this.roleMark = roleMarks[0];
+        this.honorificMark = roleMarks[1];
         this.lexicon = lexicon;
         this.triggers = triggers;
         this.reportingLemmas = reportingLemmas;
@@ -63,7 +76,37 @@ final class Language {
             }
         }
         TimeExpressions time = TimeExpressions.read(folder + "time-words.tsv", lexicon, numbers);
-        return new Language(code, lexicon, triggers, Map.copyOf(lemmas), numbers, time);
+        int[] roleMarks = markRoleWords(folder + "roles.tsv", lexicon);
+        return new Language(code, lexicon, triggers, Map.copyOf(lemmas), numbers, time, roleMarks);
+    }
+
+    /**
+     * Marks every word of the roles of {@code roles.tsv} (a superset of the words the gazetteer cuts their first
+     * tokens into, which {@link Gazetteer} checks before it trusts the mark) and its honorifics as written.
+     */
+    private static int[] markRoleWords(String resource, Lexicon lexicon) {
+        Set<String> roleWords = new java.util.HashSet<>();
+        Set<String> honorifics = new java.util.HashSet<>();
+        for (KnowledgeTable.Row row : KnowledgeTable.read(resource).rows()) {
+            String words = row.get("words").trim().toLowerCase(java.util.Locale.ROOT);
+            if (row.get("kind").equals("HONORIFIC")) {
+                honorifics.add(words);
+            } else {
+                roleWords.addAll(Lexicon.tokens(words));
+                roleWords.addAll(List.of(words.split("\\s+")));
+            }
+        }
+        return new int[] {lexicon.mark("ROLE_WORDS", roleWords), lexicon.mark("HONORIFICS", honorifics)};
+    }
+
+    /** The mark of the words that may open a role (see {@link #markRoleWords}), or -1. */
+    int roleMark() {
+        return roleMark;
+    }
+
+    /** The mark of the honorifics, or -1. */
+    int honorificMark() {
+        return honorificMark;
     }
 
     String code() {

@@ -314,6 +314,18 @@ final class Lexicon {
         return mark < 0 || of == null || of.lexicon != this || (of.marks & (1L << mark)) != 0;
     }
 
+    /** As {@link #mayBeMarked(int, Sentence, int)} for a token. */
+    boolean mayBeMarked(int mark, Token token) {
+        WordClasses of = token.classes();
+        return mark < 0 || of == null || of.lexicon != this || (of.marks & (1L << mark)) != 0;
+    }
+
+    /** True when {@code lowerWord} carries the mark {@code mark} (so a token of it is never turned away). */
+    boolean isMarked(int mark, String lowerWord) {
+        WordClasses of = wordClasses.get(lowerWord);
+        return mark >= 0 && of != null && (of.marks & (1L << mark)) != 0;
+    }
+
     /** The word classes token i carries when this lexicon's segmenter made it, else null. */
     private WordClasses classesAt(Sentence s, int i) {
         WordClasses of = s.token(i).classes();
@@ -471,7 +483,7 @@ final class Lexicon {
     }
 
     /** The longest of {@code entries} (which all start with token i's word, longest first) found at token i. */
-    private static int longestAt(List<List<String>> entries, Sentence s, int i) {
+    private int longestAt(List<List<String>> entries, Sentence s, int i) {
         for (int e = 0; e < entries.size(); e++) { // by index: no iterator per probe
             List<String> entry = entries.get(e);
             if (i + entry.size() > s.size()) {
@@ -479,13 +491,27 @@ final class Lexicon {
             }
             boolean matches = true;
             for (int k = 1; k < entry.size() && matches; k++) {
-                matches = s.lower(i + k).equals(entry.get(k));
+                matches = sameWord(s.token(i + k), entry.get(k));
             }
             if (matches) {
                 return entry.size();
             }
         }
         return 0;
+    }
+
+    /**
+     * {@code token.lower().equals(entryWord)} for a word of an entry (interned, in the vocabulary): for a token of this
+     * lexicon's segmenter a reference comparison, since such a token carries the vocabulary's own string when its word
+     * is one (see {@link TextSegmenter}) and a word outside the vocabulary equals no entry's word. A phrase's entries
+     * share their first word, so a common one ("in": "in a statement", "in a decree" ...) compared the next word's
+     * characters once per entry.
+     */
+    private boolean sameWord(Token token, String entryWord) {
+        WordClasses of = token.classes();
+        return of != null && of.lexicon == this
+                ? token.lower() == entryWord
+                : token.lower().equals(entryWord);
     }
 
     /** True when an entry of the class ends at token {@code end - 1} (looking back from a position). */
@@ -509,7 +535,7 @@ final class Lexicon {
             }
             boolean matches = true;
             for (int k = 0; k < entry.size() - 1 && matches; k++) {
-                matches = s.lower(start + k).equals(entry.get(k));
+                matches = sameWord(s.token(start + k), entry.get(k));
             }
             if (matches) {
                 return true;

@@ -312,8 +312,11 @@ final class TextSegmenter {
         if (next < s.length()) {
             char c = s.charAt(next);
             if (c == '"' || c == '\u201D' || c == '\u2019') {
+                // As any token: the vocabulary's string when the mark is a word of it (a straight apostrophe for ’)
                 Token quote = Token.of(String.valueOf(c), next);
-                tokens.add(new Token(quote.text(), quote.lower(), next, next + 1, classesOf(quote.lower())));
+                int slot = vocabulary.indexOf(quote.lower());
+                String lower = slot < 0 ? quote.lower() : vocabulary.wordAt(slot);
+                tokens.add(new Token(quote.text(), lower, next, next + 1, classesOf(quote.lower())));
                 return next + 1;
             }
         }

@@ -294,8 +294,9 @@ final class TriggerPattern {
 
     /** Whether the word at {@code k} is of a class the gap may not skip ("~7-@VETO-@LIFT"). */
     private boolean isExcluded(Gap gap, Sentence s, int k) {
-        for (String name : gap.excluded()) {
-            if (lexicon.matchAt(name, s, k) > 0) {
+        List<String> excluded = gap.excluded();
+        for (int x = 0; x < excluded.size(); x++) { // by index: the iterator was 7% of the bytes an article allocated
+            if (lexicon.matchAt(excluded.get(x), s, k) > 0) {
                 return true;
             }
         }
