@@ -119,6 +119,18 @@ final class ArticleAnalysis {
         return last != null && last.entity().type == EntityType.COUNTRY;
     }
 
+    /**
+     * The index of the "of" right before a mention, an article between them allowed ("Dmitri Trenin of the Carnegie
+     * Centre", "Luxor's Valley of the Kings"), else -1.
+     */
+    int ofBefore(Sentence s, Mention mention) {
+        int k = mention.from() - 1;
+        if (language.lexicon().is("ARTICLE", s, k)) {
+            k--;
+        }
+        return language.lexicon().is("OF", s, k) ? k : -1;
+    }
+
     /** Sentences read for a dateline: a page's heading and photo credit may come before it. */
     private static final int DATELINE_SENTENCES = 6;
 

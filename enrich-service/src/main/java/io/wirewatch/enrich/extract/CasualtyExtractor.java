@@ -1007,11 +1007,8 @@ final class CasualtyExtractor {
      */
     private static Mention ownerOfItsLandmark(ArticleAnalysis article, Sentence s, Mention mention) {
         Lexicon lexicon = article.language.lexicon();
-        int k = mention.from() - 1;
-        if (lexicon.is("ARTICLE", s, k)) {
-            k--;
-        }
-        if (!lexicon.is("OF", s, k)) {
+        int k = article.ofBefore(s, mention);
+        if (k < 0) {
             return null;
         }
         int kind = k - 1;

@@ -300,12 +300,8 @@ final class ClaimExtractor {
 
     /** "Dmitri Trenin of the Carnegie Moscow Centre": the person, not the institution. */
     private static Mention personBeforeOf(ArticleAnalysis article, Sentence s, Mention mention) {
-        Lexicon lexicon = article.language.lexicon();
-        int k = mention.from() - 1;
-        if (lexicon.is("ARTICLE", s, k)) {
-            k--;
-        }
-        if (!lexicon.is("OF", s, k)) {
+        int k = article.ofBefore(s, mention);
+        if (k < 0) {
             return null;
         }
         Mention before = article.mentionAt(s.index(), k - 1);
