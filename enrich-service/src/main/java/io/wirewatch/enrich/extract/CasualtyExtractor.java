@@ -387,7 +387,16 @@ final class CasualtyExtractor {
         }
         // "the death toll in Syria ... passed 5,400", "bringing the toll to 57"; but not "a riot at one of the prisons"
         boolean oneOf = count.value() == 1 && lexicon.is("OF", s, count.to());
-        for (int k = oneOf ? -1 : count.from() - 1; k >= Math.max(0, count.from() - TOLL_WINDOW); k--) {
+        // "El número de muertos por la explosión en una toma clandestina": an indefinite article is no toll of one
+        boolean article = count.value() == 1 && lexicon.is("INDEFINITE_ARTICLE", s, count.from());
+        // "El número de muertos por la explosión en ..., en el estado de Hidalgo, pasó de 85 a 89": a toll's verb of
+        // change right before the count carries its subject's noun from the sentence's start
+        boolean risen = false;
+        for (int k = count.from() - 1; k >= Math.max(0, count.from() - 4); k--) {
+            risen |= lexicon.is("TOLL_RISE", s, k);
+        }
+        int reach = risen ? count.from() : TOLL_WINDOW;
+        for (int k = oneOf || article ? -1 : count.from() - 1; k >= Math.max(0, count.from() - reach); k--) {
             int length = lengthEndingAt(lexicon, "TOLL", s, k + 1);
             if (length > 0) {
                 int tollFrom = k - length + 1;

@@ -1269,6 +1269,18 @@ class MultilingualExtractionTest {
                     .anySatisfy(f -> assertThat(f.getPlaceCountryCode()).isEqualTo(country));
         }
 
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                es | El número de muertos por la explosión en una toma clandestina de combustible en Tlaxcala, en el centro de México, pasó de 85 a 89 personas, informaron el lunes fuentes oficiales.
+                en | The death toll from the mudslides and floods that swept through a mountainous region of the state of Oaxaca on Monday has risen to 89, officials said.
+                """)
+        void shouldReadATollWhoseNounStandsFarBeforeItsVerbOfChange(String language, String text) {
+            assertThat(figures(language, text)).singleElement().satisfies(f -> {
+                assertThat(f.getCount()).isEqualTo(89);
+                assertThat(f.getKind()).isEqualTo(CasualtyKind.KILLED);
+            });
+        }
+
         @Test
         void shouldNotReadThoseSanctionedAsAnActionOfTheirOwn() {
             assertThat(actions("es", "El Tesoro detalló que varios de los sancionados son funcionarios venezolanos."))
