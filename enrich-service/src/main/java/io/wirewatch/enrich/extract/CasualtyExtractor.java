@@ -1072,6 +1072,24 @@ final class CasualtyExtractor {
             return place;
         }
         Lexicon lexicon = article.language.lexicon();
+        Sentence next = s.index() + 1 < article.sentences.size() ? article.sentences.get(s.index() + 1) : null;
+        boolean headline = !s.lower(s.size() - 1).equals(".");
+        if (namesAnyOf(lexicon, s, "PLURAL_SITES")
+                || headline && next != null && namesAnyOf(lexicon, next, "PLURAL_SITES")) {
+            // "60 people were killed in Nigeria when gunmen stormed four villages of Zamfara state": a toll of several
+            // villages is no one village's; the region the sentence names, if any, is where it fell
+            for (Sentence told : headline && next != null ? List.of(s, next) : List.of(s)) {
+                for (Mention mention : article.mentions(told.index())) {
+                    ArticleEntity region = mention.entity();
+                    if (region.type == EntityType.PLACE
+                            && specificity(region) == 1
+                            && place.countryCode.equals(region.countryCode)) {
+                        return region; // "60 killed in Nigerian village attacks. ... four villages of Zamfara state"
+                    }
+                }
+            }
+            return place;
+        }
         Set<ArticleEntity> found = new java.util.LinkedHashSet<>();
         Set<ArticleEntity> townParts = new java.util.HashSet<>();
         Set<ArticleEntity> typed = new java.util.LinkedHashSet<>();

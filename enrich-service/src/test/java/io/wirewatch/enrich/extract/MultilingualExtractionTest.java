@@ -1282,6 +1282,16 @@ class MultilingualExtractionTest {
         }
 
         @Test
+        void shouldPlaceATollOfSeveralVillagesInTheirRegionNotInOneOfThem() {
+            String text = "At least 60 people were killed in Nigeria on Monday when gunmen stormed four villages of"
+                    + " Zamfara state. The gunmen first stormed the village of Kizara at dawn.";
+            assertThat(figures("en", text)).anySatisfy(f -> {
+                assertThat(f.getCount()).isEqualTo(60);
+                assertThat(f.getPlace()).isEqualTo("Zamfara");
+            });
+        }
+
+        @Test
         void shouldNotReadThoseSanctionedAsAnActionOfTheirOwn() {
             assertThat(actions("es", "El Tesoro detalló que varios de los sancionados son funcionarios venezolanos."))
                     .isEmpty();
