@@ -1083,6 +1083,10 @@ class MultilingualExtractionTest {
                 en | The European Union agreed for the first time yesterday to impose broad sanctions against Russia. | IMPOSE_SANCTIONS | European Union | Russia
                 en | The UN Security Council has voted unanimously to impose sanctions on North Korea.              | IMPOSE_SANCTIONS  | UN Security Council | North Korea
                 fr | L'Union africaine a décidé à l'unanimité de suspendre le Niger.                                 | SUSPEND_MEMBERSHIP | African Union | Niger
+                es | El presidente venezolano dio 48 horas a tres diplomáticos de la embajada de Estados Unidos en Caracas. | EXPEL_DIPLOMATS | Venezuela | United States
+                es | El gobierno de Estados Unidos expulsó hoy a tres funcionarios venezolanos.                      | EXPEL_DIPLOMATS   | United States | Venezuela
+                es | Los tres funcionarios venezolanos, declarados personas no gratas por Estados Unidos, disponen de 48 horas para abandonar el país. | EXPEL_DIPLOMATS | United States | Venezuela
+                es | Sin motivo, el gobierno de Venezuela expulsó al encargado de negocios paraguayo.               | EXPEL_DIPLOMATS   | Venezuela   | Paraguay
                 """)
         void shouldFindTheActionItsActorAndItsTarget(
                 String language, String text, DiplomaticActionType action, String actor, String target) {
