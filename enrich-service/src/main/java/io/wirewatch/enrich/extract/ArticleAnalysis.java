@@ -77,17 +77,17 @@ final class ArticleAnalysis {
     private boolean isDatelineOpening(Sentence s, Mention mention) {
         for (int k = 0; k < mention.from(); k++) {
             // "QUITO/GUAYAQUIL, Ecuador (Reuters) -": only other capitalised place names before it
-            String word = text.substring(s.token(k).start(), s.token(k).end());
+            String word = s.token(k).text();
             boolean placeWord = word.equals("/")
                     || word.equals(",")
                     || word.equals("The")
-                    || word.equals(word.toUpperCase(java.util.Locale.ROOT)) && word.length() > 1;
+                    || word.length() > 1 && noLowerCase(word);
             if (!placeWord || mention.from() > 5) {
                 return false;
             }
         }
-        String written = text.substring(mention.charStart(), mention.charEnd());
-        boolean upper = written.equals(written.toUpperCase(java.util.Locale.ROOT)) && written.length() > 3;
+        boolean upper =
+                mention.charEnd() - mention.charStart() > 3 && noLowerCase(mention.charStart(), mention.charEnd());
         int k = datelineHopsEnd(s, mention); // "Pokrovsk, Ukraine:", "QUITO/GUAYAQUIL, Ecuador (Reuters)"
         String next = s.lower(k);
         if (next.equals(":") || next.equals("-") || next.equals("\u2014") || next.equals("\u2013")) {
@@ -103,10 +103,28 @@ final class ArticleAnalysis {
         if (mention.from() == 0 && k > mention.to() && k < s.size() && lastHopIsAState(s, k)) {
             // "Accra, Ghana West African nations will close ...": a page that lost the dateline's dash runs the place
             // and its country straight into the story's first capitalised word
-            String first = text.substring(s.token(k).start(), s.token(k).end());
-            return Character.isUpperCase(first.charAt(0));
+            return Character.isUpperCase(text.charAt(s.token(k).start()));
         }
         return false;
+    }
+
+    /** No lower-case letter in the word: "NIAMEY", "U.S.", not "Niamey" (read without copying it). */
+    private static boolean noLowerCase(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (Character.isLowerCase(word.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean noLowerCase(int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (Character.isLowerCase(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean lastHopIsAState(Sentence s, int k) {
@@ -199,10 +217,12 @@ final class ArticleAnalysis {
     }
 
     void addMention(Mention mention) {
+        mentionVersion++;
         mentionsBySentence.get(mention.sentenceIndex()).add(mention);
     }
 
     void removeMention(Mention mention) {
+        mentionVersion++;
         mentionsBySentence.get(mention.sentenceIndex()).remove(mention);
     }
 
@@ -253,21 +273,38 @@ final class ArticleAnalysis {
      * of an action whose sentence names none ("the U.S. embassy will close", in a story about Yemen).
      */
     ArticleEntity mainCountryExcept(java.util.Collection<ArticleEntity> actors) {
-        Map<ArticleEntity, Integer> counts = new LinkedHashMap<>();
-        for (int i = 0; i < mentionsBySentence.size(); i++) {
-            for (Mention mention : mentionsBySentence.get(i)) {
-                if (mention.entity().type == EntityType.COUNTRY
-                        && !actors.contains(mention.entity())
-                        && !isDateline(sentences.get(i), mention)) { // "Accra, Ghana -" is where the story was filed
-                    counts.merge(mention.entity(), 1, Integer::sum);
-                }
+        ArticleEntity main = null;
+        int most = 0;
+        for (Map.Entry<ArticleEntity, Integer> named : countryMentionCounts().entrySet()) {
+            if (named.getValue() > most && !actors.contains(named.getKey())) {
+                main = named.getKey(); // the first named of equals, as the counts keep their order
+                most = named.getValue();
             }
         }
-        return counts.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse(null);
+        return main;
     }
+
+    /** Mentions of each state outside datelines, in order of first mention; counted again only after new mentions. */
+    private Map<ArticleEntity, Integer> countryMentionCounts() {
+        if (countryCounts == null || countedAtVersion != mentionVersion) {
+            Map<ArticleEntity, Integer> counts = new LinkedHashMap<>();
+            for (int i = 0; i < mentionsBySentence.size(); i++) {
+                for (Mention mention : mentionsBySentence.get(i)) {
+                    if (mention.entity().type == EntityType.COUNTRY
+                            && !isDateline(sentences.get(i), mention)) { // "Accra, Ghana -": where it was filed
+                        counts.merge(mention.entity(), 1, Integer::sum);
+                    }
+                }
+            }
+            countryCounts = counts;
+            countedAtVersion = mentionVersion;
+        }
+        return countryCounts;
+    }
+
+    private Map<ArticleEntity, Integer> countryCounts;
+    private int countedAtVersion;
+    private int mentionVersion;
 
     /** How many times the article names {@code entity}. */
     int mentionCount(ArticleEntity entity) {

@@ -583,6 +583,13 @@ final class DiplomaticActionExtractor {
      */
     private static ArticleEntity bareGovernmentsState(ArticleAnalysis article, Sentence s, int clauseStart, int verb) {
         Lexicon lexicon = article.language.lexicon();
+        boolean governmentNamed = false;
+        for (int k = clauseStart; k < verb && !governmentNamed; k++) {
+            governmentNamed = lexicon.is("GOVERNMENT_NOUNS", s, k) && s.token(k).isCapitalised();
+        }
+        if (!governmentNamed) {
+            return null; // the common case, decided before any dateline is looked for
+        }
         int start = clauseStart;
         for (int k = clauseStart; k < verb; k++) {
             if (endsADateline(article, s, k)) {

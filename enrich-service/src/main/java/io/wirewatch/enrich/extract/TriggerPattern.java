@@ -217,6 +217,9 @@ final class TriggerPattern {
         }
         Element element = elements.get(e);
         if (element instanceof Gap gap) {
+            if (!nextWordsWithinReach(e, i, gap, s)) {
+                return -1; // the words after the gap stand nowhere it may reach: no token need be read as an aside
+            }
             int counted = 0;
             for (int k = i; k - i <= gap.max() + MOST_ASIDE_WORDS_IN_A_GAP; k++) {
                 if (k > s.size()) {
@@ -290,6 +293,23 @@ final class TriggerPattern {
             spans[offset + 1] = slotEnd;
         }
         return end;
+    }
+
+    /**
+     * Whether the words the gap {@code e} leads to (when they are the next element and not optional) open at any token
+     * the gap may reach from {@code i}; a cheap test of the words' tables before the gap reads each token it crosses.
+     */
+    private boolean nextWordsWithinReach(int e, int i, Gap gap, Sentence s) {
+        if (e + 1 >= elements.size() || !(elements.get(e + 1) instanceof Words next) || next.optional()) {
+            return true;
+        }
+        int last = Math.min(s.size() - 1, i + gap.max() + MOST_ASIDE_WORDS_IN_A_GAP + 2); // and a quotation mark
+        for (int k = i; k <= last; k++) {
+            if (wordLength(e + 1, s, k) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the word at {@code k} is of a class the gap may not skip ("~7-@VETO-@LIFT"). */
