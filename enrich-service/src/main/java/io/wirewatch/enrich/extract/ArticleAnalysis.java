@@ -101,7 +101,7 @@ final class ArticleAnalysis {
             return upper || agency;
         }
         if (mention.from() == 0 && k > mention.to() && k < s.size() && lastHopIsAState(s, k)) {
-            // "Accra, Ghana West African nations will close ...": a page that lost the dateline's dash runs the place
+            // "Abuja, Nigeria West African leaders will meet ...": a page that lost the dateline's dash runs the place
             // and its country straight into the story's first capitalised word
             return Character.isUpperCase(text.charAt(s.token(k).start()));
         }
@@ -153,7 +153,7 @@ final class ArticleAnalysis {
     private static final int DATELINE_SENTENCES = 6;
 
     /**
-     * The state the story was filed from ("MADRID (EUROPA PRESS) -", "NIAMEY, Niger (AP) -"), or null: the state
+     * The state the story was filed from ("LIMA (Agencia) -", "NIAMEY, Niger (AP) -"), or null: the state
      * that "the government" of a national wire means when it names no other.
      */
     ArticleEntity datelineState() {

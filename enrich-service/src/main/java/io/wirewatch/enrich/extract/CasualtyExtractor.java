@@ -389,7 +389,8 @@ final class CasualtyExtractor {
         boolean oneOf = count.value() == 1 && lexicon.is("OF", s, count.to());
         // "El número de muertos por la explosión en una toma clandestina": an indefinite article is no toll of one
         boolean article = count.value() == 1 && lexicon.is("INDEFINITE_ARTICLE", s, count.from());
-        // "El número de muertos por la explosión en ..., en el estado de Hidalgo, pasó de 85 a 89": a toll's verb of
+        // "El número de víctimas del derrumbe de una mina cerca de Puebla, en el centro del país, pasó de 60 a 89": a
+        // toll's verb of
         // change right before the count carries its subject's noun from the sentence's start
         boolean risen = false;
         for (int k = count.from() - 1; k >= Math.max(0, count.from() - 4); k--) {
@@ -538,7 +539,7 @@ final class CasualtyExtractor {
         TimeExpressions.TimeExpression toldNext =
                 time == null && !harm.deathToll() && !incident ? dayOfTheIncidentToldNext(article, s) : null;
         if (toldNext != null) {
-            // "Sixty-nine people have been killed in Zowo. The villagers were attacked on Tuesday night": the toll of
+            // "Seventy-two people have been killed in Kukawa. The town was attacked on Monday night": the toll of
             // the attack the next sentence tells and dates
             incident = true;
             time = toldNext;
@@ -678,7 +679,7 @@ final class CasualtyExtractor {
     }
 
     /**
-     * The day of the one attack the next sentence tells ("The villagers were attacked on Tuesday night"), for a toll
+     * The day of the one attack the next sentence tells ("The town was attacked on Monday night"), for a toll
      * its own sentence neither dates nor ties to any event; null when the next sentence tells no single dated incident.
      */
     private static TimeExpressions.TimeExpression dayOfTheIncidentToldNext(ArticleAnalysis article, Sentence s) {
@@ -909,7 +910,7 @@ final class CasualtyExtractor {
             if (!isLocative(article, lexicon, s, mention)
                     || isBoundary(lexicon, s, mention)
                     || type == EntityType.COUNTRY
-                            && lexicon.is("NATIONALS", s, mention.to()) // "outside U.S. embassies"
+                            && lexicon.is("NATIONALS", s, mention.to()) // "outside the U.K. embassy"
                     || type == EntityType.COUNTRY && PlaceResolver.regionTypeBefore(lexicon, s, mention.from())) {
                 continue;
             }
@@ -973,7 +974,7 @@ final class CasualtyExtractor {
         }
         ArticleEntity sitesState = stateOfADemonymsSite(article, s);
         if (sitesState != null) {
-            // "147 killed as gunmen attack Kenyan university", "un village nigérien": the site's country, made more
+            // "52 killed as gunmen storm Ugandan school", "un village nigérien": the site's country, made more
             // specific by a town named nearby
             return new Place(
                     period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, sitesState) : sitesState, true);
@@ -1076,7 +1077,7 @@ final class CasualtyExtractor {
         boolean headline = !s.lower(s.size() - 1).equals(".");
         if (namesAnyOf(lexicon, s, "PLURAL_SITES")
                 || headline && next != null && namesAnyOf(lexicon, next, "PLURAL_SITES")) {
-            // "60 people were killed in Nigeria when gunmen stormed four villages of Zamfara state": a toll of several
+            // "55 people were killed in Nigeria when bandits raided three villages of Zamfara state": a toll of several
             // villages is no one village's; the region the sentence names, if any, is where it fell
             for (Sentence told : headline && next != null ? List.of(s, next) : List.of(s)) {
                 for (Mention mention : article.mentions(told.index())) {
@@ -1084,7 +1085,7 @@ final class CasualtyExtractor {
                     if (region.type == EntityType.PLACE
                             && specificity(region) == 1
                             && place.countryCode.equals(region.countryCode)) {
-                        return region; // "60 killed in Nigerian village attacks. ... four villages of Zamfara state"
+                        return region; // "55 killed in Nigerian village raids. ... three villages of Zamfara state"
                     }
                 }
             }

@@ -335,7 +335,7 @@ final class DiplomaticActionExtractor {
     private static final int MEASURES_OPENING = 6;
 
     /**
-     * "These included ...", "« Ces sanctions supplémentaires comprennent, premièrement, le retrait des ambassadeurs":
+     * "These included ...", "« Ces nouvelles sanctions comprennent d'abord le retrait des ambassadeurs":
      * the sentence opens by listing measures, whose actor the sentence does not name again.
      */
     private static boolean listsMeasures(Lexicon lexicon, Sentence s) {
@@ -383,7 +383,7 @@ final class DiplomaticActionExtractor {
                 }
                 List<ArticleEntity> agent = passiveAgent(article, s, match, earlier);
                 if (action == DiplomaticActionType.EXPEL_DIPLOMATS) {
-                    // "un embajador mexicano era expulsado", told by a Mexican: a state never expels its own envoys
+                    // "un embajador chileno era expulsado", told by a Chilean: a state never expels its own envoys
                     List<ArticleEntity> envoysOwn = statesNamedInside(article, s, match);
                     agent = agent.stream().filter(a -> !envoysOwn.contains(a)).toList();
                 }
@@ -462,7 +462,7 @@ final class DiplomaticActionExtractor {
             Mention owner = lexicon.is("POSSESSIVE", s, k - 1) ? article.mentionAt(s.index(), k - 2) : null;
             ArticleEntity owning = owner != null && owner.to() == k - 1 ? stateOf(article, owner) : null;
             if (owning != null) {
-                return List.of(owning); // "the recall of Bamako's ambassadors"
+                return List.of(owning); // "the recall of Niamey's ambassador"
             }
         }
         return List.of();
@@ -539,7 +539,7 @@ final class DiplomaticActionExtractor {
     }
 
     /**
-     * "Norway: five Russian diplomats declared persona non grata", "France : 14 ex-diplomates libyens déclarés persona
+     * "Norway: five Russian diplomats declared persona non grata", "Norvège : trois ex-diplomates syriens déclarés persona
      * non grata": a headline's leading state, set off by a colon, is the one that acts in its passive clause.
      */
     private static ArticleEntity stateSetOffByAColon(ArticleAnalysis article, Sentence s, TriggerPattern.Match match) {
@@ -554,7 +554,7 @@ final class DiplomaticActionExtractor {
     }
 
     /**
-     * "descartó romper relaciones con Ecuador, luego que ayer ese gobierno declaró persona non grata a la embajadora":
+     * "descartó romper relaciones con Perú, luego que ese gobierno declaró persona non grata al embajador":
      * "that government" points at the state named last before it, whatever its role there.
      */
     private static ArticleEntity demonstrativeAntecedent(
@@ -578,7 +578,7 @@ final class DiplomaticActionExtractor {
     }
 
     /**
-     * "MADRID (EUROPA PRESS) - El Gobierno ha llamado a consultas a la embajadora en Argentina": a government the
+     * "LIMA (Agencia) - El Gobierno ha llamado a consultas al embajador en Bolivia": a government the
      * clause names by no state, in a story filed from a state's capital, is that state's.
      */
     private static ArticleEntity bareGovernmentsState(ArticleAnalysis article, Sentence s, int clauseStart, int verb) {
@@ -788,7 +788,7 @@ final class DiplomaticActionExtractor {
             return List.of(pointedAt);
         }
         if (verb > 1 && s.lower(verb - 1).equals(",") && isHeadline(s) && !isParticiple(lexicon, s.lower(verb))) {
-            // "Morocco accuses Iran of supporting Polisario Front, cuts ties": a headline's second verb is its
+            // "Djibouti accuses Eritrea of border raids, cuts ties": a headline's second verb is its
             // subject's, not the object's of the first
             List<ArticleEntity> subject = firstActorChain(article, s, 0, verb - 1, countriesOnly);
             if (!subject.isEmpty()) {
@@ -1148,7 +1148,7 @@ final class DiplomaticActionExtractor {
     }
 
     /**
-     * "ACCRA, Ghana (Reuters) - West African nations will close ...", "Accra, Ghana West African nations ...": token
+     * "ABUJA, Nigeria (Wire) - West African leaders will close ...", "Abuja, Nigeria West African leaders ...": token
      * {@code k} closes the dateline, so the name after it opens the sentence.
      */
     private static boolean endsADateline(ArticleAnalysis article, Sentence s, int k) {
@@ -1520,7 +1520,7 @@ final class DiplomaticActionExtractor {
             if (breaksClause(lexicon, s, k)
                     || opensParticipleAside(lexicon, s, k)
                     || lexicon.matchAt("CAUSE_PREPOSITIONS", s, k) > 0) {
-                break; // "imposed asset freezes on seven officials, over the elections held in Crimea": a cause
+                break; // "imposed travel bans on five officials, over the referendum held in Crimea": a cause
             }
             boolean of = lexicon.is("OF", s, k) && k == match.to();
             if (lexicon.is("TARGET_PREPOSITIONS", s, k) || of) {
@@ -1939,7 +1939,7 @@ final class DiplomaticActionExtractor {
             // "N'Djamena" is a name, not "n'": an elided negation never stands before a capitalised word
             boolean elidedIntoName =
                     s.lower(k).endsWith("'") && end < s.size() && s.token(end).isCapitalised();
-            // "la CEDEAO sans grande surprise a suspendu", "expelled without delay": an idiom, no negation
+            // "l'Union africaine sans surprise a suspendu", "expelled without delay": an idiom, no negation
             boolean idiom = lexicon.matchAt("NOT_A_NEGATION", s, k) > 0;
             if (head - k <= 4 && lexicon.endsAt("NEGATION", s, end) && !notOnly && !elidedIntoName && !idiom) {
                 return Modality.NEGATED; // but "has not only closed its embassy"
@@ -1999,7 +1999,7 @@ final class DiplomaticActionExtractor {
         Lexicon lexicon = language.lexicon();
         int k = to - 1;
         while (k > 0 && to - k <= 8 && entryLengthEndingAt(lexicon, "DECISION_ADVERBS", s, k) > 1) {
-            k -= entryLengthEndingAt(lexicon, "DECISION_ADVERBS", s, k); // "agreed for the first time yesterday to"
+            k -= entryLengthEndingAt(lexicon, "DECISION_ADVERBS", s, k); // "agreed for the first time on Monday to"
         }
         while (k > 0
                 && to - k <= 8
@@ -2289,7 +2289,7 @@ final class DiplomaticActionExtractor {
     }
 
     /**
-     * "During the past four months, six diplomats have been expelled", "since 2011 Russia has vetoed": an action told
+     * "During the past three months, four diplomats have been expelled", "since 2011 Russia has vetoed": an action told
      * over a long period, with no day of its own, sums up history.
      */
     private static boolean toldOverALongPeriod(List<TimeExpressions.TimeExpression> times, TriggerPattern.Match match) {
@@ -2328,7 +2328,7 @@ final class DiplomaticActionExtractor {
                 continue; // "a decade after Cairo expelled ...": dates what follows, not what came before
             }
             if (endsUntil(article.language.lexicon(), s, time.from())) {
-                continue; // "suspended Paraguay until its next election in April 2013": when it ends
+                continue; // "suspended Gabon until elections are held in April 2025": when it ends
             }
             if (time.from() <= 1 && time.kind() != TimeExpressions.Kind.LONG_PERIOD) {
                 // "On Monday, the U.S. pulled ... and the U.K. and France followed", "A year ago, the country closed

@@ -223,7 +223,7 @@ final class PlaceResolver {
                     || lexicon.is("HARM_WOUNDED", w)
                     || lexicon.is("ACTIVE_WOUNDED", w)
                     || lexicon.is("INCIDENT", w) && k < from) {
-                return true; // also "El ataque se llevó a cabo ... en Dalori": where the attack that killed was
+                return true; // also "El ataque se produjo ... en Kodalari": where the attack that killed was
             }
         }
         return false;

@@ -176,7 +176,7 @@ final class TriggerTable {
                 && o.from() <= i.from()
                 && i.to() <= o.to()
                 && (o.head() < i.from() || o.head() >= i.to());
-        // "a déclaré les diplomates rwandais persona non grata": the noun the verb's frame ends in is that frame's
+        // "a déclaré les diplomates burundais persona non grata": the noun the verb's frame ends in is that frame's
         // object, no action of its own (whose possessor would read the envoys' state as the one acting)
         boolean objectOfAnActiveVerb = inner.trigger().actorRole() == ActorRole.POSSESSOR
                 && outer.trigger().actorRole() != ActorRole.PASSIVE;
