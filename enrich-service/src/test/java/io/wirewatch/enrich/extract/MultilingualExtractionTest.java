@@ -36,6 +36,17 @@ class MultilingualExtractionTest {
         return EXTRACTOR.extract(text, PUBLISHED, "Test Wire", language).casualtyFigures();
     }
 
+    /** The text reports the action, done or decided, by the actor against the target. */
+    private static void assertFindsAsserted(
+            String language, String text, DiplomaticActionType action, String actor, String target) {
+        assertThat(actions(language, text)).as(text).anySatisfy(a -> {
+            assertThat(a.getAction()).isEqualTo(action);
+            assertThat(a.getActor()).isEqualTo(actor);
+            assertThat(a.getTarget()).isEqualTo(target);
+            assertThat(a.getModality()).isEqualTo(Modality.ASSERTED);
+        });
+    }
+
     private static DiplomaticAction single(String language, String text) {
         List<DiplomaticAction> found = actions(language, text);
         assertThat(found).as(text).hasSize(1);
@@ -936,12 +947,7 @@ class MultilingualExtractionTest {
                 """)
         void shouldFindTheActionItsActorAndItsTarget(
                 String language, String text, DiplomaticActionType action, String actor, String target) {
-            assertThat(actions(language, text)).as(text).anySatisfy(a -> {
-                assertThat(a.getAction()).isEqualTo(action);
-                assertThat(a.getActor()).isEqualTo(actor);
-                assertThat(a.getTarget()).isEqualTo(target);
-                assertThat(a.getModality()).isEqualTo(Modality.ASSERTED);
-            });
+            assertFindsAsserted(language, text, action, actor, target);
         }
 
         @ParameterizedTest(name = "{0}: {1}")
@@ -1090,12 +1096,7 @@ class MultilingualExtractionTest {
                 """)
         void shouldFindTheActionItsActorAndItsTarget(
                 String language, String text, DiplomaticActionType action, String actor, String target) {
-            assertThat(actions(language, text)).as(text).anySatisfy(a -> {
-                assertThat(a.getAction()).isEqualTo(action);
-                assertThat(a.getActor()).isEqualTo(actor);
-                assertThat(a.getTarget()).isEqualTo(target);
-                assertThat(a.getModality()).isEqualTo(Modality.ASSERTED);
-            });
+            assertFindsAsserted(language, text, action, actor, target);
         }
 
         @Test
