@@ -28,6 +28,16 @@ final class ArticleEntity {
     String region;
     /** True for a first-level region (a province, a state), which is less precise than a town. */
     boolean firstLevelRegion;
+    /**
+     * For a place the world gazetteer holds: its name there ("Baghdad" for "Bagdad", "Algiers" for "Argel"), the one
+     * vocabulary reports in every language share; null otherwise.
+     */
+    String gazetteerName;
+    /**
+     * For a site named after its town ("Mombasa Technical College", "Kano Central Mosque", "le marché de Gao"): the
+     * town, which says where the site is; null otherwise.
+     */
+    ArticleEntity seat;
 
     final Set<String> aliases = new LinkedHashSet<>();
     final List<Mention> mentions = new ArrayList<>();

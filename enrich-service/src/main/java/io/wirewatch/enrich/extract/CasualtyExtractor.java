@@ -584,7 +584,8 @@ final class CasualtyExtractor {
                 .setBound(bound)
                 .setKind(harm.kind())
                 .setVictims(victims(article.language, s, count, harm))
-                .setPlace(place == null ? null : place.canonicalName)
+                .setPlace(
+                        place == null ? null : place.gazetteerName != null ? place.gazetteerName : place.canonicalName)
                 .setPlaceCountryCode(place == null ? null : place.countryCode)
                 .setPlaceRegion(place == null ? null : place.region)
                 .setPlaceGeonameId(place == null || place.geonameId == null ? null : place.geonameId.longValue())
@@ -902,7 +903,7 @@ final class CasualtyExtractor {
             if (mention.from() < clauseFrom
                     || mention.to() > clauseTo
                     || notWhereItHappened(article, s, mention)
-                    || (type != EntityType.PLACE && type != EntityType.COUNTRY)
+                    || (type != EntityType.PLACE && type != EntityType.COUNTRY && mention.entity().seat == null)
                     || mention.kind() == Mention.Kind.DEMONYM
                     || isMacroRegion(mention.entity())) {
                 continue;
@@ -912,6 +913,15 @@ final class CasualtyExtractor {
                     || type == EntityType.COUNTRY
                             && lexicon.is("NATIONALS", s, mention.to()) // "outside the U.K. embassy"
                     || type == EntityType.COUNTRY && PlaceResolver.regionTypeBefore(lexicon, s, mention.from())) {
+                continue;
+            }
+            ArticleEntity seat = mention.entity().seat;
+            if (seat != null) { // "killed at the Kano Central Mosque": the site's town
+                int rank = specificity(seat) * 1000 - Math.abs(mention.from() - count.to());
+                if (rank > bestRank) {
+                    best = seat;
+                    bestRank = rank;
+                }
                 continue;
             }
             // "l'attaque contre le détachement d'Inata, dans la province du Soum, a fait 20 morts": the province only
@@ -1100,7 +1110,8 @@ final class CasualtyExtractor {
                 continue;
             }
             for (Mention mention : article.mentions(near.index())) {
-                ArticleEntity candidate = mention.entity();
+                // "the army secured Mombasa Technical College": the site's town
+                ArticleEntity candidate = mention.entity().seat != null ? mention.entity().seat : mention.entity();
                 if (candidate.type == EntityType.PLACE
                         && specificity(candidate) == 2
                         && place.countryCode.equals(candidate.countryCode)

@@ -148,6 +148,7 @@ final class DiplomaticActionExtractor {
                 }
             }
         }
+        found.removeAll(closuresByTheHost(found));
         settleDatesAndBackground(found, article.published);
         return toAvro(found);
     }
@@ -507,24 +508,24 @@ final class DiplomaticActionExtractor {
         // "Qatar's ambassador to Egypt has been given 48 hours to leave": the host sends its guest away; also when the
         // diplomat is the clause's subject before the frame ("son homologue en Allemagne ... serait expulsé")
         for (int k = match.from(); k < match.to(); k++) {
-            if (lexicon.is("DIPLOMAT", s, k) && lexicon.is("IN_OR_TO", s, k + 1)) {
-                ArticleEntity host = stateOf(article, article.mentionAt(s.index(), k + 2));
-                if (host != null) {
-                    return List.of(host);
-                }
+            ArticleEntity host = hostOfTheDiplomat(article, s, k);
+            if (host != null) {
+                return List.of(host);
             }
         }
         for (int k = match.from() - 1; k >= Math.max(0, match.from() - 12) && !breaksClause(lexicon, s, k); k--) {
-            if (lexicon.is("DIPLOMAT", s, k) && lexicon.is("IN_OR_TO", s, k + 1)) {
-                ArticleEntity host = stateOf(article, article.mentionAt(s.index(), k + 2));
-                if (host != null) {
-                    return List.of(host);
-                }
+            ArticleEntity host = hostOfTheDiplomat(article, s, k);
+            if (host != null) {
+                return List.of(host);
             }
         }
         ArticleEntity headlineState = stateSetOffByAColon(article, s, match);
         if (headlineState != null) {
             return List.of(headlineState);
+        }
+        ArticleEntity left = stateLeft(article, s, match);
+        if (left != null) {
+            return List.of(left); // "its staff told to leave Norway": Norway sends them away
         }
         for (int k = match.from() - 1; k >= 0; k--) {
             if (article.language.isReportingVerb(s.lower(k))) {
@@ -534,8 +535,65 @@ final class DiplomaticActionExtractor {
                 }
             }
         }
+        List<ArticleEntity> speakerAfter = speakerAfter(article, s, match.to());
+        if (!speakerAfter.isEmpty()) {
+            return speakerAfter;
+        }
         ArticleEntity last = lastActor(earlier, s.index());
         return last == null ? List.of() : List.of(last);
+    }
+
+    /** The state named right after a frame that ends on a verb of leaving ("to leave Norway"), else null. */
+    private static ArticleEntity stateLeft(ArticleAnalysis article, Sentence s, TriggerPattern.Match match) {
+        Lexicon lexicon = article.language.lexicon();
+        if (!lexicon.is("LEAVE", s, match.to() - 1)) {
+            return null;
+        }
+        int k = lexicon.is("ARTICLE", s, match.to()) ? match.to() + 1 : match.to();
+        Mention mention = article.mentionAt(s.index(), k);
+        return mention == null || mention.kind() == Mention.Kind.DEMONYM ? null : stateOf(article, mention);
+    }
+
+    /** How far after a reporting verb its inverted subject may end ("a annoncé jeudi 4 mai la présidence"). */
+    private static final int INVERTED_SPEAKER_REACH = 8;
+    /** How far before a reporting verb its subject may start ("the Kenyan foreign ministry said"). */
+    private static final int SPEAKER_REACH = 6;
+
+    /**
+     * "The head of mission was declared persona non grata, the Kenyan foreign ministry said", "..., a annoncé
+     * la présidence péruvienne", "..., anunció la cancillería peruana": a passive decision with no agent,
+     * told by a state's voice after it, is that state's. The first reporting verb after the frame; its subject after it
+     * (inverted) or right before it.
+     */
+    private List<ArticleEntity> speakerAfter(ArticleAnalysis article, Sentence s, int from) {
+        for (int k = from; k < s.size(); k++) {
+            if (!article.language.isReportingVerb(s.lower(k))) {
+                continue;
+            }
+            List<ArticleEntity> inverted =
+                    firstActorChain(article, s, k + 1, Math.min(s.size(), k + 1 + INVERTED_SPEAKER_REACH), false);
+            if (!inverted.isEmpty()) {
+                return inverted;
+            }
+            return firstActorChain(article, s, Math.max(from, k - SPEAKER_REACH), k, false);
+        }
+        return List.of();
+    }
+
+    /**
+     * "Qatar's ambassador to Egypt", "l'ambassadeur du Chili au Pérou", "el embajador de Chile en
+     * Perú": the state a diplomat word at {@code k} is posted to, its own state ("of X") skipped; else null.
+     */
+    private static ArticleEntity hostOfTheDiplomat(ArticleAnalysis article, Sentence s, int k) {
+        Lexicon lexicon = article.language.lexicon();
+        if (!lexicon.is("DIPLOMAT", s, k)) {
+            return null;
+        }
+        int next = k + 1;
+        if (lexicon.is("OF", s, next) && article.mentionAt(s.index(), next + 1) != null) {
+            next = article.mentionAt(s.index(), next + 1).to();
+        }
+        return lexicon.is("IN_OR_TO", s, next) ? stateOf(article, article.mentionAt(s.index(), next + 1)) : null;
     }
 
     /**
@@ -2411,6 +2469,30 @@ final class DiplomaticActionExtractor {
                 f.modality = Modality.BACKGROUND;
             }
         }
+    }
+
+    /**
+     * "The Belarusian mission in Oslo was shut as well and its personnel told to leave Norway": an
+     * embassy closed in the sentence that sends its staff away was shut by the state that expels them, not by its
+     * owner. Returns the owner's closures so told.
+     */
+    private static List<Found> closuresByTheHost(List<Found> found) {
+        List<Found> hosts = new ArrayList<>();
+        for (Found closure : found) {
+            if (closure.action != DiplomaticActionType.CLOSE_EMBASSY) {
+                continue;
+            }
+            for (Found expulsion : found) {
+                if (expulsion.action == DiplomaticActionType.EXPEL_DIPLOMATS
+                        && expulsion.sentence == closure.sentence
+                        && expulsion.target == closure.actor
+                        && expulsion.actor != closure.actor) {
+                    hosts.add(closure);
+                    break;
+                }
+            }
+        }
+        return hosts;
     }
 
     private static String eventWithTarget(Found f) {

@@ -186,6 +186,15 @@ final class EntityRecognizer {
             }
             if (match != null) {
                 match = withStateTitle(article, sentence, match);
+                int[] capital = capitalNamedByItsState(article, sentence, match);
+                if (capital != null && !namedBeside(article, sentence, capital)) {
+                    addCapitalNamedByItsState(article, sentence, match, capital[0], capital[1]);
+                    for (int k = capital[0]; k < capital[1]; k++) {
+                        covered[k] = true;
+                    }
+                    i = Math.max(i + 1, capital[1]);
+                    continue;
+                }
                 addGazetteerMention(article, sentence, match);
                 for (int k = match.from(); k < match.to(); k++) {
                     covered[k] = true;
@@ -343,6 +352,10 @@ final class EntityRecognizer {
                 if (asPlace) {
                     ArticleEntity city = article.entity(known);
                     locate(city);
+                    nameForAlerts(
+                            article,
+                            city,
+                            placeOf(city.canonicalName, city.countryCode).orElse(null));
                     article.addMention(new Mention(
                             sentence.index(), match.from(), match.to(), charStart, charEnd, city, Mention.Kind.NAME));
                 } else {
@@ -369,6 +382,74 @@ final class EntityRecognizer {
     }
 
     /**
+     * "the Somali capital", "the capital of Mali", "Mali's capital", "la capitale malienne", "la capital de
+     * Malí": a state's name or demonym beside the word for a capital names the capital city, which is where things
+     * happen ("a bomb hit the Malian capital"), not the state. Returns the tokens [from, to) naming it, else
+     * null.
+     */
+    private int[] capitalNamedByItsState(ArticleAnalysis article, Sentence sentence, Gazetteer.Match match) {
+        KnownEntity known = match.entry().entity();
+        if (known.type() != EntityType.COUNTRY || gazetteer.capitalOf(known.countryCode()) == null) {
+            return null;
+        }
+        Lexicon lexicon = article.language.lexicon();
+        int from = match.from();
+        int to = match.to();
+        if (match.entry().kind() == Gazetteer.EntryKind.DEMONYM) {
+            if (lexicon.is("CAPITAL_NOUNS", sentence, to)) {
+                return new int[] {from, to + 1}; // "the Somali capital"
+            }
+            return lexicon.is("CAPITAL_NOUNS", sentence, from - 1)
+                    ? new int[] {from - 1, to}
+                    : null; // "capitale malienne"
+        }
+        if (match.entry().kind() != Gazetteer.EntryKind.NAME) {
+            return null;
+        }
+        if (lexicon.is("POSSESSIVE", sentence, to) && lexicon.is("CAPITAL_NOUNS", sentence, to + 1)) {
+            return new int[] {from, to + 2}; // "Mali's capital"
+        }
+        int k = from - 1;
+        if (lexicon.is("ARTICLE", sentence, k)) {
+            k--; // "la capitale de la Somalie"
+        }
+        return lexicon.is("OF", sentence, k) && lexicon.is("CAPITAL_NOUNS", sentence, k - 1)
+                ? new int[] {k - 1, to} // "the capital of Mali", "la capitale du Mali"
+                : null;
+    }
+
+    /**
+     * "Lagos, the Nigerian capital" (a former one), "the Kenyan capital Nairobi", "the capital, Nairobi": the city is named
+     * beside the phrase, which only describes it (and may call a former or commercial capital so).
+     */
+    private static boolean namedBeside(ArticleAnalysis article, Sentence sentence, int[] capital) {
+        int before = capital[0] - 1;
+        if (before >= 0 && article.language.lexicon().is("ARTICLE", sentence, before)) {
+            before--;
+        }
+        boolean apposition = before >= 0 && sentence.lower(before).equals(",");
+        int after = sentence.lower(capital[1]).equals(",") ? capital[1] + 1 : capital[1];
+        return apposition || after < sentence.size() && sentence.token(after).isCapitalised();
+    }
+
+    private void addCapitalNamedByItsState(
+            ArticleAnalysis article, Sentence sentence, Gazetteer.Match state, int from, int to) {
+        ArticleEntity city =
+                article.entity(gazetteer.capitalOf(state.entry().entity().countryCode()));
+        locate(city);
+        nameForAlerts(
+                article, city, placeOf(city.canonicalName, city.countryCode).orElse(null));
+        article.addMention(new Mention(
+                sentence.index(),
+                from,
+                to,
+                sentence.token(from).start(),
+                sentence.token(to - 1).end(),
+                city,
+                Mention.Kind.NAME));
+    }
+
+    /**
      * Where each capital named as a city lies, by name and country, found once: a name has many places in the world
      * gazetteer ("Washington"), and each mention of the city looked them all up again.
      */
@@ -390,6 +471,24 @@ final class EntityRecognizer {
                     place.longitude = candidate.lon();
                     place.region = candidate.admin1Name();
                 });
+    }
+
+    /** From this many people a city's name in the world gazetteer is its English exonym ("Algiers", "Manaus"). */
+    private static final long EXONYM_POPULATION = 300_000;
+
+    /**
+     * "Bagdad", "Argel": a capital or large city named in a language whose exonyms are not the alerts' takes the world
+     * gazetteer's name, so that reports in every language name it alike. Smaller places keep the name written: the
+     * gazetteer's is then a local transliteration ("Az Zabadānī") no report writes.
+     */
+    private static void nameForAlerts(
+            ArticleAnalysis article, ArticleEntity place, io.wirewatch.knowledge.Places.Place listed) {
+        if (listed != null
+                && !listed.isRegion()
+                && (listed.isCapital() || listed.population() >= EXONYM_POPULATION)
+                && !article.language.lexicon().is("EXONYMS_OF_ALERTS", "yes")) {
+            place.gazetteerName = listed.name();
+        }
     }
 
     /** The first place (not region) of the world gazetteer with this name in this country. */
@@ -574,7 +673,11 @@ final class EntityRecognizer {
         if (start >= to) {
             return;
         }
-        if (isInstitution(lexicon, sentence, start, to) && !isSingleGazetteerName(article, sentence, start, to)) {
+        // "the Mombasa Teachers College massacre": an event named by its place, which the resolver reads as the town's
+        boolean namesAnEvent = PlaceResolver.isEventNoun(lexicon, sentence, to);
+        if (isInstitution(lexicon, sentence, start, to)
+                && !isSingleGazetteerName(article, sentence, start, to)
+                && !namesAnEvent) {
             int orgStart = start;
             boolean governmentBody = isHead(lexicon, "GOVERNMENT_ORG_HEADS", sentence.token(to - 1));
             while (orgStart < to && covered[orgStart]) {
@@ -590,8 +693,8 @@ final class EntityRecognizer {
                 // (and stays a mention of the state, which acts through it); "Qatar Airways" is
                 orgStart = mention.to();
             }
-            if (to - orgStart >= 2) {
-                addOrganisation(article, sentence, orgStart, to);
+            if (to - orgStart >= 2 && !isOrganOfABloc(article, sentence, orgStart, to)) {
+                addOrganisation(article, sentence, orgStart, to, countryWeights);
                 return;
             }
         }
@@ -631,13 +734,61 @@ final class EntityRecognizer {
         return false;
     }
 
+    /**
+     * "Conseil de la CEDEAO", "Cumbre del Mercosur", "Council of the Arab League": an organ named as the bloc's
+     * stands for the bloc, which decides through it (a suspension from its councils is one from the bloc); the bloc's
+     * mention stays.
+     */
+    private static boolean isOrganOfABloc(ArticleAnalysis article, Sentence sentence, int from, int to) {
+        Mention last = article.mentionAt(sentence.index(), to - 1);
+        if (last == null
+                || last.to() != to
+                || last.from() <= from
+                || !last.entity().isStateGroup()) {
+            return false;
+        }
+        Lexicon lexicon = article.language.lexicon();
+        int joiner = lexicon.is("ARTICLE", sentence, last.from() - 1) ? last.from() - 2 : last.from() - 1;
+        return joiner > from && lexicon.is("ORG_JOINERS", sentence, joiner);
+    }
+
     private static boolean isSingleGazetteerName(ArticleAnalysis article, Sentence sentence, int from, int to) {
         Mention mention = article.mentionAt(sentence.index(), from);
         return mention != null && mention.from() == from && mention.to() == to;
     }
 
-    private void addOrganisation(ArticleAnalysis article, Sentence sentence, int from, int to) {
+    private void addOrganisation(
+            ArticleAnalysis article, Sentence sentence, int from, int to, Map<String, Integer> countryWeights) {
+        ArticleEntity seat = seatOfASite(article, sentence, from, to, countryWeights);
         addWholeName(article, sentence, from, to, "org:", EntityType.ORGANISATION); // "Carnegie Moscow Centre"
+        if (seat != null) {
+            article.mentionAt(sentence.index(), from).entity().seat = seat;
+        }
+    }
+
+    /**
+     * "Mombasa Technical College", "Kano Central Mosque", "Université de Bouaké": a site (a word the lexicon calls
+     * one) whose name holds a town is in that town; an institution of no such kind ("Carnegie Moscow Centre") says
+     * nothing of where anything happens. Returns the town, else null.
+     */
+    private ArticleEntity seatOfASite(
+            ArticleAnalysis article, Sentence sentence, int from, int to, Map<String, Integer> countryWeights) {
+        Lexicon lexicon = article.language.lexicon();
+        boolean site = false;
+        for (int k = from; k < to && !site; k++) {
+            site = lexicon.is("SITE_NOUNS", sentence, k);
+        }
+        if (!site) {
+            return null;
+        }
+        for (Mention inside : article.mentions(sentence.index())) {
+            if (inside.from() >= from && inside.to() <= to && inside.entity().type == EntityType.PLACE) {
+                ArticleEntity place = inside.entity();
+                return place.firstLevelRegion || place.countryCode == null ? null : place; // "Kabul University"
+            }
+        }
+        PlaceResolver.Resolved town = placeResolver.townNamingASite(article, sentence, from, to, countryWeights);
+        return town == null || town.place().isRegion() ? null : placeEntity(article, sentence, from, to, town);
     }
 
     private static void addPlace(ArticleAnalysis article, Sentence sentence, int from, int to) {
@@ -671,17 +822,31 @@ final class EntityRecognizer {
     /** A place the resolver found, with its country and, when the world gazetteer has it, where it lies. */
     private static void addResolvedPlace(
             ArticleAnalysis article, Sentence sentence, int from, int to, PlaceResolver.Resolved resolved) {
+        article.addMention(new Mention(
+                sentence.index(),
+                from,
+                to,
+                sentence.token(from).start(),
+                sentence.token(to - 1).end(),
+                placeEntity(article, sentence, from, to, resolved),
+                Mention.Kind.NAME));
+    }
+
+    /** The article's entity of a resolved place, made on its first naming. */
+    private static ArticleEntity placeEntity(
+            ArticleAnalysis article, Sentence sentence, int from, int to, PlaceResolver.Resolved resolved) {
         String id = resolved.place() != null && resolved.place().geonameId() > 0
                 ? "place:geonames-" + resolved.place().geonameId()
                 : "place:"
                         + Gazetteer.slug(
                                 resolved.name() + (resolved.countryCode() == null ? "" : "-" + resolved.countryCode()));
-        ArticleEntity place = article.entities.computeIfAbsent(id, key -> {
+        return article.entities.computeIfAbsent(id, key -> {
             ArticleEntity entity =
                     new ArticleEntity(key, EntityType.PLACE, resolved.name(), null, resolved.countryCode());
             if (resolved.place() != null) {
                 entity.geonameId =
                         resolved.place().geonameId() > 0 ? resolved.place().geonameId() : null;
+                nameForAlerts(article, entity, resolved.place());
                 entity.latitude = resolved.place().lat();
                 entity.longitude = resolved.place().lon();
                 entity.region = resolved.place().isRegion()
@@ -695,14 +860,6 @@ final class EntityRecognizer {
             }
             return entity;
         });
-        article.addMention(new Mention(
-                sentence.index(),
-                from,
-                to,
-                sentence.token(from).start(),
-                sentence.token(to - 1).end(),
-                place,
-                Mention.Kind.NAME));
     }
 
     private void classifyUnknown(

@@ -49,6 +49,9 @@ final class Gazetteer {
     private Object[] entriesBySlot;
 
     private final Map<String, KnownEntity> countriesByCode = new HashMap<>();
+    /** Each state's capital, the first of its metonyms (knowledge/<language>/actor-names.tsv lists it first). */
+    private final Map<String, KnownEntity> capitalsByCountry = new HashMap<>();
+
     private final Map<String, KnownEntity> actorsByCode = new HashMap<>();
     private final Map<String, KnownEntity> peopleBySurname = new HashMap<>();
     private final Map<String, List<List<String>>> rolesByFirstWord = new HashMap<>();
@@ -121,6 +124,11 @@ final class Gazetteer {
 
     KnownEntity country(String isoCode) {
         return countriesByCode.get(isoCode);
+    }
+
+    /** A state's capital city (as a place that stands for the state), or null. */
+    KnownEntity capitalOf(String isoCode) {
+        return capitalsByCountry.get(isoCode);
     }
 
     /** A state, bloc or body by its knowledge-base code, or null. */
@@ -307,17 +315,19 @@ final class Gazetteer {
             switch (name.kind()) {
                 case NAME -> add(name.text(), entity, EntryKind.NAME);
                 case DEMONYM -> add(name.text(), entity, EntryKind.DEMONYM);
-                case METONYM ->
-                    add(
+                case METONYM -> {
+                    KnownEntity seat = KnownEntity.other(
+                            "place:" + slug(name.text()),
+                            EntityType.PLACE,
                             name.text(),
-                            KnownEntity.other(
-                                    "place:" + slug(name.text()),
-                                    EntityType.PLACE,
-                                    name.text(),
-                                    entity.countryCode(),
-                                    null,
-                                    entity),
-                            EntryKind.CAPITAL);
+                            entity.countryCode(),
+                            null,
+                            entity);
+                    add(name.text(), seat, EntryKind.CAPITAL);
+                    if (entity.countryCode() != null) {
+                        capitalsByCountry.putIfAbsent(entity.countryCode(), seat);
+                    }
+                }
             }
         }
     }

@@ -276,7 +276,7 @@ final class PlaceResolver {
         return lexicon.is("IN", s, k) && next < s.size() && s.token(next).isCapitalised();
     }
 
-    private static boolean isEventNoun(Lexicon lexicon, Sentence s, int i) {
+    static boolean isEventNoun(Lexicon lexicon, Sentence s, int i) {
         return lexicon.is("INCIDENT", s, i) || lexicon.is("CITY_EVENT_NOUNS", s, i);
     }
 
@@ -308,6 +308,48 @@ final class PlaceResolver {
      * "the Garissa University College massacre": the longest run of the name's first words that the world gazetteer
      * holds as a place of a country the story names (or a large one), else null.
      */
+    /**
+     * "Mombasa Technical College", "Kano Central Mosque", "Université de Bouaké", "Hospital de Tumaco": the town a
+     * site's name holds, before its kind (English) or after its kind's joiner (French, Spanish); null when no listed
+     * town of the story's countries, nor a well-known one, is there. The site's own words are never read as a town.
+     */
+    Resolved townNamingASite(
+            ArticleAnalysis article, Sentence s, int from, int to, Map<String, Integer> countryWeights) {
+        Lexicon lexicon = article.language.lexicon();
+        int joiner = -1;
+        for (int k = from + 1; k < to - 1 && joiner < 0; k++) {
+            if (lexicon.is("ORG_JOINERS", s, k)) {
+                joiner = k;
+            }
+        }
+        Resolved opening = townOpening(article, s, from, to, countryWeights);
+        if (opening != null || joiner < 0) {
+            return opening;
+        }
+        return townOpening(article, s, joiner + 1, to + 1, countryWeights); // "... de Bouaké": its last words
+    }
+
+    /**
+     * As {@link #placeOpeningTheName}, among towns only: "Kaduna" names a state too, and a college is in the town.
+     */
+    private Resolved townOpening(
+            ArticleAnalysis article, Sentence s, int from, int to, Map<String, Integer> countryWeights) {
+        for (int end = to - 1; end > from; end--) {
+            String name = s.span(article.text, from, end - 1);
+            List<Places.Place> towns = places.lookup(name).stream()
+                    .filter(place -> !place.isRegion())
+                    .toList();
+            if (!towns.isEmpty()) {
+                Places.Place best = choose(towns, countryWeights, null);
+                if (countryWeights.containsKey(best.countryCode()) || best.population() >= WELL_KNOWN_POPULATION) {
+                    return new Resolved(displayName(name, best), best.countryCode(), best);
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
     private Resolved placeOpeningTheName(
             ArticleAnalysis article, Sentence s, int from, int to, Map<String, Integer> countryWeights) {
         for (int end = to - 1; end > from; end--) {

@@ -232,11 +232,36 @@ final class TextSegmenter {
     }
 
     /** One past the last character of the token starting at {@code start}. */
+    /**
+     * The endings of an image's file name, which a scraped page leaves where a photo stood, often glued to the text
+     * that follows ("leader.jpgGhana has expelled two envoys"): the name ends there, and so does the caption.
+     */
+    private static final List<String> IMAGE_FILE_ENDINGS = List.of("jpg", "jpeg", "png", "gif", "webp");
+
+    /** The length of an image file's ending opening {@code s} at {@code start} right after a full stop, or 0. */
+    private static int imageFileEnding(String s, int start) {
+        if (start == 0 || s.charAt(start - 1) != '.') {
+            return 0;
+        }
+        for (String ending : IMAGE_FILE_ENDINGS) {
+            if (s.regionMatches(true, start, ending, 0, ending.length())
+                    && (start + ending.length() == s.length()
+                            || !Character.isLowerCase(s.charAt(start + ending.length())))) {
+                return ending.length();
+            }
+        }
+        return 0;
+    }
+
     private int tokenEnd(String s, int start) {
         int n = s.length();
         char c = s.charAt(start);
         if (!Character.isLetterOrDigit(c)) {
             return start + 1;
+        }
+        int imageEnding = imageFileEnding(s, start);
+        if (imageEnding > 0) {
+            return start + imageEnding;
         }
         int i = start + 1;
         while (i < n) {
@@ -284,6 +309,9 @@ final class TextSegmenter {
 
     private static boolean endsSentence(String s, List<Token> tokens, int next) {
         String last = tokens.get(tokens.size() - 1).text();
+        if (imageFileEnding(s, next - last.length()) == last.length()) {
+            return true; // "leader.jpg": a photo's file name ends its caption
+        }
         if (!(last.equals(".") || last.equals("?") || last.equals("!"))) {
             return false;
         }

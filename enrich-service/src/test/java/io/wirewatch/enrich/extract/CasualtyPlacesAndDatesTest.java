@@ -202,4 +202,58 @@ class CasualtyPlacesAndDatesTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Plaine Kéré"));
     }
+
+    @Test
+    void shouldPlaceATollAtTheTownASiteIsNamedAfter() {
+        // Given a site named after its town, the toll told of the country and the site named next
+        String en = "A school in Nigeria came under attack on Monday and 62 people died. Soldiers arrived at"
+                + " Kaduna Girls College an hour later.";
+        assertThat(killed("en", en)).singleElement().satisfies(f -> {
+            assertThat(f.getPlace()).isEqualTo("Kaduna");
+            assertThat(f.getPlaceCountryCode()).isEqualTo("NG");
+        });
+        String fr = "Au Nigeria, des hommes armés ont tué 62 personnes à l'Université de Kaduna mardi.";
+        assertThat(killed("fr", fr))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Kaduna"));
+    }
+
+    @Test
+    void shouldPlaceATollAtTheCapitalAStateIsNamedFor() {
+        // Given "the X capital", "the capital of X", "la capitale du X", "la capital X-a": the capital city
+        assertThat(killed("en", "A suicide bomber killed 70 people in the Iraqi capital on Sunday."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Baghdad");
+                    assertThat(f.getPlaceCountryCode()).isEqualTo("IQ");
+                });
+        assertThat(killed("en", "A bomb hit the capital of Syria on Sunday, and at least 70 people died."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Damascus"));
+        assertThat(killed("fr", "Un attentat a frappé la capitale de la Syrie dimanche : 70 personnes sont mortes."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Damascus"));
+        assertThat(killed("es", "Un atentado dejó al menos 70 muertos en la capital iraquí el domingo."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Baghdad"));
+    }
+
+    @Test
+    void shouldNotTakeACapitalNamedBesideThePhraseForTheStatesCapital() {
+        // Given a city the phrase only describes (a former or commercial capital)
+        assertThat(killed("en", "At least 30 people were killed in Lagos, the Nigerian capital, on Sunday."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Lagos"));
+    }
+
+    @Test
+    void shouldNameALargeCityInTheAlertsVocabularyWhateverTheLanguage() {
+        // Given a French or Spanish exonym of a large city: the world gazetteer's name, as English reports write it
+        assertThat(killed("fr", "Au moins 70 personnes ont été tuées à Bagdad dimanche."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Baghdad"));
+        assertThat(killed("es", "Al menos 70 personas murieron el domingo en Argel."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Algiers"));
+    }
 }

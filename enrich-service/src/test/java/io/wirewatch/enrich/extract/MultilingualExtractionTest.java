@@ -1335,4 +1335,69 @@ class MultilingualExtractionTest {
             });
         }
     }
+
+    @Nested
+    class ClassesFromTheNinthRound {
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                en | The Chilean ambassador to Peru was declared persona non grata and given 72 hours to leave, the presidency said. | EXPEL_DIPLOMATS | Peru | Chile
+                fr | L'ambassadeur du Chili au Pérou a été déclaré persona non grata, a annoncé la présidence péruvienne.       | EXPEL_DIPLOMATS | Peru | Chile
+                es | El embajador de Chile en Perú fue declarado persona non grata, anunció la presidencia peruana.               | EXPEL_DIPLOMATS | Peru | Chile
+                en | Gabon cuts ties with Chad. Its diplomats were ordered to return, the minister said on Friday.          | RECALL_AMBASSADOR | Gabon | Chad
+                fr | Le Gabon rompt ses relations avec le Tchad. Ses diplomates ont été priés de rentrer.                                      | RECALL_AMBASSADOR | Gabon | Chad
+                es | Gabón rompe relaciones con Chad. Sus diplomáticos fueron instruidos para regresar.                                     | RECALL_AMBASSADOR | Gabon | Chad
+                en | Guinea was suspended by the African Union on Friday.                                                        | SUSPEND_MEMBERSHIP | African Union | Guinea
+                fr | La Guinée a été suspendue par l'Union africaine vendredi.                                                    | SUSPEND_MEMBERSHIP | African Union | Guinea
+                en | Ecuador has broken off diplomatic relations with Nicaragua.                                                 | BREAK_RELATIONS | Ecuador | Nicaragua
+                en | Norway shut its embassy in Minsk. The Belarusian mission in Oslo was shut as well and its diplomatic personnel told to leave Norway by Friday. | EXPEL_DIPLOMATS | Norway | Belarus
+                es | La crisis estalló cuando el Gobierno de Bolivia llamase a consultas a su representante en Lima.            | RECALL_AMBASSADOR | Bolivia | Peru
+                es | Fiyi fue suspendida por la Mancomunidad Británica tras el golpe militar.                                     | SUSPEND_MEMBERSHIP | Commonwealth | Fiji
+                fr | Après le coup d'État, le Conseil du Commonwealth a suspendu les Fidji.                                        | SUSPEND_MEMBERSHIP | Commonwealth | Fiji
+                fr | Le Canada sanctionne trois membres du gouvernement militaire de la Guinée.                                    | IMPOSE_SANCTIONS | Canada | Guinea
+                es | Canadá sancionó a tres miembros del gobierno militar de Guinea.                                              | IMPOSE_SANCTIONS | Canada | Guinea
+                fr | Les dirigeants de l'Afrique de l'Ouest imposent des sanctions au Mali.                                       | IMPOSE_SANCTIONS | Economic Community of West African States | Mali
+                en | portrait.jpgGhana has expelled two Togolese diplomats.                                                      | EXPEL_DIPLOMATS | Ghana | Togo
+                """)
+        void shouldFindTheActionItsActorAndItsTarget(
+                String language, String text, DiplomaticActionType action, String actor, String target) {
+            assertFindsAsserted(language, text, action, actor, target);
+        }
+
+        @Test
+        void shouldTakeAnAgentlessDecisionAsTheStateOfTheVoiceAfterIt() {
+            // Given an agentless expulsion and the state's voice after it, the target named in the next sentence
+            String en = "The head of mission was declared persona non grata and must leave within two days, the Kenyan"
+                    + " foreign ministry said on Friday. Uganda protested against the decision.";
+            assertFindsAsserted("en", en, DiplomaticActionType.EXPEL_DIPLOMATS, "Kenya", "Uganda");
+            String fr = "Le chef de mission a été déclaré persona non grata et doit partir sous deux jours, a indiqué"
+                    + " vendredi le ministère kényan des Affaires étrangères. L'Ouganda a protesté.";
+            assertFindsAsserted("fr", fr, DiplomaticActionType.EXPEL_DIPLOMATS, "Kenya", "Uganda");
+        }
+
+        @Test
+        void shouldNotGiveAnEmbassyClosedWhileItsStaffIsSentAwayToItsOwner() {
+            // Given the host closing a foreign embassy and expelling its staff in one sentence
+            String text = "The Belarusian mission in Oslo was shut as well and its diplomatic personnel told to leave"
+                    + " Norway by Friday.";
+            assertThat(actions("en", text))
+                    .noneSatisfy(a -> assertThat(a.getAction()).isEqualTo(DiplomaticActionType.CLOSE_EMBASSY));
+        }
+
+        @Test
+        void shouldNotReadSanctionnerAsSanctionsWhenItsObjectIsADeed() {
+            // French "sanctionner" also means to punish a deed: no state is named right after it
+            assertThat(actions("fr", "Le Gabon dénonce le vote. La mesure sanctionne les abus de l'élection au Tchad."))
+                    .isEmpty();
+        }
+
+        @Test
+        void shouldNotReadTheNounLlamadaAConsultasInAGenericStatementAsARecall() {
+            assertThat(actions(
+                            "es",
+                            "Según los manuales, la llamada a consultas sirve para expresar malestar sin romper con"
+                                    + " Chile."))
+                    .isEmpty();
+        }
+    }
 }
