@@ -294,7 +294,10 @@ public final class CasualtySpikeDetector {
     /** The alert with where its place lies, as the extractor resolved it for the figure (v3: for maps). */
     private static Alert withPlace(Alert alert, CasualtyFigure figure) {
         String located = Headlines.located(
-                alert.getPlace(), figure.getPlaceRegion(), ActorNames.nameOfCode(figure.getPlaceCountryCode()));
+                alert.getPlace(),
+                figure.getPlaceAsWritten(),
+                figure.getPlaceRegion(),
+                ActorNames.nameOfCode(figure.getPlaceCountryCode()));
         if (!located.equals(alert.getPlace())) {
             alert.setHeadline(
                     located + alert.getHeadline().substring(alert.getPlace().length()));

@@ -87,6 +87,16 @@ public final class Headlines {
      * "Kramatorsk (Donetsk, Ukraine)": a place with its region and country, so an operator knows a village without
      * looking it up; the parts the place's own name already says are left out.
      */
+    /**
+     * As {@link #located(String, String, String)}, with the article's own name of the place in brackets when it
+     * differs ("Manaus [Manaos] (Amazonas, Brazil)"): operators read the report's spelling beside the alert's.
+     */
+    public static String located(String place, String writtenAs, String region, String country) {
+        String named = writtenAs == null || writtenAs.equalsIgnoreCase(place) ? place : place + " [" + writtenAs + "]";
+        String located = located(place, region, country);
+        return named + located.substring(place.length());
+    }
+
     public static String located(String place, String region, String country) {
         List<String> parts = new ArrayList<>();
         if (region != null && !region.isBlank() && !region.equalsIgnoreCase(place) && !region.startsWith(place + " ")) {

@@ -21,6 +21,16 @@ class HeadlinesTest {
     }
 
     @Test
+    void shouldGiveTheReportsOwnSpellingOfAPlaceBesideTheAlertsName() {
+        // Given a Spanish report naming Alexandria "Alejandría", and one that names it as the alert does
+        assertThat(Headlines.located("Alexandria", "Alejandría", "Northern Coast", "Egypt"))
+                .isEqualTo("Alexandria [Alejandría] (Northern Coast, Egypt)");
+        assertThat(Headlines.located("Alexandria", null, "Northern Coast", "Egypt"))
+                .isEqualTo("Alexandria (Northern Coast, Egypt)");
+        assertThat(Headlines.located("Baghdad", "Bagdad", null, null)).isEqualTo("Baghdad [Bagdad]");
+    }
+
+    @Test
     void shouldLeaveAnImpliedReductionOutOfADiplomaticHeadline() {
         // Given an embassy closed and the diplomatic presence reduced
         String headline = Headlines.diplomatic(

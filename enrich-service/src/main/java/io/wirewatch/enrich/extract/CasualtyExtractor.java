@@ -586,6 +586,10 @@ final class CasualtyExtractor {
                 .setVictims(victims(article.language, s, count, harm))
                 .setPlace(
                         place == null ? null : place.gazetteerName != null ? place.gazetteerName : place.canonicalName)
+                .setPlaceAsWritten(
+                        place == null || place.gazetteerName == null || place.gazetteerName.equals(place.canonicalName)
+                                ? null
+                                : place.canonicalName)
                 .setPlaceCountryCode(place == null ? null : place.countryCode)
                 .setPlaceRegion(place == null ? null : place.region)
                 .setPlaceGeonameId(place == null || place.geonameId == null ? null : place.geonameId.longValue())
@@ -675,8 +679,17 @@ final class CasualtyExtractor {
             return false;
         }
         Sentence before = article.sentences.get(s.index() - 1);
+        // "A school siege ended on Friday when explosions blew up the gym": events in the plural on one day are
+        // the one incident's
         return namesAnyOf(lexicon, before, "INCIDENT")
-                && !namesAnyOf(lexicon, before, "INCIDENT_SERIES", "CUMULATIVE_CUES", "YEAR_SO_FAR");
+                && !namesAnyOf(lexicon, before, "CUMULATIVE_CUES", "YEAR_SO_FAR")
+                && (!namesAnyOf(lexicon, before, "INCIDENT_SERIES") || datesOneDay(article, before));
+    }
+
+    /** The sentence's only time is one day ("on Friday"). */
+    private static boolean datesOneDay(ArticleAnalysis article, Sentence s) {
+        List<TimeExpressions.TimeExpression> times = article.language.time().find(s, article.text, article.published);
+        return times.size() == 1 && times.get(0).kind() == TimeExpressions.Kind.DAY;
     }
 
     /**
@@ -1015,7 +1028,25 @@ final class CasualtyExtractor {
                 }
             }
         }
-        return new Place(null, false);
+        return new Place(period == CasualtyPeriod.DAY ? datelineTown(article) : null, false);
+    }
+
+    /**
+     * "KUKAWA, Nigeria -- A siege ended on Friday ... The death toll was more than 90": an incident's toll that the
+     * story places nowhere else happened where the story is filed from. The town of the lead's dateline, else null.
+     */
+    private static ArticleEntity datelineTown(ArticleAnalysis article) {
+        for (int k = 0; k < Math.min(STORY_LEAD, article.sentences.size()); k++) {
+            Sentence lead = article.sentences.get(k);
+            for (Mention mention : article.mentions(k)) {
+                if (mention.entity().type == EntityType.PLACE
+                        && specificity(mention.entity()) == 2
+                        && article.isDateline(lead, mention)) {
+                    return mention.entity();
+                }
+            }
+        }
+        return null;
     }
 
     /** How many capitalised words a landmark's kind may have before its "of": "Valley", "Old City". */

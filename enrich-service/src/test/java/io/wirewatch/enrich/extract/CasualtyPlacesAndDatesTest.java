@@ -251,9 +251,35 @@ class CasualtyPlacesAndDatesTest {
         // Given a French or Spanish exonym of a large city: the world gazetteer's name, as English reports write it
         assertThat(killed("fr", "Au moins 70 personnes ont été tuées à Bagdad dimanche."))
                 .singleElement()
-                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Baghdad"));
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Baghdad");
+                    assertThat(f.getPlaceAsWritten()).isEqualTo("Bagdad"); // the report's own spelling, kept
+                });
+        assertThat(killed("en", "At least 70 people were killed in Baghdad on Sunday."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlaceAsWritten()).isNull());
         assertThat(killed("es", "Al menos 70 personas murieron el domingo en Argel."))
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Algiers"));
+    }
+
+    @Test
+    void shouldPlaceAnIncidentsTollAtTheDatelineTownWhenTheStoryPlacesItNowhereElse() {
+        // Given a siege told in the lead after a dateline, its toll in the next sentence
+        String text = "DIKWA, Nigeria -- A siege of the camp ended in bloodshed Friday when explosions tore through the"
+                + " market. The official death toll was more than 90.";
+        assertThat(killed("en", text)).singleElement().satisfies(f -> {
+            assertThat(f.getPlace()).isEqualTo("Dikwa");
+            assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY); // the siege's toll, not a running count
+        });
+    }
+
+    @Test
+    void shouldReadADeflagrationAsOneIncident() {
+        String text = "Une déflagration a secoué le port de Casablanca mardi. L'énorme déflagration a fait au moins 60"
+                + " morts, selon un bilan du ministère.";
+        assertThat(killed("fr", text))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY));
     }
 }

@@ -1349,6 +1349,10 @@ class MultilingualExtractionTest {
                 es | Gabón rompe relaciones con Chad. Sus diplomáticos fueron instruidos para regresar.                                     | RECALL_AMBASSADOR | Gabon | Chad
                 en | Guinea was suspended by the African Union on Friday.                                                        | SUSPEND_MEMBERSHIP | African Union | Guinea
                 fr | La Guinée a été suspendue par l'Union africaine vendredi.                                                    | SUSPEND_MEMBERSHIP | African Union | Guinea
+                en | Mercosur leaders announced on Friday the suspension of founding member Venezuela.                     | SUSPEND_MEMBERSHIP | Mercosur | Venezuela
+                en | The summit approved the suspension of Bolivia from Mercosur.                                              | SUSPEND_MEMBERSHIP | Mercosur | Bolivia
+                fr | Le sommet a approuvé la suspension du Mali de la CEDEAO.                                                  | SUSPEND_MEMBERSHIP | Economic Community of West African States | Mali
+                es | La cumbre aprobó la suspensión de Bolivia del Mercosur.                                                   | SUSPEND_MEMBERSHIP | Mercosur | Bolivia
                 en | Ecuador has broken off diplomatic relations with Nicaragua.                                                 | BREAK_RELATIONS | Ecuador | Nicaragua
                 en | Norway shut its embassy in Minsk. The Belarusian mission in Oslo was shut as well and its diplomatic personnel told to leave Norway by Friday. | EXPEL_DIPLOMATS | Norway | Belarus
                 es | La crisis estalló cuando el Gobierno de Bolivia llamase a consultas a su representante en Lima.            | RECALL_AMBASSADOR | Bolivia | Peru
