@@ -180,8 +180,8 @@ final class PlaceResolver {
                 || typeBeside
                 || besideCountry != null && prepositionBefore
                 || country != null && whereHarmWasDone(lexicon, s, from, to, quoted);
-        if (!certain || to - from > MAX_UNLISTED_WORDS) {
-            return null;
+        if (!certain || to - from > MAX_UNLISTED_WORDS || typeAfter && !typeBefore && isAdjective(lexicon, name)) {
+            return null; // "this small Caucasian town": an adjective, not the town's name
         }
         return new Resolved(typeInside ? s.span(article.text, from, to - 2) : name, country, null);
     }
@@ -308,6 +308,20 @@ final class PlaceResolver {
      * "the Garissa University College massacre": the longest run of the name's first words that the world gazetteer
      * holds as a place of a country the story names (or a large one), else null.
      */
+    /** One word with an ending of the language's adjectives ("Caucasian", "Andean", "Sudanese"). */
+    private static boolean isAdjective(Lexicon lexicon, String name) {
+        if (name.indexOf(' ') >= 0) {
+            return false;
+        }
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (String ending : lexicon.words("ADJECTIVE_ENDINGS")) {
+            if (lower.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * "Mombasa Technical College", "Kano Central Mosque", "Université de Bouaké", "Hospital de Tumaco": the town a
      * site's name holds, before its kind (English) or after its kind's joiner (French, Spanish); null when no listed

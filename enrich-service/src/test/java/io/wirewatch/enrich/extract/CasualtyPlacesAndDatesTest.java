@@ -282,4 +282,14 @@ class CasualtyPlacesAndDatesTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY));
     }
+
+    @Test
+    void shouldNotTakeAnAdjectiveBeforeTheKindOfAPlaceForItsName() {
+        // Given "this small Andean town": no town is called "Andean"; the dateline says where the story is
+        String text = "HUARAZ, Peru -- Rescue teams searched this small Andean town for hours. Officials said 20 people"
+                + " were killed in the town on Friday.";
+        assertThat(killed("en", text))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isNotEqualTo("Andean"));
+    }
 }
