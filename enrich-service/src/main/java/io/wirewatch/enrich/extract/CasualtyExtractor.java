@@ -90,6 +90,9 @@ final class CasualtyExtractor {
                 if (lengthEndingAt(lexicon, "REVISED_FROM", s, count.from()) > 0) {
                     continue; // "rose to 118, up from 116": the superseded figure
                 }
+                if (insideAPartOfACount(lexicon, s, count.from())) {
+                    continue; // "40 people, including 12 children, were killed": 12 is a part of the 40
+                }
                 Harm harm = harmOf(article.language, s, count);
                 if (harm == null) {
                     continue;
@@ -347,9 +350,24 @@ final class CasualtyExtractor {
         int limit = Math.min(s.size(), count.to() + 12);
         int commas = 0;
         Harm victims = null;
+        boolean subset = false;
         for (int k = count.to(); k < limit; k++) {
             Token token = s.token(k);
             String w = token.lower();
+            if (subset) {
+                // "At least 40 people, including 12 children, were killed": the part's numbers, up to its closing
+                // comma, are no count of their own here, and the harm after it is the whole count's
+                if (w.equals(",")) {
+                    subset = false;
+                    limit = Math.min(s.size(), k + 1 + HARM_AFTER_SUBSET);
+                }
+                continue;
+            }
+            if (w.equals(",") && lexicon.matchAt("SUBSET_OPENERS", s, k + 1) > 0) {
+                subset = true;
+                limit = Math.min(s.size(), k + 1 + SUBSET_REACH);
+                continue;
+            }
             Harm found = null;
             for (Map.Entry<CasualtyKind, String> kind : HARM_AFTER.entrySet()) {
                 int length = lexicon.matchAt(kind.getValue(), s, k);
@@ -412,6 +430,34 @@ final class CasualtyExtractor {
         }
         return null;
     }
+
+    /** The token stands in a part of a count set off by ", including ..." and not yet closed by a comma. */
+    private static boolean insideAPartOfACount(Lexicon lexicon, Sentence s, int i) {
+        for (int k = i - 1; k >= Math.max(0, i - SUBSET_REACH); k--) {
+            if (s.token(k).isClauseBreak()) {
+                return false;
+            }
+            if (s.lower(k).equals(",")) {
+                return lexicon.matchAt("SUBSET_OPENERS", s, k + 1) > 0 && k > 0 && countBefore(s, k);
+            }
+        }
+        return false;
+    }
+
+    /** A number right before the comma at {@code comma}, or a few words before it ("40 people,"). */
+    private static boolean countBefore(Sentence s, int comma) {
+        for (int k = comma - 1; k >= Math.max(0, comma - 4); k--) {
+            if (s.token(k).isNumber()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How long the part of a count set off by ", including ..." may be. */
+    private static final int SUBSET_REACH = 10;
+    /** How far after that part the whole count's harm may stand ("..., were killed"). */
+    private static final int HARM_AFTER_SUBSET = 6;
 
     /** How many words after a count its own harm may stand: "dejando a 20 personas heridas". */
     private static final int OBJECT_HARM_REACH = 4;

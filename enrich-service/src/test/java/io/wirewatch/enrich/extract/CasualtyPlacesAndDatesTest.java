@@ -292,4 +292,25 @@ class CasualtyPlacesAndDatesTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPlace()).isNotEqualTo("Andean"));
     }
+
+    @Test
+    void shouldCountTheWholeAndNotItsPartSetOffByIncluding() {
+        // Given a count, a part of it set off by commas, then the harm done to the whole
+        assertThat(killed("en", "At least 48 people, including 11 children, were killed in Kano on Sunday."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getCount()).isEqualTo(48));
+        assertThat(killed("en", "At least 48 people, including seven from one family, were killed in Kano on Sunday."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getCount()).isEqualTo(48));
+        assertThat(killed("fr", "Au moins 48 personnes, dont 11 enfants, ont été tuées dimanche à Kano."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getCount()).isEqualTo(48));
+        assertThat(killed("es", "Al menos 48 personas, entre ellas 11 niños, murieron el domingo en Kano."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getCount()).isEqualTo(48));
+        // and counts joined by "and" stay two
+        assertThat(killed("en", "Officials said 12 soldiers and six police officers were killed in Kano on Sunday."))
+                .extracting(CasualtyFigure::getCount)
+                .containsExactly(12, 6);
+    }
 }
