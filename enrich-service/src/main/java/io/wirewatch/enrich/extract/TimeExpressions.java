@@ -288,6 +288,13 @@ final class TimeExpressions {
                 return expr(s, text, i, i + 2, Kind.YEAR, first, first);
             }
         }
+        if (lexicon.is("WITHIN", s, i)
+                && lexicon.is("INDEFINITE_ARTICLE", s, i + 1)
+                && (isUnit(s, i + 2, "UNIT_WEEK") || isUnit(s, i + 2, "UNIT_MONTH"))) {
+            // "the third attack in the city in a week", "en une semaine", "en un mes": the period up to publication
+            LocalDate start = isUnit(s, i + 2, "UNIT_WEEK") ? published.minusDays(6) : published.minusMonths(1);
+            return expr(s, text, i, i + 3, Kind.RECENT_PERIOD, published, start);
+        }
         if (lexicon.is("TIME_THIS", s, i)) {
             if (lexicon.is("DAY_PARTS", s, i + 1) && !lexicon.is("NIGHT", s, i + 1)) {
                 return expr(s, text, i, i + 2, Kind.DAY, published, published);

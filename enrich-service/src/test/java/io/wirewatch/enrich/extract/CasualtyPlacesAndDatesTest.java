@@ -1,6 +1,7 @@
 package io.wirewatch.enrich.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.wirewatch.schema.CasualtyFigure;
 import io.wirewatch.schema.CasualtyKind;
@@ -312,5 +313,21 @@ class CasualtyPlacesAndDatesTest {
         assertThat(killed("en", "Officials said 12 soldiers and six police officers were killed in Kano on Sunday."))
                 .extracting(CasualtyFigure::getCount)
                 .containsExactly(12, 6);
+    }
+
+    @Test
+    void shouldReadATollOfAttacksInAWeekAsThePeriodsNotTheDays() {
+        // Given the day's toll and, in the same sentence, the toll of a week's attacks
+        String text = "A truck bomb killed 31 people in Quetta today, the fourth such attack in the city in a week"
+                + " claiming nearly 120 lives.";
+        assertThat(killed("en", text))
+                .extracting(CasualtyFigure::getCount, CasualtyFigure::getPeriod)
+                .containsExactly(tuple(31, CasualtyPeriod.DAY), tuple(120, CasualtyPeriod.MULTI_DAY));
+        String fr = "Un camion piégé a tué 31 personnes à Quetta, la quatrième attaque en une semaine, qui porte le"
+                + " bilan à près de 120 morts.";
+        assertThat(killed("fr", fr))
+                .filteredOn(f -> f.getCount() == 120)
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isNotEqualTo(CasualtyPeriod.DAY));
     }
 }
