@@ -66,7 +66,15 @@ final class CasualtyExtractor {
             int sentence, CasualtyFigure avro, ArticleEntity placeEntity, boolean placeStated, boolean perfect) {}
 
     /** Where a figure happened, and whether its own sentence says so (else it was carried over from context). */
-    private record Place(ArticleEntity entity, boolean stated) {}
+    /**
+     * Where a figure is: the entity, whether its own sentence says so, and the name the article gives a spot inside it
+     * (a quarter, a landmark, a site: "Sadr City" in Baghdad), or null.
+     */
+    private record Place(ArticleEntity entity, boolean stated, String within) {
+        Place(ArticleEntity entity, boolean stated) {
+            this(entity, stated, null);
+        }
+    }
 
     List<CasualtyFigure> extract(ArticleAnalysis article) {
         List<Figure> figures = new ArrayList<>();
@@ -454,6 +462,23 @@ final class CasualtyExtractor {
         return false;
     }
 
+    /**
+     * The article's own name of the figure's place when the alert's differs: the spot inside the town it names ("Sadr
+     * City"), else its exonym of a large city ("Bagdad"); null when the article names the place as the alert does.
+     */
+    private static String asWritten(Place located) {
+        ArticleEntity place = located.entity();
+        if (place == null) {
+            return null;
+        }
+        if (located.within() != null) {
+            return located.within();
+        }
+        return place.gazetteerName == null || place.gazetteerName.equals(place.canonicalName)
+                ? null
+                : place.canonicalName;
+    }
+
     /** How long the part of a count set off by ", including ..." may be. */
     private static final int SUBSET_REACH = 10;
     /** How far after that part the whole count's harm may stand ("..., were killed"). */
@@ -632,10 +657,7 @@ final class CasualtyExtractor {
                 .setVictims(victims(article.language, s, count, harm))
                 .setPlace(
                         place == null ? null : place.gazetteerName != null ? place.gazetteerName : place.canonicalName)
-                .setPlaceAsWritten(
-                        place == null || place.gazetteerName == null || place.gazetteerName.equals(place.canonicalName)
-                                ? null
-                                : place.canonicalName)
+                .setPlaceAsWritten(asWritten(located))
                 .setPlaceCountryCode(place == null ? null : place.countryCode)
                 .setPlaceRegion(place == null ? null : place.region)
                 .setPlaceGeonameId(place == null || place.geonameId == null ? null : place.geonameId.longValue())
@@ -956,6 +978,7 @@ final class CasualtyExtractor {
             clauseTo++;
         }
         ArticleEntity best = null;
+        String bestWithin = null;
         int bestRank = Integer.MIN_VALUE;
         for (Mention mention : article.mentions(s.index())) {
             EntityType type = mention.entity().type;
@@ -979,6 +1002,7 @@ final class CasualtyExtractor {
                 int rank = specificity(seat) * 1000 - Math.abs(mention.from() - count.to());
                 if (rank > bestRank) {
                     best = seat;
+                    bestWithin = mention.entity().canonicalName;
                     bestRank = rank;
                 }
                 continue;
@@ -991,11 +1015,17 @@ final class CasualtyExtractor {
             int rank = specificity(where.entity()) * 1000 - Math.abs(mention.from() - count.to());
             if (rank > bestRank) {
                 best = townOfItsQuarter(article, s, where);
+                // "in Baghdad's Sadr City", "le quartier de Cité Soleil à Port-au-Prince": the town, which other
+                // reports name too, and the spot the article names inside it
+                bestWithin = best != where.entity()
+                        ? where.entity().canonicalName
+                        : owner != null ? mention.entity().canonicalName : null;
                 bestRank = rank;
             }
         }
         if (best != null) {
-            return new Place(period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, best) : best, true);
+            ArticleEntity town = period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, best) : best;
+            return new Place(town, true, town == best ? bestWithin : null);
         }
         if (period == CasualtyPeriod.CUMULATIVE) {
             for (Mention mention : article.mentions(s.index())) {

@@ -213,6 +213,12 @@ class CasualtyPlacesAndDatesTest {
             assertThat(f.getPlace()).isEqualTo("Kaduna");
             assertThat(f.getPlaceCountryCode()).isEqualTo("NG");
         });
+        assertThat(killed("en", "A suicide bomber killed 40 people at Mombasa Technical College on Sunday."))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getPlace()).isEqualTo("Mombasa");
+                    assertThat(f.getPlaceAsWritten()).isEqualTo("Mombasa Technical College"); // the spot, kept
+                });
         String fr = "Au Nigeria, des hommes armés ont tué 62 personnes à l'Université de Kaduna mardi.";
         assertThat(killed("fr", fr))
                 .singleElement()
