@@ -439,14 +439,7 @@ final class EntityRecognizer {
         locate(city);
         nameForAlerts(
                 article, city, placeOf(city.canonicalName, city.countryCode).orElse(null));
-        article.addMention(new Mention(
-                sentence.index(),
-                from,
-                to,
-                sentence.token(from).start(),
-                sentence.token(to - 1).end(),
-                city,
-                Mention.Kind.NAME));
+        addName(article, sentence, from, to, city);
     }
 
     /**
@@ -809,6 +802,11 @@ final class EntityRecognizer {
         String name = sentence.span(article.text, from, to - 1);
         ArticleEntity entity = article.entities.computeIfAbsent(
                 idPrefix + Gazetteer.slug(name), key -> new ArticleEntity(key, type, name, null, null));
+        addName(article, sentence, from, to, entity);
+    }
+
+    /** A mention by name of {@code entity} over tokens {@code [from, to)}. */
+    private static void addName(ArticleAnalysis article, Sentence sentence, int from, int to, ArticleEntity entity) {
         article.addMention(new Mention(
                 sentence.index(),
                 from,
@@ -822,14 +820,7 @@ final class EntityRecognizer {
     /** A place the resolver found, with its country and, when the world gazetteer has it, where it lies. */
     private static void addResolvedPlace(
             ArticleAnalysis article, Sentence sentence, int from, int to, PlaceResolver.Resolved resolved) {
-        article.addMention(new Mention(
-                sentence.index(),
-                from,
-                to,
-                sentence.token(from).start(),
-                sentence.token(to - 1).end(),
-                placeEntity(article, sentence, from, to, resolved),
-                Mention.Kind.NAME));
+        addName(article, sentence, from, to, placeEntity(article, sentence, from, to, resolved));
     }
 
     /** The article's entity of a resolved place, made on its first naming. */

@@ -336,39 +336,33 @@ final class PlaceResolver {
                 joiner = k;
             }
         }
-        Resolved opening = townOpening(article, s, from, to, countryWeights);
+        Resolved opening = placeOpeningTheName(article, s, from, to, countryWeights, true);
         if (opening != null || joiner < 0) {
             return opening;
         }
-        return townOpening(article, s, joiner + 1, to + 1, countryWeights); // "... de Bouaké": its last words
-    }
-
-    /**
-     * As {@link #placeOpeningTheName}, among towns only: "Kaduna" names a state too, and a college is in the town.
-     */
-    private Resolved townOpening(
-            ArticleAnalysis article, Sentence s, int from, int to, Map<String, Integer> countryWeights) {
-        for (int end = to - 1; end > from; end--) {
-            String name = s.span(article.text, from, end - 1);
-            List<Places.Place> towns = places.lookup(name).stream()
-                    .filter(place -> !place.isRegion())
-                    .toList();
-            if (!towns.isEmpty()) {
-                Places.Place best = choose(towns, countryWeights, null);
-                if (countryWeights.containsKey(best.countryCode()) || best.population() >= WELL_KNOWN_POPULATION) {
-                    return new Resolved(displayName(name, best), best.countryCode(), best);
-                }
-                return null;
-            }
-        }
-        return null;
+        return placeOpeningTheName(article, s, joiner + 1, to + 1, countryWeights, true); // "... de Bouaké"
     }
 
     private Resolved placeOpeningTheName(
             ArticleAnalysis article, Sentence s, int from, int to, Map<String, Integer> countryWeights) {
+        return placeOpeningTheName(article, s, from, to, countryWeights, false);
+    }
+
+    /** As above; among towns only when {@code townsOnly} ("Kaduna" names a state too, and a college is in the town). */
+    private Resolved placeOpeningTheName(
+            ArticleAnalysis article,
+            Sentence s,
+            int from,
+            int to,
+            Map<String, Integer> countryWeights,
+            boolean townsOnly) {
         for (int end = to - 1; end > from; end--) {
             String name = s.span(article.text, from, end - 1);
-            List<Places.Place> candidates = places.lookup(name);
+            List<Places.Place> candidates = townsOnly
+                    ? places.lookup(name).stream()
+                            .filter(place -> !place.isRegion())
+                            .toList()
+                    : places.lookup(name);
             if (!candidates.isEmpty()) {
                 Places.Place best = choose(candidates, countryWeights, null);
                 if (countryWeights.containsKey(best.countryCode()) || best.population() >= WELL_KNOWN_POPULATION) {
