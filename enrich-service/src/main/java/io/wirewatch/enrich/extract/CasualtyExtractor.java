@@ -484,6 +484,22 @@ final class CasualtyExtractor {
     /** How far after that part the whole count's harm may stand ("..., were killed"). */
     private static final int HARM_AFTER_SUBSET = 6;
 
+    /**
+     * One day's toll told of a country or region, made more specific by a town named nearby; but "le séisme qui a frappé
+     * la province d'X a fait 400 morts": a disaster's toll is the whole province its sentence names, when no list
+     * says which towns lie in it (a listed region, "the state of Rio de Janeiro", still yields to the town the
+     * mudslides hit).
+     */
+    private static ArticleEntity narrowed(
+            ArticleAnalysis article, Sentence s, ArticleEntity place, CasualtyPeriod period) {
+        boolean unlistedArea = place.firstLevelRegion && place.latitude == null;
+        if (period != CasualtyPeriod.DAY
+                || unlistedArea && namesAnyOf(article.language.lexicon(), s, "DISASTER_NOUNS")) {
+            return place;
+        }
+        return moreSpecificNearby(article, s, place);
+    }
+
     /** How many words after a count its own harm may stand: "dejando a 20 personas heridas". */
     private static final int OBJECT_HARM_REACH = 4;
 
@@ -623,6 +639,10 @@ final class CasualtyExtractor {
             // "at least 23 people were killed in a missile strike": one event, around the day of publication (the
             // date stays unset: the alert service dates it by the article and folds later reports into it)
             period = CasualtyPeriod.DAY;
+        }
+        if (harm.kind() == CasualtyKind.KILLED && namesAnyOf(lexicon, s, "DISEASES")) {
+            // "5,160 people had died of Ebola in eight countries, the WHO said on Wednesday": an outbreak's count
+            period = CasualtyPeriod.CUMULATIVE;
         }
         if (period == CasualtyPeriod.DAY && yearSoFar(lexicon, s, count)) {
             // "500 civilians have been killed in Syria this year, according to a report published on Sunday": the
@@ -1024,7 +1044,7 @@ final class CasualtyExtractor {
             }
         }
         if (best != null) {
-            ArticleEntity town = period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, best) : best;
+            ArticleEntity town = narrowed(article, s, best, period);
             return new Place(town, true, town == best ? bestWithin : null);
         }
         if (period == CasualtyPeriod.CUMULATIVE) {
@@ -1052,8 +1072,7 @@ final class CasualtyExtractor {
             }
         }
         if (nearestPlace != null) {
-            ArticleEntity nearest = nearestPlace.entity();
-            return new Place(period == CasualtyPeriod.DAY ? moreSpecificNearby(article, s, nearest) : nearest, true);
+            return new Place(narrowed(article, s, nearestPlace.entity(), period), true);
         }
         for (Mention mention : article.mentions(s.index())) {
             if (mention.entity().type == EntityType.COUNTRY

@@ -951,6 +951,15 @@ final class DiplomaticActionExtractor {
         if (!inClause.isEmpty()) {
             return inClause;
         }
+        int apposition = pronoun < 0 && !coordinated ? personInAppositionBefore(article, s, clauseStart, verb) : -1;
+        if (apposition > 0) {
+            // "La presidenta interina de Bolivia, Jeanine Áñez, expulsó": the person set off by commas names the
+            // subject before it, whose state acts
+            List<ArticleEntity> subject = nearestSubjectChain(article, s, 0, apposition, countriesOnly);
+            if (!subject.isEmpty()) {
+                return subject;
+            }
+        }
         if (pronoun < 0 && !coordinated && relativeAsideBefore(lexicon, s, clauseStart, verb)) {
             // "Le Rwanda, dont le président ... à la radio France-Culture, a en outre rappelé": the subject stands
             // before the relative clause set off by commas, the verb after it
@@ -1017,6 +1026,29 @@ final class DiplomaticActionExtractor {
      * The clause of {@code verb} opens with a relative word after a comma ("Le Rwanda, dont le président ...") and
      * that relative clause closes with a comma before the verb.
      */
+    /**
+     * ", Jeanine Doe, expulsó", ", Foreign Minister Jane Doe, said": the verb right after a person's name set off by
+     * commas (whose state no list gives); returns the index of the comma that opens the apposition, else -1.
+     */
+    private static int personInAppositionBefore(ArticleAnalysis article, Sentence s, int clauseStart, int verb) {
+        int k = clauseStart;
+        while (k < verb && article.language.lexicon().is("AUXILIARY", s, k)) {
+            k++;
+        }
+        if (k != verb || clauseStart < 3 || !s.lower(clauseStart - 1).equals(",")) {
+            return -1;
+        }
+        Mention person = article.mentionAt(s.index(), clauseStart - 2);
+        if (person == null
+                || person.entity().type != EntityType.PERSON
+                || person.to() != clauseStart - 1
+                || person.from() < 1
+                || !s.lower(person.from() - 1).equals(",")) {
+            return -1;
+        }
+        return person.from() - 1;
+    }
+
     private static boolean relativeAsideBefore(Lexicon lexicon, Sentence s, int clauseStart, int verb) {
         if (clauseStart < 2 || !s.lower(clauseStart - 1).equals(",") || !lexicon.is("RELATIVE", s, clauseStart)) {
             return false;

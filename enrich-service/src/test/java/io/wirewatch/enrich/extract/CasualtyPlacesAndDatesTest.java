@@ -336,4 +336,28 @@ class CasualtyPlacesAndDatesTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPeriod()).isNotEqualTo(CasualtyPeriod.DAY));
     }
+
+    @Test
+    void shouldKeepADisastersTollInTheProvinceItsSentenceNames() {
+        // Given an earthquake's toll of a province no list holds, and a town of another province named after it
+        String text = "Rabat — Le séisme, qui a frappé vendredi soir la province de Chichaoua, a fait 400 morts, selon"
+                + " le ministère. Des villages près de Taroudant ont aussi été touchés.";
+        assertThat(killed("fr", text))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPlace()).isEqualTo("Chichaoua"));
+    }
+
+    @Test
+    void shouldCountAnOutbreaksDeathsAsARunningCount() {
+        // Given a disease's deaths "said on Wednesday": the outbreak's count, not one day's
+        assertThat(killed("en", "Health officials said on Wednesday that 1,230 people had died of cholera in Haiti."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.CUMULATIVE));
+        assertThat(killed(
+                        "es",
+                        "Al menos 300 personas han muerto por el brote de cólera en Haití, dijo el lunes el"
+                                + " ministerio."))
+                .singleElement()
+                .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.CUMULATIVE));
+    }
 }

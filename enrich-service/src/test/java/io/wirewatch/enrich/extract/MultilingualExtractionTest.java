@@ -1353,6 +1353,8 @@ class MultilingualExtractionTest {
                 en | The summit approved the suspension of Bolivia from Mercosur.                                              | SUSPEND_MEMBERSHIP | Mercosur | Bolivia
                 fr | Le sommet a approuvé la suspension du Mali de la CEDEAO.                                                  | SUSPEND_MEMBERSHIP | Economic Community of West African States | Mali
                 es | La cumbre aprobó la suspensión de Bolivia del Mercosur.                                                   | SUSPEND_MEMBERSHIP | Mercosur | Bolivia
+                es | La presidenta interina de Honduras, Ana Pérez, expulsó el martes a la embajadora de Nicaragua.      | EXPEL_DIPLOMATS | Honduras | Nicaragua
+                es | Chile resolvió retirar a su embajador en Perú y declaró persona no grata al embajador peruano.           | EXPEL_DIPLOMATS | Chile | Peru
                 en | Ecuador has broken off diplomatic relations with Nicaragua.                                                 | BREAK_RELATIONS | Ecuador | Nicaragua
                 en | Norway shut its embassy in Minsk. The Belarusian mission in Oslo was shut as well and its diplomatic personnel told to leave Norway by Friday. | EXPEL_DIPLOMATS | Norway | Belarus
                 es | La crisis estalló cuando el Gobierno de Bolivia llamase a consultas a su representante en Lima.            | RECALL_AMBASSADOR | Bolivia | Peru
@@ -1386,6 +1388,16 @@ class MultilingualExtractionTest {
                     + " Norway by Friday.";
             assertThat(actions("en", text))
                     .noneSatisfy(a -> assertThat(a.getAction()).isEqualTo(DiplomaticActionType.CLOSE_EMBASSY));
+        }
+
+        @Test
+        void shouldNotReadAnEnvoyPostedToAStateThenAFiniteDeclareAsThatStatesExpulsion() {
+            // "retirar a su embajador en Perú y declaró persona no grata ...": "declaró" is no participle of a passive
+            assertThat(actions(
+                            "es",
+                            "Chile resolvió retirar a su embajador en Perú y declaró persona no grata al"
+                                    + " embajador peruano."))
+                    .noneSatisfy(a -> assertThat(a.getActor()).isEqualTo("Peru"));
         }
 
         @Test
