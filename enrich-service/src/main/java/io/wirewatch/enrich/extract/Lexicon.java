@@ -22,7 +22,7 @@ final class Lexicon {
      * One class: its entries as lower-case tokens by first and by last word (longest first), its one-word entries,
      * first words and last words as sets and as {@link WordTable}s (what the rules probe per token), and its phrases.
      */
-    private record WordClass(
+    record WordClass(
             Map<String, List<List<String>>> byFirst,
             Map<String, List<List<String>>> byLast,
             Set<String> single,
@@ -310,7 +310,7 @@ final class Lexicon {
      * caller then asks its own table.
      */
     boolean mayBeMarked(int mark, Sentence s, int i) {
-        WordClasses of = s.token(i).classes();
+        WordClasses of = s.classes(i);
         return mark < 0 || of == null || of.lexicon != this || (of.marks & (1L << mark)) != 0;
     }
 
@@ -328,7 +328,7 @@ final class Lexicon {
 
     /** The word classes token i carries when this lexicon's segmenter made it, else null. */
     private WordClasses classesAt(Sentence s, int i) {
-        WordClasses of = s.token(i).classes();
+        WordClasses of = s.classes(i);
         return of != null && of.lexicon == this ? of : null;
     }
 
@@ -421,9 +421,23 @@ final class Lexicon {
         return java.util.Collections.unmodifiableSet(vocabulary);
     }
 
+    /**
+     * The class named {@code className}, for a table of the language that asks of it at every token: it looks the name
+     * up once, where each {@link #is(String, Sentence, int)} hashes and probes for it (a twentieth of extraction's
+     * samples went to finding classes by name).
+     */
+    WordClass wordClassNamed(String className) {
+        return wordClass(className);
+    }
+
     /** True when {@code lowerWord} is a one-word entry of the class. */
     boolean is(String className, String lowerWord) {
-        return wordClass(className).singleTable().contains(lowerWord);
+        return is(wordClass(className), lowerWord);
+    }
+
+    /** As {@link #is(String, String)} for a class already found. */
+    boolean is(WordClass words, String lowerWord) {
+        return words.singleTable().contains(lowerWord);
     }
 
     /**
@@ -431,11 +445,18 @@ final class Lexicon {
      * carries rather than a probe of the class's table (the rules ask this thousands of times an article).
      */
     boolean is(String className, Sentence s, int i) {
-        WordClass words = wordClass(className);
+        return is(wordClass(className), s, i);
+    }
+
+    /** As {@link #is(String, Sentence, int)} for a class already found. */
+    boolean is(WordClass words, Sentence s, int i) {
         if (i < 0 || i >= s.size()) {
             return false; // s.lower(i) is "", which no class holds
         }
-        return is(words, s.token(i));
+        WordClasses of = s.classes(i);
+        return of != null && of.lexicon == this
+                ? of.has(0, words.bit())
+                : words.singleTable().contains(s.lower(i));
     }
 
     /** As {@code is(className, token.lower())}, by the token's bits when this lexicon's segmenter made it. */
@@ -467,7 +488,11 @@ final class Lexicon {
 
     /** Number of tokens of the longest entry of the class starting at token {@code i}, or 0 when none does. */
     int matchAt(String className, Sentence s, int i) {
-        WordClass words = wordClass(className);
+        return matchAt(wordClass(className), s, i);
+    }
+
+    /** As {@link #matchAt(String, Sentence, int)} for a class already found. */
+    int matchAt(WordClass words, Sentence s, int i) {
         if (i < 0 || i >= s.size()) {
             return 0; // s.lower(i) is "", which opens no entry
         }
@@ -491,7 +516,7 @@ final class Lexicon {
             }
             boolean matches = true;
             for (int k = 1; k < entry.size() && matches; k++) {
-                matches = sameWord(s.token(i + k), entry.get(k));
+                matches = sameWord(s, i + k, entry.get(k));
             }
             if (matches) {
                 return entry.size();
@@ -501,17 +526,17 @@ final class Lexicon {
     }
 
     /**
-     * {@code token.lower().equals(entryWord)} for a word of an entry (interned, in the vocabulary): for a token of this
+     * {@code s.lower(k).equals(entryWord)} for a word of an entry (interned, in the vocabulary): for a token of this
      * lexicon's segmenter a reference comparison, since such a token carries the vocabulary's own string when its word
      * is one (see {@link TextSegmenter}) and a word outside the vocabulary equals no entry's word. A phrase's entries
      * share their first word, so a common one ("in": "in a statement", "in a decree" ...) compared the next word's
      * characters once per entry.
      */
-    private boolean sameWord(Token token, String entryWord) {
-        WordClasses of = token.classes();
+    private boolean sameWord(Sentence s, int k, String entryWord) {
+        WordClasses of = s.classes(k);
         return of != null && of.lexicon == this
-                ? token.lower() == entryWord
-                : token.lower().equals(entryWord);
+                ? s.lower(k) == entryWord
+                : s.lower(k).equals(entryWord);
     }
 
     /** True when an entry of the class ends at token {@code end - 1} (looking back from a position). */
@@ -535,7 +560,7 @@ final class Lexicon {
             }
             boolean matches = true;
             for (int k = 0; k < entry.size() - 1 && matches; k++) {
-                matches = sameWord(s.token(start + k), entry.get(k));
+                matches = sameWord(s, start + k, entry.get(k));
             }
             if (matches) {
                 return true;
