@@ -320,6 +320,15 @@ final class Lexicon {
         return mark < 0 || of == null || of.lexicon != this || (of.marks & (1L << mark)) != 0;
     }
 
+    /**
+     * True when this lexicon's segmenter made token {@code i}: its classes then say which entries its word is, opens
+     * and ends, and its lower-case form is the vocabulary's own string when the word is one.
+     */
+    boolean madeTokenAt(Sentence s, int i) {
+        WordClasses of = s.classes(i);
+        return of != null && of.lexicon == this;
+    }
+
     /** True when {@code lowerWord} carries the mark {@code mark} (so a token of it is never turned away). */
     boolean isMarked(int mark, String lowerWord) {
         WordClasses of = wordClasses.get(lowerWord);

@@ -73,6 +73,8 @@ final class TriggerPattern {
     private final Lexicon.WordClass[][] excluded;
 
     private final WordTable[] opens;
+    /** Per word element (null elsewhere): its literals, interned as the vocabulary's words are (see wordLength). */
+    private final String[][] literals;
     /**
      * Every word that opens a word element of any frame, as a mark on the tokens ({@link Lexicon#mark}): a gap tries
      * the next element at every token it crosses, and most tokens open no element of any frame, told by a bit.
@@ -88,10 +90,12 @@ final class TriggerPattern {
         this.classes = new Lexicon.WordClass[elements.size()][];
         this.excluded = new Lexicon.WordClass[elements.size()][];
         this.opens = new WordTable[elements.size()];
+        this.literals = new String[elements.size()][];
         Set<String> allOpening = new java.util.HashSet<>();
         for (int e = 0; e < elements.size(); e++) {
             if (elements.get(e) instanceof Words words) {
                 literalTables[e] = new WordTable(words.literals());
+                literals[e] = words.literals().stream().map(String::intern).toArray(String[]::new);
                 classes[e] =
                         words.classes().stream().map(lexicon::wordClassNamed).toArray(Lexicon.WordClass[]::new);
                 Set<String> opening = openingWords(words, lexicon);
@@ -361,10 +365,18 @@ final class TriggerPattern {
             return 0;
         }
         String lower = s.lower(i);
-        if (!opens[e].contains(lower)) {
+        if (wordMark >= 0 && lexicon.madeTokenAt(s, i)) {
+            // The token is the lexicon's own and its word, if an opening word, the vocabulary's string: a literal is
+            // that very string, and a class's entries opening here say so by the token's bits (matchAt), so neither
+            // table need be probed (they were a twentieth of extraction's samples, at every token a gap crosses)
+            for (String literal : literals[e]) {
+                if (literal == lower) {
+                    return 1;
+                }
+            }
+        } else if (!opens[e].contains(lower)) {
             return 0;
-        }
-        if (literalTables[e].contains(lower)) {
+        } else if (literalTables[e].contains(lower)) {
             return 1;
         }
         int best = 0;
