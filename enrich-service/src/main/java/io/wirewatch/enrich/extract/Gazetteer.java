@@ -130,8 +130,12 @@ final class Gazetteer {
 
     /** The longest entry starting at token {@code i}, or null. */
     Match longestMatchAt(Sentence sentence, int i) {
-        String text = sentence.token(i).text();
-        String key = matchKey(text);
+        Token token = sentence.token(i);
+        String text = token.text();
+        // A token a language's segmenter made whose text is its lower-case form (most words) is its own key: it holds
+        // no typographic apostrophe (the segmenter straightens them in that form) and is not "The"; matchKey searched
+        // every token's text for one
+        String key = text == token.lower() && token.classes() != null ? text : matchKey(text);
         int slot = mayOpenEntry(key) ? firstTokens.indexOf(key) : -1;
         boolean shouted = false;
         if (slot < 0 && isShouted(text)) {
