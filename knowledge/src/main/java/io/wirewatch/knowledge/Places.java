@@ -215,6 +215,18 @@ public final class Places {
         return places;
     }
 
+    /**
+     * Whether {@link #lookup} finds anything called {@code name}, without building its places: a reader that only asks
+     * whether a run of words is some place's name ("Santiago de Compostela"?) need not have them.
+     */
+    public boolean has(String name) {
+        if (name == null || name.isBlank()) {
+            return false;
+        }
+        int[] rows = index.get(key(name));
+        return rows != null && rows.length > 0;
+    }
+
     /** The country's capital (GeoNames feature PPLC), if the data marks one. */
     public Optional<Place> capitalOf(String iso2) {
         Integer row = iso2 == null ? null : capitals.get(iso2.toUpperCase(Locale.ROOT));

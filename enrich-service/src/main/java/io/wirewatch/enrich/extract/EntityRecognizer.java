@@ -293,10 +293,7 @@ final class EntityRecognizer {
             if (!sentence.token(end - 1).isCapitalised()) {
                 break;
             }
-            if (!gazetteer
-                    .places()
-                    .lookup(sentence.span(article.text, match.from(), end - 1))
-                    .isEmpty()) {
+            if (gazetteer.places().has(sentence.span(article.text, match.from(), end - 1))) {
                 return true;
             }
         }
@@ -312,10 +309,7 @@ final class EntityRecognizer {
             if (!sentence.token(start).isCapitalised()) {
                 return false;
             }
-            if (!gazetteer
-                    .places()
-                    .lookup(sentence.span(article.text, start, match.to() - 1))
-                    .isEmpty()) {
+            if (gazetteer.places().has(sentence.span(article.text, start, match.to() - 1))) {
                 return true;
             }
         }
@@ -585,7 +579,8 @@ final class EntityRecognizer {
     private static boolean isTitleCase(Sentence sentence) {
         int words = 0;
         int capitalised = 0;
-        for (Token token : sentence.tokens()) {
+        for (int i = 0; i < sentence.size(); i++) { // by index: no iterator per sentence
+            Token token = sentence.token(i);
             if (token.isWord() && token.text().length() > 3) {
                 words++;
                 if (token.isCapitalised()) {

@@ -138,8 +138,12 @@ final class Gazetteer {
 
     /** The longest entry starting at token {@code i}, or null. */
     Match longestMatchAt(Sentence sentence, int i) {
-        String text = sentence.token(i).text();
-        String key = matchKey(text);
+        Token token = sentence.token(i);
+        String text = token.text();
+        // A token a language's segmenter made whose text is its lower-case form (most words) is its own key: it holds
+        // no typographic apostrophe (the segmenter straightens them in that form) and is not "The"; matchKey searched
+        // every token's text for one
+        String key = text == token.lower() && token.classes() != null ? text : matchKey(text);
         int slot = mayOpenEntry(key) ? firstTokens.indexOf(key) : -1;
         boolean shouted = false;
         if (slot < 0 && isShouted(text)) {
@@ -434,11 +438,49 @@ final class Gazetteer {
 
     /** Lower-case ASCII key for ids: "Gulf Cooperation Council" becomes "gulf-cooperation-council". */
     static String slug(String name) {
+        if (isAscii(name)) {
+            return asciiSlug(name);
+        }
         String ascii =
                 MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
         return EDGE_HYPHEN
                 .matcher(
                         NOT_ALPHANUMERIC.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-"))
                 .replaceAll("");
+    }
+
+    private static boolean isAscii(String name) {
+        for (int k = 0; k < name.length(); k++) {
+            if (name.charAt(k) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #slug} of a name in ASCII, where decomposing and dropping marks change nothing, in one pass: lower case,
+     * each run of other characters one hyphen, none at either end. The three regular expressions built matchers and
+     * strings for every name an article gives (most of them ASCII), a per cent and more of extraction.
+     */
+    private static String asciiSlug(String name) {
+        StringBuilder slug = new StringBuilder(name.length());
+        boolean gap = false;
+        for (int k = 0; k < name.length(); k++) {
+            char c = name.charAt(k);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (gap && slug.length() > 0) {
+                    slug.append('-');
+                }
+                gap = false;
+                slug.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return slug.toString();
     }
 }

@@ -22,7 +22,7 @@ final class Lexicon {
      * One class: its entries as lower-case tokens by first and by last word (longest first), its one-word entries,
      * first words and last words as sets and as {@link WordTable}s (what the rules probe per token), and its phrases.
      */
-    private record WordClass(
+    record WordClass(
             Map<String, List<List<String>>> byFirst,
             Map<String, List<List<String>>> byLast,
             Set<String> single,
@@ -310,7 +310,7 @@ final class Lexicon {
      * caller then asks its own table.
      */
     boolean mayBeMarked(int mark, Sentence s, int i) {
-        WordClasses of = s.token(i).classes();
+        WordClasses of = s.classes(i);
         return mark < 0 || of == null || of.lexicon != this || (of.marks & (1L << mark)) != 0;
     }
 
@@ -318,6 +318,15 @@ final class Lexicon {
     boolean mayBeMarked(int mark, Token token) {
         WordClasses of = token.classes();
         return mark < 0 || of == null || of.lexicon != this || (of.marks & (1L << mark)) != 0;
+    }
+
+    /**
+     * True when this lexicon's segmenter made token {@code i}: its classes then say which entries its word is, opens
+     * and ends, and its lower-case form is the vocabulary's own string when the word is one.
+     */
+    boolean madeTokenAt(Sentence s, int i) {
+        WordClasses of = s.classes(i);
+        return of != null && of.lexicon == this;
     }
 
     /** True when {@code lowerWord} carries the mark {@code mark} (so a token of it is never turned away). */
@@ -328,7 +337,7 @@ final class Lexicon {
 
     /** The word classes token i carries when this lexicon's segmenter made it, else null. */
     private WordClasses classesAt(Sentence s, int i) {
-        WordClasses of = s.token(i).classes();
+        WordClasses of = s.classes(i);
         return of != null && of.lexicon == this ? of : null;
     }
 
@@ -421,9 +430,23 @@ final class Lexicon {
         return java.util.Collections.unmodifiableSet(vocabulary);
     }
 
+    /**
+     * The class named {@code className}, for a table of the language that asks of it at every token: it looks the name
+     * up once, where each {@link #is(String, Sentence, int)} hashes and probes for it (a twentieth of extraction's
+     * samples went to finding classes by name).
+     */
+    WordClass wordClassNamed(String className) {
+        return wordClass(className);
+    }
+
     /** True when {@code lowerWord} is a one-word entry of the class. */
     boolean is(String className, String lowerWord) {
-        return wordClass(className).singleTable().contains(lowerWord);
+        return is(wordClass(className), lowerWord);
+    }
+
+    /** As {@link #is(String, String)} for a class already found. */
+    boolean is(WordClass words, String lowerWord) {
+        return words.singleTable().contains(lowerWord);
     }
 
     /**
@@ -431,11 +454,18 @@ final class Lexicon {
      * carries rather than a probe of the class's table (the rules ask this thousands of times an article).
      */
     boolean is(String className, Sentence s, int i) {
-        WordClass words = wordClass(className);
+        return is(wordClass(className), s, i);
+    }
+
+    /** As {@link #is(String, Sentence, int)} for a class already found. */
+    boolean is(WordClass words, Sentence s, int i) {
         if (i < 0 || i >= s.size()) {
             return false; // s.lower(i) is "", which no class holds
         }
-        return is(words, s.token(i));
+        WordClasses of = s.classes(i);
+        return of != null && of.lexicon == this
+                ? of.has(0, words.bit())
+                : words.singleTable().contains(s.lower(i));
     }
 
     /** As {@code is(className, token.lower())}, by the token's bits when this lexicon's segmenter made it. */
@@ -467,7 +497,11 @@ final class Lexicon {
 
     /** Number of tokens of the longest entry of the class starting at token {@code i}, or 0 when none does. */
     int matchAt(String className, Sentence s, int i) {
-        WordClass words = wordClass(className);
+        return matchAt(wordClass(className), s, i);
+    }
+
+    /** As {@link #matchAt(String, Sentence, int)} for a class already found. */
+    int matchAt(WordClass words, Sentence s, int i) {
         if (i < 0 || i >= s.size()) {
             return 0; // s.lower(i) is "", which opens no entry
         }
@@ -491,7 +525,7 @@ final class Lexicon {
             }
             boolean matches = true;
             for (int k = 1; k < entry.size() && matches; k++) {
-                matches = sameWord(s.token(i + k), entry.get(k));
+                matches = sameWord(s, i + k, entry.get(k));
             }
             if (matches) {
                 return entry.size();
@@ -501,17 +535,17 @@ final class Lexicon {
     }
 
     /**
-     * {@code token.lower().equals(entryWord)} for a word of an entry (interned, in the vocabulary): for a token of this
+     * {@code s.lower(k).equals(entryWord)} for a word of an entry (interned, in the vocabulary): for a token of this
      * lexicon's segmenter a reference comparison, since such a token carries the vocabulary's own string when its word
      * is one (see {@link TextSegmenter}) and a word outside the vocabulary equals no entry's word. A phrase's entries
      * share their first word, so a common one ("in": "in a statement", "in a decree" ...) compared the next word's
      * characters once per entry.
      */
-    private boolean sameWord(Token token, String entryWord) {
-        WordClasses of = token.classes();
+    private boolean sameWord(Sentence s, int k, String entryWord) {
+        WordClasses of = s.classes(k);
         return of != null && of.lexicon == this
-                ? token.lower() == entryWord
-                : token.lower().equals(entryWord);
+                ? s.lower(k) == entryWord
+                : s.lower(k).equals(entryWord);
     }
 
     /** True when an entry of the class ends at token {@code end - 1} (looking back from a position). */
@@ -535,7 +569,7 @@ final class Lexicon {
             }
             boolean matches = true;
             for (int k = 0; k < entry.size() - 1 && matches; k++) {
-                matches = sameWord(s.token(start + k), entry.get(k));
+                matches = sameWord(s, start + k, entry.get(k));
             }
             if (matches) {
                 return true;

@@ -96,6 +96,10 @@ final class TextSegmenter {
         java.util.BitSet wraps = WrappedLines.softBreaks(input);
         while (i < n) {
             char c = input.charAt(i);
+            if (c == ' ') {
+                i++; // the commonest character of all, before the general test
+                continue;
+            }
             if (Character.isWhitespace(c)) {
                 if ((c == '\n' || c == '\r') && !wraps.get(i)) {
                     newlineBefore = true;
@@ -107,6 +111,20 @@ final class TextSegmenter {
                 flush(input, current, sentences);
             }
             newlineBefore = false;
+            // an image file's ending glued to the next word ("leader.jpgGhana") is cut by tokenEnd, not read plain
+            long plain = imageFileEnding(input, i) > 0 ? 0 : plainWord(input, i);
+            if (plain != 0) {
+                // a word of ASCII letters and digits that tokenEnd would end at the same place, read in one pass; no
+                // elision, possessive or full stop in it, so it is one token and ends no sentence
+                int plainEnd = (int) (plain & PLAIN_END);
+                current.add(asciiToken(input, i, plainEnd, (int) (plain >>> 32), (plain & PLAIN_UPPER) != 0));
+                i = plainEnd;
+                if (current.size() >= MAX_SENTENCE_TOKENS) {
+                    i = absorbClosingQuote(input, current, i);
+                    flush(input, current, sentences);
+                }
+                continue;
+            }
             int end = tokenEnd(input, i);
             int elided = elisionLength(input, i, end);
             if (elided > 0) {
@@ -131,6 +149,68 @@ final class TextSegmenter {
             flush(input, current, sentences);
         }
         return sentences;
+    }
+
+    /** ASCII letters and digits: the characters of a plain word. */
+    private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII_LETTER_OR_DIGIT[c] = true;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_LETTER_OR_DIGIT[c] = true;
+            ASCII_LETTER_OR_DIGIT[c - 'a' + 'A'] = true;
+        }
+    }
+
+    /** Where {@link #plainWord} packs the word's end (below 2^31, as the text is cut at MAX_CHARS) and its capital. */
+    private static final long PLAIN_END = 0x7FFF_FFFFL;
+
+    private static final long PLAIN_UPPER = 1L << 31;
+
+    /**
+     * The token starting at {@code start} when it is a plain word: ASCII letters and digits, followed by the end of
+     * the text or by a character after which {@link #tokenEnd} stops at once and looks no further (not a hyphen,
+     * apostrophe or full stop, no comma after a digit, no space where thousands are grouped by one, nothing outside
+     * ASCII). The word is hashed on the way, so it is read once where tokenEnd and the vocabulary's probe read it
+     * twice; the answer packs the hash of its lower-case form (high 32 bits), whether it has a capital
+     * ({@link #PLAIN_UPPER}) and its end ({@link #PLAIN_END}) in one long, as the segmenter is shared by threads and
+     * an object per token would cost more than the pass saves. 0 when the token is no plain word: the caller cuts it
+     * the general way.
+     */
+    private static long plainWord(String s, int start, boolean thousandsSpace) {
+        int n = s.length();
+        int hash = 0;
+        boolean upper = false;
+        int i = start;
+        char d = 0;
+        while (i < n) {
+            d = s.charAt(i);
+            if (d >= 128 || !ASCII_LETTER_OR_DIGIT[d]) {
+                break;
+            }
+            if (d <= 'Z' && d >= 'A') {
+                upper = true;
+                d += 'a' - 'A';
+            }
+            hash = 31 * hash + d;
+            i++;
+        }
+        if (i == start) {
+            return 0;
+        }
+        if (i < n) {
+            boolean afterDigit = s.charAt(i - 1) >= '0' && s.charAt(i - 1) <= '9';
+            if (d >= 128 || d == '-' || d == '\'' || d == '.' || d == ',' && afterDigit || d == ' ' && thousandsSpace) {
+                return 0;
+            }
+        }
+        return (long) hash << 32 | (upper ? PLAIN_UPPER : 0) | i;
+    }
+
+    private long plainWord(String s, int start) {
+        return plainWord(s, start, thousandsSpace);
     }
 
     /**
@@ -175,6 +255,14 @@ final class TextSegmenter {
             }
             hash = 31 * hash + c;
         }
+        return asciiToken(s, from, to, hash, upper);
+    }
+
+    /**
+     * The token of the word {@code s[from, to)} of ASCII characters, {@code hash} being its lower-case form's hash and
+     * {@code upper} whether it has a capital.
+     */
+    private Token asciiToken(String s, int from, int to, int hash, boolean upper) {
         int slot = vocabulary.indexOfLowerAscii(s, from, to, hash);
         if (slot >= 0) {
             String known = vocabulary.wordAt(slot);
@@ -312,8 +400,8 @@ final class TextSegmenter {
         if (imageFileEnding(s, next - last.length()) == last.length()) {
             return true; // "leader.jpg": a photo's file name ends its caption
         }
-        if (!(last.equals(".") || last.equals("?") || last.equals("!"))) {
-            return false;
+        if (last.length() != 1 || last.charAt(0) != '.' && last.charAt(0) != '?' && last.charAt(0) != '!') {
+            return false; // by its one character: asked of every token
         }
         int j = skipSpaces(s, next);
         if (j >= s.length()) {
@@ -361,7 +449,7 @@ final class TextSegmenter {
     private static void flush(String text, List<Token> tokens, List<Sentence> out) {
         int start = tokens.get(0).start();
         int end = tokens.get(tokens.size() - 1).end();
-        out.add(new Sentence(out.size(), start, end, text.substring(start, end), List.copyOf(tokens)));
+        out.add(new Sentence(out.size(), start, end, text.substring(start, end), tokens.toArray(new Token[0])));
         tokens.clear();
     }
 }

@@ -60,9 +60,94 @@ final class TimeExpressions {
 
     private WordTable dayWords;
 
+    /*
+     * The lexicon's classes this grammar asks of, found once by name: at() asks a score of them of every word that may
+     * open an expression ("a", "in", "this", every number), and a probe by name hashed the name and searched for it.
+     */
+    private final Lexicon.WordClass article;
+    private final Lexicon.WordClass dayParts;
+    private final Lexicon.WordClass fewWords;
+    private final Lexicon.WordClass in;
+    private final Lexicon.WordClass longStarts;
+    private final Lexicon.WordClass longStartVerbs;
+    private final Lexicon.WordClass night;
+    private final Lexicon.WordClass of;
+    private final Lexicon.WordClass people;
+    private final Lexicon.WordClass possessive;
+    private final Lexicon.WordClass timeAgoAfter;
+    private final Lexicon.WordClass timeAgoBefore;
+    private final Lexicon.WordClass timeDateJoiner;
+    private final Lexicon.WordClass timeDayBefore;
+    private final Lexicon.WordClass timeEarlier;
+    private final Lexicon.WordClass timeEarlierAfter;
+    private final Lexicon.WordClass timeInYear;
+    private final Lexicon.WordClass timeLast;
+    private final Lexicon.WordClass timeLastAfter;
+    private final Lexicon.WordClass timeMonthStart;
+    private final Lexicon.WordClass timeNext;
+    private final Lexicon.WordClass timeNextAfter;
+    private final Lexicon.WordClass timeOn;
+    private final Lexicon.WordClass timeSince;
+    private final Lexicon.WordClass timeThen;
+    private final Lexicon.WordClass timeThis;
+    private final Lexicon.WordClass unitDay;
+    private final Lexicon.WordClass unitDecade;
+    private final Lexicon.WordClass unitMonth;
+    private final Lexicon.WordClass unitWeek;
+    private final Lexicon.WordClass unitYear;
+    private final Lexicon.WordClass within;
+    private final Lexicon.WordClass indefiniteArticle;
+
+    /* The unit classes asked together, in the order they are asked. */
+    private final Lexicon.WordClass[] yearMonthWeek;
+    private final Lexicon.WordClass[] weekMonthYear;
+    private final Lexicon.WordClass[] anyUnit;
+    private final Lexicon.WordClass[] longUnits;
+
+    /** English capitalises months (MONTHS_WRITTEN capitalised): a lower-case "march" or "may" is a verb. */
+    private final boolean monthsWrittenCapitalised;
+
     private TimeExpressions(Lexicon lexicon, NumberWords numbers) {
         this.lexicon = lexicon;
         this.numbers = numbers;
+        this.article = lexicon.wordClassNamed("ARTICLE");
+        this.dayParts = lexicon.wordClassNamed("DAY_PARTS");
+        this.fewWords = lexicon.wordClassNamed("FEW");
+        this.in = lexicon.wordClassNamed("IN");
+        this.longStarts = lexicon.wordClassNamed("LONG_STARTS");
+        this.longStartVerbs = lexicon.wordClassNamed("LONG_START_VERBS");
+        this.night = lexicon.wordClassNamed("NIGHT");
+        this.of = lexicon.wordClassNamed("OF");
+        this.people = lexicon.wordClassNamed("PEOPLE");
+        this.possessive = lexicon.wordClassNamed("POSSESSIVE");
+        this.timeAgoAfter = lexicon.wordClassNamed("TIME_AGO_AFTER");
+        this.timeAgoBefore = lexicon.wordClassNamed("TIME_AGO_BEFORE");
+        this.timeDateJoiner = lexicon.wordClassNamed("TIME_DATE_JOINER");
+        this.timeDayBefore = lexicon.wordClassNamed("TIME_DAY_BEFORE");
+        this.timeEarlier = lexicon.wordClassNamed("TIME_EARLIER");
+        this.timeEarlierAfter = lexicon.wordClassNamed("TIME_EARLIER_AFTER");
+        this.timeInYear = lexicon.wordClassNamed("TIME_IN_YEAR");
+        this.timeLast = lexicon.wordClassNamed("TIME_LAST");
+        this.timeLastAfter = lexicon.wordClassNamed("TIME_LAST_AFTER");
+        this.timeMonthStart = lexicon.wordClassNamed("TIME_MONTH_START");
+        this.timeNext = lexicon.wordClassNamed("TIME_NEXT");
+        this.timeNextAfter = lexicon.wordClassNamed("TIME_NEXT_AFTER");
+        this.timeOn = lexicon.wordClassNamed("TIME_ON");
+        this.timeSince = lexicon.wordClassNamed("TIME_SINCE");
+        this.timeThen = lexicon.wordClassNamed("TIME_THEN");
+        this.timeThis = lexicon.wordClassNamed("TIME_THIS");
+        this.unitDay = lexicon.wordClassNamed("UNIT_DAY");
+        this.unitDecade = lexicon.wordClassNamed("UNIT_DECADE");
+        this.unitMonth = lexicon.wordClassNamed("UNIT_MONTH");
+        this.unitWeek = lexicon.wordClassNamed("UNIT_WEEK");
+        this.within = lexicon.wordClassNamed("WITHIN");
+        this.indefiniteArticle = lexicon.wordClassNamed("INDEFINITE_ARTICLE");
+        this.unitYear = lexicon.wordClassNamed("UNIT_YEAR");
+        this.yearMonthWeek = new Lexicon.WordClass[] {unitYear, unitMonth, unitWeek};
+        this.weekMonthYear = new Lexicon.WordClass[] {unitWeek, unitMonth, unitYear};
+        this.anyUnit = new Lexicon.WordClass[] {unitDay, unitWeek, unitMonth, unitYear, unitDecade};
+        this.longUnits = new Lexicon.WordClass[] {unitWeek, unitMonth, unitYear, unitDecade};
+        this.monthsWrittenCapitalised = lexicon.is("MONTHS_WRITTEN", "capitalised");
     }
 
     static TimeExpressions read(String resource, Lexicon lexicon, NumberWords numbers) {
@@ -132,6 +217,20 @@ final class TimeExpressions {
      * 2012"); a day that needs one ("on Saturday") is kept undated.
      */
     List<TimeExpression> find(Sentence sentence, String text, LocalDate published) {
+        // Asked of a sentence by more than one rule set (casualties read every sentence, diplomatic actions those
+        // with a frame and their neighbours): the answer is kept on the sentence, for this reader, text and day,
+        // and shared, so callers do not change it (none does). The ArrayList itself, not an immutable copy: the
+        // casualty rules iterate it at every token, and the JIT removes an ArrayList's iterator but allocated the
+        // immutable list's (a tenth of an article's bytes in a JFR allocation profile).
+        List<TimeExpression> known = sentence.timesFound(this, text, published);
+        if (known == null) {
+            known = findIn(sentence, text, published);
+            sentence.keepTimesFound(this, text, published, known);
+        }
+        return known;
+    }
+
+    private List<TimeExpression> findIn(Sentence sentence, String text, LocalDate published) {
         List<TimeExpression> found = new ArrayList<>();
         LocalDate anchor = published != null ? published : NO_PUBLICATION;
         int i = 0;
@@ -188,7 +287,7 @@ final class TimeExpressions {
     private List<TimeExpression> dayBeforeTheOtherDay(Sentence sentence, List<TimeExpression> found) {
         for (int e = 0; e < found.size(); e++) {
             TimeExpression before = found.get(e);
-            if (before.date() == null || lexicon.matchAt("TIME_DAY_BEFORE", sentence, before.from()) == 0) {
+            if (before.date() == null || lexicon.matchAt(timeDayBefore, sentence, before.from()) == 0) {
                 continue;
             }
             TimeExpression reference = null;
@@ -196,7 +295,7 @@ final class TimeExpressions {
                 if (other != before
                         && other.kind() == Kind.DAY
                         && other.date() != null
-                        && lexicon.matchAt("TIME_DAY_BEFORE", sentence, other.from()) == 0
+                        && lexicon.matchAt(timeDayBefore, sentence, other.from()) == 0
                         && (reference == null || isCalendarDay(sentence, other))) {
                     reference = other; // "mercredi 2 mai": the day written with its month says it best
                 }
@@ -214,7 +313,7 @@ final class TimeExpressions {
 
     /** "l'attaque du 7 octobre", "the attack of 7 October": a calendar day after "of" names a past event. */
     private boolean namesAnEventByItsDate(Sentence sentence, TimeExpression expression) {
-        return lexicon.is("OF", sentence, expression.from() - 1) && isCalendarDay(sentence, expression);
+        return lexicon.is(of, sentence, expression.from() - 1) && isCalendarDay(sentence, expression);
     }
 
     /** "le 23 mars", "Oct. 7", "7 de octubre": a day written with its month, not told relative to today. */
@@ -244,17 +343,17 @@ final class TimeExpressions {
         if (!startWord && !s.token(i).isNumber() && numbers.exactValue(w) <= 0) {
             return null;
         }
-        if (lexicon.is("TIME_SINCE", s, i)) {
+        if (lexicon.is(timeSince, s, i)) {
             return since(s, text, i, published);
         }
-        int monthStart = lexicon.matchAt("TIME_MONTH_START", s, i);
+        int monthStart = lexicon.matchAt(timeMonthStart, s, i);
         if (monthStart > 0) {
             // "early this month", "a inicios de este mes", "au début du mois": about the month's third day, so a week
             // into the month it is days old and later it is history
             LocalDate early = published.withDayOfMonth(Math.min(3, published.getDayOfMonth()));
             return expr(s, text, i, i + monthStart, Kind.DAY, early, early);
         }
-        int dayBefore = lexicon.matchAt("TIME_DAY_BEFORE", s, i);
+        int dayBefore = lexicon.matchAt(timeDayBefore, s, i);
         if (dayBefore > 0) {
             // "la veille", "the day before": the day before the sentence's other day (see find), else yesterday
             LocalDate day = published.minusDays(1);
@@ -265,53 +364,53 @@ final class TimeExpressions {
             LocalDate day = published.plusDays(offset);
             return expr(s, text, i, i + 1, Kind.DAY, day, day);
         }
-        if (lexicon.is("TIME_EARLIER", s, i)) {
+        if (lexicon.is(timeEarlier, s, i)) {
             // "earlier this year", "earlier in the year": before the news, undated
             int k = i + 1;
-            k += lexicon.matchAt("TIME_THIS", s, k) + lexicon.matchAt("TIME_LAST", s, k);
-            if (k == i + 1 && lexicon.is("IN", s, k)) {
-                k += lexicon.is("ARTICLE", s, k + 1) ? 2 : 1;
+            k += lexicon.matchAt(timeThis, s, k) + lexicon.matchAt(timeLast, s, k);
+            if (k == i + 1 && lexicon.is(in, s, k)) {
+                k += lexicon.is(article, s, k + 1) ? 2 : 1;
             }
-            if (k > i + 1 && isUnit(s, k, YEAR_MONTH_WEEK)) {
+            if (k > i + 1 && isUnit(s, k, yearMonthWeek)) {
                 return expr(s, text, i, k + 1, Kind.EARLIER, null, null);
             }
         }
-        if (lexicon.is("TIME_IN_YEAR", s, i)) {
+        if (lexicon.is(timeInYear, s, i)) {
             // "in 2016": a year alone, not a count ("in 2016 people")
             long year = numbers.exactValue(s.lower(i + 1));
             if (year >= 1900
                     && year <= 2100
                     && s.token(i + 1).text().length() == 4
                     && month(s.lower(i + 2)) == null
-                    && !lexicon.is("PEOPLE", s, i + 2)) {
+                    && !lexicon.is(people, s, i + 2)) {
                 LocalDate first = LocalDate.of((int) year, 1, 1);
                 return expr(s, text, i, i + 2, Kind.YEAR, first, first);
             }
         }
-        if (lexicon.is("WITHIN", s, i)
-                && lexicon.is("INDEFINITE_ARTICLE", s, i + 1)
-                && (isUnit(s, i + 2, "UNIT_WEEK") || isUnit(s, i + 2, "UNIT_MONTH"))) {
+        if (lexicon.is(within, s, i)
+                && lexicon.is(indefiniteArticle, s, i + 1)
+                && (lexicon.is(unitWeek, s, i + 2) || lexicon.is(unitMonth, s, i + 2))) {
             // "the third attack in the city in a week", "en une semaine", "en un mes": the period up to publication
-            LocalDate start = isUnit(s, i + 2, "UNIT_WEEK") ? published.minusDays(6) : published.minusMonths(1);
+            LocalDate start = lexicon.is(unitWeek, s, i + 2) ? published.minusDays(6) : published.minusMonths(1);
             return expr(s, text, i, i + 3, Kind.RECENT_PERIOD, published, start);
         }
-        if (lexicon.is("TIME_THIS", s, i)) {
-            if (lexicon.is("DAY_PARTS", s, i + 1) && !lexicon.is("NIGHT", s, i + 1)) {
+        if (lexicon.is(timeThis, s, i)) {
+            if (lexicon.is(dayParts, s, i + 1) && !lexicon.is(night, s, i + 1)) {
                 return expr(s, text, i, i + 2, Kind.DAY, published, published);
             }
-            if (isUnit(s, i + 1, "UNIT_WEEK")) {
+            if (lexicon.is(unitWeek, s, i + 1)) {
                 return expr(s, text, i, i + 2, Kind.RECENT_PERIOD, published, published.minusDays(6));
             }
         }
-        if (lexicon.is("TIME_LAST", s, i)) {
+        if (lexicon.is(timeLast, s, i)) {
             TimeExpression last = last(s, text, i, i + 1, published);
             if (last != null) {
                 return last;
             }
         }
-        if (lexicon.is("TIME_LAST_AFTER", s, i + 1) && (isUnit(s, i, WEEK_MONTH_YEAR) || lexicon.is("NIGHT", w))) {
+        if (lexicon.is(timeLastAfter, s, i + 1) && (isUnit(s, i, weekMonthYear) || lexicon.is(night, w))) {
             // "la semaine dernière", "el mes pasado", "la nuit dernière": the unit before the word of the past
-            TimeExpression last = last(s, text, lexicon.is("ARTICLE", s, i - 1) ? i - 1 : i, i, published);
+            TimeExpression last = last(s, text, lexicon.is(article, s, i - 1) ? i - 1 : i, i, published);
             if (last != null) {
                 return new TimeExpression(
                         last.from(),
@@ -322,9 +421,9 @@ final class TimeExpressions {
                         s.span(text, last.from(), Math.min(i + 2, s.size()) - 1));
             }
         }
-        if (lexicon.matchAt("TIME_AGO_BEFORE", s, i) > 0) {
+        if (lexicon.matchAt(timeAgoBefore, s, i) > 0) {
             // "il y a trois jours", "hace tres días"
-            int k = i + lexicon.matchAt("TIME_AGO_BEFORE", s, i);
+            int k = i + lexicon.matchAt(timeAgoBefore, s, i);
             TimeExpression ago = duration(s, text, i, k, published, true);
             if (ago != null) {
                 return ago;
@@ -334,16 +433,16 @@ final class TimeExpressions {
         if (weekday != null) {
             LocalDate day = mostRecent(weekday, published);
             int end = i + 1;
-            if (lexicon.is("POSSESSIVE", s, end)) {
+            if (lexicon.is(possessive, s, end)) {
                 end++;
             }
-            if (lexicon.is("DAY_PARTS", s, end)) {
+            if (lexicon.is(dayParts, s, end)) {
                 end++;
             }
-            if (lexicon.is("TIME_LAST_AFTER", s, end)) {
+            if (lexicon.is(timeLastAfter, s, end)) {
                 end++; // "lundi dernier"
             }
-            int from = lexicon.is("TIME_ON", s, i - 1) ? i - 1 : i;
+            int from = lexicon.is(timeOn, s, i - 1) ? i - 1 : i;
             return expr(s, text, from, end, Kind.DAY, day, day);
         }
         Month month = month(w);
@@ -358,25 +457,12 @@ final class TimeExpressions {
      * "mayo" in lower case (the language's MONTHS_WRITTEN class says which).
      */
     private boolean isMonthWord(Sentence s, int i) {
-        return !lexicon.is("MONTHS_WRITTEN", "capitalised") || s.token(i).isCapitalised();
+        return !monthsWrittenCapitalised || s.token(i).isCapitalised();
     }
 
-    /*
-     * The unit classes asked together, as constants: a varargs call allocated its array at every token duration() and
-     * at() looked at (2% of the bytes an article allocated).
-     */
-    private static final String[] YEAR_MONTH_WEEK = {"UNIT_YEAR", "UNIT_MONTH", "UNIT_WEEK"};
-
-    private static final String[] WEEK_MONTH_YEAR = {"UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR"};
-    private static final String[] ANY_UNIT = {"UNIT_DAY", "UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR", "UNIT_DECADE"};
-    private static final String[] LONG_UNITS = {"UNIT_WEEK", "UNIT_MONTH", "UNIT_YEAR", "UNIT_DECADE"};
-
-    private boolean isUnit(Sentence s, int k, String unit) {
-        return lexicon.is(unit, s, k);
-    }
-
-    private boolean isUnit(Sentence s, int k, String... units) {
-        for (String unit : units) {
+    /** Whether token k is of one of the units (arrays built once: a varargs call allocated one at every token). */
+    private boolean isUnit(Sentence s, int k, Lexicon.WordClass[] units) {
+        for (Lexicon.WordClass unit : units) {
             if (lexicon.is(unit, s, k)) {
                 return true;
             }
@@ -387,33 +473,33 @@ final class TimeExpressions {
     /** "last night", "last week", "last month", "the past five days", "last Monday", "last March", "la semana pasada". */
     private TimeExpression last(Sentence s, String text, int from, int k, LocalDate published) {
         String next = s.lower(k);
-        if (lexicon.is("NIGHT", next)) {
+        if (lexicon.is(night, next)) {
             return expr(s, text, from, k + 1, Kind.DAY, published.minusDays(1), published.minusDays(1));
         }
-        if (isUnit(s, k, "UNIT_WEEK")) {
+        if (lexicon.is(unitWeek, s, k)) {
             return expr(s, text, from, k + 1, Kind.EARLIER, published.minusWeeks(1), published.minusWeeks(1));
         }
-        if (isUnit(s, k, "UNIT_MONTH")) {
+        if (lexicon.is(unitMonth, s, k)) {
             LocalDate month = published.minusMonths(1).withDayOfMonth(1);
             return expr(s, text, from, k + 1, Kind.MONTH, month, month);
         }
-        if (isUnit(s, k, "UNIT_YEAR")) {
+        if (lexicon.is(unitYear, s, k)) {
             LocalDate year = published.minusYears(1).withDayOfYear(1);
             return expr(s, text, from, k + 1, Kind.MONTH, year, year);
         }
         long n = numbers.exactValue(next);
-        if (n > 0 && n < 400 && isUnit(s, k + 1, "UNIT_DAY")) {
+        if (n > 0 && n < 400 && lexicon.is(unitDay, s, k + 1)) {
             // "in the last five days": the period ends today and began n-1 days before
             return expr(s, text, from, k + 2, Kind.RECENT_PERIOD, published, published.minusDays(n - 1));
         }
-        if (n > 0 && n < 60 && isUnit(s, k + 1, "UNIT_WEEK")) {
+        if (n > 0 && n < 60 && lexicon.is(unitWeek, s, k + 1)) {
             return expr(s, text, from, k + 2, Kind.RECENT_PERIOD, published, published.minusWeeks(n));
         }
         // "in the past four months", "over the last two years": a running period from long ago, as "since March"
-        if (n > 1 && n < 120 && isUnit(s, k + 1, "UNIT_MONTH")) {
+        if (n > 1 && n < 120 && lexicon.is(unitMonth, s, k + 1)) {
             return expr(s, text, from, k + 2, Kind.LONG_PERIOD, published, published.minusMonths(n));
         }
-        if (n > 1 && n < 50 && isUnit(s, k + 1, "UNIT_YEAR")) {
+        if (n > 1 && n < 50 && lexicon.is(unitYear, s, k + 1)) {
             return expr(s, text, from, k + 2, Kind.LONG_PERIOD, published, published.minusYears(n));
         }
         DayOfWeek weekday = weekdays.get(next);
@@ -436,25 +522,25 @@ final class TimeExpressions {
     private TimeExpression duration(Sentence s, String text, int from, int i, LocalDate published, boolean agoBefore) {
         String w = s.lower(i);
         long n = numbers.exactValue(w);
-        int few = lexicon.matchAt("FEW", s, i);
+        int few = lexicon.matchAt(fewWords, s, i);
         if (n <= 0 && few == 0) {
             if (!agoBefore
-                    && isUnit(s, i, ANY_UNIT)
-                    && lexicon.is("TIME_EARLIER_AFTER", s, i + 1)
+                    && isUnit(s, i, anyUnit)
+                    && lexicon.is(timeEarlierAfter, s, i + 1)
                     && s.lower(i).endsWith("s")) {
                 return expr(s, text, from, i + 2, Kind.EARLIER, null, null); // "days after", "years ago"
             }
             return null;
         }
         int unitAt = n > 0 ? i + 1 : i + few;
-        boolean day = isUnit(s, unitAt, "UNIT_DAY");
+        boolean day = lexicon.is(unitDay, s, unitAt);
         boolean longUnit =
-                isUnit(s, unitAt, LONG_UNITS) || day && s.lower(unitAt).endsWith("s");
+                isUnit(s, unitAt, longUnits) || day && s.lower(unitAt).endsWith("s");
         String next = s.lower(unitAt + 1);
-        boolean ago = agoBefore || lexicon.is("TIME_AGO_AFTER", next);
-        boolean earlierWord = !agoBefore && lexicon.is("TIME_EARLIER_AFTER", next);
+        boolean ago = agoBefore || lexicon.is(timeAgoAfter, next);
+        boolean earlierWord = !agoBefore && lexicon.is(timeEarlierAfter, next);
         int end = agoBefore ? unitAt + 1 : unitAt + 2;
-        boolean single = n == 1 || n <= 0 && few == 1 && !lexicon.is("FEW", s, i + 1) && w.length() <= 2;
+        boolean single = n == 1 || n <= 0 && few == 1 && !lexicon.is(fewWords, s, i + 1) && w.length() <= 2;
         if (day && single && (ago || earlierWord)) {
             // "a day after the US closed its embassy": the day before the news
             return expr(s, text, from, end, Kind.DAY, published.minusDays(1), published.minusDays(1));
@@ -467,7 +553,7 @@ final class TimeExpressions {
             return expr(s, text, from, end, Kind.EARLIER, null, null);
         }
         if (!agoBefore && n >= 1 && n <= 31) {
-            int k = i + 1 + lexicon.matchAt("TIME_DATE_JOINER", s, i + 1);
+            int k = i + 1 + lexicon.matchAt(timeDateJoiner, s, i + 1);
             Month month = month(s.lower(k));
             if (month != null) {
                 return monthExpression(s, text, i, month, published);
@@ -483,7 +569,7 @@ final class TimeExpressions {
         int cursor = i;
         long before = numbers.exactValue(s.lower(i));
         if (before >= 1 && before <= 31) {
-            int k = i + 1 + lexicon.matchAt("TIME_DATE_JOINER", s, i + 1);
+            int k = i + 1 + lexicon.matchAt(timeDateJoiner, s, i + 1);
             if (month(s.lower(k)) != null) {
                 day = (int) before;
                 cursor = k;
@@ -498,7 +584,7 @@ final class TimeExpressions {
                 end++;
             }
         }
-        int yearAt = end + lexicon.matchAt("TIME_DATE_JOINER", s, end);
+        int yearAt = end + lexicon.matchAt(timeDateJoiner, s, end);
         long year = numbers.exactValue(s.lower(yearAt));
         LocalDate date;
         if (year >= 1900 && year <= 2100) {
@@ -506,8 +592,8 @@ final class TimeExpressions {
             end = yearAt + 1;
         } else {
             date = mostRecentMonth(month, published);
-            boolean nextBefore = from > 0 && lexicon.is("TIME_NEXT", s, from - 1);
-            boolean nextAfter = end < s.size() && lexicon.is("TIME_NEXT_AFTER", s, end);
+            boolean nextBefore = from > 0 && lexicon.is(timeNext, s, from - 1);
+            boolean nextAfter = end < s.size() && lexicon.is(timeNextAfter, s, end);
             if (nextBefore || nextAfter) {
                 // "le 1er août prochain", "el próximo 1 de agosto", "next August": the coming one, not the last
                 LocalDate coming = published.withMonth(month.getValue()).withDayOfMonth(1);
@@ -532,14 +618,14 @@ final class TimeExpressions {
         boolean dated = numbers.exactValue(s.lower(i + 1)) > 0 || numbers.exactValue(before) > 0;
         boolean afterPreposition = before.equals("in")
                 || before.equals("of")
-                || lexicon.is("TIME_SINCE", before)
+                || lexicon.is(timeSince, before)
                 || before.equals("until")
                 || before.equals("early")
                 || before.equals("late")
                 || before.equals("mid")
-                || lexicon.is("TIME_LAST", before)
+                || lexicon.is(timeLast, before)
                 || before.equals("next")
-                || lexicon.is("TIME_THIS", before)
+                || lexicon.is(timeThis, before)
                 || before.equals("by");
         return !dated && !afterPreposition;
     }
@@ -555,7 +641,7 @@ final class TimeExpressions {
             if (weekday != null) {
                 return expr(s, text, i, k + 1, Kind.RECENT_PERIOD, published, mostRecent(weekday, published));
             }
-            if (lexicon.is("TIME_THEN", w) || dayOffsets.getOrDefault(w, 0) < 0) {
+            if (lexicon.is(timeThen, w) || dayOffsets.getOrDefault(w, 0) < 0) {
                 return expr(s, text, i, k + 1, Kind.RECENT_PERIOD, published, null);
             }
             Month month = month(w);
@@ -568,7 +654,7 @@ final class TimeExpressions {
                         end++;
                     }
                 }
-                int yearAt = end + lexicon.matchAt("TIME_DATE_JOINER", s, end);
+                int yearAt = end + lexicon.matchAt(timeDateJoiner, s, end);
                 long year = numbers.exactValue(s.lower(yearAt));
                 boolean hasYear = year >= 1900 && year <= 2100;
                 LocalDate start = hasYear ? LocalDate.of((int) year, month, 1) : mostRecentMonth(month, published);
@@ -580,9 +666,9 @@ final class TimeExpressions {
             }
         }
         for (int k = i + 1; k < limit; k++) {
-            if (lexicon.is("LONG_STARTS", s, k)) {
+            if (lexicon.is(longStarts, s, k)) {
                 int end = k + 1;
-                end += lexicon.matchAt("LONG_START_VERBS", s, end);
+                end += lexicon.matchAt(longStartVerbs, s, end);
                 return expr(s, text, i, end, Kind.LONG_PERIOD, published, null);
             }
         }

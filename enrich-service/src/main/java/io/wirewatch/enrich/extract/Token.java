@@ -36,7 +36,11 @@ record Token(String text, String lower, int start, int end, Lexicon.WordClasses 
 
     /** True for quotation marks of any style, which delimit direct speech. */
     boolean isQuote() {
-        return text.equals("\"") || text.equals("\u201C") || text.equals("\u201D");
+        if (text.length() != 1) {
+            return false; // read by its one character: asked of every token of every sentence, three equals cost more
+        }
+        char c = text.charAt(0);
+        return c == '"' || c == '\u201C' || c == '\u201D';
     }
 
     /**
@@ -60,6 +64,10 @@ record Token(String text, String lower, int start, int end, Lexicon.WordClasses 
 
     /** True for punctuation that closes a clause, used to keep pattern windows inside one clause. */
     boolean isClauseBreak() {
-        return text.equals(";") || text.equals(":") || text.equals("(") || text.equals(")");
+        if (text.length() != 1) {
+            return false;
+        }
+        char c = text.charAt(0);
+        return c == ';' || c == ':' || c == '(' || c == ')';
     }
 }

@@ -62,14 +62,19 @@ final class TriggerPattern {
     private final boolean demonymsFollow;
 
     /**
-     * Per element that is a word (null elsewhere): its literals as a table, its classes' names as an array, and every
+     * Per element that is a word (null elsewhere): its literals as a table, its classes (found once by name), and every
      * word that can open it (literals and the classes' first words). Most tokens open no element, and the one probe
      * of {@code opens} says so; the list of classes was iterated (an iterator allocated) per attempt.
      */
     private final WordTable[] literalTables;
 
-    private final String[][] classNames;
+    private final Lexicon.WordClass[][] classes;
+    /** Per gap element (null elsewhere): the classes it may not skip, found once by name. */
+    private final Lexicon.WordClass[][] excluded;
+
     private final WordTable[] opens;
+    /** Per word element (null elsewhere): its literals, interned as the vocabulary's words are (see wordLength). */
+    private final String[][] literals;
     /**
      * Every word that opens a word element of any frame, as a mark on the tokens ({@link Lexicon#mark}): a gap tries
      * the next element at every token it crosses, and most tokens open no element of any frame, told by a bit.
@@ -82,16 +87,23 @@ final class TriggerPattern {
         this.lexicon = lexicon;
         this.numbers = numbers;
         this.literalTables = new WordTable[elements.size()];
-        this.classNames = new String[elements.size()][];
+        this.classes = new Lexicon.WordClass[elements.size()][];
+        this.excluded = new Lexicon.WordClass[elements.size()][];
         this.opens = new WordTable[elements.size()];
+        this.literals = new String[elements.size()][];
         Set<String> allOpening = new java.util.HashSet<>();
         for (int e = 0; e < elements.size(); e++) {
             if (elements.get(e) instanceof Words words) {
                 literalTables[e] = new WordTable(words.literals());
-                classNames[e] = words.classes().toArray(new String[0]);
+                literals[e] = words.literals().stream().map(String::intern).toArray(String[]::new);
+                classes[e] =
+                        words.classes().stream().map(lexicon::wordClassNamed).toArray(Lexicon.WordClass[]::new);
                 Set<String> opening = openingWords(words, lexicon);
                 opens[e] = new WordTable(opening);
                 allOpening.addAll(opening);
+            } else if (elements.get(e) instanceof Gap gap) {
+                excluded[e] =
+                        gap.excluded().stream().map(lexicon::wordClassNamed).toArray(Lexicon.WordClass[]::new);
             }
         }
         this.wordMark = lexicon.mark("TRIGGER_WORDS", allOpening);
@@ -188,6 +200,24 @@ final class TriggerPattern {
         return all;
     }
 
+    /**
+     * The words one of which any match holds: those that open its head when the head is a word that must be there (the
+     * verb or noun of the action, the frame's rarest word as a rule), else its first such word element; null when the
+     * pattern has no word it cannot do without. A sentence holding none of them holds no match.
+     */
+    Set<String> requiredWords() {
+        Words required = null;
+        for (Element element : elements) {
+            if (element instanceof Words words && !words.optional()) {
+                if (words.head()) {
+                    return openingWords(words, lexicon);
+                }
+                required = required == null ? words : required;
+            }
+        }
+        return required == null ? null : openingWords(required, lexicon);
+    }
+
     boolean startsWithSlot() {
         return elements.get(0) instanceof Slot;
     }
@@ -217,7 +247,8 @@ final class TriggerPattern {
         }
         Element element = elements.get(e);
         if (element instanceof Gap gap) {
-            if (!nextWordsWithinReach(e, i, gap, s)) {
+            int reach = firstNextWordsWithinReach(e, i, gap, s);
+            if (reach < 0) {
                 return -1; // the words after the gap stand nowhere it may reach: no token need be read as an aside
             }
             int counted = 0;
@@ -233,9 +264,12 @@ final class TriggerPattern {
                     // an aside is neither counted nor read for excluded words ("rupture avec effet immédiat de ses
                     // relations": this "avec" does not name the other party)
                     boolean aside = slots.isAside(s, skipped);
-                    if (!aside && (isExcluded(gap, s, skipped) || ++counted > gap.max())) {
+                    if (!aside && (isExcluded(e, s, skipped) || ++counted > gap.max())) {
                         return -1;
                     }
+                }
+                if (k < reach && !s.token(k).isAnyQuotationMark()) {
+                    continue; // the next words do not open here (a quotation mark is skipped, so it is tried)
                 }
                 int end = match(e + 1, k, s, slots, spans);
                 if (end >= 0) {
@@ -296,27 +330,29 @@ final class TriggerPattern {
     }
 
     /**
-     * Whether the words the gap {@code e} leads to (when they are the next element and not optional) open at any token
-     * the gap may reach from {@code i}; a cheap test of the words' tables before the gap reads each token it crosses.
+     * The first token the gap {@code e} may reach from {@code i} where the words it leads to open (when they are the
+     * next element and not optional), or -1 when they open at none: a cheap test of the words' tables before the gap
+     * reads each token it crosses. {@code i} when the next element is no such words (every token is then tried). The
+     * gap tries the next element at no token before it but a quotation mark (which that element skips), since there the
+     * words' own test would fail again.
      */
-    private boolean nextWordsWithinReach(int e, int i, Gap gap, Sentence s) {
+    private int firstNextWordsWithinReach(int e, int i, Gap gap, Sentence s) {
         if (e + 1 >= elements.size() || !(elements.get(e + 1) instanceof Words next) || next.optional()) {
-            return true;
+            return i;
         }
         int last = Math.min(s.size() - 1, i + gap.max() + MOST_ASIDE_WORDS_IN_A_GAP + 2); // and a quotation mark
         for (int k = i; k <= last; k++) {
             if (wordLength(e + 1, s, k) > 0) {
-                return true;
+                return k;
             }
         }
-        return false;
+        return -1;
     }
 
-    /** Whether the word at {@code k} is of a class the gap may not skip ("~7-@VETO-@LIFT"). */
-    private boolean isExcluded(Gap gap, Sentence s, int k) {
-        List<String> excluded = gap.excluded();
-        for (int x = 0; x < excluded.size(); x++) { // by index: the iterator was 7% of the bytes an article allocated
-            if (lexicon.matchAt(excluded.get(x), s, k) > 0) {
+    /** Whether the word at {@code k} is of a class the gap {@code e} may not skip ("~7-@VETO-@LIFT"). */
+    private boolean isExcluded(int e, Sentence s, int k) {
+        for (Lexicon.WordClass words : excluded[e]) { // an array: the list's iterator was 7% of an article's bytes
+            if (lexicon.matchAt(words, s, k) > 0) {
                 return true;
             }
         }
@@ -329,15 +365,23 @@ final class TriggerPattern {
             return 0;
         }
         String lower = s.lower(i);
-        if (!opens[e].contains(lower)) {
+        if (wordMark >= 0 && lexicon.madeTokenAt(s, i)) {
+            // The token is the lexicon's own and its word, if an opening word, the vocabulary's string: a literal is
+            // that very string, and a class's entries opening here say so by the token's bits (matchAt), so neither
+            // table need be probed (they were a twentieth of extraction's samples, at every token a gap crosses)
+            for (String literal : literals[e]) {
+                if (literal == lower) {
+                    return 1;
+                }
+            }
+        } else if (!opens[e].contains(lower)) {
             return 0;
-        }
-        if (literalTables[e].contains(lower)) {
+        } else if (literalTables[e].contains(lower)) {
             return 1;
         }
         int best = 0;
-        for (String name : classNames[e]) {
-            best = Math.max(best, lexicon.matchAt(name, s, i));
+        for (Lexicon.WordClass words : classes[e]) {
+            best = Math.max(best, lexicon.matchAt(words, s, i));
         }
         return best;
     }

@@ -79,7 +79,27 @@ final class TriggerTable {
         });
         slotFirstFrames = slotFirst.toArray(new Trigger[0]);
         firstWordMark = lexicon.mark("TRIGGER_FIRST_WORDS", byFirstWord.keySet());
+        Set<String> required = new HashSet<>();
+        boolean everyFrameRequiresAWord = true;
+        for (Trigger trigger : triggers) {
+            Set<String> words = trigger.pattern().requiredWords();
+            everyFrameRequiresAWord &= words != null;
+            if (words != null) {
+                required.addAll(words);
+            }
+        }
+        requiredWords = everyFrameRequiresAWord ? new WordTable(required) : null;
+        requiredMark = everyFrameRequiresAWord ? lexicon.mark("TRIGGER_REQUIRED_WORDS", required) : -1;
     }
+
+    /**
+     * The words of which every frame needs one (see {@link TriggerPattern#requiredWords}), as a table and a mark on the
+     * tokens; null when some frame needs none. Most sentences of an article hold no such word (no verb or noun of an
+     * action), and {@link #find} then tries no frame at all: it tried those that open at every word and mention.
+     */
+    private final WordTable requiredWords;
+
+    private final int requiredMark;
 
     /** The first words as a mark on the tokens ({@link Lexicon#mark}): most tokens open no frame, told by a bit. */
     private final int firstWordMark;
@@ -137,6 +157,9 @@ final class TriggerTable {
      */
     List<Found> find(Sentence s, TriggerPattern.Slots slots, boolean[] mentionStarts) {
         List<Found> found = new ArrayList<>();
+        if (!mayHoldAFrame(s)) {
+            return found;
+        }
         // Heads taken, by token index + 1 (a frame without a head reports -1); and one working space for every attempt.
         boolean[] headTaken = new boolean[s.size() + 1];
         int[] spans = new int[6];
@@ -161,6 +184,19 @@ final class TriggerTable {
             found.removeIf(inner -> found.stream().anyMatch(outer -> encloses(outer, inner)));
         }
         return found;
+    }
+
+    /** False when the sentence holds none of the words every frame needs one of, so that no frame can match in it. */
+    private boolean mayHoldAFrame(Sentence s) {
+        if (requiredWords == null) {
+            return true;
+        }
+        for (int i = 0; i < s.size(); i++) {
+            if (lexicon.mayBeMarked(requiredMark, s, i) && requiredWords.contains(s.lower(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
