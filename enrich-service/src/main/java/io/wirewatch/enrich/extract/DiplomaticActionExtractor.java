@@ -2405,6 +2405,19 @@ final class DiplomaticActionExtractor {
         return false;
     }
 
+    /** How far before a time its cause may end ("en réponse au coup d'État de la semaine dernière"). */
+    private static final int CAUSE_REACH = 6;
+
+    /** A cause ("in response to", "tras", "suite à") ends shortly before a time after the frame. */
+    private static boolean datesTheCause(Lexicon lexicon, Sentence s, int from, int frameEnd) {
+        for (int k = from; k >= Math.max(frameEnd + 1, from - CAUSE_REACH); k--) {
+            if (lexicon.endsAt("CAUSE_PREPOSITIONS", s, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static TimeExpressions.TimeExpression nearestTime(
             ArticleAnalysis article,
             Sentence s,
@@ -2419,6 +2432,9 @@ final class DiplomaticActionExtractor {
             }
             if (endsUntil(article.language.lexicon(), s, time.from())) {
                 continue; // "suspended Gabon until elections are held in April 2025": when it ends
+            }
+            if (time.from() >= match.to() && datesTheCause(article.language.lexicon(), s, time.from(), match.to())) {
+                continue; // "suspended Chad in response to last week's coup": when the cause was
             }
             if (time.from() <= 1 && time.kind() != TimeExpressions.Kind.LONG_PERIOD) {
                 // "On Monday, the U.S. pulled ... and the U.K. and France followed", "A year ago, the country closed

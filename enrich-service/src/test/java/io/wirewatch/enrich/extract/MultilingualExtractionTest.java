@@ -1355,6 +1355,8 @@ class MultilingualExtractionTest {
                 es | La cumbre aprobó la suspensión de Bolivia del Mercosur.                                                   | SUSPEND_MEMBERSHIP | Mercosur | Bolivia
                 es | La presidenta interina de Honduras, Ana Pérez, expulsó el martes a la embajadora de Nicaragua.      | EXPEL_DIPLOMATS | Honduras | Nicaragua
                 es | Chile resolvió retirar a su embajador en Perú y declaró persona no grata al embajador peruano.           | EXPEL_DIPLOMATS | Chile | Peru
+                en | The African Union has suspended Chad's membership in response to last week's coup, it said on Tuesday. | SUSPEND_MEMBERSHIP | African Union | Chad
+                fr | L'Union africaine a suspendu le Tchad en réponse au coup d'État de la semaine dernière.                | SUSPEND_MEMBERSHIP | African Union | Chad
                 en | Ecuador has broken off diplomatic relations with Nicaragua.                                                 | BREAK_RELATIONS | Ecuador | Nicaragua
                 en | Norway shut its embassy in Minsk. The Belarusian mission in Oslo was shut as well and its diplomatic personnel told to leave Norway by Friday. | EXPEL_DIPLOMATS | Norway | Belarus
                 es | La crisis estalló cuando el Gobierno de Bolivia llamase a consultas a su representante en Lima.            | RECALL_AMBASSADOR | Bolivia | Peru
