@@ -73,6 +73,7 @@ final class DiplomaticActionExtractor {
             List<TriggerTable.Found> triggers =
                     article.language.triggers().find(sentence, slots, slots.mentionStarts(sentence));
             if (triggers.isEmpty()) {
+                found.addAll(actionsDoneAlike(article, sentence, found));
                 continue;
             }
             List<TimeExpressions.TimeExpression> times =
@@ -147,10 +148,79 @@ final class DiplomaticActionExtractor {
                     }
                 }
             }
+            found.addAll(actionsDoneAlike(article, sentence, found));
         }
         found.removeAll(closuresByTheHost(found));
         settleDatesAndBackground(found, article.published);
         return toAvro(found);
+    }
+
+    /** How far before "followed suit" a negation or an opener of a prior clause may stand. */
+    private static final int ALIKE_CUE_REACH = 8;
+
+    /**
+     * "Hours later, Laos followed suit", "España tomó la misma medida", "Más temprano habían anunciado idénticas
+     * resoluciones los gobiernos de Chile y Colombia": another state (the subject, before the words or right after
+     * them) took the action told last; its target is that action's, or its actor when the follower was its target
+     * (reciprocity). Not when negated ("No other country has followed suit"); told as before the news when a clause of
+     * the past opens it ("after Laos did the same").
+     */
+    private List<Found> actionsDoneAlike(ArticleAnalysis article, Sentence s, List<Found> earlier) {
+        Lexicon lexicon = article.language.lexicon();
+        List<Found> alike = new ArrayList<>();
+        for (int k = 0; k < s.size(); k++) {
+            int length = lexicon.matchAt("SAME_ACTION", s, k);
+            if (length == 0) {
+                continue;
+            }
+            Found last = lastAssertedBefore(earlier, s, s.token(k).start());
+            boolean negated = false;
+            boolean prior = false;
+            for (int j = k - 1; j >= Math.max(0, k - ALIKE_CUE_REACH); j--) {
+                negated |= lexicon.is("NEGATION", s, j);
+                prior |= lexicon.matchAt("PRIOR_CLAUSE_OPENERS", s, j) > 0;
+            }
+            if (last != null && !negated) {
+                List<ArticleEntity> actors = subjectActors(article, s, k, false, earlier);
+                if (actors.isEmpty()) {
+                    actors = firstActorChain(
+                            article, s, k + length, Math.min(s.size(), k + length + INVERTED_SPEAKER_REACH), false);
+                }
+                for (ArticleEntity actor : actors) {
+                    ArticleEntity target = actor == last.target ? last.actor : last.target;
+                    if (actor == last.actor || target == null || !vocabulary.canBeTakenBy(last.action, actor)) {
+                        continue;
+                    }
+                    Found f = new Found();
+                    f.action = last.action;
+                    f.actor = actor;
+                    f.target = target;
+                    f.modality = Modality.ASSERTED;
+                    f.earlier = prior;
+                    f.sentence = s;
+                    f.charStart = s.token(k).start();
+                    f.charEnd = s.token(k + length - 1).end();
+                    f.trigger = s.span(article.text, k, k + length - 1);
+                    alike.add(f);
+                }
+            }
+            k += length - 1;
+        }
+        return alike;
+    }
+
+    /** The latest asserted action told before {@code charStart} in this sentence or the three before it, or null. */
+    private static Found lastAssertedBefore(List<Found> earlier, Sentence s, int charStart) {
+        for (int f = earlier.size() - 1; f >= 0; f--) {
+            Found found = earlier.get(f);
+            if (s.index() - found.sentence.index() > 3) {
+                return null;
+            }
+            if (found.modality == Modality.ASSERTED && (found.sentence != s || found.charEnd <= charStart)) {
+                return found;
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- slots of the frames

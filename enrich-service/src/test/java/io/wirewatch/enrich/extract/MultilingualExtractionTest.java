@@ -1403,6 +1403,41 @@ class MultilingualExtractionTest {
         }
 
         @Test
+        void shouldGiveAnActionDoneAlikeToTheStateThatFollowedSuit() {
+            // Given a recall, then "followed suit" by its target (reciprocity) or "did the same" by others
+            assertFindsAsserted(
+                    "en",
+                    "Laos recalled its ambassador from Vietnam on Thursday. Hours later, Vietnam followed suit.",
+                    DiplomaticActionType.RECALL_AMBASSADOR,
+                    "Vietnam",
+                    "Laos");
+            assertFindsAsserted(
+                    "en",
+                    "Brazil recalled its ambassador from Paraguay on Friday. The governments of Chile and Peru did the"
+                            + " same.",
+                    DiplomaticActionType.RECALL_AMBASSADOR,
+                    "Peru",
+                    "Paraguay");
+            assertFindsAsserted(
+                    "es",
+                    "Rusia expulsó a 27 diplomáticos españoles. España tomó la misma medida con estricta reciprocidad.",
+                    DiplomaticActionType.EXPEL_DIPLOMATS,
+                    "Spain",
+                    "Russia");
+        }
+
+        @Test
+        void shouldNotGiveAnActionToStatesThatDidNotFollowSuitOrDidSoBeforeTheNews() {
+            assertThat(actions("en", "Laos expelled two Thai diplomats. No other country has followed suit."))
+                    .extracting(DiplomaticAction::getActor)
+                    .containsOnly("Laos");
+            assertThat(actions(
+                            "en", "Sudan said on Monday it is cutting relations with Iran after Bahrain did the same."))
+                    .filteredOn(a -> a.getActor().equals("Bahrain"))
+                    .allSatisfy(a -> assertThat(a.getModality()).isNotEqualTo(Modality.ASSERTED));
+        }
+
+        @Test
         void shouldNotReadSanctionnerAsSanctionsWhenItsObjectIsADeed() {
             // French "sanctionner" also means to punish a deed: no state is named right after it
             assertThat(actions("fr", "Le Gabon dénonce le vote. La mesure sanctionne les abus de l'élection au Tchad."))
