@@ -155,6 +155,16 @@ final class DiplomaticActionExtractor {
         return toAvro(found);
     }
 
+    /** A reporting verb tells the sentence ("said it would impose", "would impose ..., the minister said"). */
+    private static boolean reported(Language language, Sentence s) {
+        for (int j = 0; j < s.size(); j++) {
+            if (language.isReportingVerb(s.lower(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How far before "followed suit" a negation or an opener of a prior clause may stand. */
     private static final int ALIKE_CUE_REACH = 8;
 
@@ -2117,7 +2127,8 @@ final class DiplomaticActionExtractor {
                     && (lexicon.endsAt("CALL", s, end)
                             || lexicon.endsAt("POSSIBLE", s, end)
                             || lexicon.endsAt("PLAN", s, end)
-                            || lexicon.endsAt("CONDITION", s, end))) {
+                            || lexicon.endsAt("CONDITION", s, end)
+                            || lexicon.endsAt("UNREPORTED_WOULD", s, end) && !reported(language, s))) {
                 return Modality.PLANNED;
             }
         }

@@ -1438,6 +1438,20 @@ class MultilingualExtractionTest {
         }
 
         @Test
+        void shouldReadWhatADraftWouldDoAsNoDecision() {
+            // Given a draft's content told with "would" and no voice telling it; a reported "would" stays a decision
+            assertThat(actions("en", "The draft was vetoed on Friday. It would impose an arms embargo on Sudan."))
+                    .filteredOn(a -> a.getAction() == DiplomaticActionType.IMPOSE_SANCTIONS)
+                    .allSatisfy(a -> assertThat(a.getModality()).isEqualTo(Modality.PLANNED));
+            assertFindsAsserted(
+                    "en",
+                    "Norway would impose sanctions on Sudan, the minister said on Friday.",
+                    DiplomaticActionType.IMPOSE_SANCTIONS,
+                    "Norway",
+                    "Sudan");
+        }
+
+        @Test
         void shouldNotReadSanctionnerAsSanctionsWhenItsObjectIsADeed() {
             // French "sanctionner" also means to punish a deed: no state is named right after it
             assertThat(actions("fr", "Le Gabon dénonce le vote. La mesure sanctionne les abus de l'élection au Tchad."))
