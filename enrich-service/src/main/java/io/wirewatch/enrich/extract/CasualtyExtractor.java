@@ -809,8 +809,12 @@ final class CasualtyExtractor {
     }
 
     private static boolean namesAnyOf(Lexicon lexicon, Sentence s, String... classes) {
+        Lexicon.WordClass[] named = new Lexicon.WordClass[classes.length]; // by name once, not per token
+        for (int c = 0; c < classes.length; c++) {
+            named[c] = lexicon.wordClassNamed(classes[c]);
+        }
         for (int k = 0; k < s.size(); k++) {
-            for (String c : classes) {
+            for (Lexicon.WordClass c : named) {
                 if (lexicon.matchAt(c, s, k) > 0) {
                     return true;
                 }

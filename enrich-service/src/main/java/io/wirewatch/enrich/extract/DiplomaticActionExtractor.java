@@ -178,8 +178,9 @@ final class DiplomaticActionExtractor {
     private List<Found> actionsDoneAlike(ArticleAnalysis article, Sentence s, List<Found> earlier) {
         Lexicon lexicon = article.language.lexicon();
         List<Found> alike = new ArrayList<>();
+        Lexicon.WordClass sameAction = lexicon.wordClassNamed("SAME_ACTION"); // once: asked of every token
         for (int k = 0; k < s.size(); k++) {
-            int length = lexicon.matchAt("SAME_ACTION", s, k);
+            int length = lexicon.matchAt(sameAction, s, k);
             if (length == 0) {
                 continue;
             }

@@ -346,10 +346,7 @@ final class EntityRecognizer {
                 if (asPlace) {
                     ArticleEntity city = article.entity(known);
                     locate(city);
-                    nameForAlerts(
-                            article,
-                            city,
-                            placeOf(city.canonicalName, city.countryCode).orElse(null));
+                    nameForAlerts(article, city, listedPlace(city));
                     article.addMention(new Mention(
                             sentence.index(), match.from(), match.to(), charStart, charEnd, city, Mention.Kind.NAME));
                 } else {
@@ -431,8 +428,7 @@ final class EntityRecognizer {
         ArticleEntity city =
                 article.entity(gazetteer.capitalOf(state.entry().entity().countryCode()));
         locate(city);
-        nameForAlerts(
-                article, city, placeOf(city.canonicalName, city.countryCode).orElse(null));
+        nameForAlerts(article, city, listedPlace(city));
         addName(article, sentence, from, to, city);
     }
 
@@ -476,6 +472,17 @@ final class EntityRecognizer {
                 && !article.language.lexicon().is("EXONYMS_OF_ALERTS", "yes")) {
             place.gazetteerName = listed.name();
         }
+    }
+
+    /** The world gazetteer's place of a capital named as a city, found once per name and country (see locate). */
+    private io.wirewatch.knowledge.Places.Place listedPlace(ArticleEntity city) {
+        if (city.countryCode == null) {
+            return null;
+        }
+        String name = city.canonicalName;
+        String country = city.countryCode;
+        return located.computeIfAbsent(name + '\n' + country, key -> placeOf(name, country))
+                .orElse(null);
     }
 
     /** The first place (not region) of the world gazetteer with this name in this country. */
