@@ -98,6 +98,9 @@ final class CasualtyExtractor {
                 if (lengthEndingAt(lexicon, "REVISED_FROM", s, count.from()) > 0) {
                     continue; // "rose to 118, up from 116": the superseded figure
                 }
+                if (countsEvents(lexicon, s, count)) {
+                    continue; // "the death toll from two car bombs": the number counts the bombs
+                }
                 if (insideAPartOfACount(lexicon, s, count.from())) {
                     continue; // "40 people, including 12 children, were killed": 12 is a part of the 40
                 }
@@ -439,6 +442,13 @@ final class CasualtyExtractor {
         return null;
     }
 
+    /** The count is of events, not people: "two car bombs", "three attacks", "deux attentats". */
+    private static boolean countsEvents(Lexicon lexicon, Sentence s, Count count) {
+        int k = count.to();
+        return lexicon.matchAt("INCIDENT_SERIES", s, k) > 0
+                || lexicon.matchAt("INCIDENT", s, k) > 0 && lexicon.matchAt("INCIDENT_SERIES", s, k + 1) > 0;
+    }
+
     /** The token stands in a part of a count set off by ", including ..." and not yet closed by a comma. */
     private static boolean insideAPartOfACount(Lexicon lexicon, Sentence s, int i) {
         for (int k = i - 1; k >= Math.max(0, i - SUBSET_REACH); k--) {
@@ -746,7 +756,12 @@ final class CasualtyExtractor {
                 return false;
             }
             single |= lexicon.matchAt("INCIDENT", s, k) > 0;
-            series |= lexicon.matchAt("INCIDENT_SERIES", s, k) > 0;
+            if (lexicon.matchAt("INCIDENT_SERIES", s, k) > 0) {
+                // "two car bombs", "twin blasts": a few events at once are one attack
+                boolean few = lexicon.is("FEW_EVENTS", s, k - 1) || lexicon.is("FEW_EVENTS", s, k - 2);
+                single |= few;
+                series |= !few;
+            }
         }
         return single || series && !harm.deathToll() && !isPerfect(lexicon, s, harm);
     }

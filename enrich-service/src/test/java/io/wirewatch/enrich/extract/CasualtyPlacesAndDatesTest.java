@@ -360,4 +360,16 @@ class CasualtyPlacesAndDatesTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.CUMULATIVE));
     }
+
+    @Test
+    void shouldReadAFewEventsAtOnceAsOneAttackAndTheirNumberAsNoToll() {
+        // Given "two car bombs" in the toll's sentence: one attack's toll, and "two" counts the bombs
+        String text = "The death toll from two car bombs at a market in the Iraqi capital a day earlier has risen to"
+                + " 73, officials said.";
+        assertThat(killed("en", text)).singleElement().satisfies(f -> {
+            assertThat(f.getCount()).isEqualTo(73);
+            assertThat(f.getPeriod()).isEqualTo(CasualtyPeriod.DAY);
+            assertThat(f.getPlace()).isEqualTo("Baghdad");
+        });
+    }
 }
