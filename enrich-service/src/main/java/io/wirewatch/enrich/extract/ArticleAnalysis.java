@@ -294,12 +294,33 @@ final class ArticleAnalysis {
                             && !isDateline(sentences.get(i), mention)) { // "Accra, Ghana -": where it was filed
                         counts.merge(mention.entity(), 1, Integer::sum);
                     }
+                    ArticleEntity state = stateOfItsCapitalPhrase(sentences.get(i), mention);
+                    if (state != null) {
+                        counts.merge(state, 1, Integer::sum); // "the Syrian capital" names the state as well
+                    }
                 }
             }
             countryCounts = counts;
             countedAtVersion = mentionVersion;
         }
         return countryCounts;
+    }
+
+    /**
+     * The state of "the Syrian capital", "la capitale du Mali" (a mention of the capital city made of the state's name
+     * or demonym and the word for a capital), else null.
+     */
+    ArticleEntity stateOfItsCapitalPhrase(Sentence s, Mention mention) {
+        KnownEntity known = mention.entity().known;
+        if (known == null || known.capitalOf() == null || mention.to() - mention.from() < 2) {
+            return null;
+        }
+        Lexicon lexicon = language.lexicon();
+        boolean phrase =
+                lexicon.is("CAPITAL_NOUNS", s, mention.from()) || lexicon.is("CAPITAL_NOUNS", s, mention.to() - 1);
+        return phrase && known.capitalOf().countryCode() != null
+                ? country(known.capitalOf().countryCode())
+                : null;
     }
 
     private Map<ArticleEntity, Integer> countryCounts;

@@ -87,7 +87,8 @@ final class EntityRecognizer {
                         && entity.known != null
                         && entity.known.capitalOf() != null
                         && entity.countryCode != null
-                        && !article.isDateline(sentence, mention)) {
+                        && !article.isDateline(sentence, mention)
+                        && article.stateOfItsCapitalPhrase(sentence, mention) == null) { // "the Syrian capital"
                     capitals.add(mention);
                     own.merge(entity.countryCode, 1, Integer::sum);
                 }
@@ -178,6 +179,17 @@ final class EntityRecognizer {
         int i = 0;
         while (i < sentence.size()) {
             Gazetteer.Match match = gazetteer.longestMatchAt(sentence, i);
+            int[] capitalPhrase = match == null ? null : capitalNamedByItsState(article, sentence, match);
+            if (capitalPhrase != null && !namedBeside(article, sentence, capitalPhrase)) {
+                // "the Syrian capital" before the test below, which would read it as a place named so ("Syrian
+                // Desert")
+                addCapitalNamedByItsState(article, sentence, match, capitalPhrase[0], capitalPhrase[1]);
+                for (int k = capitalPhrase[0]; k < capitalPhrase[1]; k++) {
+                    covered[k] = true;
+                }
+                i = Math.max(i + 1, capitalPhrase[1]);
+                continue;
+            }
             if (match != null
                     && (isStartOfPlaceName(article, sentence, match) || isEndOfPlaceName(article, sentence, match))) {
                 // "British Columbia", "Syrian Desert", "Cap Haïtien", "Port Sudan": a place whose name begins or ends
@@ -186,15 +198,6 @@ final class EntityRecognizer {
             }
             if (match != null) {
                 match = withStateTitle(article, sentence, match);
-                int[] capital = capitalNamedByItsState(article, sentence, match);
-                if (capital != null && !namedBeside(article, sentence, capital)) {
-                    addCapitalNamedByItsState(article, sentence, match, capital[0], capital[1]);
-                    for (int k = capital[0]; k < capital[1]; k++) {
-                        covered[k] = true;
-                    }
-                    i = Math.max(i + 1, capital[1]);
-                    continue;
-                }
                 addGazetteerMention(article, sentence, match);
                 for (int k = match.from(); k < match.to(); k++) {
                     covered[k] = true;

@@ -1452,6 +1452,16 @@ class MultilingualExtractionTest {
         }
 
         @Test
+        void shouldCountTheStateOfACapitalNamedByItsDemonymAsTheStorysState() {
+            // Given a story that names Libya only as "the Libyan capital", and Russia twice: the embassy shut is in
+            // Libya (the capital is not moved to a town of another state, and the phrase counts for its state)
+            String text = "Russia vetoed the draft on Saturday, and Russia defended the veto. Shelling hit the Libyan"
+                    + " capital on Monday. Residents fled the Libyan capital. Checkpoints ring the Libyan capital. The"
+                    + " United States shut its embassy and said all staff had left.";
+            assertFindsAsserted("en", text, DiplomaticActionType.CLOSE_EMBASSY, "United States", "Libya");
+        }
+
+        @Test
         void shouldNotReadSanctionnerAsSanctionsWhenItsObjectIsADeed() {
             // French "sanctionner" also means to punish a deed: no state is named right after it
             assertThat(actions("fr", "Le Gabon dénonce le vote. La mesure sanctionne les abus de l'élection au Tchad."))
