@@ -68,7 +68,7 @@ final class CasualtyExtractor {
     /** Where a figure happened, and whether its own sentence says so (else it was carried over from context). */
     /**
      * Where a figure is: the entity, whether its own sentence says so, and the name the article gives a spot inside it
-     * (a quarter, a landmark, a site: "Sadr City" in Baghdad), or null.
+     * (a site named after it: "Mombasa Technical College" in Mombasa), or null.
      */
     private record Place(ArticleEntity entity, boolean stated, String within) {
         Place(ArticleEntity entity, boolean stated) {
@@ -99,7 +99,7 @@ final class CasualtyExtractor {
                     continue; // "rose to 118, up from 116": the superseded figure
                 }
                 if (countsEvents(lexicon, s, count)) {
-                    continue; // "the death toll from two car bombs": the number counts the bombs
+                    continue; // "two car bombs went off": the number counts the bombs
                 }
                 if (insideAPartOfACount(lexicon, s, count.from())) {
                     continue; // "40 people, including 12 children, were killed": 12 is a part of the 40
@@ -473,8 +473,8 @@ final class CasualtyExtractor {
     }
 
     /**
-     * The article's own name of the figure's place when the alert's differs: the spot inside the town it names ("Sadr
-     * City"), else its exonym of a large city ("Bagdad"); null when the article names the place as the alert does.
+     * The article's own name of the figure's place when the alert's differs: the site inside the town it names ("Mombasa
+     * Technical College"), else its exonym of a large city ("Bagdad"); null when the article names the place as the alert does.
      */
     private static String asWritten(Place located) {
         ArticleEntity place = located.entity();
@@ -495,10 +495,9 @@ final class CasualtyExtractor {
     private static final int HARM_AFTER_SUBSET = 6;
 
     /**
-     * One day's toll told of a country or region, made more specific by a town named nearby; but "le séisme qui a frappé
-     * la province d'X a fait 400 morts": a disaster's toll is the whole province its sentence names, when no list
-     * says which towns lie in it (a listed region, "the state of Rio de Janeiro", still yields to the town the
-     * mudslides hit).
+     * One day's toll told of a country or region, made more specific by a town named nearby; but "le séisme a fait 400 morts
+     * dans la province de Chichaoua": a disaster's toll is the whole province its sentence names, when no list
+     * says which towns lie in it (a listed region still yields to the town named nearby).
      */
     private static ArticleEntity narrowed(
             ArticleAnalysis article, Sentence s, ArticleEntity place, CasualtyPeriod period) {
@@ -651,7 +650,7 @@ final class CasualtyExtractor {
             period = CasualtyPeriod.DAY;
         }
         if (harm.kind() == CasualtyKind.KILLED && namesAnyOf(lexicon, s, "DISEASES")) {
-            // "5,160 people had died of Ebola in eight countries, the WHO said on Wednesday": an outbreak's count
+            // "1,230 people had died of cholera, officials said on Wednesday": an outbreak's count
             period = CasualtyPeriod.CUMULATIVE;
         }
         if (period == CasualtyPeriod.DAY && yearSoFar(lexicon, s, count)) {
@@ -782,7 +781,8 @@ final class CasualtyExtractor {
             return false;
         }
         Sentence before = article.sentences.get(s.index() - 1);
-        // "A school siege ended on Friday when explosions blew up the gym": events in the plural on one day are
+        // "A siege of the camp ended on Friday when explosions tore through the market": events in the plural on one
+        // day are
         // the one incident's
         return namesAnyOf(lexicon, before, "INCIDENT")
                 && !namesAnyOf(lexicon, before, "CUMULATIVE_CUES", "YEAR_SO_FAR")
@@ -1054,7 +1054,7 @@ final class CasualtyExtractor {
             int rank = specificity(where.entity()) * 1000 - Math.abs(mention.from() - count.to());
             if (rank > bestRank) {
                 best = townOfItsQuarter(article, s, where);
-                // "in Baghdad's Sadr City", "le quartier de Cité Soleil à Port-au-Prince": the town, which other
+                // "in the Old Quarter of Hue", a quarter named inside a town: the town, which other
                 // reports name too, and the spot the article names inside it
                 bestWithin = best != where.entity()
                         ? where.entity().canonicalName

@@ -169,10 +169,10 @@ final class DiplomaticActionExtractor {
     private static final int ALIKE_CUE_REACH = 8;
 
     /**
-     * "Hours later, Laos followed suit", "España tomó la misma medida", "Más temprano habían anunciado idénticas
-     * resoluciones los gobiernos de Chile y Colombia": another state (the subject, before the words or right after
+     * "Laos followed suit the next day", "Madrid tomó la misma medida", "anunciaron idénticas resoluciones los
+     * gobiernos de Chile y Perú": another state (the subject, before the words or right after
      * them) took the action told last; its target is that action's, or its actor when the follower was its target
-     * (reciprocity). Not when negated ("No other country has followed suit"); told as before the news when a clause of
+     * (reciprocity). Not when negated ("No other state followed suit"); told as before the news when a clause of
      * the past opens it ("after Laos did the same").
      */
     private List<Found> actionsDoneAlike(ArticleAnalysis article, Sentence s, List<Found> earlier) {
@@ -1034,7 +1034,7 @@ final class DiplomaticActionExtractor {
         }
         int apposition = pronoun < 0 && !coordinated ? personInAppositionBefore(article, s, clauseStart, verb) : -1;
         if (apposition > 0) {
-            // "La presidenta interina de Bolivia, Jeanine Áñez, expulsó": the person set off by commas names the
+            // "La presidenta interina de Honduras, Ana Pérez, expulsó": the person set off by commas names the
             // subject before it, whose state acts
             List<ArticleEntity> subject = nearestSubjectChain(article, s, 0, apposition, countriesOnly);
             if (!subject.isEmpty()) {
@@ -2516,7 +2516,7 @@ final class DiplomaticActionExtractor {
                 continue; // "suspended Gabon until elections are held in April 2025": when it ends
             }
             if (time.from() >= match.to() && datesTheCause(article.language.lexicon(), s, time.from(), match.to())) {
-                continue; // "suspended Chad in response to last week's coup": when the cause was
+                continue; // "suspended Chad in response to last Monday's takeover": when the cause was
             }
             if (time.from() <= 1 && time.kind() != TimeExpressions.Kind.LONG_PERIOD) {
                 // "On Monday, the U.S. pulled ... and the U.K. and France followed", "A year ago, the country closed
